@@ -1,0 +1,65 @@
+package fr.ent.platform.runtime.directory.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A class of a school ("CE1", "CM2 B"...); its name is unique within the school. */
+@Entity
+@Table(name = "school_class")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class SchoolClass {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "structure_id", nullable = false)
+    private UUID structureId;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "level")
+    private String level;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected SchoolClass() {
+    }
+
+    public SchoolClass(UUID structureId, String name, String level) {
+        this.id = UUID.randomUUID();
+        this.structureId = structureId;
+        this.name = name;
+        this.level = level;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID structureId() {
+        return structureId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String level() {
+        return level;
+    }
+}

@@ -1,0 +1,86 @@
+package fr.ent.platform.runtime.directory.model;
+
+import fr.ent.platform.runtime.directory.StructureType;
+import fr.ent.platform.runtime.directory.Uai;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A school (établissement) of the collectivity, identified nationally by its UAI. */
+@Entity
+@Table(name = "structure")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class Structure {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "uai", nullable = false, length = 8)
+    private String uai;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    private StructureType type;
+
+    @Column(name = "education_level", nullable = false)
+    private String educationLevel;
+
+    @Column(name = "parent_id")
+    private UUID parentId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected Structure() {
+    }
+
+    public Structure(Uai uai, String name, StructureType type, UUID parentId) {
+        this.id = UUID.randomUUID();
+        this.uai = uai.value();
+        this.name = name;
+        this.type = type;
+        this.educationLevel = type.educationLevel();
+        this.parentId = parentId;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String uai() {
+        return uai;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StructureType type() {
+        return type;
+    }
+
+    public String educationLevel() {
+        return educationLevel;
+    }
+
+    public UUID parentId() {
+        return parentId;
+    }
+}

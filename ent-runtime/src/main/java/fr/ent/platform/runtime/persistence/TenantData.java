@@ -1,0 +1,66 @@
+package fr.ent.platform.runtime.persistence;
+
+import fr.ent.platform.runtime.tenant.Tenant;
+import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.tenancy.TenantNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceUnit;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The only door to tenant tables. Each unit of work gets an EntityManager bound to the current tenant's schema
+ * (EclipseLink TABLE_PER_TENANT, schema discriminator) and runs in a transaction that first switches the
+ * database session to the tenant's own role ({@code SET LOCAL ROLE}), so that PostgreSQL itself refuses any
+ * statement reaching another tenant's schema. Outside a tenant request it throws: there is no default tenant.
+ * See docs/adr/0002-tenant-data-access.md.
+ */
+@ApplicationScoped
+public class TenantData {
+
+    @PersistenceUnit(unitName = "ent")
+    EntityManagerFactory emf;
+
+    @Inject
+    TenantContext context;
+
+    /** Runs {@code work} in a read-only transaction of the current tenant. */
+    public <T> T read(Function<EntityManager, T> work) {
+        return inTransaction(work, true);
+    }
+
+    /** Runs {@code work} in a read-write transaction of the current tenant: all of it commits, or nothing. */
+    public <T> T write(Function<EntityManager, T> work) {
+        return inTransaction(work, false);
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work, boolean readOnly) {
+        Tenant tenant = context.current();
+        TenantNames names = tenant.names();
+        EntityManager em = emf.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
+                names.schema()));
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            if (readOnly) {
+                em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
+            }
+            em.createNativeQuery("SET LOCAL ROLE " + TenantNames.quote(names.role())).executeUpdate();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package fr.ent.platform.runtime.tenant;
+
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Domain → collectivity, cached from the platform registry. tenant-manager bumps
+ * {@code platform.registry_revision} (by trigger) on every change of a collectivity or its domains; the cache
+ * compares that revision at most once a second, and at once (at most every 200 ms) when a host is not found,
+ * so that a collectivity is served right after provisioning and a suspension takes effect within a second.
+ * Only collectivities the runtime answers for (active, suspended, archived) are cached.
+ */
+@ApplicationScoped
+public class TenantRegistry {
+
+    private static final Logger LOG = Logger.getLogger(TenantRegistry.class.getName());
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+    private static final long CHECK_ON_MISS_NANOS = 200_000_000L;
+
+    @Resource(lookup = "jdbc/ent")
+    DataSource dataSource;
+
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), 0);
+
+    private record Snapshot(long revision, Map<String, Tenant> byDomain, long checkedAt) {
+    }
+
+    /** The collectivity served on {@code host} (already lower-cased, without port), if any. */
+    public Optional<Tenant> byHost(String host) {
+        Snapshot current = refreshIfOlderThan(CHECK_EVERY_NANOS);
+        Tenant tenant = current.byDomain().get(host);
+        if (tenant == null) {
+            tenant = refreshIfOlderThan(CHECK_ON_MISS_NANOS).byDomain().get(host);
+        }
+        return Optional.ofNullable(tenant);
+    }
+
+    /** Number of collectivities currently answered for; used by the readiness check. */
+    public int size() {
+        return (int) refreshIfOlderThan(CHECK_EVERY_NANOS).byDomain().values().stream().map(Tenant::id).distinct().count();
+    }
+
+    /** Forces a revision check now; throws if the registry cannot be read. */
+    public void checkNow() throws SQLException {
+        refreshing.lock();
+        try {
+            reload(System.nanoTime());
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private Snapshot refreshIfOlderThan(long ageNanos) {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current.revision() >= 0 && now - current.checkedAt() < ageNanos) {
+            return current;
+        }
+        // One request checks; the others go on with the snapshot they have (unless there is none yet).
+        if (current.revision() >= 0 ? refreshing.tryLock() : lockUninterruptibly()) {
+            try {
+                reload(now);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Cannot read the collectivity registry; serving the last known one", e);
+            } finally {
+                refreshing.unlock();
+            }
+        }
+        return snapshot;
+    }
+
+    private boolean lockUninterruptibly() {
+        refreshing.lock();
+        return true;
+    }
+
+    private void reload(long now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long revision;
+            try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM platform.registry_revision");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                revision = rs.getLong(1);
+            }
+            if (revision == snapshot.revision()) {
+                snapshot = new Snapshot(revision, snapshot.byDomain(), now);
+                return;
+            }
+            Map<String, Tenant> byDomain = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT d.domain, c.id, c.slug, c.display_name, c.state, c.schema_name, c.role_name, c.schema_version
+                      FROM platform.collectivity c JOIN platform.collectivity_domain d ON d.collectivity_id = c.id
+                     WHERE c.state IN ('ACTIVE', 'SUSPENDED', 'ARCHIVED')""");
+                    ResultSet rs = ps.executeQuery()) {
+                Map<UUID, Tenant> byId = new HashMap<>();
+                while (rs.next()) {
+                    UUID id = rs.getObject(2, UUID.class);
+                    Tenant tenant = byId.computeIfAbsent(id, k -> row(rs, k));
+                    byDomain.put(rs.getString(1), tenant);
+                }
+            }
+            snapshot = new Snapshot(revision, Map.copyOf(byDomain), now);
+            LOG.fine(() -> "Collectivity registry at revision " + revision + ": " + byDomain.size() + " domains");
+        }
+    }
+
+    private static Tenant row(ResultSet rs, UUID id) {
+        try {
+            return new Tenant(id, rs.getString(3), rs.getString(4), TenantState.valueOf(rs.getString(5)),
+                    new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package fr.ent.platform.runtime.tenant;
+
+import fr.ent.platform.problem.Problem;
+import fr.ent.platform.tenancy.DomainName;
+import fr.ent.platform.tenancy.TenantSchemaMigrator;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Resolves the collectivity of every request from its Host header, before anything else runs. An unknown host
+ * gets 404 (there is no default tenant); a suspended collectivity 503, an archived one 410, and one whose
+ * schema is not at this runtime's version 503: a problem document for API clients, a readable French page
+ * for browsers.
+ */
+@WebFilter(urlPatterns = "/*", filterName = "tenant-resolution")
+public class TenantResolutionFilter extends HttpFilter {
+
+    @Inject
+    TenantRegistry registry;
+
+    @Inject
+    TenantContext context;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String host = DomainName.hostOf(request.getHeader("Host"));
+        Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
+        Locale locale = Problem.localeOf(request.getLocale());
+        if (tenant == null) {
+            refuse(request, response, locale, Problem.of(404, "unknown-tenant", locale, host == null ? "" : host));
+            return;
+        }
+        switch (tenant.state()) {
+            case SUSPENDED -> {
+                response.setHeader("Retry-After", "3600");
+                refuse(request, response, locale, Problem.of(503, "tenant-suspended", locale, tenant.displayName()));
+                return;
+            }
+            case ARCHIVED -> {
+                refuse(request, response, locale, Problem.of(410, "tenant-archived", locale, tenant.displayName()));
+                return;
+            }
+            default -> {
+                // ACTIVE: served below, if its schema is at the version this runtime was built for.
+            }
+        }
+        if (!TenantSchemaMigrator.CURRENT_VERSION.equals(tenant.schemaVersion())) {
+            response.setHeader("Retry-After", "300");
+            refuse(request, response, locale, Problem.of(503, "tenant-unavailable", locale, tenant.displayName()));
+            return;
+        }
+        context.enter(tenant);
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Locale locale,
+            Problem problem)
+            throws IOException {
+        response.setStatus(problem.status());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String accept = request.getHeader("Accept");
+        boolean browser = accept != null && accept.contains("text/html") && !request.getRequestURI().contains("/api/");
+        if (browser) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(StatusPage.render(problem, locale));
+        } else {
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(problem.toJson());
+        }
+    }
+}

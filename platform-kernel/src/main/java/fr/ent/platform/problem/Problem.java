@@ -1,0 +1,100 @@
+package fr.ent.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * An RFC 9457 problem document. Title and detail come from a message bundle (French by default, English when
+ * the client prefers it), keyed by a stable problem code that also forms the {@code type} URI.
+ */
+public record Problem(String type, String title, int status, String detail, Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String BUNDLE = "fr.ent.platform.problem.messages";
+
+    public Problem {
+        extensions = Map.copyOf(extensions);
+    }
+
+    /** Builds the problem for {@code code}, formatting its detail message with {@code arguments}. */
+    public static Problem of(int status, String code, Locale locale, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader());
+        String title = text(bundle, code + ".title", code);
+        String detail = MessageFormat.format(text(bundle, code + ".detail", title).replace("'", "''"), arguments);
+        return new Problem("urn:ent:problem:" + code, title, status, detail, Map.of());
+    }
+
+    /** Resolves a message key of the bundle on its own (used for field errors inside a problem). */
+    public static String message(String key, Locale locale, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader());
+        return MessageFormat.format(text(bundle, key, key).replace("'", "''"), arguments);
+    }
+
+    public Problem with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new Problem(type, title, status, detail, more);
+    }
+
+    /** French unless the client asked for English: the ENT is French first. */
+    public static Locale localeOf(Locale preferred) {
+        return preferred != null && "en".equals(preferred.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type).add("title", title).add("status", status).add("detail", detail);
+        extensions.forEach((name, value) -> addValue(json, name, value));
+        return json.build().toString();
+    }
+
+    private static void addValue(JsonObjectBuilder json, String name, Object value) {
+        switch (value) {
+            case null -> json.addNull(name);
+            case Number n -> json.add(name, n.longValue());
+            case Boolean b -> json.add(name, b);
+            case Map<?, ?> m -> {
+                JsonObjectBuilder inner = Json.createObjectBuilder();
+                m.forEach((k, v) -> addValue(inner, String.valueOf(k), v));
+                json.add(name, inner);
+            }
+            case Collection<?> c -> json.add(name, array(c));
+            default -> json.add(name, value.toString());
+        }
+    }
+
+    private static JsonArrayBuilder array(Collection<?> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Object v : values) {
+            if (v instanceof Map<?, ?> m) {
+                JsonObjectBuilder inner = Json.createObjectBuilder();
+                m.forEach((k, val) -> addValue(inner, String.valueOf(k), val));
+                array.add(inner);
+            } else {
+                array.add(String.valueOf(v));
+            }
+        }
+        return array;
+    }
+
+    private static String text(ResourceBundle bundle, String key, String fallback) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return fallback;
+        }
+    }
+
+    /** A field error inside an invalid-input problem: which field, and why, in the client's language. */
+    public static Map<String, Object> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+}

@@ -1,0 +1,72 @@
+package fr.ent.platform.problem;
+
+import fr.ent.platform.tenancy.InvalidTenantInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one error mapper of both applications: every exception leaving a REST resource becomes an RFC 9457
+ * {@code application/problem+json} document. Unexpected exceptions are logged with their stack and answered
+ * with a 500 that reveals nothing internal. Each application registers it in its JAX-RS Application class.
+ */
+public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Locale locale = preferredLocale();
+        Problem problem = switch (exception) {
+            case ProblemException p -> p.toProblem(locale);
+            case InvalidTenantInputException i -> invalidInput(i, locale);
+            case WebApplicationException w -> fromHttpStatus(w, locale);
+            default -> {
+                LOG.log(Level.SEVERE, "Unexpected error while serving a request", exception);
+                yield Problem.of(500, "internal-error", locale);
+            }
+        };
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
+    }
+
+    public static Problem invalidInput(InvalidTenantInputException e, Locale locale) {
+        String message = Problem.message(e.messageKey(), locale, e.arguments());
+        return Problem.of(400, "invalid-input", locale, message)
+                .with("errors", List.of(Problem.fieldError(e.field(), message)));
+    }
+
+    private static Problem fromHttpStatus(WebApplicationException w, Locale locale) {
+        int status = w.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.log(Level.SEVERE, "Server error while serving a request", w);
+        }
+        String code = switch (status) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "no-such-resource";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal-error" : "malformed-request";
+        };
+        return Problem.of(status, code, locale);
+    }
+
+    private Locale preferredLocale() {
+        if (headers == null) {
+            return Locale.FRENCH;
+        }
+        List<Locale> languages = headers.getAcceptableLanguages();
+        return languages.isEmpty() ? Locale.FRENCH : Problem.localeOf(languages.get(0));
+    }
+}

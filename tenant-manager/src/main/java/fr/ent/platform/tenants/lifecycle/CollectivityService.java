@@ -1,0 +1,123 @@
+package fr.ent.platform.tenants.lifecycle;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.provisioning.Provisioner;
+import fr.ent.platform.tenants.provisioning.ProvisioningStep;
+import fr.ent.platform.tenants.provisioning.StepRecord;
+import fr.ent.platform.tenants.provisioning.TenantDatabase;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.tenants.registry.NewCollectivity;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Logger;
+
+/** What a hosting operator does with a collectivity: create it, suspend, resume, archive, delete, retry. */
+public class CollectivityService {
+
+    private static final Logger LOG = Logger.getLogger(CollectivityService.class.getName());
+
+    private final CollectivityRepository registry;
+    private final Provisioner provisioner;
+    private final TenantDatabase database;
+    private final Executor provisioning;
+
+    public CollectivityService(CollectivityRepository registry, Provisioner provisioner, TenantDatabase database,
+            Executor provisioning) {
+        this.registry = registry;
+        this.provisioner = provisioner;
+        this.database = database;
+        this.provisioning = provisioning;
+    }
+
+    /** Records the collectivity and starts provisioning it in the background; returns it PROVISIONING. */
+    public Collectivity create(NewCollectivity request) {
+        Collectivity created = registry.insert(request);
+        LOG.info(() -> "tenant=" + created.slug() + " requested (" + created.kind() + ", " + created.domains() + ")");
+        registry.transition(created.id(), EnumSet.of(TenantState.REQUESTED), TenantState.PROVISIONING);
+        startProvisioning(created);
+        return get(created.slug());
+    }
+
+    /** Resumes the provisioning of a FAILED collectivity at its failed step. */
+    public Collectivity retry(String slug) {
+        Collectivity c = get(slug);
+        move(c, EnumSet.of(TenantState.FAILED), TenantState.PROVISIONING);
+        startProvisioning(c);
+        return get(slug);
+    }
+
+    public Collectivity suspend(String slug) {
+        return move(get(slug), EnumSet.of(TenantState.ACTIVE), TenantState.SUSPENDED);
+    }
+
+    public Collectivity resume(String slug) {
+        return move(get(slug), EnumSet.of(TenantState.SUSPENDED), TenantState.ACTIVE);
+    }
+
+    public Collectivity archive(String slug) {
+        return move(get(slug), EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED), TenantState.ARCHIVED);
+    }
+
+    /**
+     * Deletes an archived (or failed, or never provisioned) collectivity: drops its schema and role unless
+     * {@code retainData}, releases its domains, and keeps the registry row (state DELETED) as a record; the slug
+     * stays reserved so that retained data can never be confused with a new tenant.
+     */
+    public Collectivity delete(String slug, boolean retainData) {
+        Collectivity c = get(slug);
+        Set<TenantState> deletable = EnumSet.of(TenantState.ARCHIVED, TenantState.FAILED, TenantState.REQUESTED);
+        if (!deletable.contains(c.state())) {
+            throw ProblemException.conflict("illegal-transition", slug, c.state(), TenantState.DELETED);
+        }
+        if (!retainData) {
+            try {
+                database.drop(c.names());
+            } catch (SQLException e) {
+                throw new ProblemException(500, "deletion-failed", slug, e.getMessage());
+            }
+        }
+        registry.markDeleted(c.id(), retainData);
+        LOG.info(() -> "tenant=" + slug + " deleted" + (retainData ? " (schema and role retained)" : ""));
+        return get(slug);
+    }
+
+    public Collectivity get(String slug) {
+        return registry.find(slug).orElseThrow(() -> ProblemException.notFound("collectivity-not-found", slug));
+    }
+
+    public List<Collectivity> list(Set<TenantState> states) {
+        return registry.list(states);
+    }
+
+    public List<StepRecord> steps(Collectivity c) {
+        return registry.steps(c.id());
+    }
+
+    private Collectivity move(Collectivity c, Set<TenantState> from, TenantState to) {
+        if (!registry.transition(c.id(), from, to)) {
+            TenantState now = get(c.slug()).state();
+            throw ProblemException.conflict("illegal-transition", c.slug(), now, to);
+        }
+        LOG.info(() -> "tenant=" + c.slug() + " " + c.state() + " -> " + to);
+        return get(c.slug());
+    }
+
+    private void startProvisioning(Collectivity c) {
+        try {
+            provisioning.execute(() -> provisioner.provision(c.slug()));
+        } catch (RejectedExecutionException e) {
+            registry.markFailed(c.id(), firstPending(c), "provisioning could not be scheduled: " + e.getMessage());
+        }
+    }
+
+    private ProvisioningStep firstPending(Collectivity c) {
+        return registry.steps(c.id()).stream().filter(s -> !s.done()).map(StepRecord::step).findFirst()
+                .orElse(ProvisioningStep.SCHEMA);
+    }
+}

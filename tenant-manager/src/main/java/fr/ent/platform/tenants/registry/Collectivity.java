@@ -1,0 +1,14 @@
+package fr.ent.platform.tenants.registry;
+
+import fr.ent.platform.tenancy.CollectivityKind;
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantState;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A collectivity as recorded in the platform registry. */
+public record Collectivity(UUID id, String slug, CollectivityKind kind, String displayName, List<String> domains,
+        TenantState state, String failedStep, String failureReason, TenantNames names, String schemaVersion,
+        String schemaError, boolean dataRetained, Instant createdAt, Instant updatedAt) {
+}

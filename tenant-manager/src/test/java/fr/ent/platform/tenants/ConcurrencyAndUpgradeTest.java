@@ -1,0 +1,123 @@
+package fr.ent.platform.tenants;
+
+import static fr.ent.platform.tenants.ProvisioningTest.request;
+import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantSchemaMigrator;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
+import fr.ent.platform.tenants.provisioning.Provisioner;
+import fr.ent.platform.tenants.provisioning.StepGuard;
+import fr.ent.platform.tenants.provisioning.TenantDatabase;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityRepository;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class ConcurrencyAndUpgradeTest {
+
+    private final DataSource db = EmbeddedDatabase.dataSource();
+    private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
+    private final Provisioner provisioner = new Provisioner(db, registry, database, StepGuard.NONE);
+    private final CollectivityService service = new CollectivityService(registry, provisioner, database, Runnable::run);
+
+    @Test
+    void twoConcurrentCreationsOfOneSlugMakeExactlyOneCollectivity() throws Exception {
+        String slug = uniqueSlug("race");
+        int contenders = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return service.create(request(slug));
+                } catch (ProblemException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).filteredOn(Collectivity.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(ProblemException.class::isInstance)
+                .allSatisfy(p -> assertThat(((ProblemException) p).status()).isEqualTo(409))
+                .hasSize(contenders - 1);
+        assertThat(scalar("SELECT count(*) FROM platform.collectivity WHERE slug = '" + slug + "'")).isEqualTo("1");
+        assertThat(scalar("SELECT count(*) FROM platform.collectivity_domain WHERE domain = '" + slug + ".localhost'"))
+                .isEqualTo("1");
+        assertThat(service.get(slug).state()).isEqualTo(TenantState.ACTIVE);
+    }
+
+    @Test
+    void schemaUpgradeMigratesManyCollectivitiesInParallelAndReportsTheOneThatFails() throws Exception {
+        // Collectivities whose schema exists but was never migrated: what a new runtime version finds.
+        List<Collectivity> behind = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Collectivity c = registry.insert(request(uniqueSlug("upg")));
+            database.createSchemaAndRole(c.names());
+            registry.transition(c.id(), java.util.EnumSet.of(TenantState.REQUESTED), TenantState.ACTIVE);
+            behind.add(c);
+        }
+        // One schema is broken: a table of that name already exists, owned by someone else.
+        TenantNames broken = behind.get(7).names();
+        execute("CREATE TABLE " + broken.schema() + ".structure (id int)");
+
+        SchemaUpgrade upgrade = new SchemaUpgrade(registry, database, 4);
+        SchemaUpgrade.Progress progress = upgrade.run();
+
+        assertThat(progress.total()).isGreaterThanOrEqualTo(40);
+        assertThat(progress.failed()).containsOnlyKeys(behind.get(7).slug());
+        assertThat(progress.migrated()).isEqualTo(progress.total() - 1);
+        for (Collectivity c : behind) {
+            Collectivity now = service.get(c.slug());
+            if (c.slug().equals(behind.get(7).slug())) {
+                assertThat(now.schemaVersion()).isNull();
+                assertThat(now.schemaError()).isNotBlank();
+            } else {
+                assertThat(now.schemaVersion()).isEqualTo(TenantSchemaMigrator.CURRENT_VERSION);
+            }
+        }
+        assertThat(registry.schemasBehind(TenantSchemaMigrator.CURRENT_VERSION)).extracting(Collectivity::slug)
+                .containsExactly(behind.get(7).slug());
+        // Fixing the schema and running again migrates it.
+        execute("DROP TABLE " + broken.schema() + ".structure");
+        assertThat(upgrade.run().failed()).isEmpty();
+        assertThat(service.get(behind.get(7).slug()).schemaVersion()).isEqualTo(TenantSchemaMigrator.CURRENT_VERSION);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String scalar(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fr.ent.platform.tenants;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** One real PostgreSQL (embedded binaries) per test JVM, with the platform schema migrated. */
+final class EmbeddedDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase() {
+    }
+
+    static synchronized DataSource dataSource() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    System.err.println("embedded PostgreSQL did not stop: " + e);
+                }
+            }));
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("platform")
+                    .locations("classpath:db/platform").load().migrate();
+        }
+        return postgres.getPostgresDatabase();
+    }
+}
