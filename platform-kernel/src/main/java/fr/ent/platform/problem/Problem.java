@@ -26,7 +26,7 @@ public record Problem(String type, String title, int status, String detail, Map<
 
     /** Builds the problem for {@code code}, formatting its detail message with {@code arguments}. */
     public static Problem of(int status, String code, Locale locale, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader());
+        ResourceBundle bundle = bundle(locale);
         String title = text(bundle, code + ".title", code);
         String detail = MessageFormat.format(text(bundle, code + ".detail", title).replace("'", "''"), arguments);
         return new Problem("urn:ent:problem:" + code, title, status, detail, Map.of());
@@ -34,8 +34,14 @@ public record Problem(String type, String title, int status, String detail, Map<
 
     /** Resolves a message key of the bundle on its own (used for field errors inside a problem). */
     public static String message(String key, Locale locale, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader());
+        ResourceBundle bundle = bundle(locale);
         return MessageFormat.format(text(bundle, key, key).replace("'", "''"), arguments);
+    }
+
+    /** French (the base bundle) or English; never the JVM's default locale, whatever the server runs with. */
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Problem with(String name, Object value) {

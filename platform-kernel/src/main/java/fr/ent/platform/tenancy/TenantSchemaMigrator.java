@@ -1,5 +1,6 @@
 package fr.ent.platform.tenancy;
 
+import fr.ent.platform.migration.IndexedMigrations;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,7 +19,7 @@ public final class TenantSchemaMigrator {
      */
     public static final String CURRENT_VERSION = "1";
 
-    static final String LOCATION = "classpath:db/tenant";
+    static final String FOLDER = "db/tenant";
 
     private final DataSource dataSource;
 
@@ -28,14 +29,11 @@ public final class TenantSchemaMigrator {
 
     /** Migrates the schema and returns the version it is at afterwards. */
     public String migrate(TenantNames names) {
-        Flyway flyway = Flyway.configure(TenantSchemaMigrator.class.getClassLoader())
-                .dataSource(dataSource)
+        Flyway flyway = IndexedMigrations.configure(FOLDER, TenantSchemaMigrator.class.getClassLoader())
+                .dataSource(new RoleDataSource(dataSource, names.role()))
                 .schemas(names.schema())
                 .defaultSchema(names.schema())
                 .createSchemas(false)
-                .locations(LOCATION)
-                .initSql("SET ROLE " + TenantNames.quote(names.role()))
-                .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;

@@ -2,6 +2,7 @@ package fr.ent.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.migration.IndexedMigrations;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,5 +24,15 @@ class TenantSchemaMigratorTest {
                     .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
         assertThat(TenantSchemaMigrator.CURRENT_VERSION).isEqualTo(String.valueOf(highest));
+    }
+
+    @Test
+    void indexListsExactlyTheMigrationFiles() throws IOException, URISyntaxException {
+        Path dir = Path.of(getClass().getClassLoader().getResource("db/tenant").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(IndexedMigrations.index("db/tenant", getClass().getClassLoader()))
+                    .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".sql")).sorted().toList());
+        }
     }
 }

@@ -77,8 +77,14 @@ public class Provisioner {
             } catch (Exception e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.log(Level.WARNING, "tenant=" + slug + " provisioning step " + step + " failed", e);
-                registry.stepFailed(collectivity.id(), step, reason);
-                registry.markFailed(collectivity.id(), step, reason);
+                try {
+                    registry.stepFailed(collectivity.id(), step, reason);
+                    registry.markFailed(collectivity.id(), step, reason);
+                } catch (RuntimeException bookkeeping) {
+                    // The registry itself is failing: the collectivity stays PROVISIONING with this step RUNNING,
+                    // which failInterrupted() turns into FAILED at this step at the next start.
+                    LOG.log(Level.SEVERE, "tenant=" + slug + " cannot record the failure of " + step, bookkeeping);
+                }
                 return TenantState.FAILED;
             }
             registry.stepDone(collectivity.id(), step);

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Convert;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
@@ -31,6 +32,7 @@ import java.util.UUID;
 public class EntUser {
 
     @Id
+    @Convert(UuidConverter.NAME)
     private UUID id;
 
     @Column(name = "external_id")
@@ -53,6 +55,7 @@ public class EntUser {
     private String email;
 
     @Column(name = "structure_id")
+    @Convert(UuidConverter.NAME)
     private UUID structureId;
 
     @Column(name = "search_key", nullable = false)

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Convert;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
@@ -22,9 +23,11 @@ import java.util.UUID;
 public class SchoolClass {
 
     @Id
+    @Convert(UuidConverter.NAME)
     private UUID id;
 
     @Column(name = "structure_id", nullable = false)
+    @Convert(UuidConverter.NAME)
     private UUID structureId;
 
     @Column(name = "name", nullable = false)
@@ -40,7 +43,12 @@ public class SchoolClass {
     }
 
     public SchoolClass(UUID structureId, String name, String level) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), structureId, name, level);
+    }
+
+    /** A class whose id was chosen beforehand (an import plans ids before writing). */
+    public SchoolClass(UUID id, UUID structureId, String name, String level) {
+        this.id = id;
         this.structureId = structureId;
         this.name = name;
         this.level = level;

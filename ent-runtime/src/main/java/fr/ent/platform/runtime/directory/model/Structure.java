@@ -8,6 +8,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Convert;
+import org.eclipse.persistence.annotations.Converter;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
@@ -20,12 +22,14 @@ import java.util.UUID;
 /** A school (établissement) of the collectivity, identified nationally by its UAI. */
 @Entity
 @Table(name = "structure")
+@Converter(name = UuidConverter.NAME, converterClass = UuidConverter.class)
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
         contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class Structure {
 
     @Id
+    @Convert(UuidConverter.NAME)
     private UUID id;
 
     @Column(name = "uai", nullable = false, length = 8)
@@ -42,6 +46,7 @@ public class Structure {
     private String educationLevel;
 
     @Column(name = "parent_id")
+    @Convert(UuidConverter.NAME)
     private UUID parentId;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -1,0 +1,75 @@
+package fr.ent.platform.local;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The two demo collectivities, created through the same admin and directory APIs that real clients use, only
+ * when they are missing (a second start keeps what is there).
+ */
+final class DemoData {
+
+    record Demo(String slug, String kind, String displayName, String domain, String uai, String school,
+            String schoolType, List<String> classes, List<String[]> people) {
+    }
+
+    static final List<Demo> DEMOS = List.of(
+            new Demo("demo-lyon", "commune", "Ville de Lyon", "lyon.localhost", "0693331W",
+                    "École élémentaire Jean Macé", "ECOLE", List.of("CP", "CE1"),
+                    List.of(new String[] {"Teacher", "Martin", "Sophie", "CP"},
+                            new String[] {"Student", "Durand", "Léa", "CP"},
+                            new String[] {"Student", "Moreau", "Hugo", "CP"},
+                            new String[] {"Student", "Petit", "Chloé", "CE1"},
+                            new String[] {"Relative", "Durand", "Nicolas", null})),
+            new Demo("demo-occitanie", "région", "Région Occitanie", "occitanie.localhost", "0310036W",
+                    "Lycée Pierre de Fermat", "LYCEE", List.of("2nde A", "1re B"),
+                    List.of(new String[] {"Teacher", "Garcia", "Antoine", "2nde A"},
+                            new String[] {"Student", "Roux", "Manon", "2nde A"},
+                            new String[] {"Student", "Fournier", "Lucas", "1re B"},
+                            new String[] {"Personnel", "Blanc", "Isabelle", null})));
+
+    private DemoData() {
+    }
+
+    static void ensure(PlatformClient client, Consumer<String> progress) throws IOException, InterruptedException {
+        for (Demo demo : DEMOS) {
+            client.ensureActive(demo.slug(), demo.kind(), demo.displayName(), demo.domain());
+            HttpResponse<String> structures = client.get(demo.domain(), "/api/directory/structures");
+            if (structures.statusCode() != 200) {
+                throw new IllegalStateException("annuaire de " + demo.slug() + " injoignable : " + structures.body());
+            }
+            if (structures.body().contains(demo.uai())) {
+                progress.accept("  ✓ " + demo.displayName() + " (" + demo.domain() + ") : déjà en place");
+                continue;
+            }
+            String structureId = idOf(client.postJson(demo.domain(), "/api/directory/structures", Json.createObjectBuilder()
+                    .add("uai", demo.uai()).add("name", demo.school()).add("type", demo.schoolType()).build().toString()));
+            java.util.Map<String, String> classIds = new java.util.HashMap<>();
+            for (String name : demo.classes()) {
+                classIds.put(name, idOf(client.postJson(demo.domain(), "/api/directory/structures/" + structureId + "/classes",
+                        Json.createObjectBuilder().add("name", name).build().toString())));
+            }
+            for (String[] person : demo.people()) {
+                var user = Json.createObjectBuilder().add("profile", person[0]).add("lastName", person[1])
+                        .add("firstName", person[2]).add("structureId", structureId);
+                if (person[3] != null) {
+                    user.add("classIds", Json.createArrayBuilder().add(classIds.get(person[3])));
+                }
+                idOf(client.postJson(demo.domain(), "/api/directory/users", user.build().toString()));
+            }
+            progress.accept("  ✓ " + demo.displayName() + " (" + demo.domain() + ") : " + demo.school() + ", "
+                    + demo.classes().size() + " classes, " + demo.people().size() + " personnes");
+        }
+    }
+
+    private static String idOf(HttpResponse<String> created) {
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("création refusée : " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}

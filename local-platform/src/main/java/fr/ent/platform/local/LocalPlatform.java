@@ -1,0 +1,84 @@
+package fr.ent.platform.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole platform on this machine: embedded PostgreSQL (data kept under .local/), Open Liberty with
+ * tenant-manager and ent-runtime, and two demo collectivities. Prints where to open it; Ctrl-C stops everything.
+ * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_LIBERTY_HOME.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The demo seeding talks to each collectivity through its Host header, which java.net.http guards.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        Path home = Path.of(env("ENT_HOME", ".local")).toAbsolutePath();
+        int httpPort = Integer.parseInt(env("ENT_HTTP_PORT", "9080"));
+        int adminPort = Integer.parseInt(env("ENT_ADMIN_PORT", "9081"));
+        int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
+        Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
+
+        long start = System.nanoTime();
+        say("[1/3] PostgreSQL embarqué (données : " + home.resolve("pgdata") + ", port " + dbPort + ")");
+        EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("pgdata"), dbPort);
+        LibertyServer server;
+        try {
+            say("[2/3] Open Liberty (tenant-manager + ent-runtime), ports " + httpPort + " et " + adminPort + " (admin, boucle locale)");
+            server = LibertyServer.start(liberty, home.resolve("liberty"), httpPort, adminPort, database.port(),
+                    Map.of(), LocalPlatform::say);
+        } catch (Exception e) {
+            database.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Arrêt : Open Liberty puis PostgreSQL…");
+            try {
+                server.close();
+                database.close();
+            } catch (Exception e) {
+                System.err.println("Arrêt incomplet : " + e);
+            }
+            say("Plateforme arrêtée.");
+            stopped.countDown();
+        }));
+
+        say("[3/3] Collectivités de démonstration");
+        PlatformClient client = new PlatformClient(server.adminBase(), server.runtimeBase());
+        DemoData.ensure(client, LocalPlatform::say);
+
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        say("");
+        say("Plateforme ENT prête en " + seconds + " s.");
+        for (DemoData.Demo demo : DemoData.DEMOS) {
+            say("  " + demo.displayName() + " : http://" + demo.domain() + ":" + httpPort + "/");
+        }
+        say("  API d'administration (boucle locale) : " + server.adminBase() + "/collectivities");
+        say("  OpenAPI : http://127.0.0.1:" + httpPort + "/openapi/ui   Santé : http://127.0.0.1:" + httpPort + "/health");
+        say("");
+        say("Exemples :");
+        say("  curl -H 'Host: lyon.localhost' http://127.0.0.1:" + httpPort + "/api/directory/users?q=dur");
+        say("  curl -H 'Host: occitanie.localhost' http://127.0.0.1:" + httpPort + "/api/directory/structures");
+        say("  curl " + server.adminBase() + "/collectivities");
+        say("  curl -X POST -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
+        say("       -d '{\"slug\":\"paris\",\"kind\":\"commune\",\"displayName\":\"Ville de Paris\",\"domains\":[\"paris.localhost\"]}'");
+        say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
+        say("Ctrl-C pour arrêter.");
+        stopped.await();
+    }
+
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

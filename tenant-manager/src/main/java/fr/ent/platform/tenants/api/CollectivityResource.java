@@ -1,0 +1,127 @@
+package fr.ent.platform.tenants.api;
+
+import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.NewCollectivity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Collectivities: create, read, and move through their lifecycle. Thin: the service says what happens. */
+@Path("/collectivities")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectivityResource {
+
+    @Inject
+    CollectivityService collectivities;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Créer une collectivité et lancer son provisionnement")
+    @APIResponse(responseCode = "202", description = "Enregistrée ; le provisionnement suit (voir /provisioning)")
+    @APIResponse(responseCode = "400", description = "Données invalides", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Identifiant ou domaine déjà pris", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response create(CollectivityRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("malformed-request");
+        }
+        Collectivity created = collectivities.create(
+                NewCollectivity.of(body.slug(), body.kind(), body.displayName(), body.domains()));
+        return Response.accepted(CollectivityView.of(created))
+                .location(uri.getBaseUriBuilder().path("collectivities").path(created.slug()).build())
+                .header("Link", "<" + uri.getBaseUriBuilder().path("collectivities").path(created.slug())
+                        .path("provisioning").build() + ">; rel=\"monitor\"")
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Lister les collectivités, éventuellement par état")
+    public List<CollectivityView> list(@QueryParam("state") List<String> states) {
+        Set<TenantState> wanted = EnumSet.noneOf(TenantState.class);
+        for (String state : states) {
+            try {
+                wanted.add(TenantState.valueOf(state.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("malformed-request");
+            }
+        }
+        return collectivities.list(wanted).stream().map(CollectivityView::of).toList();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Lire une collectivité")
+    public CollectivityView get(@PathParam("slug") String slug) {
+        return CollectivityView.of(collectivities.get(slug));
+    }
+
+    @GET
+    @Path("{slug}/provisioning")
+    @Operation(summary = "État du provisionnement, étape par étape")
+    public ProvisioningView provisioning(@PathParam("slug") String slug) {
+        Collectivity c = collectivities.get(slug);
+        return ProvisioningView.of(c, collectivities.steps(c));
+    }
+
+    @POST
+    @Path("{slug}/provisioning/retry")
+    @Operation(summary = "Reprendre un provisionnement en échec à l'étape qui a échoué")
+    public Response retry(@PathParam("slug") String slug) {
+        return Response.accepted(CollectivityView.of(collectivities.retry(slug))).build();
+    }
+
+    @POST
+    @Path("{slug}/suspend")
+    @Operation(summary = "Suspendre (le portail répond 503)")
+    public CollectivityView suspend(@PathParam("slug") String slug) {
+        return CollectivityView.of(collectivities.suspend(slug));
+    }
+
+    @POST
+    @Path("{slug}/resume")
+    @Operation(summary = "Reprendre le service d'une collectivité suspendue")
+    public CollectivityView resume(@PathParam("slug") String slug) {
+        return CollectivityView.of(collectivities.resume(slug));
+    }
+
+    @POST
+    @Path("{slug}/archive")
+    @Operation(summary = "Archiver (le portail répond 410)")
+    public CollectivityView archive(@PathParam("slug") String slug) {
+        return CollectivityView.of(collectivities.archive(slug));
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Operation(summary = "Supprimer une collectivité archivée : schéma et rôle supprimés, ou conservés avec retainData=true")
+    public CollectivityView delete(@PathParam("slug") String slug,
+            @QueryParam("retainData") @DefaultValue("false") boolean retainData) {
+        return CollectivityView.of(collectivities.delete(slug, retainData));
+    }
+}

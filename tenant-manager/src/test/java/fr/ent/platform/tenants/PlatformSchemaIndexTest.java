@@ -1,0 +1,22 @@
+package fr.ent.platform.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.migration.IndexedMigrations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class PlatformSchemaIndexTest {
+
+    @Test
+    void indexListsExactlyTheRegistryMigrationFiles() throws Exception {
+        Path dir = Path.of(getClass().getClassLoader().getResource("db/platform").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(IndexedMigrations.index("db/platform", getClass().getClassLoader()))
+                    .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".sql")).sorted().toList());
+        }
+    }
+}
