@@ -30,12 +30,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case ProblemException p -> p.toProblem(locale);
             case InvalidTenantInputException i -> invalidInput(i, locale);
             case WebApplicationException w -> fromHttpStatus(w, locale);
+            case Throwable t when isUnreadableBody(t) -> Problem.of(400, "malformed-request", locale);
             default -> {
                 LOG.log(Level.SEVERE, "Unexpected error while serving a request", exception);
                 yield Problem.of(500, "internal-error", locale);
             }
         };
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
+    }
+
+    /** A body the JSON binding could not read: the client's fault, not a server error. */
+    private static boolean isUnreadableBody(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException
+                    || t instanceof jakarta.ws.rs.ProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Problem invalidInput(InvalidTenantInputException e, Locale locale) {

@@ -34,7 +34,8 @@ public class TenantResolutionFilter extends HttpFilter {
             throws IOException, ServletException {
         String host = DomainName.hostOf(request.getHeader("Host"));
         Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
-        Locale locale = Problem.localeOf(request.getLocale());
+        // Without Accept-Language, getLocale() is the server's locale: the ENT answers in French then.
+        Locale locale = request.getHeader("Accept-Language") == null ? Locale.FRENCH : Problem.localeOf(request.getLocale());
         if (tenant == null) {
             refuse(request, response, locale, Problem.of(404, "unknown-tenant", locale, host == null ? "" : host));
             return;
