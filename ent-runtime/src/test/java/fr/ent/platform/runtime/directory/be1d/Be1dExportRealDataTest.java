@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.directory.be1d;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -58,10 +59,10 @@ class Be1dExportRealDataTest {
     void teachersKeepTheirClassAndMultiWordNames() {
         assertThat(EXPORT.teachers())
                 .extracting(Lines.Teacher::lastName, Lines.Teacher::firstName, Lines.Teacher::className)
-                .contains(org.assertj.core.groups.Tuple.tuple("O BRIEN", "Brian", "CLIS"),
-                        org.assertj.core.groups.Tuple.tuple("LE COQ", "Helene", "CP"),
-                        org.assertj.core.groups.Tuple.tuple("PALLISE", "Martine", "CM2"),
-                        org.assertj.core.groups.Tuple.tuple("FARGEAU", "Antoine", "CM2"));
+                .contains(tuple("O BRIEN", "Brian", "CLIS"),
+                        tuple("LE COQ", "Helene", "CP"),
+                        tuple("PALLISE", "Martine", "CM2"),
+                        tuple("FARGEAU", "Antoine", "CM2"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.directory.be1d;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
@@ -33,8 +34,8 @@ class Be1dExportTest {
                 + "\"PETIT\";;\"Noé\";\"03/04/2007\";\"CYCLE II\";\"CP\";\"CP\"\r\n"));
         assertThat(export.students()).extracting(Lines.Student::line, Lines.Student::firstName,
                         Lines.Student::birthDate)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "Eléa", LocalDate.of(2006, 9, 27)),
-                        org.assertj.core.groups.Tuple.tuple(6, "Noé", LocalDate.of(2007, 4, 3)));
+                .containsExactly(tuple(2, "Eléa", LocalDate.of(2006, 9, 27)),
+                        tuple(6, "Noé", LocalDate.of(2007, 4, 3)));
         assertThat(export.rejected()).containsExactly(
                 new Rejection("eleves", 3,
                         "date de naissance invalide « 2006-13-45 » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)"),
