@@ -32,11 +32,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case WebApplicationException w -> fromHttpStatus(w, locale);
             case Throwable t when isUnreadableBody(t) -> Problem.of(400, "malformed-request", locale);
             default -> {
-                LOG.log(Level.SEVERE, "Unexpected error while serving a request", exception);
+                LOG.log(Level.SEVERE, logContext() + "Unexpected error while serving a request", exception);
                 yield Problem.of(500, "internal-error", locale);
             }
         };
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
+    }
+
+    /** Prefix of the error log line naming whose request failed (the runtime names the collectivity). */
+    protected String logContext() {
+        return "";
     }
 
     /** A body the JSON binding could not read: the client's fault, not a server error. */

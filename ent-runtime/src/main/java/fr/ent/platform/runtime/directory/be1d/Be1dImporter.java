@@ -14,6 +14,7 @@ import fr.ent.platform.runtime.directory.model.Structure;
 import fr.ent.platform.runtime.directory.service.Lookups;
 import fr.ent.platform.runtime.directory.service.UniqueViolation;
 import fr.ent.platform.runtime.persistence.TenantData;
+import fr.ent.platform.runtime.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,6 +39,9 @@ public class Be1dImporter {
 
     @Inject
     TenantData data;
+
+    @Inject
+    TenantContext tenant;
 
     public ImportReport importExport(String structureId, Map<Be1dFile, byte[]> files, boolean dryRun) {
         UUID id = Ids.orNotFound(structureId, "structure-not-found");
@@ -66,7 +70,7 @@ public class Be1dImporter {
             return plan.report(dryRun);
         };
         ImportReport report = dryRun ? data.read(work) : data.write(work);
-        LOG.info(() -> "BE1D import into structure " + id + (dryRun ? " (dry run)" : "") + ": imported "
+        LOG.info(() -> "tenant=" + tenant.current().slug() + " BE1D import into structure " + id + (dryRun ? " (dry run)" : "") + ": imported "
                 + report.imported() + ", updated " + report.updated() + ", rejected " + report.rejected().size());
         return report;
     }

@@ -1,0 +1,66 @@
+package fr.ent.platform.runtime.portal;
+
+import fr.ent.platform.runtime.directory.api.StructureView;
+import fr.ent.platform.runtime.directory.service.StructureService;
+import fr.ent.platform.runtime.tenant.Tenant;
+import fr.ent.platform.runtime.tenant.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The collectivity's portal home page (the URL the launcher prints): its name and its schools, in French,
+ * plain accessible HTML that reads on a phone. The ENT apps' own pages come with their issues; until login
+ * exists this page shows only what the collectivity publishes (its schools).
+ */
+@WebServlet(urlPatterns = "", name = "portal-home")
+public class PortalHome extends HttpServlet {
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    StructureService structures;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Tenant tenant = context.current();
+        List<StructureView> schools = structures.list();
+        StringBuilder items = new StringBuilder();
+        for (StructureView s : schools) {
+            items.append("      <li>").append(escape(s.name())).append(" <span class=\"uai\">(UAI ")
+                    .append(escape(s.uai())).append(")</span></li>\n");
+        }
+        String list = schools.isEmpty() ? "    <p>Aucun établissement n'est encore déclaré.</p>\n"
+                : "    <ul>\n" + items + "    </ul>\n";
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="fr">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>ENT — %1$s</title>
+                  <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1e1e1e}
+                  header{border-bottom:2px solid #000091;margin-bottom:1rem}.uai{color:#555}a{color:#000091}</style>
+                </head>
+                <body>
+                  <header><p>Espace numérique de travail</p><h1>%1$s</h1></header>
+                  <main>
+                    <h2>Établissements (%2$d)</h2>
+                %3$s  </main>
+                  <footer><p><a href="/api/directory/structures">API de l'annuaire</a></p></footer>
+                </body>
+                </html>
+                """.formatted(escape(tenant.displayName()), schools.size(), list));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
