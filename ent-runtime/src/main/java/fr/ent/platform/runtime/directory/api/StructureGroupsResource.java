@@ -1,0 +1,42 @@
+package fr.ent.platform.runtime.directory.api;
+
+import fr.ent.platform.runtime.directory.service.GroupService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** The groups of a school. */
+@Path("/directory/structures/{id}/groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StructureGroupsResource {
+
+    @Inject
+    GroupService groups;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public List<GroupView> list(@PathParam("id") String structureId) {
+        return groups.list(structureId);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("id") String structureId, String body) {
+        GroupView created = groups.create(structureId, JsonBodies.read(body, NewGroup.class));
+        return Response.created(uri.getBaseUriBuilder().path("directory/groups/{id}").build(created.id()))
+                .entity(created).build();
+    }
+}
