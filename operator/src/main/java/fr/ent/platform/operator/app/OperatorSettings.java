@@ -1,0 +1,44 @@
+package fr.ent.platform.operator.app;
+
+import fr.ent.platform.operator.collectivity.TenantObjectSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The operator's settings, from environment variables (the Deployment in deploy/ sets them).
+ *
+ * @param tenantManager base URL of tenant-manager's admin API ({@code ENT_TENANT_MANAGER_URL})
+ * @param tenantManagerTimeout timeout of one admin call ({@code ENT_TENANT_MANAGER_TIMEOUT_SECONDS}, 30)
+ * @param httpPort port of /healthz, /readyz and /metrics ({@code ENT_OPERATOR_HTTP_PORT}, 8080)
+ * @param leaderElection whether to take the Lease before reconciling ({@code ENT_OPERATOR_LEADER_ELECTION}, true)
+ * @param leaseNamespace namespace of the Lease ({@code POD_NAMESPACE}, downward API)
+ * @param identity this replica's identity in the Lease ({@code POD_NAME}, downward API)
+ * @param objects where Ingresses point and which issuer signs certificates ({@code ENT_RUNTIME_SERVICE},
+ *        {@code ENT_RUNTIME_PORT}, {@code ENT_INGRESS_CLASS}, {@code ENT_CERT_ISSUER})
+ * @param reconcileThreads concurrent reconciliations ({@code ENT_OPERATOR_THREADS}, 20)
+ * @param exitOnLostLease exit the process when leadership is lost, so that Kubernetes restarts a clean replica
+ *        rather than letting two leaders reconcile (always in production; tests stop operators in-process)
+ */
+public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
+        boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
+        int reconcileThreads, boolean exitOnLostLease) {
+
+    public static final String LEASE_NAME = "ent-operator-leader";
+
+    public static OperatorSettings fromEnvironment(Map<String, String> env) {
+        TenantObjectSettings defaults = TenantObjectSettings.defaults();
+        return new OperatorSettings(
+                URI.create(env.getOrDefault("ENT_TENANT_MANAGER_URL", "http://127.0.0.1:9081/admin/api/v1")),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ENT_TENANT_MANAGER_TIMEOUT_SECONDS", "30"))),
+                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_HTTP_PORT", "8080")),
+                Boolean.parseBoolean(env.getOrDefault("ENT_OPERATOR_LEADER_ELECTION", "true")),
+                env.get("POD_NAMESPACE"),
+                env.get("POD_NAME"),
+                new TenantObjectSettings(env.getOrDefault("ENT_RUNTIME_SERVICE", defaults.runtimeService()),
+                        Integer.parseInt(env.getOrDefault("ENT_RUNTIME_PORT", Integer.toString(defaults.runtimePort()))),
+                        env.get("ENT_INGRESS_CLASS"),
+                        env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
+                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true);
+    }
+}

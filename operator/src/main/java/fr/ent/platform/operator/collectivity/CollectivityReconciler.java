@@ -1,0 +1,252 @@
+package fr.ent.platform.operator.collectivity;
+
+import fr.ent.platform.operator.status.Conditions;
+import fr.ent.platform.operator.status.EventRecorder;
+import fr.ent.platform.operator.status.KubeApply;
+import fr.ent.platform.operator.status.Pause;
+import fr.ent.platform.operator.tenantmanager.NewTenant;
+import fr.ent.platform.operator.tenantmanager.ProvisioningView;
+import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
+import fr.ent.platform.operator.tenantmanager.TenantManagerProblem;
+import fr.ent.platform.operator.tenantmanager.TenantManagerUnavailable;
+import fr.ent.platform.operator.tenantmanager.TenantView;
+import fr.ent.platform.tenancy.CollectivityKind;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a collectivity tenant to what its Collectivity resource asks for, through tenant-manager's admin API, and
+ * keeps its Kubernetes objects (Ingress, settings ConfigMap, NetworkPolicy). Every step is decided from the state
+ * tenant-manager reports now, never from what this operator remembers, so a reconciliation can be interrupted and
+ * repeated (operator restart, tenant-manager outage) without creating anything twice.
+ */
+@ControllerConfiguration(name = CollectivityReconciler.NAME, finalizerName = CollectivityReconciler.FINALIZER,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+@GradualRetry(maxAttempts = 1000, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 60_000)
+public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner<Collectivity> {
+
+    public static final String NAME = "collectivity";
+    public static final String FINALIZER = "platform.ent.fr/collectivity-cleanup";
+    /** How often a provisioning in progress is looked at again. */
+    static final Duration PROVISIONING_POLL = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectivityReconciler.class);
+
+    private final TenantManagerClient tenantManager;
+    private final TenantObjects objects;
+    private final StatusReport report;
+    private final FailedProvisioning failed;
+
+    public CollectivityReconciler(TenantManagerClient tenantManager, TenantObjectSettings settings,
+            KubernetesClient client) {
+        this.tenantManager = tenantManager;
+        this.objects = new TenantObjects(settings);
+        this.report = new StatusReport(Conditions.system(), new EventRecorder(client));
+        this.failed = new FailedProvisioning(tenantManager);
+    }
+
+    @Override
+    public UpdateControl<Collectivity> reconcile(Collectivity c, Context<Collectivity> context) {
+        if (Pause.isPaused(c)) {
+            LOG.info("collectivity {}/{} paused by annotation {}", c.getMetadata().getNamespace(),
+                    c.getMetadata().getName(), Pause.ANNOTATION);
+            return UpdateControl.noUpdate();
+        }
+        List<String> problems = problems(c, context);
+        if (!problems.isEmpty()) {
+            report.write(c, Phase.Invalid, false, false, "InvalidSpec", String.join(" ", problems), "InvalidSpec");
+            return UpdateControl.patchStatus(c);
+        }
+        TenantView tenant = tenantManager.find(c.getSpec().getSlug()).orElse(null);
+        if (tenant == null) {
+            try {
+                tenant = tenantManager.create(new NewTenant(c.getSpec().getSlug(), c.getSpec().getKind(),
+                        c.getSpec().getDisplayName(), c.getSpec().getDomains()));
+                LOG.info("tenant={} provisioning requested by {}/{}", tenant.slug(), c.getMetadata().getNamespace(),
+                        c.getMetadata().getName());
+            } catch (TenantManagerProblem refused) {
+                // slug-taken right after a 404: it was created in between (a request of ours that timed out but
+                // went through): follow it rather than report a conflict with ourselves
+                Optional<TenantView> raced = "slug-taken".equals(refused.code())
+                        ? tenantManager.find(c.getSpec().getSlug()) : Optional.empty();
+                if (raced.isEmpty()) {
+                    report.write(c, Phase.Invalid, false, false, reasonOf(refused), explain(refused),
+                            reasonOf(refused));
+                    return UpdateControl.patchStatus(c);
+                }
+                tenant = raced.get();
+            }
+        }
+        return converge(c, tenant, context.getClient());
+    }
+
+    private UpdateControl<Collectivity> converge(Collectivity c, TenantView tenant, KubernetesClient client) {
+        CollectivityStatus status = c.getStatus() == null ? new CollectivityStatus() : c.getStatus();
+        c.setStatus(status);
+        status.setTenantState(tenant.state());
+        status.setSchema(tenant.schema());
+        switch (tenant.state()) {
+            case "REQUESTED", "PROVISIONING" -> {
+                ProvisioningView progress = tenantManager.provisioning(tenant.slug());
+                status.setProvisioning(progress.stepsDone() + "/" + progress.stepsTotal());
+                report.write(c, Phase.Provisioning, false, false, "Provisioning", "provisioning " + tenant.schema()
+                        + ": " + progress.stepsDone() + "/" + progress.stepsTotal() + " steps done", null);
+                return UpdateControl.patchStatus(c).rescheduleAfter(PROVISIONING_POLL);
+            }
+            case "FAILED" -> {
+                return failed.handle(c, tenant, report);
+            }
+            case "DELETED" -> {
+                report.write(c, Phase.Invalid, false, false, "TenantDeleted", "collectivity \"" + tenant.slug()
+                        + "\" was deleted in tenant-manager outside this resource; its slug stays reserved: delete "
+                        + "this resource or use another slug.", "TenantDeleted");
+                return UpdateControl.patchStatus(c);
+            }
+            default -> {
+                TenantView now = applyLifecycle(c, tenant);
+                status.setProvisioningRetries(null);
+                return ready(c, now, client);
+            }
+        }
+    }
+
+    /** suspend / resume / archive as the spec asks; each call is guarded by the state just read. */
+    private TenantView applyLifecycle(Collectivity c, TenantView tenant) {
+        CollectivitySpec spec = c.getSpec();
+        if (spec.isArchived() && !tenant.is("ARCHIVED")) {
+            return tenantManager.archive(tenant.slug());
+        }
+        if (spec.isSuspended() && tenant.is("ACTIVE")) {
+            return tenantManager.suspend(tenant.slug());
+        }
+        if (!spec.isSuspended() && !spec.isArchived() && tenant.is("SUSPENDED")) {
+            return tenantManager.resume(tenant.slug());
+        }
+        return tenant;
+    }
+
+    private UpdateControl<Collectivity> ready(Collectivity c, TenantView tenant, KubernetesClient client) {
+        CollectivityStatus status = c.getStatus();
+        status.setTenantState(tenant.state());
+        status.setSchemaVersion(tenant.schemaVersion());
+        status.setServedDomains(tenant.domains());
+        status.setProvisioning(null);
+        KubeApply.apply(client, objects.settings(c, tenant), ConfigMap::getData);
+        KubeApply.apply(client, objects.ingress(c, tenant), Ingress::getSpec);
+        KubeApply.apply(client, objects.networkPolicy(c, tenant), NetworkPolicy::getSpec);
+
+        Phase phase = switch (tenant.state()) {
+            case "SUSPENDED" -> Phase.Suspended;
+            case "ARCHIVED" -> Phase.Archived;
+            default -> Phase.Ready;
+        };
+        List<String> unapplied = unapplied(c.getSpec(), tenant);
+        String message = "collectivity " + tenant.slug() + " is " + tenant.state() + " (schema " + tenant.schema()
+                + (tenant.schemaVersion() == null ? "" : " v" + tenant.schemaVersion()) + ")";
+        if (!unapplied.isEmpty()) {
+            message = message + "; not applied: " + String.join("; ", unapplied);
+        }
+        report.write(c, phase, true, true, phase.name(), message, unapplied.isEmpty() ? null : "SpecNotApplied");
+        return UpdateControl.patchStatus(c);
+    }
+
+    /**
+     * What the spec asks that tenant-manager cannot do yet: it has no endpoint to change a collectivity's display
+     * name, kind or domains, and an archived collectivity cannot come back.
+     */
+    private static List<String> unapplied(CollectivitySpec spec, TenantView tenant) {
+        List<String> unapplied = new ArrayList<>();
+        if (!spec.getDisplayName().equals(tenant.displayName())) {
+            unapplied.add("displayName \"" + spec.getDisplayName() + "\" (tenant-manager keeps \""
+                    + tenant.displayName() + "\": it cannot change a display name yet)");
+        }
+        if (CollectivityKind.parse(spec.getKind()) != CollectivityKind.parse(tenant.kind())) {
+            unapplied.add("kind \"" + spec.getKind() + "\" (tenant-manager keeps \"" + tenant.kind()
+                    + "\": it cannot change a kind yet)");
+        }
+        if (!new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()))) {
+            unapplied.add("domains " + spec.getDomains() + " (tenant-manager keeps " + tenant.domains()
+                    + ": it cannot change domains yet)");
+        }
+        if (!spec.isArchived() && tenant.is("ARCHIVED")) {
+            unapplied.add("archived=false (archiving is final)");
+        }
+        return unapplied;
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Collectivity> updateErrorStatus(Collectivity c, Context<Collectivity> context,
+            Exception e) {
+        int attempt = context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1);
+        TenantManagerUnavailable unavailable = causeOfType(e, TenantManagerUnavailable.class);
+        if (unavailable != null) {
+            report.error(c, "TenantManagerUnavailable", unavailable.getMessage() + " (attempt " + attempt
+                    + ", retrying with backoff)");
+        } else {
+            LOG.warn("collectivity {}/{}: reconciliation failed", c.getMetadata().getNamespace(),
+                    c.getMetadata().getName(), e);
+            Throwable cause = e.getCause() != null && e instanceof io.javaoperatorsdk.operator.OperatorException
+                    ? e.getCause() : e;
+            report.error(c, "ReconcileError", cause.getClass().getSimpleName() + ": " + cause.getMessage() + " (attempt "
+                    + attempt + ", retrying with backoff)");
+        }
+        return ErrorStatusUpdateControl.patchStatus(c);
+    }
+
+    /** JOSDK hands the reconciler's exception over wrapped (OperatorException): look down the causes. */
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public DeleteControl cleanup(Collectivity c, Context<Collectivity> context) {
+        boolean ownsTenant = SpecCheck.slugIsValid(c.getSpec().getSlug())
+                && Ownership.ownsSlug(c, context.getPrimaryCache().list());
+        return new Cleanup(tenantManager, report).run(c, context, ownsTenant);
+    }
+
+    private static List<String> problems(Collectivity c, Context<Collectivity> context) {
+        List<String> problems = new ArrayList<>(SpecCheck.problems(c.getSpec()));
+        problems.addAll(Ownership.conflicts(c, context.getPrimaryCache().list()));
+        return problems;
+    }
+
+    private static String reasonOf(TenantManagerProblem p) {
+        return switch (p.code()) {
+            case "domain-taken" -> "DomainTaken";
+            case "invalid-input" -> "InvalidSpec";
+            default -> "Refused";
+        };
+    }
+
+    private static String explain(TenantManagerProblem p) {
+        StringBuilder text = new StringBuilder("tenant-manager refused the collectivity: ").append(p.detail());
+        p.errors().stream().filter(e -> !p.detail().contains(e.message()))
+                .forEach(e -> text.append(" ").append(e.field()).append(": ").append(e.message()));
+        return text.toString();
+    }
+}

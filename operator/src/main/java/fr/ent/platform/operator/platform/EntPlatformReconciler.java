@@ -1,0 +1,130 @@
+package fr.ent.platform.operator.platform;
+
+import fr.ent.platform.operator.collectivity.TenantObjects;
+import fr.ent.platform.operator.status.ConditionType;
+import fr.ent.platform.operator.status.Conditions;
+import fr.ent.platform.operator.status.EventRecorder;
+import fr.ent.platform.operator.status.KubeApply;
+import fr.ent.platform.operator.status.Pause;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps the shared runtime's objects (ServiceAccount, Deployment, Service, PodDisruptionBudget, autoscaler) as its
+ * EntPlatform resource describes, and reports the rollout: Ready once every pod runs the current template and is
+ * available. The Deployment is watched, so the status follows the rollout without polling. No finalizer: owner
+ * references let Kubernetes delete the objects with the resource, and nothing outside Kubernetes is involved.
+ */
+@ControllerConfiguration(name = EntPlatformReconciler.NAME)
+public class EntPlatformReconciler implements Reconciler<EntPlatform> {
+
+    public static final String NAME = "entplatform";
+
+    private final Conditions conditions = Conditions.system();
+    private final EventRecorder events;
+
+    public EntPlatformReconciler(KubernetesClient client) {
+        this.events = new EventRecorder(client);
+    }
+
+    @Override
+    public List<EventSource<?, EntPlatform>> prepareEventSources(EventSourceContext<EntPlatform> context) {
+        var deployments = InformerEventSourceConfiguration.from(Deployment.class, EntPlatform.class)
+                .withLabelSelector(TenantObjects.LABEL_MANAGED_BY + "=" + TenantObjects.MANAGED_BY).build();
+        return List.of(new InformerEventSource<>(deployments, context));
+    }
+
+    @Override
+    public UpdateControl<EntPlatform> reconcile(EntPlatform p, Context<EntPlatform> context) {
+        if (Pause.isPaused(p)) {
+            return UpdateControl.noUpdate();
+        }
+        KubernetesClient client = context.getClient();
+        Optional<Deployment> current = context.getSecondaryResource(Deployment.class);
+        KubeApply.apply(client, RuntimeObjects.serviceAccount(p), ServiceAccount::getAutomountServiceAccountToken);
+        Deployment desired = RuntimeObjects.deployment(p);
+        // the autoscaler owns the replica count between min and max: keep what it chose
+        current.map(d -> d.getSpec().getReplicas()).filter(Objects::nonNull)
+                .filter(r -> r >= p.getSpec().minReplicas() && r <= p.getSpec().maxReplicasOrMin())
+                .ifPresent(r -> desired.getSpec().setReplicas(r));
+        boolean rolled = KubeApply.apply(client, desired, Deployment::getSpec);
+        KubeApply.apply(client, RuntimeObjects.service(p), s -> s.getSpec().getPorts());
+        KubeApply.apply(client, RuntimeObjects.podDisruptionBudget(p), PodDisruptionBudget::getSpec);
+        KubeApply.apply(client, RuntimeObjects.autoscaler(p), HorizontalPodAutoscaler::getSpec);
+        if (rolled && current.isPresent()) {
+            events.normal(p, "RolloutStarted", "runtime " + p.getSpec().getImage() + " rolling out");
+        }
+        report(p, rolled ? null : current.orElse(null));
+        return UpdateControl.patchStatus(p);
+    }
+
+    private void report(EntPlatform p, Deployment deployment) {
+        EntPlatformStatus status = p.getStatus() == null ? new EntPlatformStatus() : p.getStatus();
+        p.setStatus(status);
+        long generation = p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
+        String previousPhase = status.getPhase();
+        int wanted = deployment == null || deployment.getSpec().getReplicas() == null ? p.getSpec().minReplicas()
+                : deployment.getSpec().getReplicas();
+        DeploymentStatus ds = deployment == null || deployment.getStatus() == null ? new DeploymentStatus()
+                : deployment.getStatus();
+        int updated = orZero(ds.getUpdatedReplicas());
+        int available = orZero(ds.getAvailableReplicas());
+        boolean current = deployment != null && ds.getObservedGeneration() != null
+                && ds.getObservedGeneration() >= deployment.getMetadata().getGeneration();
+        boolean ready = current && updated >= wanted && available >= wanted;
+        status.setObservedGeneration(generation);
+        status.setImage(p.getSpec().getImage());
+        status.setReplicas(wanted);
+        status.setReadyReplicas(orZero(ds.getReadyReplicas()));
+        status.setUpdatedReplicas(updated);
+        String phase = ready ? "Ready" : available == 0 && deployment != null && current ? "Unavailable" : "Progressing";
+        String message = "runtime " + p.getSpec().getImage() + ": " + updated + "/" + wanted + " pods updated, "
+                + available + " available";
+        status.setPhase(phase);
+        status.setMessage(message);
+        conditions.set(status, generation, ConditionType.Ready, ready, phase, message);
+        conditions.set(status, generation, ConditionType.HasErrors, "Unavailable".equals(phase),
+                "Unavailable".equals(phase) ? "NoPodAvailable" : "NoErrors", message);
+        if (!phase.equals(previousPhase)) {
+            if ("Unavailable".equals(phase)) {
+                events.warning(p, phase, message);
+            } else {
+                events.normal(p, phase, message);
+            }
+        }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<EntPlatform> updateErrorStatus(EntPlatform p, Context<EntPlatform> context,
+            Exception e) {
+        EntPlatformStatus status = p.getStatus() == null ? new EntPlatformStatus() : p.getStatus();
+        p.setStatus(status);
+        long generation = p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
+        status.setMessage(e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (conditions.set(status, generation, ConditionType.HasErrors, true, "ReconcileError", status.getMessage())) {
+            events.warning(p, "ReconcileError", status.getMessage());
+        }
+        return ErrorStatusUpdateControl.patchStatus(p);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,132 @@
+package fr.ent.platform.operator.platform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The runtime's image, its scale, its resources and where its database and Keycloak are. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.maxReplicas) || self.maxReplicas >= self.replicas",
+        message = "maxReplicas must be at least replicas")
+public class EntPlatformSpec {
+
+    @Required
+    @JsonPropertyDescription("Container image of the ENT runtime (Open Liberty with tenant-manager and ent-runtime)")
+    private String image;
+
+    @Default("2")
+    @Min(1)
+    @Max(50)
+    @JsonPropertyDescription("Minimum number of runtime pods (the HorizontalPodAutoscaler scales between replicas and maxReplicas)")
+    private Integer replicas = 2;
+
+    @Min(1)
+    @Max(100)
+    private Integer maxReplicas;
+
+    @Default("70")
+    @Min(10)
+    @Max(100)
+    @JsonPropertyDescription("Average CPU utilisation (%) the autoscaler aims at")
+    private Integer targetCpuUtilization = 70;
+
+    private ResourceRequirements resources;
+
+    @Required
+    @JsonPropertyDescription("Secret with the database connection: keys host, port, database, username, password")
+    private SecretReference database;
+
+    @JsonPropertyDescription("Keycloak serving the collectivities' realms")
+    private KeycloakReference keycloak;
+
+    @Size(min = 1)
+    @JsonPropertyDescription("Regions (topology.kubernetes.io/region) the runtime may be scheduled in, e.g. fr-par")
+    private List<String> allowedRegions = new ArrayList<>();
+
+    public record SecretReference(@Required String name) {
+    }
+
+    /** @param url base URL of Keycloak; @param adminSecret Secret with keys username and password */
+    public record KeycloakReference(@Required String url, SecretReference adminSecret) {
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public Integer getMaxReplicas() {
+        return maxReplicas;
+    }
+
+    public void setMaxReplicas(Integer maxReplicas) {
+        this.maxReplicas = maxReplicas;
+    }
+
+    public Integer getTargetCpuUtilization() {
+        return targetCpuUtilization;
+    }
+
+    public void setTargetCpuUtilization(Integer targetCpuUtilization) {
+        this.targetCpuUtilization = targetCpuUtilization;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
+
+    public SecretReference getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(SecretReference database) {
+        this.database = database;
+    }
+
+    public KeycloakReference getKeycloak() {
+        return keycloak;
+    }
+
+    public void setKeycloak(KeycloakReference keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    public List<String> getAllowedRegions() {
+        return allowedRegions;
+    }
+
+    public void setAllowedRegions(List<String> allowedRegions) {
+        this.allowedRegions = allowedRegions == null ? new ArrayList<>() : allowedRegions;
+    }
+
+    int minReplicas() {
+        return replicas == null ? 2 : replicas;
+    }
+
+    int maxReplicasOrMin() {
+        return maxReplicas == null ? Math.max(minReplicas(), 2 * minReplicas()) : Math.max(maxReplicas, minReplicas());
+    }
+}

@@ -1,0 +1,165 @@
+package fr.ent.platform.operator.platform;
+
+import fr.ent.platform.operator.collectivity.TenantObjects;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kubernetes objects of the shared runtime. Each is named after the EntPlatform resource and owned by it.
+ * Rolling updates never lower capacity (maxUnavailable 0, one surge pod), and a new pod takes traffic only once
+ * Liberty's readiness check (/health/ready: applications started, registry reachable) passes and stays so for
+ * {@link #MIN_READY_SECONDS}; the PodDisruptionBudget keeps all but one pod through node drains.
+ */
+public final class RuntimeObjects {
+
+    static final int HTTP_PORT = 9080;
+    static final int ADMIN_PORT = 9081;
+    static final int MIN_READY_SECONDS = 10;
+    static final String REGION_LABEL = "topology.kubernetes.io/region";
+
+    private RuntimeObjects() {
+    }
+
+    /** The runtime's name: also the name of its Service, the backend of every collectivity's Ingress. */
+    public static String name(EntPlatform p) {
+        return p.getMetadata().getName();
+    }
+
+    static Map<String, String> selector(EntPlatform p) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(TenantObjects.RUNTIME_POD_LABEL, TenantObjects.RUNTIME_POD_VALUE);
+        labels.put("app.kubernetes.io/instance", name(p));
+        return labels;
+    }
+
+    static ServiceAccount serviceAccount(EntPlatform p) {
+        // the runtime needs no Kubernetes API access: no token mounted
+        return new ServiceAccountBuilder().withMetadata(metadata(p, name(p))).withAutomountServiceAccountToken(false)
+                .build();
+    }
+
+    static Deployment deployment(EntPlatform p) {
+        EntPlatformSpec spec = p.getSpec();
+        var template = new DeploymentBuilder().withMetadata(metadata(p, name(p)))
+                .withNewSpec()
+                .withReplicas(spec.minReplicas())
+                .withMinReadySeconds(MIN_READY_SECONDS)
+                .withNewSelector().withMatchLabels(selector(p)).endSelector()
+                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate().endStrategy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(selector(p)).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(name(p))
+                .withAutomountServiceAccountToken(false)
+                .withTerminationGracePeriodSeconds(60L)
+                .withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext()
+                .addNewContainer()
+                .withName("runtime").withImage(spec.getImage())
+                .addNewPort().withName("http").withContainerPort(HTTP_PORT).endPort()
+                .addNewPort().withName("admin").withContainerPort(ADMIN_PORT).endPort()
+                .withEnv(environment(spec))
+                .withResources(spec.getResources())
+                .withNewReadinessProbe().withNewHttpGet().withPath("/health/ready").withNewPort("http").endHttpGet()
+                .withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
+                .withNewLivenessProbe().withNewHttpGet().withPath("/health/live").withNewPort("http").endHttpGet()
+                .withInitialDelaySeconds(60).withPeriodSeconds(10).endLivenessProbe()
+                .withNewStartupProbe().withNewHttpGet().withPath("/health/started").withNewPort("http").endHttpGet()
+                .withPeriodSeconds(5).withFailureThreshold(36).endStartupProbe()
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec();
+        Deployment deployment = template.build();
+        if (!spec.getAllowedRegions().isEmpty()) {
+            // sovereignty: pods may only be scheduled on nodes of the allowed regions
+            deployment.getSpec().getTemplate().getSpec().setAffinity(new io.fabric8.kubernetes.api.model.AffinityBuilder()
+                    .withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                    .addNewNodeSelectorTerm().addNewMatchExpression().withKey(REGION_LABEL).withOperator("In")
+                    .withValues(spec.getAllowedRegions()).endMatchExpression().endNodeSelectorTerm()
+                    .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build());
+        }
+        return deployment;
+    }
+
+    private static List<EnvVar> environment(EntPlatformSpec spec) {
+        String secret = spec.getDatabase().name();
+        List<EnvVar> env = new ArrayList<>();
+        env.add(fromSecret("ENT_DB_HOST", secret, "host"));
+        env.add(fromSecret("ENT_DB_PORT", secret, "port"));
+        env.add(fromSecret("ENT_DB_NAME", secret, "database"));
+        env.add(fromSecret("ENT_DB_USER", secret, "username"));
+        env.add(fromSecret("ENT_DB_PASSWORD", secret, "password"));
+        env.add(new EnvVarBuilder().withName("ENT_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).build());
+        env.add(new EnvVarBuilder().withName("ENT_ADMIN_PORT").withValue(Integer.toString(ADMIN_PORT)).build());
+        if (spec.getKeycloak() != null) {
+            env.add(new EnvVarBuilder().withName("ENT_KEYCLOAK_URL").withValue(spec.getKeycloak().url()).build());
+            if (spec.getKeycloak().adminSecret() != null) {
+                env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USER", spec.getKeycloak().adminSecret().name(), "username"));
+                env.add(fromSecret("ENT_KEYCLOAK_ADMIN_PASSWORD", spec.getKeycloak().adminSecret().name(),
+                        "password"));
+            }
+        }
+        return env;
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret)
+                .withKey(key).endSecretKeyRef().endValueFrom().build();
+    }
+
+    static Service service(EntPlatform p) {
+        return new ServiceBuilder().withMetadata(metadata(p, name(p))).withNewSpec().withSelector(selector(p))
+                .addNewPort().withName("http").withPort(HTTP_PORT).withNewTargetPort("http").endPort()
+                .endSpec().build();
+    }
+
+    static PodDisruptionBudget podDisruptionBudget(EntPlatform p) {
+        return new PodDisruptionBudgetBuilder().withMetadata(metadata(p, name(p))).withNewSpec()
+                .withMaxUnavailable(new IntOrString(1)).withNewSelector().withMatchLabels(selector(p)).endSelector()
+                .endSpec().build();
+    }
+
+    static HorizontalPodAutoscaler autoscaler(EntPlatform p) {
+        EntPlatformSpec spec = p.getSpec();
+        return new HorizontalPodAutoscalerBuilder().withMetadata(metadata(p, name(p))).withNewSpec()
+                .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name(p))
+                .endScaleTargetRef()
+                .withMinReplicas(spec.minReplicas()).withMaxReplicas(spec.maxReplicasOrMin())
+                .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget()
+                .withType("Utilization").withAverageUtilization(spec.getTargetCpuUtilization()).endTarget()
+                .endResource().endMetric()
+                .endSpec().build();
+    }
+
+    private static ObjectMeta metadata(EntPlatform p, String name) {
+        Map<String, String> labels = new LinkedHashMap<>(selector(p));
+        labels.put(TenantObjects.LABEL_MANAGED_BY, TenantObjects.MANAGED_BY);
+        labels.put("app.kubernetes.io/part-of", "ent-platform");
+        return new ObjectMetaBuilder().withName(name).withNamespace(p.getMetadata().getNamespace()).withLabels(labels)
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(p.getApiVersion()).withKind(p.getKind())
+                        .withName(p.getMetadata().getName()).withUid(p.getMetadata().getUid()).withController(true)
+                        .withBlockOwnerDeletion(true).build())
+                .build();
+    }
+}

@@ -1,0 +1,152 @@
+package fr.ent.platform.operator.tenantmanager;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP client of tenant-manager's admin API ({@code /admin/api/v1}, docs/admin-api.md). Every call is safe
+ * to repeat: reads are reads, and each write is guarded by the caller on the state it read first. Problems are
+ * asked in English ({@code Accept-Language: en}) because their detail ends up in status conditions.
+ */
+public class TenantManagerClient {
+
+    private static final String PROBLEM_PREFIX = "urn:ent:problem:";
+
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public TenantManagerClient(URI base, Duration timeout) {
+        this.base = URI.create(base.toString().replaceAll("/+$", ""));
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The collectivity, or empty if tenant-manager has never heard of the slug. */
+    public Optional<TenantView> find(String slug) {
+        HttpResponse<String> response = send("GET", "/collectivities/" + path(slug), null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(read(expect(response, 200), TenantView.class));
+    }
+
+    public ProvisioningView provisioning(String slug) {
+        return read(expect(send("GET", "/collectivities/" + path(slug) + "/provisioning", null), 200),
+                ProvisioningView.class);
+    }
+
+    /** POST /collectivities: records it and starts provisioning (202). */
+    public TenantView create(NewTenant tenant) {
+        return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), TenantView.class);
+    }
+
+    public TenantView retryProvisioning(String slug) {
+        return read(expect(send("POST", "/collectivities/" + path(slug) + "/provisioning/retry", ""), 202),
+                TenantView.class);
+    }
+
+    public TenantView suspend(String slug) {
+        return lifecycle(slug, "suspend");
+    }
+
+    public TenantView resume(String slug) {
+        return lifecycle(slug, "resume");
+    }
+
+    public TenantView archive(String slug) {
+        return lifecycle(slug, "archive");
+    }
+
+    public TenantView delete(String slug, boolean retainData) {
+        return read(expect(send("DELETE", "/collectivities/" + path(slug) + "?retainData=" + retainData, null), 200),
+                TenantView.class);
+    }
+
+    private TenantView lifecycle(String slug, String action) {
+        return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), TenantView.class);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Accept", "application/json").header("Accept-Language", "en");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TenantManagerUnavailable("tenant-manager unreachable at " + base + " (" + method + " " + path
+                    + "): " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TenantManagerUnavailable("interrupted while calling tenant-manager", e);
+        }
+    }
+
+    private HttpResponse<String> expect(HttpResponse<String> response, int wanted) {
+        int status = response.statusCode();
+        if (status == wanted) {
+            return response;
+        }
+        if (status >= 500 || status == 429) {
+            throw new TenantManagerUnavailable("tenant-manager answered " + status + " to "
+                    + response.request().method() + " " + response.uri().getPath() + ": " + problemDetail(response),
+                    null);
+        }
+        throw problem(response);
+    }
+
+    private TenantManagerProblem problem(HttpResponse<String> response) {
+        try {
+            JsonNode doc = json.readTree(response.body());
+            String type = doc.path("type").asString("");
+            String code = type.startsWith(PROBLEM_PREFIX) ? type.substring(PROBLEM_PREFIX.length()) : type;
+            List<TenantManagerProblem.FieldError> errors = doc.path("errors").valueStream()
+                    .map(e -> new TenantManagerProblem.FieldError(e.path("field").asString(""),
+                            e.path("message").asString("")))
+                    .toList();
+            return new TenantManagerProblem(response.statusCode(), code, doc.path("detail").asString(type), errors);
+        } catch (RuntimeException notJson) {
+            return new TenantManagerProblem(response.statusCode(), "http-" + response.statusCode(), response.body(),
+                    List.of());
+        }
+    }
+
+    private String problemDetail(HttpResponse<String> response) {
+        TenantManagerProblem p = problem(response);
+        return p.detail() == null || p.detail().isBlank() ? p.code() : p.detail();
+    }
+
+    private <T> T read(HttpResponse<String> response, Class<T> type) {
+        return json.readValue(response.body(), type);
+    }
+
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    }
+}

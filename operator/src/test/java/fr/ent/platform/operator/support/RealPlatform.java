@@ -1,0 +1,117 @@
+package fr.ent.platform.operator.support;
+
+import fr.ent.platform.local.EmbeddedDatabase;
+import fr.ent.platform.local.LibertyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The real tenant-manager for the operator's integration tests: embedded PostgreSQL and the Open Liberty server
+ * assembled by local-platform, on free ports, once per test JVM, stopped when the JVM exits. Liberty can be
+ * stopped and started again on the same ports to simulate a tenant-manager outage.
+ */
+public final class RealPlatform {
+
+    private static RealPlatform instance;
+
+    private final EmbeddedDatabase database;
+    private final Path work;
+    private final int httpPort;
+    private final int adminPort;
+    private LibertyServer server;
+
+    private RealPlatform(EmbeddedDatabase database, Path work, int httpPort, int adminPort) {
+        this.database = database;
+        this.work = work;
+        this.httpPort = httpPort;
+        this.adminPort = adminPort;
+    }
+
+    public static synchronized RealPlatform get() {
+        if (instance == null) {
+            try {
+                Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
+                long pid = ProcessHandle.current().pid();
+                EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("pgdata-" + pid), freePort());
+                RealPlatform platform = new RealPlatform(database, work, freePort(), freePort());
+                platform.startServer();
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
+                instance = platform;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public URI adminApi() {
+        return URI.create("http://127.0.0.1:" + adminPort + "/admin/api/v1");
+    }
+
+    public synchronized void startServer() {
+        try {
+            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
+                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
+                    Map.of(), System.out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized void stopServer() {
+        try {
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean schemaExists(String schema) {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select 1 from information_schema.schemata where schema_name = ?")) {
+            s.setString(1, schema);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void shutdown() {
+        try {
+            server.close();
+            database.close();
+            deleteTree(work.resolve("pgdata-" + ProcessHandle.current().pid()));
+        } catch (Exception e) {
+            System.err.println("platform did not stop cleanly: " + e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (java.nio.file.Files.exists(root)) {
+            try (var paths = java.nio.file.Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package fr.ent.platform.operator.support;
+
+import fr.ent.platform.operator.app.EntOperator;
+import fr.ent.platform.operator.app.OperatorSettings;
+import fr.ent.platform.operator.collectivity.TenantObjectSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import fr.ent.platform.operator.app.OperatorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The real operator (both reconcilers, metrics) started on a client of the mock API server. JOSDK's
+ * LocallyRunOperatorExtension needs a real API server, so tests start and stop the Operator themselves.
+ */
+public final class RunningOperator implements AutoCloseable {
+
+    private final Operator operator;
+    private final PrometheusMeterRegistry registry = OperatorMetrics.prometheus();
+
+    private RunningOperator(KubernetesClient client, URI tenantManager, int threads) {
+        OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
+                TenantObjectSettings.defaults(), threads, false);
+        this.operator = EntOperator.create(client, settings, registry);
+        operator.start();
+    }
+
+    public static RunningOperator start(KubernetesClient client, URI tenantManager) {
+        return new RunningOperator(client, tenantManager, 10);
+    }
+
+    public static RunningOperator start(KubernetesClient client, URI tenantManager, int threads) {
+        return new RunningOperator(client, tenantManager, threads);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+    }
+}
