@@ -39,6 +39,7 @@ public final class IndexedMigrations implements ResourceProvider {
         return org.flywaydb.core.Flyway.configure(classLoader)
                 .locations(location)
                 .callbackLocations(new String[0])
+                .skipDefaultCallbacks(true)
                 .resourceProvider(new IndexedMigrations(List.copyOf(resources)))
                 .javaMigrationClassProvider(List::of);
     }

@@ -115,6 +115,22 @@ class TenantLifecycleIT {
                 .isEqualTo("0");
     }
 
+    @Test
+    void domainsChangedThroughTheApiAreServedAtOnceAndTheOldOnesNoLonger() throws Exception {
+        String slug = slug("move");
+        platform.provisionActive(slug, slug + ".localhost");
+        HttpResponse<String> changed = platform.admin("PATCH", "/collectivities/" + slug,
+                "{\"displayName\":\"Nouveau nom\",\"domains\":[\"new-" + slug + ".localhost\"]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Platform.json(changed).getString("displayName")).isEqualTo("Nouveau nom");
+
+        assertThat(platform.get("new-" + slug + ".localhost", "/api/directory/structures").statusCode()).isEqualTo(200);
+        assertThat(awaitStatus(slug + ".localhost", "/api/directory/structures", s -> s == 404).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> renamedSlug = platform.admin("PATCH", "/collectivities/" + slug, "{\"slug\":\"other-slug\"}");
+        assertThat(renamedSlug.statusCode()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ab", "Lyon", "x;drop-schema", "admin", "platform", "lyon--bis", "pg-toast",
         "a-very-long-slug-that-goes-well-beyond-forty-chars"})

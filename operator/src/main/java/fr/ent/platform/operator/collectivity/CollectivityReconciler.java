@@ -145,6 +145,16 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     }
 
     private UpdateControl<Collectivity> ready(Collectivity c, TenantView tenant, KubernetesClient client) {
+        if (!describedAsSpec(c.getSpec(), tenant) && !tenant.is("ARCHIVED")) {
+            try {
+                tenant = tenantManager.change(tenant.slug(), new NewTenant(tenant.slug(), c.getSpec().getKind(),
+                        c.getSpec().getDisplayName(), c.getSpec().getDomains()));
+            } catch (TenantManagerProblem refused) {
+                // e.g. a new domain owned by another collectivity: nothing changed in tenant-manager
+                report.write(c, Phase.Invalid, true, false, reasonOf(refused), explain(refused), reasonOf(refused));
+                return UpdateControl.patchStatus(c);
+            }
+        }
         CollectivityStatus status = c.getStatus();
         status.setTenantState(tenant.state());
         status.setSchemaVersion(tenant.schemaVersion());
@@ -169,26 +179,21 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         return UpdateControl.patchStatus(c);
     }
 
-    /**
-     * What the spec asks that tenant-manager cannot do yet: it has no endpoint to change a collectivity's display
-     * name, kind or domains, and an archived collectivity cannot come back.
-     */
+    /** Whether tenant-manager already has the display name, kind and domains the spec asks for. */
+    private static boolean describedAsSpec(CollectivitySpec spec, TenantView tenant) {
+        return spec.getDisplayName().equals(tenant.displayName())
+                && CollectivityKind.parse(spec.getKind()) == CollectivityKind.parse(tenant.kind())
+                && new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()));
+    }
+
+    /** What the spec asks that cannot be done: an archived collectivity cannot come back, nor be changed. */
     private static List<String> unapplied(CollectivitySpec spec, TenantView tenant) {
         List<String> unapplied = new ArrayList<>();
-        if (!spec.getDisplayName().equals(tenant.displayName())) {
-            unapplied.add("displayName \"" + spec.getDisplayName() + "\" (tenant-manager keeps \""
-                    + tenant.displayName() + "\": it cannot change a display name yet)");
-        }
-        if (CollectivityKind.parse(spec.getKind()) != CollectivityKind.parse(tenant.kind())) {
-            unapplied.add("kind \"" + spec.getKind() + "\" (tenant-manager keeps \"" + tenant.kind()
-                    + "\": it cannot change a kind yet)");
-        }
-        if (!new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()))) {
-            unapplied.add("domains " + spec.getDomains() + " (tenant-manager keeps " + tenant.domains()
-                    + ": it cannot change domains yet)");
-        }
         if (!spec.isArchived() && tenant.is("ARCHIVED")) {
             unapplied.add("archived=false (archiving is final)");
+        }
+        if (tenant.is("ARCHIVED") && !describedAsSpec(spec, tenant)) {
+            unapplied.add("displayName/kind/domains (an archived collectivity is not changed)");
         }
         return unapplied;
     }

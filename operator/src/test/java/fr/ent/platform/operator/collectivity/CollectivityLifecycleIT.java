@@ -106,17 +106,31 @@ class CollectivityLifecycleIT {
         awaitPhase("beta", "Ready");
         assertThat(tenant("ops-beta").state()).isEqualTo("ACTIVE");
 
-        edit("beta", c -> c.getSpec().setDisplayName("Ville de Bêta"));
-        Collectivity reported = Eventually.await(TIMEOUT, "HasErrors SpecNotApplied", () -> read(client, "beta"),
-                c -> isTrue(c, ConditionType.HasErrors));
-        assertThat(condition(reported, ConditionType.HasErrors).getReason()).isEqualTo("SpecNotApplied");
-        assertThat(reported.getStatus().getMessage()).contains("displayName \"Ville de Bêta\"")
-                .contains("cannot change a display name");
-        assertThat(reported.getStatus().getObservedGeneration()).isEqualTo(reported.getMetadata().getGeneration());
+        edit("beta", c -> {
+            c.getSpec().setDisplayName("Ville de Bêta");
+            c.getSpec().setDomains(List.of("beta.ent.example.fr", "ent.beta.example.fr"));
+        });
+        Eventually.await(TIMEOUT, "renamed in tenant-manager", () -> tenant("ops-beta"),
+                t -> t.displayName().equals("Ville de Bêta"));
+        assertThat(tenant("ops-beta").domains()).containsExactlyInAnyOrder("beta.ent.example.fr", "ent.beta.example.fr");
+        Collectivity changed = Eventually.await(TIMEOUT, "Ready at the new generation", () -> read(client, "beta"),
+                c -> c.getStatus().getObservedGeneration().equals(c.getMetadata().getGeneration())
+                        && "Ready".equals(c.getStatus().getPhase()));
+        assertThat(isTrue(changed, ConditionType.HasErrors)).isFalse();
+        Ingress ingress = client.network().v1().ingresses().inNamespace(NAMESPACE).withName("beta-portal").get();
+        assertThat(ingress.getSpec().getRules()).extracting(r -> r.getHost())
+                .containsExactlyInAnyOrder("beta.ent.example.fr", "ent.beta.example.fr");
 
         edit("beta", c -> c.getSpec().setArchived(true));
         awaitPhase("beta", "Archived");
         assertThat(tenant("ops-beta").state()).isEqualTo("ARCHIVED");
+
+        edit("beta", c -> c.getSpec().setArchived(false));
+        Collectivity reported = Eventually.await(TIMEOUT, "HasErrors SpecNotApplied", () -> read(client, "beta"),
+                c -> isTrue(c, ConditionType.HasErrors));
+        assertThat(condition(reported, ConditionType.HasErrors).getReason()).isEqualTo("SpecNotApplied");
+        assertThat(reported.getStatus().getMessage()).contains("archiving is final");
+        assertThat(reported.getStatus().getObservedGeneration()).isEqualTo(reported.getMetadata().getGeneration());
     }
 
     @Test

@@ -2,9 +2,11 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityChange;
 import fr.ent.platform.tenants.registry.NewCollectivity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,6 +82,22 @@ public class CollectivityResource {
     @Operation(summary = "Lire une collectivité")
     public CollectivityView get(@PathParam("slug") String slug) {
         return CollectivityView.of(collectivities.get(slug));
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Changer le nom affiché, le type ou les domaines (les champs absents ne changent pas)")
+    @APIResponse(responseCode = "409", description = "Domaine déjà pris", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public CollectivityView change(@PathParam("slug") String slug, CollectivityRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("malformed-request");
+        }
+        if (body.slug() != null && !body.slug().equals(slug)) {
+            throw new InvalidTenantInputException("slug", "slug.immutable", slug);
+        }
+        return CollectivityView.of(collectivities.change(slug,
+                CollectivityChange.of(body.displayName(), body.kind(), body.domains())));
     }
 
     @GET

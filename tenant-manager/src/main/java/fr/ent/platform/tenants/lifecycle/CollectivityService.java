@@ -7,6 +7,7 @@ import fr.ent.platform.tenants.provisioning.ProvisioningStep;
 import fr.ent.platform.tenants.provisioning.StepRecord;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityChange;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import fr.ent.platform.tenants.registry.NewCollectivity;
 import java.sql.SQLException;
@@ -50,6 +51,28 @@ public class CollectivityService {
         move(c, EnumSet.of(TenantState.FAILED), TenantState.PROVISIONING);
         startProvisioning(c);
         return get(slug);
+    }
+
+    /**
+     * Changes the display name, kind or domains of a collectivity that is not deleted. Domains take effect on the
+     * runtime within a second (registry revision); the collectivity's own settings are re-seeded if its schema exists.
+     */
+    public Collectivity change(String slug, CollectivityChange change) {
+        Collectivity c = get(slug);
+        if (c.state() == TenantState.DELETED) {
+            throw ProblemException.conflict("illegal-transition", slug, c.state(), c.state());
+        }
+        registry.update(c.id(), change);
+        Collectivity changed = get(slug);
+        if (changed.state().isServedByRuntime()) {
+            try {
+                database.seed(changed);
+            } catch (SQLException e) {
+                throw new IllegalStateException("tenant=" + slug + " settings not updated: " + e.getMessage(), e);
+            }
+        }
+        LOG.info(() -> "tenant=" + slug + " changed: " + change);
+        return changed;
     }
 
     public Collectivity suspend(String slug) {

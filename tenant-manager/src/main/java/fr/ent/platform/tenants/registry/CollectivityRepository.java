@@ -101,6 +101,74 @@ public class CollectivityRepository {
         return find(request.slug().value()).orElseThrow();
     }
 
+    /**
+     * Applies a change of display name, kind or domains in one transaction. A domain owned by another collectivity
+     * is a 409 naming it, and nothing changes.
+     */
+    public void update(UUID id, CollectivityChange change) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (change.displayName().isPresent() || change.kind().isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            UPDATE platform.collectivity SET display_name = coalesce(?, display_name),
+                                   kind = coalesce(?, kind), updated_at = now() WHERE id = ?""")) {
+                        ps.setString(1, change.displayName().orElse(null));
+                        ps.setString(2, change.kind().map(Enum::name).orElse(null));
+                        ps.setObject(3, id);
+                        ps.executeUpdate();
+                    }
+                }
+                if (change.domains().isPresent()) {
+                    List<String> wanted = change.domains().get().stream().map(DomainName::value).toList();
+                    for (String domain : wanted) {
+                        if (domainTaken(c, domain, id)) {
+                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                        }
+                    }
+                    try (PreparedStatement delete = c.prepareStatement("""
+                            DELETE FROM platform.collectivity_domain WHERE collectivity_id = ? AND domain <> ALL (?)""");
+                            PreparedStatement insert = c.prepareStatement("""
+                                    INSERT INTO platform.collectivity_domain (domain, collectivity_id) VALUES (?, ?)
+                                    ON CONFLICT (domain) DO NOTHING""")) {
+                        delete.setObject(1, id);
+                        delete.setArray(2, c.createArrayOf("text", wanted.toArray()));
+                        delete.executeUpdate();
+                        for (String domain : wanted) {
+                            insert.setString(1, domain);
+                            insert.setObject(2, id);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                    // A concurrent creation may have taken a domain between the check and the insert.
+                    for (String domain : wanted) {
+                        if (domainTaken(c, domain, id)) {
+                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("cannot change collectivity " + id, e);
+        }
+    }
+
+    private static boolean domainTaken(Connection c, String domain, UUID owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM platform.collectivity_domain WHERE domain = ? AND collectivity_id <> ?")) {
+            ps.setString(1, domain);
+            ps.setObject(2, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static boolean domainTaken(Connection c, String domain) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM platform.collectivity_domain WHERE domain = ?")) {
             ps.setString(1, domain);

@@ -1,0 +1,226 @@
+package fr.ent.platform.bench;
+
+import fr.ent.platform.local.EmbeddedDatabase;
+import fr.ent.platform.local.LibertyServer;
+import fr.ent.platform.local.PlatformClient;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fresh platform for one benchmark run: embedded PostgreSQL on a new temporary data directory and a free port,
+ * and the assembled Open Liberty server (both applications) on free ports, its output under bench/target. Closing
+ * stops both and deletes the database; a shutdown hook does the same if the run is interrupted.
+ */
+public final class BenchPlatform implements AutoCloseable {
+
+    private final Path pgdata;
+    private final EmbeddedDatabase database;
+    private final LibertyServer server;
+    private final PlatformClient client;
+    private final Thread hook;
+    private boolean closed;
+
+    private BenchPlatform(Path pgdata, EmbeddedDatabase database, LibertyServer server) {
+        this.pgdata = pgdata;
+        this.database = database;
+        this.server = server;
+        this.client = new PlatformClient(server.adminBase(), server.runtimeBase());
+        this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    public static BenchPlatform start(String name) throws IOException, InterruptedException {
+        if (!"host".equals(System.getProperty("jdk.httpclient.allowRestrictedHeaders"))) {
+            throw new IllegalStateException("run with -Djdk.httpclient.allowRestrictedHeaders=host (see docs/benchmarks.md)");
+        }
+        Path liberty = Bench.libertyHome();
+        Path output = Bench.targetDirectory().resolve(name + "-liberty");
+        Bench.deleteTree(output); // fresh logs for this run
+        Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
+        long t0 = System.nanoTime();
+        Bench.say("PostgreSQL (zonky) on " + pgdata + " ...");
+        EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, Bench.freePort());
+        LibertyServer server;
+        try {
+            Bench.say("Open Liberty from " + liberty + ", output " + output + " ...");
+            server = LibertyServer.start(liberty, output, Bench.freePort(), Bench.freePort(), database.port(), Map.of(),
+                    Bench::say);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            database.close();
+            Bench.deleteTree(pgdata);
+            throw e;
+        }
+        Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime " + server.runtimeBase()
+                + ", admin " + server.adminBase());
+        return new BenchPlatform(pgdata, database, server);
+    }
+
+    public PlatformClient client() {
+        return client;
+    }
+
+    public LibertyServer server() {
+        return server;
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    /** Time of one provisioning as the client sees it. */
+    public record Provisioned(String slug, long postNanos, long activeNanos, int polls) {
+    }
+
+    /**
+     * POST /collectivities, then GET /collectivities/{slug} every {@code pollMillis} until ACTIVE. The clock runs
+     * from just before the POST until the GET that sees ACTIVE has returned. Fails on any other answer, on FAILED,
+     * and after two minutes.
+     */
+    public Provisioned provision(String slug, String domain, int pollMillis) throws IOException, InterruptedException {
+        String body = Json.createObjectBuilder().add("slug", slug).add("kind", "commune")
+                .add("displayName", "Bench " + slug).add("domains", Json.createArrayBuilder().add(domain)).build()
+                .toString();
+        long start = System.nanoTime();
+        HttpResponse<String> created = client.admin("POST", "/collectivities", body);
+        long posted = System.nanoTime();
+        if (created.statusCode() != 202) {
+            throw new IllegalStateException("POST /collectivities " + slug + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        long deadline = start + Duration.ofMinutes(2).toNanos();
+        int polls = 0;
+        while (true) {
+            HttpResponse<String> response = client.admin("GET", "/collectivities/" + slug, null);
+            polls++;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /collectivities/" + slug + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            String state = PlatformClient.json(response).getString("state");
+            if (state.equals("ACTIVE")) {
+                return new Provisioned(slug, posted - start, System.nanoTime() - start, polls);
+            }
+            if (state.equals("FAILED") || System.nanoTime() > deadline) {
+                throw new IllegalStateException(slug + " is " + state + ": " + response.body() + " / provisioning: "
+                        + client.admin("GET", "/collectivities/" + slug + "/provisioning", null).body());
+            }
+            Thread.sleep(pollMillis);
+        }
+    }
+
+    /** Server-side duration of each provisioning step (ms), from GET /collectivities/{slug}/provisioning. */
+    public Map<String, Long> stepMillis(String slug) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.admin("GET", "/collectivities/" + slug + "/provisioning", null);
+        Map<String, Long> steps = new LinkedHashMap<>();
+        if (response.statusCode() != 200) {
+            return steps;
+        }
+        JsonArray array = PlatformClient.json(response).getJsonArray("steps");
+        for (JsonObject step : array.getValuesAs(JsonObject.class)) {
+            if (step.isNull("startedAt") || step.isNull("finishedAt")) {
+                continue;
+            }
+            Instant started = Instant.parse(step.getString("startedAt"));
+            Instant finished = Instant.parse(step.getString("finishedAt"));
+            steps.put(step.getString("step"), Duration.between(started, finished).toMillis());
+        }
+        return steps;
+    }
+
+    /** Warnings and errors Liberty logged so far (messages.log): counts and the first few distinct messages. */
+    public record LogProblems(int errors, int warnings, List<String> samples) {
+    }
+
+    private static final Pattern LOG_LINE = Pattern.compile("^\\[[^\\]]*\\] \\S+ \\S+\\s+([EW]) (.*)$");
+
+    public LogProblems logProblems() {
+        Path log = server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log");
+        int errors = 0;
+        int warnings = 0;
+        List<String> samples = new ArrayList<>();
+        if (Files.exists(log)) {
+            try {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Matcher m = LOG_LINE.matcher(line);
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    if (m.group(1).equals("E")) {
+                        errors++;
+                    } else {
+                        warnings++;
+                    }
+                    String message = m.group(1) + " " + m.group(2);
+                    String key = message.length() > 160 ? message.substring(0, 160) : message;
+                    if (samples.size() < 8 && samples.stream().noneMatch(s -> s.startsWith(key.substring(0, Math.min(60, key.length()))))) {
+                        samples.add(key);
+                    }
+                }
+            } catch (IOException e) {
+                samples.add("(could not read " + log + ": " + e + ")");
+            }
+        }
+        return new LogProblems(errors, warnings, samples);
+    }
+
+    public JsonObject logProblemsJson() {
+        LogProblems p = logProblems();
+        var samples = Json.createArrayBuilder();
+        p.samples().forEach(samples::add);
+        return Json.createObjectBuilder().add("errors", p.errors()).add("warnings", p.warnings())
+                .add("samples", samples).add("log", server.outputDirectory().resolve(LibertyServer.SERVER_NAME)
+                        .resolve("logs/messages.log").toString())
+                .build();
+    }
+
+    public void printLogProblems() {
+        LogProblems p = logProblems();
+        Bench.say("Liberty messages.log: " + p.errors() + " error(s), " + p.warnings() + " warning(s)");
+        p.samples().forEach(s -> Bench.say("  " + s));
+    }
+
+    private void closeQuietly() {
+        try {
+            stop();
+        } catch (Exception e) {
+            System.err.println("platform did not stop cleanly: " + e);
+        }
+    }
+
+    private synchronized void stop() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            database.close();
+            Bench.deleteTree(pgdata);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already running the hook
+        }
+    }
+}

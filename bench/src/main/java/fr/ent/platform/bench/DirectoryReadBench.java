@@ -1,0 +1,349 @@
+package fr.ent.platform.bench;
+
+import static fr.ent.platform.bench.Bench.fmt;
+import static fr.ent.platform.bench.Bench.say;
+
+import fr.ent.platform.local.PlatformClient;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Directory reads on one collectivity versus spread over many. On a fresh platform, provisions T collectivities
+ * (domain b{i}.localhost), gives each one school, one class and U people, then runs a closed loop of C client
+ * threads doing {@code GET /api/directory/users?limit=20}: phase A on collectivity 1 only, phase B on a
+ * collectivity drawn uniformly at random for each request. After a warm-up (B pattern: it touches every
+ * collectivity, including the first), A and B alternate for R rounds in A B B A ... order, so that both see the
+ * same machine and a drift over the run cancels out in the mean of the rounds.
+ * Target: throughput B / A ≥ 0.90. Any answer other than 200 fails the run. Besides throughput and latency, each
+ * phase reports the CPU the platform processes (Liberty + PostgreSQL) spent per request, which the neighbours of a
+ * shared machine disturb much less than throughput.
+ * Parameters: -Dbench.dir.tenants (200), .users (20), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
+ * .rounds (6).
+ */
+public final class DirectoryReadBench {
+
+    private static final String PATH = "/api/directory/users?limit=20";
+    private static final double TARGET_RATIO = 0.90;
+    private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
+    private static final String[] LAST = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
+        "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux"};
+    private static final String[] FIRST = {"Léa", "Hugo", "Chloé", "Lucas", "Manon", "Louis", "Emma", "Jules",
+        "Inès", "Gabriel", "Jade", "Arthur", "Louise", "Nathan", "Alice", "Raphaël"};
+
+    private DirectoryReadBench() {
+    }
+
+    record Phase(String name, String pattern, int round, double seconds, long requests, double throughput,
+            double p50Ms, double p90Ms, double p99Ms, double maxMs, long errors, double platformCpuMsPerRequest,
+            double clientCpuMsPerRequest) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tenants = Bench.intProperty("bench.dir.tenants", 200);
+        int users = Bench.intProperty("bench.dir.users", 20);
+        int threads = Bench.intProperty("bench.dir.threads", 16);
+        int warmup = Bench.intProperty("bench.dir.warmupSeconds", 15);
+        int phaseSeconds = Bench.intProperty("bench.dir.phaseSeconds", 10);
+        int rounds = Bench.intProperty("bench.dir.rounds", 6);
+        say("DirectoryReadBench: " + tenants + " collectivities × (1 school, 1 class, " + users + " people); "
+                + threads + " client threads; warm-up " + warmup + " s; " + rounds + " rounds of A then B, "
+                + phaseSeconds + " s each");
+        say("Machine: " + Bench.machineLine());
+
+        List<Phase> phases = new ArrayList<>();
+        AtomicLong totalErrors = new AtomicLong();
+        Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+        var json = Bench.object().add("benchmark", "DirectoryReadBench").add("machine", Bench.machine());
+        long setupSeconds;
+        try (BenchPlatform platform = BenchPlatform.start("directory-read")) {
+            long t0 = System.nanoTime();
+            String[] hosts = new String[tenants];
+            for (int i = 1; i <= tenants; i++) {
+                hosts[i - 1] = "b" + i + ".localhost";
+                platform.provision("dir-" + i, hosts[i - 1], 20);
+                if (i % 50 == 0 || i == tenants) {
+                    say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+                }
+            }
+            seed(platform.client(), hosts, users);
+            for (String host : List.of(hosts[0], hosts[tenants - 1])) {
+                HttpResponse<String> check = platform.client().get(host, PATH);
+                if (check.statusCode() != 200 || PlatformClient.json(check).getJsonNumber("total").longValue() != users
+                        || PlatformClient.json(check).getJsonArray("items").size() != Math.min(20, users)) {
+                    throw new IllegalStateException("unexpected answer on " + host + ": " + check.statusCode() + " "
+                            + check.body());
+                }
+                say("  check " + host + ": 200, " + check.body().length() + " bytes");
+            }
+            setupSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+            say("  seeded in total " + setupSeconds + " s");
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest[] requests = new HttpRequest[tenants];
+            URI uri = URI.create(platform.server().runtimeBase() + PATH);
+            for (int i = 0; i < tenants; i++) {
+                requests[i] = HttpRequest.newBuilder(uri).header("Host", hosts[i]).header("Accept", "application/json")
+                        .timeout(Duration.ofSeconds(30)).GET().build();
+            }
+            say("Warm-up " + warmup + " s (pattern B) ...");
+            run("warm-up", "B", 0, requests, threads, warmup, http, totalErrors, errorKinds);
+            for (int round = 1; round <= rounds; round++) {
+                // A B, then B A, ...: a drift of the machine or of the server's warm-up over the run favours
+                // neither pattern once the rounds are averaged
+                for (String pattern : round % 2 == 1 ? List.of("A", "B") : List.of("B", "A")) {
+                    Phase phase = run(pattern + round, pattern, round, requests, threads, phaseSeconds, http,
+                            totalErrors, errorKinds);
+                    phases.add(phase);
+                    say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
+                            + "  errors %d  (load %s)", phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
+                            phase.platformCpuMsPerRequest(), phase.errors(), loadAverage()));
+                }
+            }
+            platform.printLogProblems();
+            json.add("libertyLog", platform.logProblemsJson());
+        }
+
+        // ---- report
+        Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                "platform CPU ms/req", "client CPU ms/req", "non-200");
+        for (Phase p : phases) {
+            table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants", fmt(p.seconds(), 1),
+                    p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2), fmt(p.p99Ms(), 2),
+                    fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2), fmt(p.clientCpuMsPerRequest(), 2),
+                    p.errors());
+        }
+        Table ratios = new Table("comparison", "A req/s", "B req/s", "B/A throughput", "A p99 ms", "B p99 ms",
+                "B/A platform CPU per req");
+        double sumA = 0;
+        double sumB = 0;
+        double sumCpuA = 0;
+        double sumCpuB = 0;
+        double[] roundRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        for (int round = 1; round <= rounds; round++) {
+            int r = round;
+            Phase a = phases.stream().filter(p -> p.round() == r && p.pattern().equals("A")).findFirst().orElseThrow();
+            Phase b = phases.stream().filter(p -> p.round() == r && p.pattern().equals("B")).findFirst().orElseThrow();
+            sumA += a.throughput();
+            sumB += b.throughput();
+            sumCpuA += a.platformCpuMsPerRequest();
+            sumCpuB += b.platformCpuMsPerRequest();
+            roundRatios[round - 1] = b.throughput() / a.throughput();
+            cpuRatios[round - 1] = b.platformCpuMsPerRequest() / a.platformCpuMsPerRequest();
+            ratios.row("round " + round + (round % 2 == 1 ? " (A then B)" : " (B then A)"),
+                    fmt(a.throughput(), 1), fmt(b.throughput(), 1),
+                    fmt(roundRatios[round - 1], 3), fmt(a.p99Ms(), 2), fmt(b.p99Ms(), 2), fmt(cpuRatios[round - 1], 3));
+        }
+        double meanA = sumA / rounds;
+        double meanB = sumB / rounds;
+        double ratio = meanB / meanA;
+        double cpuRatio = sumCpuB / sumCpuA;
+        double medianRatio = median(roundRatios);
+        ratios.row("mean of rounds", fmt(meanA, 1), fmt(meanB, 1), fmt(ratio, 3), "", "", fmt(cpuRatio, 3));
+        ratios.row("median of round ratios", "", "", fmt(medianRatio, 3), "", "", fmt(median(cpuRatios), 3));
+        boolean ok = ratio >= TARGET_RATIO;
+        Table targets = new Table("target", "measured", "verdict");
+        targets.row("B/A throughput ≥ 0.90 (mean of rounds)", fmt(ratio, 3), ok ? "OK" : "MISSED");
+        targets.row("no answer other than 200", totalErrors.get() + " non-200", totalErrors.get() == 0 ? "OK" : "FAILED");
+
+        String header = "DirectoryReadBench — GET " + PATH + ", " + threads + " client threads, " + tenants
+                + " tenants × " + users + " people, " + rounds + " rounds (A B, B A, ...) of " + phaseSeconds
+                + " s per phase after " + warmup + " s warm-up (" + Bench.machineLine() + ")";
+        say("");
+        say(header);
+        say("");
+        say(table.text());
+        say(ratios.text());
+        say(targets.text());
+        if (!errorKinds.isEmpty()) {
+            say("Non-200 answers / failures by kind:");
+            errorKinds.forEach((k, v) -> say("  " + v.get() + " × " + k));
+        }
+
+        JsonArrayBuilder phaseJson = Json.createArrayBuilder();
+        for (Phase p : phases) {
+            phaseJson.add(Json.createObjectBuilder().add("phase", p.name()).add("pattern", p.pattern())
+                    .add("round", p.round()).add("seconds", p.seconds()).add("requests", p.requests())
+                    .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
+                    .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
+                    .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
+                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest()));
+        }
+        var errorsJson = Json.createObjectBuilder();
+        errorKinds.forEach((k, v) -> errorsJson.add(k, v.get()));
+        json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
+                        .add("threads", threads).add("warmupSeconds", warmup).add("phaseSeconds", phaseSeconds)
+                        .add("rounds", rounds).add("path", PATH))
+                .add("setupSeconds", setupSeconds).add("phases", phaseJson).add("meanThroughputA", meanA)
+                .add("meanThroughputB", meanB).add("ratioBA", ratio).add("medianRoundRatioBA", medianRatio)
+                .add("platformCpuRatioBA", cpuRatio).add("targetMet", ok)
+                .add("non200", totalErrors.get()).add("failures", errorsJson);
+        StringBuilder md = new StringBuilder("## " + header + "\n\n").append(table.markdown()).append('\n')
+                .append(ratios.markdown()).append('\n').append(targets.markdown());
+        if (!errorKinds.isEmpty()) {
+            md.append("\nNon-200 answers / failures by kind:\n\n");
+            errorKinds.forEach((k, v) -> md.append("- ").append(v.get()).append(" × `").append(k).append("`\n"));
+        }
+        Bench.writeResults("directory-read", json.build(), md.toString());
+        if (totalErrors.get() > 0) {
+            say("FAILED: " + totalErrors.get() + " answers other than 200");
+            System.exit(1);
+        }
+    }
+
+    /** Closed loop: each thread sends its next request as soon as the previous answer is read. */
+    private static Phase run(String name, String pattern, int round, HttpRequest[] requests, int threads,
+            int seconds, HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds)
+            throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        double platformCpu0 = ProcessCpu.platformMillis();
+        double clientCpu0 = ProcessCpu.selfMillis();
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < deadline) {
+                    HttpRequest request = pattern.equals("A") ? requests[0] : requests[random.nextInt(requests.length)];
+                    long t0 = System.nanoTime();
+                    String failure = null;
+                    try {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+                            failure = "HTTP " + response.statusCode() + " "
+                                    + (body.length() > 200 ? body.substring(0, 200) : body);
+                        }
+                    } catch (IOException e) {
+                        failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000)); // µs
+                    count.incrementAndGet();
+                    if (failure != null) {
+                        errors.incrementAndGet();
+                        totalErrors.incrementAndGet();
+                        errorKinds.computeIfAbsent(name + ": " + failure, k -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double platformCpu = ProcessCpu.platformMillis() - platformCpu0;
+        double clientCpu = ProcessCpu.selfMillis() - clientCpu0;
+        pool.shutdown();
+        Histogram h = recorder.getIntervalHistogram();
+        return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, errors.get(),
+                platformCpu / count.get(), clientCpu / count.get());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String loadAverage() {
+        return fmt(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
+    }
+
+    /** One school, one class, {@code users} people per collectivity, through the directory API; 4 in parallel. */
+    private static void seed(PlatformClient client, String[] hosts, int users) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        AtomicLong seeded = new AtomicLong();
+        for (int i = 0; i < hosts.length; i++) {
+            int index = i + 1;
+            String host = hosts[i];
+            done.add(pool.submit(() -> {
+                seedOne(client, host, index, users);
+                long n = seeded.incrementAndGet();
+                if (n % 50 == 0 || n == hosts.length) {
+                    say("  seeded " + n + "/" + hosts.length + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void seedOne(PlatformClient client, String host, int index, int users) throws Exception {
+        // the runtime learns of a new collectivity within a second: wait for it (bounded)
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            HttpResponse<String> r = client.get(host, "/api/directory/structures");
+            if (r.statusCode() == 200) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(host + " not served: " + r.statusCode() + " " + r.body());
+            }
+            Thread.sleep(100);
+        }
+        String digits = String.format("%07d", 1_000_000 + index);
+        String uai = digits + CHECK_LETTERS.charAt(Integer.parseInt(digits) % CHECK_LETTERS.length());
+        String structureId = idOf(host, client.postJson(host, "/api/directory/structures", Json.createObjectBuilder()
+                .add("uai", uai).add("name", "École bench " + index).add("type", "ECOLE").build().toString()));
+        String classId = idOf(host, client.postJson(host, "/api/directory/structures/" + structureId + "/classes",
+                Json.createObjectBuilder().add("name", "CM2").build().toString()));
+        for (int u = 0; u < users; u++) {
+            String profile = u == 0 ? "Teacher" : u == users - 1 && users > 2 ? "Personnel" : "Student";
+            var user = Json.createObjectBuilder().add("profile", profile)
+                    .add("lastName", LAST[(index + u) % LAST.length]).add("firstName", FIRST[(index * 7 + u) % FIRST.length])
+                    .add("structureId", structureId);
+            if (!profile.equals("Personnel")) {
+                user.add("classIds", Json.createArrayBuilder().add(classId));
+            }
+            idOf(host, client.postJson(host, "/api/directory/users", user.build().toString()));
+        }
+    }
+
+    private static String idOf(String host, HttpResponse<String> created) {
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(host + ": creation refused: " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}

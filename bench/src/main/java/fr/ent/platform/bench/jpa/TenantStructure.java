@@ -1,0 +1,59 @@
+package fr.ent.platform.bench.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Convert;
+import org.eclipse.persistence.annotations.Converter;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/** Variant (a): the runtime's mapping, a structure table in the schema named by the EntityManager's tenant id. */
+@Entity
+@Table(name = "structure")
+@Converter(name = UuidConverter.NAME, converterClass = UuidConverter.class)
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class TenantStructure {
+
+    @Id
+    @Convert(UuidConverter.NAME)
+    private UUID id;
+
+    @Column(name = "uai", nullable = false, length = 8)
+    private String uai;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "type", nullable = false)
+    private String type;
+
+    @Column(name = "education_level", nullable = false)
+    private String educationLevel;
+
+    @Column(name = "parent_id")
+    @Convert(UuidConverter.NAME)
+    private UUID parentId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected TenantStructure() {
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+}
