@@ -20,6 +20,9 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * Flyway migrations found through an index file ({@code <folder>/index}, one file name per line) instead of by
  * scanning the class path: Flyway's class-path scanner cannot list a folder inside an application deployed on
  * Open Liberty ("Unable to resolve location"). A unit test keeps each index equal to its folder's content.
+ * Flyway still looks for SQL callbacks in {@code db/callback}: that folder holds only the empty marker file
+ * {@code flyway.location} that Flyway's WebSphere support needs to find a folder, so the look-up finds nothing
+ * instead of logging an error for every migrated schema.
  */
 public final class IndexedMigrations implements ResourceProvider {
 
@@ -38,8 +41,6 @@ public final class IndexedMigrations implements ResourceProvider {
         }
         return org.flywaydb.core.Flyway.configure(classLoader)
                 .locations(location)
-                .callbackLocations(new String[0])
-                .skipDefaultCallbacks(true)
                 .resourceProvider(new IndexedMigrations(List.copyOf(resources)))
                 .javaMigrationClassProvider(List::of);
     }
