@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -355,9 +354,5 @@ public class CollectivityRepository {
             return null;
         }
         return text.length() > 2000 ? text.substring(0, 2000) : text;
-    }
-
-    static Set<TenantState> states(TenantState... states) {
-        return states.length == 0 ? EnumSet.noneOf(TenantState.class) : EnumSet.copyOf(Arrays.asList(states));
     }
 }
