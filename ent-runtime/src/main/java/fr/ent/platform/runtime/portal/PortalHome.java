@@ -29,19 +29,21 @@ public class PortalHome extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = context.current();
+        // French first; English when the browser prefers it.
+        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
         List<StructureView> schools = structures.list();
         StringBuilder items = new StringBuilder();
         for (StructureView s : schools) {
             items.append("      <li>").append(escape(s.name())).append(" <span class=\"uai\">(UAI ")
                     .append(escape(s.uai())).append(")</span></li>\n");
         }
-        String list = schools.isEmpty() ? "    <p>Aucun établissement n'est encore déclaré.</p>\n"
-                : "    <ul>\n" + items + "    </ul>\n";
+        String none = english ? "No school has been declared yet." : "Aucun établissement n'est encore déclaré.";
+        String list = schools.isEmpty() ? "    <p>" + none + "</p>\n" : "    <ul>\n" + items + "    </ul>\n";
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         response.getWriter().write("""
                 <!DOCTYPE html>
-                <html lang="fr">
+                <html lang="%4$s">
                 <head>
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,14 +52,17 @@ public class PortalHome extends HttpServlet {
                   header{border-bottom:2px solid #000091;margin-bottom:1rem}.uai{color:#555}a{color:#000091}</style>
                 </head>
                 <body>
-                  <header><p>Espace numérique de travail</p><h1>%1$s</h1></header>
+                  <header><p>%5$s</p><h1>%1$s</h1></header>
                   <main>
-                    <h2>Établissements (%2$d)</h2>
+                    <h2>%6$s (%2$d)</h2>
                 %3$s  </main>
-                  <footer><p><a href="/api/directory/structures">API de l'annuaire</a></p></footer>
+                  <footer><p><a href="/api/directory/structures">%7$s</a></p></footer>
                 </body>
                 </html>
-                """.formatted(escape(tenant.displayName()), schools.size(), list));
+                """.formatted(escape(tenant.displayName()), schools.size(), list, english ? "en" : "fr",
+                english ? "Digital workspace" : "Espace numérique de travail",
+                english ? "Schools" : "Établissements",
+                english ? "Directory API" : "API de l'annuaire"));
     }
 
     private static String escape(String text) {

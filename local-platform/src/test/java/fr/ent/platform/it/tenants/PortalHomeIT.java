@@ -27,5 +27,16 @@ class PortalHomeIT {
         assertThat(home.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(home.body()).contains("<html lang=\"fr\">", "Collectivité " + a, "École &lt;Jean&gt; Macé",
                 "name=\"viewport\"").doesNotContain("Lycée Fermat", "<Jean>");
+
+        HttpResponse<String> english = platform.send(a + ".localhost", "GET", "/", null, null);
+        assertThat(english.body()).contains("Établissements");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.server().runtimeBase() + "/"))
+                .header("Host", a + ".localhost").header("Accept-Language", "en-GB,en;q=0.8").build();
+        try {
+            HttpResponse<String> en = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(en.body()).contains("<html lang=\"en\">", "Schools (1)", "Digital workspace");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
