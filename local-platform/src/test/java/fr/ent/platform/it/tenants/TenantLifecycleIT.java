@@ -219,7 +219,9 @@ class TenantLifecycleIT {
     void healthAndOpenApiDescribeBothApplications() {
         HttpResponse<String> ready = platform.send("127.0.0.1", "GET", "/health/ready", null, null);
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("tenant-registry", "\"UP\"");
+        assertThat(ready.body()).contains("tenant-registry", "runtime-registry", "\"UP\"");
+        HttpResponse<String> live = platform.send("127.0.0.1", "GET", "/health/live", null, null);
+        assertThat(live.body()).contains("ent-runtime", "tenant-manager");
         HttpResponse<String> openapi = platform.send("127.0.0.1", "GET", "/openapi", null, null);
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/collectivities", "/directory/users");
