@@ -23,6 +23,15 @@ public final class LocalPlatform {
         int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
         Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
 
+        for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
+                {"ENT_DB_PORT", "" + dbPort}}) {
+            if (!isFree(Integer.parseInt(port[1]))) {
+                System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
+                        + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
+                System.exit(2);
+            }
+        }
+
         long start = System.nanoTime();
         say("[1/3] PostgreSQL embarqué (données : " + home.resolve("pgdata") + ", port " + dbPort + ")");
         EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("pgdata"), dbPort);
@@ -70,6 +79,14 @@ public final class LocalPlatform {
         say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
         say("Ctrl-C pour arrêter.");
         stopped.await();
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String env(String name, String defaultValue) {
