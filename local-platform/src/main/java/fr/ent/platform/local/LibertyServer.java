@@ -113,6 +113,12 @@ public final class LibertyServer implements AutoCloseable {
         return outputDirectory;
     }
 
+    /** Kills the server as a crash would (SIGKILL, no shutdown): for tests of recovery after a crash. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops the server: SIGTERM lets Liberty stop its applications cleanly; it is killed after 60 s. */
     @Override
     public void close() throws InterruptedException {

@@ -22,12 +22,15 @@ public final class Platform {
     private static Platform instance;
 
     private final EmbeddedDatabase database;
-    private final LibertyServer server;
+    private volatile LibertyServer server;
     private final PlatformClient client;
+    private final Path work;
+    private int restarts;
 
-    private Platform(EmbeddedDatabase database, LibertyServer server) {
+    private Platform(EmbeddedDatabase database, LibertyServer server, Path work) {
         this.database = database;
         this.server = server;
+        this.work = work;
         this.client = new PlatformClient(server.adminBase(), server.runtimeBase());
     }
 
@@ -46,16 +49,17 @@ public final class Platform {
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), freePort(), freePort(), database.port(),
                     Map.of(), System.out::println);
+            Platform platform = new Platform(database, server, work);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    server.close();
+                    platform.server.close();
                     database.close();
                     deleteTree(pgdata);
                 } catch (Exception e) {
                     System.err.println("platform did not stop cleanly: " + e);
                 }
             }));
-            return new Platform(database, server);
+            return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -75,6 +79,25 @@ public final class Platform {
             try (var paths = Files.walk(root)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * Kills Liberty as a crash would (SIGKILL) and starts it again on the same ports and database, like a pod
+     * restarted after a crash. The tests of a JVM run one after another, so the others see a running server.
+     */
+    public synchronized void crashAndRestart() {
+        try {
+            LibertyServer crashed = server;
+            crashed.kill();
+            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
+                    work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
+                    crashed.httpPort(), crashed.adminPort(), database.port(), Map.of(), System.out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
