@@ -1,6 +1,8 @@
 package fr.ent.platform.operator.app;
 
 import fr.ent.platform.operator.collectivity.CollectivityReconciler;
+import fr.ent.platform.operator.compliance.CollectivityCompliance;
+import fr.ent.platform.operator.compliance.PolicySource;
 import fr.ent.platform.operator.platform.EntPlatformReconciler;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,6 +10,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 
 /**
  * Assembles the operator: both reconcilers on one JOSDK Operator, with Micrometer metrics and, when enabled,
@@ -38,7 +41,10 @@ public final class EntOperator {
         });
         TenantManagerClient tenantManager = new TenantManagerClient(settings.tenantManager(),
                 settings.tenantManagerTimeout());
-        operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client));
+        CollectivityCompliance compliance = settings.compliance() == null ? null
+                : new CollectivityCompliance(client, settings.compliance(),
+                        PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC());
+        operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance));
         operator.register(new EntPlatformReconciler(client));
         return operator;
     }

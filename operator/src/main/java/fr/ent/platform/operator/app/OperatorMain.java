@@ -1,5 +1,8 @@
 package fr.ent.platform.operator.app;
 
+import fr.ent.platform.operator.admission.AdmissionReviews;
+import fr.ent.platform.operator.admission.WebhookServer;
+import fr.ent.platform.operator.compliance.PolicySource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -21,13 +24,21 @@ public final class OperatorMain {
         KubernetesClient client = new KubernetesClientBuilder().build();
         Operator operator = EntOperator.create(client, settings, registry);
         HttpEndpoints endpoints = HttpEndpoints.start(settings.httpPort(), operator, registry);
+        WebhookServer webhook = settings.webhook() == null ? null : WebhookServer.start(settings.webhook(),
+                new AdmissionReviews(PolicySource.of(settings.compliance().policyFile())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.stop();
             endpoints.close();
+            if (webhook != null) {
+                webhook.close();
+            }
             client.close();
         }, "ent-operator-shutdown"));
         LOG.info("ENT operator: tenant-manager {}, endpoints on :{}, leader election {}", settings.tenantManager(),
                 endpoints.port(), settings.leaderElection() ? "on (Lease " + OperatorSettings.LEASE_NAME + ")" : "off");
+        LOG.info("sovereignty: {}, admission webhook {}", settings.compliance() == null
+                ? "off (ENT_SOVEREIGNTY_POLICY unset)" : "policy " + settings.compliance().policyFile(),
+                webhook == null ? "off (ENT_WEBHOOK_KEYSTORE unset)" : "on :" + webhook.port() + WebhookServer.PATH);
         operator.start();
         Thread.currentThread().join();
     }

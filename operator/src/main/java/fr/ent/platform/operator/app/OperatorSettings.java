@@ -1,6 +1,8 @@
 package fr.ent.platform.operator.app;
 
+import fr.ent.platform.operator.admission.WebhookSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
+import fr.ent.platform.operator.compliance.ComplianceSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -19,10 +21,19 @@ import java.util.Map;
  * @param reconcileThreads concurrent reconciliations ({@code ENT_OPERATOR_THREADS}, 20)
  * @param exitOnLostLease exit the process when leadership is lost, so that Kubernetes restarts a clean replica
  *        rather than letting two leaders reconcile (always in production; tests stop operators in-process)
+ * @param compliance the sovereign-hosting policy and inputs of the Compliant condition (null: not evaluated)
+ * @param webhook the admission webhook's port and keystore (null: no webhook)
  */
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
-        int reconcileThreads, boolean exitOnLostLease) {
+        int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook) {
+
+    public OperatorSettings {
+        if (webhook != null && compliance == null) {
+            // a webhook without a policy would have nothing to enforce: refuse to start rather than allow all
+            throw new IllegalArgumentException("ENT_WEBHOOK_KEYSTORE is set but ENT_SOVEREIGNTY_POLICY is not");
+        }
+    }
 
     public static final String LEASE_NAME = "ent-operator-leader";
 
@@ -39,6 +50,7 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                         Integer.parseInt(env.getOrDefault("ENT_RUNTIME_PORT", Integer.toString(defaults.runtimePort()))),
                         env.get("ENT_INGRESS_CLASS"),
                         env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
-                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true);
+                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true,
+                ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env));
     }
 }

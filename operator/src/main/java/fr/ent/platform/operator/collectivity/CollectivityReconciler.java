@@ -1,5 +1,8 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.operator.compliance.CollectivityCompliance;
+import fr.ent.platform.operator.compliance.ComplianceOutcome;
+import fr.ent.platform.operator.status.ConditionType;
 import fr.ent.platform.operator.status.Conditions;
 import fr.ent.platform.operator.status.EventRecorder;
 import fr.ent.platform.operator.status.KubeApply;
@@ -55,10 +58,14 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     private final TenantObjects objects;
     private final StatusReport report;
     private final FailedProvisioning failed;
+    /** null when no sovereignty policy is configured: no Compliant condition. */
+    private final CollectivityCompliance compliance;
+    private final Conditions conditions = Conditions.system();
 
     public CollectivityReconciler(TenantManagerClient tenantManager, TenantObjectSettings settings,
-            KubernetesClient client) {
+            KubernetesClient client, CollectivityCompliance compliance) {
         this.tenantManager = tenantManager;
+        this.compliance = compliance;
         this.objects = new TenantObjects(settings);
         this.report = new StatusReport(Conditions.system(), new EventRecorder(client));
         this.failed = new FailedProvisioning(tenantManager);
@@ -76,6 +83,38 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
             report.write(c, Phase.Invalid, false, false, "InvalidSpec", String.join(" ", problems), "InvalidSpec");
             return UpdateControl.patchStatus(c);
         }
+        if (compliance == null) {
+            return reconcileTenant(c, context);
+        }
+        assessCompliance(c);
+        UpdateControl<Collectivity> control = reconcileTenant(c, context);
+        // come back within the interval even without any event, so that the condition follows the cluster (a node
+        // added in another region...); a shorter reschedule already asked for (provisioning poll) is kept
+        return control.getScheduleDelay().isPresent() ? control : control.rescheduleAfter(compliance.interval());
+    }
+
+    /**
+     * The Compliant condition, written with whatever status this reconciliation patches; a transition is also an
+     * Event, so that a collectivity becoming non-compliant shows in {@code kubectl get events}.
+     */
+    private void assessCompliance(Collectivity c) {
+        ComplianceOutcome outcome = compliance.assess(c.getMetadata().getNamespace(), c.getMetadata().getName(),
+                c.getSpec().getSlug(), c.getSpec().getDataResidency());
+        CollectivityStatus status = c.getStatus() == null ? new CollectivityStatus() : c.getStatus();
+        c.setStatus(status);
+        long generation = c.getMetadata().getGeneration() == null ? 0 : c.getMetadata().getGeneration();
+        boolean hadCondition = Conditions.find(status, ConditionType.Compliant).isPresent();
+        if (conditions.set(status, generation, ConditionType.Compliant, outcome.compliant(), outcome.reason(),
+                outcome.message()) && (hadCondition || !outcome.compliant())) {
+            if (outcome.compliant()) {
+                report.events().normal(c, outcome.reason(), outcome.message());
+            } else {
+                report.events().warning(c, outcome.reason(), outcome.message());
+            }
+        }
+    }
+
+    private UpdateControl<Collectivity> reconcileTenant(Collectivity c, Context<Collectivity> context) {
         TenantView tenant = tenantManager.find(c.getSpec().getSlug()).orElse(null);
         if (tenant == null) {
             try {

@@ -1,8 +1,9 @@
 package fr.ent.platform.operator.status;
 
 /**
- * The condition types the operator's resources report. SLAMet and Compliant are reserved for the SLA watch and the
- * sovereign admission issues; they are named here so that every resource speaks the same vocabulary.
+ * The condition types the operator's resources report. Compliant is the sovereign-hosting evaluation of a
+ * Collectivity; SLAMet is reserved for the SLA watch issue; they are named here so that every resource speaks the
+ * same vocabulary.
  */
 public enum ConditionType {
     Ready, Provisioned, HasErrors, SLAMet, Compliant

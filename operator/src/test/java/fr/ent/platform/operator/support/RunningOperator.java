@@ -3,6 +3,7 @@ package fr.ent.platform.operator.support;
 import fr.ent.platform.operator.app.EntOperator;
 import fr.ent.platform.operator.app.OperatorSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
+import fr.ent.platform.operator.compliance.ComplianceSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import fr.ent.platform.operator.app.OperatorMetrics;
@@ -19,19 +20,24 @@ public final class RunningOperator implements AutoCloseable {
     private final Operator operator;
     private final PrometheusMeterRegistry registry = OperatorMetrics.prometheus();
 
-    private RunningOperator(KubernetesClient client, URI tenantManager, int threads) {
+    private RunningOperator(KubernetesClient client, URI tenantManager, int threads, ComplianceSettings compliance) {
         OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
-                TenantObjectSettings.defaults(), threads, false);
+                TenantObjectSettings.defaults(), threads, false, compliance, null);
         this.operator = EntOperator.create(client, settings, registry);
         operator.start();
     }
 
     public static RunningOperator start(KubernetesClient client, URI tenantManager) {
-        return new RunningOperator(client, tenantManager, 10);
+        return new RunningOperator(client, tenantManager, 10, null);
+    }
+
+    /** With the sovereign-hosting evaluation (Compliant condition) on. */
+    public static RunningOperator start(KubernetesClient client, URI tenantManager, ComplianceSettings compliance) {
+        return new RunningOperator(client, tenantManager, 10, compliance);
     }
 
     public static RunningOperator start(KubernetesClient client, URI tenantManager, int threads) {
-        return new RunningOperator(client, tenantManager, threads);
+        return new RunningOperator(client, tenantManager, threads, null);
     }
 
     public PrometheusMeterRegistry registry() {
