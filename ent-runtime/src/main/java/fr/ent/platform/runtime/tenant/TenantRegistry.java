@@ -20,8 +20,9 @@ import javax.sql.DataSource;
 /**
  * Domain → collectivity, cached from the platform registry. tenant-manager bumps
  * {@code platform.registry_revision} (by trigger) on every change of a collectivity or its domains; the cache
- * compares that revision at most once a second, and at once (at most every 200 ms) when a host is not found,
- * so that a collectivity is served right after provisioning and a suspension takes effect within a second.
+ * compares that revision at most once a second, and at once when a host is not found (concurrent misses share
+ * one look-up), so that a collectivity is served right after provisioning and a suspension takes effect within a
+ * second.
  * Only collectivities the runtime answers for (active, suspended, archived) are cached.
  */
 @ApplicationScoped
@@ -29,7 +30,6 @@ public class TenantRegistry {
 
     private static final Logger LOG = Logger.getLogger(TenantRegistry.class.getName());
     private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
-    private static final long CHECK_ON_MISS_NANOS = 200_000_000L;
 
     @Resource(lookup = "jdbc/ent")
     DataSource dataSource;
@@ -45,7 +45,7 @@ public class TenantRegistry {
         Snapshot current = refreshIfOlderThan(CHECK_EVERY_NANOS);
         Tenant tenant = current.byDomain().get(host);
         if (tenant == null) {
-            tenant = refreshIfOlderThan(CHECK_ON_MISS_NANOS).byDomain().get(host);
+            tenant = refreshCheckedBefore(System.nanoTime()).byDomain().get(host);
         }
         return Optional.ofNullable(tenant);
     }
@@ -80,6 +80,24 @@ public class TenantRegistry {
             } finally {
                 refreshing.unlock();
             }
+        }
+        return snapshot;
+    }
+
+    /**
+     * A miss: the registry is read again unless another request did so after this one arrived (then its result
+     * is as fresh as ours would be). Misses therefore cost one revision query per wave, whatever their number.
+     */
+    private Snapshot refreshCheckedBefore(long arrival) {
+        refreshing.lock();
+        try {
+            if (snapshot.checkedAt() - arrival < 0 || snapshot.revision() < 0) {
+                reload(System.nanoTime());
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Cannot read the collectivity registry; serving the last known one", e);
+        } finally {
+            refreshing.unlock();
         }
         return snapshot;
     }
