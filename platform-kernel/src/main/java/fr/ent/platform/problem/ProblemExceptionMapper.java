@@ -47,8 +47,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     /** A body the JSON binding could not read: the client's fault, not a server error. */
     private static boolean isUnreadableBody(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException
-                    || t instanceof jakarta.ws.rs.ProcessingException) {
+            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
                 return true;
             }
         }
