@@ -1,9 +1,12 @@
 package fr.ent.platform.runtime.portal;
 
+import static fr.ent.platform.runtime.web.Pages.escape;
+
 import fr.ent.platform.runtime.directory.api.StructureView;
 import fr.ent.platform.runtime.directory.service.StructureService;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The collectivity's portal home page (the URL the launcher prints): its name and its schools, in French,
@@ -29,8 +33,7 @@ public class PortalHome extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = context.current();
-        // French first; English when the browser prefers it.
-        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
+        boolean english = Pages.locale(request).equals(Locale.ENGLISH);
         List<StructureView> schools = structures.list();
         StringBuilder items = new StringBuilder();
         for (StructureView s : schools) {
@@ -63,9 +66,5 @@ public class PortalHome extends HttpServlet {
                 english ? "Digital workspace" : "Espace numérique de travail",
                 english ? "Schools" : "Établissements",
                 english ? "Directory API" : "API de l'annuaire"));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

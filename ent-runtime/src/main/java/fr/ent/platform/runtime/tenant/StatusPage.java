@@ -1,5 +1,7 @@
 package fr.ent.platform.runtime.tenant;
 
+import static fr.ent.platform.runtime.web.Pages.escape;
+
 import fr.ent.platform.problem.Problem;
 import java.util.Locale;
 
@@ -34,9 +36,5 @@ final class StatusPage {
                 </html>
                 """.formatted(lang, escape(problem.title()), escape(problem.title()), escape(problem.detail()),
                 problem.status());
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

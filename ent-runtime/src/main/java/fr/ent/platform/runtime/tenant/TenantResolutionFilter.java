@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.tenancy.DomainName;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import jakarta.inject.Inject;
@@ -34,8 +35,7 @@ public class TenantResolutionFilter extends HttpFilter {
             throws IOException, ServletException {
         String host = DomainName.hostOf(request.getHeader("Host"));
         Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
-        // Without Accept-Language, getLocale() is the server's locale: the ENT answers in French then.
-        Locale locale = request.getHeader("Accept-Language") == null ? Locale.FRENCH : Problem.localeOf(request.getLocale());
+        Locale locale = Pages.locale(request);
         if (tenant == null) {
             refuse(request, response, locale, Problem.of(404, "unknown-tenant", locale, host == null ? "" : host));
             return;
