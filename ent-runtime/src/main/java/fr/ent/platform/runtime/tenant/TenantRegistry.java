@@ -71,8 +71,11 @@ public class TenantRegistry {
         if (current.revision() >= 0 && now - current.checkedAt() < ageNanos) {
             return current;
         }
-        // One request checks; the others go on with the snapshot they have (unless there is none yet).
-        if (current.revision() >= 0 ? refreshing.tryLock() : lockUninterruptibly()) {
+        if (current.revision() < 0) {
+            return refreshCheckedBefore(now); // nothing to serve yet: wait for the first read
+        }
+        // One request checks; the others go on with the snapshot they have.
+        if (refreshing.tryLock()) {
             try {
                 reload(now);
             } catch (SQLException e) {
@@ -100,11 +103,6 @@ public class TenantRegistry {
             refreshing.unlock();
         }
         return snapshot;
-    }
-
-    private boolean lockUninterruptibly() {
-        refreshing.lock();
-        return true;
     }
 
     private void reload(long now) throws SQLException {
