@@ -1,0 +1,201 @@
+package fr.ent.platform.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks Keycloak tokens for one expected realm: RS256 signature against the realm's published keys, issuer,
+ * audience, lifetime and token type. Keys are fetched from the realm's JWKS endpoint and cached per realm; a token
+ * signed with a key the cache does not know triggers one (rate-limited) refetch, which is how Keycloak key
+ * rotation is picked up without a restart. Nothing is trusted before the signature is verified: the unverified
+ * issuer is only read to refuse another realm's token without fetching anything.
+ */
+public final class TokenVerifier {
+
+    /** Keycloak writes {@code typ} = Bearer into access tokens, ID into ID tokens, Logout into logout tokens. */
+    private static final String ACCESS_TOKEN_TYPE = "Bearer";
+    private static final String LOGOUT_TOKEN_TYPE = "Logout";
+    static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+    private final RealmEndpoints endpoints;
+    private final Duration keysTimeToLive;
+    private final Map<String, JWKSource<SecurityContext>> keysByRealm = new ConcurrentHashMap<>();
+
+    public TokenVerifier(RealmEndpoints endpoints, Duration keysTimeToLive) {
+        this.endpoints = endpoints;
+        this.keysTimeToLive = keysTimeToLive;
+    }
+
+    public RealmEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Verifies an access token issued by {@code realm} for {@code audience}. */
+    public VerifiedToken verifyAccessToken(String token, String realm, String audience) throws InvalidTokenException {
+        JWTClaimsSet claims = process(token, realm, audience, ACCESS_TOKEN_TYPE, Set.of("sub", "exp", "iat"));
+        return toVerified(realm, claims);
+    }
+
+    /**
+     * Verifies an OpenID Connect back-channel logout token sent by the realm to the client {@code clientId} and
+     * returns the session id it ends.
+     */
+    public String verifyLogoutToken(String token, String realm, String clientId) throws InvalidTokenException {
+        JWTClaimsSet claims = process(token, realm, clientId, LOGOUT_TOKEN_TYPE, Set.of("iat", "jti", "sid", "events"));
+        try {
+            Map<String, Object> events = claims.getJSONObjectClaim("events");
+            if (events == null || !events.containsKey(BACKCHANNEL_LOGOUT_EVENT) || claims.getClaim("nonce") != null) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_TYPE, "not a logout token", null);
+            }
+            return claims.getStringClaim("sid");
+        } catch (ParseException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, e.getMessage(), e);
+        }
+    }
+
+    /** Verifies an ID token from the code exchange (audience = the client, nonce = the one we sent). */
+    public VerifiedToken verifyIdToken(String token, String realm, String clientId, String nonce)
+            throws InvalidTokenException {
+        JWTClaimsSet claims = process(token, realm, clientId, "ID", Set.of("sub", "exp", "iat", "nonce"));
+        if (!nonce.equals(claims.getClaim("nonce"))) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_TYPE, "nonce mismatch", null);
+        }
+        return toVerified(realm, claims);
+    }
+
+    private JWTClaimsSet process(String token, String realm, String audience, String type, Set<String> required)
+            throws InvalidTokenException {
+        String issuer = endpoints.issuer(realm);
+        JWT parsed = parse(token);
+        if (parsed instanceof PlainJWT || !(parsed instanceof SignedJWT signed)) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.UNSIGNED, "unsigned token", null);
+        }
+        if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE,
+                    "algorithm " + signed.getHeader().getAlgorithm() + " not accepted", null);
+        }
+        try {
+            String claimedIssuer = signed.getJWTClaimsSet().getIssuer();
+            if (!issuer.equals(claimedIssuer)) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_ISSUER,
+                        "issuer " + claimedIssuer + " is not " + issuer, null);
+            }
+        } catch (ParseException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, e.getMessage(), e);
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(realm)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).claim("typ", type).build(), required));
+        try {
+            return processor.process(signed, null);
+        } catch (BadJWSException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE, e.getMessage(), e);
+        } catch (BadJWTException e) {
+            throw new InvalidTokenException(classify(e.getMessage()), e.getMessage(), e);
+        } catch (BadJOSEException e) {
+            // No key of this realm matches the token's key id: signed by someone else.
+            throw new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE, e.getMessage(), e);
+        } catch (KeySourceException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.KEYS_UNAVAILABLE, e.getMessage(), e);
+        } catch (JOSEException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE, e.getMessage(), e);
+        }
+    }
+
+    private static InvalidTokenException.Reason classify(String message) {
+        String m = message == null ? "" : message.toLowerCase();
+        if (m.contains("expired")) {
+            return InvalidTokenException.Reason.EXPIRED;
+        }
+        if (m.contains("audience") || m.contains("aud claim")) {
+            return InvalidTokenException.Reason.WRONG_AUDIENCE;
+        }
+        if (m.contains("typ")) {
+            return InvalidTokenException.Reason.WRONG_TYPE;
+        }
+        if (m.contains("iss")) {
+            return InvalidTokenException.Reason.WRONG_ISSUER;
+        }
+        return InvalidTokenException.Reason.MALFORMED;
+    }
+
+    private static JWT parse(String token) throws InvalidTokenException {
+        if (token == null || token.isBlank() || token.length() > 16_384) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "empty or oversized token", null);
+        }
+        try {
+            return JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, e.getMessage(), e);
+        }
+    }
+
+    private JWKSource<SecurityContext> keys(String realm) {
+        return keysByRealm.computeIfAbsent(realm, r -> {
+            try {
+                long ttl = keysTimeToLive.toMillis();
+                return JWKSourceBuilder.<SecurityContext>create(endpoints.jwks(r).toURL(),
+                                new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
+                        .cache(ttl, 5_000)
+                        .rateLimited(10_000)
+                        .retrying(true)
+                        .build();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("bad JWKS address for realm " + r, e);
+            }
+        });
+    }
+
+    private static VerifiedToken toVerified(String realm, JWTClaimsSet claims) throws InvalidTokenException {
+        try {
+            Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+            Set<String> roles = realmAccess == null ? Set.of() : strings(realmAccess.get("roles"));
+            String name = Optional.ofNullable(claims.getStringClaim("name"))
+                    .orElse(claims.getStringClaim("preferred_username"));
+            return new VerifiedToken(realm, claims.getSubject(), claims.getStringClaim("preferred_username"), name,
+                    roles, Optional.ofNullable(claims.getStringClaim("ent_user_id")),
+                    strings(claims.getClaim("admin_structures")), Optional.ofNullable(claims.getStringClaim("sid")),
+                    claims.getExpirationTime().toInstant());
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "unexpected claims", e);
+        }
+    }
+
+    private static Set<String> strings(Object value) {
+        if (value instanceof Collection<?> c) {
+            Set<String> out = new LinkedHashSet<>();
+            c.forEach(v -> out.add(String.valueOf(v)));
+            return Set.copyOf(out);
+        }
+        if (value instanceof String s) {
+            return Set.of(s);
+        }
+        return Set.of();
+    }
+}

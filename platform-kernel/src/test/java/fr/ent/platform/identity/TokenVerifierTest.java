@@ -1,0 +1,213 @@
+package fr.ent.platform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import fr.ent.platform.identity.InvalidTokenException.Reason;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verifier's decisions on tokens signed with real RSA keys, the keys being served as a JWKS document over
+ * HTTP the way Keycloak publishes them (the integration tests run the same matrix against a real Keycloak).
+ */
+class TokenVerifierTest {
+
+    static HttpServer server;
+    static final Map<String, JWKSet> published = new ConcurrentHashMap<>();
+    static final AtomicInteger jwksFetches = new AtomicInteger();
+    static RSAKey lyonKey;
+    static RSAKey occitanieKey;
+    static TokenVerifier verifier;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lyonKey = new RSAKeyGenerator(2048).keyID("lyon-1").generate();
+        occitanieKey = new RSAKeyGenerator(2048).keyID("occ-1").generate();
+        published.put("ent-lyon", new JWKSet(lyonKey.toPublicJWK()));
+        published.put("ent-occitanie", new JWKSet(occitanieKey.toPublicJWK()));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/realms/", exchange -> {
+            String realm = exchange.getRequestURI().getPath().split("/")[2];
+            JWKSet set = published.get(realm);
+            jwksFetches.incrementAndGet();
+            byte[] body = (set == null ? "{\"keys\":[]}" : set.toString()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        verifier = new TokenVerifier(RealmEndpoints.of(base, base), Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    static JWTClaimsSet.Builder claims(String realm) {
+        return new JWTClaimsSet.Builder()
+                .issuer(base + "/realms/" + realm)
+                .subject("f3a1")
+                .audience(List.of("ent-api", "account"))
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("typ", "Bearer")
+                .claim("preferred_username", "marie.curie")
+                .claim("realm_access", Map.of("roles", List.of("Teacher", "default-roles-ent-lyon")))
+                .claim("ent_user_id", "0b6d8f0e-1111-4c5e-9a53-3a3f1bde0001")
+                .claim("admin_structures", List.of("0690001A"))
+                .claim("sid", "session-1");
+    }
+
+    static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    @Test
+    void a_token_of_the_expected_realm_is_accepted_with_its_roles_and_directory_id() throws Exception {
+        VerifiedToken token = verifier.verifyAccessToken(sign(lyonKey, claims("ent-lyon").build()), "ent-lyon",
+                "ent-api");
+        assertThat(token.realm()).isEqualTo("ent-lyon");
+        assertThat(token.roles()).contains("Teacher");
+        assertThat(token.entUserId()).contains("0b6d8f0e-1111-4c5e-9a53-3a3f1bde0001");
+        assertThat(token.adminStructures()).containsExactly("0690001A");
+        assertThat(token.sessionId()).contains("session-1");
+    }
+
+    @Test
+    void another_realms_token_is_refused_even_when_validly_signed_by_it() throws Exception {
+        String occitanieToken = sign(occitanieKey, claims("ent-occitanie").build());
+        assertReason(() -> verifier.verifyAccessToken(occitanieToken, "ent-lyon", "ent-api"), Reason.WRONG_ISSUER);
+    }
+
+    @Test
+    void a_token_claiming_our_issuer_but_signed_with_another_realms_key_is_refused() throws Exception {
+        String forged = sign(occitanieKey, claims("ent-lyon").build());
+        assertReason(() -> verifier.verifyAccessToken(forged, "ent-lyon", "ent-api"), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void an_expired_token_is_refused() throws Exception {
+        String expired = sign(lyonKey, claims("ent-lyon")
+                .expirationTime(Date.from(Instant.now().minusSeconds(600))).build());
+        assertReason(() -> verifier.verifyAccessToken(expired, "ent-lyon", "ent-api"), Reason.EXPIRED);
+    }
+
+    @Test
+    void a_tampered_token_is_refused() throws Exception {
+        String token = sign(lyonKey, claims("ent-lyon").build());
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("Teacher", "SUPER_ADMIN");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertReason(() -> verifier.verifyAccessToken(tampered, "ent-lyon", "ent-api"), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void a_token_for_another_audience_is_refused() throws Exception {
+        String token = sign(lyonKey, claims("ent-lyon").audience("account").build());
+        assertReason(() -> verifier.verifyAccessToken(token, "ent-lyon", "ent-api"), Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void an_unsigned_alg_none_token_is_refused() {
+        String none = new PlainJWT(claims("ent-lyon").build()).serialize();
+        assertReason(() -> verifier.verifyAccessToken(none, "ent-lyon", "ent-api"), Reason.UNSIGNED);
+    }
+
+    @Test
+    void an_hmac_token_keyed_with_the_public_key_is_refused() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims("ent-lyon").build());
+        jwt.sign(new MACSigner(lyonKey.toPublicJWK().toRSAPublicKey().getEncoded()));
+        assertReason(() -> verifier.verifyAccessToken(jwt.serialize(), "ent-lyon", "ent-api"), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void an_id_token_is_not_accepted_as_an_access_token() throws Exception {
+        String idToken = sign(lyonKey, claims("ent-lyon").claim("typ", "ID").build());
+        assertReason(() -> verifier.verifyAccessToken(idToken, "ent-lyon", "ent-api"), Reason.WRONG_TYPE);
+    }
+
+    @Test
+    void garbage_is_refused() {
+        assertReason(() -> verifier.verifyAccessToken("not.a.jwt", "ent-lyon", "ent-api"), Reason.MALFORMED);
+        assertReason(() -> verifier.verifyAccessToken("", "ent-lyon", "ent-api"), Reason.MALFORMED);
+    }
+
+    @Test
+    void a_rotated_key_is_picked_up_without_restart() throws Exception {
+        TokenVerifier fresh = new TokenVerifier(RealmEndpoints.of(base, base), Duration.ofMinutes(5));
+        fresh.verifyAccessToken(sign(lyonKey, claims("ent-lyon").build()), "ent-lyon", "ent-api");
+        RSAKey rotated = new RSAKeyGenerator(2048).keyID("lyon-2").generate();
+        published.put("ent-lyon", new JWKSet(List.of(rotated.toPublicJWK(), lyonKey.toPublicJWK())));
+        try {
+            VerifiedToken token = fresh.verifyAccessToken(sign(rotated, claims("ent-lyon").build()), "ent-lyon",
+                    "ent-api");
+            assertThat(token.username()).isEqualTo("marie.curie");
+        } finally {
+            published.put("ent-lyon", new JWKSet(lyonKey.toPublicJWK()));
+        }
+    }
+
+    @Test
+    void keys_are_cached_between_requests() throws Exception {
+        TokenVerifier fresh = new TokenVerifier(RealmEndpoints.of(base, base), Duration.ofMinutes(5));
+        String token = sign(lyonKey, claims("ent-lyon").build());
+        fresh.verifyAccessToken(token, "ent-lyon", "ent-api");
+        int before = jwksFetches.get();
+        for (int i = 0; i < 20; i++) {
+            fresh.verifyAccessToken(token, "ent-lyon", "ent-api");
+        }
+        assertThat(jwksFetches.get()).isEqualTo(before);
+    }
+
+    @Test
+    void a_logout_token_names_the_session_it_ends_and_an_access_token_is_not_one() throws Exception {
+        JWTClaimsSet logout = new JWTClaimsSet.Builder().issuer(base + "/realms/ent-lyon").audience("portal")
+                .issueTime(new Date()).jwtID("j1").claim("sid", "session-9").claim("typ", "Logout")
+                .claim("events", Map.of(TokenVerifier.BACKCHANNEL_LOGOUT_EVENT, Map.of())).build();
+        assertThat(verifier.verifyLogoutToken(sign(lyonKey, logout), "ent-lyon", "portal")).isEqualTo("session-9");
+        String access = sign(lyonKey, claims("ent-lyon").audience("portal").build());
+        assertThatThrownBy(() -> verifier.verifyLogoutToken(access, "ent-lyon", "portal"))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    static void assertReason(Call call, Reason reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidTokenException.class,
+                e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));
+    }
+}
