@@ -55,6 +55,24 @@ public final class TokenVerifier {
         return endpoints;
     }
 
+    /**
+     * The realm a token says it comes from (its issuer under our Keycloak), NOT verified: only to choose which
+     * realm to verify it against. Empty for anything else.
+     */
+    public Optional<String> claimedRealm(String token) {
+        try {
+            String issuer = parse(token).getJWTClaimsSet().getIssuer();
+            String prefix = endpoints.issuer("");
+            if (issuer == null || !issuer.startsWith(prefix)) {
+                return Optional.empty();
+            }
+            String realm = issuer.substring(prefix.length());
+            return realm.matches("[a-z0-9-]{1,64}") ? Optional.of(realm) : Optional.empty();
+        } catch (InvalidTokenException | ParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Verifies an access token issued by {@code realm} for {@code audience}. */
     public VerifiedToken verifyAccessToken(String token, String realm, String audience) throws InvalidTokenException {
         JWTClaimsSet claims = process(token, realm, audience, ACCESS_TOKEN_TYPE, Set.of("sub", "exp", "iat"));

@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final transient Object[] arguments;
     private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, Object... arguments) {
         super(code + " (" + status + ")");
@@ -36,6 +37,24 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;
+    }
+
+    /** A response header the problem needs (WWW-Authenticate on a 401, Retry-After on a 503...). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    public static ProblemException unauthorized(String code) {
+        return new ProblemException(401, code).withHeader("WWW-Authenticate", "Bearer");
+    }
+
+    public static ProblemException forbidden(String code, Object... arguments) {
+        return new ProblemException(403, code, arguments);
     }
 
     public int status() {

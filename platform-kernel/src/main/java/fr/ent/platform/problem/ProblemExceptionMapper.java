@@ -36,7 +36,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 yield Problem.of(500, "internal-error", locale);
             }
         };
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.toJson());
+        if (exception instanceof ProblemException p) {
+            p.headers().forEach(response::header);
+        }
+        return response.build();
     }
 
     /** Prefix of the error log line naming whose request failed (the runtime names the collectivity). */

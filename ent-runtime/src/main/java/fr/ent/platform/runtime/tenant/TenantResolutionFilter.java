@@ -2,6 +2,7 @@ package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.runtime.web.Pages;
+import fr.ent.platform.runtime.web.StatusPage;
 import fr.ent.platform.tenancy.DomainName;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenants.access.AdminCaller;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -40,6 +41,9 @@ public class CollectivityResource {
 
     @Inject
     CollectivityService collectivities;
+
+    @Inject
+    AdminCaller caller;
 
     @Context
     UriInfo uri;
@@ -95,6 +99,11 @@ public class CollectivityResource {
         }
         if (body.slug() != null && !body.slug().equals(slug)) {
             throw new InvalidTenantInputException("slug", "slug.immutable", slug);
+        }
+        if (!caller.isPlatformOperator() && (body.kind() != null || body.domains() != null)) {
+            // Kind and domains are hosting matters (DNS, TLS, contract): only the display name is the
+            // collectivity administrator's to change.
+            throw ProblemException.forbidden("forbidden");
         }
         return CollectivityView.of(collectivities.change(slug,
                 CollectivityChange.of(body.displayName(), body.kind(), body.domains())));

@@ -1,5 +1,9 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Roles;
+import fr.ent.platform.runtime.security.StructureAdmins;
+import fr.ent.platform.runtime.directory.service.StructureService;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.directory.be1d.Be1dFile;
 import fr.ent.platform.runtime.directory.be1d.Be1dImporter;
@@ -36,11 +40,19 @@ public class Be1dImportResource {
     @Inject
     Be1dImporter importer;
 
+    @Inject
+    StructureService structures;
+
+    @Inject
+    StructureAdmins admins;
+
     @POST
+    @Allow({Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public ImportReport importBe1d(@PathParam("id") String structureId, @QueryParam("dryRun") String dryRun,
             List<EntityPart> parts) {
+        admins.requireAdminOf(structures.get(structureId).uai());
         return importer.importExport(structureId, files(parts), dryRun(dryRun));
     }
 

@@ -1,5 +1,7 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.runtime.directory.service.ClassService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ public class ClassesResource {
     ClassService classes;
 
     @GET
+    @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     @Path("{id}")
     public ClassDetail get(@PathParam("id") String id) {
         return classes.get(id);

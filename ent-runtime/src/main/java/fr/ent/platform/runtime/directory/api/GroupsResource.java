@@ -1,5 +1,9 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.StructureAdmins;
+import fr.ent.platform.runtime.directory.service.StructureService;
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.runtime.directory.service.GroupService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,16 +24,25 @@ public class GroupsResource {
     @Inject
     GroupService groups;
 
+    @Inject
+    StructureService structures;
+
+    @Inject
+    StructureAdmins admins;
+
     @GET
+    @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     @Path("{id}")
     public GroupDetail get(@PathParam("id") String id) {
         return groups.get(id);
     }
 
     @POST
+    @Allow({Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL})
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupDetail addMembers(@PathParam("id") String id, String body) {
+        admins.requireAdminOf(structures.get(groups.get(id).group().structureId().toString()).uai());
         return groups.addMembers(id, JsonBodies.read(body, NewMembers.class).userIds());
     }
 }

@@ -1,5 +1,9 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Roles;
+import fr.ent.platform.runtime.security.StructureAdmins;
+import fr.ent.platform.runtime.directory.service.StructureService;
 import fr.ent.platform.runtime.directory.service.GroupService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,17 +28,26 @@ public class StructureGroupsResource {
     @Inject
     GroupService groups;
 
+    @Inject
+    StructureService structures;
+
+    @Inject
+    StructureAdmins admins;
+
     @Context
     UriInfo uri;
 
     @GET
+    @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     public List<GroupView> list(@PathParam("id") String structureId) {
         return groups.list(structureId);
     }
 
     @POST
+    @Allow({Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("id") String structureId, String body) {
+        admins.requireAdminOf(structures.get(structureId).uai());
         GroupView created = groups.create(structureId, JsonBodies.read(body, NewGroup.class));
         return Response.created(uri.getBaseUriBuilder().path("directory/groups/{id}").build(created.id()))
                 .entity(created).build();

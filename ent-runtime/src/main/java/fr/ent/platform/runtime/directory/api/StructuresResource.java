@@ -1,5 +1,9 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Public;
+import fr.ent.platform.runtime.security.Roles;
+import fr.ent.platform.runtime.security.StructureAdmins;
 import fr.ent.platform.runtime.directory.service.StructureService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,15 +28,20 @@ public class StructuresResource {
     @Inject
     StructureService structures;
 
+    @Inject
+    StructureAdmins admins;
+
     @Context
     UriInfo uri;
 
     @GET
+    @Public
     public List<StructureView> list() {
         return structures.list();
     }
 
     @POST
+    @Allow(Roles.SUPER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         StructureView created = structures.create(JsonBodies.read(body, NewStructure.class));
@@ -41,21 +50,25 @@ public class StructuresResource {
     }
 
     @GET
+    @Public
     @Path("{id}")
     public StructureView get(@PathParam("id") String id) {
         return structures.get(id);
     }
 
     @GET
+    @Allow(Roles.ANY_USER)
     @Path("{id}/classes")
     public List<ClassView> classes(@PathParam("id") String id) {
         return structures.classes(id);
     }
 
     @POST
+    @Allow({Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL})
     @Path("{id}/classes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createClass(@PathParam("id") String id, String body) {
+        admins.requireAdminOf(structures.get(id).uai());
         ClassView created = structures.createClass(id, JsonBodies.read(body, NewClass.class));
         return Response.created(uri.getBaseUriBuilder().path("directory/classes/{id}").build(created.id()))
                 .entity(created).build();

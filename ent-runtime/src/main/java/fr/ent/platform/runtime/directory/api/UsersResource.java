@@ -1,5 +1,7 @@
 package fr.ent.platform.runtime.directory.api;
 
+import fr.ent.platform.runtime.security.Allow;
+import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.runtime.directory.service.UserSearch;
 import fr.ent.platform.runtime.directory.service.UserService;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,6 +35,7 @@ public class UsersResource {
 
     /** Parameters are read as text so that a malformed limit gets a 400 naming it, not the REST default 404. */
     @GET
+    @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     public UserPage search(@QueryParam("q") String q, @QueryParam("profile") String profile,
             @QueryParam("structureId") String structureId, @QueryParam("classId") String classId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
@@ -40,12 +43,14 @@ public class UsersResource {
     }
 
     @GET
+    @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     @Path("{id}")
     public UserDetail get(@PathParam("id") String id) {
         return users.get(id);
     }
 
     @POST
+    @Allow(Roles.SUPER_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         UserDetail created = users.create(JsonBodies.read(body, NewUser.class));

@@ -1,4 +1,4 @@
-package fr.ent.platform.runtime.tenant;
+package fr.ent.platform.runtime.web;
 
 import static fr.ent.platform.runtime.web.Pages.escape;
 
@@ -6,15 +6,16 @@ import fr.ent.platform.problem.Problem;
 import java.util.Locale;
 
 /**
- * The page a browser gets when no collectivity can serve it (unknown domain, suspended, archived, maintenance):
+ * The page a browser gets for a problem it cannot act on (unknown domain, suspended, archived, maintenance, failed
+ * login):
  * plain accessible HTML (language, title, one heading, readable on a phone), no script.
  */
-final class StatusPage {
+public final class StatusPage {
 
     private StatusPage() {
     }
 
-    static String render(Problem problem, Locale locale) {
+    public static String render(Problem problem, Locale locale) {
         String lang = locale.getLanguage();
         return """
                 <!DOCTYPE html>

@@ -1,0 +1,130 @@
+package fr.ent.platform.runtime.security.login;
+
+import fr.ent.platform.identity.InvalidTokenException;
+import fr.ent.platform.identity.Realms;
+import fr.ent.platform.identity.TokenVerifier;
+import fr.ent.platform.identity.VerifiedToken;
+import fr.ent.platform.runtime.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The portal sessions of this runtime instance: the signed-in user of a browser session, its token refreshed
+ * shortly before it expires, and the index from Keycloak session id ({@code sid}) to HTTP sessions that
+ * back-channel logout uses to end them. The index is per instance (see docs/identity.md for several replicas).
+ */
+@ApplicationScoped
+public class PortalSessions {
+
+    private static final Logger LOG = Logger.getLogger(PortalSessions.class.getName());
+    static final String ATTRIBUTE = "ent.portal-session";
+    private static final long REFRESH_MARGIN_SECONDS = 30;
+
+    /** Key: realm + " " + sid. */
+    private final Map<String, Set<HttpSession>> bySid = new ConcurrentHashMap<>();
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    TokenEndpoint tokenEndpoint;
+
+    /** The signed-in user of this request's session, if it belongs to this collectivity and is still valid. */
+    public Optional<PortalSession> current(HttpServletRequest request, Tenant tenant) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        PortalSession portal;
+        try {
+            portal = (PortalSession) session.getAttribute(ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+        if (portal == null || !portal.slug().equals(tenant.slug())) {
+            return Optional.empty();
+        }
+        if (portal.expiresBefore(Instant.now().plusSeconds(REFRESH_MARGIN_SECONDS)) && !refresh(portal, session)) {
+            return Optional.empty();
+        }
+        return Optional.of(portal);
+    }
+
+    void signedIn(HttpSession session, PortalSession portal) {
+        session.setAttribute(ATTRIBUTE, portal);
+        portal.token().sessionId().ifPresent(sid -> bySid
+                .computeIfAbsent(key(portal.token().realm(), sid), k -> ConcurrentHashMap.newKeySet()).add(session));
+    }
+
+    /** Ends every HTTP session of a Keycloak session (back-channel logout); returns how many were ended. */
+    int endKeycloakSession(String realm, String sid) {
+        Set<HttpSession> sessions = bySid.remove(key(realm, sid));
+        if (sessions == null) {
+            return 0;
+        }
+        int ended = 0;
+        for (HttpSession s : sessions) {
+            try {
+                s.invalidate();
+                ended++;
+            } catch (IllegalStateException alreadyGone) {
+                // ended meanwhile by its own logout or by expiry
+            }
+        }
+        return ended;
+    }
+
+    void forget(HttpSession session) {
+        Object attribute;
+        try {
+            attribute = session.getAttribute(ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return;
+        }
+        if (attribute instanceof PortalSession portal) {
+            portal.token().sessionId().ifPresent(sid -> {
+                Set<HttpSession> set = bySid.get(key(portal.token().realm(), sid));
+                if (set != null) {
+                    set.remove(session);
+                }
+            });
+        }
+    }
+
+    private boolean refresh(PortalSession portal, HttpSession session) {
+        synchronized (portal) {
+            if (!portal.expiresBefore(Instant.now().plusSeconds(REFRESH_MARGIN_SECONDS))) {
+                return true;
+            }
+            String realm = Realms.ofCollectivity(portal.slug());
+            try {
+                TokenSet tokens = tokenEndpoint.refresh(realm, portal.refreshToken());
+                VerifiedToken token = verifier.verifyAccessToken(tokens.accessToken(), realm, Realms.API_AUDIENCE);
+                portal.refreshed(tokens, token);
+                return true;
+            } catch (LoginException | InvalidTokenException e) {
+                LOG.info(() -> "tenant=" + portal.slug() + " portal session ended: refresh refused (" + e.getMessage()
+                        + ")");
+                forget(session);
+                try {
+                    session.invalidate();
+                } catch (IllegalStateException alreadyGone) {
+                    // nothing to do
+                }
+                return false;
+            }
+        }
+    }
+
+    private static String key(String realm, String sid) {
+        return realm + " " + sid;
+    }
+}

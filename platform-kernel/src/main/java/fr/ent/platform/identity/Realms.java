@@ -1,0 +1,35 @@
+package fr.ent.platform.identity;
+
+/**
+ * Keycloak realm names. Each collectivity has its own realm, {@code ent-<slug>}; the hosting operators have the
+ * realm {@code platform}, which no collectivity realm can ever be named since they all start with {@code ent-}.
+ */
+public final class Realms {
+
+    public static final String PLATFORM = "platform";
+    private static final String COLLECTIVITY_PREFIX = "ent-";
+    /** The audience every ENT API access token must carry (a client of each collectivity realm). */
+    public static final String API_AUDIENCE = "ent-api";
+    /** The audience of tokens for the tenant-manager admin API (platform realm). */
+    public static final String ADMIN_API_AUDIENCE = "tenant-manager";
+    /** The platform realm's role of hosting operators: every collectivity, every operation. */
+    public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+    /** The collectivity realm's role of its own administrators (ADMC). */
+    public static final String COLLECTIVITY_ADMIN_ROLE = "SUPER_ADMIN";
+    /** The public client the portal logs users in with (authorization code + PKCE). */
+    public static final String PORTAL_CLIENT = "portal";
+
+    private Realms() {
+    }
+
+    public static String ofCollectivity(String slug) {
+        return COLLECTIVITY_PREFIX + slug;
+    }
+
+    /** The collectivity slug of a collectivity realm name, empty for any other realm. */
+    public static java.util.Optional<String> collectivityOf(String realm) {
+        return realm != null && realm.startsWith(COLLECTIVITY_PREFIX) && realm.length() > COLLECTIVITY_PREFIX.length()
+                ? java.util.Optional.of(realm.substring(COLLECTIVITY_PREFIX.length()))
+                : java.util.Optional.empty();
+    }
+}
