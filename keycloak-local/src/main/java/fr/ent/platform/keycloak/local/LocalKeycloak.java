@@ -1,0 +1,282 @@
+package fr.ent.platform.keycloak.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Keycloak server run from its distribution zip as a child process, in development mode ({@code start-dev}: HTTP,
+ * H2 file database under {@code <home>/data}), bound to 127.0.0.1. The zip is unpacked once into the home
+ * directory; starting again on the same home reuses it, with the realms created before (first start ~60 s because
+ * of Quarkus' build step, later ones ~25 s).
+ *
+ * <p>Used by the local platform, the tests and the benchmarks; never in production, where Keycloak is run by the
+ * hosting operator. {@link #close()} stops the whole process tree ({@code kc.sh} and the JVM it starts).
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final URI baseUrl;
+    private final URI managementUrl;
+    private final String adminUsername;
+    private final String adminPassword;
+    private final Path log;
+    private final Thread shutdownHook;
+
+    private LocalKeycloak(Process process, URI baseUrl, URI managementUrl, String adminUsername, String adminPassword,
+            Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
+        this.adminUsername = adminUsername;
+        this.adminPassword = adminPassword;
+        this.log = log;
+        // If the JVM that started Keycloak exits without closing it (a test run interrupted), do not leave it behind.
+        this.shutdownHook = new Thread(this::stopProcessTree, "keycloak-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    /** The Keycloak version this build is pinned to (parent pom property {@code keycloak.version}). */
+    public static String version() {
+        return Distribution.version();
+    }
+
+    /**
+     * The distribution zip: system property {@code ent.keycloak.dist} if set (Maven passes the resolved artifact
+     * there), otherwise {@code org/keycloak/keycloak-quarkus-dist/<version>} in the local Maven repository.
+     */
+    public static Path distribution() {
+        return Distribution.locate();
+    }
+
+    /** A TCP port free at the time of the call on 127.0.0.1. */
+    public static int freePort() {
+        return Ports.free();
+    }
+
+    /** The root URL of the server, e.g. {@code http://127.0.0.1:8180} (realms under {@code /realms/<name>}). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The management interface (health), e.g. {@code http://127.0.0.1:9180}. */
+    public URI managementUrl() {
+        return managementUrl;
+    }
+
+    /** The bootstrap administrator of realm {@code master} (only created on the first start of a home). */
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** Keycloak's own output (both streams), appended across starts. */
+    public Path log() {
+        return log;
+    }
+
+    /** The {@code kc.sh} process; the Keycloak JVM is one of its descendants. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Stops Keycloak and every process it started, and waits until they are gone. */
+    @Override
+    public void close() {
+        stopProcessTree();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already in the JVM's shutdown: the hook is running or ran; nothing to remove.
+        }
+    }
+
+    private void stopProcessTree() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        // Children first with SIGTERM (Keycloak shuts down cleanly, closing its H2 file), then the shell.
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception notYet) {
+                p.destroyForcibly();
+                p.onExit().join();
+            }
+        }
+    }
+
+    /** Options of a start; only the home directory is required. */
+    public static final class Builder {
+
+        private final Path home;
+        private Path distribution;
+        private int httpPort;
+        private int managementPort;
+        private String adminUsername = "admin";
+        private String adminPassword = "admin";
+        private Duration timeout = Duration.ofMinutes(5);
+        private Consumer<String> progress = line -> { };
+        private final List<String> options = new ArrayList<>();
+
+        private Builder(Path home) {
+            this.home = Objects.requireNonNull(home).toAbsolutePath();
+        }
+
+        public Builder distribution(Path zip) {
+            this.distribution = zip;
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder managementPort(int port) {
+            this.managementPort = port;
+            return this;
+        }
+
+        /**
+         * The bootstrap administrator of {@code master}. Keycloak creates it only when the home's database has
+         * none yet, so the same credentials must be given on every start of one home.
+         */
+        public Builder admin(String username, String password) {
+            this.adminUsername = username;
+            this.adminPassword = password;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Receives progress lines in French, e.g. "Keycloak : démarrage… 20 s". */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** An extra {@code kc.sh start-dev} option, e.g. {@code --log-level=warn}. */
+        public Builder option(String option) {
+            this.options.add(option);
+            return this;
+        }
+
+        /** Unpacks if needed, starts, and returns once {@code /health/ready} answers 200. */
+        public LocalKeycloak start() {
+            Path zip = distribution != null ? distribution : Distribution.locate();
+            try {
+                if (Distribution.unpack(zip, home)) {
+                    progress.accept("Keycloak : distribution décompressée dans " + home);
+                }
+                int http = httpPort != 0 ? httpPort : Ports.free();
+                int management = managementPort != 0 ? managementPort : Ports.free();
+                Path log = home.resolve("keycloak.log");
+                List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--http-host=127.0.0.1", "--http-port=" + http, "--http-management-port=" + management,
+                        "--health-enabled=true"));
+                command.addAll(options);
+                ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
+                builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+                // The same JDK as the caller, rather than whatever "java" is on the PATH.
+                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                progress.accept("Keycloak : démarrage sur http://127.0.0.1:" + http + " (journal : " + log + ")");
+                LocalKeycloak keycloak = new LocalKeycloak(builder.start(), URI.create("http://127.0.0.1:" + http),
+                        URI.create("http://127.0.0.1:" + management), adminUsername, adminPassword, log);
+                try {
+                    keycloak.awaitReady(timeout, progress);
+                } catch (RuntimeException e) {
+                    keycloak.close();
+                    throw e;
+                }
+                return keycloak;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Keycloak could not be started from " + home, e);
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout, Consumer<String> progress) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(managementUrl.resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        long nextProgress = start + PROGRESS_EVERY.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped during start-up (exit " + process.exitValue()
+                        + "); last lines of " + log + ":\n" + tail(log, 30));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+                    progress.accept("Keycloak : prêt en " + seconds + " s sur " + baseUrl);
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // Not started yet: keep polling.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            long now = System.nanoTime();
+            if (now - start > timeout.toNanos()) {
+                throw new IllegalStateException("Keycloak not ready after " + timeout.toSeconds() + " s; last lines of "
+                        + log + ":\n" + tail(log, 30));
+            }
+            if (now >= nextProgress) {
+                progress.accept("Keycloak : démarrage… " + Duration.ofNanos(now - start).toSeconds() + " s");
+                nextProgress += PROGRESS_EVERY.toNanos();
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
