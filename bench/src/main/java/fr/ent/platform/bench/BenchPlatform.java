@@ -1,7 +1,10 @@
 package fr.ent.platform.bench;
 
 import fr.ent.platform.local.EmbeddedDatabase;
+import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.local.LibertyServer;
+import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.PlatformClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,16 +32,19 @@ public final class BenchPlatform implements AutoCloseable {
 
     private final Path pgdata;
     private final EmbeddedDatabase database;
+    private final LocalIdentity identity;
     private final LibertyServer server;
     private final PlatformClient client;
     private final Thread hook;
     private boolean closed;
 
-    private BenchPlatform(Path pgdata, EmbeddedDatabase database, LibertyServer server) {
+    private BenchPlatform(Path pgdata, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server) {
         this.pgdata = pgdata;
         this.database = database;
+        this.identity = identity;
         this.server = server;
-        this.client = new PlatformClient(server.adminBase(), server.runtimeBase());
+        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
+                identity.operatorCredentials()::authorization);
         this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -55,18 +61,37 @@ public final class BenchPlatform implements AutoCloseable {
         Bench.say("PostgreSQL (zonky) on " + pgdata + " ...");
         EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, Bench.freePort());
         LibertyServer server;
+        LocalIdentity identity = null;
         try {
+            Path keycloakHome = Bench.targetDirectory().resolve("keycloak");
+            Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
+            Bench.say("Keycloak in " + keycloakHome + " ...");
+            identity = LocalIdentity.start(keycloakHome, Bench.freePort(), Bench.freePort(), Bench::say);
             Bench.say("Open Liberty from " + liberty + ", output " + output + " ...");
-            server = LibertyServer.start(liberty, output, Bench.freePort(), Bench.freePort(), database.port(), Map.of(),
-                    Bench::say);
+            int httpPort = Bench.freePort();
+            server = LibertyServer.start(liberty, output, httpPort, Bench.freePort(), database.port(),
+                    identity.libertyEnvironment(httpPort), Bench::say);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (identity != null) {
+                identity.close();
+            }
             database.close();
             Bench.deleteTree(pgdata);
             throw e;
         }
         Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime " + server.runtimeBase()
                 + ", admin " + server.adminBase());
-        return new BenchPlatform(pgdata, database, server);
+        return new BenchPlatform(pgdata, database, identity, server);
+    }
+
+    /**
+     * From now on runtime calls to {@code domain} carry a token of the collectivity's administrator (a service
+     * account with SUPER_ADMIN in its realm), as an administration script would.
+     */
+    public void authorizeAsAdministrator(String slug, String domain) throws IOException, InterruptedException {
+        ClientCredentials admin = identity.setup().ensureServiceClient(Realms.ofCollectivity(slug), "bench-admin",
+                "bench-admin-secret", List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+        client.authorizeRuntime(domain, admin::authorization);
     }
 
     public PlatformClient client() {
@@ -209,6 +234,7 @@ public final class BenchPlatform implements AutoCloseable {
         try {
             server.close();
         } finally {
+            identity.close();
             database.close();
             Bench.deleteTree(pgdata);
         }

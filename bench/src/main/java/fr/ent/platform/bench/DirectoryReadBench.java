@@ -78,6 +78,7 @@ public final class DirectoryReadBench {
             for (int i = 1; i <= tenants; i++) {
                 hosts[i - 1] = "b" + i + ".localhost";
                 platform.provision("dir-" + i, hosts[i - 1], 20);
+                platform.authorizeAsAdministrator("dir-" + i, hosts[i - 1]);
                 if (i % 50 == 0 || i == tenants) {
                     say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
                 }

@@ -1,5 +1,7 @@
 package fr.ent.platform.local;
 
+import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.Realms;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -34,16 +36,71 @@ final class DemoData {
     private DemoData() {
     }
 
-    static void ensure(PlatformClient client, Consumer<String> progress) throws IOException, InterruptedException {
+    /** The password of every demo account (local platform only; printed at start). */
+    static final String DEMO_PASSWORD = "demo-ent-2026";
+    static final String SEEDER_CLIENT = "demo-seeder";
+    static final String SEEDER_SECRET = "demo-seeder-local-secret";
+
+    /** A demo account printed by the launcher. */
+    record Account(String collectivity, String username, String profile) {
+    }
+
+    static List<Account> ensure(PlatformClient client, KeycloakSetup keycloak, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        List<Account> accounts = new java.util.ArrayList<>();
         for (Demo demo : DEMOS) {
             client.ensureActive(demo.slug(), demo.kind(), demo.displayName(), demo.domain());
+            String realm = Realms.ofCollectivity(demo.slug());
+            // The directory is filled through the runtime API like any client would, as a service account that
+            // administers this collectivity (and only it).
+            ClientCredentials seeder = keycloak.ensureServiceClient(realm, SEEDER_CLIENT, SEEDER_SECRET,
+                    List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+            client.authorizeRuntime(demo.domain(), seeder::authorization);
+            seedDirectory(client, demo, progress);
+            accounts.addAll(ensureAccounts(client, keycloak, demo, realm));
+        }
+        return accounts;
+    }
+
+    /** Keycloak accounts with a known password for the demo people, linked to their directory entry. */
+    private static List<Account> ensureAccounts(PlatformClient client, KeycloakSetup keycloak, Demo demo, String realm)
+            throws IOException, InterruptedException {
+        List<Account> accounts = new java.util.ArrayList<>();
+        String admin = "admin." + demo.slug().replace("demo-", "");
+        keycloak.ensureUser(realm, admin, "Admin", demo.displayName(), DEMO_PASSWORD,
+                List.of(Realms.COLLECTIVITY_ADMIN_ROLE, "Personnel"), java.util.Map.of());
+        accounts.add(new Account(demo.displayName(), admin, "SUPER_ADMIN"));
+        HttpResponse<String> users = client.get(demo.domain(), "/api/directory/users?limit=100");
+        if (users.statusCode() != 200) {
+            throw new IllegalStateException("annuaire de " + demo.slug() + " illisible : " + users.body());
+        }
+        for (jakarta.json.JsonValue item : PlatformClient.json(users).getJsonArray("items")) {
+            jakarta.json.JsonObject user = item.asJsonObject();
+            String username = login(user.getString("firstName"), user.getString("lastName"));
+            keycloak.ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
+                    DEMO_PASSWORD, List.of(user.getString("profile")), java.util.Map.of("ent_user_id",
+                            user.getString("id")));
+            accounts.add(new Account(demo.displayName(), username, user.getString("profile")));
+        }
+        return accounts;
+    }
+
+    static String login(String firstName, String lastName) {
+        String ascii = java.text.Normalizer.normalize(firstName + "." + lastName, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]", "");
+    }
+
+    private static void seedDirectory(PlatformClient client, Demo demo, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        {
             HttpResponse<String> structures = client.get(demo.domain(), "/api/directory/structures");
             if (structures.statusCode() != 200) {
                 throw new IllegalStateException("annuaire de " + demo.slug() + " injoignable : " + structures.body());
             }
             if (structures.body().contains(demo.uai())) {
                 progress.accept("  ✓ " + demo.displayName() + " (" + demo.domain() + ") : déjà en place");
-                continue;
+                return;
             }
             String structureId = idOf(client.postJson(demo.domain(), "/api/directory/structures", Json.createObjectBuilder()
                     .add("uai", demo.uai()).add("name", demo.school()).add("type", demo.schoolType()).build().toString()));

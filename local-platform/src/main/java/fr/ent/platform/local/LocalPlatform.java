@@ -1,13 +1,14 @@
 package fr.ent.platform.local;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the whole platform on this machine: embedded PostgreSQL (data kept under .local/), Open Liberty with
- * tenant-manager and ent-runtime, and two demo collectivities. Prints where to open it; Ctrl-C stops everything.
- * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_LIBERTY_HOME.
+ * Runs the whole platform on this machine: embedded PostgreSQL (data kept under .local/), Keycloak (realms kept
+ * under .local/keycloak), Open Liberty with tenant-manager and ent-runtime, and two demo collectivities with demo
+ * accounts. Prints where to open it and who to log in as; Ctrl-C stops everything.
+ * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_KEYCLOAK_PORT,
+ * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_LIBERTY_HOME.
  */
 public final class LocalPlatform {
 
@@ -21,10 +22,13 @@ public final class LocalPlatform {
         int httpPort = Integer.parseInt(env("ENT_HTTP_PORT", "9080"));
         int adminPort = Integer.parseInt(env("ENT_ADMIN_PORT", "9081"));
         int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
+        int keycloakPort = Integer.parseInt(env("ENT_KEYCLOAK_PORT", "8180"));
+        int keycloakManagementPort = Integer.parseInt(env("ENT_KEYCLOAK_MANAGEMENT_PORT", "8190"));
         Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
 
         for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
-                {"ENT_DB_PORT", "" + dbPort}}) {
+                {"ENT_DB_PORT", "" + dbPort}, {"ENT_KEYCLOAK_PORT", "" + keycloakPort},
+                {"ENT_KEYCLOAK_MANAGEMENT_PORT", "" + keycloakManagementPort}}) {
             if (!isFree(Integer.parseInt(port[1]))) {
                 System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
                         + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
@@ -33,22 +37,34 @@ public final class LocalPlatform {
         }
 
         long start = System.nanoTime();
-        say("[1/3] PostgreSQL embarqué (données : " + home.resolve("pgdata") + ", port " + dbPort + ")");
+        say("[1/4] PostgreSQL embarqué (données : " + home.resolve("pgdata") + ", port " + dbPort + ")");
         EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("pgdata"), dbPort);
+        LocalIdentity identity;
         LibertyServer server;
         try {
-            say("[2/3] Open Liberty (tenant-manager + ent-runtime), ports " + httpPort + " et " + adminPort + " (admin, boucle locale)");
-            server = LibertyServer.start(liberty, home.resolve("liberty"), httpPort, adminPort, database.port(),
-                    Map.of(), LocalPlatform::say);
+            say("[2/4] Keycloak " + fr.ent.platform.keycloak.local.LocalKeycloak.version() + " (données : "
+                    + home.resolve("keycloak") + ", port " + keycloakPort + ") — le premier démarrage prend ~1 min");
+            identity = LocalIdentity.start(home.resolve("keycloak"), keycloakPort, keycloakManagementPort,
+                    line -> say("      " + line));
         } catch (Exception e) {
+            database.close();
+            throw e;
+        }
+        try {
+            say("[3/4] Open Liberty (tenant-manager + ent-runtime), ports " + httpPort + " et " + adminPort + " (admin, boucle locale)");
+            server = LibertyServer.start(liberty, home.resolve("liberty"), httpPort, adminPort, database.port(),
+                    identity.libertyEnvironment(httpPort), LocalPlatform::say);
+        } catch (Exception e) {
+            identity.close();
             database.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Arrêt : Open Liberty puis PostgreSQL…");
+            say("Arrêt : Open Liberty, Keycloak puis PostgreSQL…");
             try {
                 server.close();
+                identity.close();
                 database.close();
             } catch (Exception e) {
                 System.err.println("Arrêt incomplet : " + e);
@@ -57,9 +73,10 @@ public final class LocalPlatform {
             stopped.countDown();
         }));
 
-        say("[3/3] Collectivités de démonstration");
-        PlatformClient client = new PlatformClient(server.adminBase(), server.runtimeBase());
-        DemoData.ensure(client, LocalPlatform::say);
+        say("[4/4] Collectivités de démonstration");
+        PlatformClient client = new PlatformClient(server.adminBase(), server.runtimeBase(),
+                identity.operatorCredentials()::authorization);
+        java.util.List<DemoData.Account> accounts = DemoData.ensure(client, identity.setup(), LocalPlatform::say);
 
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         say("");
@@ -67,14 +84,25 @@ public final class LocalPlatform {
         for (DemoData.Demo demo : DemoData.DEMOS) {
             say("  " + demo.displayName() + " : http://" + demo.domain() + ":" + httpPort + "/");
         }
-        say("  API d'administration (boucle locale) : " + server.adminBase() + "/collectivities");
+        say("");
+        say("Comptes de démonstration (mot de passe : " + DemoData.DEMO_PASSWORD + ") :");
+        for (DemoData.Account account : accounts) {
+            say("  " + account.collectivity() + " — " + account.username() + " (" + account.profile() + ")");
+        }
+        say("  Connexion : bouton « Se connecter » sur la page d'accueil de la collectivité.");
+        say("");
+        say("  API d'administration (boucle locale, jeton exigé) : " + server.adminBase() + "/collectivities");
+        say("  Keycloak : " + identity.baseUrl() + "/admin/ (" + LocalIdentity.ADMIN_USERNAME + " / "
+                + LocalIdentity.ADMIN_PASSWORD + ")");
         say("  OpenAPI : http://127.0.0.1:" + httpPort + "/openapi/ui   Santé : http://127.0.0.1:" + httpPort + "/health");
         say("");
         say("Exemples :");
-        say("  curl -H 'Host: lyon.localhost' http://127.0.0.1:" + httpPort + "/api/directory/users?q=dur");
         say("  curl -H 'Host: occitanie.localhost' http://127.0.0.1:" + httpPort + "/api/directory/structures");
-        say("  curl " + server.adminBase() + "/collectivities");
-        say("  curl -X POST -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
+        say("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + LocalIdentity.OPERATOR_CLIENT
+                + " -d client_secret=" + LocalIdentity.OPERATOR_SECRET + " " + identity.baseUrl()
+                + "/realms/platform/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("  curl -H \"Authorization: Bearer $TOKEN\" " + server.adminBase() + "/collectivities");
+        say("  curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
         say("       -d '{\"slug\":\"paris\",\"kind\":\"commune\",\"displayName\":\"Ville de Paris\",\"domains\":[\"paris.localhost\"]}'");
         say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
         say("Ctrl-C pour arrêter.");

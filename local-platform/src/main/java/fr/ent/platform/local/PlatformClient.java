@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A plain HTTP client of the running platform, used by the launcher to seed demo data and by the integration
@@ -25,14 +27,38 @@ public final class PlatformClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI adminBase;
     private final URI runtimeBase;
+    private final Supplier<String> adminAuthorization;
+    private final Map<String, Supplier<String>> runtimeAuthorizations = new ConcurrentHashMap<>();
 
-    public PlatformClient(URI adminBase, URI runtimeBase) {
+    /**
+     * @param adminAuthorization the {@code Authorization} header of admin API calls (a platform-admin token of
+     *        the platform realm, see {@link fr.ent.platform.identity.ClientCredentials})
+     */
+    public PlatformClient(URI adminBase, URI runtimeBase, Supplier<String> adminAuthorization) {
         this.adminBase = adminBase;
         this.runtimeBase = runtimeBase;
+        this.adminAuthorization = adminAuthorization;
+    }
+
+    /**
+     * The {@code Authorization} header sent with runtime calls to this host when the call names none (the
+     * collectivity administrator of tests and demo seeding).
+     */
+    public void authorizeRuntime(String host, Supplier<String> authorization) {
+        runtimeAuthorizations.put(host, authorization);
     }
 
     public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
+        return admin(method, path, json, adminAuthorization.get());
+    }
+
+    /** An admin API call with an explicit {@code Authorization} header (null: none). */
+    public HttpResponse<String> admin(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminBase + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -83,8 +109,18 @@ public final class PlatformClient {
 
     public HttpResponse<String> runtime(String host, String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
+        Supplier<String> authorization = runtimeAuthorizations.get(host);
+        return runtime(host, method, path, contentType, body, authorization == null ? null : authorization.get());
+    }
+
+    /** A runtime call with an explicit {@code Authorization} header (null: anonymous). */
+    public HttpResponse<String> runtime(String host, String method, String path, String contentType, byte[] body,
+            String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtimeBase + path))
                 .timeout(Duration.ofSeconds(60)).header("Host", host);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

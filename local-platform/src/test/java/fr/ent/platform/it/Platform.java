@@ -1,7 +1,11 @@
 package fr.ent.platform.it;
 
+import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.local.EmbeddedDatabase;
+import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.local.LibertyServer;
+import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.PlatformClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -10,28 +14,39 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The real platform for integration tests: embedded PostgreSQL and the assembled Open Liberty server with both
- * applications, started once per test JVM on free ports, stopped when the JVM exits.
+ * The real platform for integration tests: embedded PostgreSQL, Keycloak and the assembled Open Liberty server with
+ * both applications, started once per test JVM on free ports, stopped when the JVM exits. Admin API calls carry a
+ * platform-admin token; runtime calls to a collectivity provisioned here carry a token of that collectivity's
+ * own administrator (a service account with SUPER_ADMIN in its realm) unless the test names another.
  */
 public final class Platform {
 
     private static Platform instance;
 
+    public static final String IT_ADMIN_CLIENT = "it-admin";
+    public static final String IT_ADMIN_SECRET = "it-admin-secret";
+
     private final EmbeddedDatabase database;
+    private final LocalIdentity identity;
     private volatile LibertyServer server;
     private final PlatformClient client;
     private final Path work;
+    private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
     private int restarts;
 
-    private Platform(EmbeddedDatabase database, LibertyServer server, Path work) {
+    private Platform(EmbeddedDatabase database, LocalIdentity identity, LibertyServer server, Path work) {
         this.database = database;
+        this.identity = identity;
         this.server = server;
         this.work = work;
-        this.client = new PlatformClient(server.adminBase(), server.runtimeBase());
+        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
+                identity.operatorCredentials()::authorization);
     }
 
     public static synchronized Platform get() {
@@ -46,13 +61,20 @@ public final class Platform {
             Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
             Path pgdata = work.resolve("pgdata-" + ProcessHandle.current().pid());
             EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, freePort());
+            // A fresh Keycloak database per run (realms are named after collectivities the tests reuse); the
+            // unpacked distribution is kept.
+            Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
+            deleteTree(keycloakHome.resolve("data"));
+            LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
+            int httpPort = freePort();
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid()), freePort(), freePort(), database.port(),
-                    Map.of(), System.out::println);
-            Platform platform = new Platform(database, server, work);
+                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, freePort(), database.port(),
+                    identity.libertyEnvironment(httpPort), System.out::println);
+            Platform platform = new Platform(database, identity, server, work);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     platform.server.close();
+                    identity.close();
                     database.close();
                     deleteTree(pgdata);
                 } catch (Exception e) {
@@ -92,7 +114,8 @@ public final class Platform {
             crashed.kill();
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    crashed.httpPort(), crashed.adminPort(), database.port(), Map.of(), System.out::println);
+                    crashed.httpPort(), crashed.adminPort(), database.port(),
+                    identity.libertyEnvironment(crashed.httpPort()), System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -101,10 +124,14 @@ public final class Platform {
         }
     }
 
-    /** Creates the collectivity through the admin API and waits until it is ACTIVE; returns its slug. */
+    /**
+     * Creates the collectivity through the admin API and waits until it is ACTIVE; from then on, runtime calls to
+     * its domain carry its administrator's token. Returns its slug.
+     */
     public String provisionActive(String slug, String domain) {
         try {
             client.ensureActive(slug, "commune", "Collectivité " + slug, domain);
+            client.authorizeRuntime(domain, administrator(slug)::authorization);
             return slug;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,6 +153,12 @@ public final class Platform {
         return call(() -> client.postMultipart(host, path, parts));
     }
 
+    /** A runtime call with an explicit {@code Authorization} header (null: anonymous). */
+    public HttpResponse<String> send(String host, String method, String path, String contentType, byte[] body,
+            String authorization) {
+        return call(() -> client.runtime(host, method, path, contentType, body, authorization));
+    }
+
     public HttpResponse<String> send(String host, String method, String path, String contentType, byte[] body) {
         return call(() -> client.runtime(host, method, path, contentType, body));
     }
@@ -133,6 +166,29 @@ public final class Platform {
     /** The admin API (loopback endpoint): method, path under /admin/api/v1, JSON body or null. */
     public HttpResponse<String> admin(String method, String path, String json) {
         return call(() -> client.admin(method, path, json));
+    }
+
+    /** Client credentials of a service account with SUPER_ADMIN in the collectivity's realm (made on first use). */
+    public ClientCredentials administrator(String slug) {
+        return administrators.computeIfAbsent(slug, s -> {
+            try {
+                return identity.setup().ensureServiceClient(Realms.ofCollectivity(s), IT_ADMIN_CLIENT, IT_ADMIN_SECRET,
+                        List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public LocalIdentity identity() {
+        return identity;
+    }
+
+    public KeycloakSetup keycloak() {
+        return identity.setup();
     }
 
     public PlatformClient client() {

@@ -6,6 +6,7 @@ import fr.ent.platform.operator.compliance.ComplianceSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import fr.ent.platform.identity.ClientCredentials;
 
 /**
  * The operator's settings, from environment variables (the Deployment in deploy/ sets them).
@@ -23,10 +24,14 @@ import java.util.Map;
  *        rather than letting two leaders reconcile (always in production; tests stop operators in-process)
  * @param compliance the sovereign-hosting policy and inputs of the Compliant condition (null: not evaluated)
  * @param webhook the admission webhook's port and keystore (null: no webhook)
+ * @param tenantManagerCredentials the operator's client in the platform realm, whose tokens (platform-admin)
+ *        authorise admin API calls ({@code ENT_KEYCLOAK_URL}, {@code ENT_OPERATOR_CLIENT_ID} = operator,
+ *        {@code ENT_OPERATOR_CLIENT_SECRET})
  */
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
-        int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook) {
+        int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook,
+        ClientCredentials tenantManagerCredentials) {
 
     public OperatorSettings {
         if (webhook != null && compliance == null) {
@@ -51,6 +56,17 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                         env.get("ENT_INGRESS_CLASS"),
                         env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
                 Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true,
-                ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env));
+                ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env),
+                ClientCredentials.platform(required(env, "ENT_KEYCLOAK_URL"),
+                        env.getOrDefault("ENT_OPERATOR_CLIENT_ID", "operator"),
+                        required(env, "ENT_OPERATOR_CLIENT_SECRET")));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is not set: the operator needs it to call tenant-manager");
+        }
+        return value;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,14 @@ public class TenantManagerClient {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public TenantManagerClient(URI base, Duration timeout) {
+    private final Supplier<String> authorization;
+
+    /**
+     * @param authorization the {@code Authorization} header of every call: a platform-admin token of the platform
+     *        realm (the operator's service account, {@link fr.ent.platform.identity.ClientCredentials})
+     */
+    public TenantManagerClient(URI base, Duration timeout, Supplier<String> authorization) {
+        this.authorization = authorization;
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -95,6 +103,12 @@ public class TenantManagerClient {
                 .header("Accept", "application/json").header("Accept-Language", "en");
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        try {
+            request.header("Authorization", authorization.get());
+        } catch (RuntimeException e) {
+            // Keycloak down or the operator's client refused: like tenant-manager down, retried with backoff.
+            throw new TenantManagerUnavailable("no token for tenant-manager: " + e.getMessage(), e);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

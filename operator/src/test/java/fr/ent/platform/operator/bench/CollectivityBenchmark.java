@@ -104,7 +104,8 @@ class CollectivityBenchmark {
     /** How many bench collectivities tenant-manager reports ACTIVE (its own view, independent of the operator). */
     private static int activeInTenantManager(RealPlatform platform) {
         try {
-            PlatformClient admin = new PlatformClient(platform.adminApi(), platform.adminApi());
+            PlatformClient admin = new PlatformClient(platform.adminApi(), platform.adminApi(),
+                    platform.operatorCredentials()::authorization);
             HttpResponse<String> list = admin.admin("GET", "/collectivities?state=ACTIVE", null);
             try (JsonReader reader = Json.createReader(new StringReader(list.body()))) {
                 return (int) reader.readArray().getValuesAs(JsonObject.class).stream()

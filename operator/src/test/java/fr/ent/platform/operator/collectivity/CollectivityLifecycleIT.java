@@ -43,7 +43,8 @@ class CollectivityLifecycleIT {
     @BeforeAll
     static void start() {
         platform = RealPlatform.get();
-        tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(10));
+        tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(10),
+                platform.operatorCredentials()::authorization);
         operator = RunningOperator.start(client, platform.adminApi());
     }
 

@@ -26,7 +26,8 @@ class OperatorRestartIT {
     @Test
     void anOperatorRestartedMidProvisioningConvergesWithoutDuplicate() {
         RealPlatform platform = RealPlatform.get();
-        TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(10));
+        TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(10),
+                platform.operatorCredentials()::authorization);
 
         RunningOperator first = RunningOperator.start(client, platform.adminApi());
         client.resource(collectivity("restart", "ops-restart", "restart.ent.example.fr")).create();

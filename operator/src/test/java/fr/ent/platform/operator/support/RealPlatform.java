@@ -1,7 +1,9 @@
 package fr.ent.platform.operator.support;
 
 import fr.ent.platform.local.EmbeddedDatabase;
+import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.local.LibertyServer;
+import fr.ent.platform.local.LocalIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * The real tenant-manager for the operator's integration tests: embedded PostgreSQL and the Open Liberty server
@@ -23,13 +24,15 @@ public final class RealPlatform {
     private static RealPlatform instance;
 
     private final EmbeddedDatabase database;
+    private final LocalIdentity identity;
     private final Path work;
     private final int httpPort;
     private final int adminPort;
     private LibertyServer server;
 
-    private RealPlatform(EmbeddedDatabase database, Path work, int httpPort, int adminPort) {
+    private RealPlatform(EmbeddedDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort) {
         this.database = database;
+        this.identity = identity;
         this.work = work;
         this.httpPort = httpPort;
         this.adminPort = adminPort;
@@ -41,7 +44,10 @@ public final class RealPlatform {
                 Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
                 long pid = ProcessHandle.current().pid();
                 EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("pgdata-" + pid), freePort());
-                RealPlatform platform = new RealPlatform(database, work, freePort(), freePort());
+                Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
+                deleteTree(keycloakHome.resolve("data"));
+                LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
+                RealPlatform platform = new RealPlatform(database, identity, work, freePort(), freePort());
                 platform.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
                 instance = platform;
@@ -52,6 +58,16 @@ public final class RealPlatform {
         return instance;
     }
 
+    /** The platform if a test of this JVM started it, without starting it. */
+    public static synchronized java.util.Optional<RealPlatform> running() {
+        return java.util.Optional.ofNullable(instance);
+    }
+
+    /** Platform-admin tokens of the platform realm's operator client, as the deployed operator has. */
+    public ClientCredentials operatorCredentials() {
+        return identity.operatorCredentials();
+    }
+
     public URI adminApi() {
         return URI.create("http://127.0.0.1:" + adminPort + "/admin/api/v1");
     }
@@ -60,7 +76,7 @@ public final class RealPlatform {
         try {
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
-                    Map.of(), System.out::println);
+                    identity.libertyEnvironment(httpPort), System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -94,6 +110,7 @@ public final class RealPlatform {
     private void shutdown() {
         try {
             server.close();
+            identity.close();
             database.close();
             deleteTree(work.resolve("pgdata-" + ProcessHandle.current().pid()));
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package fr.ent.platform.operator.support;
 
+import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.operator.app.EntOperator;
 import fr.ent.platform.operator.app.OperatorSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
@@ -21,8 +22,12 @@ public final class RunningOperator implements AutoCloseable {
     private final PrometheusMeterRegistry registry = OperatorMetrics.prometheus();
 
     private RunningOperator(KubernetesClient client, URI tenantManager, int threads, ComplianceSettings compliance) {
+        // The ITs start RealPlatform first: its operator client authorises the calls. Unit tests point at an
+        // address where nothing listens, so their credentials are never used.
+        ClientCredentials credentials = RealPlatform.running().map(RealPlatform::operatorCredentials)
+                .orElseGet(() -> ClientCredentials.platform("http://127.0.0.1:9", "operator", "unused"));
         OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
-                TenantObjectSettings.defaults(), threads, false, compliance, null);
+                TenantObjectSettings.defaults(), threads, false, compliance, null, credentials);
         this.operator = EntOperator.create(client, settings, registry);
         operator.start();
     }

@@ -1,0 +1,158 @@
+package fr.ent.platform.local;
+
+import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.RealmEndpoints;
+import fr.ent.platform.identity.Realms;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What only the local platform and the tests do in Keycloak, as its bootstrap administrator: demo and test users
+ * with known passwords, and a confidential "seeder" client whose service account administers a collectivity
+ * (it fills the demo directory through the same APIs as any client). Production realms never get these: they
+ * are made by tenant-manager's REALM step and their accounts by the accounts synchronisation.
+ */
+public final class KeycloakSetup {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String adminUser;
+    private final String adminPassword;
+
+    public KeycloakSetup(URI base, String adminUser, String adminPassword) {
+        this.base = base;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    /** A user with a permanent password (no required action), the given realm roles and attributes. */
+    public String ensureUser(String realm, String username, String firstName, String lastName, String password,
+            List<String> roles, Map<String, String> attributes) throws IOException, InterruptedException {
+        String id = userId(realm, username);
+        if (id == null) {
+            JsonObjectBuilder attrs = Json.createObjectBuilder();
+            attributes.forEach((k, v) -> attrs.add(k, Json.createArrayBuilder().add(v)));
+            JsonObject user = Json.createObjectBuilder().add("username", username).add("enabled", true)
+                    .add("firstName", firstName).add("lastName", lastName)
+                    .add("email", username + "@example.invalid").add("emailVerified", true)
+                    .add("attributes", attrs)
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", password).add("temporary", false)))
+                    .build();
+            expect(send("POST", "/admin/realms/" + realm + "/users", user.toString()), 201, 409);
+            id = userId(realm, username);
+        }
+        grantRealmRoles(realm, "/users/" + id, roles);
+        return id;
+    }
+
+    /**
+     * A confidential client of the realm whose service account has the given realm roles and whose tokens are
+     * for the ENT API; returns its client credentials.
+     */
+    public ClientCredentials ensureServiceClient(String realm, String clientId, String secret, List<String> roles)
+            throws IOException, InterruptedException {
+        if (clientUuid(realm, clientId) == null) {
+            JsonObject client = Json.createObjectBuilder().add("clientId", clientId).add("enabled", true)
+                    .add("publicClient", false).add("secret", secret).add("serviceAccountsEnabled", true)
+                    .add("standardFlowEnabled", false).add("directAccessGrantsEnabled", false)
+                    .add("protocolMappers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("name", "ent-api audience").add("protocol", "openid-connect")
+                            .add("protocolMapper", "oidc-audience-mapper")
+                            .add("config", Json.createObjectBuilder()
+                                    .add("included.client.audience", Realms.API_AUDIENCE)
+                                    .add("access.token.claim", "true").add("id.token.claim", "false"))))
+                    .build();
+            expect(send("POST", "/admin/realms/" + realm + "/clients", client.toString()), 201, 409);
+        }
+        String uuid = clientUuid(realm, clientId);
+        JsonObject serviceUser = object(expect(send("GET", "/admin/realms/" + realm + "/clients/" + uuid
+                + "/service-account-user", null), 200).body());
+        grantRealmRoles(realm, "/users/" + serviceUser.getString("id"), roles);
+        return new ClientCredentials(RealmEndpoints.of(base.toString(), base.toString()).token(realm), clientId,
+                secret);
+    }
+
+    private void grantRealmRoles(String realm, String userPath, List<String> roles)
+            throws IOException, InterruptedException {
+        if (roles.isEmpty()) {
+            return;
+        }
+        JsonArrayBuilder wanted = Json.createArrayBuilder();
+        for (String role : roles) {
+            wanted.add(object(expect(send("GET", "/admin/realms/" + realm + "/roles/"
+                    + URLEncoder.encode(role, StandardCharsets.UTF_8), null), 200).body()));
+        }
+        expect(send("POST", "/admin/realms/" + realm + userPath + "/role-mappings/realm", wanted.build().toString()),
+                204);
+    }
+
+    private String userId(String realm, String username) throws IOException, InterruptedException {
+        JsonArray found = array(expect(send("GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null), 200).body());
+        return found.isEmpty() ? null : found.getJsonObject(0).getString("id");
+    }
+
+    private String clientUuid(String realm, String clientId) throws IOException, InterruptedException {
+        JsonArray found = array(expect(send("GET", "/admin/realms/" + realm + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null), 200).body());
+        return found.isEmpty() ? null : found.getJsonObject(0).getString("id");
+    }
+
+    private HttpResponse<String> send(String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken());
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username="
+                + URLEncoder.encode(adminUser, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return object(expect(response, 200).body()).getString("access_token");
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return response;
+            }
+        }
+        throw new IllegalStateException("Keycloak: " + response.request().method() + " " + response.request().uri()
+                + " → HTTP " + response.statusCode() + " " + response.body());
+    }
+
+    private static JsonObject object(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    private static JsonArray array(String json) {
+        JsonValue value = Json.createReader(new StringReader(json)).readValue();
+        return value.asJsonArray();
+    }
+}

@@ -1,0 +1,77 @@
+package fr.ent.platform.it.identity;
+
+import fr.ent.platform.identity.Realms;
+import fr.ent.platform.it.Platform;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/** Real logins against the platform's Keycloak: through the portal (a browser) or as a public client (an app). */
+final class Logins {
+
+    private Logins() {
+    }
+
+    /** Logs in through the collectivity's portal (code flow + PKCE done by the runtime); returns the browser. */
+    static Browser portal(Platform platform, String domain, String username, String password) {
+        Browser browser = new Browser(platform.server().runtimeBase());
+        String portal = "http://" + domain + ":" + platform.server().runtimeBase().getPort();
+        HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
+        HttpResponse<String> afterLogin = browser.follow(browser.submitLogin(loginPage, username, password), null);
+        if (afterLogin.statusCode() != 200 || !afterLogin.uri().getPath().equals("/")) {
+            throw new IllegalStateException("portal login of " + username + " ended on " + afterLogin.uri() + " "
+                    + afterLogin.statusCode() + ": " + afterLogin.body());
+        }
+        return browser;
+    }
+
+    /**
+     * An access token obtained the way a mobile app would: authorization code + PKCE with the public portal
+     * client, the user typing their password into Keycloak's own form.
+     */
+    static String accessToken(Platform platform, String slug, String domain, String username, String password) {
+        Browser browser = new Browser(platform.server().runtimeBase());
+        String redirect = "http://" + domain + ":" + platform.server().runtimeBase().getPort() + "/auth/callback";
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String realm = Realms.ofCollectivity(slug);
+        String keycloak = platform.identity().baseUrl().toString();
+        String authorize = keycloak + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=portal"
+                + "&response_type=code&scope=openid&state=s1&redirect_uri=" + encode(redirect)
+                + "&code_challenge_method=S256&code_challenge=" + challenge(verifier);
+        HttpResponse<String> page = browser.follow(browser.get(authorize), null);
+        HttpResponse<String> answer = browser.follow(browser.submitLogin(page, username, password), redirect);
+        String location = browser.location(answer).orElseThrow(() -> new IllegalStateException(
+                "no redirect after login of " + username + ": " + answer.statusCode() + " " + answer.body()));
+        String code = Browser.query(location).get("code");
+        String form = "grant_type=authorization_code&client_id=portal&code=" + encode(code) + "&redirect_uri="
+                + encode(redirect) + "&code_verifier=" + encode(verifier);
+        HttpResponse<String> tokens = browser.send("POST",
+                URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"), form, Map.of());
+        if (tokens.statusCode() != 200) {
+            throw new IllegalStateException("code exchange refused: " + tokens.body());
+        }
+        JsonObject json = Json.createReader(new StringReader(tokens.body())).readObject();
+        return json.getString("access_token");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
