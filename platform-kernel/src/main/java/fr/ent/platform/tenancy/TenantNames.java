@@ -21,6 +21,16 @@ public record TenantNames(String schema, String role) {
         return new TenantNames("t_" + base, "ent_t_" + base);
     }
 
+    /**
+     * The collectivity's Keycloak realm, {@code ent-<slug>}: derived like the schema, so that no request can name
+     * another tenant's realm. The prefix keeps collectivity realms apart from Keycloak's {@code master} and the
+     * hosting operators' {@code platform} realm.
+     */
+    public String realm() {
+        // A slug has no '_' (Slug.SHAPE), so the schema's '_' are exactly the slug's '-'.
+        return "ent-" + schema.substring("t_".length()).replace('_', '-');
+    }
+
     /** Double-quoted identifier, safe to splice into DDL because its shape was checked. */
     public static String quote(String identifier) {
         requireIdentifier(identifier);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.CollectivityKind;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
@@ -26,9 +27,11 @@ class ChangeCollectivityTest {
 
     private final DataSource db = EmbeddedDatabase.dataSource();
     private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final IdentityRealms realms = TestKeycloak.realms();
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, StepGuard.NONE), database, Runnable::run);
+            new Provisioner(db, registry, database, realms, StepGuard.NONE), database, realms,
+            Runnable::run);
 
     @Test
     void renamesChangesKindAndReplacesDomainsAndReseedsSettings() throws Exception {

@@ -8,6 +8,7 @@ import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
 import fr.ent.platform.tenants.provisioning.Provisioner;
@@ -33,9 +34,11 @@ class ConcurrencyAndUpgradeTest {
 
     private final DataSource db = EmbeddedDatabase.dataSource();
     private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final IdentityRealms realms = TestKeycloak.realms();
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
-    private final Provisioner provisioner = new Provisioner(db, registry, database, StepGuard.NONE);
-    private final CollectivityService service = new CollectivityService(registry, provisioner, database, Runnable::run);
+    private final Provisioner provisioner = new Provisioner(db, registry, database, realms, StepGuard.NONE);
+    private final CollectivityService service = new CollectivityService(registry, provisioner, database, realms,
+            Runnable::run);
 
     @Test
     void twoConcurrentCreationsOfOneSlugMakeExactlyOneCollectivity() throws Exception {

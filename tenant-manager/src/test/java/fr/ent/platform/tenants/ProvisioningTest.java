@@ -7,6 +7,7 @@ import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.ProvisioningStep;
@@ -34,12 +35,14 @@ class ProvisioningTest {
 
     private final DataSource db = EmbeddedDatabase.dataSource();
     private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final IdentityRealms realms = TestKeycloak.realms();
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     /** What the next provisioning step does before running: tests swap it to inject failures. */
     private final AtomicReference<StepGuard> guard = new AtomicReference<>(StepGuard.NONE);
-    private final Provisioner provisioner = new Provisioner(db, registry, database,
+    private final Provisioner provisioner = new Provisioner(db, registry, database, realms,
             (c, step) -> guard.get().beforeStep(c, step));
-    private final CollectivityService service = new CollectivityService(registry, provisioner, database, Runnable::run);
+    private final CollectivityService service = new CollectivityService(registry, provisioner, database, realms,
+            Runnable::run);
 
     static String uniqueSlug(String prefix) {
         return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);

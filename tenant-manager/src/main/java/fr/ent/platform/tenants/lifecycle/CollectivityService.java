@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.lifecycle;
 
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.ProvisioningStep;
 import fr.ent.platform.tenants.provisioning.StepRecord;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** What a hosting operator does with a collectivity: create it, suspend, resume, archive, delete, retry. */
@@ -26,18 +28,21 @@ public class CollectivityService {
     private final CollectivityRepository registry;
     private final Provisioner provisioner;
     private final TenantDatabase database;
+    private final IdentityRealms realms;
     private final Executor provisioning;
 
     public CollectivityService(CollectivityRepository registry, Provisioner provisioner, TenantDatabase database,
-            Executor provisioning) {
+            IdentityRealms realms, Executor provisioning) {
         this.registry = registry;
         this.provisioner = provisioner;
         this.database = database;
+        this.realms = realms;
         this.provisioning = provisioning;
     }
 
     /** Records the collectivity and starts provisioning it in the background; returns it PROVISIONING. */
     public Collectivity create(NewCollectivity request) {
+        requireIdentity();
         Collectivity created = registry.insert(request);
         LOG.info(() -> "tenant=" + created.slug() + " requested (" + created.kind() + ", " + created.domains() + ")");
         registry.transition(created.id(), EnumSet.of(TenantState.REQUESTED), TenantState.PROVISIONING);
@@ -47,6 +52,7 @@ public class CollectivityService {
 
     /** Resumes the provisioning of a FAILED collectivity at its failed step. */
     public Collectivity retry(String slug) {
+        requireIdentity();
         Collectivity c = get(slug);
         move(c, EnumSet.of(TenantState.FAILED), TenantState.PROVISIONING);
         startProvisioning(c);
@@ -71,25 +77,57 @@ public class CollectivityService {
                 throw new IllegalStateException("tenant=" + slug + " settings not updated: " + e.getMessage(), e);
             }
         }
+        if (changed.state() != TenantState.DELETED) {
+            try {
+                if (realms.exists(changed)) {
+                    // Display name, domains (redirect URIs, web origins, logout URL) follow the registry.
+                    realms.ensureRealm(changed);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "tenant=" + slug + " realm not updated after a change", e);
+                throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
+            }
+        }
         LOG.info(() -> "tenant=" + slug + " changed: " + change);
         return changed;
     }
 
+    /** ACTIVE → SUSPENDED; its realm is disabled and its sessions ended. */
     public Collectivity suspend(String slug) {
-        return move(get(slug), EnumSet.of(TenantState.ACTIVE), TenantState.SUSPENDED);
+        return moveWithRealm(get(slug), EnumSet.of(TenantState.ACTIVE), TenantState.SUSPENDED, false);
     }
 
+    /** SUSPENDED → ACTIVE; its realm is enabled again. */
     public Collectivity resume(String slug) {
-        return move(get(slug), EnumSet.of(TenantState.SUSPENDED), TenantState.ACTIVE);
+        return moveWithRealm(get(slug), EnumSet.of(TenantState.SUSPENDED), TenantState.ACTIVE, true);
     }
 
+    /** ACTIVE or SUSPENDED → ARCHIVED; its realm stays, disabled, until deletion. */
     public Collectivity archive(String slug) {
-        return move(get(slug), EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED), TenantState.ARCHIVED);
+        return moveWithRealm(get(slug), EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED), TenantState.ARCHIVED,
+                false);
     }
 
     /**
-     * Deletes an archived (or failed, or never provisioned) collectivity: drops its schema and role unless
-     * {@code retainData}, releases its domains, and keeps the registry row (state DELETED) as a record; the slug
+     * The state changes first (a conditional update, so a concurrent change loses cleanly), then the realm; if
+     * Keycloak fails, the state is put back and the operator gets a 502: registry and realm never disagree.
+     */
+    private Collectivity moveWithRealm(Collectivity c, Set<TenantState> from, TenantState to, boolean enabled) {
+        Collectivity moved = move(c, from, to);
+        try {
+            realms.setEnabled(moved, enabled);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tenant=" + c.slug() + " realm not " + (enabled ? "enabled" : "disabled")
+                    + "; state put back to " + c.state(), e);
+            registry.transition(c.id(), EnumSet.of(to), c.state());
+            throw new ProblemException(502, "identity-failed", c.slug(), e.getMessage());
+        }
+        return moved;
+    }
+
+    /**
+     * Deletes an archived (or failed, or never provisioned) collectivity: drops its schema, role and Keycloak realm
+     * unless {@code retainData}, releases its domains, and keeps the registry row (state DELETED) as a record; the slug
      * stays reserved so that retained data can never be confused with a new tenant.
      */
     public Collectivity delete(String slug, boolean retainData) {
@@ -98,15 +136,19 @@ public class CollectivityService {
         if (!deletable.contains(c.state())) {
             throw ProblemException.conflict("illegal-transition", slug, c.state(), TenantState.DELETED);
         }
-        if (!retainData) {
-            try {
+        // Every removal is idempotent: if one fails the collectivity keeps its state and a new DELETE finishes.
+        try {
+            if (retainData) {
+                realms.setEnabled(c, false); // kept for the record, nobody logs in to a deleted collectivity
+            } else {
                 database.drop(c.names());
-            } catch (SQLException e) {
-                throw new ProblemException(500, "deletion-failed", slug, e.getMessage());
+                realms.deleteRealm(c);
             }
+        } catch (SQLException | RuntimeException e) {
+            throw new ProblemException(500, "deletion-failed", slug, e.getMessage());
         }
         registry.markDeleted(c.id(), retainData);
-        LOG.info(() -> "tenant=" + slug + " deleted" + (retainData ? " (schema and role retained)" : ""));
+        LOG.info(() -> "tenant=" + slug + " deleted" + (retainData ? " (schema, role and realm retained)" : ""));
         return get(slug);
     }
 
@@ -129,6 +171,13 @@ public class CollectivityService {
         }
         LOG.info(() -> "tenant=" + c.slug() + " " + c.state() + " -> " + to);
         return get(c.slug());
+    }
+
+    /** Provisioning without Keycloak would leave collectivities nobody can log in to: refused, with what to set. */
+    private void requireIdentity() {
+        if (!realms.configured()) {
+            throw new ProblemException(503, "identity-not-configured");
+        }
     }
 
     private void startProvisioning(Collectivity c) {

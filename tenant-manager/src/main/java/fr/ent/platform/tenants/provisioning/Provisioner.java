@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.provisioning;
 
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import java.sql.Connection;
@@ -28,13 +29,15 @@ public class Provisioner {
     private final DataSource dataSource;
     private final CollectivityRepository registry;
     private final TenantDatabase database;
+    private final IdentityRealms realms;
     private final StepGuard guard;
 
     public Provisioner(DataSource dataSource, CollectivityRepository registry, TenantDatabase database,
-            StepGuard guard) {
+            IdentityRealms realms, StepGuard guard) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.database = database;
+        this.realms = realms;
         this.guard = guard;
     }
 
@@ -101,6 +104,7 @@ public class Provisioner {
         switch (step) {
             case SCHEMA -> database.createSchemaAndRole(collectivity.names());
             case MIGRATIONS -> registry.recordSchemaVersion(collectivity.id(), database.migrate(collectivity.names()));
+            case REALM -> realms.ensureRealm(collectivity);
             case SEED -> database.seed(collectivity);
         }
     }

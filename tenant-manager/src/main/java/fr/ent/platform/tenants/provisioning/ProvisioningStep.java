@@ -6,6 +6,8 @@ public enum ProvisioningStep {
     SCHEMA,
     /** Apply the collectivity schema migrations (Flyway) as that role. */
     MIGRATIONS,
+    /** Create (or reconcile) the collectivity's Keycloak realm: roles, portal client, claims, security settings. */
+    REALM,
     /** Write the collectivity's initial settings into its schema. */
     SEED
 }

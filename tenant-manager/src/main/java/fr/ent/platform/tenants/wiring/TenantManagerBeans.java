@@ -1,6 +1,12 @@
 package fr.ent.platform.tenants.wiring;
 
+import fr.ent.platform.tenants.identity.AdminCredentials;
+import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.identity.KeycloakAdmin;
+import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
@@ -12,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TenantManagerBeans {
+
+    private static final Logger LOG = Logger.getLogger(TenantManagerBeans.class.getName());
 
     @Resource(lookup = "jdbc/ent")
     DataSource dataSource;
@@ -37,6 +47,65 @@ public class TenantManagerBeans {
     @ConfigProperty(name = "ent.migration.parallelism", defaultValue = "4")
     int migrationParallelism;
 
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.url")
+    Optional<String> keycloakUrl;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.admin-realm", defaultValue = "master")
+    String keycloakAdminRealm;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.admin-client-id")
+    Optional<String> keycloakAdminClientId;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.admin-client-secret")
+    Optional<String> keycloakAdminClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.admin-username")
+    Optional<String> keycloakAdminUsername;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.admin-password")
+    Optional<String> keycloakAdminPassword;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.operator-client-secret")
+    Optional<String> operatorClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "ent.portal.url-template", defaultValue = PortalUrls.DEFAULT_TEMPLATE)
+    String portalUrlTemplate;
+
+    /**
+     * Keycloak from configuration: client credentials when a client id is set (production), else the bootstrap
+     * administrator (local). Without {@code ent.keycloak.url}, every realm operation and provisioning is refused.
+     */
+    @Produces
+    @Singleton
+    IdentityRealms identityRealms() {
+        Optional<String> url = keycloakUrl.filter(u -> !u.isBlank());
+        if (url.isEmpty()) {
+            LOG.severe("ent.keycloak.url (ENT_KEYCLOAK_URL) is not set: collectivities cannot be provisioned");
+            return IdentityRealms.UNCONFIGURED;
+        }
+        AdminCredentials credentials;
+        if (keycloakAdminClientId.filter(id -> !id.isBlank()).isPresent()) {
+            credentials = new AdminCredentials.ClientCredentials(keycloakAdminRealm, keycloakAdminClientId.get(),
+                    keycloakAdminClientSecret.orElseThrow(() -> new IllegalStateException(
+                            "ent.keycloak.admin-client-secret is required with ent.keycloak.admin-client-id")));
+        } else {
+            credentials = new AdminCredentials.Password(keycloakAdminRealm,
+                    keycloakAdminUsername.orElseThrow(() -> new IllegalStateException(
+                            "set ent.keycloak.admin-client-id/-secret (or admin-username/-password locally)")),
+                    keycloakAdminPassword.orElse(""));
+        }
+        return new KeycloakRealms(new KeycloakAdmin(URI.create(url.get()), credentials),
+                new PortalUrls(portalUrlTemplate), operatorClientSecret.filter(s -> !s.isBlank()));
+    }
+
     @Produces
     @Singleton
     CollectivityRepository registry() {
@@ -51,15 +120,21 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
-    Provisioner provisioner(CollectivityRepository registry, TenantDatabase database) {
-        return new Provisioner(dataSource, registry, database, StepGuard.NONE);
+    Provisioner provisioner(CollectivityRepository registry, TenantDatabase database, IdentityRealms realms) {
+        return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE);
     }
 
     @Produces
     @Singleton
     CollectivityService collectivityService(CollectivityRepository registry, Provisioner provisioner,
-            TenantDatabase database) {
-        return new CollectivityService(registry, provisioner, database, executor);
+            TenantDatabase database, IdentityRealms realms) {
+        return new CollectivityService(registry, provisioner, database, realms, executor);
+    }
+
+    @Produces
+    @Singleton
+    RealmReconciliation realmReconciliation(CollectivityRepository registry, IdentityRealms realms) {
+        return new RealmReconciliation(registry, realms);
     }
 
     @Produces

@@ -1,0 +1,169 @@
+package fr.ent.platform.tenants.identity;
+
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.registry.Collectivity;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a collectivity realm is, as Keycloak Admin REST API representations: security settings, the ENT roles,
+ * the {@code portal} client (public, code flow with PKCE S256) with its claims, and the {@code ent-api} audience.
+ */
+public final class RealmDefinition {
+
+    /** The directory profiles (ent_user.profile) and the administration roles. */
+    public static final List<String> ROLES = List.of("Student", "Relative", "Teacher", "Personnel", "Guest",
+            "SUPER_ADMIN", "ADMIN_LOCAL", "CLASS_ADMIN");
+    /** Roles whose holders must log in with a second factor (TOTP). */
+    public static final List<String> OTP_ROLES = List.of("SUPER_ADMIN", "ADMIN_LOCAL");
+    public static final String PORTAL = "portal";
+    public static final String API = "ent-api";
+    /** User attributes, declared in the realm's user profile (only administrators can see or change them). */
+    public static final String USER_ID = "ent_user_id";
+    public static final String PROFILE = "ent_profile";
+    public static final String ADMIN_STRUCTURES = "admin_structures";
+
+    private RealmDefinition() {
+    }
+
+    /** The realm with its roles and clients, for the one POST that creates it. */
+    public static JsonObject full(Collectivity c, PortalUrls portal) {
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        ROLES.forEach(r -> roles.add(Json.createObjectBuilder().add("name", r)));
+        return settingsBuilder(c)
+                .add("realm", c.names().realm())
+                .add("roles", Json.createObjectBuilder().add("realm", roles))
+                .add("clients", Json.createArrayBuilder().add(portalClient(c, portal, true)).add(apiClient()))
+                .build();
+    }
+
+    /** The realm-level settings, for updating an existing realm. */
+    public static JsonObject settings(Collectivity c) {
+        return settingsBuilder(c).build();
+    }
+
+    /** A suspended or archived collectivity's realm is disabled: no login, no refresh. */
+    public static boolean enabled(Collectivity c) {
+        return c.state() != TenantState.SUSPENDED && c.state() != TenantState.ARCHIVED
+                && c.state() != TenantState.DELETED;
+    }
+
+    static JsonObjectBuilder security() {
+        return Json.createObjectBuilder()
+                .add("loginTheme", "keycloak")
+                .add("internationalizationEnabled", true)
+                .add("supportedLocales", Json.createArrayBuilder().add("fr").add("en"))
+                .add("defaultLocale", "fr")
+                // Activation codes (12+ characters) satisfy it; users choose their own at first login.
+                .add("passwordPolicy", "length(12) and notUsername and passwordHistory(3)")
+                .add("bruteForceProtected", true)
+                .add("failureFactor", 10)
+                .add("permanentLockout", false)
+                .add("otpPolicyType", "totp")
+                .add("otpPolicyAlgorithm", "HmacSHA1")
+                .add("otpPolicyDigits", 6)
+                .add("otpPolicyPeriod", 30)
+                .add("sslRequired", "external");
+    }
+
+    private static JsonObjectBuilder settingsBuilder(Collectivity c) {
+        return security().add("displayName", c.displayName()).add("enabled", enabled(c));
+    }
+
+    /** The portal client; {@code withMappers} only on creation (mappers are reconciled one by one afterwards). */
+    public static JsonObject portalClient(Collectivity c, PortalUrls portal, boolean withMappers) {
+        JsonArrayBuilder redirects = Json.createArrayBuilder();
+        JsonArrayBuilder origins = Json.createArrayBuilder();
+        for (String base : portal.all(c)) {
+            redirects.add(base + "/*");
+            origins.add(base);
+        }
+        String postLogout = String.join("##", portal.all(c).stream().map(b -> b + "/*").toList());
+        JsonObjectBuilder client = Json.createObjectBuilder()
+                .add("clientId", PORTAL)
+                .add("name", "Portail ENT")
+                .add("enabled", true)
+                .add("protocol", "openid-connect")
+                .add("publicClient", true)
+                .add("standardFlowEnabled", true)
+                .add("implicitFlowEnabled", false)
+                .add("directAccessGrantsEnabled", false)
+                .add("serviceAccountsEnabled", false)
+                .add("frontchannelLogout", false)
+                .add("baseUrl", portal.of(c.domains().getFirst()))
+                .add("redirectUris", redirects)
+                .add("webOrigins", origins)
+                .add("attributes", Json.createObjectBuilder()
+                        .add("pkce.code.challenge.method", "S256")
+                        .add("post.logout.redirect.uris", postLogout)
+                        .add("backchannel.logout.url", portal.backchannelLogout(c))
+                        .add("backchannel.logout.session.required", "true")
+                        .add("backchannel.logout.revoke.offline.tokens", "false"));
+        if (withMappers) {
+            JsonArrayBuilder mappers = Json.createArrayBuilder();
+            portalMappers(c).forEach(mappers::add);
+            client.add("protocolMappers", mappers);
+        }
+        return client.build();
+    }
+
+    /** The API audience: a client with no flow, named in the portal's access tokens ({@code aud}). */
+    public static JsonObject apiClient() {
+        return Json.createObjectBuilder()
+                .add("clientId", API)
+                .add("name", "API ENT (audience)")
+                .add("enabled", true)
+                .add("protocol", "openid-connect")
+                .add("publicClient", false)
+                .add("bearerOnly", false)
+                .add("standardFlowEnabled", false)
+                .add("implicitFlowEnabled", false)
+                .add("directAccessGrantsEnabled", false)
+                .add("serviceAccountsEnabled", false)
+                .build();
+    }
+
+    /** The claims the runtime relies on: audience, directory user id, profile, administered structures, collectivity. */
+    public static List<JsonObject> portalMappers(Collectivity c) {
+        return List.of(
+                mapper("ent-api audience", "oidc-audience-mapper", Map.of(
+                        "included.client.audience", API,
+                        "access.token.claim", "true",
+                        "id.token.claim", "false",
+                        "introspection.token.claim", "true")),
+                attribute(USER_ID, USER_ID, false),
+                attribute(PROFILE, PROFILE, false),
+                attribute(ADMIN_STRUCTURES, ADMIN_STRUCTURES, true),
+                mapper("collectivity", "oidc-hardcoded-claim-mapper", Map.of(
+                        "claim.name", "collectivity",
+                        "claim.value", c.slug(),
+                        "jsonType.label", "String",
+                        "access.token.claim", "true",
+                        "id.token.claim", "true",
+                        "userinfo.token.claim", "true",
+                        "introspection.token.claim", "true")));
+    }
+
+    private static JsonObject attribute(String attribute, String claim, boolean multivalued) {
+        return mapper(claim, "oidc-usermodel-attribute-mapper", Map.of(
+                "user.attribute", attribute,
+                "claim.name", claim,
+                "jsonType.label", "String",
+                "multivalued", String.valueOf(multivalued),
+                "access.token.claim", "true",
+                "id.token.claim", "true",
+                "userinfo.token.claim", "true",
+                "introspection.token.claim", "true"));
+    }
+
+    static JsonObject mapper(String name, String type, Map<String, String> config) {
+        JsonObjectBuilder c = Json.createObjectBuilder();
+        config.forEach(c::add);
+        return Json.createObjectBuilder().add("name", name).add("protocol", "openid-connect")
+                .add("protocolMapper", type).add("config", c).build();
+    }
+}
