@@ -28,7 +28,7 @@ public record TenantNames(String schema, String role) {
      */
     public String realm() {
         // A slug has no '_' (Slug.SHAPE), so the schema's '_' are exactly the slug's '-'.
-        return "ent-" + schema.substring("t_".length()).replace('_', '-');
+        return fr.ent.platform.identity.Realms.ofCollectivity(schema.substring("t_".length()).replace('_', '-'));
     }
 
     /** Double-quoted identifier, safe to splice into DDL because its shape was checked. */

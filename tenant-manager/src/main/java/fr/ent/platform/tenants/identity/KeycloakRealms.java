@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,8 +22,8 @@ import java.util.logging.Logger;
 public class KeycloakRealms implements IdentityRealms {
 
     private static final Logger LOG = Logger.getLogger(KeycloakRealms.class.getName());
-    public static final String PLATFORM_REALM = "platform";
-    public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+    public static final String PLATFORM_REALM = Realms.PLATFORM;
+    public static final String PLATFORM_ADMIN_ROLE = Realms.PLATFORM_ADMIN_ROLE;
     public static final String OPERATOR_CLIENT = "operator";
 
     private final KeycloakAdmin admin;
@@ -120,7 +121,13 @@ public class KeycloakRealms implements IdentityRealms {
             LOG.warning("ent.keycloak.operator-client-secret is not set: the operator client of realm platform keeps"
                     + " the secret Keycloak generated (read it in the Keycloak console)");
         }
-        String clientId = ensureClient(PLATFORM_REALM, operator.build(), List.of());
+        // Its tokens name the admin API as audience: the admin API refuses platform tokens made for anything else.
+        String clientId = ensureClient(PLATFORM_REALM, operator.build(), List.of(RealmDefinition.mapper(
+                "tenant-manager audience", "oidc-audience-mapper", java.util.Map.of(
+                        "included.custom.audience", Realms.ADMIN_API_AUDIENCE,
+                        "access.token.claim", "true",
+                        "id.token.claim", "false",
+                        "introspection.token.claim", "true"))));
         String serviceAccount = admin.get(PLATFORM_REALM + "/clients/" + clientId + "/service-account-user")
                 .object().getString("id");
         JsonObject role = admin.get(PLATFORM_REALM + "/roles/" + PLATFORM_ADMIN_ROLE).object();

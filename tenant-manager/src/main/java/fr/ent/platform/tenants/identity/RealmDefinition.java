@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
@@ -20,8 +21,8 @@ public final class RealmDefinition {
             "SUPER_ADMIN", "ADMIN_LOCAL", "CLASS_ADMIN");
     /** Roles whose holders must log in with a second factor (TOTP). */
     public static final List<String> OTP_ROLES = List.of("SUPER_ADMIN", "ADMIN_LOCAL");
-    public static final String PORTAL = "portal";
-    public static final String API = "ent-api";
+    public static final String PORTAL = Realms.PORTAL_CLIENT;
+    public static final String API = Realms.API_AUDIENCE;
     /** User attributes, declared in the realm's user profile (only administrators can see or change them). */
     public static final String USER_ID = "ent_user_id";
     public static final String PROFILE = "ent_profile";
