@@ -39,6 +39,7 @@ public class Startup {
     RealmReconciliation realmReconciliation;
 
     private volatile boolean registryReady;
+    private volatile boolean identityReady;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String version = PlatformSchema.migrate(beans.dataSource());
@@ -49,14 +50,7 @@ public class Startup {
             LOG.warning(() -> interrupted + " interrupted provisioning(s) marked FAILED; retry them through the admin API");
         }
         if (realms.configured()) {
-            beans.executor().execute(() -> {
-                try {
-                    realms.ensurePlatformRealm();
-                    realmReconciliation.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Keycloak realms not reconciled at start-up (retried at the next start)", e);
-                }
-            });
+            beans.executor().execute(this::ensureRealms);
         }
         beans.executor().execute(() -> {
             try {
@@ -71,5 +65,35 @@ public class Startup {
 
     public boolean registryReady() {
         return registryReady;
+    }
+
+    /** True once the platform realm exists (the admin API can then be called with its tokens). */
+    public boolean identityReady() {
+        return identityReady;
+    }
+
+    /**
+     * The platform realm and the collectivity realms, retried every 10 s while Keycloak does not answer: until it
+     * succeeds the server is not ready (IdentityHealth), since no operator token could be obtained.
+     */
+    private void ensureRealms() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                realms.ensurePlatformRealm();
+                identityReady = true;
+                realmReconciliation.run();
+                return;
+            } catch (RuntimeException e) {
+                int n = attempt;
+                LOG.log(n == 1 ? Level.WARNING : Level.FINE,
+                        "Keycloak realms not ensured at start-up (attempt " + n + "), retrying in 10 s", e);
+            }
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
