@@ -105,7 +105,9 @@ public class LoginServlet extends HttpServlet {
             signedIn.removeAttribute(ATTEMPTS);
             sessions.signedIn(signedIn, new PortalSession(tenant.slug(), tokens, access));
             LOG.info(() -> "tenant=" + tenant.slug() + " portal login of " + access.username());
-            response.sendRedirect(attempt.returnTo());
+            // Absolute, on the collectivity's own domain: a relative redirect would be completed by the container
+            // with its own address, which is not a collectivity domain behind a proxy.
+            response.sendRedirect(baseUrl(request) + attempt.returnTo());
         } catch (LoginException | InvalidTokenException e) {
             LOG.warning(() -> "tenant=" + tenant.slug() + " login failed: " + e.getMessage());
             fail(request, response, 502, "réponse du service d'authentification refusée",

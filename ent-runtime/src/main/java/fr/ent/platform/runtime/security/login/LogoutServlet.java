@@ -40,7 +40,7 @@ public class LogoutServlet extends HttpServlet {
         Tenant tenant = tenants.current();
         Optional<PortalSession> portal = sessions.current(request, tenant);
         if (portal.isEmpty()) {
-            response.sendRedirect("/");
+            response.sendRedirect(LoginServlet.baseUrl(request) + "/");
             return;
         }
         String presented = request.getParameter("csrf");
