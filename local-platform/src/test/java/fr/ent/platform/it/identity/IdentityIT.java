@@ -97,7 +97,7 @@ class IdentityIT {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("csrf-refused");
         HttpResponse<String> wrong = browser.send("POST", URI.create(portal + "/api/directory/structures"), null,
-                Map.of("Content-Type", "application/json", "X-CSRF-Token", csrf + "x"));
+                Map.of("Content-Type", "application/json", "Accept", "application/json", "X-CSRF-Token", csrf + "x"));
         assertThat(wrong.statusCode()).isEqualTo(403);
         HttpResponse<String> genuine = platform.send(A_HOST, "POST", "/api/directory/structures", "application/json",
                 school.getBytes(), null);
