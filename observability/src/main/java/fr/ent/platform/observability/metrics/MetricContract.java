@@ -19,6 +19,17 @@ public final class MetricContract {
     /** Always 1, one series per collectivity, carrying its {@code plan} (and {@code kind}) as labels. */
     public static final String COLLECTIVITY_INFO = "ent_collectivity_info";
 
+    /** Provisioning steps of tenant-manager (histogram, seconds), labels {@code step} and {@code outcome}. */
+    public static final String PROVISIONING_STEP = "ent_provisioning_step_seconds";
+    /** The runtime's PostgreSQL connection pool (gauges). */
+    public static final String DB_POOL_ACTIVE = "ent_db_pool_active_connections";
+    public static final String DB_POOL_MAX = "ent_db_pool_max_connections";
+    public static final String DB_POOL_PENDING = "ent_db_pool_pending_threads";
+
+    /** JVM and process metrics of Micrometer's standard binders (JvmMemoryMetrics, JvmGcMetrics, ...). */
+    public static final List<String> JVM = List.of("jvm_memory_used_bytes", "jvm_memory_max_bytes",
+            "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_threads_live_threads", "process_cpu_usage");
+
     /** The collectivity slug; bounded: requests that name no known collectivity carry {@link #UNKNOWN_COLLECTIVITY}. */
     public static final String LABEL_COLLECTIVITY = "collectivity";
     /** The ENT application (portal, directory, homework...). */
@@ -38,6 +49,21 @@ public final class MetricContract {
 
     /** The two probes run against every collectivity. */
     public static final List<String> PROBES = List.of("portal", "api");
+
+    /** Every series name of the contract that a query may use (histograms with their suffixes). */
+    public static List<String> allSeries() {
+        List<String> names = new java.util.ArrayList<>();
+        for (String histogram : List.of(HTTP_REQUESTS, PROVISIONING_STEP)) {
+            for (String suffix : List.of("_bucket", "_count", "_sum")) {
+                names.add(histogram + suffix);
+            }
+        }
+        names.add(HTTP_REQUESTS + "_max");
+        names.addAll(List.of(PROBE_SUCCESS, PROBE_DURATION, COLLECTIVITY_INFO, DB_POOL_ACTIVE, DB_POOL_MAX,
+                DB_POOL_PENDING));
+        names.addAll(JVM);
+        return List.copyOf(names);
+    }
 
     private MetricContract() {
     }
