@@ -3,6 +3,7 @@ package fr.ent.platform.operator.app;
 import fr.ent.platform.operator.admission.WebhookSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
 import fr.ent.platform.operator.compliance.ComplianceSettings;
+import fr.ent.platform.operator.sla.SlaSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -23,10 +24,12 @@ import java.util.Map;
  *        rather than letting two leaders reconcile (always in production; tests stop operators in-process)
  * @param compliance the sovereign-hosting policy and inputs of the Compliant condition (null: not evaluated)
  * @param webhook the admission webhook's port and keystore (null: no webhook)
+ * @param sla the SLA watch: Prometheus, plans, refresh (null: no SLAMet condition, no PrometheusRule)
  */
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
-        int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook) {
+        int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook,
+        SlaSettings sla) {
 
     public OperatorSettings {
         if (webhook != null && compliance == null) {
@@ -51,6 +54,7 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                         env.get("ENT_INGRESS_CLASS"),
                         env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
                 Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true,
-                ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env));
+                ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env),
+                SlaSettings.fromEnvironment(env));
     }
 }
