@@ -4,6 +4,7 @@ import fr.ent.platform.operator.collectivity.CollectivityReconciler;
 import fr.ent.platform.operator.compliance.CollectivityCompliance;
 import fr.ent.platform.operator.compliance.PolicySource;
 import fr.ent.platform.operator.platform.EntPlatformReconciler;
+import fr.ent.platform.operator.sla.CollectivitySla;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -44,8 +45,10 @@ public final class EntOperator {
         CollectivityCompliance compliance = settings.compliance() == null ? null
                 : new CollectivityCompliance(client, settings.compliance(),
                         PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC());
-        operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance));
-        operator.register(new EntPlatformReconciler(client));
+        CollectivitySla sla = settings.sla() == null ? null : CollectivitySla.of(settings.sla());
+        operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance, sla));
+        operator.register(new EntPlatformReconciler(client,
+                settings.sla() != null && settings.sla().prometheusRule() ? settings.sla() : null));
         return operator;
     }
 }

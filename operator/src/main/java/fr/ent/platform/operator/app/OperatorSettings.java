@@ -3,6 +3,7 @@ package fr.ent.platform.operator.app;
 import fr.ent.platform.operator.admission.WebhookSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
 import fr.ent.platform.operator.compliance.ComplianceSettings;
+import fr.ent.platform.operator.sla.SlaSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,7 @@ import fr.ent.platform.identity.ClientCredentials;
  *        rather than letting two leaders reconcile (always in production; tests stop operators in-process)
  * @param compliance the sovereign-hosting policy and inputs of the Compliant condition (null: not evaluated)
  * @param webhook the admission webhook's port and keystore (null: no webhook)
+ * @param sla the SLA watch: Prometheus, plans, refresh (null: no SLAMet condition, no PrometheusRule)
  * @param tenantManagerCredentials the operator's client in the platform realm, whose tokens (platform-admin)
  *        authorise admin API calls ({@code ENT_KEYCLOAK_URL}, {@code ENT_OPERATOR_CLIENT_ID} = operator,
  *        {@code ENT_OPERATOR_CLIENT_SECRET})
@@ -31,7 +33,7 @@ import fr.ent.platform.identity.ClientCredentials;
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
         int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook,
-        ClientCredentials tenantManagerCredentials) {
+        SlaSettings sla, ClientCredentials tenantManagerCredentials) {
 
     public OperatorSettings {
         if (webhook != null && compliance == null) {
@@ -57,6 +59,7 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                         env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
                 Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true,
                 ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env),
+                SlaSettings.fromEnvironment(env),
                 ClientCredentials.platform(required(env, "ENT_KEYCLOAK_URL"),
                         env.getOrDefault("ENT_OPERATOR_CLIENT_ID", "operator"),
                         required(env, "ENT_OPERATOR_CLIENT_SECRET")));

@@ -2,6 +2,8 @@ package fr.ent.platform.operator.collectivity;
 
 import fr.ent.platform.operator.compliance.CollectivityCompliance;
 import fr.ent.platform.operator.compliance.ComplianceOutcome;
+import fr.ent.platform.operator.sla.CollectivitySla;
+import fr.ent.platform.operator.sla.SlaOutcome;
 import fr.ent.platform.operator.status.ConditionType;
 import fr.ent.platform.operator.status.Conditions;
 import fr.ent.platform.operator.status.EventRecorder;
@@ -60,12 +62,15 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     private final FailedProvisioning failed;
     /** null when no sovereignty policy is configured: no Compliant condition. */
     private final CollectivityCompliance compliance;
+    /** null when no Prometheus is configured: no SLAMet condition. */
+    private final CollectivitySla sla;
     private final Conditions conditions = Conditions.system();
 
     public CollectivityReconciler(TenantManagerClient tenantManager, TenantObjectSettings settings,
-            KubernetesClient client, CollectivityCompliance compliance) {
+            KubernetesClient client, CollectivityCompliance compliance, CollectivitySla sla) {
         this.tenantManager = tenantManager;
         this.compliance = compliance;
+        this.sla = sla;
         this.objects = new TenantObjects(settings);
         this.report = new StatusReport(Conditions.system(), new EventRecorder(client));
         this.failed = new FailedProvisioning(tenantManager);
@@ -83,14 +88,50 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
             report.write(c, Phase.Invalid, false, false, "InvalidSpec", String.join(" ", problems), "InvalidSpec");
             return UpdateControl.patchStatus(c);
         }
-        if (compliance == null) {
-            return reconcileTenant(c, context);
+        if (compliance != null) {
+            assessCompliance(c);
         }
-        assessCompliance(c);
+        if (sla != null) {
+            assessSla(c);
+        }
         UpdateControl<Collectivity> control = reconcileTenant(c, context);
-        // come back within the interval even without any event, so that the condition follows the cluster (a node
-        // added in another region...); a shorter reschedule already asked for (provisioning poll) is kept
-        return control.getScheduleDelay().isPresent() ? control : control.rescheduleAfter(compliance.interval());
+        // come back within the interval even without any event, so that the conditions follow the cluster (a node
+        // added in another region, the SLA figures of the last minute); a shorter reschedule already asked for
+        // (provisioning poll) is kept
+        Duration every = periodic();
+        return every == null || control.getScheduleDelay().isPresent() ? control : control.rescheduleAfter(every);
+    }
+
+    private Duration periodic() {
+        if (compliance == null) {
+            return sla == null ? null : sla.refresh();
+        }
+        return sla == null || compliance.interval().compareTo(sla.refresh()) < 0 ? compliance.interval() : sla.refresh();
+    }
+
+    /**
+     * The SLAMet condition and status.sla from Prometheus, at most once per refresh interval. Prometheus being
+     * unreachable is not an error of the collectivity: SLAMet becomes Unknown and the last figures stay.
+     */
+    private void assessSla(Collectivity c) {
+        CollectivityStatus status = c.getStatus() == null ? new CollectivityStatus() : c.getStatus();
+        c.setStatus(status);
+        String slug = c.getSpec().getSlug();
+        if (!sla.due(slug) && Conditions.find(status, ConditionType.SLAMet).isPresent()) {
+            return;
+        }
+        SlaOutcome outcome = sla.assess(slug, c.getSpec().getPlan(), status.getSla());
+        status.setSla(outcome.sla());
+        long generation = c.getMetadata().getGeneration() == null ? 0 : c.getMetadata().getGeneration();
+        boolean hadCondition = Conditions.find(status, ConditionType.SLAMet).isPresent();
+        if (conditions.set(status, generation, ConditionType.SLAMet, outcome.status(), outcome.reason(),
+                outcome.message()) && (hadCondition || !"True".equals(outcome.status()))) {
+            if ("False".equals(outcome.status()) || SlaOutcome.PROMETHEUS_UNAVAILABLE.equals(outcome.reason())) {
+                report.events().warning(c, outcome.reason(), outcome.message());
+            } else {
+                report.events().normal(c, outcome.reason(), outcome.message());
+            }
+        }
     }
 
     /**

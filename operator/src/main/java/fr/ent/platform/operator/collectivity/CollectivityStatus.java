@@ -1,6 +1,7 @@
 package fr.ent.platform.operator.collectivity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.ent.platform.operator.sla.SlaStatus;
 import fr.ent.platform.operator.status.OperatorStatus;
 import java.util.List;
 
@@ -20,6 +21,16 @@ public class CollectivityStatus extends OperatorStatus {
     private Integer provisioningRetries;
     /** when the operator will next ask tenant-manager to retry a failed provisioning (ISO-8601). */
     private String nextProvisioningRetry;
+    /** the availability objective's figures, read from Prometheus (when the SLA watch is on). */
+    private SlaStatus sla;
+
+    public SlaStatus getSla() {
+        return sla;
+    }
+
+    public void setSla(SlaStatus sla) {
+        this.sla = sla;
+    }
 
     public String getNextProvisioningRetry() {
         return nextProvisioningRetry;

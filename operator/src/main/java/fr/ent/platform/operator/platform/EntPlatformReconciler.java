@@ -1,6 +1,8 @@
 package fr.ent.platform.operator.platform;
 
 import fr.ent.platform.operator.collectivity.TenantObjects;
+import fr.ent.platform.operator.sla.SlaPrometheusRule;
+import fr.ent.platform.operator.sla.SlaSettings;
 import fr.ent.platform.operator.status.ConditionType;
 import fr.ent.platform.operator.status.Conditions;
 import fr.ent.platform.operator.status.EventRecorder;
@@ -39,9 +41,13 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
 
     private final Conditions conditions = Conditions.system();
     private final EventRecorder events;
+    /** null: no PrometheusRule (no SLA watch, or ENT_SLA_PROMETHEUS_RULE=false). */
+    private final SlaSettings sla;
+    private volatile boolean prometheusRuleMissingLogged;
 
-    public EntPlatformReconciler(KubernetesClient client) {
+    public EntPlatformReconciler(KubernetesClient client, SlaSettings sla) {
         this.events = new EventRecorder(client);
+        this.sla = sla;
     }
 
     @Override
@@ -68,6 +74,9 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
         KubeApply.apply(client, RuntimeObjects.service(p), s -> s.getSpec().getPorts());
         KubeApply.apply(client, RuntimeObjects.podDisruptionBudget(p), PodDisruptionBudget::getSpec);
         KubeApply.apply(client, RuntimeObjects.autoscaler(p), HorizontalPodAutoscaler::getSpec);
+        if (sla != null) {
+            applySlaRules(client, p);
+        }
         if (rolled && current.isPresent()) {
             events.normal(p, "RolloutStarted", "runtime " + p.getSpec().getImage() + " rolling out");
         }
@@ -122,6 +131,29 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
             events.warning(p, "ReconcileError", status.getMessage());
         }
         return ErrorStatusUpdateControl.patchStatus(p);
+    }
+
+    /**
+     * The SLA rules as a PrometheusRule next to the runtime. A cluster without the prometheus-operator has no such
+     * kind (404): the runtime is still reconciled, the rules are then loaded from observability/rules by hand.
+     */
+    private void applySlaRules(KubernetesClient client, EntPlatform p) {
+        try {
+            if (SlaPrometheusRule.apply(client, SlaPrometheusRule.desired(p, sla))) {
+                events.normal(p, "SlaRulesApplied", "PrometheusRule ent-sla written (SLA recording rules and "
+                        + "burn-rate alerts)");
+            }
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+            if (!prometheusRuleMissingLogged) {
+                prometheusRuleMissingLogged = true;
+                org.slf4j.LoggerFactory.getLogger(EntPlatformReconciler.class).warn("no PrometheusRule kind in this "
+                        + "cluster (prometheus-operator not installed): the SLA rules are not applied; load "
+                        + "observability/rules/ent-sla.rules.yml into Prometheus instead");
+            }
+        }
     }
 
     private static int orZero(Integer value) {

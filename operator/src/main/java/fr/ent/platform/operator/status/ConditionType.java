@@ -2,7 +2,7 @@ package fr.ent.platform.operator.status;
 
 /**
  * The condition types the operator's resources report. Compliant is the sovereign-hosting evaluation of a
- * Collectivity; SLAMet is reserved for the SLA watch issue; they are named here so that every resource speaks the
+ * Collectivity; SLAMet its availability objective read from Prometheus; they are named here so that every resource speaks the
  * same vocabulary.
  */
 public enum ConditionType {

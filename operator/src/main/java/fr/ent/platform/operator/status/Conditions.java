@@ -26,7 +26,15 @@ public final class Conditions {
     /** Records a condition on the status; returns true if its status value changed (a transition). */
     public boolean set(OperatorStatus status, long generation, ConditionType type, boolean value, String reason,
             String message) {
-        String newStatus = value ? "True" : "False";
+        return set(status, generation, type, value ? "True" : "False", reason, message);
+    }
+
+    /** The same with the status as Kubernetes writes it: "True", "False" or "Unknown" (we could not tell). */
+    public boolean set(OperatorStatus status, long generation, ConditionType type, String newStatus, String reason,
+            String message) {
+        if (!newStatus.equals("True") && !newStatus.equals("False") && !newStatus.equals("Unknown")) {
+            throw new IllegalArgumentException("condition status " + newStatus);
+        }
         Optional<Condition> previous = find(status, type);
         boolean transition = previous.map(c -> !newStatus.equals(c.getStatus())).orElse(true);
         String since = transition ? now() : previous.get().getLastTransitionTime();

@@ -5,6 +5,7 @@ import fr.ent.platform.operator.app.EntOperator;
 import fr.ent.platform.operator.app.OperatorSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
 import fr.ent.platform.operator.compliance.ComplianceSettings;
+import fr.ent.platform.operator.sla.SlaSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import fr.ent.platform.operator.app.OperatorMetrics;
@@ -21,28 +22,34 @@ public final class RunningOperator implements AutoCloseable {
     private final Operator operator;
     private final PrometheusMeterRegistry registry = OperatorMetrics.prometheus();
 
-    private RunningOperator(KubernetesClient client, URI tenantManager, int threads, ComplianceSettings compliance) {
+    private RunningOperator(KubernetesClient client, URI tenantManager, int threads, ComplianceSettings compliance,
+            SlaSettings sla) {
         // The ITs start RealPlatform first: its operator client authorises the calls. Unit tests point at an
         // address where nothing listens, so their credentials are never used.
         ClientCredentials credentials = RealPlatform.running().map(RealPlatform::operatorCredentials)
                 .orElseGet(() -> ClientCredentials.platform("http://127.0.0.1:9", "operator", "unused"));
         OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
-                TenantObjectSettings.defaults(), threads, false, compliance, null, credentials);
+                TenantObjectSettings.defaults(), threads, false, compliance, null, sla, credentials);
         this.operator = EntOperator.create(client, settings, registry);
         operator.start();
     }
 
     public static RunningOperator start(KubernetesClient client, URI tenantManager) {
-        return new RunningOperator(client, tenantManager, 10, null);
+        return new RunningOperator(client, tenantManager, 10, null, null);
     }
 
     /** With the sovereign-hosting evaluation (Compliant condition) on. */
     public static RunningOperator start(KubernetesClient client, URI tenantManager, ComplianceSettings compliance) {
-        return new RunningOperator(client, tenantManager, 10, compliance);
+        return new RunningOperator(client, tenantManager, 10, compliance, null);
     }
 
     public static RunningOperator start(KubernetesClient client, URI tenantManager, int threads) {
-        return new RunningOperator(client, tenantManager, threads, null);
+        return new RunningOperator(client, tenantManager, threads, null, null);
+    }
+
+    /** With the SLA watch on (SLAMet condition, status.sla, the PrometheusRule of each EntPlatform). */
+    public static RunningOperator start(KubernetesClient client, URI tenantManager, SlaSettings sla) {
+        return new RunningOperator(client, tenantManager, 10, null, sla);
     }
 
     public PrometheusMeterRegistry registry() {

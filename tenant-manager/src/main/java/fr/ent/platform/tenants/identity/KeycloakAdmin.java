@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * A small client of Keycloak's documented Admin REST API ({@code /admin/realms/...}) on the JDK's HTTP client and
- * Jakarta JSON-P (see ADR 0005 for why not keycloak-admin-client). It holds the admin token and renews it shortly
+ * Jakarta JSON-P (see ADR 0007 for why not keycloak-admin-client). It holds the admin token and renews it shortly
  * before it expires (or when Keycloak answers 401). Thread-safe.
  */
 public class KeycloakAdmin {

@@ -1,0 +1,212 @@
+package fr.ent.platform.operator.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import fr.ent.platform.observability.metrics.LatencyBuckets;
+import fr.ent.platform.observability.metrics.MetricContract;
+import fr.ent.platform.observability.rules.SlaRuleFiles;
+import fr.ent.platform.observability.rules.SlaRuleGenerator;
+import fr.ent.platform.observability.sla.SlaPlans;
+import fr.ent.platform.operator.collectivity.Collectivity;
+import fr.ent.platform.operator.status.ConditionType;
+import fr.ent.platform.operator.support.Collectivities;
+import fr.ent.platform.operator.support.Eventually;
+import fr.ent.platform.operator.support.RunningOperator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SLA chain end to end with a real Prometheus (Debian binary): it scrapes a metrics source recording requests
+ * exactly as the contract says (a Micrometer PrometheusMeterRegistry with the contract's buckets, served by a JDK
+ * HttpServer: the runtime's own endpoint replaces it once it exists), evaluates the generated ent-sla rules, and the
+ * operator's SLA watch reads the figures into each Collectivity's status. Two collectivities: cd-44 at 0.1 %
+ * errors (objective met, half the budget left) and lyon at 1 % (budget exhausted). tenant-manager is not started
+ * (its URL is closed): the SLA watch does not need it.
+ */
+@EnableKubernetesMockClient(crud = true)
+class SlaPrometheusIT {
+
+    static KubernetesClient client;
+    @TempDir
+    static Path work;
+
+    static HttpServer metrics;
+    static Process prometheus;
+    static URI prometheusUrl;
+    static ScheduledExecutorService traffic;
+    static RunningOperator operator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(LatencyBuckets.requestHistogram());
+        for (String slug : new String[] {"cd-44", "lyon"}) {
+            Gauge.builder(MetricContract.PROBE_SUCCESS, () -> 1).tags("collectivity", slug, "probe", "portal")
+                    .register(registry);
+            Gauge.builder(MetricContract.COLLECTIVITY_INFO, () -> 1).tags("collectivity", slug, "plan", "standard")
+                    .register(registry);
+        }
+        metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        metrics.createContext("/metrics", exchange -> {
+            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        metrics.start();
+        // every 100 ms: cd-44 999 good + 1 server error (0.1 %), lyon 99 good + 1 server error (1 %); a request
+        // at 0.3 s is good for the standard plan (threshold 0.5 s)
+        traffic = Executors.newSingleThreadScheduledExecutor();
+        traffic.scheduleAtFixedRate(() -> {
+            record(registry, "cd-44", "SUCCESS", "200", 999);
+            record(registry, "cd-44", "SERVER_ERROR", "500", 1);
+            record(registry, "lyon", "SUCCESS", "200", 99);
+            record(registry, "lyon", "SERVER_ERROR", "503", 1);
+            record(registry, "lyon", "CLIENT_ERROR", "404", 50); // not the platform's fault: not counted
+        }, 0, 100, TimeUnit.MILLISECONDS);
+
+        Files.writeString(work.resolve(SlaRuleFiles.RULE_FILE), SlaRuleFiles.ruleFile(SlaRuleGenerator.defaults()));
+        Files.writeString(work.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files: [%s]
+                scrape_configs:
+                  - job_name: ent-runtime
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                """.formatted(SlaRuleFiles.RULE_FILE, metrics.getAddress().getPort()));
+        int port = freePort();
+        prometheusUrl = URI.create("http://127.0.0.1:" + port);
+        prometheus = new ProcessBuilder(prometheusBinary(), "--config.file=" + work.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        Eventually.await(Duration.ofSeconds(60), "Prometheus ready on " + prometheusUrl, () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(prometheusUrl.resolve("/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException | InterruptedException e) {
+                return prometheus.isAlive() ? -1 : -2;
+            }
+        }, code -> code == 200 || code == -2);
+        assertThat(prometheus.isAlive()).as(Files.readString(work.resolve("prometheus.log"))).isTrue();
+
+        SlaSettings sla = new SlaSettings(prometheusUrl, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                SlaPlans.defaults(), true);
+        operator = RunningOperator.start(client, URI.create("http://127.0.0.1:9/admin/api/v1"), sla);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (operator != null) {
+            operator.close();
+        }
+        if (traffic != null) {
+            traffic.shutdownNow();
+        }
+        if (prometheus != null) {
+            prometheus.destroy();
+            if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
+                prometheus.destroyForcibly();
+            }
+        }
+        if (metrics != null) {
+            metrics.stop(0);
+        }
+    }
+
+    @Test
+    void collectivityStatusShowsTheFiguresPrometheusComputed() {
+        client.resource(Collectivities.collectivity("cd-44", "cd-44", "cd44.ent.example.fr")).create();
+        client.resource(Collectivities.collectivity("lyon", "lyon", "ent.lyon.fr")).create();
+
+        // the first scrapes have to arrive and the rules to run: NoData until then
+        Condition met = awaitSlaMet("cd-44", "ObjectiveMet");
+        Condition missed = awaitSlaMet("lyon", "ErrorBudgetExhausted");
+
+        System.out.println("SLA cd-44: " + met.getMessage());
+        System.out.println("SLA lyon: " + missed.getMessage());
+        assertThat(met.getStatus()).isEqualTo("True");
+        SlaStatus good = Collectivities.read(client, "cd-44").getStatus().getSla();
+        assertThat(good.getPlan()).isEqualTo("standard");
+        assertThat(good.getTarget()).isEqualTo("99.8");
+        assertThat(Double.parseDouble(good.getAchieved30d())).isBetween(99.85, 99.95);
+        // 0.1 % errors over the window: about half of the 86.4 minutes left
+        assertThat(Double.parseDouble(good.getBudgetRemainingMinutes())).isBetween(30.0, 56.0);
+        assertThat(Double.parseDouble(good.getBurnRate1h())).isBetween(0.3, 0.7);
+        assertThat(good.getObservedAt()).isNotNull();
+
+        assertThat(missed.getStatus()).isEqualTo("False");
+        assertThat(missed.getMessage()).contains("budget d'erreur épuisé");
+        SlaStatus bad = Collectivities.read(client, "lyon").getStatus().getSla();
+        // 1 % of the valid requests; the 404s would make it 0.66 % if they were counted
+        assertThat(Double.parseDouble(bad.getAchieved30d())).isBetween(98.9, 99.1);
+        assertThat(Double.parseDouble(bad.getBudgetRemainingMinutes())).isNegative();
+        assertThat(Double.parseDouble(bad.getBurnRate1h())).isBetween(4.5, 5.5);
+        // 1 % is 5x the allowed rate, under the 6x page: only the ticket alerts can fire, and they do (the day's
+        // window holds only these minutes), so the operator records the incident
+        Collectivity lyon = Eventually.await(Duration.ofSeconds(60), "lastIncident of lyon",
+                () -> Collectivities.read(client, "lyon"), c -> c.getStatus().getSla().getLastIncident() != null);
+        assertThat(lyon.getStatus().getSla().getLastIncident()).endsWith("Z");
+    }
+
+    private static Condition awaitSlaMet(String name, String reason) {
+        return Eventually.await(Duration.ofSeconds(90), "SLAMet " + reason + " on " + name, () -> {
+            Collectivity c = Collectivities.read(client, name);
+            return c == null ? null : Collectivities.condition(c, ConditionType.SLAMet);
+        }, c -> c != null && reason.equals(c.getReason()));
+    }
+
+    private static void record(PrometheusMeterRegistry registry, String slug, String outcome, String status, int n) {
+        Timer timer = Timer.builder(MetricContract.HTTP_REQUESTS_METER).tags("collectivity", slug, "app", "portal",
+                "outcome", outcome, "status", status).register(registry);
+        for (int i = 0; i < n; i++) {
+            timer.record(Duration.ofMillis(300));
+        }
+    }
+
+    private static String prometheusBinary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "prometheus");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException("prometheus is not installed: this test runs the real server. Install it with "
+                + "`apt-get install -y prometheus` (Debian package; .ci/run does it).");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
