@@ -8,7 +8,6 @@ import fr.ent.platform.sovereignty.evaluation.Finding;
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.Inventory;
 import fr.ent.platform.sovereignty.inventory.Residency;
-import fr.ent.platform.sovereignty.kubernetes.InventoryCollector;
 import fr.ent.platform.sovereignty.policy.PolicyConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
