@@ -26,6 +26,15 @@ public final class Platform {
     private final PlatformClient client;
     private final Path work;
     private int restarts;
+    /**
+     * Settings every test server gets: a sovereign policy (French and EU regions), so that the compliance report
+     * and the egress door have rules to apply. Tests that restart the server add to it.
+     */
+    public static final Map<String, String> BASE_ENVIRONMENT = Map.of(
+            "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
+            "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
+
+    private Map<String, String> environment = BASE_ENVIRONMENT;
 
     private Platform(EmbeddedDatabase database, LibertyServer server, Path work) {
         this.database = database;
@@ -48,7 +57,7 @@ public final class Platform {
             EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, freePort());
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), freePort(), freePort(), database.port(),
-                    Map.of(), System.out::println);
+                    BASE_ENVIRONMENT, System.out::println);
             Platform platform = new Platform(database, server, work);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -92,7 +101,29 @@ public final class Platform {
             crashed.kill();
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    crashed.httpPort(), crashed.adminPort(), database.port(), Map.of(), System.out::println);
+                    crashed.httpPort(), crashed.adminPort(), database.port(), environment, System.out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops Liberty cleanly and starts it again with these extra environment variables (configuration the server
+     * reads at start, e.g. the AI endpoint), on the same ports and database. Later restarts keep them.
+     */
+    public synchronized void restartWith(Map<String, String> extraEnvironment) {
+        try {
+            LibertyServer stopped = server;
+            stopped.close();
+            Map<String, String> all = new java.util.HashMap<>(BASE_ENVIRONMENT);
+            all.putAll(extraEnvironment);
+            environment = Map.copyOf(all);
+            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
+                    work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
+                    stopped.httpPort(), stopped.adminPort(), database.port(), environment, System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -43,7 +43,8 @@ public final class EntOperator {
                 settings.tenantManagerTimeout());
         CollectivityCompliance compliance = settings.compliance() == null ? null
                 : new CollectivityCompliance(client, settings.compliance(),
-                        PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC());
+                        PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC(),
+                        snapshot -> tenantManager.putInventory(snapshot.toJson()));
         operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance));
         operator.register(new EntPlatformReconciler(client));
         return operator;

@@ -60,7 +60,9 @@ public final class RealPlatform {
         try {
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
-                    Map.of(), System.out::println);
+                    // a sovereign policy for tenant-manager's compliance reports (InventoryPushIT)
+                    Map.of("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs", "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra"),
+                    System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
