@@ -55,7 +55,8 @@ public final class LibertyServer implements AutoCloseable {
         env.putAll(extraEnvironment);
         LibertyServer server = new LibertyServer(builder.start(), httpPort, adminPort, outputDirectory);
         try {
-            server.awaitReady(Duration.ofMinutes(3), progress);
+            // 5 minutes: a start takes 15-30 s alone, but minutes on a machine shared by several builds
+            server.awaitReady(Duration.ofMinutes(5), progress);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;

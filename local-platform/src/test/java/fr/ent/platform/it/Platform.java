@@ -39,6 +39,15 @@ public final class Platform {
     private final Path work;
     private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
     private int restarts;
+    /**
+     * Settings every test server gets: a sovereign policy (French and EU regions), so that the compliance report
+     * and the egress door have rules to apply. Tests that restart the server add to it.
+     */
+    public static final Map<String, String> BASE_ENVIRONMENT = Map.of(
+            "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
+            "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
+
+    private Map<String, String> environment = BASE_ENVIRONMENT;
 
     private Platform(EmbeddedDatabase database, LocalIdentity identity, LibertyServer server, Path work) {
         this.database = database;
@@ -69,8 +78,9 @@ public final class Platform {
             int httpPort = freePort();
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, freePort(), database.port(),
-                    identity.libertyEnvironment(httpPort), System.out::println);
+                    withIdentity(BASE_ENVIRONMENT, identity, httpPort), System.out::println);
             Platform platform = new Platform(database, identity, server, work);
+            platform.environment = withIdentity(BASE_ENVIRONMENT, identity, httpPort);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     platform.server.close();
@@ -88,6 +98,12 @@ public final class Platform {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, String> withIdentity(Map<String, String> base, LocalIdentity identity, int httpPort) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.putAll(identity.libertyEnvironment(httpPort));
+        return Map.copyOf(all);
     }
 
     private static int freePort() throws IOException {
@@ -114,8 +130,29 @@ public final class Platform {
             crashed.kill();
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    crashed.httpPort(), crashed.adminPort(), database.port(),
-                    identity.libertyEnvironment(crashed.httpPort()), System.out::println);
+                    crashed.httpPort(), crashed.adminPort(), database.port(), environment, System.out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops Liberty cleanly and starts it again with these extra environment variables (configuration the server
+     * reads at start, e.g. the AI endpoint), on the same ports and database. Later restarts keep them.
+     */
+    public synchronized void restartWith(Map<String, String> extraEnvironment) {
+        try {
+            LibertyServer stopped = server;
+            stopped.close();
+            Map<String, String> all = new java.util.HashMap<>(environment);
+            all.putAll(extraEnvironment);
+            environment = Map.copyOf(all);
+            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
+                    work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
+                    stopped.httpPort(), stopped.adminPort(), database.port(), environment, System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

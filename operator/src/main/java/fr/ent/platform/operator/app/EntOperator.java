@@ -44,7 +44,8 @@ public final class EntOperator {
                 settings.tenantManagerTimeout(), settings.tenantManagerCredentials()::authorization);
         CollectivityCompliance compliance = settings.compliance() == null ? null
                 : new CollectivityCompliance(client, settings.compliance(),
-                        PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC());
+                        PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC(),
+                        snapshot -> tenantManager.putInventory(snapshot.toJson()));
         CollectivitySla sla = settings.sla() == null ? null : CollectivitySla.of(settings.sla());
         operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance, sla));
         operator.register(new EntPlatformReconciler(client,

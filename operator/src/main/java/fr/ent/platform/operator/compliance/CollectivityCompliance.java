@@ -7,8 +7,8 @@ import fr.ent.platform.sovereignty.evaluation.EvaluationResult;
 import fr.ent.platform.sovereignty.evaluation.Finding;
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.Inventory;
+import fr.ent.platform.sovereignty.inventory.InventorySnapshot;
 import fr.ent.platform.sovereignty.inventory.Residency;
-import fr.ent.platform.sovereignty.kubernetes.InventoryCollector;
 import fr.ent.platform.sovereignty.policy.PolicyConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * shared by all collectivities; evaluating the rules over it is in memory and cheap, so each reconciliation
  * evaluates (and a change of {@code dataResidency} is seen at once). A failed collection is kept for the interval
  * too, so that a missing ConfigMap does not turn every reconciliation into a full cluster listing.
+ *
+ * <p>Each collected inventory is also published (to tenant-manager, for the per-collectivity compliance reports:
+ * {@code PUT /admin/api/v1/compliance/inventory}); a failed publication is logged and retried with the next
+ * collection, it never changes the Compliant condition.
  */
 public final class CollectivityCompliance {
 
@@ -43,6 +48,7 @@ public final class CollectivityCompliance {
     private final PolicySource policy;
     private final Catalogue catalogue = Catalogue.standard();
     private final Clock clock;
+    private final Consumer<InventorySnapshot> publisher;
     private Snapshot snapshot;
 
     /** The inventory, policy and time of one collection, or why it failed. */
@@ -51,6 +57,14 @@ public final class CollectivityCompliance {
 
     public CollectivityCompliance(KubernetesClient client, ComplianceSettings settings, PolicySource policy,
             Clock clock) {
+        this(client, settings, policy, clock, snapshot -> {
+        });
+    }
+
+    /** @param publisher receives each inventory collected (e.g. sends it to tenant-manager) */
+    public CollectivityCompliance(KubernetesClient client, ComplianceSettings settings, PolicySource policy,
+            Clock clock, Consumer<InventorySnapshot> publisher) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.collector = new InventoryCollector(client);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -115,6 +129,14 @@ public final class CollectivityCompliance {
         return snapshot;
     }
 
+    private void publish(InventorySnapshot collected) {
+        try {
+            publisher.accept(collected);
+        } catch (RuntimeException e) {
+            LOG.warn("sovereignty inventory not published (the reports keep the previous one): {}", e.getMessage());
+        }
+    }
+
     private Snapshot collect(Instant now) {
         try {
             PolicyConfiguration currentPolicy = policy.current();
@@ -122,6 +144,7 @@ public final class CollectivityCompliance {
                     collector.platformConfiguration(settings.configNamespace(), settings.configMap()));
             LOG.info("sovereignty inventory collected: {} nodes, {} volumes, {} images", inventory.nodes().size(),
                     inventory.volumes().size(), inventory.images().size());
+            publish(new InventorySnapshot(now, inventory));
             return new Snapshot(now, inventory, currentPolicy, null);
         } catch (RuntimeException e) {
             LOG.warn("sovereignty inventory not collected: {}", e.getMessage());

@@ -94,6 +94,11 @@ public class TenantManagerClient {
                 TenantView.class);
     }
 
+    /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
+    public void putInventory(String snapshotJson) {
+        expect(send("PUT", "/compliance/inventory", snapshotJson), 200);
+    }
+
     private TenantView lifecycle(String slug, String action) {
         return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), TenantView.class);
     }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The real tenant-manager for the operator's integration tests: embedded PostgreSQL and the Open Liberty server
@@ -76,7 +77,8 @@ public final class RealPlatform {
         try {
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
-                    identity.libertyEnvironment(httpPort), System.out::println);
+                    // Keycloak, and a sovereign policy for tenant-manager's compliance reports (InventoryPushIT)
+                    withSovereignPolicy(identity.libertyEnvironment(httpPort)), System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -124,6 +126,13 @@ public final class RealPlatform {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static Map<String, String> withSovereignPolicy(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
+        all.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra");
+        return all;
     }
 
     private static int freePort() throws IOException {

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The sovereign-hosting rules. SecNumCloud references name the requirement's subject and not a chapter number:
- * the numbers were not checked against the referential's text (see docs/sovereignty.md).
+ * The sovereign-hosting rules. A reference that could not be checked against a published text is marked
+ * {@value #TO_CHECK}, rather than given a precision nobody verified (see docs/sovereignty.md, « Sources »).
  */
 public record Catalogue(List<Rule> rules) {
 
@@ -37,16 +37,27 @@ public record Catalogue(List<Rule> rules) {
         return rules.stream().map(Rule::id).collect(Collectors.toCollection(() -> EnumSet.noneOf(RuleId.class)));
     }
 
+    /** Marks a reference not checked against the text it cites. */
+    public static final String TO_CHECK = "(à vérifier)";
+
     private static final Source SNC_LOCATION = secNumCloud(
-            "exigences de localisation des données et des traitements dans l'Union européenne");
-    private static final Source SNC_CRYPTO = secNumCloud("chapitre « Cryptologie » (chiffrement des données)");
-    private static final Source GDPR_32 = gdpr("art. 32, §1, a) (chiffrement des données à caractère personnel)");
+            "exigences de localisation des données et des traitements dans l'Union européenne (numéro de chapitre "
+                    + TO_CHECK + ")");
+    private static final Source SNC_CRYPTO = secNumCloud("chapitre « Cryptologie » (chiffrement des données) "
+            + "(numéro de chapitre " + TO_CHECK + ")");
+    private static final Source SNC_COMMS = secNumCloud("chapitre « Sécurité des communications » (numéro de chapitre "
+            + TO_CHECK + ")");
+    private static final Source GDPR_32 = gdpr("art. 32, §1, a) (pseudonymisation et chiffrement des données à "
+            + "caractère personnel)");
+    private static final Source GDPR_44 = gdpr("art. 44 (principe général applicable aux transferts hors UE) "
+            + TO_CHECK);
+    private static final Source GDPR_5_1_E = gdpr("art. 5, §1, e) (limitation de la conservation) " + TO_CHECK);
 
     public static Catalogue standard() {
         return new Catalogue(List.of(
                 new Rule(RuleId.SNC_REGION_DATA,
                         "Les données d'une collectivité restent dans les régions de son choix de résidence",
-                        List.of(SNC_LOCATION, gdpr("art. 44 (transferts hors UE)")),
+                        List.of(SNC_LOCATION, GDPR_44),
                         Severity.BLOCKING, Scope.COLLECTIVITY,
                         "Pour chaque collectivité : les volumes persistants de données qui peuvent contenir ses données "
                                 + "(les siens, étiquetés platform.ent.fr/collectivity avec son slug, et les volumes partagés) et "
@@ -56,7 +67,7 @@ public record Catalogue(List<Rule> rules) {
                         RuleChecks::regionData),
                 new Rule(RuleId.SNC_REGION_BACKUP,
                         "Les sauvegardes restent dans les régions du choix de résidence",
-                        List.of(SNC_LOCATION, gdpr("art. 44 (transferts hors UE)")),
+                        List.of(SNC_LOCATION, GDPR_44),
                         Severity.BLOCKING, Scope.COLLECTIVITY,
                         "Comme SNC-REGION-DATA pour les volumes étiquetés ent.fr/purpose=backup et les points de "
                                 + "sortie de type BACKUP.",
@@ -71,7 +82,10 @@ public record Catalogue(List<Rule> rules) {
                 new Rule(RuleId.SNC_QUALIFIED_PROVIDER,
                         "L'hébergement est assuré par des prestataires qualifiés",
                         List.of(secNumCloud("qualification SecNumCloud du prestataire (liste des prestataires "
-                                + "qualifiés publiée par l'ANSSI)")),
+                                + "qualifiés publiée par l'ANSSI)"),
+                                secNumCloud("§ 19.6 « Immunité au droit extracommunautaire » (siège et contrôle du "
+                                        + "prestataire dans l'Union européenne), ajouté par la version 3.2 de mars "
+                                        + "2022")),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "Le label ent.fr/provider de chaque nœud et le fournisseur des stockages objet et sauvegardes "
                                 + "externes figurent dans qualified-providers.json (fichier daté et sourcé). "
@@ -86,27 +100,29 @@ public record Catalogue(List<Rule> rules) {
                         RuleChecks::encryptionAtRest),
                 new Rule(RuleId.SNC_TLS_INGRESS,
                         "Les flux entrants sont chiffrés (TLS)",
-                        List.of(SNC_CRYPTO, secNumCloud("chapitre « Sécurité des communications »"), GDPR_32),
+                        List.of(SNC_CRYPTO, SNC_COMMS, GDPR_32),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "Chaque hôte des règles de chaque Ingress figure dans une entrée spec.tls.",
                         RuleChecks::tlsIngress),
                 new Rule(RuleId.SNC_TLS_EGRESS,
                         "Les flux sortants sont chiffrés (TLS)",
-                        List.of(SNC_CRYPTO, secNumCloud("chapitre « Sécurité des communications »"), GDPR_32),
+                        List.of(SNC_CRYPTO, SNC_COMMS, GDPR_32),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "Chaque point de sortie configuré utilise https ou smtps, ou exige STARTTLS.",
                         RuleChecks::tlsEgress),
                 new Rule(RuleId.SNC_REGISTRY_ALLOWLIST,
                         "Les images de conteneur viennent des registres autorisés",
                         List.of(secNumCloud("maîtrise des logiciels déployés et de la chaîne d'approvisionnement "
-                                + "(chapitre « Sécurité liée à l'exploitation »)")),
+                                + "(chapitre « Sécurité liée à l'exploitation », numéro de chapitre " + TO_CHECK
+                                + ")")),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "Le dépôt de chaque image de conteneur et d'initialisation des pods (registre explicite, "
                                 + "docker.io pour un nom court) est un registre ou préfixe de registries.allowed.",
                         RuleChecks::registryAllowList),
                 new Rule(RuleId.SNC_EGRESS_ALLOWLIST,
                         "Les flux sortants ne vont qu'à des destinations autorisées",
-                        List.of(secNumCloud("chapitre « Sécurité des communications » (filtrage des flux)"),
+                        List.of(secNumCloud("chapitre « Sécurité des communications » (filtrage des flux, numéro de "
+                                + "chapitre " + TO_CHECK + ")"),
                                 gdpr("art. 32 (sécurité du traitement)")),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "L'hôte de chaque point de sortie configuré (IA, SMTP, stockage objet, sauvegardes) figure "
@@ -114,8 +130,8 @@ public record Catalogue(List<Rule> rules) {
                         RuleChecks::egressAllowList),
                 new Rule(RuleId.GDPR_ART44_TRANSFER,
                         "Aucun transfert de données personnelles hors de l'Union européenne",
-                        List.of(gdpr("art. 44 (principe général applicable aux transferts)"),
-                                gdpr("art. 45 et 46 (décision d'adéquation, garanties appropriées)")),
+                        List.of(GDPR_44,
+                                gdpr("art. 45 et 46 (décision d'adéquation, garanties appropriées) " + TO_CHECK)),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "Chaque point de sortie configuré déclare une région, et cette région est dans regions.fr ou "
                                 + "regions.eu. Région non déclarée = violation.",
@@ -123,29 +139,31 @@ public record Catalogue(List<Rule> rules) {
                 new Rule(RuleId.SNC_ADMIN_MFA,
                         "Les administrateurs s'authentifient avec plusieurs facteurs",
                         List.of(secNumCloud("chapitre « Contrôle d'accès et gestion des identités » "
-                                + "(authentification multifacteur des administrateurs)"), gdpr("art. 32")),
+                                + "(authentification multifacteur des administrateurs, numéro de chapitre " + TO_CHECK
+                                + ")"), gdpr("art. 32 (sécurité du traitement)")),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "admin.mfa.required=true dans la configuration de la plateforme.",
                         RuleChecks::adminMfa),
                 new Rule(RuleId.CNIL_LOG_RETENTION,
                         "Les journaux sont conservés entre 6 et 12 mois",
                         List.of(cnil("recommandation relative à la journalisation, délibération n° 2021-122 du "
-                                + "14 octobre 2021 (conservation de 6 mois à 1 an)"), gdpr("art. 5, §1, e) "
-                                + "(limitation de la conservation)")),
+                                + "14 octobre 2021 (conservation de 6 mois à 1 an) " + TO_CHECK), GDPR_5_1_E),
                         Severity.WARNING, Scope.PLATFORM,
                         "logs.retention.days est présent et compris entre 180 et 366 jours.",
                         RuleChecks::logRetention),
                 new Rule(RuleId.ENT_ART6_ACCOUNT_DELETION,
                         "Les comptes ENT sont supprimés au plus tard 3 mois après la perte du droit d'accès",
-                        List.of(entArrete("art. 6 (durée de conservation des données des comptes)"),
-                                gdpr("art. 5, §1, e) (limitation de la conservation)")),
+                        List.of(entArrete("art. 6 (durée de conservation des données des comptes ; délai de 3 mois "
+                                + TO_CHECK + ")"), GDPR_5_1_E),
                         Severity.BLOCKING, Scope.PLATFORM,
                         "accounts.deletion.delay.days est présent et compris entre 0 et 90 jours.",
                         RuleChecks::accountDeletion),
                 new Rule(RuleId.GDPR_ART28_REVERSIBILITY,
                         "Un export complet des données d'une collectivité est disponible (réversibilité)",
-                        List.of(gdpr("art. 28, §3, g) (restitution des données en fin de prestation)"),
-                                gdpr("art. 20 (portabilité)"), secNumCloud("exigence de réversibilité")),
+                        List.of(gdpr("art. 28, §3, g) (le sous-traitant supprime ou renvoie toutes les données au "
+                                + "terme de la prestation)"),
+                                gdpr("art. 20 (portabilité, droit de la personne concernée) " + TO_CHECK),
+                                secNumCloud("exigence de réversibilité (numéro de chapitre " + TO_CHECK + ")")),
                         Severity.WARNING, Scope.PLATFORM,
                         "tenant.export.available=true dans la configuration de la plateforme.",
                         RuleChecks::reversibility)));

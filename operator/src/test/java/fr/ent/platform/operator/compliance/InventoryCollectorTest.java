@@ -1,9 +1,8 @@
-package fr.ent.platform.sovereignty.kubernetes;
+package fr.ent.platform.operator.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.sovereignty.Fixtures;
 import fr.ent.platform.sovereignty.catalogue.Catalogue;
 import fr.ent.platform.sovereignty.catalogue.RuleId;
 import fr.ent.platform.sovereignty.evaluation.ComplianceEvaluator;
@@ -35,6 +34,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import fr.ent.platform.sovereignty.policy.PolicyConfiguration;
+import fr.ent.platform.sovereignty.policy.QualifiedProviders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,7 +175,7 @@ class InventoryCollectorTest {
 
     @Test
     void theCollectedInventoryIsEvaluated() {
-        EvaluationResult result = new ComplianceEvaluator(Catalogue.standard(), Fixtures.policy()).evaluate(collect());
+        EvaluationResult result = new ComplianceEvaluator(Catalogue.standard(), policy()).evaluate(collect());
         Map<RuleId, Status> platform = new LinkedHashMap<>();
         for (Finding f : result.platform().findings()) {
             platform.put(f.ruleId(), f.status());
@@ -193,5 +195,16 @@ class InventoryCollectorTest {
                 .isEqualTo(Status.COMPLIANT);
         assertThat(result.collectivity("villeneuve").finding(RuleId.SNC_REGION_BACKUP).orElseThrow().status())
                 .isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    /** The policy of sovereign-hosting's test fixtures (regions, registries and egress hosts of the objects above). */
+    static PolicyConfiguration policy() {
+        Properties p = new Properties();
+        p.setProperty("regions.fr", "fr-par, fr-mrs");
+        p.setProperty("regions.eu", "de-fra,nl-ams");
+        p.setProperty("registries.allowed", "harbor.ent.example.fr/ent,registry.ent.example.fr");
+        p.setProperty("egress.hosts.allowed",
+                "llm.ia.example.fr,smtp.ent.example.fr,*.s3.fr-par.example.net,backup.ent.example.fr");
+        return PolicyConfiguration.fromProperties(p, QualifiedProviders.bundled());
     }
 }

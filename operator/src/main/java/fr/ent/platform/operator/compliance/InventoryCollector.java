@@ -1,4 +1,4 @@
-package fr.ent.platform.sovereignty.kubernetes;
+package fr.ent.platform.operator.compliance;
 
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.ContainerImage;

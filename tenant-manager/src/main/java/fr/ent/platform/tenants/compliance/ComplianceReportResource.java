@@ -1,0 +1,57 @@
+package fr.ent.platform.tenants.compliance;
+
+import fr.ent.platform.problem.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code GET /collectivities/{slug}/compliance-report}: the same report as JSON, an HTML page or a PDF, chosen by
+ * the Accept header. Evaluated at each request (cheap: in memory), so it shows the configuration and the latest
+ * inventory of now.
+ */
+@Path("/collectivities/{slug}/compliance-report")
+@RequestScoped
+public class ComplianceReportResource {
+
+    @Inject
+    ComplianceReporter reporter;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rapport de conformité souveraine d'une collectivité (JSON, HTML ou PDF selon Accept)")
+    @APIResponse(responseCode = "200", description = "Rapport", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = MediaType.TEXT_HTML),
+        @Content(mediaType = "application/pdf")})
+    @APIResponse(responseCode = "404", description = "Collectivité inconnue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public CollectivityReport json(@PathParam("slug") String slug) {
+        return reporter.report(slug);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String html(@PathParam("slug") String slug) {
+        return ReportHtml.render(reporter.report(slug));
+    }
+
+    @GET
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("slug") String slug) {
+        CollectivityReport report = reporter.report(slug);
+        String date = LocalDate.ofInstant(report.evaluatedAt(), ZoneId.of("Europe/Paris")).toString();
+        return Response.ok(ReportPdf.render(report))
+                .header("Content-Disposition", "inline; filename=\"conformite-" + report.slug() + "-" + date + ".pdf\"")
+                .build();
+    }
+}
