@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants;
 
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,8 +53,9 @@ class ComplianceReportTest {
     private final DataSource db = EmbeddedDatabase.dataSource();
     private final CollectivityRepository registry = new CollectivityRepository(db);
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
+    private final IdentityRealms realms = TestKeycloak.realms();
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, StepGuard.NONE), database, Runnable::run);
+            new Provisioner(db, registry, database, realms, StepGuard.NONE), database, realms, Runnable::run);
     private final InventoryStore store = new InventoryStore();
     private final Map<String, String> config = new HashMap<>();
     private final ComplianceReporter reporter = new ComplianceReporter(service, store,

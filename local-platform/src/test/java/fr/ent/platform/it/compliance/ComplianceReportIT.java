@@ -28,7 +28,8 @@ class ComplianceReportIT {
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(platform.server().adminBase() + path))
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept", accept).header("Authorization", platform.identity().operatorCredentials().authorization())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private String inventory(String a, String b, String computeRegion, Instant at) {

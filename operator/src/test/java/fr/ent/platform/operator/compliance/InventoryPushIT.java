@@ -43,7 +43,8 @@ class InventoryPushIT {
     @Test
     void theReportFollowsTheInventoryTheOperatorPushes() throws Exception {
         RealPlatform platform = RealPlatform.get();
-        TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(30));
+        TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(30),
+                platform.operatorCredentials()::authorization);
         String slug = "push-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
         tenantManager.create(new NewTenant(slug, "commune", "Commune " + slug, List.of(slug + ".localhost")));
 
@@ -85,7 +86,9 @@ class InventoryPushIT {
             throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(platform.adminApi() + "/collectivities/" + slug + "/compliance-report"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json")
+                .header("Authorization", platform.operatorCredentials().authorization()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try (var reader = jakarta.json.Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
