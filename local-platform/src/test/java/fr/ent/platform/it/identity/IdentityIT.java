@@ -91,7 +91,7 @@ class IdentityIT {
         String portal = "http://" + A_HOST + ":" + platform.server().runtimeBase().getPort();
         String csrf = Platform.json(browser.send("GET", URI.create(portal + "/api/me"), null,
                 Map.of("Accept", "application/json"))).getString("csrfToken");
-        String school = "{\"uai\":\"0690100L\",\"name\":\"École du jeton\",\"type\":\"ECOLE\"}";
+        String school = "{\"uai\":\"0690100J\",\"name\":\"École du jeton\",\"type\":\"ECOLE\"}";
         HttpResponse<String> forged = browser.send("POST", URI.create(portal + "/api/directory/structures"), null,
                 Map.of("Content-Type", "application/json", "Accept", "application/json"));
         assertThat(forged.statusCode()).isEqualTo(403);
