@@ -112,8 +112,7 @@ public class AccountSync {
                     .add("attributes", Json.createObjectBuilder()
                             .add(RealmDefinition.USER_ID, Json.createArrayBuilder().add(user.id().toString()))
                             .add(RealmDefinition.PROFILE, Json.createArrayBuilder().add(user.profile())))
-                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("type", "password").add("value", code).add("temporary", true)))
+                    .add("credentials", Json.createArrayBuilder().add(ActivationCodes.credential(code)))
                     .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"));
             if (withRole) {
                 account.add("realmRoles", Json.createArrayBuilder().add(user.profile()));
