@@ -1,5 +1,6 @@
 package fr.ent.platform.it;
 
+import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.PlatformClient;
@@ -25,12 +26,14 @@ public final class Platform {
     private volatile LibertyServer server;
     private final PlatformClient client;
     private final Path work;
+    private final Map<String, String> identity;
     private int restarts;
 
-    private Platform(EmbeddedDatabase database, LibertyServer server, Path work) {
+    private Platform(EmbeddedDatabase database, LibertyServer server, Path work, Map<String, String> identity) {
         this.database = database;
         this.server = server;
         this.work = work;
+        this.identity = identity;
         this.client = new PlatformClient(server.adminBase(), server.runtimeBase());
     }
 
@@ -46,13 +49,24 @@ public final class Platform {
             Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
             Path pgdata = work.resolve("pgdata-" + ProcessHandle.current().pid());
             EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, freePort());
+            // tenant-manager refuses to provision without Keycloak: a real one, its realms kept under target/
+            LocalKeycloak keycloak = LocalKeycloak.builder(Path.of(System.getProperty("ent.keycloak.home",
+                    work.resolve("keycloak").toString()))).option("--log-level=warn").progress(System.out::println)
+                    .start();
+            int httpPort = freePort();
+            Map<String, String> identity = Map.of(
+                    "ENT_KEYCLOAK_URL", keycloak.baseUrl().toString(),
+                    "ENT_KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername(),
+                    "ENT_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword(),
+                    "ENT_PORTAL_URL_TEMPLATE", "http://{domain}:" + httpPort);
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid()), freePort(), freePort(), database.port(),
-                    Map.of(), System.out::println);
-            Platform platform = new Platform(database, server, work);
+                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, freePort(), database.port(),
+                    identity, System.out::println);
+            Platform platform = new Platform(database, server, work, identity);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     platform.server.close();
+                    keycloak.close();
                     database.close();
                     deleteTree(pgdata);
                 } catch (Exception e) {
@@ -92,7 +106,7 @@ public final class Platform {
             crashed.kill();
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    crashed.httpPort(), crashed.adminPort(), database.port(), Map.of(), System.out::println);
+                    crashed.httpPort(), crashed.adminPort(), database.port(), identity, System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
