@@ -53,6 +53,8 @@ public final class IdentityBench {
         int batch = Bench.intProperty("bench.kc.batch", 500);
         int parallelism = Bench.intProperty("bench.kc.parallelism", 8);
         int rounds = Bench.intProperty("bench.kc.rounds", 1);
+        // "realms", "accounts" or both (default): the two parts can be run separately on a busy machine
+        String phases = System.getProperty("bench.kc.phases", "realms,accounts");
         Path home = Bench.targetDirectory().resolve("keycloak-bench");
         // Fresh data each run (the distribution stays unpacked): realm #1 really is the first.
         Bench.deleteTree(home.resolve("data"));
@@ -70,6 +72,19 @@ public final class IdentityBench {
             KeycloakRealms identity = new KeycloakRealms(admin, new PortalUrls("http://{domain}:9080"), Optional.empty());
             HttpClient http = HttpClient.newHttpClient();
 
+            if (phases.contains("realms")) {
+                realms(realms, identity, keycloak, http, json, md);
+            }
+            if (phases.contains("accounts")) {
+                accounts(users, batch, parallelism, rounds, postgres, identity, json, md);
+            }
+        }
+        Bench.writeResults("identity-" + phases.replace(',', '-'), json.build(), md.toString());
+    }
+
+    private static void realms(int realms, KeycloakRealms identity, LocalKeycloak keycloak, HttpClient http,
+            jakarta.json.JsonObjectBuilder json, StringBuilder md) throws Exception {
+        {
             // ---- (1) realm provisioning as realms accumulate
             long[] create = new long[realms];
             long[] firstRequest = new long[realms];
@@ -120,7 +135,12 @@ public final class IdentityBench {
                     .add("firstRequestMs", Json.longs(firstRequest)).add("firstWindowMedianMs", firstWindow)
                     .add("lastWindowMedianMs", lastWindow).add("ratio", lastWindow / firstWindow)
                     .add("targetMet", realmOk));
+        }
+    }
 
+    private static void accounts(int users, int batch, int parallelism, int rounds, EmbeddedPostgres postgres,
+            KeycloakRealms identity, jakarta.json.JsonObjectBuilder json, StringBuilder md) throws Exception {
+        {
             // ---- (2) accounts per second, both methods side by side
             DataSource db = postgres.getPostgresDatabase();
             TenantDatabase tenants = new TenantDatabase(db, Optional.empty());
@@ -168,7 +188,6 @@ public final class IdentityBench {
                     .append(" s, parallel POST ").append(fmt(best[1], 1)).append(" s)\n");
             json.add("accounts", accountsJson).add("accountsTargetMet", usersOk);
         }
-        Bench.writeResults("identity", json.build(), md.toString());
     }
 
     private static Collectivity collectivity(String slug) {
