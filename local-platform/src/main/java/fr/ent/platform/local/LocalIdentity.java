@@ -35,7 +35,7 @@ public final class LocalIdentity implements AutoCloseable {
     /** Starts Keycloak with its home (unpacked distribution + H2 data) under {@code home}, kept across starts. */
     public static LocalIdentity start(Path home, int httpPort, int managementPort, Consumer<String> progress) {
         return new LocalIdentity(LocalKeycloak.builder(home).httpPort(httpPort).managementPort(managementPort)
-                .admin(ADMIN_USERNAME, ADMIN_PASSWORD).progress(progress)
+                .admin(ADMIN_USERNAME, ADMIN_PASSWORD).option("--log-level=warn").progress(progress)
                 // ~60 s on an idle 2-core machine; several times that when the machine is shared
                 .timeout(java.time.Duration.ofMinutes(10)).start());
     }

@@ -33,4 +33,15 @@ final class EmbeddedDatabase {
         }
         return postgres.getPostgresDatabase();
     }
+
+    /** A new, empty database on the same server (for migration tests that need the registry before V2). */
+    static synchronized DataSource emptyDatabase(String name) {
+        dataSource();
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return postgres.getDatabase("postgres", name);
+    }
 }

@@ -152,6 +152,16 @@ class RealmProvisioningTest {
                     assertThat(p.code()).isEqualTo("identity-not-configured");
                 });
         assertThat(registry.find(slug)).isEmpty();
+
+        String existing = uniqueSlug("nokcact");
+        service.create(request(existing));
+        CollectivityService unconfigured = service(IdentityRealms.UNCONFIGURED);
+        assertThatThrownBy(() -> unconfigured.suspend(existing)).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.code()).isEqualTo("identity-not-configured"));
+        assertThatThrownBy(() -> unconfigured.change(existing, CollectivityChange.of("X", null, null)))
+                .isInstanceOf(ProblemException.class);
+        assertThat(service.get(existing).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(service.get(existing).displayName()).isEqualTo("Commune " + existing);
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class LocalKeycloak implements AutoCloseable {
         private int managementPort;
         private String adminUsername = "admin";
         private String adminPassword = "admin";
-        private Duration timeout = Duration.ofMinutes(5);
+        private Duration timeout = Duration.ofMinutes(10); // first start on a loaded 2-CPU machine: up to ~5 min
         private Consumer<String> progress = line -> { };
         private final List<String> options = new ArrayList<>();
 

@@ -28,7 +28,7 @@ class CrashRecoveryIT {
         execute("UPDATE platform.collectivity SET state = 'PROVISIONING' WHERE slug = '" + frozen + "'");
         execute("""
                 UPDATE platform.provisioning_step SET status = CASE step WHEN 'MIGRATIONS' THEN 'RUNNING'
-                       WHEN 'SEED' THEN 'PENDING' ELSE status END
+                       WHEN 'REALM' THEN 'PENDING' WHEN 'SEED' THEN 'PENDING' ELSE status END
                  WHERE collectivity_id = (SELECT id FROM platform.collectivity WHERE slug = '%s')""".formatted(frozen));
 
         // Racy case: a burst of creations, and the process is killed right after the last one is accepted.
@@ -53,14 +53,14 @@ class CrashRecoveryIT {
         JsonObject steps = Platform.json(platform.admin("GET", "/collectivities/" + frozen + "/provisioning", null));
         assertThat(steps.getJsonArray("steps").getValuesAs(JsonObject.class))
                 .extracting(s -> s.getString("step") + ":" + s.getInt("attempts"))
-                .containsExactly("SCHEMA:1", "MIGRATIONS:2", "SEED:2");
+                .containsExactly("SCHEMA:1", "MIGRATIONS:2", "REALM:2", "SEED:2");
 
         for (String slug : burst) {
             JsonObject c = Platform.json(platform.admin("GET", "/collectivities/" + slug, null));
             String state = c.getString("state");
             assertThat(state).as("%s after the crash", slug).isIn("ACTIVE", "FAILED");
             if (state.equals("FAILED")) {
-                assertThat(c.getString("failedStep")).isIn("SCHEMA", "MIGRATIONS", "SEED");
+                assertThat(c.getString("failedStep")).isIn("SCHEMA", "MIGRATIONS", "REALM", "SEED");
                 assertThat(platform.admin("POST", "/collectivities/" + slug + "/provisioning/retry", null).statusCode())
                         .isEqualTo(202);
             }

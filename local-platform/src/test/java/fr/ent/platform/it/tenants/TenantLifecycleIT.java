@@ -81,10 +81,10 @@ class TenantLifecycleIT {
         assertThat(platform.get(alias, "/api/directory/structures").statusCode()).isEqualTo(200);
 
         JsonObject provisioning = Platform.json(platform.admin("GET", "/collectivities/" + slug + "/provisioning", null));
-        assertThat(provisioning.getInt("stepsDone")).isEqualTo(3);
+        assertThat(provisioning.getInt("stepsDone")).isEqualTo(4);
         assertThat(provisioning.getJsonArray("steps").getValuesAs(JsonObject.class))
                 .extracting(s -> s.getString("step") + "=" + s.getString("status"))
-                .containsExactly("SCHEMA=DONE", "MIGRATIONS=DONE", "SEED=DONE");
+                .containsExactly("SCHEMA=DONE", "MIGRATIONS=DONE", "REALM=DONE", "SEED=DONE");
 
         assertThat(platform.admin("POST", "/collectivities/" + slug + "/suspend", null).statusCode()).isEqualTo(200);
         HttpResponse<String> suspended = awaitStatus(main, "/api/directory/structures", s -> s == 503);

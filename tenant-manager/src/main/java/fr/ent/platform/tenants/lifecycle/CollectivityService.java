@@ -64,6 +64,7 @@ public class CollectivityService {
      * runtime within a second (registry revision); the collectivity's own settings are re-seeded if its schema exists.
      */
     public Collectivity change(String slug, CollectivityChange change) {
+        requireIdentity();
         Collectivity c = get(slug);
         if (c.state() == TenantState.DELETED) {
             throw ProblemException.conflict("illegal-transition", slug, c.state(), c.state());
@@ -113,6 +114,7 @@ public class CollectivityService {
      * Keycloak fails, the state is put back and the operator gets a 502: registry and realm never disagree.
      */
     private Collectivity moveWithRealm(Collectivity c, Set<TenantState> from, TenantState to, boolean enabled) {
+        requireIdentity();
         Collectivity moved = move(c, from, to);
         try {
             realms.setEnabled(moved, enabled);
@@ -131,6 +133,7 @@ public class CollectivityService {
      * stays reserved so that retained data can never be confused with a new tenant.
      */
     public Collectivity delete(String slug, boolean retainData) {
+        requireIdentity();
         Collectivity c = get(slug);
         Set<TenantState> deletable = EnumSet.of(TenantState.ARCHIVED, TenantState.FAILED, TenantState.REQUESTED);
         if (!deletable.contains(c.state())) {
@@ -173,7 +176,10 @@ public class CollectivityService {
         return get(c.slug());
     }
 
-    /** Provisioning without Keycloak would leave collectivities nobody can log in to: refused, with what to set. */
+    /**
+     * Without Keycloak, provisioning would leave collectivities nobody can log in to, and lifecycle changes would
+     * leave realms out of step: refused before anything changes (503 naming the setting).
+     */
     private void requireIdentity() {
         if (!realms.configured()) {
             throw new ProblemException(503, "identity-not-configured");

@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.wiring;
 
+import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
@@ -129,6 +130,12 @@ public class TenantManagerBeans {
     CollectivityService collectivityService(CollectivityRepository registry, Provisioner provisioner,
             TenantDatabase database, IdentityRealms realms) {
         return new CollectivityService(registry, provisioner, database, realms, executor);
+    }
+
+    @Produces
+    @Singleton
+    AccountSync accountSync(IdentityRealms realms) {
+        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, 500, 4);
     }
 
     @Produces

@@ -1,0 +1,66 @@
+package fr.ent.platform.tenants.api;
+
+import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.KeycloakException;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.registry.Collectivity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Keycloak accounts of a collectivity's directory users. */
+@Path("/collectivities/{slug}/accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    CollectivityService collectivities;
+
+    @Inject
+    AccountSync accounts;
+
+    @POST
+    @Path("sync")
+    @Operation(summary = "Créer les comptes manquants des utilisateurs de l'annuaire, avec leur code d'activation",
+            description = "Les codes d'activation (mot de passe à usage unique, à changer à la première connexion) ne"
+                    + " sont renvoyés qu'une fois et ne sont pas conservés. Les comptes existants ne changent pas.")
+    @APIResponse(responseCode = "200", description = "Comptes créés (login → code d'activation)")
+    @APIResponse(responseCode = "404", description = "Collectivité inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Collectivité non active ou sans realm", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "502", description = "Keycloak a échoué", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response sync(@PathParam("slug") String slug) {
+        Collectivity c = collectivities.get(slug);
+        if (!EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED).contains(c.state())) {
+            throw ProblemException.conflict("accounts-unavailable", slug, c.state());
+        }
+        AccountSync.Result result;
+        try {
+            result = accounts.sync(c);
+        } catch (KeycloakException e) {
+            if (e.status() == 404) {
+                throw ProblemException.conflict("realm-missing", slug);
+            }
+            throw new ProblemException(502, "identity-failed", slug, e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant=" + slug + " directory not readable: " + e.getMessage(), e);
+        }
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true); // activation codes: no cache, no proxy may keep them
+        return Response.ok(AccountSyncView.of(result)).cacheControl(noStore).build();
+    }
+}

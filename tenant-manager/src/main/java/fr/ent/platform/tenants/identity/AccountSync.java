@@ -1,0 +1,215 @@
+package fr.ent.platform.tenants.identity;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenants.registry.Collectivity;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Creates the missing Keycloak accounts of a collectivity's directory users, in bulk. An account is tied to its
+ * person by the attribute {@code ent_user_id} (the directory id): people who already have one are left alone, so a
+ * sync can be re-run at will. A new account gets a one-time activation code as temporary password (UPDATE_PASSWORD
+ * at first login); the codes are returned once, for the administrator to hand out, and never stored by us.
+ */
+public class AccountSync {
+
+    private static final Logger LOG = Logger.getLogger(AccountSync.class.getName());
+    private static final int PAGE = 1000;
+
+    /** The two ways of creating accounts in bulk; {@link #PARTIAL_IMPORT} measured faster (docs/benchmarks.md). */
+    public enum Method {
+        /** {@code POST /admin/realms/{realm}/partialImport} by batches, existing usernames skipped. */
+        PARTIAL_IMPORT,
+        /** One {@code POST /users} (and one role mapping) per account, several in parallel. */
+        PARALLEL_POSTS
+    }
+
+    /** An account created by this sync, with its activation code (shown once). */
+    public record NewAccount(String login, String activationCode, UUID userId, String profile) {
+    }
+
+    public record Result(String realm, int directoryUsers, int alreadyThere, List<NewAccount> created,
+            List<UUID> notCreated) {
+    }
+
+    private final DataSource dataSource;
+    private final IdentityRealms realms;
+    private final Method method;
+    private final int batchSize;
+    private final int parallelism;
+
+    public AccountSync(DataSource dataSource, IdentityRealms realms, Method method, int batchSize, int parallelism) {
+        this.dataSource = dataSource;
+        this.realms = realms;
+        this.method = method;
+        this.batchSize = batchSize;
+        this.parallelism = parallelism;
+    }
+
+    /** Refused with problem identity-not-configured (503) when Keycloak is not configured. */
+    public Result sync(Collectivity c) throws SQLException {
+        if (!(realms instanceof KeycloakRealms keycloak)) {
+            throw new ProblemException(503, "identity-not-configured");
+        }
+        KeycloakAdmin admin = keycloak.admin();
+        String realm = c.names().realm();
+        if (admin.find(realm).isEmpty()) {
+            throw new KeycloakException("realm " + realm + " does not exist", 404);
+        }
+        long started = System.nanoTime();
+        List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names());
+        Set<String> logins = new HashSet<>();
+        Set<String> linked = new HashSet<>();
+        existingAccounts(admin, realm, logins, linked);
+        List<Pending> pending = new ArrayList<>();
+        for (DirectoryUser user : users) {
+            if (!linked.contains(user.id().toString())) {
+                String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
+                pending.add(new Pending(user, login, ActivationCodes.next()));
+            }
+        }
+        LOG.info(() -> "tenant=" + c.slug() + " account sync: " + users.size() + " directory users, "
+                + (users.size() - pending.size()) + " with an account, " + pending.size() + " to create (" + method
+                + ")");
+        List<NewAccount> created = method == Method.PARTIAL_IMPORT
+                ? partialImport(admin, c.slug(), realm, pending) : parallelPosts(admin, c.slug(), realm, pending);
+        Set<UUID> done = new HashSet<>();
+        created.forEach(a -> done.add(a.userId()));
+        List<UUID> notCreated = pending.stream().map(p -> p.user().id()).filter(id -> !done.contains(id)).toList();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "tenant=" + c.slug() + " account sync done in " + millis + " ms: " + created.size()
+                + " created, " + notCreated.size() + " not created");
+        return new Result(realm, users.size(), users.size() - pending.size(), created, notCreated);
+    }
+
+    private record Pending(DirectoryUser user, String login, String code) {
+
+        JsonObject representation(boolean withRole) {
+            var account = Json.createObjectBuilder()
+                    .add("username", login)
+                    .add("enabled", true)
+                    .add("firstName", user.firstName())
+                    .add("lastName", user.lastName())
+                    .add("attributes", Json.createObjectBuilder()
+                            .add(RealmDefinition.USER_ID, Json.createArrayBuilder().add(user.id().toString()))
+                            .add(RealmDefinition.PROFILE, Json.createArrayBuilder().add(user.profile())))
+                    .add("credentials", Json.createArrayBuilder().add(ActivationCodes.credential(code)))
+                    .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"));
+            if (withRole) {
+                account.add("realmRoles", Json.createArrayBuilder().add(user.profile()));
+            }
+            return account.build();
+        }
+
+        NewAccount account() {
+            return new NewAccount(login, code, user.id(), user.profile());
+        }
+    }
+
+    /** Usernames in use and directory ids that already have an account, read page by page. */
+    private static void existingAccounts(KeycloakAdmin admin, String realm, Set<String> logins, Set<String> linked) {
+        for (int first = 0; ; first += PAGE) {
+            JsonArray page = admin.get(realm + "/users?briefRepresentation=false&first=" + first + "&max=" + PAGE)
+                    .array();
+            for (JsonValue value : page) {
+                JsonObject user = value.asJsonObject();
+                logins.add(user.getString("username"));
+                JsonObject attributes = user.getJsonObject("attributes");
+                if (attributes != null && attributes.containsKey(RealmDefinition.USER_ID)) {
+                    attributes.getJsonArray(RealmDefinition.USER_ID).getValuesAs(jakarta.json.JsonString.class)
+                            .forEach(id -> linked.add(id.getString()));
+                }
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private List<NewAccount> partialImport(KeycloakAdmin admin, String slug, String realm, List<Pending> pending) {
+        List<NewAccount> created = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += batchSize) {
+            List<Pending> batch = pending.subList(from, Math.min(pending.size(), from + batchSize));
+            Map<String, Pending> byLogin = new HashMap<>();
+            JsonArrayBuilder users = Json.createArrayBuilder();
+            for (Pending p : batch) {
+                byLogin.put(p.login(), p);
+                users.add(p.representation(true));
+            }
+            JsonObject answer = admin.post(realm + "/partialImport", Json.createObjectBuilder()
+                    .add("ifResourceExists", "SKIP").add("users", users).build()).object();
+            for (JsonValue r : answer.getJsonArray("results")) {
+                JsonObject result = r.asJsonObject();
+                Pending p = byLogin.get(result.getString("resourceName"));
+                // SKIPPED: the login was taken between our listing and the import; that person gets no code now.
+                if (p != null && "ADDED".equals(result.getString("action"))) {
+                    created.add(p.account());
+                }
+            }
+            int done = Math.min(pending.size(), from + batchSize);
+            LOG.info(() -> "tenant=" + slug + " account sync: " + done + "/" + pending.size());
+        }
+        return created;
+    }
+
+    private List<NewAccount> parallelPosts(KeycloakAdmin admin, String slug, String realm, List<Pending> pending) {
+        Map<String, JsonObject> roles = new HashMap<>();
+        for (JsonValue r : admin.get(realm + "/roles").array()) {
+            roles.put(r.asJsonObject().getString("name"), r.asJsonObject());
+        }
+        List<NewAccount> created = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Pending p : pending) {
+                futures.add(workers.submit(() -> {
+                    KeycloakAdmin.Response r = admin.send("POST", realm + "/users", p.representation(false));
+                    if (r.status() == 201) {
+                        admin.post(realm + "/users/" + r.createdId() + "/role-mappings/realm",
+                                Json.createArrayBuilder().add(roles.get(p.user().profile())).build());
+                        created.add(p.account());
+                    } else if (r.status() != 409) {
+                        throw new KeycloakException("account " + p.login() + " not created: " + r.status() + " "
+                                + r.body(), r.status());
+                    }
+                    int n = done.incrementAndGet();
+                    if (n % 1000 == 0) {
+                        LOG.info(() -> "tenant=" + slug + " account sync: " + n + "/" + pending.size());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeycloakException("account sync interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new KeycloakException("account sync failed", e);
+        } finally {
+            workers.shutdownNow();
+        }
+        return created;
+    }
+}
