@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class ChangeCollectivityTest {
@@ -28,7 +29,7 @@ class ChangeCollectivityTest {
     private final CollectivityRepository registry = new CollectivityRepository(db);
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, StepGuard.NONE), database, Runnable::run);
+            new Provisioner(db, registry, database, StepGuard.NONE, new SimpleMeterRegistry()), database, Runnable::run);
 
     @Test
     void renamesChangesKindAndReplacesDomainsAndReseedsSettings() throws Exception {

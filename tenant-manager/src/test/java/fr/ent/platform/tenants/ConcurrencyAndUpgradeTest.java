@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyAndUpgradeTest {
@@ -34,7 +35,8 @@ class ConcurrencyAndUpgradeTest {
     private final DataSource db = EmbeddedDatabase.dataSource();
     private final CollectivityRepository registry = new CollectivityRepository(db);
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
-    private final Provisioner provisioner = new Provisioner(db, registry, database, StepGuard.NONE);
+    private final Provisioner provisioner = new Provisioner(db, registry, database, StepGuard.NONE,
+            new SimpleMeterRegistry());
     private final CollectivityService service = new CollectivityService(registry, provisioner, database, Runnable::run);
 
     @Test

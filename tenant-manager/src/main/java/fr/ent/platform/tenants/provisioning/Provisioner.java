@@ -3,6 +3,8 @@ package fr.ent.platform.tenants.provisioning;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,13 +31,16 @@ public class Provisioner {
     private final CollectivityRepository registry;
     private final TenantDatabase database;
     private final StepGuard guard;
+    private final MeterRegistry meters;
 
+    /** {@code meters}: where each step's duration goes, as {@code ent_provisioning_step_seconds{step, outcome}}. */
     public Provisioner(DataSource dataSource, CollectivityRepository registry, TenantDatabase database,
-            StepGuard guard) {
+            StepGuard guard, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.database = database;
         this.guard = guard;
+        this.meters = meters;
     }
 
     /** Provisions the collectivity; returns the state it ends in (ACTIVE, FAILED, or unchanged if busy). */
@@ -75,6 +80,7 @@ public class Provisioner {
                 guard.beforeStep(collectivity, step);
                 run(collectivity, step);
             } catch (Exception e) {
+                time(step, "failure", started);
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.log(Level.WARNING, "tenant=" + slug + " provisioning step " + step + " failed", e);
                 try {
@@ -88,6 +94,7 @@ public class Provisioner {
                 return TenantState.FAILED;
             }
             registry.stepDone(collectivity.id(), step);
+            time(step, "success", started);
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info(() -> "tenant=" + slug + " provisioning step " + step + " done in " + millis + " ms ("
                     + (step.ordinal() + 1) + "/" + ProvisioningStep.values().length + ")");
@@ -95,6 +102,12 @@ public class Provisioner {
         registry.markActive(collectivity.id());
         LOG.info(() -> "tenant=" + slug + " is ACTIVE");
         return TenantState.ACTIVE;
+    }
+
+    private void time(ProvisioningStep step, String outcome, long startedNanos) {
+        Timer.builder("ent.provisioning.step").description("Duration of a provisioning step, by outcome")
+                .tag("step", step.name()).tag("outcome", outcome).register(meters)
+                .record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private void run(Collectivity collectivity, ProvisioningStep step) throws SQLException {

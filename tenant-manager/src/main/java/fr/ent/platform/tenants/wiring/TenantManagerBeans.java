@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.wiring;
 
+import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
 import fr.ent.platform.tenants.provisioning.Provisioner;
@@ -52,7 +53,7 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     Provisioner provisioner(CollectivityRepository registry, TenantDatabase database) {
-        return new Provisioner(dataSource, registry, database, StepGuard.NONE);
+        return new Provisioner(dataSource, registry, database, StepGuard.NONE, PlatformRegistry.prometheus());
     }
 
     @Produces
