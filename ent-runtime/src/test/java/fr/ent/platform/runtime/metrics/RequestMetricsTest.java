@@ -32,12 +32,14 @@ class RequestMetricsTest {
     @Test
     void bucketsAreThePlanThresholdsOnly() {
         metrics.record("lyon", "directory", 200, TimeUnit.MILLISECONDS.toNanos(300));
+        metrics.record("lyon", "directory", 200, TimeUnit.MILLISECONDS.toNanos(30));
         String text = registry.scrape();
 
         assertThat(text).contains(
-                "ent_http_server_requests_seconds_bucket{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\",le=\"0.25\"} 0",
-                "ent_http_server_requests_seconds_bucket{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\",le=\"0.5\"} 1",
-                "ent_http_server_requests_seconds_count{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\"} 1");
+                "ent_http_server_requests_seconds_bucket{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\",le=\"0.1\"} 1",
+                "ent_http_server_requests_seconds_bucket{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\",le=\"0.25\"} 1",
+                "ent_http_server_requests_seconds_bucket{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\",le=\"0.5\"} 2",
+                "ent_http_server_requests_seconds_count{app=\"directory\",collectivity=\"lyon\",outcome=\"SUCCESS\",status=\"200\"} 2");
         long buckets = text.lines().filter(l -> l.startsWith("ent_http_server_requests_seconds_bucket")).count();
         assertThat(buckets).isEqualTo(RequestMetrics.BUCKETS.length + 1); // + le="+Inf"
     }
