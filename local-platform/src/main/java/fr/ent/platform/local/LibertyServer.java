@@ -55,7 +55,8 @@ public final class LibertyServer implements AutoCloseable {
         env.putAll(extraEnvironment);
         LibertyServer server = new LibertyServer(builder.start(), httpPort, adminPort, outputDirectory);
         try {
-            server.awaitReady(Duration.ofMinutes(3), progress);
+            // -Dent.liberty.startSeconds: a loaded machine (benchmarks beside other builds) may need longer.
+            server.awaitReady(Duration.ofSeconds(Long.getLong("ent.liberty.startSeconds", 180)), progress);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;

@@ -79,7 +79,10 @@ public final class MetricsOverheadBench {
                 }
                 domains.add(slug + ".localhost");
             }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1 keep-alive, as DirectoryReadBench: with the JDK client's default (h2c upgrade) Liberty's HTTP/2
+            // writers were seen waiting forever under load, and the run hung.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest[] onRequests = requests(on, domains);
             HttpRequest[] offRequests = requests(off, domains);
             for (HttpRequest[] set : List.of(onRequests, offRequests)) { // both runtimes serve every collectivity
@@ -116,6 +119,14 @@ public final class MetricsOverheadBench {
                         fmt(b.throughput(), 0), fmt(a.p50Ms(), 3), fmt(b.p50Ms(), 3), fmt(p50Ratios[round - 1], 3),
                         fmt(a.p99Ms(), 2), fmt(b.p99Ms(), 2), fmt(p99Ratios[round - 1], 3));
                 say(table.text().lines().reduce((x, y) -> y).orElse(""));
+            }
+            // The two servers really differ: ON counted the load, OFF counted nothing.
+            long onSeries = requestSeries(http, on);
+            long offSeries = requestSeries(http, off);
+            say("ent_http_server_requests_seconds_count series: ON " + onSeries + ", OFF " + offSeries);
+            if (onSeries == 0 || offSeries != 0) {
+                throw new IllegalStateException("the metrics flag did not take effect: ON " + onSeries + ", OFF "
+                        + offSeries);
             }
             double p50 = median(p50Ratios);
             double p99 = median(p99Ratios);
@@ -158,6 +169,12 @@ public final class MetricsOverheadBench {
         say("Open Liberty with metrics " + (metrics ? "ON" : "OFF") + ", output " + output);
         return LibertyServer.start(Bench.libertyHome(), output, Bench.freePort(), Bench.freePort(), database.port(),
                 Map.of("ENT_METRICS_ENABLED", Boolean.toString(metrics), "ENT_PROBE_ENABLED", "false"), Bench::say);
+    }
+
+    private static long requestSeries(HttpClient http, LibertyServer server) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + server.adminPort() + "/admin/metrics");
+        String text = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith("ent_http_server_requests_seconds_count{")).count();
     }
 
     private static HttpRequest[] requests(LibertyServer server, List<String> domains) {

@@ -77,7 +77,10 @@ public class SyntheticProbes {
             return;
         }
         URI base = URI.create(baseUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:" + httpPort));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds))
+        // HTTP/1.1 like browsers behind the ingress: the JDK client's default h2c upgrade has been seen to leave
+        // Liberty's HTTP/2 writers waiting forever under load (MetricsOverheadBench, docs/benchmarks.md).
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         probes = List.of(new PortalProbe(http, base, Duration.ofSeconds(timeoutSeconds)));
         success = MultiGauge.builder("ent.probe.success")
