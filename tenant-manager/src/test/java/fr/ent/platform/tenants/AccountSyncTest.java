@@ -42,7 +42,8 @@ class AccountSyncTest {
     private final KeycloakRealms realms = TestKeycloak.realms();
     private final KeycloakAdmin admin = realms.admin();
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, realms, StepGuard.NONE), database, realms, Runnable::run);
+            new Provisioner(db, registry, database, realms, StepGuard.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), database, realms, Runnable::run);
     private final AccountSync byImport = new AccountSync(db, realms, AccountSync.Method.PARTIAL_IMPORT, 7, 1);
     private final AccountSync byPosts = new AccountSync(db, realms, AccountSync.Method.PARALLEL_POSTS, 0, 4);
 

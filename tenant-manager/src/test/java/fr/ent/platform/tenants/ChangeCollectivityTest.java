@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class ChangeCollectivityTest {
@@ -30,8 +31,8 @@ class ChangeCollectivityTest {
     private final IdentityRealms realms = TestKeycloak.realms();
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, realms, StepGuard.NONE), database, realms,
-            Runnable::run);
+            new Provisioner(db, registry, database, realms, StepGuard.NONE, new SimpleMeterRegistry()), database,
+            realms, Runnable::run);
 
     @Test
     void renamesChangesKindAndReplacesDomainsAndReseedsSettings() throws Exception {

@@ -55,7 +55,8 @@ class ComplianceReportTest {
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     private final IdentityRealms realms = TestKeycloak.realms();
     private final CollectivityService service = new CollectivityService(registry,
-            new Provisioner(db, registry, database, realms, StepGuard.NONE), database, realms, Runnable::run);
+            new Provisioner(db, registry, database, realms, StepGuard.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), database, realms, Runnable::run);
     private final InventoryStore store = new InventoryStore();
     private final Map<String, String> config = new HashMap<>();
     private final ComplianceReporter reporter = new ComplianceReporter(service, store,

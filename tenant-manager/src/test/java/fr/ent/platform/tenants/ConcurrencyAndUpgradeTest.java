@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyAndUpgradeTest {
@@ -36,7 +37,8 @@ class ConcurrencyAndUpgradeTest {
     private final CollectivityRepository registry = new CollectivityRepository(db);
     private final IdentityRealms realms = TestKeycloak.realms();
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
-    private final Provisioner provisioner = new Provisioner(db, registry, database, realms, StepGuard.NONE);
+    private final Provisioner provisioner = new Provisioner(db, registry, database, realms, StepGuard.NONE,
+            new SimpleMeterRegistry());
     private final CollectivityService service = new CollectivityService(registry, provisioner, database, realms,
             Runnable::run);
 

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +40,9 @@ class ProvisioningTest {
     private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
     /** What the next provisioning step does before running: tests swap it to inject failures. */
     private final AtomicReference<StepGuard> guard = new AtomicReference<>(StepGuard.NONE);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Provisioner provisioner = new Provisioner(db, registry, database, realms,
-            (c, step) -> guard.get().beforeStep(c, step));
+            (c, step) -> guard.get().beforeStep(c, step), meters);
     private final CollectivityService service = new CollectivityService(registry, provisioner, database, realms,
             Runnable::run);
 
@@ -86,6 +88,8 @@ class ProvisioningTest {
         assertThat(failed.failureReason()).contains("injected failure");
         assertThat(service.steps(failed)).filteredOn(s -> s.step() == failing).singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo("FAILED"));
+        assertThat(meters.get("ent.provisioning.step").tags("step", failing.name(), "outcome", "failure").timer()
+                .count()).isEqualTo(1);
 
         guard.set(StepGuard.NONE);
         Collectivity resumed = service.retry(slug);

@@ -50,7 +50,8 @@ class RealmProvisioningTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private CollectivityService service(IdentityRealms identity) {
-        return new CollectivityService(registry, new Provisioner(db, registry, database, identity, StepGuard.NONE),
+        return new CollectivityService(registry, new Provisioner(db, registry, database, identity, StepGuard.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 database, identity, Runnable::run);
     }
 

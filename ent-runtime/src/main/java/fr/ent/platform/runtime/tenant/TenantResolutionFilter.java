@@ -41,6 +41,7 @@ public class TenantResolutionFilter extends HttpFilter {
             refuse(request, response, locale, Problem.of(404, "unknown-tenant", locale, host == null ? "" : host));
             return;
         }
+        request.setAttribute(Tenant.class.getName(), tenant); // the collectivity label of the request metrics
         switch (tenant.state()) {
             case SUSPENDED -> {
                 response.setHeader("Retry-After", "3600");

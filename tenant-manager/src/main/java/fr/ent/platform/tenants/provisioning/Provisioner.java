@@ -4,6 +4,8 @@ import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,14 +33,17 @@ public class Provisioner {
     private final TenantDatabase database;
     private final IdentityRealms realms;
     private final StepGuard guard;
+    private final MeterRegistry meters;
 
+    /** {@code meters}: where each step's duration goes, as {@code ent_provisioning_step_seconds{step, outcome}}. */
     public Provisioner(DataSource dataSource, CollectivityRepository registry, TenantDatabase database,
-            IdentityRealms realms, StepGuard guard) {
+            IdentityRealms realms, StepGuard guard, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.database = database;
         this.realms = realms;
         this.guard = guard;
+        this.meters = meters;
     }
 
     /** Provisions the collectivity; returns the state it ends in (ACTIVE, FAILED, or unchanged if busy). */
@@ -78,6 +83,7 @@ public class Provisioner {
                 guard.beforeStep(collectivity, step);
                 run(collectivity, step);
             } catch (Exception e) {
+                time(step, "failure", started);
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.log(Level.WARNING, "tenant=" + slug + " provisioning step " + step + " failed", e);
                 try {
@@ -91,6 +97,7 @@ public class Provisioner {
                 return TenantState.FAILED;
             }
             registry.stepDone(collectivity.id(), step);
+            time(step, "success", started);
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info(() -> "tenant=" + slug + " provisioning step " + step + " done in " + millis + " ms ("
                     + (step.ordinal() + 1) + "/" + ProvisioningStep.values().length + ")");
@@ -98,6 +105,12 @@ public class Provisioner {
         registry.markActive(collectivity.id());
         LOG.info(() -> "tenant=" + slug + " is ACTIVE");
         return TenantState.ACTIVE;
+    }
+
+    private void time(ProvisioningStep step, String outcome, long startedNanos) {
+        Timer.builder("ent.provisioning.step").description("Duration of a provisioning step, by outcome")
+                .tag("step", step.name()).tag("outcome", outcome).register(meters)
+                .record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private void run(Collectivity collectivity, ProvisioningStep step) throws SQLException {

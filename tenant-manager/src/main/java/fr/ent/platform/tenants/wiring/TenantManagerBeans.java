@@ -6,6 +6,7 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
+import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
@@ -122,7 +123,7 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     Provisioner provisioner(CollectivityRepository registry, TenantDatabase database, IdentityRealms realms) {
-        return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE);
+        return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE, PlatformRegistry.prometheus());
     }
 
     @Produces
