@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the ENT platform on this machine: embedded PostgreSQL, Open Liberty (tenant-manager + ent-runtime),
-# two demo collectivities. Builds first (tests skipped). Ctrl-C stops everything; data stays in .local/.
+# Starts the ENT platform on this machine: embedded PostgreSQL, Keycloak, Open Liberty (tenant-manager + ent-runtime),
+# two demo collectivities with demo accounts. Builds first (tests skipped). Ctrl-C stops everything; data stays in .local/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
