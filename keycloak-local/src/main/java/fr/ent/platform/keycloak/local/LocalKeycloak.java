@@ -212,8 +212,11 @@ public final class LocalKeycloak implements AutoCloseable {
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
                 builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-                // The same JDK as the caller, rather than whatever "java" is on the PATH.
+                // The same JDK as the caller, rather than whatever "java" is on the PATH. On Java 24+ Keycloak's
+                // worker threads (jboss-threads' thread-local reset) die with IllegalAccessError unless java.lang is
+                // opened to them: requests then crawl. kc.sh appends JAVA_OPTS_APPEND to its JVM options.
                 builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
                 progress.accept("Keycloak : démarrage sur http://127.0.0.1:" + http + " (journal : " + log + ")");
                 LocalKeycloak keycloak = new LocalKeycloak(builder.start(), URI.create("http://127.0.0.1:" + http),
                         URI.create("http://127.0.0.1:" + management), adminUsername, adminPassword, log);
