@@ -1,6 +1,5 @@
 package fr.ent.platform.tenants.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +18,7 @@ import javax.management.openmbean.CompositeData;
  * The database pool as Liberty's monitor-1.0 feature publishes it, the MXBean
  * {@code WebSphere:type=ConnectionPoolStats,name=<jndi name>}, read at each scrape:
  * {@code ent_db_pool_connections{state=in_use|free|managed}}, {@code ent_db_pool_wait_seconds} (count and sum of
- * the waits for a connection), {@code ent_db_pool_created_total} and {@code ent_db_pool_destroyed_total}. The
+ * the waits for a connection, from the MXBean's WaitTimeDetails statistic). The
  * MXBean appears with the pool's first connection; until then the gauges read NaN.
  */
 final class ConnectionPoolGauges implements MeterBinder {
@@ -52,10 +51,6 @@ final class ConnectionPoolGauges implements MeterBinder {
         FunctionTimer.builder("ent.db.pool.wait", this, p -> (long) p.detail("WaitTimeDetails", "count"),
                         p -> p.detail("WaitTimeDetails", "total"), TimeUnit.MILLISECONDS)
                 .description("Time requests waited for a pooled connection").register(registry);
-        FunctionCounter.builder("ent.db.pool.created", this, p -> p.number("CreateCount"))
-                .description("Connections opened by the pool").register(registry);
-        FunctionCounter.builder("ent.db.pool.destroyed", this, p -> p.number("DestroyCount"))
-                .description("Connections closed by the pool").register(registry);
     }
 
     private double number(String attribute) {
