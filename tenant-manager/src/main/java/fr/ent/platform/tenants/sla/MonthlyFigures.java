@@ -3,6 +3,7 @@ package fr.ent.platform.tenants.sla;
 import fr.ent.platform.observability.sla.BurnRate;
 import fr.ent.platform.observability.sla.ErrorBudget;
 import fr.ent.platform.observability.sla.SlaObjective;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.Map;
  * @param budgetRemainingMinutes what is left (negative when overspent)
  * @param objectiveMet whether the budget is not overspent (so far, for the current month); null without data
  */
+@JsonbNillable // a month without data says "availabilityPercent": null rather than leaving it out
 public record MonthlyFigures(Double availabilityPercent, double measuredMinutes, double minutesWithoutData,
         double budgetMinutes, double budgetUsedMinutes, double budgetUsedPercent, double budgetRemainingMinutes,
         Boolean objectiveMet, List<Incident> incidents) {

@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.sla;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * @param incidentRule how incidents are detected, in French
  * @param generatedAt when the report was computed
  */
+@JsonbNillable // a month without data says "availabilityPercent": null rather than leaving it out
 public record SlaReport(String slug, String displayName, String plan, String targetPercent, String month,
         Instant from, Instant to, boolean complete, MonthlyFigures figures, List<ProbeAvailability> probes,
         String incidentRule, Instant generatedAt) {
