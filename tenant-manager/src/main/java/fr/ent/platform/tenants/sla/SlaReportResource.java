@@ -1,0 +1,50 @@
+package fr.ent.platform.tenants.sla;
+
+import fr.ent.platform.problem.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code GET /collectivities/{slug}/sla-report?month=2026-11}: the monthly availability report as JSON or as an
+ * HTML page, chosen by the Accept header (as the compliance report). Computed from Prometheus at each request.
+ */
+@Path("/collectivities/{slug}/sla-report")
+@RequestScoped
+public class SlaReportResource {
+
+    @Inject
+    SlaReporter reporter;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rapport mensuel de disponibilité (SLA) d'une collectivité (JSON ou HTML selon Accept)")
+    @APIResponse(responseCode = "200", description = "Rapport", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "400", description = "Mois invalide ou à venir",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Collectivité inconnue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Prometheus non configuré ou injoignable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SlaReport json(@PathParam("slug") String slug,
+            @Parameter(description = "Mois AAAA-MM (défaut : le mois en cours jusqu'à maintenant)")
+            @QueryParam("month") String month) {
+        return reporter.report(slug, month);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String html(@PathParam("slug") String slug, @QueryParam("month") String month) {
+        return SlaReportHtml.render(reporter.report(slug, month));
+    }
+}
