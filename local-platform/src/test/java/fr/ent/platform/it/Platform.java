@@ -168,7 +168,7 @@ public final class Platform {
     public String provisionActive(String slug, String domain) {
         try {
             client.ensureActive(slug, "commune", "Collectivité " + slug, domain);
-            client.authorizeRuntime(domain, administrator(slug)::authorization);
+            client.authorizeRuntime(domain, () -> administratorToken(slug));
             return slug;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -218,6 +218,18 @@ public final class Platform {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * The administrator's Authorization header, or none when Keycloak refuses to issue a token (a suspended or
+     * archived collectivity's realm is disabled): the runtime answers such a collectivity before any token check.
+     */
+    private String administratorToken(String slug) {
+        try {
+            return administrator(slug).authorization();
+        } catch (IllegalStateException realmDisabled) {
+            return null;
+        }
     }
 
     public LocalIdentity identity() {

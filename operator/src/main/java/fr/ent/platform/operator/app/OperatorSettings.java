@@ -7,6 +7,7 @@ import fr.ent.platform.operator.sla.SlaSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import fr.ent.platform.identity.ClientCredentials;
 
 /**
@@ -26,14 +27,14 @@ import fr.ent.platform.identity.ClientCredentials;
  * @param compliance the sovereign-hosting policy and inputs of the Compliant condition (null: not evaluated)
  * @param webhook the admission webhook's port and keystore (null: no webhook)
  * @param sla the SLA watch: Prometheus, plans, refresh (null: no SLAMet condition, no PrometheusRule)
- * @param tenantManagerCredentials the operator's client in the platform realm, whose tokens (platform-admin)
- *        authorise admin API calls ({@code ENT_KEYCLOAK_URL}, {@code ENT_OPERATOR_CLIENT_ID} = operator,
+ * @param tenantManagerAuthorization the Authorization header of admin API calls: a platform-admin token of the
+ *        operator's client in the platform realm ({@code ENT_KEYCLOAK_URL}, {@code ENT_OPERATOR_CLIENT_ID} = operator,
  *        {@code ENT_OPERATOR_CLIENT_SECRET})
  */
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
         int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook,
-        SlaSettings sla, ClientCredentials tenantManagerCredentials) {
+        SlaSettings sla, Supplier<String> tenantManagerAuthorization) {
 
     public OperatorSettings {
         if (webhook != null && compliance == null) {
@@ -62,7 +63,7 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                 SlaSettings.fromEnvironment(env),
                 ClientCredentials.platform(required(env, "ENT_KEYCLOAK_URL"),
                         env.getOrDefault("ENT_OPERATOR_CLIENT_ID", "operator"),
-                        required(env, "ENT_OPERATOR_CLIENT_SECRET")));
+                        required(env, "ENT_OPERATOR_CLIENT_SECRET"))::authorization);
     }
 
     private static String required(Map<String, String> env, String name) {

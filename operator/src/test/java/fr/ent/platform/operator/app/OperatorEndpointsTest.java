@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import fr.ent.platform.identity.ClientCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,7 @@ class OperatorEndpointsTest {
     void takesTheLeaseAndServesHealthAndMetrics() throws Exception {
         OperatorSettings settings = new OperatorSettings(URI.create("http://127.0.0.1:9/admin/api/v1"),
                 Duration.ofSeconds(5), 0, true, "ent-system", "ent-operator-0", TenantObjectSettings.defaults(), 2, false, null, null, null,
-                ClientCredentials.platform("http://127.0.0.1:9", "operator", "unused"));
+                () -> "Bearer unit-test");
         // JOSDK checks its Lease permissions with a SelfSubjectRulesReview, which the CRUD mock does not compute:
         // answer with exactly the verbs deploy/rbac.yaml grants on Leases
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")

@@ -1,6 +1,5 @@
 package fr.ent.platform.operator.support;
 
-import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.operator.app.EntOperator;
 import fr.ent.platform.operator.app.OperatorSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
@@ -24,10 +23,11 @@ public final class RunningOperator implements AutoCloseable {
 
     private RunningOperator(KubernetesClient client, URI tenantManager, int threads, ComplianceSettings compliance,
             SlaSettings sla) {
-        // The ITs start RealPlatform first: its operator client authorises the calls. Unit tests point at an
-        // address where nothing listens, so their credentials are never used.
-        ClientCredentials credentials = RealPlatform.running().map(RealPlatform::operatorCredentials)
-                .orElseGet(() -> ClientCredentials.platform("http://127.0.0.1:9", "operator", "unused"));
+        // The ITs start RealPlatform first: its operator client authorises the calls. Unit tests talk to a small
+        // stand-in HTTP server (or to nothing), which does not check tokens.
+        java.util.function.Supplier<String> credentials = RealPlatform.running()
+                .map(p -> (java.util.function.Supplier<String>) p.operatorCredentials()::authorization)
+                .orElse(() -> "Bearer unit-test");
         OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
                 TenantObjectSettings.defaults(), threads, false, compliance, null, sla, credentials);
         this.operator = EntOperator.create(client, settings, registry);
