@@ -52,6 +52,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     PortalSessions sessions;
 
+    @Inject
+    PortalAddress portal;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
@@ -64,7 +67,7 @@ public class LoginServlet extends HttpServlet {
 
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = tenants.current();
-        LoginAttempt attempt = LoginAttempt.start(baseUrl(request) + "/auth/callback",
+        LoginAttempt attempt = LoginAttempt.start(portal.base(request) + "/auth/callback",
                 localPath(request.getParameter("return")));
         HttpSession session = request.getSession(true);
         pending(session).put(attempt.state(), attempt);
@@ -107,7 +110,7 @@ public class LoginServlet extends HttpServlet {
             LOG.info(() -> "tenant=" + tenant.slug() + " portal login of " + access.username());
             // Absolute, on the collectivity's own domain: a relative redirect would be completed by the container
             // with its own address, which is not a collectivity domain behind a proxy.
-            response.sendRedirect(baseUrl(request) + attempt.returnTo());
+            response.sendRedirect(portal.base(request) + attempt.returnTo());
         } catch (LoginException | InvalidTokenException e) {
             LOG.warning(() -> "tenant=" + tenant.slug() + " login failed: " + e.getMessage());
             fail(request, response, 502, "réponse du service d'authentification refusée",
@@ -133,11 +136,6 @@ public class LoginServlet extends HttpServlet {
         protected boolean removeEldestEntry(Map.Entry<String, LoginAttempt> eldest) {
             return size() > MAX_PENDING_ATTEMPTS;
         }
-    }
-
-    static String baseUrl(HttpServletRequest request) {
-        // The Host header was matched against the registry by the tenant filter: it is one of our domains.
-        return request.getScheme() + "://" + request.getHeader("Host");
     }
 
     /** Only a path of this site may be returned to after login (no open redirect to another site). */

@@ -35,12 +35,15 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    PortalAddress portalAddress;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = tenants.current();
         Optional<PortalSession> portal = sessions.current(request, tenant);
         if (portal.isEmpty()) {
-            response.sendRedirect(LoginServlet.baseUrl(request) + "/");
+            response.sendRedirect(portalAddress.base(request) + "/");
             return;
         }
         String presented = request.getParameter("csrf");
@@ -55,7 +58,7 @@ public class LogoutServlet extends HttpServlet {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", Realms.PORTAL_CLIENT);
         query.put("id_token_hint", portal.get().idToken());
-        query.put("post_logout_redirect_uri", LoginServlet.baseUrl(request) + "/");
+        query.put("post_logout_redirect_uri", portalAddress.base(request) + "/");
         response.sendRedirect(verifier.endpoints().endSession(Realms.ofCollectivity(tenant.slug())) + "?"
                 + LoginServlet.form(query));
     }

@@ -1,0 +1,26 @@
+package fr.ent.platform.runtime.security.login;
+
+import fr.ent.platform.tenancy.DomainName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The portal's address on the domain of the current request, from the same template tenant-manager registers in
+ * Keycloak as the portal's redirect URIs ({@code ENT_PORTAL_URL_TEMPLATE}, e.g. {@code https://{domain}}). Built
+ * from the template rather than from the request's scheme and port, which behind a TLS-terminating proxy would
+ * say http and break the redirect URI check.
+ */
+@ApplicationScoped
+public class PortalAddress {
+
+    @Inject
+    @ConfigProperty(name = "ent.portal.url-template", defaultValue = "https://{domain}")
+    String template;
+
+    /** e.g. {@code https://lyon.ent.example.fr}; the Host was matched against the registry by the tenant filter. */
+    public String base(HttpServletRequest request) {
+        return template.replace("{domain}", DomainName.hostOf(request.getHeader("Host")));
+    }
+}
