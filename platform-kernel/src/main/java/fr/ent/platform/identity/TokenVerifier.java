@@ -51,6 +51,15 @@ public final class TokenVerifier {
         this.keysTimeToLive = keysTimeToLive;
     }
 
+    /**
+     * The verifier of an application, from its settings: Keycloak as the platform reaches it, and as browsers reach
+     * it when that differs (the issuer written into tokens); keys cached {@code keysTimeToLive}.
+     */
+    public static TokenVerifier forKeycloak(String url, Optional<String> publicUrl, Duration keysTimeToLive) {
+        String issuerBase = publicUrl.filter(s -> !s.isBlank()).orElse(url);
+        return new TokenVerifier(RealmEndpoints.of(issuerBase, url), keysTimeToLive);
+    }
+
     public RealmEndpoints endpoints() {
         return endpoints;
     }

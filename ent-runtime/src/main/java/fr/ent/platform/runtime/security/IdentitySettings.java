@@ -1,6 +1,5 @@
 package fr.ent.platform.runtime.security;
 
-import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.identity.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,7 +31,6 @@ public class IdentitySettings {
     @Produces
     @Singleton
     TokenVerifier tokenVerifier() {
-        String publicUrl = keycloakPublicUrl.filter(s -> !s.isBlank()).orElse(keycloakUrl);
-        return new TokenVerifier(RealmEndpoints.of(publicUrl, keycloakUrl), Duration.ofSeconds(keysTtlSeconds));
+        return TokenVerifier.forKeycloak(keycloakUrl, keycloakPublicUrl, Duration.ofSeconds(keysTtlSeconds));
     }
 }

@@ -1,6 +1,5 @@
 package fr.ent.platform.tenants.access;
 
-import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.identity.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -22,10 +21,13 @@ public class AccessSettings {
     @ConfigProperty(name = "ent.keycloak.public-url")
     Optional<String> keycloakPublicUrl;
 
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.keys-ttl-seconds", defaultValue = "300")
+    long keysTtlSeconds;
+
     @Produces
     @Singleton
     TokenVerifier tokenVerifier() {
-        String publicUrl = keycloakPublicUrl.filter(s -> !s.isBlank()).orElse(keycloakUrl);
-        return new TokenVerifier(RealmEndpoints.of(publicUrl, keycloakUrl), Duration.ofMinutes(5));
+        return TokenVerifier.forKeycloak(keycloakUrl, keycloakPublicUrl, Duration.ofSeconds(keysTtlSeconds));
     }
 }
