@@ -106,6 +106,11 @@ public final class Bench {
                 .build();
     }
 
+    /** The machine's 1-minute load average now (figures of a shared machine are read next to it). */
+    public static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     public static String machineLine() {
         JsonObject m = machine();
         return m.getString("date") + ", " + m.getInt("cpus") + " CPUs, " + m.getString("java") + ", load(1m) "

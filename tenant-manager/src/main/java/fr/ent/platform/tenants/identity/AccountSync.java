@@ -9,13 +9,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,28 +145,43 @@ public class AccountSync {
         }
     }
 
+    /**
+     * Batches of {@code batchSize} accounts, {@code parallelism} batches at a time. Batches stay small because
+     * Keycloak imports a batch in one transaction whose cost grows faster than its size (each existence check
+     * flushes the accounts already added); they run side by side because logins were made unique beforehand.
+     */
     private List<NewAccount> partialImport(KeycloakAdmin admin, String slug, String realm, List<Pending> pending) {
-        List<NewAccount> created = new ArrayList<>();
+        List<Callable<List<NewAccount>>> batches = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
         for (int from = 0; from < pending.size(); from += batchSize) {
             List<Pending> batch = pending.subList(from, Math.min(pending.size(), from + batchSize));
-            Map<String, Pending> byLogin = new HashMap<>();
-            JsonArrayBuilder users = Json.createArrayBuilder();
-            for (Pending p : batch) {
-                byLogin.put(p.login(), p);
-                users.add(p.representation(true));
+            batches.add(() -> {
+                List<NewAccount> created = importBatch(admin, realm, batch);
+                int n = done.addAndGet(batch.size());
+                LOG.info(() -> "tenant=" + slug + " account sync: " + n + "/" + pending.size());
+                return created;
+            });
+        }
+        return runAll(batches);
+    }
+
+    private static List<NewAccount> importBatch(KeycloakAdmin admin, String realm, List<Pending> batch) {
+        Map<String, Pending> byLogin = new HashMap<>();
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        for (Pending p : batch) {
+            byLogin.put(p.login(), p);
+            users.add(p.representation(true));
+        }
+        JsonObject answer = admin.post(realm + "/partialImport", Json.createObjectBuilder()
+                .add("ifResourceExists", "SKIP").add("users", users).build()).object();
+        List<NewAccount> created = new ArrayList<>();
+        for (JsonValue r : answer.getJsonArray("results")) {
+            JsonObject result = r.asJsonObject();
+            Pending p = byLogin.get(result.getString("resourceName"));
+            // SKIPPED: the login was taken between our listing and the import; that person gets no code now.
+            if (p != null && "ADDED".equals(result.getString("action"))) {
+                created.add(p.account());
             }
-            JsonObject answer = admin.post(realm + "/partialImport", Json.createObjectBuilder()
-                    .add("ifResourceExists", "SKIP").add("users", users).build()).object();
-            for (JsonValue r : answer.getJsonArray("results")) {
-                JsonObject result = r.asJsonObject();
-                Pending p = byLogin.get(result.getString("resourceName"));
-                // SKIPPED: the login was taken between our listing and the import; that person gets no code now.
-                if (p != null && "ADDED".equals(result.getString("action"))) {
-                    created.add(p.account());
-                }
-            }
-            int done = Math.min(pending.size(), from + batchSize);
-            LOG.info(() -> "tenant=" + slug + " account sync: " + done + "/" + pending.size());
         }
         return created;
     }
@@ -176,32 +191,41 @@ public class AccountSync {
         for (JsonValue r : admin.get(realm + "/roles").array()) {
             roles.put(r.asJsonObject().getString("name"), r.asJsonObject());
         }
-        List<NewAccount> created = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(parallelism);
+        List<Callable<List<NewAccount>>> posts = new ArrayList<>();
+        for (Pending p : pending) {
+            posts.add(() -> {
+                KeycloakAdmin.Response r = admin.send("POST", realm + "/users", p.representation(false));
+                List<NewAccount> created = List.of();
+                if (r.status() == 201) {
+                    admin.post(realm + "/users/" + r.createdId() + "/role-mappings/realm",
+                            Json.createArrayBuilder().add(roles.get(p.user().profile())).build());
+                    created = List.of(p.account());
+                } else if (r.status() != 409) {
+                    throw new KeycloakException("account " + p.login() + " not created: " + r.status() + " "
+                            + r.body(), r.status());
+                }
+                int n = done.incrementAndGet();
+                if (n % 1000 == 0) {
+                    LOG.info(() -> "tenant=" + slug + " account sync: " + n + "/" + pending.size());
+                }
+                return created;
+            });
+        }
+        return runAll(posts);
+    }
+
+    /** Runs the calls {@code parallelism} at a time; the first failure stops the sync. */
+    private List<NewAccount> runAll(List<Callable<List<NewAccount>>> calls) {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallelism));
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Pending p : pending) {
-                futures.add(workers.submit(() -> {
-                    KeycloakAdmin.Response r = admin.send("POST", realm + "/users", p.representation(false));
-                    if (r.status() == 201) {
-                        admin.post(realm + "/users/" + r.createdId() + "/role-mappings/realm",
-                                Json.createArrayBuilder().add(roles.get(p.user().profile())).build());
-                        created.add(p.account());
-                    } else if (r.status() != 409) {
-                        throw new KeycloakException("account " + p.login() + " not created: " + r.status() + " "
-                                + r.body(), r.status());
-                    }
-                    int n = done.incrementAndGet();
-                    if (n % 1000 == 0) {
-                        LOG.info(() -> "tenant=" + slug + " account sync: " + n + "/" + pending.size());
-                    }
-                    return null;
-                }));
+            List<Future<List<NewAccount>>> futures = new ArrayList<>();
+            calls.forEach(call -> futures.add(workers.submit(call)));
+            List<NewAccount> created = new ArrayList<>();
+            for (Future<List<NewAccount>> f : futures) {
+                created.addAll(f.get());
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeycloakException("account sync interrupted", e);
@@ -210,6 +234,5 @@ public class AccountSync {
         } finally {
             workers.shutdownNow();
         }
-        return created;
     }
 }

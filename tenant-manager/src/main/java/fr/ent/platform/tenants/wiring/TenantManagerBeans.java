@@ -49,6 +49,15 @@ public class TenantManagerBeans {
     @ConfigProperty(name = "ent.migration.parallelism", defaultValue = "4")
     int migrationParallelism;
 
+    /** Accounts per partialImport request, and requests at a time (docs/benchmarks.md, IdentityBench). */
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.sync-batch-size", defaultValue = "100")
+    int syncBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.sync-parallelism", defaultValue = "4")
+    int syncParallelism;
+
     @Inject
     @ConfigProperty(name = "ent.keycloak.url")
     Optional<String> keycloakUrl;
@@ -136,7 +145,8 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     AccountSync accountSync(IdentityRealms realms) {
-        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, 500, 4);
+        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, syncBatchSize,
+                syncParallelism);
     }
 
     @Produces
