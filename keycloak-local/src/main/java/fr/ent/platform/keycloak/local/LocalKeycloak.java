@@ -31,6 +31,7 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Process process;
     private final URI baseUrl;
@@ -209,13 +210,34 @@ public final class LocalKeycloak implements AutoCloseable {
             return this;
         }
 
-        /** Unpacks if needed, starts, and returns once {@code /health/ready} answers 200. */
+        /**
+         * Unpacks if needed, starts, and returns once {@code /health/ready} answers 200. A free port picked here can
+         * be taken by another process during Keycloak's long start on a busy machine: the start is then tried again
+         * on new ports (ports given by the caller are never changed).
+         */
         public LocalKeycloak start() {
             Path zip = distribution != null ? distribution : Distribution.locate();
             try {
                 if (Distribution.unpack(zip, home)) {
                     progress.accept("Keycloak : distribution décompressée dans " + home);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Keycloak could not be unpacked into " + home, e);
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return startOnce();
+                } catch (PortTaken e) {
+                    if (attempt == PORT_ATTEMPTS || (httpPort != 0 && managementPort != 0)) {
+                        throw e;
+                    }
+                    progress.accept("Keycloak : port pris entre-temps, nouvel essai sur d'autres ports");
+                }
+            }
+        }
+
+        private LocalKeycloak startOnce() {
+            try {
                 int http = httpPort != 0 ? httpPort : Ports.free();
                 int management = managementPort != 0 ? managementPort : Ports.free();
                 Path log = home.resolve("keycloak.log");
@@ -249,6 +271,13 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
+    /** Keycloak stopped during start-up because a port it was given is in use. */
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
     private void awaitReady(Duration timeout, Consumer<String> progress) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(managementUrl.resolve("/health/ready"))
@@ -257,8 +286,11 @@ public final class LocalKeycloak implements AutoCloseable {
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped during start-up (exit " + process.exitValue()
-                        + "); last lines of " + log + ":\n" + tail(log, 30));
+                String tail = tail(log, 30);
+                String message = "Keycloak stopped during start-up (exit " + process.exitValue() + "); last lines of "
+                        + log + ":\n" + tail;
+                throw tail.contains("Address already in use") ? new PortTaken(message)
+                        : new IllegalStateException(message);
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
