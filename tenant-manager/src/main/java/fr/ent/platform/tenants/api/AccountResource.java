@@ -34,6 +34,9 @@ public class AccountResource {
     @Inject
     AccountSync accounts;
 
+    @Inject
+    fr.ent.platform.tenants.brokering.Brokering brokering;
+
     @POST
     @Path("sync")
     @Operation(summary = "Créer les comptes manquants des utilisateurs de l'annuaire, avec leur code d'activation",
@@ -51,6 +54,8 @@ public class AccountResource {
         AccountSync.Result result;
         try {
             result = accounts.sync(c);
+            // New accounts of people the directory knows at an upstream provider (EduConnect...) get their links.
+            brokering.linkAll(c);
         } catch (KeycloakException e) {
             if (e.status() == 404) {
                 throw ProblemException.conflict("realm-missing", slug);
