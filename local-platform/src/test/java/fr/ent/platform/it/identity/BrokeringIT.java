@@ -85,7 +85,7 @@ class BrokeringIT {
         int usersInB = userCount(B);
         Browser browser = new Browser(platform.server().runtimeBase());
         HttpResponse<String> refused = upstreamLogin(browser, B_HOST, "lea.educ");
-        assertThat(refused.statusCode()).isNotEqualTo(200);
+        assertThat(refused.uri().getHost()).as("stays on Keycloak's page").isEqualTo("127.0.0.1");
         assertThat(refused.body()).contains("reliée à aucun compte");
         assertThat(userCount(B)).isEqualTo(usersInB);
         HttpResponse<String> me = browser.send("GET", URI.create(portal(B_HOST) + "/api/me"), null,
@@ -96,11 +96,13 @@ class BrokeringIT {
     @Test
     void an_unknown_upstream_identity_is_refused_and_creates_no_account() throws Exception {
         int usersInA = userCount(A);
-        HttpResponse<String> refused = upstreamLogin(new Browser(platform.server().runtimeBase()), A_HOST,
-                "inconnu.educ");
-        assertThat(refused.statusCode()).isNotEqualTo(200);
+        Browser browser = new Browser(platform.server().runtimeBase());
+        HttpResponse<String> refused = upstreamLogin(browser, A_HOST, "inconnu.educ");
+        assertThat(refused.uri().getHost()).as("stays on Keycloak's page").isEqualTo("127.0.0.1");
         assertThat(refused.body()).contains("reliée à aucun compte");
         assertThat(userCount(A)).isEqualTo(usersInA);
+        assertThat(browser.send("GET", URI.create(portal(A_HOST) + "/api/me"), null,
+                Map.of("Accept", "application/json")).statusCode()).isEqualTo(401);
         assertThat(unknownUpstream).isNotBlank();
     }
 

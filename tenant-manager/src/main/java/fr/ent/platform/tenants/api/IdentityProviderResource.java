@@ -239,8 +239,11 @@ public class IdentityProviderResource {
         try {
             return brokering.discover(c, kind, url);
         } catch (KeycloakException e) {
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 403) {
-                throw new InvalidTenantInputException(field, "idp.url.unreadable", field, url, e.getMessage());
+            // Keycloak answers 400 or 500 ("unknown_error") when the document cannot be fetched or parsed: the
+            // address is at fault. No status (unreachable) or 401/403 (our admin token): Keycloak is.
+            if (e.status() >= 400 && e.status() != 401 && e.status() != 403) {
+                throw new InvalidTenantInputException(field, "idp.url.unreadable", field, url,
+                        "HTTP " + e.status());
             }
             throw new ProblemException(502, "identity-failed", c.slug(), e.getMessage());
         }
