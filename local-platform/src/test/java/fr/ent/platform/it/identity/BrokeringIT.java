@@ -81,6 +81,29 @@ class BrokeringIT {
     }
 
     @Test
+    void a_pupil_linked_before_her_account_exists_gets_it_without_activation_code_and_signs_in() throws Exception {
+        String tom = createPupil(A_HOST, "Petit", "Tom");
+        HttpResponse<String> linked = platform.admin("POST", idp(A) + "/links", Json.createObjectBuilder()
+                .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder().add("entUserId", tom)
+                        .add("subject", upstreamUser("tom.educ")))).build().toString());
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(Platform.json(linked).getInt("withoutAccount")).isPositive();
+
+        HttpResponse<String> sync = platform.admin("POST", "/collectivities/" + A + "/accounts/sync", null);
+        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+        JsonObject account = Platform.json(sync).getJsonArray("accounts").stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("userId").equals(tom)).findFirst().orElseThrow();
+        assertThat(account.containsKey("activationCode")).as(account.toString()).isFalse();
+
+        Browser browser = new Browser(platform.server().runtimeBase());
+        HttpResponse<String> home = upstreamLogin(browser, A_HOST, "tom.educ");
+        assertThat(home.statusCode()).as(home.uri() + " " + home.body()).isEqualTo(200);
+        HttpResponse<String> me = browser.send("GET", URI.create(portal(A_HOST) + "/api/me"), null,
+                Map.of("Accept", "application/json"));
+        assertThat(Platform.json(me).getString("directoryUserId")).isEqualTo(tom);
+    }
+
+    @Test
     void the_same_upstream_identity_opens_nothing_in_B_and_creates_no_account_there() throws Exception {
         int usersInB = userCount(B);
         Browser browser = new Browser(platform.server().runtimeBase());
@@ -238,7 +261,7 @@ class BrokeringIT {
 
     private static void upstreamRealm() throws Exception {
         var users = Json.createArrayBuilder();
-        for (String username : List.of("lea.educ", "inconnu.educ")) {
+        for (String username : List.of("lea.educ", "inconnu.educ", "tom.educ")) {
             users.add(Json.createObjectBuilder().add("username", username).add("enabled", true)
                     .add("firstName", "Léa").add("lastName", "Martin")
                     .add("email", username + "@example.invalid").add("emailVerified", true)

@@ -119,11 +119,17 @@ public class Brokering {
         }
     }
 
-    /** Links the accounts of every provider of the collectivity (after an account sync created some). */
-    public void linkAll(Collectivity c) throws SQLException {
+    /**
+     * Links the accounts of every provider of the collectivity (after an account sync created some). Returns the
+     * directory ids of the people linked to at least one provider: their activation code, if any, is withdrawn.
+     */
+    public java.util.Set<UUID> linkAll(Collectivity c) throws SQLException {
+        java.util.Set<UUID> linked = new java.util.HashSet<>();
         for (UpstreamProvider p : store.list(c)) {
             link(c, p.alias());
+            linked.addAll(identities.of(c.names(), p.alias()).keySet());
         }
+        return linked;
     }
 
     /** {@link #applyAll} for the start-up reconciliation, which reports failures as unchecked. */
