@@ -114,6 +114,11 @@ public final class KeycloakSetup {
         return found.isEmpty() ? null : found.getJsonObject(0).getString("id");
     }
 
+    /** A call of Keycloak's admin REST API as the bootstrap administrator (path from /admin/realms...). */
+    public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json);
+    }
+
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

@@ -17,7 +17,7 @@ public final class TenantSchemaMigrator {
      * {@code db/tenant} (a unit test checks it): the runtime refuses to serve a tenant whose recorded version
      * differs, so that a failed migration is reported rather than silently served.
      */
-    public static final String CURRENT_VERSION = "1";
+    public static final String CURRENT_VERSION = "2";
 
     static final String FOLDER = "db/tenant";
 

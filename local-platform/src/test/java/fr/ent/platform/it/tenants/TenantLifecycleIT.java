@@ -3,6 +3,7 @@ package fr.ent.platform.it.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -210,7 +211,8 @@ class TenantLifecycleIT {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(Platform.json(refused).getString("type")).isEqualTo("urn:ent:problem:tenant-unavailable");
         } finally {
-            execute("UPDATE platform.collectivity SET schema_version = '1' WHERE slug = '" + slug + "'");
+            execute("UPDATE platform.collectivity SET schema_version = '" + TenantSchemaMigrator.CURRENT_VERSION
+                    + "' WHERE slug = '" + slug + "'");
         }
         assertThat(awaitStatus(slug + ".localhost", "/api/directory/structures", s -> s == 200).statusCode()).isEqualTo(200);
     }

@@ -34,6 +34,9 @@ public class AccountResource {
     @Inject
     AccountSync accounts;
 
+    @Inject
+    fr.ent.platform.tenants.brokering.Brokering brokering;
+
     @POST
     @Path("sync")
     @Operation(summary = "Créer les comptes manquants des utilisateurs de l'annuaire, avec leur code d'activation",
@@ -50,7 +53,7 @@ public class AccountResource {
         }
         AccountSync.Result result;
         try {
-            result = accounts.sync(c);
+            result = withoutWithdrawnCodes(accounts.sync(c), linkNewAccounts(c));
         } catch (KeycloakException e) {
             if (e.status() == 404) {
                 throw ProblemException.conflict("realm-missing", slug);
@@ -62,5 +65,31 @@ public class AccountResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // activation codes: no cache, no proxy may keep them
         return Response.ok(AccountSyncView.of(result)).cacheControl(noStore).build();
+    }
+
+    /**
+     * New accounts of people the directory knows at an upstream provider (EduConnect...) get their links. A failure
+     * here must not lose the answer: the activation codes just created are shown only in it. The links are made
+     * again by the next sync, the next links post or the next start.
+     */
+    private java.util.Set<java.util.UUID> linkNewAccounts(Collectivity c) {
+        try {
+            return brokering.linkAll(c);
+        } catch (RuntimeException | SQLException e) {
+            java.util.logging.Logger.getLogger(AccountResource.class.getName()).log(java.util.logging.Level.WARNING,
+                    "tenant=" + c.slug() + " accounts created but not linked to their identity providers", e);
+            return java.util.Set.of();
+        }
+    }
+
+    /** People linked to a provider sign in through it: the code they were given is withdrawn, so it is not shown. */
+    private static AccountSync.Result withoutWithdrawnCodes(AccountSync.Result r, java.util.Set<java.util.UUID> linked) {
+        if (linked.isEmpty()) {
+            return r;
+        }
+        return new AccountSync.Result(r.realm(), r.directoryUsers(), r.alreadyThere(), r.created().stream()
+                .map(a -> linked.contains(a.userId())
+                        ? new AccountSync.NewAccount(a.login(), null, a.userId(), a.profile()) : a)
+                .toList(), r.notCreated());
     }
 }

@@ -20,10 +20,18 @@ public class RealmReconciliation {
 
     private final CollectivityRepository registry;
     private final IdentityRealms realms;
+    private final java.util.function.Consumer<Collectivity> afterRealm;
 
     public RealmReconciliation(CollectivityRepository registry, IdentityRealms realms) {
+        this(registry, realms, c -> { });
+    }
+
+    /** {@code afterRealm}: what else lives in the realm and comes from the registry (identity providers). */
+    public RealmReconciliation(CollectivityRepository registry, IdentityRealms realms,
+            java.util.function.Consumer<Collectivity> afterRealm) {
         this.registry = registry;
         this.realms = realms;
+        this.afterRealm = afterRealm;
     }
 
     /** Returns the slugs whose realm could not be reconciled (logged; the next start tries again). */
@@ -35,6 +43,7 @@ public class RealmReconciliation {
         for (Collectivity c : all) {
             try {
                 realms.ensureRealm(c);
+                afterRealm.accept(c);
             } catch (RuntimeException e) {
                 failed.add(c.slug());
                 LOG.log(Level.WARNING, "tenant=" + c.slug() + " realm not reconciled", e);

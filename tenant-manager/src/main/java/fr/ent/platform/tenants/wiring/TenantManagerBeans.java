@@ -151,8 +151,9 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
-    RealmReconciliation realmReconciliation(CollectivityRepository registry, IdentityRealms realms) {
-        return new RealmReconciliation(registry, realms);
+    RealmReconciliation realmReconciliation(CollectivityRepository registry, IdentityRealms realms,
+            fr.ent.platform.tenants.brokering.Brokering brokering) {
+        return new RealmReconciliation(registry, realms, brokering::reapply);
     }
 
     @Produces
