@@ -42,7 +42,7 @@ class ApiProbeIT {
         // Its calls are counted as requests of the collectivity, under their own app, as 200.
         assertThat(scrape.sum("ent_http_server_requests_seconds_count", "collectivity", a, "app", "probe",
                 "status", "200")).isPositive();
-        assertThat(scrape.find("ent_probe_success", "probe")).extracting(x -> x.labels().get("probe"))
+        assertThat(scrape.find("ent_probe_success")).extracting(x -> x.labels().get("probe"))
                 .allSatisfy(p -> assertThat(p).isIn("portal", "api"));
     }
 
