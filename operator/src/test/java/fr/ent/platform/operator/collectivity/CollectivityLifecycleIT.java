@@ -205,7 +205,7 @@ class CollectivityLifecycleIT {
     @Test
     void aDomainTenantManagerGaveToAnotherCollectivityIsReportedAndNothingIsProvisioned() {
         tenantManager.create(new NewTenant("ops-direct", "commune", "Created through the API",
-                List.of("direct.ent.example.fr")));
+                List.of("direct.ent.example.fr"), null));
 
         client.resource(collectivity("copycat", "ops-copycat", "direct.ent.example.fr")).create();
         Collectivity c = awaitPhase("copycat", "Invalid");
