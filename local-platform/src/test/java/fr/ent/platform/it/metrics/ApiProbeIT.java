@@ -69,6 +69,8 @@ class ApiProbeIT {
             assertThat(platform.send(domainOf(a), "GET", path, null, null, probeOfA).statusCode()).as(path)
                     .isEqualTo(403);
         }
+        // Nor is it an administrator of the collectivity in tenant-manager's admin API.
+        assertThat(platform.client().admin("GET", "/collectivities/" + a, null, probeOfA).statusCode()).isEqualTo(403);
         // And the probe endpoint is the probe's only: anonymous 401, the collectivity's administrator 403.
         assertThat(platform.send(domainOf(a), "GET", "/api/probe", null, null, null).statusCode()).isEqualTo(401);
         assertThat(platform.send(domainOf(a), "GET", "/api/probe", null, null,

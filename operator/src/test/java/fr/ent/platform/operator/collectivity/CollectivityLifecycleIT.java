@@ -135,6 +135,31 @@ class CollectivityLifecycleIT {
     }
 
     @Test
+    void thePlanGoesToTenantManagerAndAnUnknownOneIsInvalid() {
+        Collectivity premium = collectivity("delta", "ops-delta", "delta.ent.example.fr");
+        premium.getSpec().setPlan("premium");
+        client.resource(premium).create();
+        awaitPhase("delta", "Ready");
+        assertThat(tenant("ops-delta").plan()).isEqualTo("premium");
+
+        edit("delta", c -> c.getSpec().setPlan("essentiel"));
+        Eventually.await(TIMEOUT, "plan changed in tenant-manager", () -> tenant("ops-delta"),
+                t -> "essentiel".equals(t.plan()));
+
+        // The mock API server does not apply the CRD schema (a real one refuses it at admission): the operator's
+        // own check stops it, and tenant-manager's plan stays.
+        Collectivity gold = collectivity("epsilon", "ops-epsilon", "epsilon.ent.example.fr");
+        gold.getSpec().setPlan("gold");
+        client.resource(gold).create();
+        Collectivity invalid = awaitPhase("epsilon", "Invalid");
+        assertThat(invalid.getStatus().getMessage()).contains("gold");
+        assertThat(tenantManager.find("ops-epsilon")).isEmpty();
+        edit("delta", c -> c.getSpec().setPlan("gold"));
+        Eventually.await(TIMEOUT, "Invalid", () -> read(client, "delta"), c -> "Invalid".equals(c.getStatus().getPhase()));
+        assertThat(tenant("ops-delta").plan()).isEqualTo("essentiel");
+    }
+
+    @Test
     void deletionFollowsTheReclaimPolicy() {
         Collectivity dropped = collectivity("gamma", "ops-gamma", "gamma.ent.example.fr");
         dropped.getSpec().setReclaimPolicy("delete");
