@@ -136,27 +136,27 @@ class CollectivityLifecycleIT {
 
     @Test
     void thePlanGoesToTenantManagerAndAnUnknownOneIsInvalid() {
-        Collectivity premium = collectivity("delta", "ops-delta", "delta.ent.example.fr");
+        Collectivity premium = collectivity("plan-p", "ops-plan-p", "plan-p.ent.example.fr");
         premium.getSpec().setPlan("premium");
         client.resource(premium).create();
-        awaitPhase("delta", "Ready");
-        assertThat(tenant("ops-delta").plan()).isEqualTo("premium");
+        awaitPhase("plan-p", "Ready");
+        assertThat(tenant("ops-plan-p").plan()).isEqualTo("premium");
 
-        edit("delta", c -> c.getSpec().setPlan("essentiel"));
-        Eventually.await(TIMEOUT, "plan changed in tenant-manager", () -> tenant("ops-delta"),
+        edit("plan-p", c -> c.getSpec().setPlan("essentiel"));
+        Eventually.await(TIMEOUT, "plan changed in tenant-manager", () -> tenant("ops-plan-p"),
                 t -> "essentiel".equals(t.plan()));
 
         // The mock API server does not apply the CRD schema (a real one refuses it at admission): the operator's
         // own check stops it, and tenant-manager's plan stays.
-        Collectivity gold = collectivity("epsilon", "ops-epsilon", "epsilon.ent.example.fr");
+        Collectivity gold = collectivity("plan-g", "ops-plan-g", "plan-g.ent.example.fr");
         gold.getSpec().setPlan("gold");
         client.resource(gold).create();
-        Collectivity invalid = awaitPhase("epsilon", "Invalid");
+        Collectivity invalid = awaitPhase("plan-g", "Invalid");
         assertThat(invalid.getStatus().getMessage()).contains("gold");
-        assertThat(tenantManager.find("ops-epsilon")).isEmpty();
-        edit("delta", c -> c.getSpec().setPlan("gold"));
-        Eventually.await(TIMEOUT, "Invalid", () -> read(client, "delta"), c -> "Invalid".equals(c.getStatus().getPhase()));
-        assertThat(tenant("ops-delta").plan()).isEqualTo("essentiel");
+        assertThat(tenantManager.find("ops-plan-g")).isEmpty();
+        edit("plan-p", c -> c.getSpec().setPlan("gold"));
+        Eventually.await(TIMEOUT, "Invalid", () -> read(client, "plan-p"), c -> "Invalid".equals(c.getStatus().getPhase()));
+        assertThat(tenant("ops-plan-p").plan()).isEqualTo("essentiel");
     }
 
     @Test
