@@ -102,6 +102,16 @@ public final class KeycloakSetup {
                 204);
     }
 
+    /** The secret Keycloak holds for a confidential client of the realm (tests: the synthetic probe's client). */
+    public String clientSecret(String realm, String clientId) throws IOException, InterruptedException {
+        String uuid = clientUuid(realm, clientId);
+        if (uuid == null) {
+            throw new IllegalStateException("no client " + clientId + " in realm " + realm);
+        }
+        return object(expect(send("GET", "/admin/realms/" + realm + "/clients/" + uuid + "/client-secret", null), 200)
+                .body()).getString("value");
+    }
+
     private String userId(String realm, String username) throws IOException, InterruptedException {
         JsonArray found = array(expect(send("GET", "/admin/realms/" + realm + "/users?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8), null), 200).body());

@@ -22,7 +22,7 @@ public final class ClientCredentials {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI tokenEndpoint;
     private final String clientId;
     private final String secret;
@@ -30,6 +30,12 @@ public final class ClientCredentials {
     private Instant expiresAt = Instant.EPOCH;
 
     public ClientCredentials(URI tokenEndpoint, String clientId, String secret) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), tokenEndpoint, clientId, secret);
+    }
+
+    /** Sharing {@code http}: for programs holding many of them (the synthetic probe: one per collectivity). */
+    public ClientCredentials(HttpClient http, URI tokenEndpoint, String clientId, String secret) {
+        this.http = http;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.secret = secret;

@@ -18,6 +18,13 @@ public final class Realms {
     public static final String COLLECTIVITY_ADMIN_ROLE = "SUPER_ADMIN";
     /** The public client the portal logs users in with (authorization code + PKCE). */
     public static final String PORTAL_CLIENT = "portal";
+    /**
+     * The confidential client of the synthetic probe in each collectivity realm (service account, client
+     * credentials); its tokens carry {@link #API_AUDIENCE} and only the realm role {@link #PROBE_ROLE}.
+     */
+    public static final String PROBE_CLIENT = "ent-probe";
+    /** The realm role of the probe's service account: the runtime's probe endpoint only, never users' data. */
+    public static final String PROBE_ROLE = "PROBE";
 
     private Realms() {
     }

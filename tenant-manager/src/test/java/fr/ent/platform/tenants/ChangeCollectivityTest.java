@@ -55,6 +55,45 @@ class ChangeCollectivityTest {
     }
 
     @Test
+    void thePlanIsStoredAtCreationDefaultsToStandardAndChangesAlone() {
+        String premium = uniqueSlug("plp");
+        String plain = uniqueSlug("pls");
+        Collectivity created = service.create(fr.ent.platform.tenants.registry.NewCollectivity.of(premium, "commune",
+                "Commune " + premium, List.of(premium + ".localhost"), "premium"));
+        service.create(request(plain));
+
+        assertThat(created.plan()).isEqualTo("premium");
+        assertThat(registry.find(premium).orElseThrow().plan()).isEqualTo("premium");
+        assertThat(registry.find(plain).orElseThrow().plan()).isEqualTo("standard");
+
+        Collectivity changed = service.change(premium, CollectivityChange.of(null, null, null, "essentiel"));
+        assertThat(changed.plan()).isEqualTo("essentiel");
+        assertThat(changed.displayName()).isEqualTo("Commune " + premium);
+        assertThat(service.change(premium, CollectivityChange.of("Renommée", null, null)).plan()).isEqualTo("essentiel");
+        // The other collectivity is untouched.
+        assertThat(registry.find(plain).orElseThrow().plan()).isEqualTo("standard");
+    }
+
+    @Test
+    void aPlanOfTheWrongFormIsRefusedBeforeTheRegistryAndByIt() throws Exception {
+        for (String bad : new String[] {"", "Premium", "gold plan", "x".repeat(40), "1plan"}) {
+            assertThatThrownBy(() -> CollectivityChange.of(null, null, null, bad))
+                    .isInstanceOfSatisfying(fr.ent.platform.tenancy.InvalidTenantInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("plan.unknown"));
+        }
+        assertThatThrownBy(() -> fr.ent.platform.tenants.registry.NewCollectivity.of("x-plan", "commune", "X",
+                List.of("x.localhost"), null)).isInstanceOf(fr.ent.platform.tenancy.InvalidTenantInputException.class);
+        String slug = uniqueSlug("plc");
+        service.create(request(slug));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate(
+                    "UPDATE platform.collectivity SET plan = 'DROP TABLE' WHERE slug = '" + slug + "'"))
+                    .hasMessageContaining("check");
+        }
+        assertThat(registry.find(slug).orElseThrow().plan()).isEqualTo("standard");
+    }
+
+    @Test
     void aDomainOfAnotherCollectivityIsRefusedAndNothingChanges() {
         String owner = uniqueSlug("own");
         String other = uniqueSlug("oth");

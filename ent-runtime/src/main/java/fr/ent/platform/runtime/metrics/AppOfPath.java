@@ -9,9 +9,13 @@ import java.util.Set;
  */
 public final class AppOfPath {
 
-    /** The ENT apps with an API under /api/<app>: the roadmap's apps, so that a new one needs no code here. */
+    /**
+     * The ENT apps with an API under /api/<app>: the roadmap's apps, so that a new one needs no code here; and
+     * {@code probe}, the synthetic probe's endpoint, kept apart so that its calls are not mistaken for users'.
+     */
     static final Set<String> API_APPS = Set.of("directory", "account", "auth", "portal", "homepage", "communities",
-            "wiki", "courses", "falc", "disconnect", "alerts", "diary", "editor", "notifications");
+            "wiki", "courses", "falc", "disconnect", "alerts", "diary", "editor", "notifications",
+            "probe");
     private static final Set<String> AUTH_PATHS = Set.of("auth", "login", "logout", "oidc", "callback");
     public static final String OTHER = "other";
 

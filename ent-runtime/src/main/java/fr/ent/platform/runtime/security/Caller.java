@@ -38,6 +38,6 @@ public class Caller {
     }
 
     public boolean hasRole(String role) {
-        return token != null && (Roles.ANY_USER.equals(role) || token.hasRole(role));
+        return token != null && Roles.allows(token, role);
     }
 }

@@ -14,7 +14,7 @@ record CallerSecurityContext(VerifiedToken token, boolean secure) implements Sec
 
     @Override
     public boolean isUserInRole(String role) {
-        return Roles.ANY_USER.equals(role) || token.hasRole(role);
+        return Roles.allows(token, role);
     }
 
     @Override

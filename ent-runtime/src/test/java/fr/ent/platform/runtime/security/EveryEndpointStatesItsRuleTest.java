@@ -66,7 +66,7 @@ class EveryEndpointStatesItsRuleTest {
         assertThat(AccessControl.ruleOf(Object.class.getMethod("toString"), Object.class)).isEmpty();
     }
 
-    private static List<Class<?>> resourceClasses() throws IOException {
+    static List<Class<?>> resourceClasses() throws IOException {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
         List<Class<?>> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {

@@ -160,7 +160,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         if (tenant == null) {
             try {
                 tenant = tenantManager.create(new NewTenant(c.getSpec().getSlug(), c.getSpec().getKind(),
-                        c.getSpec().getDisplayName(), c.getSpec().getDomains()));
+                        c.getSpec().getDisplayName(), c.getSpec().getDomains(), c.getSpec().getPlan()));
                 LOG.info("tenant={} provisioning requested by {}/{}", tenant.slug(), c.getMetadata().getNamespace(),
                         c.getMetadata().getName());
             } catch (TenantManagerProblem refused) {
@@ -228,7 +228,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         if (!describedAsSpec(c.getSpec(), tenant) && !tenant.is("ARCHIVED")) {
             try {
                 tenant = tenantManager.change(tenant.slug(), new NewTenant(tenant.slug(), c.getSpec().getKind(),
-                        c.getSpec().getDisplayName(), c.getSpec().getDomains()));
+                        c.getSpec().getDisplayName(), c.getSpec().getDomains(), c.getSpec().getPlan()));
             } catch (TenantManagerProblem refused) {
                 // e.g. a new domain owned by another collectivity: nothing changed in tenant-manager
                 report.write(c, Phase.Invalid, true, false, reasonOf(refused), explain(refused), reasonOf(refused));
@@ -263,7 +263,8 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     private static boolean describedAsSpec(CollectivitySpec spec, TenantView tenant) {
         return spec.getDisplayName().equals(tenant.displayName())
                 && CollectivityKind.parse(spec.getKind()) == CollectivityKind.parse(tenant.kind())
-                && new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()));
+                && new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()))
+                && java.util.Objects.equals(spec.getPlan(), tenant.plan());
     }
 
     /** What the spec asks that cannot be done: an archived collectivity cannot come back, nor be changed. */

@@ -49,6 +49,9 @@ public class CollectivitySpec {
     private String dataResidency = "FR";
 
     @Default("standard")
+    @Pattern("^(standard|essentiel|premium)$")
+    @JsonPropertyDescription("SLA plan: standard (99.8 %, the default), essentiel (99.5 %) or premium (99.9 %); passed to"
+            + " tenant-manager, it sets the objective of the SLA rules, of status.sla and of the monthly report")
     private String plan = "standard";
 
     @JsonPropertyDescription("ENT applications enabled for this collectivity (published in its settings ConfigMap)")

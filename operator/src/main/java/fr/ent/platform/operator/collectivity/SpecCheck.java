@@ -23,6 +23,10 @@ final class SpecCheck {
             Locale.ENGLISH, SpecCheck.class.getClassLoader(),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
+    /** The plans of the CRD's enumeration (spec.plan), those of the platform's default SLA configuration. */
+    static final List<String> PLANS = fr.ent.platform.observability.sla.SlaPlans.defaults().objectives().stream()
+            .map(fr.ent.platform.observability.sla.SlaObjective::plan).toList();
+
     private SpecCheck() {
     }
 
@@ -43,6 +47,9 @@ final class SpecCheck {
             if (!seen.add(domain)) {
                 problems.add(text("domain.duplicate", domain));
             }
+        }
+        if (!PLANS.contains(spec.getPlan())) {
+            problems.add(text("plan.unknown", spec.getPlan(), String.join(", ", PLANS)));
         }
         if (!List.of("retain", "delete").contains(spec.getReclaimPolicy())) {
             problems.add("spec.reclaimPolicy must be retain or delete, not \"" + spec.getReclaimPolicy() + "\".");

@@ -66,7 +66,7 @@ public class TenantManagerClient {
         return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), TenantView.class);
     }
 
-    /** PATCH /collectivities/{slug}: display name, kind and domains as given (409 domain-taken). */
+    /** PATCH /collectivities/{slug}: display name, kind, domains and plan as given (409 domain-taken). */
     public TenantView change(String slug, NewTenant description) {
         return read(expect(send("PATCH", "/collectivities/" + path(slug), json.writeValueAsString(description)), 200),
                 TenantView.class);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,6 +50,12 @@ class CrdManifestsTest {
         assertThat(slug.getXKubernetesValidations()).extracting(r -> r.getRule()).containsExactly("self == oldSelf");
         assertThat(slug.getMaxLength()).isEqualTo(40L);
         assertThat(spec.getProperties().get("reclaimPolicy").getDefault().asText()).isEqualTo("retain");
+        var plan = spec.getProperties().get("plan");
+        assertThat(spec.getRequired()).doesNotContain("plan");
+        assertThat(plan.getDefault().asText()).isEqualTo("standard");
+        java.util.regex.Pattern allowed = java.util.regex.Pattern.compile(plan.getPattern());
+        assertThat(List.of("standard", "essentiel", "premium")).allMatch(p -> allowed.matcher(p).matches());
+        assertThat(List.of("gold", "Standard", "", "standard ", "premium-plus")).noneMatch(p -> allowed.matcher(p).matches());
         assertThat(spec.getXKubernetesValidations()).extracting(r -> r.getMessage())
                 .anySatisfy(m -> assertThat(m).contains("archived cannot be undone"));
     }

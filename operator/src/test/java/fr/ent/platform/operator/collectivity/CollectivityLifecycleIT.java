@@ -135,6 +135,31 @@ class CollectivityLifecycleIT {
     }
 
     @Test
+    void thePlanGoesToTenantManagerAndAnUnknownOneIsInvalid() {
+        Collectivity premium = collectivity("plan-p", "ops-plan-p", "plan-p.ent.example.fr");
+        premium.getSpec().setPlan("premium");
+        client.resource(premium).create();
+        awaitPhase("plan-p", "Ready");
+        assertThat(tenant("ops-plan-p").plan()).isEqualTo("premium");
+
+        edit("plan-p", c -> c.getSpec().setPlan("essentiel"));
+        Eventually.await(TIMEOUT, "plan changed in tenant-manager", () -> tenant("ops-plan-p"),
+                t -> "essentiel".equals(t.plan()));
+
+        // The mock API server does not apply the CRD schema (a real one refuses it at admission): the operator's
+        // own check stops it, and tenant-manager's plan stays.
+        Collectivity gold = collectivity("plan-g", "ops-plan-g", "plan-g.ent.example.fr");
+        gold.getSpec().setPlan("gold");
+        client.resource(gold).create();
+        Collectivity invalid = awaitPhase("plan-g", "Invalid");
+        assertThat(invalid.getStatus().getMessage()).contains("gold");
+        assertThat(tenantManager.find("ops-plan-g")).isEmpty();
+        edit("plan-p", c -> c.getSpec().setPlan("gold"));
+        Eventually.await(TIMEOUT, "Invalid", () -> read(client, "plan-p"), c -> "Invalid".equals(c.getStatus().getPhase()));
+        assertThat(tenant("ops-plan-p").plan()).isEqualTo("essentiel");
+    }
+
+    @Test
     void deletionFollowsTheReclaimPolicy() {
         Collectivity dropped = collectivity("gamma", "ops-gamma", "gamma.ent.example.fr");
         dropped.getSpec().setReclaimPolicy("delete");
@@ -205,7 +230,7 @@ class CollectivityLifecycleIT {
     @Test
     void aDomainTenantManagerGaveToAnotherCollectivityIsReportedAndNothingIsProvisioned() {
         tenantManager.create(new NewTenant("ops-direct", "commune", "Created through the API",
-                List.of("direct.ent.example.fr")));
+                List.of("direct.ent.example.fr"), null));
 
         client.resource(collectivity("copycat", "ops-copycat", "direct.ent.example.fr")).create();
         Collectivity c = awaitPhase("copycat", "Invalid");

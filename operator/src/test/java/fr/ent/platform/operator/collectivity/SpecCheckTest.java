@@ -19,6 +19,7 @@ class SpecCheckTest {
                 .getSpec();
         spec.setKind("canton");
         spec.setReclaimPolicy("keep");
+        spec.setPlan("gold");
 
         List<String> problems = SpecCheck.problems(spec);
 
@@ -26,7 +27,21 @@ class SpecCheckTest {
                 .anySatisfy(p -> assertThat(p).contains("kind \"canton\" is unknown"))
                 .anySatisfy(p -> assertThat(p).contains("The domain \"LYON.example.fr\" is invalid"))
                 .anySatisfy(p -> assertThat(p).isEqualTo("The domain \"lyon.example.fr\" is listed twice."))
-                .anySatisfy(p -> assertThat(p).contains("reclaimPolicy must be retain or delete"));
+                .anySatisfy(p -> assertThat(p).contains("reclaimPolicy must be retain or delete"))
+                .anySatisfy(p -> assertThat(p)
+                        .isEqualTo("The plan \"gold\" does not exist. Possible plans: standard, essentiel, premium."));
+    }
+
+    @Test
+    void eachPlatformPlanIsAcceptedAndTheDefaultIsStandard() {
+        CollectivitySpec spec = collectivity("a", "ville-de-lyon", "lyon.ent.example.fr").getSpec();
+        assertThat(spec.getPlan()).isEqualTo("standard");
+        for (String plan : List.of("standard", "essentiel", "premium")) {
+            spec.setPlan(plan);
+            assertThat(SpecCheck.problems(spec)).isEmpty();
+        }
+        spec.setPlan(null);
+        assertThat(SpecCheck.problems(spec)).singleElement().satisfies(p -> assertThat(p).contains("plan"));
     }
 
     @Test

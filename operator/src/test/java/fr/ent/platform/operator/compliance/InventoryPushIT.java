@@ -46,7 +46,7 @@ class InventoryPushIT {
         TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(30),
                 platform.operatorCredentials()::authorization);
         String slug = "push-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
-        tenantManager.create(new NewTenant(slug, "commune", "Commune " + slug, List.of(slug + ".localhost")));
+        tenantManager.create(new NewTenant(slug, "commune", "Commune " + slug, List.of(slug + ".localhost"), null));
 
         Path policy = dir.resolve("policy.properties");
         Files.writeString(policy, "regions.fr=fr-par,fr-mrs\nregions.eu=de-fra\n");

@@ -2,6 +2,8 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.observability.sla.SlaObjective;
+import fr.ent.platform.observability.sla.SlaPlans;
 import fr.ent.platform.tenants.access.AdminCaller;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
@@ -45,6 +47,9 @@ public class CollectivityResource {
     @Inject
     AdminCaller caller;
 
+    @Inject
+    SlaPlans plans;
+
     @Context
     UriInfo uri;
 
@@ -59,7 +64,8 @@ public class CollectivityResource {
             throw ProblemException.badRequest("malformed-request");
         }
         Collectivity created = collectivities.create(
-                NewCollectivity.of(body.slug(), body.kind(), body.displayName(), body.domains()));
+                NewCollectivity.of(body.slug(), body.kind(), body.displayName(), body.domains(),
+                        body.plan() == null ? plans.defaultObjective().plan() : known(body.plan())));
         return Response.accepted(CollectivityView.of(created))
                 .location(uri.getBaseUriBuilder().path("collectivities").path(created.slug()).build())
                 .header("Link", "<" + uri.getBaseUriBuilder().path("collectivities").path(created.slug())
@@ -91,7 +97,8 @@ public class CollectivityResource {
     @PATCH
     @Path("{slug}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Changer le nom affiché, le type ou les domaines (les champs absents ne changent pas)")
+    @Operation(summary = "Changer le nom affiché, le type, les domaines ou le plan (les champs absents ne changent pas ;"
+            + " type, domaines et plan : exploitants de la plateforme seulement)")
     @APIResponse(responseCode = "409", description = "Domaine déjà pris", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CollectivityView change(@PathParam("slug") String slug, CollectivityRequest body) {
         if (body == null) {
@@ -100,13 +107,22 @@ public class CollectivityResource {
         if (body.slug() != null && !body.slug().equals(slug)) {
             throw new InvalidTenantInputException("slug", "slug.immutable", slug);
         }
-        if (!caller.isPlatformOperator() && (body.kind() != null || body.domains() != null)) {
-            // Kind and domains are hosting matters (DNS, TLS, contract): only the display name is the
+        if (!caller.isPlatformOperator() && (body.kind() != null || body.domains() != null || body.plan() != null)) {
+            // Kind, domains and plan are hosting matters (DNS, TLS, contract): only the display name is the
             // collectivity administrator's to change.
             throw ProblemException.forbidden("forbidden");
         }
-        return CollectivityView.of(collectivities.change(slug,
-                CollectivityChange.of(body.displayName(), body.kind(), body.domains())));
+        return CollectivityView.of(collectivities.change(slug, CollectivityChange.of(body.displayName(), body.kind(),
+                body.domains(), body.plan() == null ? null : known(body.plan()))));
+    }
+
+    /** A plan of the SLA configuration ({@code ENT_SLA_PLANS}): another name is a 400 listing the known ones. */
+    private String known(String plan) {
+        List<String> names = plans.objectives().stream().map(SlaObjective::plan).toList();
+        if (!names.contains(plan)) {
+            throw new InvalidTenantInputException("plan", "plan.unknown", plan, String.join(", ", names));
+        }
+        return plan;
     }
 
     @GET

@@ -24,6 +24,12 @@ public interface IdentityRealms {
     /** Whether the realm exists. */
     boolean exists(Collectivity collectivity);
 
+    /**
+     * The secret of the synthetic probe's client ({@code ent-probe}) in the collectivity's realm, read back from
+     * Keycloak (ADR 0012); empty while the realm or the client does not exist.
+     */
+    java.util.Optional<String> probeSecret(Collectivity collectivity);
+
     /** The hosting operators' realm {@code platform}: created if absent. */
     void ensurePlatformRealm();
 
@@ -61,6 +67,11 @@ public interface IdentityRealms {
 
         @Override
         public boolean exists(Collectivity collectivity) {
+            throw notConfigured();
+        }
+
+        @Override
+        public java.util.Optional<String> probeSecret(Collectivity collectivity) {
             throw notConfigured();
         }
 

@@ -29,11 +29,13 @@ public class KeycloakRealms implements IdentityRealms {
     private final KeycloakAdmin admin;
     private final PortalUrls portal;
     private final Optional<String> operatorSecret;
+    private final ProbeAccount probe;
 
     public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret) {
         this.admin = admin;
         this.portal = portal;
         this.operatorSecret = operatorSecret;
+        this.probe = new ProbeAccount(this, admin);
     }
 
     public KeycloakAdmin admin() {
@@ -59,6 +61,7 @@ public class KeycloakRealms implements IdentityRealms {
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
         }
         declareUserAttributes(realm);
+        probe.ensure(realm);
         String outcome = created ? " created" : " reconciled";
         LOG.info(() -> "realm " + realm + outcome);
     }
@@ -89,6 +92,11 @@ public class KeycloakRealms implements IdentityRealms {
     @Override
     public boolean exists(Collectivity c) {
         return admin.find(c.names().realm()).isPresent();
+    }
+
+    @Override
+    public Optional<String> probeSecret(Collectivity c) {
+        return probe.secret(c.names().realm());
     }
 
     @Override
@@ -135,7 +143,7 @@ public class KeycloakRealms implements IdentityRealms {
                 Json.createArrayBuilder().add(role).build());
     }
 
-    private void ensureRoles(String realm, List<String> roles) {
+    void ensureRoles(String realm, List<String> roles) {
         Set<String> present = new HashSet<>();
         for (JsonValue r : admin.get(realm + "/roles?briefRepresentation=true").array()) {
             present.add(r.asJsonObject().getString("name"));
@@ -153,7 +161,7 @@ public class KeycloakRealms implements IdentityRealms {
     }
 
     /** Creates or updates the client (matched by clientId) and its mappers (matched by name); returns its id. */
-    private String ensureClient(String realm, JsonObject client, List<JsonObject> mappers) {
+    String ensureClient(String realm, JsonObject client, List<JsonObject> mappers) {
         String clientId = client.getString("clientId");
         String id = findClient(realm, clientId).orElse(null);
         if (id == null) {
@@ -187,7 +195,7 @@ public class KeycloakRealms implements IdentityRealms {
         return id;
     }
 
-    private Optional<String> findClient(String realm, String clientId) {
+    Optional<String> findClient(String realm, String clientId) {
         var found = admin.get(realm + "/clients?clientId=" + Form.encode(clientId)).array();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getJsonObject(0).getString("id"));
     }

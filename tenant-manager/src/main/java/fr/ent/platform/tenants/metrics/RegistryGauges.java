@@ -21,13 +21,12 @@ import java.util.logging.Logger;
  * Gauges read from the collectivity registry when Prometheus scrapes (the registry is the truth; nothing to keep
  * in step between scrapes): {@code ent_collectivity_info{collectivity, plan} 1} for every collectivity not
  * DELETED, and {@code ent_collectivities{state}} for every state (0 included, so that alerts on a state see a
- * series). The registry has no plan column yet: every collectivity is {@code standard} until it has one.
+ * series). The plan is the registry's ({@code platform.collectivity.plan}).
  */
 @ApplicationScoped
 public class RegistryGauges {
 
     private static final Logger LOG = Logger.getLogger(RegistryGauges.class.getName());
-    static final String DEFAULT_PLAN = "standard";
 
     @Inject
     CollectivityRepository registry;
@@ -58,7 +57,7 @@ public class RegistryGauges {
         for (Collectivity c : collectivities) {
             counts.merge(c.state(), 1, Integer::sum);
             if (c.state() != TenantState.DELETED) {
-                rows.add(MultiGauge.Row.of(Tags.of("collectivity", c.slug(), "plan", DEFAULT_PLAN), 1));
+                rows.add(MultiGauge.Row.of(Tags.of("collectivity", c.slug(), "plan", c.plan()), 1));
             }
         }
         info.register(rows, true);

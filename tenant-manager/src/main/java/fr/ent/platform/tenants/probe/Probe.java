@@ -4,9 +4,8 @@ import fr.ent.platform.tenants.registry.Collectivity;
 
 /**
  * One synthetic check of a collectivity, as its users reach it: through the public endpoint, with its domain as
- * Host. The probes run are the {@link SyntheticProbes#probes()} list: it is the hook where the authenticated API
- * probe goes once the identity work is merged (TODO: log a probe user into the collectivity's realm and call one
- * API with its bearer token — see docs/observability.md).
+ * Host. The probes run are the {@link SyntheticProbes#probes()} list: {@link PortalProbe} ({@code portal}) and, when
+ * Keycloak is configured, {@link ApiProbe} ({@code api}).
  */
 public interface Probe {
 
@@ -15,4 +14,19 @@ public interface Probe {
 
     /** True when the collectivity answered as expected; false or an exception otherwise. */
     boolean check(Collectivity collectivity, String domain) throws Exception;
+
+    /**
+     * Thrown by {@link #check} when the collectivity cannot be probed this way yet (the probe's Keycloak client is
+     * created by the realm reconciliation that follows an upgrade): no sample this round rather than a failure that
+     * would charge an outage nobody had.
+     */
+    final class NotYet extends RuntimeException {
+        public NotYet(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** After each round: forget what is kept for collectivities no longer probed. */
+    default void retainOnly(java.util.Set<String> slugs) {
+    }
 }

@@ -1,7 +1,9 @@
 package fr.ent.platform.tenants.probe;
 
+import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import io.micrometer.core.instrument.MultiGauge;
@@ -40,6 +42,14 @@ public class SyntheticProbes {
 
     @Inject
     CollectivityRepository registry;
+
+    @Inject
+    IdentityRealms realms;
+
+    /** Where tenant-manager reaches Keycloak: the probe's tokens come from the realm's token endpoint there. */
+    @Inject
+    @ConfigProperty(name = "ent.keycloak.url")
+    Optional<String> keycloakUrl;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -82,7 +92,15 @@ public class SyntheticProbes {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(timeoutSeconds))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        probes = List.of(new PortalProbe(http, base, Duration.ofSeconds(timeoutSeconds)));
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        List<Probe> all = new ArrayList<>(List.of(new PortalProbe(http, base, timeout)));
+        Optional<String> keycloak = keycloakUrl.filter(u -> !u.isBlank());
+        if (realms.configured() && keycloak.isPresent()) {
+            all.add(new ApiProbe(http, base, timeout, realms, RealmEndpoints.of(keycloak.get(), keycloak.get())));
+        } else {
+            LOG.warning("Keycloak is not configured: only the portal page is probed (no probe=\"api\")");
+        }
+        probes = List.copyOf(all);
         success = MultiGauge.builder("ent.probe.success")
                 .description("1 if the last synthetic probe of the collectivity succeeded, else 0")
                 .register(PlatformRegistry.prometheus());
@@ -103,25 +121,34 @@ public class SyntheticProbes {
         try {
             List<MultiGauge.Row<?>> ok = new ArrayList<>();
             List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+            java.util.Set<String> probed = new java.util.HashSet<>();
             for (Collectivity c : registry.list(EnumSet.of(TenantState.ACTIVE))) {
                 if (c.domains().isEmpty()) {
                     continue;
                 }
+                probed.add(c.slug());
                 for (Probe probe : probes) {
                     Tags tags = Tags.of("collectivity", c.slug(), "probe", probe.name());
                     long start = System.nanoTime();
                     boolean passed;
+                    String cause = "";
                     try {
                         passed = probe.check(c, c.domains().get(0));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
+                    } catch (Probe.NotYet e) {
+                        LOG.fine(() -> "tenant=" + c.slug() + " synthetic probe " + probe.name() + " skipped: "
+                                + e.getMessage());
+                        continue;
                     } catch (Exception e) {
                         LOG.log(Level.FINE, "probe " + probe.name() + " of " + c.slug() + " failed", e);
                         passed = false;
+                        cause = ": " + e;
                     }
                     if (!passed) {
-                        LOG.warning(() -> "tenant=" + c.slug() + " synthetic probe " + probe.name() + " failed");
+                        String why = cause;
+                        LOG.warning(() -> "tenant=" + c.slug() + " synthetic probe " + probe.name() + " failed" + why);
                     }
                     ok.add(MultiGauge.Row.of(tags, passed ? 1 : 0));
                     seconds.add(MultiGauge.Row.of(tags, (System.nanoTime() - start) / 1e9));
@@ -129,6 +156,7 @@ public class SyntheticProbes {
             }
             success.register(ok, true);
             duration.register(seconds, true);
+            probes.forEach(p -> p.retainOnly(probed));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Synthetic probe round failed", e);
         }

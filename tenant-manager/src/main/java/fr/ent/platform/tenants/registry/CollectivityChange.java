@@ -10,9 +10,14 @@ import java.util.Set;
 
 /** A checked change of a collectivity's description: each part is optional (absent = unchanged). */
 public record CollectivityChange(Optional<String> displayName, Optional<CollectivityKind> kind,
-        Optional<List<DomainName>> domains) {
+        Optional<List<DomainName>> domains, Optional<String> plan) {
 
     public static CollectivityChange of(String displayName, String kind, List<String> domains) {
+        return of(displayName, kind, domains, null);
+    }
+
+    /** {@code plan}: a hosting matter, changed by platform operators only (the admin API checks the caller). */
+    public static CollectivityChange of(String displayName, String kind, List<String> domains, String plan) {
         Optional<String> name = Optional.ofNullable(displayName).map(n -> {
             if (n.isBlank() || n.length() > 200) {
                 throw new InvalidTenantInputException("displayName", "displayName.required");
@@ -32,6 +37,6 @@ public record CollectivityChange(Optional<String> displayName, Optional<Collecti
             }
             return List.copyOf(unique);
         });
-        return new CollectivityChange(name, checkedKind, checkedDomains);
+        return new CollectivityChange(name, checkedKind, checkedDomains, Optional.ofNullable(plan).map(Plans::check));
     }
 }

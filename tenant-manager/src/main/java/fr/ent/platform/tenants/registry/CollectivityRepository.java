@@ -30,6 +30,7 @@ public class CollectivityRepository {
     private static final String SELECT = """
             SELECT c.id, c.slug, c.kind, c.display_name, c.state, c.failed_step, c.failure_reason, c.schema_name,
                    c.role_name, c.schema_version, c.schema_error, c.data_retained, c.created_at, c.updated_at,
+                   c.plan,
                    coalesce((SELECT array_agg(d.domain ORDER BY d.domain) FROM platform.collectivity_domain d
                               WHERE d.collectivity_id = c.id), '{}') AS domains
               FROM platform.collectivity c""";
@@ -56,14 +57,16 @@ public class CollectivityRepository {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO platform.collectivity (id, slug, kind, display_name, state, schema_name, role_name)
-                        VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?)""")) {
+                        INSERT INTO platform.collectivity (id, slug, kind, display_name, state, schema_name, role_name,
+                                                           plan)
+                        VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""")) {
                     ps.setObject(1, id);
                     ps.setString(2, request.slug().value());
                     ps.setString(3, request.kind().name());
                     ps.setString(4, request.displayName());
                     ps.setString(5, names.schema());
                     ps.setString(6, names.role());
+                    ps.setString(7, request.plan());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
@@ -108,13 +111,15 @@ public class CollectivityRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (change.displayName().isPresent() || change.kind().isPresent()) {
+                if (change.displayName().isPresent() || change.kind().isPresent() || change.plan().isPresent()) {
                     try (PreparedStatement ps = c.prepareStatement("""
                             UPDATE platform.collectivity SET display_name = coalesce(?, display_name),
-                                   kind = coalesce(?, kind), updated_at = now() WHERE id = ?""")) {
+                                   kind = coalesce(?, kind), plan = coalesce(?, plan), updated_at = now()
+                             WHERE id = ?""")) {
                         ps.setString(1, change.displayName().orElse(null));
                         ps.setString(2, change.kind().map(Enum::name).orElse(null));
-                        ps.setObject(3, id);
+                        ps.setString(3, change.plan().orElse(null));
+                        ps.setObject(4, id);
                         ps.executeUpdate();
                     }
                 }
@@ -342,7 +347,7 @@ public class CollectivityRepository {
                 rs.getString("failed_step"), rs.getString("failure_reason"),
                 new TenantNames(rs.getString("schema_name"), rs.getString("role_name")),
                 rs.getString("schema_version"), rs.getString("schema_error"), rs.getBoolean("data_retained"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getString("plan"));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -20,16 +20,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class SlaBeans {
 
+    /** The plans and their objectives ({@code ent.sla.plans}); the first is the default. */
     @Produces
     @Singleton
-    SlaReporter slaReporter(CollectivityService collectivities) {
+    SlaPlans slaPlans() {
+        Config config = ConfigProvider.getConfig(SlaBeans.class.getClassLoader());
+        return config.getOptionalValue("ent.sla.plans", String.class).filter(p -> !p.isBlank())
+                .map(SlaPlans::parse).orElseGet(SlaPlans::defaults);
+    }
+
+    @Produces
+    @Singleton
+    SlaReporter slaReporter(CollectivityService collectivities, SlaPlans plans) {
         Config config = ConfigProvider.getConfig(SlaBeans.class.getClassLoader());
         Optional<PrometheusQueries> prometheus = config.getOptionalValue("ent.prometheus.url", String.class)
                 .filter(url -> !url.isBlank())
                 .map(url -> new PrometheusQueries(URI.create(url.strip()), Duration.ofSeconds(
                         config.getOptionalValue("ent.prometheus.timeout-seconds", Integer.class).orElse(10))));
-        SlaPlans plans = config.getOptionalValue("ent.sla.plans", String.class).filter(p -> !p.isBlank())
-                .map(SlaPlans::parse).orElseGet(SlaPlans::defaults);
         return new SlaReporter(collectivities::get, prometheus, plans, Clock.systemUTC());
     }
 }

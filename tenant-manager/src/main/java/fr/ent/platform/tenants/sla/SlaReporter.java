@@ -92,7 +92,9 @@ public final class SlaReporter {
                         e.getMessage()).withHeader("Retry-After", "60");
             }
         }
-        SlaObjective objective = plan == null ? plans.defaultObjective() : plans.objectiveFor(plan);
+        // The plan recorded with the month's last sample (the one that applied at its end); without data, the
+        // registry's plan of the collectivity.
+        SlaObjective objective = plans.objectiveFor(plan == null ? collectivity.plan() : plan);
         return new SlaReport(own, collectivity.displayName(), objective.plan(), objective.targetPercent(),
                 period.month().toString(), period.start(), period.end(), period.complete(),
                 MonthlyFigures.compute(objective, period, ratios), probes, INCIDENT_RULE,
