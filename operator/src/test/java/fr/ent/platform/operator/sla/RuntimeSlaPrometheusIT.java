@@ -136,14 +136,14 @@ class RuntimeSlaPrometheusIT {
                 assertThat(get(hostB, "/").statusCode()).isEqualTo(503);
             }
         }
-        Instant trafficEnd = Instant.now();
 
         // Prometheus has every request the runtime answered (A's raw 5xx count grew by exactly the 502s sent)...
         Eventually.await(Duration.ofSeconds(30), "A's 502s scraped", () -> value(sum(a, "outcome=\"SERVER_ERROR\"")),
                 v -> v - aErrorsBefore == ROUNDS);
-        // ...and the operator publishes figures computed after it (a refresh, an evaluation and a scrape later)
-        Collectivity readA = awaitObservedAfter(a, trafficEnd.plus(SCRAPE.multipliedBy(3)));
-        Collectivity readB = awaitObservedAfter(b, trafficEnd.plus(SCRAPE.multipliedBy(3)));
+        // ...and the operator publishes figures read after the rules have run on that scrape
+        Instant scraped = Instant.now().plus(SCRAPE.multipliedBy(2));
+        Collectivity readA = awaitObservedAfter(a, scraped);
+        Collectivity readB = awaitObservedAfter(b, scraped);
         SlaStatus slaA = readA.getStatus().getSla();
         SlaStatus slaB = readB.getStatus().getSla();
         Condition metA = Collectivities.condition(readA, ConditionType.SLAMet);
