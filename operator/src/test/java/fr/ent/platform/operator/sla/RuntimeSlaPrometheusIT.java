@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /admin/metrics} (RealPlatform: PostgreSQL, Keycloak, both applications), evaluates the generated ent-sla
  * rules, and the operator's SLA watch reads them into each Collectivity (fabric8 mock API server in CRUD mode).
  *
- * <p>The requests are real and so are their errors: collectivity A gets portal pages (200), pages that do not
- * exist (404, not counted by the SLI) and portal logins that come back with a code Keycloak never issued (the
+ * <p>The requests are real and so are their errors: collectivity A gets portal pages (200), API calls with a
+ * forged token (401, not counted by the SLI) and portal logins that come back with a code Keycloak never issued (the
  * runtime answers 502); collectivity B is suspended and answers 503 to everything. A's status must show A's error
  * ratio, nothing of B's.
  */
@@ -48,10 +48,10 @@ class RuntimeSlaPrometheusIT {
     private static final String REQUESTS = "ent_http_server_requests_seconds_count";
     private static final int ROUNDS = 30;
     private static final int GOOD_PER_ROUND = 20;
-    private static final int MISSING_PER_ROUND = 20;
+    private static final int FORGED_PER_ROUND = 20;
     private static final int B_PER_ROUND = 30;
-    /** A page that does not exist: 404, a client error the SLI does not count. */
-    private static final String MISSING = "/page-introuvable";
+    /** A bearer token no realm issued: the API answers 401, a client error the SLI does not count. */
+    private static final String FORGED = "Bearer jeton-forge";
 
     static KubernetesClient client;
     @TempDir
@@ -108,12 +108,12 @@ class RuntimeSlaPrometheusIT {
         // One request of each kind first, then wait until Prometheus holds each series: the increase that creates
         // a series is invisible to rate() (the series starts at its first value), the ones after it count.
         assertThat(get(hostA, "/").statusCode()).isEqualTo(200);
-        assertThat(get(hostA, MISSING).statusCode()).isEqualTo(404);
+        assertThat(forged(hostA).statusCode()).isEqualTo(401);
         assertThat(http.failedLogin(hostA).statusCode()).isEqualTo(502);
         awaitSeries(a, "portal", "200");
         awaitSeries(a, "auth", "302");
         awaitSeries(a, "auth", "502");
-        awaitSeries(a, "other", "404");
+        awaitSeries(a, "directory", "401");
         awaitSeries(b, "portal", "503");
         double aErrorsBefore = prometheus.value(sum(a, "outcome=\"SERVER_ERROR\""));
 
@@ -125,8 +125,8 @@ class RuntimeSlaPrometheusIT {
                 assertThat(get(hostA, "/").statusCode()).isEqualTo(200);
                 slow += System.nanoTime() - start > 500_000_000L ? 1 : 0;
             }
-            for (int i = 0; i < MISSING_PER_ROUND; i++) {
-                assertThat(get(hostA, MISSING).statusCode()).isEqualTo(404);
+            for (int i = 0; i < FORGED_PER_ROUND; i++) {
+                assertThat(forged(hostA).statusCode()).isEqualTo(401);
             }
             long start = System.nanoTime();
             HttpResponse<String> failed = http.failedLogin(hostA); // a good 302, then a 502
@@ -151,9 +151,9 @@ class RuntimeSlaPrometheusIT {
         System.out.println("SLA " + b + ": " + Collectivities.condition(readB, ConditionType.SLAMet).getMessage());
 
         // A's valid events: 20 pages and 1 login redirect per round (good), 1 login callback per round (bad); the
-        // 404s are not events. The probe adds good events (one per scrape of its sample, about one request every
+        // 401s are not events. The probe adds good events (one per scrape of its sample, about one request every
         // 15 s): at most the number of scrapes since A was created, bounded here by the probe samples Prometheus
-        // holds. Counting the 404s would bring the ratio under 2.5 %; any of B's 503s over 30 %.
+        // holds. Counting the 401s would bring the ratio under 2.5 %; any of B's 503s over 30 %.
         double probeSamples = value("sum(count_over_time(ent_probe_success{collectivity=\"" + a + "\"}[1h]))");
         double bad = ROUNDS;
         double good = ROUNDS * (GOOD_PER_ROUND + 1.0);
@@ -202,6 +202,17 @@ class RuntimeSlaPrometheusIT {
     private static HttpResponse<String> get(String host, String path) {
         try {
             return http.runtime(host, "GET", path, null, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> forged(String host) {
+        try {
+            return http.runtime(host, "GET", "/api/directory/structures", null, null, FORGED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
