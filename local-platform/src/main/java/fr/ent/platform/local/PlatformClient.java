@@ -113,6 +113,28 @@ public final class PlatformClient {
         return runtime(host, method, path, contentType, body, authorization == null ? null : authorization.get());
     }
 
+    /**
+     * A portal login that fails on the server's side, as a forged or replayed link would make it fail: starts a
+     * login on {@code host} (302 to the collectivity's realm, with the session cookie and the login state), then
+     * comes back to the callback with that state and a code Keycloak never issued. Keycloak refuses the code and the
+     * runtime answers 502: a real server error of the collectivity (app {@code auth}), which the SLA counts as bad.
+     * Returns the callback's answer.
+     */
+    public HttpResponse<String> failedLogin(String host) throws IOException, InterruptedException {
+        HttpResponse<String> login = runtime(host, "GET", "/auth/login", null, null, null);
+        String location = login.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+                "pas de redirection vers Keycloak : " + login.statusCode() + " " + login.body()));
+        String state = java.util.Arrays.stream(URI.create(location).getRawQuery().split("&"))
+                .filter(p -> p.startsWith("state=")).map(p -> p.substring("state=".length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("pas de state dans " + location));
+        String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0]).toList());
+        HttpRequest callback = HttpRequest.newBuilder(URI.create(runtimeBase + "/auth/callback?state=" + state
+                        + "&code=" + UUID.randomUUID())).timeout(Duration.ofSeconds(60))
+                .header("Host", host).header("Cookie", cookies).GET().build();
+        return http.send(callback, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A runtime call with an explicit {@code Authorization} header (null: anonymous). */
     public HttpResponse<String> runtime(String host, String method, String path, String contentType, byte[] body,
             String authorization) throws IOException, InterruptedException {

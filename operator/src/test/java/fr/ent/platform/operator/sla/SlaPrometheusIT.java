@@ -3,6 +3,7 @@ package fr.ent.platform.operator.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.ent.platform.local.PrometheusServer;
 import fr.ent.platform.observability.metrics.LatencyBuckets;
 import fr.ent.platform.observability.metrics.MetricContract;
 import fr.ent.platform.observability.rules.SlaRuleFiles;
@@ -20,18 +21,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SLA chain end to end with a real Prometheus (Debian binary): it scrapes a metrics source recording requests
  * exactly as the contract says (a Micrometer PrometheusMeterRegistry with the contract's buckets, served by a JDK
- * HttpServer: the runtime's own endpoint replaces it once it exists), evaluates the generated ent-sla rules, and the
- * operator's SLA watch reads the figures into each Collectivity's status. Two collectivities: cd-44 at 0.1 %
+ * HttpServer), evaluates the generated ent-sla rules, and the operator's SLA watch reads the figures into each
+ * Collectivity's status. The stand-in gives exact, steady error rates (and so the ticket alert and lastIncident);
+ * {@link RuntimeSlaPrometheusIT} runs the same chain on the real runtime's {@code /admin/metrics}. Two collectivities: cd-44 at 0.1 %
  * errors (objective met, half the budget left) and lyon at 1 % (budget exhausted). tenant-manager is not started
  * (its URL is closed): the SLA watch does not need it.
  */
@@ -56,7 +54,7 @@ class SlaPrometheusIT {
     static Path work;
 
     static HttpServer metrics;
-    static Process prometheus;
+    static PrometheusServer prometheus;
     static URI prometheusUrl;
     static ScheduledExecutorService traffic;
     static RunningOperator operator;
@@ -92,32 +90,11 @@ class SlaPrometheusIT {
             record(registry, "lyon", "CLIENT_ERROR", "404", 50); // not the platform's fault: not counted
         }, 0, 100, TimeUnit.MILLISECONDS);
 
-        Files.writeString(work.resolve(SlaRuleFiles.RULE_FILE), SlaRuleFiles.ruleFile(SlaRuleGenerator.defaults()));
-        Files.writeString(work.resolve("prometheus.yml"), """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                rule_files: [%s]
-                scrape_configs:
-                  - job_name: ent-runtime
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """.formatted(SlaRuleFiles.RULE_FILE, metrics.getAddress().getPort()));
-        int port = freePort();
-        prometheusUrl = URI.create("http://127.0.0.1:" + port);
-        prometheus = new ProcessBuilder(prometheusBinary(), "--config.file=" + work.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        Eventually.await(Duration.ofSeconds(60), "Prometheus ready on " + prometheusUrl, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(prometheusUrl.resolve("/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException | InterruptedException e) {
-                return prometheus.isAlive() ? -1 : -2;
-            }
-        }, code -> code == 200 || code == -2);
-        assertThat(prometheus.isAlive()).as(Files.readString(work.resolve("prometheus.log"))).isTrue();
+        prometheus = PrometheusServer.start(work, Duration.ofSeconds(1),
+                List.of(new PrometheusServer.Target("ent-runtime", "127.0.0.1:" + metrics.getAddress().getPort(),
+                        "/metrics")),
+                Map.of(SlaRuleFiles.RULE_FILE, SlaRuleFiles.ruleFile(SlaRuleGenerator.defaults())));
+        prometheusUrl = prometheus.url();
 
         SlaSettings sla = new SlaSettings(prometheusUrl, Duration.ofSeconds(5), Duration.ofSeconds(2),
                 SlaPlans.defaults(), true);
@@ -133,10 +110,7 @@ class SlaPrometheusIT {
             traffic.shutdownNow();
         }
         if (prometheus != null) {
-            prometheus.destroy();
-            if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
-                prometheus.destroyForcibly();
-            }
+            prometheus.close();
         }
         if (metrics != null) {
             metrics.stop(0);
@@ -190,23 +164,6 @@ class SlaPrometheusIT {
                 "outcome", outcome, "status", status).register(registry);
         for (int i = 0; i < n; i++) {
             timer.record(Duration.ofMillis(300));
-        }
-    }
-
-    private static String prometheusBinary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "prometheus");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException("prometheus is not installed: this test runs the real server. Install it with "
-                + "`apt-get install -y prometheus` (Debian package; .ci/run does it).");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -73,6 +73,16 @@ public final class RealPlatform {
         return URI.create("http://127.0.0.1:" + adminPort + "/admin/api/v1");
     }
 
+    /** The runtime's public endpoint (send the collectivity's domain as Host). */
+    public URI runtimeBase() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** The loopback admin endpoint's port: the admin API and {@code /admin/metrics}. */
+    public int adminPort() {
+        return adminPort;
+    }
+
     public synchronized void startServer() {
         try {
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),

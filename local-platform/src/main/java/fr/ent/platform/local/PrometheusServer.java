@@ -1,0 +1,177 @@
+package fr.ent.platform.local;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real Prometheus server (the Debian package's {@code /usr/bin/prometheus}, found on the PATH) scraping the given
+ * targets and evaluating the given rule files, its HTTP API on a free loopback port. The integration tests of the
+ * SLA chain share it (the operator's SLA watch, the monthly report inside Liberty); {@link #close()} stops it.
+ *
+ * <p>Scrape and rule evaluation share one short interval: the tests need figures within seconds, and rules over
+ * long windows ({@code rate(...[30d])}) already give a value from the few minutes of data the server holds.
+ */
+public final class PrometheusServer implements AutoCloseable {
+
+    /** A scrape target: {@code host:port} and the path of its metrics (e.g. {@code /admin/metrics}). */
+    public record Target(String job, String address, String metricsPath) {
+    }
+
+    private final Process process;
+    private final Path directory;
+    private final URI url;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PrometheusServer(Process process, Path directory, URI url) {
+        this.process = process;
+        this.directory = directory;
+        this.url = url;
+    }
+
+    /**
+     * Writes {@code prometheus.yml} and the rule files (name → content) into {@code directory}, starts the server
+     * with its data under it and waits until {@code /-/ready} answers.
+     */
+    public static PrometheusServer start(Path directory, Duration interval, List<Target> targets,
+            Map<String, String> ruleFiles) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        for (Map.Entry<String, String> rules : ruleFiles.entrySet()) {
+            Files.writeString(directory.resolve(rules.getKey()), rules.getValue());
+        }
+        String scrapes = targets.stream().map(t -> """
+                  - job_name: %s
+                    metrics_path: %s
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(t.job(), t.metricsPath(), t.address())).collect(Collectors.joining());
+        Files.writeString(directory.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: %1$ds
+                  evaluation_interval: %1$ds
+                rule_files: [%2$s]
+                scrape_configs:
+                %3$s""".formatted(interval.toSeconds(), String.join(", ", ruleFiles.keySet()), scrapes));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder(binary("prometheus"),
+                "--config.file=" + directory.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
+        PrometheusServer server = new PrometheusServer(process, directory, URI.create("http://127.0.0.1:" + port));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Prometheus s'est arrêté au démarrage (code " + process.exitValue()
+                        + ") :\n" + log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Prometheus n'est pas prêt après " + timeout + " :\n" + log());
+    }
+
+    /** Base URL of the HTTP API, e.g. {@code http://127.0.0.1:40123}. */
+    public URI url() {
+        return url;
+    }
+
+    /** The {@code result} array of an instant query (each item has {@code metric} and {@code value}). */
+    public List<JsonObject> query(String promql) throws IOException, InterruptedException {
+        URI uri = URI.create(url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonObject body;
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            body = reader.readObject();
+        }
+        if (response.statusCode() != 200 || !"success".equals(body.getString("status", ""))) {
+            throw new IllegalStateException("Prometheus refused " + promql + ": " + response.body());
+        }
+        return body.getJsonObject("data").getJsonArray("result").stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    /** The value of the single series an instant query returns, NaN when it returns none. */
+    public double value(String promql) throws IOException, InterruptedException {
+        List<JsonObject> result = query(promql);
+        if (result.isEmpty()) {
+            return Double.NaN;
+        }
+        if (result.size() > 1) {
+            throw new IllegalStateException(promql + " returned " + result.size() + " series: " + result);
+        }
+        return Double.parseDouble(result.getFirst().getJsonArray("value").getString(1));
+    }
+
+    /** What the server logged so far (for failure messages). */
+    public String log() {
+        try {
+            return Files.readString(directory.resolve("prometheus.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 20 s). */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The path of a Prometheus tool ({@code prometheus}, {@code promtool}) on the PATH. */
+    public static String binary(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " n'est pas installé : ce test lance le vrai serveur. Installez le "
+                + "paquet Debian : apt-get install -y prometheus (.ci/run le fait).");
+    }
+}

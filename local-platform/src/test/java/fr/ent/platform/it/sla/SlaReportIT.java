@@ -1,0 +1,319 @@
+package fr.ent.platform.it.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fr.ent.platform.it.Platform;
+import fr.ent.platform.local.PrometheusServer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The monthly SLA report inside Liberty, from a real Prometheus (Debian binary) that scrapes the server's
+ * {@code /admin/metrics} and evaluates the committed ent-sla rules; tenant-manager reads it through
+ * {@code ENT_PROMETHEUS_URL} (the server is restarted with it). The report is asked over HTTP through the admin API.
+ *
+ * <p>Traffic, all real: collectivity A gets, in a steady mix, portal pages (200), API calls with a forged token (401,
+ * not counted) and portal logins coming back with a code Keycloak never issued (302 then 502: one bad request for
+ * twelve valid ones, 8.3 %); collectivity B is suspended and answers 503 to everything. The mix runs until a whole
+ * 5-minute step of the month is over with at least two minutes of it inside, so that the step's recorded error
+ * ratio is the mix's. The last test stops Prometheus.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlaReportIT {
+
+    private static final Duration SCRAPE = Duration.ofSeconds(5);
+    private static final Duration STEP = Duration.ofMinutes(5);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /**
+     * A bearer token no realm issued: the API answers 401, a client error the SLI does not count. (A path that
+     * matches nothing is answered 404 by Liberty before any filter runs, so it is not in the request metric.)
+     */
+    private static final String FORGED = "Bearer jeton-forge";
+
+    static Platform platform;
+    static PrometheusServer prometheus;
+    static String a;
+    static String b;
+    /** The end of the 5-minute step that the steady mix filled. */
+    static Instant filledStep;
+    /** Good requests of the mix that took longer than the plan's 0.5 s here (so at most that long in the server). */
+    static final AtomicInteger slowSeen = new AtomicInteger();
+    static final AtomicInteger mixes = new AtomicInteger();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void trafficThroughAWholeStep() throws Exception {
+        platform = Platform.get();
+        int n = ThreadLocalRandom.current().nextInt(100_000);
+        Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"), "sla-prometheus-" + n);
+        prometheus = PrometheusServer.start(work, SCRAPE,
+                List.of(new PrometheusServer.Target("ent", "127.0.0.1:" + platform.server().adminPort(),
+                        "/admin/metrics")),
+                Map.of("ent-sla.rules.yml", Files.readString(Path.of("../observability/rules/ent-sla.rules.yml"))));
+        platform.restartWith(Map.of("ENT_PROMETHEUS_URL", prometheus.url().toString()));
+
+        a = platform.provisionActive("slarep-a-" + n, "slarep-a-" + n + ".localhost");
+        b = platform.provisionActive("slarep-b-" + n, "slarep-b-" + n + ".localhost");
+        String hostA = a + ".localhost";
+        String hostB = b + ".localhost";
+        assertThat(platform.admin("POST", "/collectivities/" + b + "/suspend", null).statusCode()).isEqualTo(200);
+        awaitTrue(Duration.ofSeconds(30), "B answering 503", () -> anonymous(hostB, "/").statusCode() == 503);
+
+        // One request of each kind, then wait until Prometheus holds each series: the increase that creates a
+        // series is invisible to rate(), the later ones count.
+        mix(hostA, hostB);
+        for (String series : List.of(series(a, "portal", "200"), series(a, "auth", "302"), series(a, "auth", "502"),
+                series(a, "directory", "401"), series(b, "portal", "503"))) {
+            awaitTrue(Duration.ofSeconds(60), series + " in Prometheus", () -> !prometheus.query(series).isEmpty());
+        }
+
+        Instant trafficStart = Instant.now();
+        long stepSeconds = STEP.toSeconds();
+        filledStep = Instant.ofEpochSecond(
+                (trafficStart.plusSeconds(120).getEpochSecond() + stepSeconds - 1) / stepSeconds * stepSeconds);
+        System.out.println("SLA report IT: steady traffic from " + trafficStart + " to the step ending " + filledStep);
+        slowSeen.set(0);
+        mixes.set(0);
+        while (Instant.now().isBefore(filledStep.plusSeconds(1))) {
+            mix(hostA, hostB);
+            mixes.incrementAndGet();
+        }
+        // the step is reported once it is over; its last evaluations (timestamped up to its end) are written a
+        // little later on a loaded machine: asked too early, the report would read the one before
+        Thread.sleep(SCRAPE.multipliedBy(2).toMillis());
+        awaitTrue(Duration.ofSeconds(90), "A's report reaching " + filledStep,
+                () -> !Instant.parse(report(a).getString("to")).isBefore(filledStep));
+    }
+
+    /** 10 pages, 10 API calls with a forged token and one failed login on A; 10 pages of the suspended B. */
+    private static void mix(String hostA, String hostB) {
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            assertThat(platform.get(hostA, "/").statusCode()).isEqualTo(200);
+            countIfSlow(start);
+            assertThat(platform.send(hostA, "GET", "/api/directory/structures", null, null, FORGED).statusCode())
+                    .isEqualTo(401);
+            assertThat(anonymous(hostB, "/").statusCode()).isEqualTo(503);
+        }
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> failed = platform.client().failedLogin(hostA);
+            countIfSlow(start); // its first half, the 302, is a good request
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void countIfSlow(long start) {
+        if (System.nanoTime() - start > 500_000_000L) {
+            slowSeen.incrementAndGet();
+        }
+    }
+
+    /** Without a token: B's realm is disabled while it is suspended. */
+    private static HttpResponse<String> anonymous(String host, String path) {
+        return platform.send(host, "GET", path, null, null, null);
+    }
+
+    @AfterAll
+    static void stopPrometheus() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theReportOfTheCurrentMonthHoldsTheStepTheTrafficFilled() throws Exception {
+        JsonObject report = report(a);
+        System.out.println("SLA report of " + a + ": " + report);
+        YearMonth month = YearMonth.now(PARIS);
+        assertThat(report.getString("slug")).isEqualTo(a);
+        assertThat(report.getString("month")).isEqualTo(month.toString());
+        assertThat(report.getBoolean("complete")).isFalse();
+        assertThat(report.getString("plan")).isEqualTo("standard");
+        assertThat(report.getString("targetPercent")).isEqualTo("99.8");
+        assertThat(Instant.parse(report.getString("from"))).isEqualTo(month.atDay(1).atStartOfDay(PARIS).toInstant());
+
+        JsonObject figures = report.getJsonObject("figures");
+        // the budget is the whole month's: 0.2 % of its minutes (86.4 for 30 days)
+        assertThat(figures.getJsonNumber("budgetMinutes").doubleValue())
+                .isCloseTo(month.lengthOfMonth() * 1440 * 0.002, within(0.01));
+        // the step the mix filled is an incident (8 % errors against 0.2 % allowed); steps before it held only the
+        // probe and the first requests of each kind
+        JsonObject incident = figures.getJsonArray("incidents").stream().map(v -> v.asJsonObject())
+                .filter(i -> Instant.parse(i.getString("end")).equals(filledStep)).findFirst()
+                .orElseThrow(() -> new AssertionError("no incident ending at " + filledStep + ": " + report));
+        // 1 bad request in 12 valid ones (8.33 %), diluted by the probe's good samples and requests (one per scrape
+        // and one per 15 s: 80 in the step, against thousands of requests, a few hundred on a loaded machine) and
+        // raised by any page slower than the 0.5 s threshold. Counting the 401s would give 4.5 %; any of B's 503s,
+        // over 40 %.
+        double peak = incident.getJsonNumber("peakErrorRatePercent").doubleValue();
+        assertThat(peak).isBetween(100.0 / 12 * 0.75, 100.0 / 12 * 1.2);
+        assertThat(incident.getJsonNumber("peakBurnRate").doubleValue()).isCloseTo(peak / 0.2, within(0.1));
+        // the report read the recorded 5-minute ratio of A at the incident's steps (the mix may have begun in the
+        // step before the filled one: the peak is the worst of them)
+        double recorded = 0;
+        for (Instant step = Instant.parse(incident.getString("start")).plus(STEP); !step.isAfter(filledStep);
+                step = step.plus(STEP)) {
+            recorded = Math.max(recorded, prometheus.value("collectivity:ent_sli_error_ratio:rate5m{collectivity=\""
+                    + a + "\"} @ " + step.getEpochSecond()));
+        }
+        assertThat(peak).isCloseTo(100 * recorded, within(0.01));
+
+        double measured = figures.getJsonNumber("measuredMinutes").doubleValue();
+        double used = figures.getJsonNumber("budgetUsedMinutes").doubleValue();
+        assertThat(measured).isGreaterThanOrEqualTo(5.0);
+        assertThat(measured % 5).isZero();
+        assertThat(used).isGreaterThanOrEqualTo(incident.getJsonNumber("budgetMinutes").doubleValue() - 0.001)
+                .isGreaterThanOrEqualTo(peak / 100 * 5 - 0.001);
+        assertThat(figures.getJsonNumber("availabilityPercent").doubleValue())
+                .isCloseTo(100 * (1 - used / measured), within(0.001));
+        // half a minute of errors is a fraction of the month's 86 minutes: still within the objective
+        assertThat(figures.getBoolean("objectiveMet")).isTrue();
+        assertThat(figures.getJsonNumber("budgetRemainingMinutes").doubleValue())
+                .isCloseTo(figures.getJsonNumber("budgetMinutes").doubleValue() - used, within(0.01));
+        assertThat(report.getJsonArray("probes")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.asJsonObject().getString("probe")).isEqualTo("portal");
+                    // every round succeeds on an idle machine; on a loaded one a few time out
+                    assertThat(p.asJsonObject().getJsonNumber("availabilityPercent").doubleValue())
+                            .isGreaterThan(50.0).isLessThanOrEqualTo(100.0);
+                });
+        assertThat(report.toString()).doesNotContain(b);
+
+        // B, suspended: nothing but 503s in its steps
+        JsonObject reportB = report(b);
+        assertThat(reportB.getJsonObject("figures").getJsonNumber("availabilityPercent").doubleValue())
+                .isLessThan(50.0);
+        assertThat(reportB.toString()).doesNotContain(a);
+    }
+
+    @Test
+    @Order(2)
+    void theReportIsAnAccessibleFrenchPageForBrowsers() throws Exception {
+        HttpResponse<String> page = send("/collectivities/" + a + "/sla-report", "text/html",
+                platform.identity().operatorCredentials().authorization());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"fr\"", "Collectivité " + a, "<caption>", "incident(s)",
+                "<th scope=\"col\">Début</th>", "<th scope=\"row\">", "Part des sondes réussies");
+    }
+
+    @Test
+    @Order(3)
+    void aCollectivityAdministratorReadsItsOwnReportAndNoOther() throws Exception {
+        String adminOfA = platform.administrator(a).authorization();
+        HttpResponse<String> own = send("/collectivities/" + a + "/sla-report", "application/json", adminOfA);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(Platform.json(own).getString("slug")).isEqualTo(a);
+
+        HttpResponse<String> other = send("/collectivities/" + b + "/sla-report", "application/json", adminOfA);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertProblem(other);
+        assertThat(other.body()).doesNotContain("availabilityPercent");
+        HttpResponse<String> anonymous = send("/collectivities/" + a + "/sla-report", "application/json", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void unknownCollectivitiesAndBadMonthsAreProblems() throws Exception {
+        String operator = platform.identity().operatorCredentials().authorization();
+        HttpResponse<String> unknown = send("/collectivities/inconnue-" + a + "/sla-report", "application/json",
+                operator);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(assertProblem(unknown).getString("type")).endsWith("collectivity-not-found");
+        for (String month : List.of("2026-13", "novembre", "2999-01")) {
+            HttpResponse<String> bad = send("/collectivities/" + a + "/sla-report?month=" + month,
+                    "application/json", operator);
+            assertThat(bad.statusCode()).as(month).isEqualTo(400);
+            JsonObject problem = assertProblem(bad);
+            assertThat(problem.getString("type")).endsWith("sla-report-month");
+            assertThat(problem.getString("detail")).contains(month.equals("2026-13") ? "2026-13" : "AAAA-MM");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void withPrometheusDownTheReportIsAClear503() throws Exception {
+        prometheus.close();
+        HttpResponse<String> down = send("/collectivities/" + a + "/sla-report", "application/json",
+                platform.identity().operatorCredentials().authorization());
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("Retry-After")).contains("60");
+        JsonObject problem = assertProblem(down);
+        assertThat(problem.getString("type")).endsWith("prometheus-unavailable");
+        assertThat(problem.getString("detail")).contains(a, prometheus.url().toString(), "ne répond pas");
+    }
+
+    private static JsonObject assertProblem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonObject problem = Platform.json(response);
+        assertThat(problem.getInt("status")).isEqualTo(response.statusCode());
+        assertThat(problem.getString("title")).isNotBlank();
+        return problem;
+    }
+
+    private static JsonObject report(String slug) {
+        HttpResponse<String> response = platform.admin("GET", "/collectivities/" + slug + "/sla-report", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Platform.json(response);
+    }
+
+    private static HttpResponse<String> send(String path, String accept, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.server().adminBase() + path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", accept).header("Accept-Language", "fr");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String series(String slug, String app, String status) {
+        return "ent_http_server_requests_seconds_count{collectivity=\"" + slug + "\",app=\"" + app + "\",status=\""
+                + status + "\"}";
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void awaitTrue(Duration timeout, String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
