@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * (what Keycloak's own browser flow does).
  *
  * <p>The flow is built under a versioned alias and bound only once complete, so that a crash half-way leaves the
- * previous binding in place; an incomplete, unbound copy is deleted and rebuilt on the next run. A new version of
- * the structure gets a new alias ({@link #ALIAS}).
+ * previous binding in place; an incomplete, unbound copy is deleted and rebuilt on the next run (a bound flow
+ * that differs was changed by hand in the console: left alone, with a warning). A new version of the structure
+ * gets a new alias ({@link #ALIAS}).
  */
 final class BrowserFlow {
 
@@ -41,10 +42,13 @@ final class BrowserFlow {
     /** Set to {@value #EXPIRED} on accounts whose activation code expired unused ({@link ActivationExpiry}). */
     static final String ACTIVATION_ATTRIBUTE = "ent_activation";
     static final String EXPIRED = "expired";
-    /** Realm message (localization override) shown to a person who types an expired activation code. */
+    /**
+     * Realm message (localization override) shown to a person who types an expired activation code. Keycloak
+     * formats it with MessageFormat, where a straight quote escapes: the French text uses the typographic one.
+     */
     static final String EXPIRED_MESSAGE_KEY = "entActivationExpired";
     static final Map<String, String> EXPIRED_MESSAGE = Map.of(
-            "fr", "Votre code d'activation a expiré. Demandez un nouveau code à l'administrateur de l'ENT de votre "
+            "fr", "Votre code d’activation a expiré. Demandez un nouveau code à l’administrateur de l’ENT de votre "
                     + "établissement.",
             "en", "Your activation code has expired. Ask your school's ENT administrator for a new one.");
 
@@ -62,15 +66,23 @@ final class BrowserFlow {
         EXPIRED_MESSAGE.forEach((locale, text) -> admin.putText(
                 realm + "/localization/" + locale + "/" + EXPIRED_MESSAGE_KEY, text));
         var existing = admin.find(realm + "/authentication/flows/" + ALIAS + "/executions");
+        boolean bound = ALIAS.equals(admin.get(realm).object().getString("browserFlow", ""));
         if (existing.isPresent() && !complete(existing.get().array())) {
-            LOG.warning(() -> "realm " + realm + ": flow " + ALIAS + " incomplete, rebuilt");
+            if (bound) {
+                // Changed by hand in the console after we bound it: an operator's decision, not a crash of ours.
+                LOG.warning(() -> "realm " + realm + ": browser flow " + ALIAS + " differs from ours; left as is");
+                return;
+            }
+            LOG.warning(() -> "realm " + realm + ": flow " + ALIAS + " incomplete (interrupted creation), rebuilt");
             deleteFlow();
             existing = java.util.Optional.empty();
         }
         if (existing.isEmpty()) {
             build();
         }
-        admin.put(realm, Json.createObjectBuilder().add("browserFlow", ALIAS).build());
+        if (!bound) {
+            admin.put(realm, Json.createObjectBuilder().add("browserFlow", ALIAS).build());
+        }
     }
 
     /** What the executions list of a complete flow contains, in order: (level, provider or sub-flow alias). */
