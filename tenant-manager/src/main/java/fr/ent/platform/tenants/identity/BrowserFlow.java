@@ -117,6 +117,7 @@ final class BrowserFlow {
     }
 
     private void build() {
+        long started = System.nanoTime();
         KeycloakAdmin.Response created = admin.send("POST", realm + "/authentication/flows", Json.createObjectBuilder()
                 .add("alias", ALIAS)
                 .add("description", "Connexion ENT : mot de passe, OTP obligatoire pour les administrateurs")
@@ -151,16 +152,22 @@ final class BrowserFlow {
         }
         execution(configured, "conditional-user-configured", "REQUIRED", null);
         execution(configured, "auth-otp-form", "REQUIRED", null);
-        LOG.info(() -> "realm " + realm + ": browser flow " + ALIAS + " created");
+        requireAll();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "realm " + realm + ": browser flow " + ALIAS + " created in " + millis + " ms");
     }
+
+    /** A requirement to set once everything exists: executions are created DISABLED. Key: id or sub-flow alias. */
+    private record Requirement(String parent, String requirement) {
+    }
+
+    private final Map<String, Requirement> requirements = new java.util.LinkedHashMap<>();
 
     private String subFlow(String parent, String alias, String requirement) {
         admin.post(realm + "/authentication/flows/" + parent + "/executions/flow", Json.createObjectBuilder()
                 .add("alias", alias).add("type", "basic-flow").add("provider", "registration-page-form")
                 .add("description", alias).build());
-        JsonObject execution = find(parent, e -> e.getBoolean("authenticationFlow", false)
-                && alias.equals(e.getString("displayName", null)));
-        require(parent, execution, requirement);
+        requirements.put(alias, new Requirement(parent, requirement));
         return alias;
     }
 
@@ -168,8 +175,7 @@ final class BrowserFlow {
         KeycloakAdmin.Response r = admin.post(realm + "/authentication/flows/" + flow + "/executions/execution",
                 Json.createObjectBuilder().add("provider", provider).build());
         String id = r.createdId();
-        JsonObject execution = find(flow, e -> id.equals(e.getString("id")));
-        require(flow, execution, requirement);
+        requirements.put(id, new Requirement(flow, requirement));
         if (config != null) {
             var values = Json.createObjectBuilder();
             config.forEach(values::add);
@@ -179,19 +185,16 @@ final class BrowserFlow {
         }
     }
 
-    private JsonObject find(String flow, java.util.function.Predicate<JsonObject> which) {
-        for (JsonValue v : admin.get(realm + "/authentication/flows/" + flow + "/executions").array()) {
-            if (which.test(v.asJsonObject())) {
-                return v.asJsonObject();
+    /** One read of the whole flow (every level), then one update per execution whose requirement differs. */
+    private void requireAll() {
+        for (JsonValue v : admin.get(realm + "/authentication/flows/" + ALIAS + "/executions").array()) {
+            JsonObject e = v.asJsonObject();
+            Requirement wanted = requirements.get(e.getBoolean("authenticationFlow", false)
+                    ? e.getString("displayName") : e.getString("id"));
+            if (wanted != null && !wanted.requirement().equals(e.getString("requirement", ""))) {
+                admin.put(realm + "/authentication/flows/" + wanted.parent() + "/executions",
+                        Json.createObjectBuilder(e).add("requirement", wanted.requirement()).build());
             }
-        }
-        throw new KeycloakException("execution not found in flow " + flow + " of " + realm, 500);
-    }
-
-    private void require(String flow, JsonObject execution, String requirement) {
-        if (!requirement.equals(execution.getString("requirement", ""))) {
-            admin.put(realm + "/authentication/flows/" + flow + "/executions",
-                    Json.createObjectBuilder(execution).add("requirement", requirement).build());
         }
     }
 
