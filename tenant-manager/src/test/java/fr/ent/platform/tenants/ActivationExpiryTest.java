@@ -17,8 +17,6 @@ import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,6 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -140,36 +140,56 @@ class ActivationExpiryTest {
                 .array().getJsonObject(0);
     }
 
-    /** Keycloak's login form as a browser fills it; returns the page shown after the password. */
+    /**
+     * Keycloak's login form as a browser fills it; returns the page shown after the password. Cookies are kept by
+     * hand: Keycloak marks them Secure, which the JDK's CookieManager then never sends over http://127.0.0.1,
+     * where browsers do (loopback counts as a secure context).
+     */
     private String login(Collectivity c, String username, String password) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        Map<String, String> cookies = new LinkedHashMap<>();
         String base = TestKeycloak.server().baseUrl() + "/realms/" + c.names().realm();
         String redirect = URLEncoder.encode("http://" + c.domains().getFirst() + ":9080/auth/callback",
                 StandardCharsets.UTF_8);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
+        HttpResponse<String> page = send(http, cookies, HttpRequest.newBuilder(URI.create(base
                 + "/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid&state=s"
                 + "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-                + "&redirect_uri=" + redirect)).header("Accept-Language", "fr").build(),
-                HttpResponse.BodyHandlers.ofString());
+                + "&redirect_uri=" + redirect)));
         Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*"
                 + "id=\"kc-form-login\"").matcher(page.body());
         assertThat(action.find()).as(page.body()).isTrue();
         String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "fr")
+        HttpResponse<String> answer = send(http, cookies, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username,
                         StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
+                        + "&credentialId=")));
         for (int hops = 0; hops < 5 && answer.statusCode() == 302; hops++) {
             String location = answer.headers().firstValue("Location").orElseThrow();
             if (location.contains("/auth/callback")) {
                 return "REDIRECTED TO THE PORTAL " + location;
             }
-            answer = http.send(HttpRequest.newBuilder(URI.create(location)).header("Accept-Language", "fr").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            answer = send(http, cookies, HttpRequest.newBuilder(URI.create(location)));
         }
         return answer.body();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, Map<String, String> cookies,
+            HttpRequest.Builder request) throws Exception {
+        request.header("Accept-Language", "fr");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return response;
     }
 
     private void insertUser(Collectivity c, String profile, String first, String last) throws Exception {
