@@ -83,8 +83,7 @@ public final class PlatformClient {
                         + created.body());
             }
         }
-        // A realm takes ~10 s to make on an idle machine, minutes when several builds share 2 cores.
-        return awaitState(slug, "ACTIVE", Duration.ofMinutes(5));
+        return awaitState(slug, "ACTIVE", Duration.ofMinutes(2));
     }
 
     public JsonObject awaitState(String slug, String state, Duration timeout) throws IOException, InterruptedException {
