@@ -137,6 +137,12 @@ public final class TokenVerifier {
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(realm)));
+        if (LOGOUT_TOKEN_TYPE.equals(type)) {
+            // Keycloak 26 heads logout tokens with typ "logout+jwt" (OIDC Back-Channel Logout 1.0, section 2.4);
+            // nimbus accepts only "JWT" or none by default.
+            processor.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                    com.nimbusds.jose.JOSEObjectType.JWT, null, new com.nimbusds.jose.JOSEObjectType("logout+jwt")));
+        }
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).claim("typ", type).build(), required));
         try {

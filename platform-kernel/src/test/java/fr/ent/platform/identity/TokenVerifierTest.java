@@ -197,6 +197,11 @@ class TokenVerifierTest {
                 .issueTime(new Date()).jwtID("j1").claim("sid", "session-9").claim("typ", "Logout")
                 .claim("events", Map.of(TokenVerifier.BACKCHANNEL_LOGOUT_EVENT, Map.of())).build();
         assertThat(verifier.verifyLogoutToken(sign(lyonKey, logout), "ent-lyon", "portal")).isEqualTo("session-9");
+        // As Keycloak 26 sends them (found by BackchannelLogoutIT): header typ "logout+jwt".
+        SignedJWT typed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(lyonKey.getKeyID())
+                .type(new JOSEObjectType("logout+jwt")).build(), logout);
+        typed.sign(new RSASSASigner(lyonKey));
+        assertThat(verifier.verifyLogoutToken(typed.serialize(), "ent-lyon", "portal")).isEqualTo("session-9");
         String access = sign(lyonKey, claims("ent-lyon").audience("portal").build());
         assertThatThrownBy(() -> verifier.verifyLogoutToken(access, "ent-lyon", "portal"))
                 .isInstanceOf(InvalidTokenException.class);
