@@ -112,17 +112,7 @@ public class KeycloakRealms implements IdentityRealms {
             LOG.info("realm platform created");
         }
         ensureRoles(PLATFORM_REALM, List.of(PLATFORM_ADMIN_ROLE));
-        var operator = Json.createObjectBuilder()
-                .add("clientId", OPERATOR_CLIENT)
-                .add("name", "Exploitation (compte de service)")
-                .add("enabled", true)
-                .add("protocol", "openid-connect")
-                .add("publicClient", false)
-                .add("clientAuthenticatorType", "client-secret")
-                .add("standardFlowEnabled", false)
-                .add("implicitFlowEnabled", false)
-                .add("directAccessGrantsEnabled", false)
-                .add("serviceAccountsEnabled", true);
+        var operator = RealmDefinition.serviceAccountClient(OPERATOR_CLIENT, "Exploitation (compte de service)");
         if (operatorSecret.isPresent()) {
             operator.add("secret", operatorSecret.get());
         } else {

@@ -84,19 +84,7 @@ final class ProbeAccount {
     }
 
     static JsonObject definition() {
-        return Json.createObjectBuilder()
-                .add("clientId", Realms.PROBE_CLIENT)
-                .add("name", "Sonde synthétique (compte de service)")
-                .add("enabled", true)
-                .add("protocol", "openid-connect")
-                .add("publicClient", false)
-                .add("bearerOnly", false)
-                .add("clientAuthenticatorType", "client-secret")
-                .add("standardFlowEnabled", false)
-                .add("implicitFlowEnabled", false)
-                .add("directAccessGrantsEnabled", false)
-                .add("serviceAccountsEnabled", true)
-                .add("fullScopeAllowed", true)
+        return RealmDefinition.serviceAccountClient(Realms.PROBE_CLIENT, "Sonde synthétique (compte de service)")
                 .build();
     }
 

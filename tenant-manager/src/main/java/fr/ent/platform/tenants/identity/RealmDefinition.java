@@ -128,6 +128,26 @@ public final class RealmDefinition {
                 .build();
     }
 
+    /**
+     * A confidential client used only through its service account (client credentials): no browser or password
+     * login. The operator's client of realm {@code platform} and each collectivity realm's probe client.
+     */
+    static JsonObjectBuilder serviceAccountClient(String clientId, String name) {
+        return Json.createObjectBuilder()
+                .add("clientId", clientId)
+                .add("name", name)
+                .add("enabled", true)
+                .add("protocol", "openid-connect")
+                .add("publicClient", false)
+                .add("bearerOnly", false)
+                .add("clientAuthenticatorType", "client-secret")
+                .add("standardFlowEnabled", false)
+                .add("implicitFlowEnabled", false)
+                .add("directAccessGrantsEnabled", false)
+                .add("serviceAccountsEnabled", true)
+                .add("fullScopeAllowed", true);
+    }
+
     /** The claims the runtime relies on: audience, directory user id, profile, administered structures, collectivity. */
     public static List<JsonObject> portalMappers(Collectivity c) {
         return List.of(
