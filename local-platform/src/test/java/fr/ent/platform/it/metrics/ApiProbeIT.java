@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -87,14 +86,7 @@ class ApiProbeIT {
     }
 
     private Scrape awaitScrape(Predicate<Scrape> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        Scrape scrape = scrape();
-        while (!condition.test(scrape)) {
-            assertThat(System.nanoTime()).as("condition on the scrape not met within 90 s").isLessThan(deadline);
-            Thread.sleep(1000);
-            scrape = scrape();
-        }
-        return scrape;
+        return Scrape.await(this::scrape, condition);
     }
 
     private Scrape scrape() {

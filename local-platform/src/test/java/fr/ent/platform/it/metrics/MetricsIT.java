@@ -208,16 +208,8 @@ class MetricsIT {
         }
     }
 
-    /** Scrapes until the condition holds (the probe runs every 15 s); fails after 90 s. */
     private Scrape awaitScrape(java.util.function.Predicate<Scrape> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        Scrape scrape = scrape();
-        while (!condition.test(scrape)) {
-            assertThat(System.nanoTime()).as("condition on the scrape not met within 90 s").isLessThan(deadline);
-            Thread.sleep(1000);
-            scrape = scrape();
-        }
-        return scrape;
+        return Scrape.await(this::scrape, condition);
     }
 
     private static String slug(String prefix) {

@@ -1,9 +1,14 @@
 package fr.ent.platform.it.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +20,19 @@ record Scrape(String text, List<Sample> samples) {
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+
+    /** Scrapes until the condition holds (the probe runs every 15 s); fails after 90 s. */
+    static Scrape await(Supplier<Scrape> scrape, Predicate<Scrape> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        Scrape current = scrape.get();
+        while (!condition.test(current)) {
+            assertThat(System.nanoTime())
+                    .as("condition on the scrape not met within 90 s").isLessThan(deadline);
+            Thread.sleep(1000);
+            current = scrape.get();
+        }
+        return current;
+    }
 
     static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
