@@ -88,6 +88,29 @@ public final class KeycloakSetup {
                 secret);
     }
 
+    /** Ends every Keycloak session of the user, as an administrator would in the console ("Sign out"). */
+    public void logoutUser(String realm, String username) throws IOException, InterruptedException {
+        String id = userId(realm, username);
+        if (id == null) {
+            throw new IllegalStateException("no user " + username + " in " + realm);
+        }
+        expect(send("POST", "/admin/realms/" + realm + "/users/" + id + "/logout", null), 204);
+    }
+
+    /** Sets one attribute of a client (e.g. {@code backchannel.logout.url}); returns its previous value or null. */
+    public String setClientAttribute(String realm, String clientId, String name, String value)
+            throws IOException, InterruptedException {
+        String uuid = clientUuid(realm, clientId);
+        JsonObject client = object(expect(send("GET", "/admin/realms/" + realm + "/clients/" + uuid, null), 200)
+                .body());
+        JsonObject attributes = client.getJsonObject("attributes");
+        String previous = attributes.getString(name, null);
+        JsonObject changed = Json.createObjectBuilder(client).add("attributes",
+                Json.createObjectBuilder(attributes).add(name, value)).build();
+        expect(send("PUT", "/admin/realms/" + realm + "/clients/" + uuid, changed.toString()), 204);
+        return previous;
+    }
+
     private void grantRealmRoles(String realm, String userPath, List<String> roles)
             throws IOException, InterruptedException {
         if (roles.isEmpty()) {

@@ -77,6 +77,7 @@ public final class LocalPlatform {
         PlatformClient client = new PlatformClient(server.adminBase(), server.runtimeBase(),
                 identity.operatorCredentials()::authorization);
         java.util.List<DemoData.Account> accounts = DemoData.ensure(client, identity.setup(), LocalPlatform::say);
+        LoopbackDomains.follow(client, identity.keycloak());
 
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         say("");
@@ -90,6 +91,10 @@ public final class LocalPlatform {
             say("  " + account.collectivity() + " — " + account.username() + " (" + account.profile() + ")");
         }
         say("  Connexion : bouton « Se connecter » sur la page d'accueil de la collectivité.");
+        say("  Administrateurs (SUPER_ADMIN, ADMIN_LOCAL) : double authentification obligatoire. À la première");
+        say("  connexion, Keycloak affiche un QR code : enregistrez-le dans une application d'authentification");
+        say("  (FreeOTP, Google Authenticator, Microsoft Authenticator…), puis saisissez le code à 6 chiffres");
+        say("  qu'elle affiche ; ce code est ensuite demandé à chaque connexion.");
         say("");
         say("  API d'administration (boucle locale, jeton exigé) : " + server.adminBase() + "/collectivities");
         say("  Keycloak : " + identity.baseUrl() + "/admin/ (" + LocalIdentity.ADMIN_USERNAME + " / "

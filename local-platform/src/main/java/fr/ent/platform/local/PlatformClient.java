@@ -83,7 +83,8 @@ public final class PlatformClient {
                         + created.body());
             }
         }
-        return awaitState(slug, "ACTIVE", Duration.ofMinutes(2));
+        // A realm takes ~10 s to make on an idle machine, minutes when several builds share 2 cores.
+        return awaitState(slug, "ACTIVE", Duration.ofMinutes(5));
     }
 
     public JsonObject awaitState(String slug, String state, Duration timeout) throws IOException, InterruptedException {

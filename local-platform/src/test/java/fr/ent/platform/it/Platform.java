@@ -167,6 +167,8 @@ public final class Platform {
      */
     public String provisionActive(String slug, String domain) {
         try {
+            // Keycloak calls the portal's back-channel logout URL on this domain.
+            identity.keycloak().resolveToLoopback(List.of(domain));
             client.ensureActive(slug, "commune", "Collectivité " + slug, domain);
             client.authorizeRuntime(domain, () -> administratorToken(slug));
             return slug;

@@ -8,11 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,11 +46,13 @@ public final class LocalKeycloak implements AutoCloseable {
     private final String adminUsername;
     private final String adminPassword;
     private final Path log;
+    private final Path hosts;
     private final Thread shutdownHook;
 
     private LocalKeycloak(Process process, URI baseUrl, URI managementUrl, String adminUsername, String adminPassword,
-            Path log) {
+            Path log, Path hosts) {
         this.process = process;
+        this.hosts = hosts;
         this.baseUrl = baseUrl;
         this.managementUrl = managementUrl;
         this.adminUsername = adminUsername;
@@ -100,6 +109,38 @@ public final class LocalKeycloak implements AutoCloseable {
         return log;
     }
 
+    /**
+     * The hosts file Keycloak's JVM resolves names with ({@code jdk.net.hosts.file}): every name in it is
+     * 127.0.0.1, nothing else resolves (the JDK's hosts-file resolver never asks DNS).
+     */
+    public Path hostsFile() {
+        return hosts;
+    }
+
+    /**
+     * Makes these names resolve to 127.0.0.1 in Keycloak from now on, e.g. a collectivity domain created after
+     * Keycloak started, so that Keycloak can call its back-channel logout URL. The JDK reads the hosts file at
+     * each lookup (answers are then cached 30 s, failures 10 s), so no restart is needed.
+     */
+    public synchronized void resolveToLoopback(Collection<String> names) {
+        try {
+            Set<String> known = new LinkedHashSet<>();
+            for (String line : Files.readAllLines(hosts, StandardCharsets.UTF_8)) {
+                if (!line.startsWith("#")) {
+                    known.addAll(List.of(line.trim().split("\\s+")));
+                }
+            }
+            List<String> added = names.stream().map(String::toLowerCase).filter(n -> !known.contains(n)).distinct()
+                    .toList();
+            if (!added.isEmpty()) {
+                Files.writeString(hosts, "127.0.0.1 " + String.join(" ", added) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("hosts file " + hosts + " not updated", e);
+        }
+    }
+
     /** The {@code kc.sh} process; the Keycloak JVM is one of its descendants. */
     public ProcessHandle process() {
         return process.toHandle();
@@ -149,6 +190,7 @@ public final class LocalKeycloak implements AutoCloseable {
         private Consumer<String> progress = line -> { };
         private final List<String> options = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
+        private final Set<String> loopbackNames = new LinkedHashSet<>();
 
         private Builder(Path home) {
             this.home = Objects.requireNonNull(home).toAbsolutePath();
@@ -193,6 +235,15 @@ public final class LocalKeycloak implements AutoCloseable {
         }
 
         /**
+         * Names Keycloak resolves to 127.0.0.1 from the start (more later with {@link #resolveToLoopback}), e.g. the
+         * collectivity domains of the local platform. {@code localhost} and this machine's name always are.
+         */
+        public Builder resolveToLoopback(Collection<String> names) {
+            names.forEach(n -> loopbackNames.add(n.toLowerCase()));
+            return this;
+        }
+
+        /**
          * Keeps Keycloak's data in a PostgreSQL database instead of the H2 file under {@code <home>/data}. H2 is a
          * single-writer embedded database: bulk account creation and many realms are measured on PostgreSQL, as
          * Keycloak runs in production (docs/benchmarks.md). Changing the database of a home triggers Keycloak's
@@ -208,6 +259,23 @@ public final class LocalKeycloak implements AutoCloseable {
         public Builder option(String option) {
             this.options.add(option);
             return this;
+        }
+
+        private Path writeHosts() throws IOException {
+            if (home.toString().contains(" ")) {
+                throw new IllegalArgumentException("Keycloak's home must have no space in its path: " + home);
+            }
+            Set<String> names = new LinkedHashSet<>(List.of("localhost"));
+            try {
+                names.add(InetAddress.getLocalHost().getHostName().toLowerCase());
+            } catch (UnknownHostException unnamed) {
+                // no machine name to add
+            }
+            names.addAll(loopbackNames);
+            Path hosts = home.resolve("hosts");
+            Files.writeString(hosts, "# written by LocalKeycloak at each start: Keycloak's JVM resolves only these\n"
+                    + "127.0.0.1 " + String.join(" ", names) + "\n::1 localhost\n", StandardCharsets.UTF_8);
+            return hosts;
         }
 
         /**
@@ -254,10 +322,15 @@ public final class LocalKeycloak implements AutoCloseable {
                 // worker threads (jboss-threads' thread-local reset) die with IllegalAccessError unless java.lang is
                 // opened to them: requests then crawl. kc.sh appends JAVA_OPTS_APPEND to its JVM options.
                 builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+                //
+                // Keycloak calls the portals' back-channel logout URLs on collectivity domains (*.localhost here),
+                // which the machine's resolver may not know: its JVM resolves through our own hosts file instead.
+                Path hosts = writeHosts();
+                builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED"
+                        + " -Djdk.net.hosts.file=" + hosts);
                 progress.accept("Keycloak : démarrage sur http://127.0.0.1:" + http + " (journal : " + log + ")");
                 LocalKeycloak keycloak = new LocalKeycloak(builder.start(), URI.create("http://127.0.0.1:" + http),
-                        URI.create("http://127.0.0.1:" + management), adminUsername, adminPassword, log);
+                        URI.create("http://127.0.0.1:" + management), adminUsername, adminPassword, log, hosts);
                 try {
                     keycloak.awaitReady(timeout, progress);
                 } catch (RuntimeException e) {

@@ -40,6 +40,13 @@ class LocalKeycloakTest {
             tree = processTree(keycloak);
             // kc.sh and the Keycloak JVM, or only the JVM when kc.sh exec'ed it after Quarkus' build step
             assertThat(tree).anyMatch(p -> p.info().command().orElse("").endsWith("/java"));
+            // Keycloak's JVM resolves through our hosts file; names added later are appended (lower case, once).
+            assertThat(tree).anyMatch(p -> String.join(" ", p.info().arguments().orElse(new String[0]))
+                    .contains("-Djdk.net.hosts.file=" + keycloak.hostsFile()));
+            keycloak.resolveToLoopback(List.of("Lyon.localhost", "localhost"));
+            keycloak.resolveToLoopback(List.of("lyon.localhost"));
+            assertThat(Files.readAllLines(keycloak.hostsFile())).contains("127.0.0.1 lyon.localhost")
+                    .anyMatch(line -> line.startsWith("127.0.0.1 localhost"));
         }
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(progress).anyMatch(line -> line.startsWith("Keycloak : prêt en "));

@@ -120,6 +120,28 @@ final class Browser {
         return send("POST", URI.create(url), form, Map.of());
     }
 
+    /** Fills and submits the form with this id (its action, HTML-unescaped) with these fields, URL-encoded. */
+    HttpResponse<String> submitForm(HttpResponse<String> page, String formId, Map<String, String> fields) {
+        Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"" + Pattern.quote(formId) + "\""
+                + "|<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no form " + formId + " in " + page.uri() + ": " + page.statusCode());
+        }
+        String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send("POST", URI.create(url), form.toString(), Map.of());
+    }
+
+    /** The value of the input with this id or name in the page, if any. */
+    static Optional<String> inputValue(HttpResponse<String> page, String name) {
+        Matcher input = Pattern.compile("<input[^>]*(?:id|name)=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page.body());
+        return input.find() ? Optional.of(input.group(1)) : Optional.empty();
+    }
+
     static boolean isRedirect(HttpResponse<String> response) {
         return response.statusCode() == 302 || response.statusCode() == 303 || response.statusCode() == 301;
     }

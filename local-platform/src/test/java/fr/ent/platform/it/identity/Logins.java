@@ -13,11 +13,49 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Real logins against the platform's Keycloak: through the portal (a browser) or as a public client (an app). */
 final class Logins {
 
+    /**
+     * The OTP secrets of the administrators these tests enrolled, by user and domain: administrators must use a
+     * second factor (realm browser flow), and the first login enrols the "authenticator app" {@link Totp}.
+     */
+    private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
+
     private Logins() {
+    }
+
+    static final String CONFIGURE_TOTP_FORM = "kc-totp-settings-form";
+    static final String OTP_FORM = "kc-otp-login-form";
+
+    /**
+     * After the password: enrols the authenticator when Keycloak asks to configure one, or types the code when it
+     * asks for it (the secret from an earlier enrolment), then follows redirects as before. Other pages: unchanged.
+     */
+    static HttpResponse<String> secondFactor(Browser browser, HttpResponse<String> page, String domain,
+            String username, String stopAtPrefix) {
+        String key = username + "@" + domain;
+        if (page.body().contains("id=\"" + CONFIGURE_TOTP_FORM + "\"")) {
+            String secret = Browser.inputValue(page, "totpSecret").orElseThrow();
+            SECRETS.put(key, secret);
+            return browser.follow(browser.submitForm(page, CONFIGURE_TOTP_FORM, Map.of("totp", Totp.next(secret),
+                    "totpSecret", secret, "userLabel", "Téléphone de test")), stopAtPrefix);
+        }
+        if (page.body().contains("id=\"" + OTP_FORM + "\"")) {
+            String secret = SECRETS.get(key);
+            if (secret == null) {
+                throw new IllegalStateException(username + " has an OTP these tests did not enrol");
+            }
+            return browser.follow(browser.submitForm(page, OTP_FORM, Map.of("otp", Totp.next(secret))), stopAtPrefix);
+        }
+        return page;
+    }
+
+    /** The secret enrolled for this user on this domain (after a first login). */
+    static String secret(String domain, String username) {
+        return SECRETS.get(username + "@" + domain);
     }
 
     /** Logs in through the collectivity's portal (code flow + PKCE done by the runtime); returns the browser. */
@@ -25,7 +63,8 @@ final class Logins {
         Browser browser = new Browser(platform.server().runtimeBase());
         String portal = "http://" + domain + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
-        HttpResponse<String> afterLogin = browser.follow(browser.submitLogin(loginPage, username, password), null);
+        HttpResponse<String> afterLogin = secondFactor(browser,
+                browser.follow(browser.submitLogin(loginPage, username, password), null), domain, username, null);
         if (afterLogin.statusCode() != 200 || !afterLogin.uri().getPath().equals("/")) {
             throw new IllegalStateException("portal login of " + username + " ended on " + afterLogin.uri() + " "
                     + afterLogin.statusCode() + ": " + afterLogin.body());
@@ -47,7 +86,8 @@ final class Logins {
                 + "&response_type=code&scope=openid&state=s1&redirect_uri=" + encode(redirect)
                 + "&code_challenge_method=S256&code_challenge=" + challenge(verifier);
         HttpResponse<String> page = browser.follow(browser.get(authorize), null);
-        HttpResponse<String> answer = browser.follow(browser.submitLogin(page, username, password), redirect);
+        HttpResponse<String> answer = secondFactor(browser,
+                browser.follow(browser.submitLogin(page, username, password), redirect), domain, username, redirect);
         String location = browser.location(answer).orElseThrow(() -> new IllegalStateException(
                 "no redirect after login of " + username + ": " + answer.statusCode() + " " + answer.body()));
         String code = Browser.query(location).get("code");

@@ -8,6 +8,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,9 +46,12 @@ public class AccountSync {
         PARALLEL_POSTS
     }
 
-    /** An account created by this sync, with its activation code (shown once). */
-    public record NewAccount(String login, String activationCode, UUID userId, String profile) {
+    /** An account created by this sync, with its activation code (shown once) and when that code expires. */
+    public record NewAccount(String login, String activationCode, UUID userId, String profile, Instant expiresAt) {
     }
+
+    /** How long an activation code stays valid unless configured ({@code ent.identity.activation-code-validity}). */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
 
     public record Result(String realm, int directoryUsers, int alreadyThere, List<NewAccount> created,
             List<UUID> notCreated) {
@@ -56,13 +62,23 @@ public class AccountSync {
     private final Method method;
     private final int batchSize;
     private final int parallelism;
+    private final Duration validity;
+    private final Clock clock;
 
     public AccountSync(DataSource dataSource, IdentityRealms realms, Method method, int batchSize, int parallelism) {
+        this(dataSource, realms, method, batchSize, parallelism, DEFAULT_VALIDITY, Clock.systemUTC());
+    }
+
+    /** {@code validity}: how long a new account's activation code can be used; {@code clock}: tests move time. */
+    public AccountSync(DataSource dataSource, IdentityRealms realms, Method method, int batchSize, int parallelism,
+            Duration validity, Clock clock) {
         this.dataSource = dataSource;
         this.realms = realms;
         this.method = method;
         this.batchSize = batchSize;
         this.parallelism = parallelism;
+        this.validity = validity;
+        this.clock = clock;
     }
 
     /** Refused with problem identity-not-configured (503) when Keycloak is not configured. */
@@ -76,6 +92,8 @@ public class AccountSync {
             throw new KeycloakException("realm " + realm + " does not exist", 404);
         }
         long started = System.nanoTime();
+        new ActivationExpiry(admin, clock).expire(realm);
+        Instant expiresAt = clock.instant().plus(validity);
         List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names());
         Set<String> logins = new HashSet<>();
         Set<String> linked = new HashSet<>();
@@ -84,7 +102,7 @@ public class AccountSync {
         for (DirectoryUser user : users) {
             if (!linked.contains(user.id().toString())) {
                 String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
-                pending.add(new Pending(user, login, ActivationCodes.next()));
+                pending.add(new Pending(user, login, ActivationCodes.next(), expiresAt));
             }
         }
         LOG.info(() -> "tenant=" + c.slug() + " account sync: " + users.size() + " directory users, "
@@ -101,7 +119,7 @@ public class AccountSync {
         return new Result(realm, users.size(), users.size() - pending.size(), created, notCreated);
     }
 
-    private record Pending(DirectoryUser user, String login, String code) {
+    private record Pending(DirectoryUser user, String login, String code, Instant expiresAt) {
 
         JsonObject representation(boolean withRole) {
             var account = Json.createObjectBuilder()
@@ -111,7 +129,9 @@ public class AccountSync {
                     .add("lastName", user.lastName())
                     .add("attributes", Json.createObjectBuilder()
                             .add(RealmDefinition.USER_ID, Json.createArrayBuilder().add(user.id().toString()))
-                            .add(RealmDefinition.PROFILE, Json.createArrayBuilder().add(user.profile())))
+                            .add(RealmDefinition.PROFILE, Json.createArrayBuilder().add(user.profile()))
+                            .add(ActivationExpiry.EXPIRES_ATTRIBUTE, Json.createArrayBuilder()
+                                    .add(expiresAt.toString())))
                     .add("credentials", Json.createArrayBuilder().add(ActivationCodes.credential(code)))
                     .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"));
             if (withRole) {
@@ -121,7 +141,7 @@ public class AccountSync {
         }
 
         NewAccount account() {
-            return new NewAccount(login, code, user.id(), user.profile());
+            return new NewAccount(login, code, user.id(), user.profile(), expiresAt);
         }
     }
 

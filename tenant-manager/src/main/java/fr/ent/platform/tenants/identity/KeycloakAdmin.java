@@ -85,6 +85,14 @@ public class KeycloakAdmin {
         return expect(send("PUT", path, body), "PUT " + path);
     }
 
+    /** PUT of a plain-text body (realm localization texts). */
+    public Response putText(String path, String text) {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("admin/realms/" + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)).build();
+        return expect(call(request, "PUT " + path), "PUT " + path);
+    }
+
     /** DELETE; a 404 counts as done (idempotent). */
     public void delete(String path) {
         Response r = send("DELETE", path, null);

@@ -62,6 +62,7 @@ public class KeycloakRealms implements IdentityRealms {
         }
         declareUserAttributes(realm);
         probe.ensure(realm);
+        new BrowserFlow(admin, realm).ensure();
         String outcome = created ? " created" : " reconciled";
         LOG.info(() -> "realm " + realm + outcome);
     }
@@ -208,7 +209,8 @@ public class KeycloakRealms implements IdentityRealms {
             }
         }
         Map<String, Boolean> ours = Map.of(RealmDefinition.USER_ID, false, RealmDefinition.PROFILE, false,
-                RealmDefinition.ADMIN_STRUCTURES, true);
+                RealmDefinition.ADMIN_STRUCTURES, true, BrowserFlow.ACTIVATION_ATTRIBUTE, false,
+                ActivationExpiry.EXPIRES_ATTRIBUTE, false);
         ours.forEach((name, multivalued) -> {
             if (!declared.contains(name)) {
                 attributes.add(Json.createObjectBuilder()

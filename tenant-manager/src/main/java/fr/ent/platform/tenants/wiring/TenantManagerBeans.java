@@ -90,6 +90,11 @@ public class TenantManagerBeans {
     @ConfigProperty(name = "ent.portal.url-template", defaultValue = PortalUrls.DEFAULT_TEMPLATE)
     String portalUrlTemplate;
 
+    /** Days an activation code can be used (ADR 0008); then the person must ask for a new one. */
+    @Inject
+    @ConfigProperty(name = "ent.identity.activation-code-validity-days", defaultValue = "30")
+    int activationCodeValidityDays;
+
     /**
      * Keycloak from configuration: client credentials when a client id is set (production), else the bootstrap
      * administrator (local). Without {@code ent.keycloak.url}, every realm operation and provisioning is refused.
@@ -145,8 +150,12 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     AccountSync accountSync(IdentityRealms realms) {
-        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, syncBatchSize,
-                syncParallelism);
+        if (activationCodeValidityDays < 1) {
+            throw new IllegalStateException("ent.identity.activation-code-validity-days must be at least 1, not "
+                    + activationCodeValidityDays);
+        }
+        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, syncBatchSize, syncParallelism,
+                java.time.Duration.ofDays(activationCodeValidityDays), java.time.Clock.systemUTC());
     }
 
     @Produces

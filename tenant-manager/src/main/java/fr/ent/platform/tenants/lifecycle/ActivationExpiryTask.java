@@ -1,0 +1,70 @@
+package fr.ent.platform.tenants.lifecycle;
+
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.ActivationExpiry;
+import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every {@code ent.identity.activation-expiry-check-minutes}, marks the expired unused activation codes of every
+ * ACTIVE collectivity ({@link ActivationExpiry}): a code is refused at most that long after its expiry.
+ */
+@ApplicationScoped
+public class ActivationExpiryTask {
+
+    private static final Logger LOG = Logger.getLogger(ActivationExpiryTask.class.getName());
+
+    @Inject
+    CollectivityRepository registry;
+
+    @Inject
+    IdentityRealms realms;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "ent.identity.activation-expiry-check-minutes", defaultValue = "60")
+    int periodMinutes;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!(realms instanceof KeycloakRealms keycloak) || periodMinutes <= 0) {
+            return;
+        }
+        ActivationExpiry expiry = new ActivationExpiry(keycloak.admin(), Clock.systemUTC());
+        task = scheduler.scheduleWithFixedDelay(() -> {
+            for (Collectivity c : registry.list(EnumSet.of(TenantState.ACTIVE))) {
+                try {
+                    expiry.expire(c.names().realm());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "tenant=" + c.slug() + " activation codes not checked", e);
+                }
+            }
+        }, periodMinutes, periodMinutes, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
