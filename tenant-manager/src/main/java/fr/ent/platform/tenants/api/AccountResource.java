@@ -89,7 +89,7 @@ public class AccountResource {
         }
         return new AccountSync.Result(r.realm(), r.directoryUsers(), r.alreadyThere(), r.created().stream()
                 .map(a -> linked.contains(a.userId())
-                        ? new AccountSync.NewAccount(a.login(), null, a.userId(), a.profile()) : a)
+                        ? new AccountSync.NewAccount(a.login(), null, a.userId(), a.profile(), null) : a)
                 .toList(), r.notCreated());
     }
 }
