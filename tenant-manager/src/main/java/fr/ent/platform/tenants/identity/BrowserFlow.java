@@ -2,11 +2,15 @@ package fr.ent.platform.tenants.identity;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -30,10 +34,14 @@ import java.util.logging.Logger;
  * (the OTP form is REQUIRED for them); everyone else logs in with a password, plus OTP if they chose to set one up
  * (what Keycloak's own browser flow does).
  *
- * <p>The flow is built under a versioned alias and bound only once complete, so that a crash half-way leaves the
- * previous binding in place; an incomplete, unbound copy is deleted and rebuilt on the next run (a bound flow
- * that differs was changed by hand in the console: left alone, with a warning). A new version of the structure
- * gets a new alias ({@link #ALIAS}).
+ * <p>The structure is described once ({@link #STRUCTURE}) and reaches Keycloak in one of two ways (ADR 0013):
+ * <ul>
+ * <li>a new realm carries it inside the request that creates the realm ({@link #addTo}): no extra call;</li>
+ * <li>an existing realm without it (made by an earlier version) gets it call by call ({@link #ensure}), under a
+ * versioned alias bound only once complete, so that a crash half-way leaves the previous binding in place; an
+ * incomplete, unbound copy is deleted and rebuilt on the next run (a bound flow that differs was changed by hand in
+ * the console: left alone, with a warning). A new version of the structure gets a new alias ({@link #ALIAS}).</li>
+ * </ul>
  */
 final class BrowserFlow {
 
@@ -52,8 +60,112 @@ final class BrowserFlow {
                     + "établissement.",
             "en", "Your activation code has expired. Ask your school's ENT administrator for a new one.");
 
+    /** A step of a flow: an authenticator (with its configuration, if any) or a sub-flow. */
+    sealed interface Node permits Execution, SubFlow {
+        String requirement();
+    }
+
+    record Execution(String provider, String requirement, Map<String, String> config) implements Node {
+    }
+
+    record SubFlow(String alias, String requirement, List<Node> steps) implements Node {
+    }
+
+    /** The flow's steps, in order. */
+    static final List<Node> STRUCTURE = structure();
+
+    private static List<Node> structure() {
+        List<Node> forms = new ArrayList<>();
+        forms.add(new Execution("auth-username-password-form", "REQUIRED", null));
+        forms.add(new SubFlow(ALIAS + "-activation-expired", "CONDITIONAL", List.of(
+                new Execution("conditional-user-attribute", "REQUIRED", Map.of("attribute_name", ACTIVATION_ATTRIBUTE,
+                        "attribute_expected_value", EXPIRED, "not", "false")),
+                new Execution("deny-access-authenticator", "REQUIRED", Map.of("denyErrorMessage",
+                        EXPIRED_MESSAGE_KEY)))));
+        List<String> before = new ArrayList<>();
+        for (String role : RealmDefinition.OTP_ROLES) {
+            List<Node> otp = new ArrayList<>();
+            otp.add(role(role, false));
+            before.forEach(other -> otp.add(role(other, true)));
+            otp.add(new Execution("auth-otp-form", "REQUIRED", null));
+            forms.add(new SubFlow(ALIAS + "-otp-" + role, "CONDITIONAL", otp));
+            before.add(role);
+        }
+        List<Node> configured = new ArrayList<>();
+        before.forEach(role -> configured.add(role(role, true)));
+        configured.add(new Execution("conditional-user-configured", "REQUIRED", null));
+        configured.add(new Execution("auth-otp-form", "REQUIRED", null));
+        forms.add(new SubFlow(ALIAS + "-otp-configured", "CONDITIONAL", configured));
+        return List.of(
+                new Execution("auth-cookie", "ALTERNATIVE", null),
+                new Execution("identity-provider-redirector", "ALTERNATIVE", null),
+                new SubFlow(ALIAS + "-forms", "ALTERNATIVE", forms));
+    }
+
+    private static Execution role(String role, boolean negate) {
+        return new Execution("conditional-user-role", "REQUIRED", Map.of("condUserRole", role,
+                "negate", String.valueOf(negate)));
+    }
+
+    // ---- a new realm: the flow inside the creation request
+
+    /**
+     * Adds the flow, its configurations, its binding and its message to a realm representation for the POST that
+     * creates the realm. When a representation lists flows, Keycloak creates only those (plus a few it adds after
+     * an import: reset credentials, client authentication, first broker login, docker): the direct grant and
+     * registration flows are therefore listed too ({@link DefaultFlows}).
+     */
+    static void addTo(JsonObjectBuilder realm) {
+        JsonArrayBuilder flows = Json.createArrayBuilder();
+        JsonArrayBuilder configs = Json.createArrayBuilder();
+        describe(ALIAS, "Connexion ENT : mot de passe, OTP obligatoire pour les administrateurs", true, STRUCTURE,
+                flows, configs, new int[1]);
+        DefaultFlows.all().forEach(flows::add);
+        JsonObjectBuilder texts = Json.createObjectBuilder();
+        EXPIRED_MESSAGE.forEach((locale, text) -> texts.add(locale,
+                Json.createObjectBuilder().add(EXPIRED_MESSAGE_KEY, text)));
+        realm.add("authenticationFlows", flows)
+                .add("authenticatorConfig", configs)
+                .add("browserFlow", ALIAS)
+                .add("directGrantFlow", DefaultFlows.DIRECT_GRANT)
+                .add("registrationFlow", DefaultFlows.REGISTRATION)
+                .add("localizationTexts", texts);
+    }
+
+    /** One flow representation per (sub-)flow, executions referring to sub-flows and configurations by alias. */
+    private static void describe(String alias, String description, boolean topLevel, List<Node> steps,
+            JsonArrayBuilder flows, JsonArrayBuilder configs, int[] configCount) {
+        JsonArrayBuilder executions = Json.createArrayBuilder();
+        int priority = 0;
+        for (Node node : steps) {
+            priority += 10;
+            JsonObjectBuilder e = Json.createObjectBuilder().add("requirement", node.requirement())
+                    .add("priority", priority).add("userSetupAllowed", false);
+            if (node instanceof SubFlow sub) {
+                e.add("authenticatorFlow", true).add("flowAlias", sub.alias());
+                describe(sub.alias(), sub.alias(), false, sub.steps(), flows, configs, configCount);
+            } else if (node instanceof Execution x) {
+                e.add("authenticatorFlow", false).add("authenticator", x.provider());
+                if (x.config() != null) {
+                    String configAlias = alias + "-" + x.provider() + "-" + ++configCount[0];
+                    JsonObjectBuilder values = Json.createObjectBuilder();
+                    x.config().forEach(values::add);
+                    configs.add(Json.createObjectBuilder().add("alias", configAlias).add("config", values));
+                    e.add("authenticatorConfig", configAlias);
+                }
+            }
+            executions.add(e);
+        }
+        flows.add(Json.createObjectBuilder().add("alias", alias).add("description", description)
+                .add("providerId", "basic-flow").add("topLevel", topLevel).add("builtIn", false)
+                .add("authenticationExecutions", executions));
+    }
+
+    // ---- an existing realm: checked, and built call by call when missing
+
     private final KeycloakAdmin admin;
     private final String realm;
+    private final Map<String, Requirement> requirements = new LinkedHashMap<>();
     private int configs;
 
     BrowserFlow(KeycloakAdmin admin, String realm) {
@@ -75,7 +187,7 @@ final class BrowserFlow {
             }
             LOG.warning(() -> "realm " + realm + ": flow " + ALIAS + " incomplete (interrupted creation), rebuilt");
             deleteFlow();
-            existing = java.util.Optional.empty();
+            existing = Optional.empty();
         }
         if (existing.isEmpty()) {
             build();
@@ -87,22 +199,20 @@ final class BrowserFlow {
 
     /** What the executions list of a complete flow contains, in order: (level, provider or sub-flow alias). */
     static List<String> expected() {
-        List<String> steps = new ArrayList<>(List.of("0 auth-cookie", "0 identity-provider-redirector",
-                "0 " + ALIAS + "-forms", "1 auth-username-password-form",
-                "1 " + ALIAS + "-activation-expired", "2 conditional-user-attribute", "2 deny-access-authenticator"));
-        List<String> before = new ArrayList<>();
-        for (String role : RealmDefinition.OTP_ROLES) {
-            steps.add("1 " + ALIAS + "-otp-" + role);
-            steps.add("2 conditional-user-role");
-            before.forEach(r -> steps.add("2 conditional-user-role"));
-            steps.add("2 auth-otp-form");
-            before.add(role);
-        }
-        steps.add("1 " + ALIAS + "-otp-configured");
-        before.forEach(r -> steps.add("2 conditional-user-role"));
-        steps.add("2 conditional-user-configured");
-        steps.add("2 auth-otp-form");
+        List<String> steps = new ArrayList<>();
+        expected(STRUCTURE, 0, steps);
         return steps;
+    }
+
+    private static void expected(List<Node> nodes, int level, List<String> into) {
+        for (Node node : nodes) {
+            if (node instanceof SubFlow sub) {
+                into.add(level + " " + sub.alias());
+                expected(sub.steps(), level + 1, into);
+            } else if (node instanceof Execution x) {
+                into.add(level + " " + x.provider());
+            }
+        }
     }
 
     private static boolean complete(JsonArray executions) {
@@ -126,61 +236,40 @@ final class BrowserFlow {
             throw new KeycloakException("flow " + ALIAS + " not created in " + realm + ": " + created.body(),
                     created.status());
         }
-        execution(ALIAS, "auth-cookie", "ALTERNATIVE", null);
-        execution(ALIAS, "identity-provider-redirector", "ALTERNATIVE", null);
-        String forms = subFlow(ALIAS, ALIAS + "-forms", "ALTERNATIVE");
-        execution(forms, "auth-username-password-form", "REQUIRED", null);
-
-        String expired = subFlow(forms, ALIAS + "-activation-expired", "CONDITIONAL");
-        execution(expired, "conditional-user-attribute", "REQUIRED", Map.of("attribute_name", ACTIVATION_ATTRIBUTE,
-                "attribute_expected_value", EXPIRED, "not", "false"));
-        execution(expired, "deny-access-authenticator", "REQUIRED", Map.of("denyErrorMessage", EXPIRED_MESSAGE_KEY));
-
-        List<String> before = new ArrayList<>();
-        for (String role : RealmDefinition.OTP_ROLES) {
-            String otp = subFlow(forms, ALIAS + "-otp-" + role, "CONDITIONAL");
-            execution(otp, "conditional-user-role", "REQUIRED", Map.of("condUserRole", role, "negate", "false"));
-            for (String other : before) {
-                execution(otp, "conditional-user-role", "REQUIRED", Map.of("condUserRole", other, "negate", "true"));
-            }
-            execution(otp, "auth-otp-form", "REQUIRED", null);
-            before.add(role);
-        }
-        String configured = subFlow(forms, ALIAS + "-otp-configured", "CONDITIONAL");
-        for (String role : before) {
-            execution(configured, "conditional-user-role", "REQUIRED", Map.of("condUserRole", role, "negate", "true"));
-        }
-        execution(configured, "conditional-user-configured", "REQUIRED", null);
-        execution(configured, "auth-otp-form", "REQUIRED", null);
+        build(ALIAS, STRUCTURE);
         requireAll();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "realm " + realm + ": browser flow " + ALIAS + " created in " + millis + " ms");
+    }
+
+    private void build(String flow, List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node instanceof SubFlow sub) {
+                admin.post(realm + "/authentication/flows/" + flow + "/executions/flow", Json.createObjectBuilder()
+                        .add("alias", sub.alias()).add("type", "basic-flow").add("provider", "registration-page-form")
+                        .add("description", sub.alias()).build());
+                requirements.put(sub.alias(), new Requirement(flow, sub.requirement()));
+                build(sub.alias(), sub.steps());
+            } else if (node instanceof Execution x) {
+                execution(flow, x);
+            }
+        }
     }
 
     /** A requirement to set once everything exists: executions are created DISABLED. Key: id or sub-flow alias. */
     private record Requirement(String parent, String requirement) {
     }
 
-    private final Map<String, Requirement> requirements = new java.util.LinkedHashMap<>();
-
-    private String subFlow(String parent, String alias, String requirement) {
-        admin.post(realm + "/authentication/flows/" + parent + "/executions/flow", Json.createObjectBuilder()
-                .add("alias", alias).add("type", "basic-flow").add("provider", "registration-page-form")
-                .add("description", alias).build());
-        requirements.put(alias, new Requirement(parent, requirement));
-        return alias;
-    }
-
-    private void execution(String flow, String provider, String requirement, Map<String, String> config) {
+    private void execution(String flow, Execution x) {
         KeycloakAdmin.Response r = admin.post(realm + "/authentication/flows/" + flow + "/executions/execution",
-                Json.createObjectBuilder().add("provider", provider).build());
+                Json.createObjectBuilder().add("provider", x.provider()).build());
         String id = r.createdId();
-        requirements.put(id, new Requirement(flow, requirement));
-        if (config != null) {
+        requirements.put(id, new Requirement(flow, x.requirement()));
+        if (x.config() != null) {
             var values = Json.createObjectBuilder();
-            config.forEach(values::add);
+            x.config().forEach(values::add);
             admin.post(realm + "/authentication/executions/" + id + "/config", Json.createObjectBuilder()
-                    .add("alias", flow + "-" + provider + "-" + ++configs)
+                    .add("alias", flow + "-" + x.provider() + "-" + ++configs)
                     .add("config", values).build());
         }
     }

@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * {@link IdentityRealms} on a Keycloak server. A missing realm is created in one POST (realm, roles, clients and
- * mappers together, so that it exists whole or not at all); an existing one is reconciled part by part, which makes
- * the REALM step and the start-up pass safe to re-run.
+ * {@link IdentityRealms} on a Keycloak server. A missing realm is created in one POST (realm, roles, clients,
+ * mappers, the probe's account and the browser flow together, so that it exists whole or not at all), then its user
+ * profile is declared; an existing one is reconciled part by part, which makes the REALM step and the start-up pass
+ * safe to re-run.
  */
 public class KeycloakRealms implements IdentityRealms {
 
@@ -59,10 +60,10 @@ public class KeycloakRealms implements IdentityRealms {
             ensureRoles(realm, RealmDefinition.ROLES);
             ensureClient(realm, RealmDefinition.apiClient(), List.of());
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
+            probe.ensure(realm);
+            new BrowserFlow(admin, realm).ensure();
         }
         declareUserAttributes(realm);
-        probe.ensure(realm);
-        new BrowserFlow(admin, realm).ensure();
         String outcome = created ? " created" : " reconciled";
         LOG.info(() -> "realm " + realm + outcome);
     }

@@ -40,12 +40,7 @@ final class ProbeAccount {
         if (realms.findClient(realm, Realms.PROBE_CLIENT).isEmpty()) {
             definition = Json.createObjectBuilder(definition).add("secret", newSecret()).build();
         }
-        String id = realms.ensureClient(realm, definition, List.of(RealmDefinition.mapper("ent-api audience",
-                "oidc-audience-mapper", Map.of(
-                        "included.client.audience", Realms.API_AUDIENCE,
-                        "access.token.claim", "true",
-                        "id.token.claim", "false",
-                        "introspection.token.claim", "true"))));
+        String id = realms.ensureClient(realm, definition, List.of(audience()));
         String user = admin.get(realm + "/clients/" + id + "/service-account-user").object().getString("id");
         String mappings = realm + "/users/" + user + "/role-mappings/realm";
         // Only PROBE among the ENT roles: a role granted by hand (SUPER_ADMIN...) would open users' data to it.
@@ -81,6 +76,27 @@ final class ProbeAccount {
                 .flatMap(id -> admin.find(realm + "/clients/" + id + "/client-secret"))
                 .map(r -> r.object().getString("value", null))
                 .filter(s -> !s.isBlank());
+    }
+
+    /** The client with a new secret and its mapper, for the request that creates a realm. */
+    static JsonObject newClient() {
+        return Json.createObjectBuilder(definition()).add("secret", newSecret())
+                .add("protocolMappers", Json.createArrayBuilder().add(audience())).build();
+    }
+
+    /** The client's service account holding PROBE, for the request that creates a realm. */
+    static JsonObject serviceAccount() {
+        return Json.createObjectBuilder().add("username", "service-account-" + Realms.PROBE_CLIENT)
+                .add("enabled", true).add("serviceAccountClientId", Realms.PROBE_CLIENT)
+                .add("realmRoles", Json.createArrayBuilder().add(Realms.PROBE_ROLE)).build();
+    }
+
+    private static JsonObject audience() {
+        return RealmDefinition.mapper("ent-api audience", "oidc-audience-mapper", Map.of(
+                "included.client.audience", Realms.API_AUDIENCE,
+                "access.token.claim", "true",
+                "id.token.claim", "false",
+                "introspection.token.claim", "true"));
     }
 
     static JsonObject definition() {

@@ -31,15 +31,23 @@ public final class RealmDefinition {
     private RealmDefinition() {
     }
 
-    /** The realm with its roles and clients, for the one POST that creates it. */
+    /**
+     * The whole realm for the one POST that creates it: settings, roles, the portal, API and probe clients (with
+     * the probe's service account and a new secret), and the browser flow with its bindings. A realm thus exists
+     * whole or not at all, in one call whatever its contents (ADR 0013).
+     */
     public static JsonObject full(Collectivity c, PortalUrls portal) {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         ROLES.forEach(r -> roles.add(Json.createObjectBuilder().add("name", r)));
-        return settingsBuilder(c)
+        roles.add(Json.createObjectBuilder().add("name", Realms.PROBE_ROLE));
+        JsonObjectBuilder realm = settingsBuilder(c)
                 .add("realm", c.names().realm())
                 .add("roles", Json.createObjectBuilder().add("realm", roles))
-                .add("clients", Json.createArrayBuilder().add(portalClient(c, portal, true)).add(apiClient()))
-                .build();
+                .add("clients", Json.createArrayBuilder().add(portalClient(c, portal, true)).add(apiClient())
+                        .add(ProbeAccount.newClient()))
+                .add("users", Json.createArrayBuilder().add(ProbeAccount.serviceAccount()));
+        BrowserFlow.addTo(realm);
+        return realm.build();
     }
 
     /** The realm-level settings, for updating an existing realm. */
