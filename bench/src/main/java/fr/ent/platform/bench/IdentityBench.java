@@ -22,7 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -114,6 +116,11 @@ public final class IdentityBench {
             long[] create = new long[realms];
             long[] firstRequest = new long[realms];
             long[] adminRead = new long[realms];
+            // One line per realm as it goes: a run that dies (an admin call timing out on a loaded machine) keeps
+            // its figures so far.
+            Path progress = Bench.targetDirectory().resolve("bench-results/identity-realms-progress.csv");
+            Files.createDirectories(progress.getParent());
+            Files.writeString(progress, "realm,step_ms,first_request_ms,admin_read_ms,load\n");
             for (int i = 0; i < realms; i++) {
                 Collectivity c = collectivity(String.format("bench-r%04d", i + 1));
                 long t0 = System.nanoTime();
@@ -133,6 +140,8 @@ public final class IdentityBench {
                 create[i] = (t1 - t0) / 1_000_000;
                 firstRequest[i] = (t2 - t1) / 1_000_000;
                 adminRead[i] = (t3 - t2) / 1_000_000;
+                Files.writeString(progress, (i + 1) + "," + create[i] + "," + firstRequest[i] + ","
+                        + adminRead[i] + "," + fmt(Bench.load(), 1) + "\n", StandardOpenOption.APPEND);
                 if ((i + 1) % 25 == 0 || i == 0) {
                     say("realm " + (i + 1) + "/" + realms + ": " + create[i] + " ms (+ first request "
                             + firstRequest[i] + " ms, admin read " + adminRead[i] + " ms), load "
