@@ -11,8 +11,11 @@ import fr.ent.platform.tenants.brokering.ExternalIdentities;
 import fr.ent.platform.tenants.brokering.UpstreamProvider;
 import fr.ent.platform.tenants.brokering.UpstreamProviderStore;
 import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.ActivationExpiry;
+import fr.ent.platform.tenants.identity.BrowserFlow;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
@@ -89,6 +92,8 @@ class BrokeringTest {
         // Her pending activation code is withdrawn: she signs in through the provider, no password to choose.
         JsonObject leaUser = admin.get(a.names().realm() + "/users/" + leaAccount).object();
         assertThat(strings(leaUser.getJsonArray("requiredActions"))).isEmpty();
+        assertThat(leaUser.getJsonObject("attributes")).containsKey(RealmDefinition.USER_ID)
+                .doesNotContainKey(ActivationExpiry.EXPIRES_ATTRIBUTE);
         String countA = count(a);
         String countB = count(b);
 
@@ -121,6 +126,28 @@ class BrokeringTest {
         Login again = login(a, "lea.educ");
         assertThat(again.accessToken()).as(again.page()).isPresent();
         assertThat(claims(again.accessToken().get()).getString("ent_user_id")).isEqualTo(lea.toString());
+    }
+
+    @Test
+    void anAdministratorSigningInThroughTheUpstreamProviderStillGivesASecondFactor() throws Exception {
+        Collectivity a = service.create(request(uniqueSlug("bro")));
+        UUID director = insertUser(a, "Personnel", "Claire", "Petit");
+        accounts.sync(a);
+        String account = account(a, director);
+        admin.post(a.names().realm() + "/users/" + account + "/role-mappings/realm", Json.createArrayBuilder()
+                .add(admin.get(a.names().realm() + "/roles/SUPER_ADMIN").object()).build());
+        Upstream upstream = upstreamRealm();
+        brokering.apply(a, oidc(a, upstream));
+        assertThat(admin.get(a.names().realm() + "/identity-provider/instances/" + ALIAS).object()
+                .getString("postBrokerLoginFlowAlias")).isEqualTo(BrowserFlow.POST_BROKER_ALIAS);
+        new ExternalIdentities(db).record(a.names(), ALIAS, List.of(
+                new ExternalIdentities.Link(director, upstream.userId("lea.educ"))));
+        assertThat(brokering.link(a, ALIAS).linked()).isEqualTo(1);
+
+        // The upstream password alone opens nothing: Keycloak asks her to enrol an authenticator (no OTP yet).
+        Login login = login(a, "lea.educ");
+        assertThat(login.accessToken()).isEmpty();
+        assertThat(login.page()).contains("kc-totp-settings-form");
     }
 
     @Test

@@ -192,8 +192,9 @@ class SlaReportIT {
         double used = figures.getJsonNumber("budgetUsedMinutes").doubleValue();
         assertThat(measured).isGreaterThanOrEqualTo(5.0);
         assertThat(measured % 5).isZero();
+        // used is rounded to 2 decimals by the report (0.41 for a peak step worth 0.4121 minutes): allow half a unit
         assertThat(used).isGreaterThanOrEqualTo(incident.getJsonNumber("budgetMinutes").doubleValue() - 0.001)
-                .isGreaterThanOrEqualTo(peak / 100 * 5 - 0.001);
+                .isGreaterThanOrEqualTo(peak / 100 * 5 - 0.005);
         // the report rounds the used minutes to 2 decimals, not the availability: allow that rounding
         assertThat(figures.getJsonNumber("availabilityPercent").doubleValue())
                 .isCloseTo(100 * (1 - used / measured), within(100 * 0.005 / measured + 0.001));

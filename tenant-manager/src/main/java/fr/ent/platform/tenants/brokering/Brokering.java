@@ -1,6 +1,8 @@
 package fr.ent.platform.tenants.brokering;
 
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenants.identity.ActivationExpiry;
+import fr.ent.platform.tenants.identity.BrowserFlow;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
@@ -94,6 +96,7 @@ public class Brokering {
     public Links apply(Collectivity c, UpstreamProvider provider) throws SQLException {
         String realm = c.names().realm();
         ensureRefusalFlow(realm);
+        BrowserFlow.ensurePostBroker(admin(), realm);
         JsonObject representation = representation(provider);
         String path = realm + "/identity-provider/instances/" + encode(provider.alias());
         if (admin().find(path).isPresent()) {
@@ -201,7 +204,7 @@ public class Brokering {
      * An account never activated (its activation code still pending as a temporary password) loses that code when
      * it is linked: the person signs in through the provider, and Keycloak would otherwise ask them, after the
      * provider's login, to choose a password. Removing only the required action would make the code a permanent
-     * password, so the credential goes too. An activated account keeps its password.
+     * password, so the credential goes too, and so does the code's expiry. An activated account keeps its password.
      */
     private void withdrawActivation(String realm, String userId) {
         JsonObject user = admin().get(realm + "/users/" + userId).object();
@@ -218,8 +221,14 @@ public class Brokering {
         var remaining = Json.createArrayBuilder();
         actions.getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .filter(a -> !a.equals("UPDATE_PASSWORD")).forEach(remaining::add);
-        admin().put(realm + "/users/" + userId, Json.createObjectBuilder(user).add("requiredActions", remaining)
-                .build());
+        JsonObjectBuilder updated = Json.createObjectBuilder(user).add("requiredActions", remaining);
+        JsonObject attributes = user.getJsonObject("attributes");
+        if (attributes != null && attributes.containsKey(ActivationExpiry.EXPIRES_ATTRIBUTE)) {
+            // The withdrawn code's expiry goes with it: left behind, it would mark as expired a temporary password
+            // an administrator gives this account later.
+            updated.add("attributes", Json.createObjectBuilder(attributes).remove(ActivationExpiry.EXPIRES_ATTRIBUTE));
+        }
+        admin().put(realm + "/users/" + userId, updated.build());
     }
 
     private JsonObject representation(UpstreamProvider p) {
@@ -252,6 +261,8 @@ public class Brokering {
                 .add("linkOnly", false)
                 .add("hideOnLogin", false)
                 .add("firstBrokerLoginFlowAlias", REFUSAL_FLOW)
+                // Administrators give their second factor after the upstream login too (ADR 0013).
+                .add("postBrokerLoginFlowAlias", BrowserFlow.POST_BROKER_ALIAS)
                 .add("config", config)
                 .build();
     }

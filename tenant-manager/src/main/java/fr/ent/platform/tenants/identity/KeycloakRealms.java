@@ -61,7 +61,7 @@ public class KeycloakRealms implements IdentityRealms {
             ensureClient(realm, RealmDefinition.apiClient(), List.of());
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
             probe.ensure(realm);
-            new BrowserFlow(admin, realm).ensure();
+            BrowserFlow.ensure(admin, realm);
         }
         declareUserAttributes(realm);
         String outcome = created ? " created" : " reconciled";

@@ -105,7 +105,7 @@ class BrowserFlowTest {
         realms.ensureRealm(c);
 
         assertThat(browserFlow(realm)).isEqualTo(BrowserFlow.ALIAS);
-        assertThat(steps(realm)).hasSize(BrowserFlow.expected().size());
+        assertThat(steps(realm)).hasSize(BrowserFlow.BROWSER.expected().size());
     }
 
     @Test
@@ -124,7 +124,7 @@ class BrowserFlowTest {
         realms.ensureRealm(c);
 
         assertThat(browserFlow(realm)).isEqualTo(BrowserFlow.ALIAS);
-        assertThat(steps(realm)).hasSize(BrowserFlow.expected().size());
+        assertThat(steps(realm)).hasSize(BrowserFlow.BROWSER.expected().size());
     }
 
     private String flowId(String realm) {
