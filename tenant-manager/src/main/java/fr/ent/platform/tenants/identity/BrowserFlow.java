@@ -70,9 +70,9 @@ public final class BrowserFlow {
                         "attribute_name", ACTIVATION_ATTRIBUTE, "attribute_expected_value", EXPIRED, "not", "false")),
                 new LoginFlow.Execution("deny-access-authenticator", "REQUIRED", Map.of("denyErrorMessage",
                         EXPIRED_MESSAGE_KEY)))));
-        List<String> administrators = LoginFlow.administratorsOtp(ALIAS, forms);
+        LoginFlow.administratorsOtp(ALIAS, forms);
         List<LoginFlow.Node> configured = new ArrayList<>();
-        administrators.forEach(role -> configured.add(LoginFlow.hasRole(role, true)));
+        RealmDefinition.OTP_ROLES.forEach(role -> configured.add(LoginFlow.hasRole(role, true)));
         configured.add(new LoginFlow.Execution("conditional-user-configured", "REQUIRED", null));
         configured.add(new LoginFlow.Execution("auth-otp-form", "REQUIRED", null));
         forms.add(new LoginFlow.SubFlow(ALIAS + "-otp-configured", "CONDITIONAL", configured));

@@ -44,10 +44,6 @@ final class LoginFlow {
         this.steps = List.copyOf(steps);
     }
 
-    String alias() {
-        return alias;
-    }
-
     /** "Condition - user role": the user has (or, negated, has not) the realm role. */
     static Execution hasRole(String role, boolean negate) {
         return new Execution("conditional-user-role", "REQUIRED", Map.of("condUserRole", role,
@@ -58,10 +54,9 @@ final class LoginFlow {
      * One conditional sub-flow per administrator role ({@link RealmDefinition#OTP_ROLES}) asking for the OTP form,
      * each excluding the roles before it so that the form is shown once at most: conditions inside one sub-flow
      * are ANDed and "Condition - user role" takes one role. An administrator without an OTP credential gets
-     * Keycloak's CONFIGURE_TOTP required action (the form is REQUIRED for them). Returns the roles, in order, for
-     * a sub-flow that must exclude them all.
+     * Keycloak's CONFIGURE_TOTP required action (the form is REQUIRED for them).
      */
-    static List<String> administratorsOtp(String prefix, List<Node> into) {
+    static void administratorsOtp(String prefix, List<Node> into) {
         List<String> before = new ArrayList<>();
         for (String role : RealmDefinition.OTP_ROLES) {
             List<Node> otp = new ArrayList<>();
@@ -71,7 +66,6 @@ final class LoginFlow {
             into.add(new SubFlow(prefix + "-otp-" + role, "CONDITIONAL", otp));
             before.add(role);
         }
-        return before;
     }
 
     // ---- a new realm: the flow inside the creation request
