@@ -1,45 +1,113 @@
 package fr.ent.platform.tenancy;
 
 import fr.ent.platform.migration.IndexedMigrations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the collectivity schema migrations ({@code db/tenant}) to one collectivity's schema with Flyway,
- * as the collectivity's own role so that every object belongs to it. Idempotent: re-running on an up-to-date
- * schema does nothing.
+ * Applies the apps' migrations ({@code db/apps/<app>/}, see {@link AppSchemas}) to one collectivity's schema with
+ * Flyway, app after app in the order given, each with its own history table ({@code flyway_history_<app>}), as the
+ * collectivity's own role so that every object belongs to it. Idempotent: re-running on an up-to-date schema does
+ * nothing. Which apps a build holds is read from {@code db/apps/index} by {@link #installedApps(ClassLoader)}.
  */
 public final class TenantSchemaMigrator {
 
+    /** One app id per line, in migration order (an app's tables may be read by the apps after it through its API). */
+    public static final String APPS_INDEX = "db/apps/index";
     /**
-     * The schema version this build of the platform serves. Must equal the highest {@code V<n>__} file under
-     * {@code db/tenant} (a unit test checks it): the runtime refuses to serve a tenant whose recorded version
-     * differs, so that a failed migration is reported rather than silently served.
+     * Before apps had their own histories, the directory's migrations (then the only ones) were recorded in
+     * Flyway's default table: it becomes the directory's history, unchanged (same scripts, same checksums).
      */
-    public static final String CURRENT_VERSION = "2";
-
-    static final String FOLDER = "db/tenant";
+    static final String LEGACY_HISTORY = "flyway_schema_history";
+    static final String LEGACY_HISTORY_APP = "directory";
 
     private final DataSource dataSource;
+    private final List<String> apps;
+    private final ClassLoader loader;
 
-    public TenantSchemaMigrator(DataSource dataSource) {
+    public TenantSchemaMigrator(DataSource dataSource, List<String> apps, ClassLoader loader) {
         this.dataSource = dataSource;
+        this.apps = List.copyOf(apps);
+        this.loader = loader;
     }
 
-    /** Migrates the schema and returns the version it is at afterwards. */
-    public String migrate(TenantNames names) {
-        Flyway flyway = IndexedMigrations.configure(FOLDER, TenantSchemaMigrator.class.getClassLoader())
-                .dataSource(new RoleDataSource(dataSource, names.role()))
-                .schemas(names.schema())
-                .defaultSchema(names.schema())
-                .createSchemas(false)
-                .load();
-        MigrateResult result = flyway.migrate();
-        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        if (version == null) {
-            throw new IllegalStateException("no migration was applied to schema " + names.schema());
+    /** The migrator of the apps this class loader holds ({@link #APPS_INDEX}). */
+    public static TenantSchemaMigrator ofInstalledApps(DataSource dataSource, ClassLoader loader) {
+        return new TenantSchemaMigrator(dataSource, installedApps(loader), loader);
+    }
+
+    public static List<String> installedApps(ClassLoader loader) {
+        return IndexedMigrations.index("db/apps", loader);
+    }
+
+    /** The versions this migrator brings a schema to: what the registry must record for the runtime to serve it. */
+    public AppSchemas target() {
+        return AppSchemas.expected(apps, loader);
+    }
+
+    /** Migrates every app's tables and returns the versions the schema is at afterwards. */
+    public AppSchemas migrate(TenantNames names) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String app : apps) {
+            if (AppSchemas.highestVersion(app, loader).isEmpty()) {
+                continue;
+            }
+            adoptLegacyHistory(names, app);
+            Flyway flyway = IndexedMigrations.configure(AppSchemas.folder(app), loader)
+                    .dataSource(new RoleDataSource(dataSource, names.role()))
+                    .schemas(names.schema())
+                    .defaultSchema(names.schema())
+                    .table(historyTable(app))
+                    .createSchemas(false)
+                    .load();
+            MigrateResult result = flyway.migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
+            if (version == null) {
+                throw new IllegalStateException("no migration of app " + app + " was applied to " + names.schema());
+            }
+            versions.put(app, version);
         }
-        return version;
+        return new AppSchemas(versions);
+    }
+
+    static String historyTable(String app) {
+        return "flyway_history_" + app;
+    }
+
+    private void adoptLegacyHistory(TenantNames names, String app) {
+        if (!app.equals(LEGACY_HISTORY_APP)) {
+            return;
+        }
+        try (Connection c = new RoleDataSource(dataSource, names.role()).getConnection()) {
+            if (exists(c, names.schema(), LEGACY_HISTORY) && !exists(c, names.schema(), historyTable(app))) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + TenantNames.quote(names.schema()) + "." + LEGACY_HISTORY
+                            + " RENAME TO " + historyTable(app));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot adopt the directory's migration history in " + names.schema(), e);
+        }
+    }
+
+    private static boolean exists(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 }

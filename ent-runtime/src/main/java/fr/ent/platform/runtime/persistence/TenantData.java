@@ -19,6 +19,10 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * database session to the tenant's own role ({@code SET LOCAL ROLE}), so that PostgreSQL itself refuses any
  * statement reaching another tenant's schema. Outside a tenant request it throws: there is no default tenant.
  * See docs/adr/0002-tenant-data-access.md.
+ *
+ * <p>Each app maps its own tables in its own persistence unit (its module's {@code META-INF/persistence.xml}, named
+ * after the app) and passes that unit's factory; the platform's own unit ({@code ent}) has no table and serves
+ * native statements of the platform (the synthetic probe).
  */
 @ApplicationScoped
 public class TenantData {
@@ -29,20 +33,28 @@ public class TenantData {
     @Inject
     TenantContext context;
 
-    /** Runs {@code work} in a read-only transaction of the current tenant. */
+    /** Runs {@code work} in a read-only transaction of the current tenant, in the platform's unit. */
     public <T> T read(Function<EntityManager, T> work) {
-        return inTransaction(work, true);
+        return inTransaction(emf, work, true);
     }
 
-    /** Runs {@code work} in a read-write transaction of the current tenant: all of it commits, or nothing. */
-    public <T> T write(Function<EntityManager, T> work) {
-        return inTransaction(work, false);
+    /** Runs {@code work} in a read-only transaction of the current tenant, in an app's persistence unit. */
+    public <T> T read(EntityManagerFactory unit, Function<EntityManager, T> work) {
+        return inTransaction(unit, work, true);
     }
 
-    private <T> T inTransaction(Function<EntityManager, T> work, boolean readOnly) {
+    /**
+     * Runs {@code work} in a read-write transaction of the current tenant, in an app's persistence unit: all of it
+     * commits, or nothing.
+     */
+    public <T> T write(EntityManagerFactory unit, Function<EntityManager, T> work) {
+        return inTransaction(unit, work, false);
+    }
+
+    private <T> T inTransaction(EntityManagerFactory unit, Function<EntityManager, T> work, boolean readOnly) {
         Tenant tenant = context.current();
         TenantNames names = tenant.names();
-        EntityManager em = emf.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
+        EntityManager em = unit.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
                 names.schema()));
         EntityTransaction tx = em.getTransaction();
         try {

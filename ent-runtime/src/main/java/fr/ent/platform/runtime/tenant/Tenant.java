@@ -2,9 +2,24 @@ package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** A collectivity as the runtime sees it: read from the platform registry, never from request input. */
+/**
+ * A collectivity as the runtime sees it: read from the platform registry, never from request input.
+ *
+ * @param enabledApps the apps the collectivity has enabled; empty: every app of the platform (the default)
+ */
 public record Tenant(UUID id, String slug, String displayName, TenantState state, TenantNames names,
-        String schemaVersion) {
+        String schemaVersion, Optional<Set<String>> enabledApps) {
+
+    public Tenant {
+        enabledApps = enabledApps.map(Set::copyOf);
+    }
+
+    /** Whether this collectivity offers the app with this id. */
+    public boolean enables(String app) {
+        return enabledApps.map(apps -> apps.contains(app)).orElse(true);
+    }
 }

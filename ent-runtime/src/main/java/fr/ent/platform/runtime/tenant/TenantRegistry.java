@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -119,7 +120,8 @@ public class TenantRegistry {
             }
             Map<String, Tenant> byDomain = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT d.domain, c.id, c.slug, c.display_name, c.state, c.schema_name, c.role_name, c.schema_version
+                    SELECT d.domain, c.id, c.slug, c.display_name, c.state, c.schema_name, c.role_name, c.schema_version,
+                           c.enabled_apps
                       FROM platform.collectivity c JOIN platform.collectivity_domain d ON d.collectivity_id = c.id
                      WHERE c.state IN ('ACTIVE', 'SUSPENDED', 'ARCHIVED')""");
                     ResultSet rs = ps.executeQuery()) {
@@ -137,8 +139,11 @@ public class TenantRegistry {
 
     private static Tenant row(ResultSet rs, UUID id) {
         try {
+            java.sql.Array apps = rs.getArray(9);
+            Optional<Set<String>> enabledApps = apps == null ? Optional.empty()
+                    : Optional.of(Set.of((String[]) apps.getArray()));
             return new Tenant(id, rs.getString(3), rs.getString(4), TenantState.valueOf(rs.getString(5)),
-                    new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8));
+                    new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8), enabledApps);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,10 @@
 package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.runtime.apps.InstalledApps;
 import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.runtime.web.StatusPage;
 import fr.ent.platform.tenancy.DomainName;
-import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * Resolves the collectivity of every request from its Host header, before anything else runs. An unknown host
  * gets 404 (there is no default tenant); a suspended collectivity 503, an archived one 410, and one whose
  * schema is not at this runtime's version 503: a problem document for API clients, a readable French page
- * for browsers.
+ * for browsers. A path of an app the collectivity has not enabled is 404, as if the app did not exist there.
  */
 @WebFilter(urlPatterns = "/*", filterName = "tenant-resolution")
 public class TenantResolutionFilter extends HttpFilter {
@@ -30,6 +30,9 @@ public class TenantResolutionFilter extends HttpFilter {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    InstalledApps apps;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -56,9 +59,14 @@ public class TenantResolutionFilter extends HttpFilter {
                 // ACTIVE: served below, if its schema is at the version this runtime was built for.
             }
         }
-        if (!TenantSchemaMigrator.CURRENT_VERSION.equals(tenant.schemaVersion())) {
+        if (!apps.expectedSchemas().equals(tenant.schemaVersion())) {
             response.setHeader("Retry-After", "300");
             refuse(request, response, locale, Problem.of(503, "tenant-unavailable", locale, tenant.displayName()));
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (apps.ofPath(path).filter(app -> !tenant.enables(app.id())).isPresent()) {
+            refuse(request, response, locale, Problem.of(404, "no-such-resource", locale));
             return;
         }
         context.enter(tenant);

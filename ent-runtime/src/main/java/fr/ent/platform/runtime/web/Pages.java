@@ -1,23 +1,99 @@
 package fr.ent.platform.runtime.web;
 
-import fr.ent.platform.problem.Problem;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
+import gg.jte.output.WriterOutput;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
 
-/** What every HTML page of the runtime needs: the reader's language and escaping of data into HTML. */
+/**
+ * How the runtime answers with an HTML page: jte templates compiled at build time (src/main/jte, ADR 0014), the
+ * reader's language, and the platform's texts. Apps render their own templates with their own engine
+ * ({@link #engine(Class, String)}) and hand the result to {@link PageLayout} so that every page has one layout.
+ */
 public final class Pages {
+
+    private static final String TEXTS = "fr.ent.platform.runtime.web.messages";
+    private static final TemplateEngine PLATFORM = engine(Pages.class, "fr.ent.platform.runtime.web.jte");
+    /** The languages pages exist in; French first. */
+    public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.FRENCH, Locale.ENGLISH,
+            Locale.forLanguageTag("es"));
+    /** Pages carry no script and no external resource; styles come from the platform's stylesheet. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private Pages() {
     }
 
     /**
-     * French unless the browser prefers English. Without Accept-Language the servlet container would answer with
-     * the server's own locale; the ENT is French first, so it answers in French then.
+     * The engine of one module's precompiled templates ({@code packageName} as configured for its jte plugin),
+     * loaded by that module's class loader: under Liberty each jar of the war is seen through the war's loader.
      */
-    public static Locale locale(HttpServletRequest request) {
-        return request.getHeader("Accept-Language") == null ? Locale.FRENCH : Problem.localeOf(request.getLocale());
+    public static TemplateEngine engine(Class<?> moduleClass, String packageName) {
+        return TemplateEngine.createPrecompiled(null, ContentType.Html, moduleClass.getClassLoader(), packageName);
     }
 
+    /**
+     * French unless the browser prefers English or Spanish. Without Accept-Language the servlet container would
+     * answer with the server's own locale; the ENT is French first, so it answers in French then.
+     */
+    public static Locale locale(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.FRENCH;
+        }
+        for (Locale preferred : java.util.Collections.list(request.getLocales())) {
+            for (Locale language : LANGUAGES) {
+                if (language.getLanguage().equals(preferred.getLanguage())) {
+                    return language;
+                }
+            }
+        }
+        return Locale.FRENCH;
+    }
+
+    /** A platform text in this language (French when the language has none). */
+    public static String text(String key, Locale locale) {
+        return bundle(TEXTS, locale, Pages.class.getClassLoader()).getString(key);
+    }
+
+    /** A bundle without falling back to the server's own locale: the base file is French. */
+    public static ResourceBundle bundle(String baseName, Locale locale, ClassLoader loader) {
+        return ResourceBundle.getBundle(baseName, locale, loader,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Renders one of the platform's templates into the response, with the headers every page has. */
+    public static void write(HttpServletResponse response, String template, Map<String, Object> params)
+            throws IOException {
+        prepare(response);
+        TemplateOutput out = new WriterOutput(response.getWriter());
+        PLATFORM.render(template, params, out);
+    }
+
+    /** Writes an app's page ({@code body}, rendered by the app's own template) inside the one layout. */
+    public static void writePage(HttpServletResponse response, Shell shell, gg.jte.Content body) throws IOException {
+        write(response, "page.jte", Map.of("shell", shell, "body", body));
+    }
+
+    /** Renders one of the platform's templates to a string (status pages written by filters). */
+    public static String render(String template, Map<String, Object> params) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        PLATFORM.render(template, params, out);
+        return out.toString();
+    }
+
+    static void prepare(HttpServletResponse response) {
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /** Escaping of data into HTML, for the rare text built outside a template (jte escapes by itself). */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -3,10 +3,7 @@ package fr.ent.platform.runtime.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.identity.VerifiedToken;
-import fr.ent.platform.runtime.health.ProbeResource;
-import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,20 +31,5 @@ class ProbeRoleTest {
         assertThat(Roles.allows(token("Teacher"), Roles.PROBE)).isFalse();
         assertThat(new CallerSecurityContext(token("PROBE"), false).isUserInRole(Roles.ANY_USER)).isFalse();
         assertThat(new CallerSecurityContext(token("Student"), false).isUserInRole(Roles.ANY_USER)).isTrue();
-    }
-
-    @Test
-    void onlyTheProbeEndpointAllowsTheProbeRole() throws Exception {
-        List<String> allowing = new ArrayList<>();
-        for (Class<?> type : EveryEndpointStatesItsRuleTest.resourceClasses()) {
-            for (Method method : type.getMethods()) {
-                if (AccessControl.ruleOf(method, type).orElse(List.of()).contains(Roles.PROBE)) {
-                    allowing.add(type.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
-        assertThat(allowing).containsExactly(ProbeResource.class.getSimpleName() + ".probe");
-        assertThat(AccessControl.ruleOf(ProbeResource.class.getMethod("probe"), ProbeResource.class))
-                .contains(List.of(Roles.PROBE));
     }
 }

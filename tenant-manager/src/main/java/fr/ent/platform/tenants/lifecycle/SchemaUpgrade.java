@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.lifecycle;
 
-import fr.ent.platform.tenancy.TenantSchemaMigrator;
+import fr.ent.platform.tenancy.AppSchemas;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
@@ -28,14 +28,21 @@ public class SchemaUpgrade {
     private final CollectivityRepository registry;
     private final TenantDatabase database;
     private final int parallelism;
-    private final AtomicReference<Progress> last = new AtomicReference<>(Progress.idle());
+    private final AtomicReference<Progress> last;
 
-    /** Where the last (or running) upgrade stands. */
-    public record Progress(String targetVersion, int total, int migrated, Map<String, String> failed,
-            boolean running) {
+    /**
+     * Where the last (or running) upgrade stands. {@code targetApps}: each app's target version (the same as
+     * {@code targetVersion}, read apart).
+     */
+    public record Progress(String targetVersion, Map<String, String> targetApps, int total, int migrated,
+            Map<String, String> failed, boolean running) {
 
-        static Progress idle() {
-            return new Progress(TenantSchemaMigrator.CURRENT_VERSION, 0, 0, Map.of(), false);
+        Progress(String targetVersion, int total, int migrated, Map<String, String> failed, boolean running) {
+            this(targetVersion, AppSchemas.parse(targetVersion).versions(), total, migrated, failed, running);
+        }
+
+        static Progress idle(String target) {
+            return new Progress(target, 0, 0, Map.of(), false);
         }
     }
 
@@ -43,6 +50,7 @@ public class SchemaUpgrade {
         this.registry = registry;
         this.database = database;
         this.parallelism = Math.max(1, parallelism);
+        this.last = new AtomicReference<>(Progress.idle(database.targetVersion()));
     }
 
     public Progress progress() {
@@ -51,7 +59,7 @@ public class SchemaUpgrade {
 
     /** Migrates all schemas that are behind; returns the final progress. */
     public Progress run() throws InterruptedException {
-        String target = TenantSchemaMigrator.CURRENT_VERSION;
+        String target = database.targetVersion();
         List<Collectivity> behind = registry.schemasBehind(target);
         int total = behind.size();
         AtomicInteger migrated = new AtomicInteger();

@@ -30,7 +30,7 @@ public class TenantDatabase {
      */
     public TenantDatabase(DataSource dataSource, Optional<String> runtimeRole) {
         this.dataSource = dataSource;
-        this.migrator = new TenantSchemaMigrator(dataSource);
+        this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, TenantDatabase.class.getClassLoader());
         this.runtimeRole = runtimeRole;
     }
 
@@ -61,9 +61,17 @@ public class TenantDatabase {
         }
     }
 
-    /** Applies the collectivity schema migrations and returns the resulting version. */
+    /** Applies every app's migrations and returns the resulting versions, as the registry records them. */
     public String migrate(TenantNames names) {
-        return migrator.migrate(names);
+        return migrator.migrate(names).toString();
+    }
+
+    /**
+     * The apps' versions this build brings a schema to ({@code directory=2,...}, see {@code AppSchemas}): the runtime
+     * serves a collectivity whose recorded versions equal its own.
+     */
+    public String targetVersion() {
+        return migrator.target().toString();
     }
 
     /** The collectivity's initial settings, written as its own role. */

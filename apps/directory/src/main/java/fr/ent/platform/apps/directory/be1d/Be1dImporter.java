@@ -1,0 +1,137 @@
+package fr.ent.platform.apps.directory.be1d;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingClass;
+import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingUser;
+import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Link;
+import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Membership;
+import fr.ent.platform.apps.directory.model.ClassMember;
+import fr.ent.platform.apps.directory.model.EntUser;
+import fr.ent.platform.apps.directory.model.RelativeLink;
+import fr.ent.platform.apps.directory.model.SchoolClass;
+import fr.ent.platform.apps.directory.model.Structure;
+import fr.ent.platform.apps.directory.service.Lookups;
+import fr.ent.platform.apps.directory.service.UniqueViolation;
+import fr.ent.platform.apps.directory.DirectoryData;
+import fr.ent.platform.runtime.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Imports a school's BE1D export into the collectivity's directory. The files are parsed first (nothing is read
+ * from the database for a file that cannot be read); then, in ONE transaction, the school's current directory
+ * is read, the import is planned against it and, unless it is a dry run, written. A failure anywhere writes
+ * nothing: the school never ends up half imported.
+ */
+@ApplicationScoped
+public class Be1dImporter {
+
+    private static final Logger LOG = Logger.getLogger(Be1dImporter.class.getName());
+
+    @Inject
+    DirectoryData data;
+
+    @Inject
+    TenantContext tenant;
+
+    public ImportReport importExport(String structureId, Map<Be1dFile, byte[]> files, boolean dryRun) {
+        UUID id = Ids.orNotFound(structureId, "structure-not-found");
+        // The school must exist here before the files are even looked at: a foreign id gets a 404, whatever it sends.
+        data.read(em -> Lookups.structure(em, structureId));
+        if (files.isEmpty()) {
+            throw ProblemException.badRequest("import-empty");
+        }
+        Be1dExport export;
+        try {
+            export = Be1dExport.parse(files);
+        } catch (Be1dFormatException e) {
+            ProblemException problem = ProblemException.badRequest("import-unreadable", e.file().partName(), e.reason())
+                    .with("file", e.file().partName());
+            throw e.missingColumn() == null ? problem : problem.with("missingColumn", e.missingColumn());
+        }
+        Function<EntityManager, ImportReport> work = em -> {
+            Structure school = em.find(Structure.class, id);
+            if (school == null) {
+                throw ProblemException.notFound("structure-not-found", id);
+            }
+            Be1dImportPlan plan = Be1dReconciliation.plan(snapshot(em, school), export);
+            if (!dryRun) {
+                write(em, school, plan);
+            }
+            return plan.report(dryRun);
+        };
+        ImportReport report = dryRun ? data.read(work) : data.write(work);
+        LOG.info(() -> "tenant=" + tenant.current().slug() + " BE1D import into structure " + id + (dryRun ? " (dry run)" : "") + ": imported "
+                + report.imported() + ", updated " + report.updated() + ", rejected " + report.rejected().size());
+        return report;
+    }
+
+    /** The school's classes, its people and everyone earlier imports of this UAI created, their memberships and links. */
+    private static DirectorySnapshot snapshot(EntityManager em, Structure school) {
+        String ownPeople = "u.structureId = :s OR u.externalId LIKE :prefix";
+        String prefix = Be1dIdentity.prefix(school.uai()) + "%";
+        List<ExistingClass> classes = em.createQuery(
+                        "SELECT c FROM SchoolClass c WHERE c.structureId = :s", SchoolClass.class)
+                .setParameter("s", school.id()).getResultList().stream()
+                .map(c -> new ExistingClass(c.id(), c.name())).toList();
+        List<ExistingUser> users = em.createQuery("SELECT u FROM EntUser u WHERE " + ownPeople, EntUser.class)
+                .setParameter("s", school.id()).setParameter("prefix", prefix).getResultList().stream()
+                .map(u -> new ExistingUser(u.id(), u.externalId(), u.profile(), u.lastName(), u.firstName(),
+                        u.birthDate(), u.email(), u.searchKey()))
+                .toList();
+        List<Membership> memberships = em.createQuery("""
+                        SELECT m FROM ClassMember m
+                         WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
+                        ClassMember.class)
+                .setParameter("s", school.id()).getResultList().stream()
+                .map(m -> new Membership(m.classId(), m.userId())).toList();
+        List<Link> links = em.createQuery(
+                        "SELECT l FROM RelativeLink l WHERE l.relativeId IN (SELECT u.id FROM EntUser u WHERE "
+                                + ownPeople + ")", RelativeLink.class)
+                .setParameter("s", school.id()).setParameter("prefix", prefix).getResultList().stream()
+                .map(l -> new Link(l.relativeId(), l.studentId())).toList();
+        return new DirectorySnapshot(school.id(), school.uai(), classes, users, new HashSet<>(memberships),
+                new HashSet<>(links));
+    }
+
+    /**
+     * Writes the plan. Flushed table by table in foreign-key order (classes and people before the rows that
+     * reference them): the mapping has no relationships from which the provider could infer that order.
+     */
+    private static void write(EntityManager em, Structure school, Be1dImportPlan plan) {
+        try {
+            plan.newClasses().forEach(c -> em.persist(new SchoolClass(c.id(), school.id(), c.name(), c.level())));
+            em.flush();
+            plan.newUsers().forEach(p -> em.persist(new EntUser(p.id(), p.externalId(), p.profile(), p.lastName(),
+                    p.firstName(), p.birthDate(), p.email(), school.id())));
+            plan.changedUsers().forEach(p -> em.find(EntUser.class, p.id())
+                    .update(p.lastName(), p.firstName(), p.birthDate(), p.email()));
+            em.flush();
+            for (Membership m : plan.membershipsToRemove()) {
+                ClassMember row = em.find(ClassMember.class, new ClassMember.Key(m.classId(), m.userId()));
+                if (row != null) {
+                    em.remove(row);
+                }
+            }
+            em.flush();
+            plan.membershipsToAdd().forEach(m -> em.persist(new ClassMember(m.classId(), m.userId())));
+            plan.linksToAdd().forEach(l -> em.persist(new RelativeLink(l.relativeId(), l.studentId())));
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.in(e)) {
+                // Someone wrote the same people or classes since the snapshot (another import of this school).
+                throw ProblemException.conflict("import-conflict");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package fr.ent.platform.apps.directory.be1d;
+
+import java.util.List;
+
+/**
+ * What an import did (or, in a dry run, would do): rows created, rows whose details changed, rows already up to
+ * date, class memberships the export no longer lists (removed, e.g. a pupil who changed class), and the rejected
+ * lines. People missing from the export are never deleted by an import.
+ */
+public record ImportReport(boolean dryRun, ImportCounts imported, ImportCounts updated, ImportCounts unchanged,
+        int membershipsRemoved, List<Rejection> rejected) {
+
+    public ImportReport {
+        rejected = List.copyOf(rejected);
+    }
+}

@@ -1,0 +1,89 @@
+package fr.ent.platform.apps.directory.model;
+
+import fr.ent.platform.runtime.persistence.UuidConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Convert;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/** A group of users, attached to a school and possibly to one of its classes. */
+@Entity
+@Table(name = "ent_group")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class EntGroup {
+
+    @Id
+    @Convert(UuidConverter.NAME)
+    private UUID id;
+
+    @Column(name = "structure_id")
+    @Convert(UuidConverter.NAME)
+    private UUID structureId;
+
+    @Column(name = "class_id")
+    @Convert(UuidConverter.NAME)
+    private UUID classId;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    private GroupType type;
+
+    @Column(name = "profile")
+    private String profile;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected EntGroup() {
+    }
+
+    public EntGroup(UUID structureId, UUID classId, String name, GroupType type, String profile) {
+        this.id = UUID.randomUUID();
+        this.structureId = structureId;
+        this.classId = classId;
+        this.name = name;
+        this.type = type;
+        this.profile = profile;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID structureId() {
+        return structureId;
+    }
+
+    public UUID classId() {
+        return classId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GroupType type() {
+        return type;
+    }
+
+    public String profile() {
+        return profile;
+    }
+}

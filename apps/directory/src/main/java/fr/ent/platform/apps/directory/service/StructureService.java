@@ -1,0 +1,107 @@
+package fr.ent.platform.apps.directory.service;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.StructureType;
+import fr.ent.platform.apps.directory.Text;
+import fr.ent.platform.apps.directory.Uai;
+import fr.ent.platform.apps.directory.api.ClassView;
+import fr.ent.platform.apps.directory.api.NewClass;
+import fr.ent.platform.apps.directory.api.NewStructure;
+import fr.ent.platform.apps.directory.api.StructureView;
+import fr.ent.platform.apps.directory.model.SchoolClass;
+import fr.ent.platform.apps.directory.model.Structure;
+import fr.ent.platform.apps.directory.DirectoryData;
+import fr.ent.platform.tenancy.InvalidTenantInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.UUID;
+
+/** The collectivity's schools and their classes: declaring them, listing them. */
+@ApplicationScoped
+public class StructureService {
+
+    @Inject
+    DirectoryData data;
+
+    public List<StructureView> list() {
+        return data.read(em -> em.createQuery("SELECT s FROM Structure s ORDER BY s.name, s.id", Structure.class)
+                .getResultList().stream().map(StructureView::of).toList());
+    }
+
+    public StructureView get(String id) {
+        return data.read(em -> StructureView.of(Lookups.structure(em, id)));
+    }
+
+    /** Declares a school; its UAI is checked (shape and check letter) and unique in the collectivity. */
+    public StructureView create(NewStructure body) {
+        Uai uai = Uai.parse(body.uai());
+        String name = Text.trimToNull(body.name());
+        if (name == null || name.length() > 200) {
+            throw new InvalidTenantInputException("name", "structure.name");
+        }
+        StructureType type = StructureType.parse(body.type());
+        String parentText = Text.trimToNull(body.parentId());
+        return data.write(em -> {
+            UUID parentId = parentText == null ? null : Lookups.structure(em, parentText).id();
+            boolean taken = !em.createQuery("SELECT s.id FROM Structure s WHERE s.uai = :uai", UUID.class)
+                    .setParameter("uai", uai.value()).setMaxResults(1).getResultList().isEmpty();
+            if (taken) {
+                throw ProblemException.conflict("uai-taken", uai.value());
+            }
+            Structure structure = new Structure(uai, name, type, parentId);
+            try {
+                em.persist(structure);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.in(e)) {
+                    throw ProblemException.conflict("uai-taken", uai.value());
+                }
+                throw e;
+            }
+            return StructureView.of(structure);
+        });
+    }
+
+    public List<ClassView> classes(String structureId) {
+        return data.read(em -> {
+            Structure structure = Lookups.structure(em, structureId);
+            return em.createQuery("SELECT c FROM SchoolClass c WHERE c.structureId = :s ORDER BY c.name, c.id",
+                            SchoolClass.class)
+                    .setParameter("s", structure.id()).getResultList().stream().map(ClassView::of).toList();
+        });
+    }
+
+    /** Opens a class in a school; the name is unique within the school. */
+    public ClassView createClass(String structureId, NewClass body) {
+        UUID id = Ids.orNotFound(structureId, "structure-not-found");
+        String name = Text.trimToNull(body.name());
+        if (name == null || name.length() > 100) {
+            throw new InvalidTenantInputException("name", "class.name");
+        }
+        String level = Text.trimToNull(body.level());
+        return data.write(em -> {
+            Structure structure = Lookups.structure(em, id, structureId);
+            boolean taken = !em.createQuery(
+                            "SELECT c.id FROM SchoolClass c WHERE c.structureId = :s AND c.name = :name", UUID.class)
+                    .setParameter("s", structure.id()).setParameter("name", name)
+                    .setMaxResults(1).getResultList().isEmpty();
+            if (taken) {
+                throw ProblemException.conflict("class-taken", name);
+            }
+            SchoolClass created = new SchoolClass(structure.id(), name, level);
+            try {
+                em.persist(created);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.in(e)) {
+                    throw ProblemException.conflict("class-taken", name);
+                }
+                throw e;
+            }
+            return ClassView.of(created);
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package fr.ent.platform.apps.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.migration.IndexedMigrations;
+import fr.ent.platform.tenancy.AppSchemas;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The directory's migrations: its index lists exactly its files, and its id names their folder. */
+class DirectoryMigrationsTest {
+
+    @Test
+    void index_lists_exactly_the_migration_files() throws IOException, URISyntaxException {
+        String folder = AppSchemas.folder(DirectoryApp.ID);
+        Path dir = Path.of(getClass().getClassLoader().getResource(folder).toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(IndexedMigrations.index(folder, getClass().getClassLoader()))
+                    .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".sql")).sorted().toList());
+        }
+        assertThat(AppSchemas.highestVersion(DirectoryApp.ID, getClass().getClassLoader())).contains("2");
+    }
+}

@@ -1,7 +1,0 @@
-package fr.ent.platform.runtime.directory.api;
-
-import java.util.List;
-
-/** A group with its members. */
-public record GroupDetail(GroupView group, List<UserSummary> members) {
-}

@@ -1,5 +1,0 @@
-package fr.ent.platform.runtime.directory.api;
-
-/** Body of POST /directory/structures/{id}/groups: type PROFILE needs a profile; classId ties it to a class. */
-public record NewGroup(String name, String type, String profile, String classId) {
-}

@@ -1,7 +1,0 @@
-package fr.ent.platform.runtime.directory.api;
-
-import java.util.List;
-
-/** Body of POST /directory/groups/{id}/members. */
-public record NewMembers(List<String> userIds) {
-}

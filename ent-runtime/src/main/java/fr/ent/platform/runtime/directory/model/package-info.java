@@ -1,8 +1,0 @@
-/**
- * JPA mapping of the collectivity directory tables ({@code db/tenant/V1__directory.sql}). Every entity is
- * TABLE_PER_TENANT with a schema discriminator: the schema comes from the EntityManager that
- * {@link fr.ent.platform.runtime.persistence.TenantData} opens for the current collectivity, never from here.
- * References between rows are plain id columns and join tables are entities of their own, queried with JPQL:
- * no lazy collection can load rows behind the service's back, and each query says what it reads.
- */
-package fr.ent.platform.runtime.directory.model;

@@ -1,0 +1,35 @@
+package fr.ent.platform.runtime.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the one layout of the portal shows around a page: the collectivity, the reader's language, the signed-in
+ * user (with the anti-forgery token of the sign-out form) and the apps of the launcher.
+ */
+public record Shell(Locale locale, String title, String collectivity, Optional<SignedIn> user,
+        List<LauncherEntry> launcher) {
+
+    /** The signed-in user as the header shows them. */
+    public record SignedIn(String displayName, String csrfToken) {
+    }
+
+    /** An app in the launcher, its name already in the reader's language. */
+    public record LauncherEntry(String id, String name, String icon, String path) {
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    /** A text of the platform's pages in the reader's language ({@code fr/ent/platform/runtime/web/messages}). */
+    public String text(String key) {
+        return Pages.text(key, locale);
+    }
+
+    /** A status page (no collectivity context to show, no user, no launcher). */
+    public static Shell bare(Locale locale, String title) {
+        return new Shell(locale, title, null, Optional.empty(), List.of());
+    }
+}
