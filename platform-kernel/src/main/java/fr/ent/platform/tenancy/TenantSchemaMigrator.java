@@ -67,6 +67,10 @@ public final class TenantSchemaMigrator {
                     .schemas(names.schema())
                     .defaultSchema(names.schema())
                     .table(historyTable(app))
+                    // The schema already holds the apps migrated before this one: the app's own history starts
+                    // at 0 there, so all its migrations apply.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .createSchemas(false)
                     .load();
             MigrateResult result = flyway.migrate();

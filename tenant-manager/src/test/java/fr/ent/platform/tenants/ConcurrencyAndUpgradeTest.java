@@ -4,6 +4,7 @@ import static fr.ent.platform.tenants.ProvisioningTest.request;
 import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.migration.IndexedMigrations;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
@@ -115,6 +116,30 @@ class ConcurrencyAndUpgradeTest {
         execute("DROP TABLE " + broken.schema() + ".structure");
         assertThat(upgrade.run().failed()).isEmpty();
         assertThat(service.get(behind.get(7).slug()).schemaVersion()).isEqualTo(TARGET_VERSION);
+    }
+
+    @Test
+    void aSchemaMigratedBeforeAppsHadTheirOwnHistoriesKeepsItsDirectoryHistoryAndGetsTheNewApps() throws Exception {
+        Collectivity c = registry.insert(request(uniqueSlug("legacy")));
+        database.createSchemaAndRole(c.names());
+        registry.transition(c.id(), java.util.EnumSet.of(TenantState.REQUESTED), TenantState.ACTIVE);
+        String schema = c.names().schema();
+        // What the build before app modules did: the directory's migrations, as the collectivity's role, recorded in
+        // Flyway's default history table; the registry said "2".
+        IndexedMigrations.configure("db/apps/directory", getClass().getClassLoader()).dataSource(db)
+                .schemas(schema).defaultSchema(schema).createSchemas(false)
+                .initSql("SET ROLE " + TenantNames.quote(c.names().role())).load().migrate();
+        registry.recordSchemaVersion(c.id(), "2");
+        execute("INSERT INTO " + schema + ".structure (id, uai, name, type, education_level)"
+                + " VALUES (gen_random_uuid(), '0750001A', 'École gardée', 'ECOLE', '1D')");
+
+        assertThat(new SchemaUpgrade(registry, database, 2).run().failed()).doesNotContainKey(c.slug());
+
+        assertThat(service.get(c.slug()).schemaVersion()).isEqualTo(TARGET_VERSION);
+        assertThat(scalar("SELECT count(*) FROM " + schema + ".flyway_history_directory WHERE success")).isEqualTo("2");
+        assertThat(scalar("SELECT to_regclass('" + schema + ".flyway_schema_history') IS NULL")).isEqualTo("t");
+        assertThat(scalar("SELECT to_regclass('" + schema + ".notification') IS NOT NULL")).isEqualTo("t");
+        assertThat(scalar("SELECT name FROM " + schema + ".structure")).isEqualTo("École gardée");
     }
 
     private void execute(String sql) throws SQLException {

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The {@code app} label of a request, from its path by a fixed table, so that the label stays bounded whatever
- * paths clients send: {@code /} is the portal, {@code /api/<app>/...} the app if it is one of {@link #API_APPS},
- * the login paths {@code auth}, anything else {@code other}.
+ * paths clients send: {@code /} is the portal, {@code /api/<app>/...} and an app's pages {@code /<app>...} the app
+ * if it is one of {@link #API_APPS} (the same paths the app catalogue gives an app, see InstalledApps), the login
+ * paths {@code auth}, anything else {@code other}.
  */
 public final class AppOfPath {
 
@@ -38,7 +39,7 @@ public final class AppOfPath {
         if (first.equals("health")) {
             return "health";
         }
-        return OTHER;
+        return API_APPS.contains(first) && !first.equals("probe") ? first : OTHER;
     }
 
     /** The path segment starting at {@code from} (up to the next slash, semicolon or end). */

@@ -13,6 +13,7 @@ class AppOfPathTest {
             "/api/directory/structures, directory", "/api/directory, directory", "/api/directory;jsessionid=x, directory",
             "/api/account/me, account", "/api/wiki/pages/1, wiki", "/api/probe, probe",
             "/api/unheard-of/x, other", "/api/, other", "/api, other", "/api/DIRECTORY/x, other",
+            "/notifications, notifications", "/notifications/x, notifications", "/directory, directory",
             "/auth/callback, auth", "/login, auth", "/logout, auth",
             "/health/ready, health", "/metrics, other", "/admin/metrics, other", "/../../etc/passwd, other"})
     void appComesFromAFixedTable(String path, String app) {

@@ -20,27 +20,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * The directory API of one collectivity, as its Host sees it, for the directory integration tests: requests
  * that must succeed are asserted here, so that the tests read as the scenario they check.
  */
-final class DirectoryApi {
+public final class DirectoryApi {
 
     static final String BASE = "/api/directory";
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
     final Platform platform = Platform.get();
-    final String host;
+    public final String host;
 
     private DirectoryApi(String host) {
         this.host = host;
     }
 
     /** Provisions a fresh collectivity named {@code prefix-xxxxxx} and returns its API on {@code <slug>.localhost}. */
-    static DirectoryApi newCollectivity(String prefix) {
+    public static DirectoryApi newCollectivity(String prefix) {
         String slug = prefix + "-" + letters(6);
         String domain = slug + ".localhost";
         Platform.get().provisionActive(slug, domain);
         return new DirectoryApi(domain);
     }
 
-    static String letters(int n) {
+    public static String letters(int n) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < n; i++) {
             s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
@@ -49,7 +49,7 @@ final class DirectoryApi {
     }
 
     /** A valid UAI nobody else in the test run uses (7 random digits and their check letter). */
-    static String randomUai() {
+    public static String randomUai() {
         int number = ThreadLocalRandom.current().nextInt(10_000_000);
         return String.format("%07d", number) + CHECK_LETTERS.charAt(number % 23);
     }
@@ -66,21 +66,21 @@ final class DirectoryApi {
         return platform.postJson(host, BASE + path, body.build().toString());
     }
 
-    JsonObject createStructure(String uai, String name, String type) {
+    public JsonObject createStructure(String uai, String name, String type) {
         HttpResponse<String> created = post("/structures",
                 Json.createObjectBuilder().add("uai", uai).add("name", name).add("type", type));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Platform.json(created);
     }
 
-    JsonObject createClass(String structureId, String name) {
+    public JsonObject createClass(String structureId, String name) {
         HttpResponse<String> created = post("/structures/" + structureId + "/classes",
                 Json.createObjectBuilder().add("name", name));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Platform.json(created);
     }
 
-    JsonObject createUser(String profile, String lastName, String firstName, String structureId, List<String> classIds,
+    public JsonObject createUser(String profile, String lastName, String firstName, String structureId, List<String> classIds,
             List<String> childIds) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("profile", profile).add("lastName", lastName)
                 .add("firstName", firstName).add("structureId", structureId)

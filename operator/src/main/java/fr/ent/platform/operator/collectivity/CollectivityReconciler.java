@@ -12,6 +12,7 @@ import fr.ent.platform.operator.status.Pause;
 import fr.ent.platform.operator.tenantmanager.NewTenant;
 import fr.ent.platform.operator.tenantmanager.ProvisioningView;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
+import fr.ent.platform.operator.tenantmanager.TenantApps;
 import fr.ent.platform.operator.tenantmanager.TenantManagerProblem;
 import fr.ent.platform.operator.tenantmanager.TenantManagerUnavailable;
 import fr.ent.platform.operator.tenantmanager.TenantView;
@@ -235,6 +236,15 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
                 return UpdateControl.patchStatus(c);
             }
         }
+        if (!tenant.is("ARCHIVED")) {
+            try {
+                applyApps(c.getSpec(), tenant);
+            } catch (TenantManagerProblem refused) {
+                // an app this platform does not have: the rest of the collectivity is as the spec says
+                report.write(c, Phase.Invalid, true, false, reasonOf(refused), explain(refused), reasonOf(refused));
+                return UpdateControl.patchStatus(c);
+            }
+        }
         CollectivityStatus status = c.getStatus();
         status.setTenantState(tenant.state());
         status.setSchemaVersion(tenant.schemaVersion());
@@ -268,6 +278,21 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     }
 
     /** What the spec asks that cannot be done: an archived collectivity cannot come back, nor be changed. */
+    /**
+     * spec.enabledApps: empty = every app of the platform (tenant-manager's null), else exactly those. Written only
+     * when tenant-manager differs, so that a steady reconciliation makes no call but the read.
+     */
+    private void applyApps(CollectivitySpec spec, TenantView tenant) {
+        List<String> wanted = spec.getEnabledApps().isEmpty() ? null
+                : spec.getEnabledApps().stream().distinct().sorted().toList();
+        TenantApps now = tenantManager.apps(tenant.slug());
+        List<String> current = now.enabled() == null ? null : now.enabled().stream().sorted().toList();
+        if (!java.util.Objects.equals(wanted, current)) {
+            tenantManager.setApps(tenant.slug(), wanted);
+            LOG.info("tenant={} apps set to {}", tenant.slug(), wanted == null ? "all" : wanted);
+        }
+    }
+
     private static List<String> unapplied(CollectivitySpec spec, TenantView tenant) {
         List<String> unapplied = new ArrayList<>();
         if (!spec.isArchived() && tenant.is("ARCHIVED")) {

@@ -54,7 +54,7 @@ public class CollectivitySpec {
             + " tenant-manager, it sets the objective of the SLA rules, of status.sla and of the monthly report")
     private String plan = "standard";
 
-    @JsonPropertyDescription("ENT applications enabled for this collectivity (published in its settings ConfigMap)")
+    @JsonPropertyDescription("ENT applications this collectivity offers (app ids, e.g. directory, notifications); empty: every app of the platform. Applied through tenant-manager and published in its settings ConfigMap")
     private List<String> enabledApps = new ArrayList<>();
 
     @Default("retain")

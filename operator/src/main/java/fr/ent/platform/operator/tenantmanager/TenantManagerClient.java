@@ -94,6 +94,19 @@ public class TenantManagerClient {
                 TenantView.class);
     }
 
+    /** GET /collectivities/{slug}/apps: the apps the collectivity offers (enabled null = all). */
+    public TenantApps apps(String slug) {
+        return read(expect(send("GET", "/collectivities/" + path(slug) + "/apps", null), 200), TenantApps.class);
+    }
+
+    /** PUT /collectivities/{slug}/apps: exactly these apps, or every app with null (400 unknown-apps). */
+    public TenantApps setApps(String slug, List<String> enabled) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("enabled", enabled);
+        return read(expect(send("PUT", "/collectivities/" + path(slug) + "/apps", json.writeValueAsString(body)), 200),
+                TenantApps.class);
+    }
+
     /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
     public void putInventory(String snapshotJson) {
         expect(send("PUT", "/compliance/inventory", snapshotJson), 200);

@@ -7,6 +7,7 @@ import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.metrics.PlatformRegistry;
+import fr.ent.platform.tenants.apps.EnabledApps;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
@@ -126,6 +127,12 @@ public class TenantManagerBeans {
     @Singleton
     CollectivityRepository registry() {
         return new CollectivityRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    EnabledApps enabledApps() {
+        return new EnabledApps(dataSource);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.notifications;
 
+import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
@@ -30,6 +31,9 @@ public class NotificationsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    UserService directory;
 
     /** A notification to post: recipients are directory user ids of this collectivity. */
     public record NewNotification(List<String> recipients, String type, String text, String link) {
@@ -67,6 +71,11 @@ public class NotificationsResource {
             throw ProblemException.badRequest("invalid-input", "recipients : de 1 à 1000 identifiants d'utilisateurs");
         }
         List<UUID> recipients = body.recipients().stream().map(NotificationsResource::uuid).distinct().toList();
+        java.util.Set<UUID> known = directory.existing(recipients);
+        List<String> unknown = recipients.stream().filter(r -> !known.contains(r)).map(UUID::toString).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.notFound("user-not-found", unknown.get(0)).with("unknownRecipients", unknown);
+        }
         return Map.of("posted", notifications.post(recipients, body.type(), body.text(),
                 Optional.ofNullable(body.link())));
     }

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.directory.api;
 
+import fr.ent.platform.apps.directory.view.ClassDetail;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.apps.directory.service.ClassService;

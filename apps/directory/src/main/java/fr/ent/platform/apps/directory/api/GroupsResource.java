@@ -1,5 +1,7 @@
 package fr.ent.platform.apps.directory.api;
 
+import fr.ent.platform.apps.directory.view.NewMembers;
+import fr.ent.platform.apps.directory.view.GroupDetail;
 import fr.ent.platform.runtime.security.StructureAdmins;
 import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.runtime.security.Allow;

@@ -1,5 +1,7 @@
 package fr.ent.platform.apps.directory.api;
 
+import fr.ent.platform.apps.directory.view.NewGroup;
+import fr.ent.platform.apps.directory.view.GroupView;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.runtime.security.StructureAdmins;

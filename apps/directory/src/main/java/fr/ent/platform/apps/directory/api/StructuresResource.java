@@ -1,5 +1,9 @@
 package fr.ent.platform.apps.directory.api;
 
+import fr.ent.platform.apps.directory.view.StructureView;
+import fr.ent.platform.apps.directory.view.NewStructure;
+import fr.ent.platform.apps.directory.view.NewClass;
+import fr.ent.platform.apps.directory.view.ClassView;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Public;
 import fr.ent.platform.runtime.security.Roles;

@@ -1,5 +1,8 @@
 package fr.ent.platform.apps.directory.api;
 
+import fr.ent.platform.apps.directory.view.UserPage;
+import fr.ent.platform.apps.directory.view.UserDetail;
+import fr.ent.platform.apps.directory.view.NewUser;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.apps.directory.service.UserSearch;

@@ -1,7 +1,7 @@
 package fr.ent.platform.apps.directory.portal;
 
 import fr.ent.platform.apps.directory.DirectoryApp;
-import fr.ent.platform.apps.directory.api.StructureView;
+import fr.ent.platform.apps.directory.view.StructureView;
 import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.runtime.portal.HomeWidget;
 import fr.ent.platform.runtime.portal.Widget;

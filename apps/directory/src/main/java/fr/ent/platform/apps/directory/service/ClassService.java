@@ -1,7 +1,7 @@
 package fr.ent.platform.apps.directory.service;
 
-import fr.ent.platform.apps.directory.api.ClassDetail;
-import fr.ent.platform.apps.directory.api.UserSummary;
+import fr.ent.platform.apps.directory.view.ClassDetail;
+import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.apps.directory.model.EntUser;
 import fr.ent.platform.apps.directory.model.SchoolClass;
 import fr.ent.platform.apps.directory.DirectoryData;

@@ -2,8 +2,8 @@ package fr.ent.platform.apps.directory.service;
 
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.Text;
-import fr.ent.platform.apps.directory.api.UserPage;
-import fr.ent.platform.apps.directory.api.UserSummary;
+import fr.ent.platform.apps.directory.view.UserPage;
+import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.apps.directory.model.EntUser;
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.tenancy.InvalidTenantInputException;

@@ -3,10 +3,10 @@ package fr.ent.platform.apps.directory.service;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.Text;
-import fr.ent.platform.apps.directory.api.ClassView;
-import fr.ent.platform.apps.directory.api.NewUser;
-import fr.ent.platform.apps.directory.api.UserDetail;
-import fr.ent.platform.apps.directory.api.UserSummary;
+import fr.ent.platform.apps.directory.view.ClassView;
+import fr.ent.platform.apps.directory.view.NewUser;
+import fr.ent.platform.apps.directory.view.UserDetail;
+import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.apps.directory.model.ClassMember;
 import fr.ent.platform.apps.directory.model.EntUser;
 import fr.ent.platform.apps.directory.model.RelativeLink;
@@ -36,6 +36,18 @@ public class UserService {
 
     public UserDetail get(String id) {
         return data.read(em -> detail(em, Lookups.user(em, id)));
+    }
+
+    /**
+     * Which of these ids are people of this collectivity's directory: for apps that address people by id (another
+     * collectivity's ids, or guessed ones, are simply not there).
+     */
+    public Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return data.read(em -> Set.copyOf(em.createQuery("SELECT u.id FROM EntUser u WHERE u.id IN :ids", UUID.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList()));
     }
 
     /**

@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.directory.api;
+package fr.ent.platform.apps.directory.view;
 
 import fr.ent.platform.apps.directory.Profile;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.directory.api;
+package fr.ent.platform.apps.directory.view;
 
 /** Body of POST /directory/structures/{id}/classes. */
 public record NewClass(String name, String level) {

@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.directory.api;
+package fr.ent.platform.apps.directory.view;
 
 import java.util.List;
 

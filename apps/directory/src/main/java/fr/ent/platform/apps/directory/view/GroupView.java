@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.directory.api;
+package fr.ent.platform.apps.directory.view;
 
 import fr.ent.platform.apps.directory.model.EntGroup;
 import fr.ent.platform.apps.directory.model.GroupType;

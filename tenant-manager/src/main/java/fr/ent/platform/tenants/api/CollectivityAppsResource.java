@@ -1,0 +1,61 @@
+package fr.ent.platform.tenants.api;
+
+import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenants.apps.EnabledApps;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.registry.Collectivity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The ENT apps a collectivity offers: {@code enabled} null = every app of the platform. */
+@Path("/collectivities/{slug}/apps")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectivityAppsResource {
+
+    @Inject
+    CollectivityService collectivities;
+
+    @Inject
+    EnabledApps apps;
+
+    /** The collectivity's apps: {@code enabled} null means every app in {@code installed}, now and later. */
+    public record AppsView(String slug, List<String> enabled, List<String> installed) {
+    }
+
+    /** Body of the PUT: {@code enabled} null (or absent) = every app. */
+    public record AppsRequest(List<String> enabled) {
+    }
+
+    @GET
+    @Operation(summary = "Applications ENT proposées par la collectivité (null : toutes)")
+    public AppsView get(@PathParam("slug") String slug) {
+        Collectivity c = collectivities.get(slug);
+        return new AppsView(c.slug(), apps.of(c).orElse(null), apps.installed());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choisir les applications ENT de la collectivité (enabled: null pour toutes)")
+    @APIResponse(responseCode = "400", description = "Application inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AppsView set(@PathParam("slug") String slug, AppsRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("malformed-request");
+        }
+        Collectivity c = collectivities.get(slug);
+        return new AppsView(c.slug(), apps.set(c, Optional.ofNullable(body.enabled())).orElse(null), apps.installed());
+    }
+}
