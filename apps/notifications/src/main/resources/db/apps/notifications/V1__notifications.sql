@@ -5,7 +5,7 @@ CREATE TABLE notification (
     recipient_id uuid NOT NULL,
     type         text NOT NULL CHECK (type ~ '^[a-z][a-z0-9.-]{1,60}$'),
     text         text NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
-    link         text CHECK (link IS NULL OR link ~ '^/[^/]'),
+    link         text CHECK (link IS NULL OR link ~ '^/([^/]|$)'),
     created_at   timestamptz NOT NULL DEFAULT now(),
     read_at      timestamptz
 );

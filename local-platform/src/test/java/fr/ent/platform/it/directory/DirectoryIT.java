@@ -101,6 +101,14 @@ class DirectoryIT {
         assertThat(page2.getInt("total")).isEqualTo(3);
         assertThat(ids(page2.getJsonArray("items"))).containsExactly(noe.getString("id"));
 
+        // A search made of LIKE wildcards finds nobody, instead of everyone.
+        for (String pattern : List.of("%", "_", "%%", "\\", "% _")) {
+            JsonObject none = api.read("/users?q=" + q(pattern));
+            assertThat(none.getInt("total")).as(pattern).isZero();
+            assertThat(none.getJsonArray("items")).as(pattern).isEmpty();
+        }
+        assertThat(api.read("/users").getInt("total")).as("no search at all still lists everyone").isGreaterThanOrEqualTo(3);
+
         for (String limit : List.of("0", "501", "beaucoup")) {
             JsonObject bad = problem(api.get("/users?limit=" + limit), 400, "invalid-input");
             assertThat(bad.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("limit");

@@ -7,6 +7,7 @@ import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -32,7 +33,11 @@ public class CollectivityAppsResource {
     @Inject
     EnabledApps apps;
 
-    /** The collectivity's apps: {@code enabled} null means every app in {@code installed}, now and later. */
+    /**
+     * The collectivity's apps: {@code enabled} null means every app in {@code installed}, now and later (written
+     * as null rather than left out: the absence would read as "unknown").
+     */
+    @JsonbNillable
     public record AppsView(String slug, List<String> enabled, List<String> installed) {
     }
 

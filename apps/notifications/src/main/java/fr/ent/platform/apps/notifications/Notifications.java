@@ -25,7 +25,7 @@ public class Notifications {
 
     static final int MAX_TEXT = 2000;
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9.-]{1,60}$");
-    private static final Pattern LINK = Pattern.compile("^/[^/].*$");
+    private static final Pattern LINK = Pattern.compile("^/([^/].*)?$");
 
     @PersistenceUnit(unitName = NotificationsApp.ID)
     EntityManagerFactory unit;
@@ -37,6 +37,18 @@ public class Notifications {
 
     /** Posts one notification to each recipient (directory user ids of this collectivity); returns how many. */
     public int post(Collection<UUID> recipients, String type, String text, Optional<String> link) {
+        check(type, text, link);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return data.write(unit, em -> {
+            for (UUID recipient : recipients) {
+                em.persist(new Notification(recipient, type, text.strip(), link.orElse(null), now));
+            }
+            return recipients.size();
+        });
+    }
+
+    /** What a notification must be, whoever posts it: refused with a 400 naming the field. */
+    static void check(String type, String text, Optional<String> link) {
         if (type == null || !TYPE.matcher(type).matches()) {
             throw ProblemException.badRequest("invalid-input", "type : identifiant en minuscules (a-z, 0-9, '.', '-'), 2 à 61 caractères");
         }
@@ -46,13 +58,6 @@ public class Notifications {
         if (link.isPresent() && !LINK.matcher(link.get()).matches()) {
             throw ProblemException.badRequest("invalid-input", "link : un chemin de ce portail, commençant par « / »");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return data.write(unit, em -> {
-            for (UUID recipient : recipients) {
-                em.persist(new Notification(recipient, type, text.strip(), link.orElse(null), now));
-            }
-            return recipients.size();
-        });
     }
 
     /** The latest notifications of a user, newest first. */

@@ -1,7 +1,6 @@
 package fr.ent.platform.apps.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.AppSchemas;
@@ -27,6 +26,14 @@ class NotificationsTest {
                 Optional.of("https://phishing.example")))).isEqualTo(400);
         assertThat(status(() -> notifications.post(one, "news.published", "texte",
                 Optional.of("//phishing.example")))).isEqualTo(400);
+    }
+
+    @Test
+    void a_link_to_the_portal_home_or_one_of_its_pages_is_accepted() {
+        for (String link : List.of("/", "/notifications", "/api/diary/x?y=1")) {
+            Notifications.check("news.published", "texte", Optional.of(link));
+        }
+        Notifications.check("news.published", "texte", Optional.empty());
     }
 
     @Test

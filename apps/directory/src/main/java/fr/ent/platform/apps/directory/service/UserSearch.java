@@ -40,13 +40,19 @@ public class UserSearch {
         if (offset < 0) {
             throw new InvalidTenantInputException("offset", "query.offset");
         }
+        List<String> words = words(query.q());
+        if (words.isEmpty() && Text.trimToNull(query.q()) != null) {
+            // A search made only of LIKE wildcards ("%", "_") or backslashes: no name contains them, so nobody
+            // matches (it used to list everyone).
+            return new UserPage(List.of(), 0, limit, offset);
+        }
         String profileText = Text.trimToNull(query.profile());
         Profile profile = profileText == null ? null : Profile.parse("profile", profileText);
         return data.read(em -> {
             List<String> where = new ArrayList<>();
             Map<String, Object> parameters = new HashMap<>();
             int i = 0;
-            for (String word : words(query.q())) {
+            for (String word : words) {
                 where.add("u.searchKey LIKE :w" + i);
                 parameters.put("w" + i++, "%" + word + "%");
             }
