@@ -65,7 +65,8 @@ class ReportPagesTest {
             String compliance = ReportHtml.render(compliance(HOSTILE), text);
 
             for (String page : List.of(sla, compliance)) {
-                assertThat(page).as(text.lang()).doesNotContain("<script", "<img", "<b>", "<ou UE>", "<§")
+                assertThat(page).as(text.lang()).startsWith("<!DOCTYPE html>\n<html ")
+                        .doesNotContain("<script", "<img", "<b>", "<ou UE>", "<§")
                         .contains("Ville &lt;script&gt;alert(")
                         .contains("&lt;/script&gt; &amp; ");
             }
