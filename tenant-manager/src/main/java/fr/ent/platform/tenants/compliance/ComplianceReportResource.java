@@ -1,12 +1,15 @@
 package fr.ent.platform.tenants.compliance;
 
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.tenants.pages.PageText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -39,18 +42,23 @@ public class ComplianceReportResource {
         return reporter.report(slug);
     }
 
+    /** In the reader's language (Accept-Language: French, English or Spanish; French by default), as the PDF. */
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    public String html(@PathParam("slug") String slug) {
-        return ReportHtml.render(reporter.report(slug));
+    public Response html(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        PageText text = PageText.negotiate(headers.getAcceptableLanguages());
+        return Response.ok(ReportHtml.render(reporter.report(slug), text)).language(text.locale())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
     @Produces("application/pdf")
-    public Response pdf(@PathParam("slug") String slug) {
+    public Response pdf(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        PageText text = PageText.negotiate(headers.getAcceptableLanguages());
         CollectivityReport report = reporter.report(slug);
         String date = LocalDate.ofInstant(report.evaluatedAt(), ZoneId.of("Europe/Paris")).toString();
-        return Response.ok(ReportPdf.render(report))
+        return Response.ok(ReportPdf.render(report, text)).language(text.locale())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header("Content-Disposition", "inline; filename=\"conformite-" + report.slug() + "-" + date + ".pdf\"")
                 .build();
     }

@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.sla;
 
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.tenants.pages.PageText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,9 +46,13 @@ public class SlaReportResource {
         return reporter.report(slug, month);
     }
 
+    /** In the reader's language (Accept-Language: French, English or Spanish; French by default). */
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    public String html(@PathParam("slug") String slug, @QueryParam("month") String month) {
-        return SlaReportHtml.render(reporter.report(slug, month));
+    public Response html(@PathParam("slug") String slug, @QueryParam("month") String month,
+            @Context HttpHeaders headers) {
+        PageText text = PageText.negotiate(headers.getAcceptableLanguages());
+        return Response.ok(SlaReportHtml.render(reporter.report(slug, month), text)).language(text.locale())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 }

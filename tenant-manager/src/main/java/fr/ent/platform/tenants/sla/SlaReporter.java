@@ -5,6 +5,7 @@ import fr.ent.platform.observability.rules.SlaSeries;
 import fr.ent.platform.observability.sla.SlaObjective;
 import fr.ent.platform.observability.sla.SlaPlans;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.tenants.pages.PageText;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,10 +33,8 @@ public final class SlaReporter {
     /** The recorded series the report reads. */
     static final String ERROR_RATIO = SlaSeries.errorRatio(ReportPeriod.STEP);
 
-    static final String INCIDENT_RULE = "Un incident est une suite de pas de 5 minutes consécutifs dont le taux "
-            + "d'erreur (requêtes en erreur 5xx, requêtes plus lentes que le seuil du plan et sondes en échec, "
-            + "sur les 5 minutes) dépasse le taux autorisé par l'objectif (1 − objectif : 0,2 % à 99,8 %), "
-            + "c'est-à-dire consomme le budget d'erreur plus vite que l'objectif ne le permet.";
+    /** How incidents are detected, in French: the words of the report's page, also in its JSON. */
+    static final String INCIDENT_RULE = PageText.of(Locale.FRENCH).lookup("sla.reading.incidents");
 
     private final Function<String, Collectivity> collectivities;
     private final Optional<PrometheusQueries> prometheus;
