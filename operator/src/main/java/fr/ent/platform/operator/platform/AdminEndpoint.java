@@ -33,20 +33,21 @@ public record AdminEndpoint(
         @JsonPropertyDescription("Clients admitted to the admin port by the NetworkPolicy; default: the operator (ent-system) and Prometheus (monitoring)")
         List<Client> clients) {
 
+    /** Label every namespace carries with its own name (Kubernetes 1.22+). */
+    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+
     static final Client OPERATOR = new Client(Map.of(NAMESPACE_NAME, "ent-system"),
             Map.of("app.kubernetes.io/name", "ent-operator"));
     static final Client PROMETHEUS = new Client(Map.of(NAMESPACE_NAME, "monitoring"),
             Map.of("app.kubernetes.io/name", "prometheus"));
-
-    /** Label every namespace carries with its own name (Kubernetes 1.22+). */
-    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
     /**
      * One admitted client: pods matching {@code podLabels} in namespaces matching {@code namespaceLabels} (empty
      * or absent: any namespace for namespaceLabels, any pod for podLabels; both absent is refused).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @ValidationRule(value = "has(self.namespaceLabels) || has(self.podLabels)",
+    @ValidationRule(value = "(has(self.namespaceLabels) && size(self.namespaceLabels) > 0)"
+            + " || (has(self.podLabels) && size(self.podLabels) > 0)",
             message = "a client needs namespaceLabels or podLabels (neither would admit every pod)")
     public record Client(
             @JsonPropertyDescription("Labels of the client's namespace, e.g. kubernetes.io/metadata.name: monitoring")
