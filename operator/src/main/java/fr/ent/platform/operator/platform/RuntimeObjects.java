@@ -41,6 +41,7 @@ public final class RuntimeObjects {
     static final int ADMIN_PORT = 9443;
     static final String ADMIN_TLS_MOUNT = "/etc/ent/admin-tls";
     static final String KEYSTORE_KEY = "keystore.p12";
+    static final String COMPONENT_LABEL = "app.kubernetes.io/component";
     static final int MIN_READY_SECONDS = 10;
     static final String REGION_LABEL = "topology.kubernetes.io/region";
 
@@ -167,7 +168,10 @@ public final class RuntimeObjects {
     }
 
     static Service adminService(EntPlatform p) {
-        return new ServiceBuilder().withMetadata(metadata(p, adminServiceName(p))).withNewSpec()
+        ObjectMeta meta = metadata(p, adminServiceName(p));
+        // what a ServiceMonitor selects (deploy/examples/admin-endpoint.yaml), apart from the public Service
+        meta.getLabels().put(COMPONENT_LABEL, "admin");
+        return new ServiceBuilder().withMetadata(meta).withNewSpec()
                 .withSelector(selector(p))
                 .addNewPort().withName("admin-https").withPort(ADMIN_PORT).withNewTargetPort("admin-https").endPort()
                 .endSpec().build();

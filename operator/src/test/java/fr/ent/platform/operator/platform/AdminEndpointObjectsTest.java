@@ -76,6 +76,7 @@ class AdminEndpointObjectsTest {
         assertThat(adminService.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort())
                 .isEqualTo(9443));
         assertThat(adminService.getSpec().getSelector()).containsEntry("app.kubernetes.io/instance", "ent-runtime");
+        assertThat(adminService.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "admin");
         assertThat(client.services().inNamespace(NS).withName("ent-runtime").get().getSpec().getPorts())
                 .as("the public Service does not expose the admin port").extracting(p -> p.getPort())
                 .containsExactly(9080);
