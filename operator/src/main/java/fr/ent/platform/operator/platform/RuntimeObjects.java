@@ -132,6 +132,7 @@ public final class RuntimeObjects {
         // the admin endpoint on the pod network, TLS only (plain port closed), reached through the admin Service
         env.add(value("ENT_ADMIN_HOST", "*"));
         env.add(value("ENT_ADMIN_PORT", "-1"));
+        env.add(value("ENT_ADMIN_TLS", "on"));
         env.add(value("ENT_ADMIN_HTTPS_PORT", Integer.toString(ADMIN_PORT)));
         env.add(value("ENT_ADMIN_TLS_KEYSTORE", ADMIN_TLS_MOUNT + "/" + KEYSTORE_KEY));
         env.add(fromSecret("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", admin.keystorePasswordSecret(name(p)), "password"));

@@ -56,6 +56,7 @@ class AdminEndpointObjectsTest {
                 Function.identity()));
         assertThat(env.get("ENT_ADMIN_HOST").getValue()).isEqualTo("*");
         assertThat(env.get("ENT_ADMIN_PORT").getValue()).as("the plain admin port is closed").isEqualTo("-1");
+        assertThat(env.get("ENT_ADMIN_TLS").getValue()).isEqualTo("on");
         assertThat(env.get("ENT_ADMIN_HTTPS_PORT").getValue()).isEqualTo("9443");
         assertThat(env.get("ENT_ADMIN_TLS_KEYSTORE").getValue()).isEqualTo("/etc/ent/admin-tls/keystore.p12");
         assertThat(env.get("ENT_ADMIN_TLS_KEYSTORE_PASSWORD").getValueFrom().getSecretKeyRef().getName())

@@ -176,6 +176,7 @@ public final class RealPlatform {
     private Map<String, String> withAdminTls(Map<String, String> environment) {
         Map<String, String> all = new java.util.HashMap<>(environment);
         all.put("ENT_ADMIN_HOST", "*");
+        all.put("ENT_ADMIN_TLS", "on");
         all.put("ENT_ADMIN_HTTPS_PORT", Integer.toString(adminTlsPort));
         all.put("ENT_ADMIN_TLS_KEYSTORE", adminTls.keystore().toAbsolutePath().toString());
         all.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", adminTls.password());
