@@ -99,7 +99,8 @@ class AdminEndpointTlsIT {
     }
 
     private static HttpClient trustingClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        // the connect timeout covers the TLS handshake: seconds on a build machine shared by several builds
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60))
                 .sslContext(TenantManagerTls.trusting(platform.adminTls().caCertificate())).build();
     }
 }
