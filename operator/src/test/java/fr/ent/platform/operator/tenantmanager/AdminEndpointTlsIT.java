@@ -51,7 +51,7 @@ class AdminEndpointTlsIT {
             assertThat(ready.getStatus().getTenantState()).isEqualTo("ACTIVE");
         }
         assertThat(platform.schemaExists("t_ops_tls")).isTrue();
-        TenantManagerClient tenantManager = new TenantManagerClient(api, Duration.ofSeconds(10),
+        TenantManagerClient tenantManager = new TenantManagerClient(api, Duration.ofSeconds(60),
                 platform.operatorCredentials()::authorization,
                 TenantManagerTls.trusting(platform.adminTls().caCertificate()));
         assertThat(tenantManager.find("ops-tls")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("ACTIVE"));
@@ -60,7 +60,7 @@ class AdminEndpointTlsIT {
     @Test
     void aClientThatDoesNotTrustTheCaIsRefused() {
         // the JVM's public CAs: the endpoint's certificate is not theirs, so no call gets through
-        TenantManagerClient untrusting = new TenantManagerClient(platform.adminApiOverTls(), Duration.ofSeconds(10),
+        TenantManagerClient untrusting = new TenantManagerClient(platform.adminApiOverTls(), Duration.ofSeconds(60),
                 platform.operatorCredentials()::authorization);
         assertThatThrownBy(() -> untrusting.find("ops-anything")).isInstanceOf(TenantManagerUnavailable.class)
                 .hasCauseInstanceOf(SSLHandshakeException.class);
