@@ -46,7 +46,7 @@ class AdminEndpointTlsIT {
         assertThat(InetAddress.getByName(api.getHost()).isLoopbackAddress()).as(api.toString()).isFalse();
         try (RunningOperator operator = RunningOperator.start(client, api)) {
             client.resource(collectivity("tls", "ops-tls", "tls.ent.example.fr")).create();
-            Collectivity ready = Eventually.await(Duration.ofSeconds(90), "the collectivity provisioned over TLS",
+            Collectivity ready = Eventually.await(Duration.ofSeconds(180), "the collectivity provisioned over TLS",
                     () -> read(client, "tls"), c -> "Ready".equals(phase(c)));
             assertThat(ready.getStatus().getTenantState()).isEqualTo("ACTIVE");
         }
