@@ -32,8 +32,29 @@ import java.util.stream.Collectors;
  */
 public final class PrometheusServer implements AutoCloseable {
 
-    /** A scrape target: {@code host:port} and the path of its metrics (e.g. {@code /admin/metrics}). */
-    public record Target(String job, String address, String metricsPath) {
+    /**
+     * A scrape target: {@code host:port} and the path of its metrics (e.g. {@code /admin/metrics}); with a CA file,
+     * scraped over https trusting that CA, and with a bearer token, sent as a cluster's Prometheus does
+     * ({@code authorization} of the scrape config: the admin endpoint's {@code ENT_METRICS_TOKEN}).
+     */
+    public record Target(String job, String address, String metricsPath, Path caFile, String bearerToken) {
+
+        public Target(String job, String address, String metricsPath) {
+            this(job, address, metricsPath, null, null);
+        }
+
+        String scrapeConfig() {
+            StringBuilder config = new StringBuilder("  - job_name: " + job + "\n    metrics_path: " + metricsPath
+                    + "\n");
+            if (caFile != null) {
+                config.append("    scheme: https\n    tls_config:\n      ca_file: '").append(caFile.toAbsolutePath())
+                        .append("'\n");
+            }
+            if (bearerToken != null) {
+                config.append("    authorization:\n      credentials: '").append(bearerToken).append("'\n");
+            }
+            return config.append("    static_configs:\n      - targets: ['").append(address).append("']\n").toString();
+        }
     }
 
     private final Process process;
@@ -57,12 +78,7 @@ public final class PrometheusServer implements AutoCloseable {
         for (Map.Entry<String, String> rules : ruleFiles.entrySet()) {
             Files.writeString(directory.resolve(rules.getKey()), rules.getValue());
         }
-        String scrapes = targets.stream().map(t -> """
-                  - job_name: %s
-                    metrics_path: %s
-                    static_configs:
-                      - targets: ['%s']
-                """.formatted(t.job(), t.metricsPath(), t.address())).collect(Collectors.joining());
+        String scrapes = targets.stream().map(Target::scrapeConfig).collect(Collectors.joining());
         Files.writeString(directory.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: %1$ds

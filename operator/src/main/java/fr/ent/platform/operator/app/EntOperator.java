@@ -41,7 +41,7 @@ public final class EntOperator {
             }
         });
         TenantManagerClient tenantManager = new TenantManagerClient(settings.tenantManager(),
-                settings.tenantManagerTimeout(), settings.tenantManagerAuthorization());
+                settings.tenantManagerTimeout(), settings.tenantManagerAuthorization(), settings.tenantManagerTls());
         CollectivityCompliance compliance = settings.compliance() == null ? null
                 : new CollectivityCompliance(client, settings.compliance(),
                         PolicySource.of(settings.compliance().policyFile()), Clock.systemUTC(),

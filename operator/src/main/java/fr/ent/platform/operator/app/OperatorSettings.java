@@ -4,7 +4,10 @@ import fr.ent.platform.operator.admission.WebhookSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
 import fr.ent.platform.operator.compliance.ComplianceSettings;
 import fr.ent.platform.operator.sla.SlaSettings;
+import fr.ent.platform.operator.tenantmanager.TenantManagerTls;
 import java.net.URI;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,11 +33,13 @@ import fr.ent.platform.identity.ClientCredentials;
  * @param tenantManagerAuthorization the Authorization header of admin API calls: a platform-admin token of the
  *        operator's client in the platform realm ({@code ENT_KEYCLOAK_URL}, {@code ENT_OPERATOR_CLIENT_ID} = operator,
  *        {@code ENT_OPERATOR_CLIENT_SECRET})
+ * @param tenantManagerTls the trust of an https tenant-manager URL: the CA certificates of the PEM file
+ *        {@code ENT_TENANT_MANAGER_CA} (null when unset: the JVM's CAs)
  */
 public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout, int httpPort,
         boolean leaderElection, String leaseNamespace, String identity, TenantObjectSettings objects,
         int reconcileThreads, boolean exitOnLostLease, ComplianceSettings compliance, WebhookSettings webhook,
-        SlaSettings sla, Supplier<String> tenantManagerAuthorization) {
+        SlaSettings sla, Supplier<String> tenantManagerAuthorization, SSLContext tenantManagerTls) {
 
     public OperatorSettings {
         if (webhook != null && compliance == null) {
@@ -63,7 +68,9 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
                 SlaSettings.fromEnvironment(env),
                 ClientCredentials.platform(required(env, "ENT_KEYCLOAK_URL"),
                         env.getOrDefault("ENT_OPERATOR_CLIENT_ID", "operator"),
-                        required(env, "ENT_OPERATOR_CLIENT_SECRET"))::authorization);
+                        required(env, "ENT_OPERATOR_CLIENT_SECRET"))::authorization,
+                env.get("ENT_TENANT_MANAGER_CA") == null || env.get("ENT_TENANT_MANAGER_CA").isBlank() ? null
+                        : TenantManagerTls.trusting(Path.of(env.get("ENT_TENANT_MANAGER_CA"))));
     }
 
     private static String required(Map<String, String> env, String name) {

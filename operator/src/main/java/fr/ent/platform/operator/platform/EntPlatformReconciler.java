@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -29,9 +30,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps the shared runtime's objects (ServiceAccount, Deployment, Service, PodDisruptionBudget, autoscaler) as its
- * EntPlatform resource describes, and reports the rollout: Ready once every pod runs the current template and is
- * available. The Deployment is watched, so the status follows the rollout without polling. No finalizer: owner
+ * Keeps the shared runtime's objects (ServiceAccount, Deployment, Service, admin Service and NetworkPolicy,
+ * PodDisruptionBudget, autoscaler) as its EntPlatform resource describes, and reports the rollout: Ready once every
+ * pod runs the current template and is available. The Deployment is watched, so the status follows the rollout without polling. No finalizer: owner
  * references let Kubernetes delete the objects with the resource, and nothing outside Kubernetes is involved.
  */
 @ControllerConfiguration(name = EntPlatformReconciler.NAME)
@@ -72,6 +73,8 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
                 .ifPresent(r -> desired.getSpec().setReplicas(r));
         boolean rolled = KubeApply.apply(client, desired, Deployment::getSpec);
         KubeApply.apply(client, RuntimeObjects.service(p), s -> s.getSpec().getPorts());
+        KubeApply.apply(client, RuntimeObjects.adminService(p), s -> s.getSpec().getPorts());
+        KubeApply.apply(client, RuntimeObjects.networkPolicy(p), NetworkPolicy::getSpec);
         KubeApply.apply(client, RuntimeObjects.podDisruptionBudget(p), PodDisruptionBudget::getSpec);
         KubeApply.apply(client, RuntimeObjects.autoscaler(p), HorizontalPodAutoscaler::getSpec);
         if (sla != null) {

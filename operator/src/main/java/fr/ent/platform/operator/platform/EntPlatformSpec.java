@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The runtime's image, its scale, its resources and where its database and Keycloak are. */
+/** The runtime's image, its scale, its resources, where its database and Keycloak are, how its admin endpoint opens. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.maxReplicas) || self.maxReplicas >= self.replicas",
         message = "maxReplicas must be at least replicas")
@@ -50,6 +50,9 @@ public class EntPlatformSpec {
     @Size(min = 1)
     @JsonPropertyDescription("Regions (topology.kubernetes.io/region) the runtime may be scheduled in, e.g. fr-par")
     private List<String> allowedRegions = new ArrayList<>();
+
+    @JsonPropertyDescription("The admin endpoint on the pod network: TLS keystore, metrics scrape token, admitted clients (all defaulted)")
+    private AdminEndpoint adminEndpoint;
 
     public record SecretReference(@Required String name) {
     }
@@ -120,6 +123,14 @@ public class EntPlatformSpec {
 
     public void setAllowedRegions(List<String> allowedRegions) {
         this.allowedRegions = allowedRegions == null ? new ArrayList<>() : allowedRegions;
+    }
+
+    public AdminEndpoint getAdminEndpoint() {
+        return adminEndpoint;
+    }
+
+    public void setAdminEndpoint(AdminEndpoint adminEndpoint) {
+        this.adminEndpoint = adminEndpoint;
     }
 
     int minReplicas() {

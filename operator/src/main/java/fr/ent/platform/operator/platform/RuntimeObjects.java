@@ -15,6 +15,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import java.util.ArrayList;
@@ -23,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Kubernetes objects of the shared runtime. Each is named after the EntPlatform resource and owned by it.
+ * The Kubernetes objects of the shared runtime. The admin endpoint listens on the pod network over TLS only (port
+ * {@link #ADMIN_PORT}, keystore from a Secret), behind its own Service and a NetworkPolicy that admits the operator
+ * and Prometheus only (see {@link AdminEndpoint}). Each is named after the EntPlatform resource and owned by it.
  * Rolling updates never lower capacity (maxUnavailable 0, one surge pod), and a new pod takes traffic only once
  * Liberty's readiness check (/health/ready: applications started, registry reachable) passes and stays so for
  * {@link #MIN_READY_SECONDS}; the PodDisruptionBudget keeps all but one pod through node drains.
@@ -31,7 +37,11 @@ import java.util.Map;
 public final class RuntimeObjects {
 
     static final int HTTP_PORT = 9080;
-    static final int ADMIN_PORT = 9081;
+    /** The admin endpoint's TLS port (tenant-manager's admin API and /admin/metrics); its plain port is closed. */
+    static final int ADMIN_PORT = 9443;
+    static final String ADMIN_TLS_MOUNT = "/etc/ent/admin-tls";
+    static final String KEYSTORE_KEY = "keystore.p12";
+    static final String COMPONENT_LABEL = "app.kubernetes.io/component";
     static final int MIN_READY_SECONDS = 10;
     static final String REGION_LABEL = "topology.kubernetes.io/region";
 
@@ -75,8 +85,10 @@ public final class RuntimeObjects {
                 .addNewContainer()
                 .withName("runtime").withImage(spec.getImage())
                 .addNewPort().withName("http").withContainerPort(HTTP_PORT).endPort()
-                .addNewPort().withName("admin").withContainerPort(ADMIN_PORT).endPort()
-                .withEnv(environment(spec))
+                .addNewPort().withName("admin-https").withContainerPort(ADMIN_PORT).endPort()
+                .withEnv(environment(p))
+                .addNewVolumeMount().withName("admin-tls").withMountPath(ADMIN_TLS_MOUNT).withReadOnly(true)
+                .endVolumeMount()
                 .withResources(spec.getResources())
                 .withNewReadinessProbe().withNewHttpGet().withPath("/health/ready").withNewPort("http").endHttpGet()
                 .withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
@@ -87,6 +99,10 @@ public final class RuntimeObjects {
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(false)
                 .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
                 .endContainer()
+                // the keystore only: cert-manager's Secret also holds the key in PEM, which Liberty does not need
+                .addNewVolume().withName("admin-tls").withNewSecret()
+                .withSecretName(AdminEndpoint.orDefaults(spec.getAdminEndpoint()).tlsSecret(name(p)))
+                .addNewItem().withKey(KEYSTORE_KEY).withPath(KEYSTORE_KEY).endItem().endSecret().endVolume()
                 .endSpec()
                 .endTemplate()
                 .endSpec();
@@ -102,7 +118,9 @@ public final class RuntimeObjects {
         return deployment;
     }
 
-    private static List<EnvVar> environment(EntPlatformSpec spec) {
+    private static List<EnvVar> environment(EntPlatform p) {
+        EntPlatformSpec spec = p.getSpec();
+        AdminEndpoint admin = AdminEndpoint.orDefaults(spec.getAdminEndpoint());
         String secret = spec.getDatabase().name();
         List<EnvVar> env = new ArrayList<>();
         env.add(fromSecret("ENT_DB_HOST", secret, "host"));
@@ -111,16 +129,27 @@ public final class RuntimeObjects {
         env.add(fromSecret("ENT_DB_USER", secret, "username"));
         env.add(fromSecret("ENT_DB_PASSWORD", secret, "password"));
         env.add(new EnvVarBuilder().withName("ENT_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).build());
-        env.add(new EnvVarBuilder().withName("ENT_ADMIN_PORT").withValue(Integer.toString(ADMIN_PORT)).build());
+        // the admin endpoint on the pod network, TLS only (plain port closed), reached through the admin Service
+        env.add(value("ENT_ADMIN_HOST", "*"));
+        env.add(value("ENT_ADMIN_PORT", "-1"));
+        env.add(value("ENT_ADMIN_TLS", "on"));
+        env.add(value("ENT_ADMIN_HTTPS_PORT", Integer.toString(ADMIN_PORT)));
+        env.add(value("ENT_ADMIN_TLS_KEYSTORE", ADMIN_TLS_MOUNT + "/" + KEYSTORE_KEY));
+        env.add(fromSecret("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", admin.keystorePasswordSecret(name(p)), "password"));
+        env.add(fromSecret("ENT_METRICS_TOKEN", admin.metricsTokenSecret(name(p)), "token"));
         if (spec.getKeycloak() != null) {
             env.add(new EnvVarBuilder().withName("ENT_KEYCLOAK_URL").withValue(spec.getKeycloak().url()).build());
             if (spec.getKeycloak().adminSecret() != null) {
-                env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USER", spec.getKeycloak().adminSecret().name(), "username"));
+                env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USERNAME", spec.getKeycloak().adminSecret().name(), "username"));
                 env.add(fromSecret("ENT_KEYCLOAK_ADMIN_PASSWORD", spec.getKeycloak().adminSecret().name(),
                         "password"));
             }
         }
         return env;
+    }
+
+    private static EnvVar value(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
     private static EnvVar fromSecret(String name, String secret, String key) {
@@ -132,6 +161,61 @@ public final class RuntimeObjects {
         return new ServiceBuilder().withMetadata(metadata(p, name(p))).withNewSpec().withSelector(selector(p))
                 .addNewPort().withName("http").withPort(HTTP_PORT).withNewTargetPort("http").endPort()
                 .endSpec().build();
+    }
+
+    /** The admin endpoint's Service: what the operator calls (ENT_TENANT_MANAGER_URL) and Prometheus scrapes. */
+    public static String adminServiceName(EntPlatform p) {
+        return name(p) + "-admin";
+    }
+
+    static Service adminService(EntPlatform p) {
+        ObjectMeta meta = metadata(p, adminServiceName(p));
+        // what a ServiceMonitor selects (deploy/examples/admin-endpoint.yaml), apart from the public Service
+        meta.getLabels().put(COMPONENT_LABEL, "admin");
+        return new ServiceBuilder().withMetadata(meta).withNewSpec()
+                .withSelector(selector(p))
+                .addNewPort().withName("admin-https").withPort(ADMIN_PORT).withNewTargetPort("admin-https").endPort()
+                .endSpec().build();
+    }
+
+    /**
+     * Who may connect to the runtime pods: anyone to the public port (Ingress controller, collectivities'
+     * workloads), only the admitted clients (the operator, Prometheus) to the admin port. A policy selecting the
+     * pods denies every other ingress, which is why the public port must be listed too.
+     */
+    static NetworkPolicy networkPolicy(EntPlatform p) {
+        List<NetworkPolicyPeer> peers = new ArrayList<>();
+        for (AdminEndpoint.Client client : AdminEndpoint.orDefaults(p.getSpec().getAdminEndpoint()).clientsOrDefaults()) {
+            peers.add(peer(client));
+        }
+        return new NetworkPolicyBuilder().withMetadata(metadata(p, adminServiceName(p)))
+                .withNewSpec()
+                .withNewPodSelector().withMatchLabels(selector(p)).endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress().addNewPort().withProtocol("TCP").withNewPort(HTTP_PORT).endPort().endIngress()
+                .addNewIngress().withFrom(peers)
+                .addNewPort().withProtocol("TCP").withNewPort(ADMIN_PORT).endPort().endIngress()
+                .endSpec().build();
+    }
+
+    private static NetworkPolicyPeer peer(AdminEndpoint.Client client) {
+        boolean anyNamespace = client.namespaceLabels() == null || client.namespaceLabels().isEmpty();
+        boolean anyPod = client.podLabels() == null || client.podLabels().isEmpty();
+        if (anyNamespace && anyPod) {
+            // the CRD refuses it too; without an API server's validation, never admit every pod of the cluster
+            throw new IllegalArgumentException("spec.adminEndpoint.clients: a client needs namespaceLabels or "
+                    + "podLabels");
+        }
+        NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder();
+        if (!anyNamespace) {
+            peer.withNewNamespaceSelector().withMatchLabels(new LinkedHashMap<>(client.namespaceLabels()))
+                    .endNamespaceSelector();
+        }
+        if (!anyPod) {
+            // with a namespace selector: those pods in those namespaces; alone: those pods in the runtime's namespace
+            peer.withNewPodSelector().withMatchLabels(new LinkedHashMap<>(client.podLabels())).endPodSelector();
+        }
+        return peer.build();
     }
 
     static PodDisruptionBudget podDisruptionBudget(EntPlatform p) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +38,22 @@ public class TenantManagerClient {
      *        realm (the operator's service account, {@link fr.ent.platform.identity.ClientCredentials})
      */
     public TenantManagerClient(URI base, Duration timeout, Supplier<String> authorization) {
+        this(base, timeout, authorization, null);
+    }
+
+    /**
+     * @param tls the trust of an https base ({@link TenantManagerTls}: the admin endpoint's CA); null: the JVM's
+     *        CAs. Certificates and host names are always checked.
+     */
+    public TenantManagerClient(URI base, Duration timeout, Supplier<String> authorization, SSLContext tls) {
         this.authorization = authorization;
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     public URI base() {

@@ -29,7 +29,7 @@ class OperatorEndpointsTest {
     void takesTheLeaseAndServesHealthAndMetrics() throws Exception {
         OperatorSettings settings = new OperatorSettings(URI.create("http://127.0.0.1:9/admin/api/v1"),
                 Duration.ofSeconds(5), 0, true, "ent-system", "ent-operator-0", TenantObjectSettings.defaults(), 2, false, null, null, null,
-                () -> "Bearer unit-test");
+                () -> "Bearer unit-test", null);
         // JOSDK checks its Lease permissions with a SelfSubjectRulesReview, which the CRUD mock does not compute:
         // answer with exactly the verbs deploy/rbac.yaml grants on Leases
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")

@@ -66,8 +66,10 @@ class RuntimeSlaPrometheusIT {
     static void start() throws Exception {
         platform = RealPlatform.get();
         prometheus = PrometheusServer.start(work, SCRAPE,
-                List.of(new PrometheusServer.Target("ent-runtime", "127.0.0.1:" + platform.adminPort(),
-                        "/admin/metrics")),
+                // as a cluster's Prometheus: over TLS on the pod network (the CA of the admin endpoint's
+                // certificate), with the scrape token (docs/operator.md)
+                List.of(new PrometheusServer.Target("ent-runtime", platform.adminApiOverTls().getAuthority(),
+                        "/admin/metrics", platform.adminTls().caCertificate(), platform.metricsToken())),
                 Map.of(SlaRuleFiles.RULE_FILE, SlaRuleFiles.ruleFile(SlaRuleGenerator.defaults())));
         operator = RunningOperator.start(client, platform.adminApi(), new SlaSettings(prometheus.url(),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), SlaPlans.defaults(), true));

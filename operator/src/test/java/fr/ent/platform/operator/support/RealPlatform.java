@@ -29,14 +29,20 @@ public final class RealPlatform {
     private final Path work;
     private final int httpPort;
     private final int adminPort;
+    private final int adminTlsPort;
+    private final AdminTls adminTls;
+    private final String metricsToken = java.util.UUID.randomUUID().toString();
     private LibertyServer server;
 
-    private RealPlatform(EmbeddedDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort) {
+    private RealPlatform(EmbeddedDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort,
+            int adminTlsPort, AdminTls adminTls) {
         this.database = database;
         this.identity = identity;
         this.work = work;
         this.httpPort = httpPort;
         this.adminPort = adminPort;
+        this.adminTlsPort = adminTlsPort;
+        this.adminTls = adminTls;
     }
 
     public static synchronized RealPlatform get() {
@@ -48,12 +54,19 @@ public final class RealPlatform {
                 Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
                 deleteTree(keycloakHome.resolve("data"));
                 LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
-                RealPlatform platform = new RealPlatform(database, identity, work, freePort(), freePort());
+                // the admin endpoint as in a pod: TLS on this machine's non-loopback address (AdminEndpointTlsIT);
+                // its plain port stays open too, for the tests that call it over loopback
+                AdminTls tls = AdminTls.create(work.resolve("admin-tls-" + pid));
+                RealPlatform platform = new RealPlatform(database, identity, work, freePort(), freePort(), freePort(),
+                        tls);
                 platform.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
                 instance = platform;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
         return instance;
@@ -83,12 +96,27 @@ public final class RealPlatform {
         return adminPort;
     }
 
+    /** The admin API over TLS on this machine's non-loopback address, as the operator reaches it in a cluster. */
+    public URI adminApiOverTls() {
+        return URI.create("https://" + adminTls.address() + ":" + adminTlsPort + "/admin/api/v1");
+    }
+
+    /** The TLS material: the CA the operator trusts ({@code ENT_TENANT_MANAGER_CA}) and the server's keystore. */
+    public AdminTls adminTls() {
+        return adminTls;
+    }
+
+    /** The bearer token {@code /admin/metrics} requires ({@code ENT_METRICS_TOKEN}), loopback included. */
+    public String metricsToken() {
+        return metricsToken;
+    }
+
     public synchronized void startServer() {
         try {
             server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
                     work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
                     // Keycloak, and a sovereign policy for tenant-manager's compliance reports (InventoryPushIT)
-                    withSovereignPolicy(identity.libertyEnvironment(httpPort)), System.out::println);
+                    withAdminTls(withSovereignPolicy(identity.libertyEnvironment(httpPort))), System.out::println);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -142,6 +170,17 @@ public final class RealPlatform {
         Map<String, String> all = new java.util.HashMap<>(environment);
         all.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
         all.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra");
+        return all;
+    }
+
+    private Map<String, String> withAdminTls(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("ENT_ADMIN_HOST", "*");
+        all.put("ENT_ADMIN_TLS", "on");
+        all.put("ENT_ADMIN_HTTPS_PORT", Integer.toString(adminTlsPort));
+        all.put("ENT_ADMIN_TLS_KEYSTORE", adminTls.keystore().toAbsolutePath().toString());
+        all.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", adminTls.password());
+        all.put("ENT_METRICS_TOKEN", metricsToken);
         return all;
     }
 

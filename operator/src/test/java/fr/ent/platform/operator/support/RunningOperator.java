@@ -5,6 +5,7 @@ import fr.ent.platform.operator.app.OperatorSettings;
 import fr.ent.platform.operator.collectivity.TenantObjectSettings;
 import fr.ent.platform.operator.compliance.ComplianceSettings;
 import fr.ent.platform.operator.sla.SlaSettings;
+import fr.ent.platform.operator.tenantmanager.TenantManagerTls;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import fr.ent.platform.operator.app.OperatorMetrics;
@@ -28,8 +29,11 @@ public final class RunningOperator implements AutoCloseable {
         java.util.function.Supplier<String> credentials = RealPlatform.running()
                 .map(p -> (java.util.function.Supplier<String>) p.operatorCredentials()::authorization)
                 .orElse(() -> "Bearer unit-test");
+        // an https tenant-manager is RealPlatform's admin endpoint over TLS: trust its CA, as ENT_TENANT_MANAGER_CA
+        javax.net.ssl.SSLContext tls = "https".equals(tenantManager.getScheme()) ? RealPlatform.running()
+                .map(p -> TenantManagerTls.trusting(p.adminTls().caCertificate())).orElseThrow() : null;
         OperatorSettings settings = new OperatorSettings(tenantManager, Duration.ofSeconds(30), 0, false, null, null,
-                TenantObjectSettings.defaults(), threads, false, compliance, null, sla, credentials);
+                TenantObjectSettings.defaults(), threads, false, compliance, null, sla, credentials, tls);
         this.operator = EntOperator.create(client, settings, registry);
         operator.start();
     }
