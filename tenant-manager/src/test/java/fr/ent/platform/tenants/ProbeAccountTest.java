@@ -11,6 +11,7 @@ import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.provisioning.Provisioner;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The synthetic probe's client {@code ent-probe} in each collectivity realm, against a real Keycloak: created with
  * the realm, confidential, a service account with role PROBE only and the ent-api audience; its secret generated
- * once, kept by Keycloak across reconciliations and read back; added to realms that predate it; hand-made drift
+ * once, kept by Keycloak across reconciliations and read back; added to realms that predate it by the start-up
+ * reconciliation, which walks only realms behind the realm definition version; hand-made drift
  * (extra roles, the secret's grant types) undone; a realm's probe secret useless in another realm.
  */
 class ProbeAccountTest {
@@ -106,20 +108,41 @@ class ProbeAccountTest {
     }
 
     @Test
-    void aRealmFromBeforeTheProbeGetsItsClientAtTheNextReconciliation() {
-        String slug = uniqueSlug("probeold");
-        Collectivity c = service.create(request(slug));
-        String realm = "ent-" + slug;
-        // A realm provisioned by an earlier version: no probe client, no PROBE role.
+    void theStartUpReconciliationGivesARealmFromBeforeTheProbeItsClientAndLeavesCurrentRealmsAlone() {
+        // A registry of its own: the reconciliation walks what the registry says is behind, and this test is about
+        // its two collectivities, not about every realm the other tests of this JVM made.
+        DataSource own = EmbeddedDatabase.emptyDatabase("probe_" + Long.toString(System.nanoTime(), 36));
+        fr.ent.platform.tenants.registry.PlatformSchema.migrate(own);
+        CollectivityRepository ownRegistry = new CollectivityRepository(own);
+        CollectivityService ownService = new CollectivityService(ownRegistry, new Provisioner(own, ownRegistry,
+                new TenantDatabase(own, Optional.empty()), realms, StepGuard.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                new TenantDatabase(own, Optional.empty()), realms, Runnable::run);
+        Collectivity old = ownService.create(request(uniqueSlug("probeold")));
+        Collectivity current = ownService.create(request(uniqueSlug("probecur")));
+        assertThat(ownRegistry.realmsBehind(RealmDefinition.VERSION)).isEmpty(); // provisioning records it
+        // A realm provisioned by an earlier version: no probe client, no PROBE role, and no definition version in
+        // the registry (as migration V6 leaves every realm made before it).
+        withoutProbe(old);
+        ownRegistry.markRealmOutOfDate(old.id());
+        // The same change by hand in a realm the registry knows to be current: a start-up does not walk it.
+        withoutProbe(current);
+
+        assertThat(new RealmReconciliation(ownRegistry, realms).run()).isEmpty();
+
+        String secret = realms.probeSecret(old).orElseThrow();
+        JsonObject claims = claims(new ClientCredentials(keycloak.token(old.names().realm()), "ent-probe", secret)
+                .token());
+        assertThat(strings(claims.getJsonObject("realm_access").getJsonArray("roles"))).contains("PROBE");
+        assertThat(realms.probeSecret(current)).isEmpty();
+        assertThat(ownRegistry.realmsBehind(RealmDefinition.VERSION)).isEmpty();
+    }
+
+    private void withoutProbe(Collectivity c) {
+        String realm = c.names().realm();
         admin.delete(realm + "/clients/" + client(realm).getString("id"));
         admin.delete(realm + "/roles/PROBE");
         assertThat(realms.probeSecret(c)).isEmpty();
-
-        assertThat(new RealmReconciliation(registry, realms).run()).doesNotContain(slug);
-
-        String secret = realms.probeSecret(c).orElseThrow();
-        JsonObject claims = claims(new ClientCredentials(keycloak.token(realm), "ent-probe", secret).token());
-        assertThat(strings(claims.getJsonObject("realm_access").getJsonArray("roles"))).contains("PROBE");
     }
 
     @Test

@@ -31,13 +31,16 @@ class ApiProbeIT {
     @Test
     void theApiProbeSucceedsForEachActiveCollectivity() throws Exception {
         String a = slug("prb-a");
+        long started = System.nanoTime();
         platform.provisionActive(a, domainOf(a));
-        Scrape scrape = awaitScrape(s -> s.find("ent_probe_success", "collectivity", a, "probe", "api").stream()
-                .anyMatch(x -> x.value() == 1));
-        assertThat(scrape.find("ent_probe_success", "collectivity", a, "probe", "portal")).singleElement()
-                .satisfies(x -> assertThat(x.value()).isEqualTo(1));
+        // A round where both probes succeed: on a loaded machine an earlier one may have timed out (0), which is the
+        // probe doing its job, not what this test is about.
+        Scrape scrape = awaitScrape(s -> succeeded(s, a, "api") && succeeded(s, a, "portal"));
+        // The duration is a measurement in seconds of a probe that ran since the collectivity was created: positive,
+        // and no longer than that (a value in milliseconds would be). How fast it is depends on the machine.
+        double since = (System.nanoTime() - started) / 1e9;
         assertThat(scrape.find("ent_probe_duration_seconds", "collectivity", a, "probe", "api")).singleElement()
-                .satisfies(x -> assertThat(x.value()).isPositive().isLessThan(5));
+                .satisfies(x -> assertThat(x.value()).isPositive().isLessThan(since));
         // Its calls are counted as requests of the collectivity, under their own app, as 200.
         assertThat(scrape.sum("ent_http_server_requests_seconds_count", "collectivity", a, "app", "probe",
                 "status", "200")).isPositive();
@@ -74,6 +77,11 @@ class ApiProbeIT {
         assertThat(platform.send(domainOf(a), "GET", "/api/probe", null, null, null).statusCode()).isEqualTo(401);
         assertThat(platform.send(domainOf(a), "GET", "/api/probe", null, null,
                 platform.administrator(a).authorization()).statusCode()).isEqualTo(403);
+    }
+
+    private static boolean succeeded(Scrape scrape, String slug, String probe) {
+        return scrape.find("ent_probe_success", "collectivity", slug, "probe", probe).stream()
+                .anyMatch(x -> x.value() == 1);
     }
 
     /** A's probe token, as the probe gets it: the secret tenant-manager set on A's {@code ent-probe} client. */

@@ -174,12 +174,19 @@ class MetricsIT {
     @Test
     void theProbeChecksEachActivePortalAndForgetsSuspendedOnes() throws InterruptedException {
         String a = slug("met-q");
+        long started = System.nanoTime();
         platform.provisionActive(a, domainOf(a));
-        Scrape scrape = awaitScrape(s -> !s.find("ent_probe_success", "collectivity", a, "probe", "portal").isEmpty());
+        // A round that succeeds: on a loaded machine an earlier one may have timed out (0), which is the probe
+        // doing its job, not what this test is about.
+        Scrape scrape = awaitScrape(s -> s.find("ent_probe_success", "collectivity", a, "probe", "portal").stream()
+                .anyMatch(x -> x.value() == 1));
         assertThat(scrape.find("ent_probe_success", "collectivity", a, "probe", "portal")).singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo(1));
+        // The duration is a measurement in seconds of a probe that ran since the collectivity was created: positive,
+        // and no longer than that (a value in milliseconds would be). How fast it is depends on the machine.
+        double since = (System.nanoTime() - started) / 1e9;
         assertThat(scrape.find("ent_probe_duration_seconds", "collectivity", a, "probe", "portal")).singleElement()
-                .satisfies(s -> assertThat(s.value()).isPositive().isLessThan(5));
+                .satisfies(s -> assertThat(s.value()).isPositive().isLessThan(since));
 
         assertThat(platform.admin("POST", "/collectivities/" + a + "/suspend", null).statusCode()).isEqualTo(200);
         awaitScrape(s -> s.find("ent_probe_success", "collectivity", a).isEmpty());

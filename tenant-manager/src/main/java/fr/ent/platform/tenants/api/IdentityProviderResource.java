@@ -146,6 +146,7 @@ public class IdentityProviderResource {
             brokering.apply(c, saved);
         } catch (KeycloakException e) {
             // The registry keeps it: the next PUT or the next start applies it again.
+            collectivities.realmOutOfDate(c);
             throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + slug + " directory links not readable: " + e.getMessage(), e);

@@ -16,6 +16,15 @@ import java.util.Map;
  */
 public final class RealmDefinition {
 
+    /**
+     * The version of what {@link IdentityRealms#ensureRealm} makes of a realm (settings, roles, clients and mappers,
+     * probe account, browser flow, user profile), recorded in the registry for each realm brought to it. Raise it
+     * with any change to that definition: the next start of tenant-manager then reconciles every realm, and only
+     * then (RealmReconciliation). {@code RealmDefinitionVersionTest} fails when the realm representation changes
+     * while this number does not.
+     */
+    public static final int VERSION = 1;
+
     /** The directory profiles (ent_user.profile) and the administration roles. */
     public static final List<String> ROLES = List.of("Student", "Relative", "Teacher", "Personnel", "Guest",
             "SUPER_ADMIN", "ADMIN_LOCAL", "CLASS_ADMIN");

@@ -86,6 +86,7 @@ public class CollectivityService {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "tenant=" + slug + " realm not updated after a change", e);
+                registry.markRealmOutOfDate(c.id()); // the next start-up reconciliation brings it in line
                 throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
             }
         }
@@ -122,6 +123,8 @@ public class CollectivityService {
             LOG.log(Level.WARNING, "tenant=" + c.slug() + " realm not " + (enabled ? "enabled" : "disabled")
                     + "; state put back to " + c.state(), e);
             registry.transition(c.id(), EnumSet.of(to), c.state());
+            // Keycloak may have applied part of it: the next start-up reconciliation realigns the realm.
+            registry.markRealmOutOfDate(c.id());
             throw new ProblemException(502, "identity-failed", c.slug(), e.getMessage());
         }
         return moved;
@@ -153,6 +156,11 @@ public class CollectivityService {
         registry.markDeleted(c.id(), retainData);
         LOG.info(() -> "tenant=" + slug + " deleted" + (retainData ? " (schema, role and realm retained)" : ""));
         return get(slug);
+    }
+
+    /** A change to the realm did not reach Keycloak: the next start-up reconciliation applies it again. */
+    public void realmOutOfDate(Collectivity c) {
+        registry.markRealmOutOfDate(c.id());
     }
 
     public Collectivity get(String slug) {

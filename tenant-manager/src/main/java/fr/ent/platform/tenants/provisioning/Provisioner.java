@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.provisioning;
 
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -117,7 +118,11 @@ public class Provisioner {
         switch (step) {
             case SCHEMA -> database.createSchemaAndRole(collectivity.names());
             case MIGRATIONS -> registry.recordSchemaVersion(collectivity.id(), database.migrate(collectivity.names()));
-            case REALM -> realms.ensureRealm(collectivity);
+            case REALM -> {
+                realms.ensureRealm(collectivity);
+                // A new realm has no identity providers yet: it is the current definition in full.
+                registry.recordRealmVersion(collectivity.id(), RealmDefinition.VERSION);
+            }
             case SEED -> database.seed(collectivity);
         }
     }

@@ -215,6 +215,26 @@ public class CollectivityRepository {
                 + " AND c.schema_version IS DISTINCT FROM ? ORDER BY c.slug", version);
     }
 
+    /**
+     * Collectivities with a realm (ACTIVE, SUSPENDED, ARCHIVED) whose realm was not brought to definition
+     * {@code version} (or is not known to be): the ones the start-up reconciliation must walk.
+     */
+    public List<Collectivity> realmsBehind(int version) {
+        return query(SELECT + " WHERE c.state IN ('ACTIVE', 'SUSPENDED', 'ARCHIVED')"
+                + " AND (c.realm_definition_version IS NULL OR c.realm_definition_version < ?) ORDER BY c.slug",
+                version);
+    }
+
+    /** The realm was brought to definition {@code version} in full (settings, roles, clients, flows, providers). */
+    public void recordRealmVersion(UUID id, int version) {
+        update("UPDATE platform.collectivity SET realm_definition_version = ? WHERE id = ?", version, id);
+    }
+
+    /** A change did not reach the realm: the next start-up reconciliation walks it again. */
+    public void markRealmOutOfDate(UUID id) {
+        update("UPDATE platform.collectivity SET realm_definition_version = NULL WHERE id = ?", id);
+    }
+
     /** Moves the collectivity from one of {@code from} to {@code to}; false if it was not in one of them. */
     public boolean transition(UUID id, Set<TenantState> from, TenantState to) {
         return update("""
