@@ -3,6 +3,7 @@ package fr.ent.platform.bench;
 import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.Realms;
+import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.PlatformClient;
@@ -10,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +40,8 @@ public final class BenchPlatform implements AutoCloseable {
     private final LibertyServer server;
     private final PlatformClient client;
     private final Thread hook;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String READER_PASSWORD = "bench-reader-2026";
     private boolean closed;
 
     private BenchPlatform(Path pgdata, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server) {
@@ -63,7 +69,11 @@ public final class BenchPlatform implements AutoCloseable {
         LibertyServer server;
         LocalIdentity identity = null;
         try {
-            Path keycloakHome = Bench.targetDirectory().resolve("keycloak");
+            // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
+            // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
+            String configuredHome = System.getProperty("bench.keycloak.home");
+            Path keycloakHome = configuredHome == null || configuredHome.isBlank()
+                    ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
             Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
             Bench.say("Keycloak in " + keycloakHome + " ...");
             identity = LocalIdentity.start(keycloakHome, Bench.freePort(), Bench.freePort(), Bench::say);
@@ -92,6 +102,36 @@ public final class BenchPlatform implements AutoCloseable {
         ClientCredentials admin = identity.setup().ensureServiceClient(Realms.ofCollectivity(slug), "bench-admin",
                 "bench-admin-secret", List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
         client.authorizeRuntime(domain, admin::authorization);
+    }
+
+    /**
+     * Signs in, with their password, the directory users of {@code domain} whose profile is one of
+     * {@code profiles}: each gets a Keycloak account in the collectivity's realm (profile role, directory id
+     * claim, as the launcher's demo accounts) and the realm's portal client accepts the direct grant. The tokens
+     * come from each collectivity's own realm, so the runtime checks them against that realm's keys.
+     */
+    public List<PasswordLogin> signIn(String slug, String domain, Set<String> profiles)
+            throws IOException, InterruptedException {
+        String realm = Realms.ofCollectivity(slug);
+        identity.setup().allowPasswordGrant(realm, Realms.PORTAL_CLIENT);
+        HttpResponse<String> users = client.get(domain, "/api/directory/users?limit=500");
+        if (users.statusCode() != 200) {
+            throw new IllegalStateException("directory of " + domain + ": " + users.statusCode() + " " + users.body());
+        }
+        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
+                .token(realm);
+        List<PasswordLogin> logins = new ArrayList<>();
+        for (JsonObject user : PlatformClient.json(users).getJsonArray("items").getValuesAs(JsonObject.class)) {
+            String profile = user.getString("profile");
+            if (!profiles.contains(profile)) {
+                continue;
+            }
+            String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + user.getString("id").substring(0, 8);
+            identity.setup().ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
+                    READER_PASSWORD, List.of(profile), Map.of("ent_user_id", user.getString("id")));
+            logins.add(new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD));
+        }
+        return logins;
     }
 
     public PlatformClient client() {

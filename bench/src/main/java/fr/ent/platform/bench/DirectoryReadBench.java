@@ -28,7 +28,9 @@ import org.HdrHistogram.Recorder;
  * Directory reads on one collectivity versus spread over many. On a fresh platform, provisions T collectivities
  * (domain b{i}.localhost), gives each one school, one class and U people, then runs a closed loop of C client
  * threads doing {@code GET /api/directory/users?limit=20}: phase A on collectivity 1 only, phase B on a
- * collectivity drawn uniformly at random for each request. After a warm-up (B pattern: it touches every
+ * collectivity drawn uniformly at random for each request. Every request carries the access token of one of the
+ * collectivity's readers (its Teacher and Personnel, signed in with their password in the collectivity's own
+ * realm, one drawn at random per request), so that B spreads token checks over every realm's keys. After a warm-up (B pattern: it touches every
  * collectivity, including the first), A and B alternate for R rounds in A B B A ... order, so that both see the
  * same machine and a drift over the run cancels out in the mean of the rounds.
  * Target: throughput B / A ≥ 0.90. Any answer other than 200 fails the run. Besides throughput and latency, each
@@ -39,7 +41,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class DirectoryReadBench {
 
-    private static final String PATH = "/api/directory/users?limit=20";
+    static final String PATH = "/api/directory/users?limit=20";
     private static final double TARGET_RATIO = 0.90;
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String[] LAST = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
@@ -74,43 +76,19 @@ public final class DirectoryReadBench {
         long setupSeconds;
         try (BenchPlatform platform = BenchPlatform.start("directory-read")) {
             long t0 = System.nanoTime();
-            String[] hosts = new String[tenants];
-            for (int i = 1; i <= tenants; i++) {
-                hosts[i - 1] = "b" + i + ".localhost";
-                platform.provision("dir-" + i, hosts[i - 1], 20);
-                platform.authorizeAsAdministrator("dir-" + i, hosts[i - 1]);
-                if (i % 50 == 0 || i == tenants) {
-                    say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
-                }
-            }
-            seed(platform.client(), hosts, users);
-            for (String host : List.of(hosts[0], hosts[tenants - 1])) {
-                HttpResponse<String> check = platform.client().get(host, PATH);
-                if (check.statusCode() != 200 || PlatformClient.json(check).getJsonNumber("total").longValue() != users
-                        || PlatformClient.json(check).getJsonArray("items").size() != Math.min(20, users)) {
-                    throw new IllegalStateException("unexpected answer on " + host + ": " + check.statusCode() + " "
-                            + check.body());
-                }
-                say("  check " + host + ": 200, " + check.body().length() + " bytes");
-            }
+            Target[] targets = prepare(platform, "", tenants, users);
             setupSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-            say("  seeded in total " + setupSeconds + " s");
+            say("  seeded and signed in, in total " + setupSeconds + " s");
 
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest[] requests = new HttpRequest[tenants];
+            HttpClient http = client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
-            for (int i = 0; i < tenants; i++) {
-                requests[i] = HttpRequest.newBuilder(uri).header("Host", hosts[i]).header("Accept", "application/json")
-                        .timeout(Duration.ofSeconds(30)).GET().build();
-            }
             say("Warm-up " + warmup + " s (pattern B) ...");
-            run("warm-up", "B", 0, requests, threads, warmup, http, totalErrors, errorKinds);
+            run("warm-up", "B", 0, targets, uri, threads, warmup, http, totalErrors, errorKinds);
             for (int round = 1; round <= rounds; round++) {
                 // A B, then B A, ...: a drift of the machine or of the server's warm-up over the run favours
                 // neither pattern once the rounds are averaged
                 for (String pattern : round % 2 == 1 ? List.of("A", "B") : List.of("B", "A")) {
-                    Phase phase = run(pattern + round, pattern, round, requests, threads, phaseSeconds, http,
+                    Phase phase = run(pattern + round, pattern, round, targets, uri, threads, phaseSeconds, http,
                             totalErrors, errorKinds);
                     phases.add(phase);
                     say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
@@ -211,7 +189,7 @@ public final class DirectoryReadBench {
     }
 
     /** Closed loop: each thread sends its next request as soon as the previous answer is read. */
-    private static Phase run(String name, String pattern, int round, HttpRequest[] requests, int threads,
+    static Phase run(String name, String pattern, int round, Target[] targets, URI uri, int threads,
             int seconds, HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds)
             throws InterruptedException {
         Recorder recorder = new Recorder(3);
@@ -227,10 +205,15 @@ public final class DirectoryReadBench {
             done.add(pool.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < deadline) {
-                    HttpRequest request = pattern.equals("A") ? requests[0] : requests[random.nextInt(requests.length)];
+                    Target target = pattern.equals("A") ? targets[0] : targets[random.nextInt(targets.length)];
+                    PasswordLogin reader = target.readers().get(random.nextInt(target.readers().size()));
                     long t0 = System.nanoTime();
                     String failure = null;
                     try {
+                        // built per request: the reader's token is renewed before it expires
+                        HttpRequest request = HttpRequest.newBuilder(uri).header("Host", target.host())
+                                .header("Accept", "application/json").header("Authorization", reader.authorization())
+                                .timeout(Duration.ofSeconds(30)).GET().build();
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -280,6 +263,58 @@ public final class DirectoryReadBench {
 
     private static String loadAverage() {
         return fmt(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
+    }
+
+    /** A collectivity's domain and the accounts whose reads are measured there. */
+    record Target(String host, List<PasswordLogin> readers) {
+    }
+
+    /** The HTTP client of the load: HTTP/1.1 keep-alive (the JDK's h2c upgrade was seen to hang Liberty's writers). */
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /**
+     * Provisions {@code tenants} collectivities (slug dir{prefix}-i, domain b{prefix}i.localhost), seeds each
+     * directory, checks the first and last, and signs in each one's readers (its Teacher and Personnel, who may
+     * list the directory) with their password in its own realm, fetching each reader's first token.
+     */
+    static Target[] prepare(BenchPlatform platform, String prefix, int tenants, int users) throws Exception {
+        long t0 = System.nanoTime();
+        String[] hosts = new String[tenants];
+        for (int i = 1; i <= tenants; i++) {
+            hosts[i - 1] = "b" + prefix + i + ".localhost";
+            platform.provision("dir" + prefix + "-" + i, hosts[i - 1], 20);
+            platform.authorizeAsAdministrator("dir" + prefix + "-" + i, hosts[i - 1]);
+            if (i % 50 == 0 || i == tenants) {
+                say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+            }
+        }
+        seed(platform.client(), hosts, users);
+        for (String host : List.of(hosts[0], hosts[tenants - 1])) {
+            HttpResponse<String> check = platform.client().get(host, PATH);
+            if (check.statusCode() != 200 || PlatformClient.json(check).getJsonNumber("total").longValue() != users
+                    || PlatformClient.json(check).getJsonArray("items").size() != Math.min(20, users)) {
+                throw new IllegalStateException("unexpected answer on " + host + ": " + check.statusCode() + " "
+                        + check.body());
+            }
+        }
+        Target[] targets = new Target[tenants];
+        for (int i = 1; i <= tenants; i++) {
+            List<PasswordLogin> readers = platform.signIn("dir" + prefix + "-" + i, hosts[i - 1],
+                    java.util.Set.of("Teacher", "Personnel"));
+            if (readers.isEmpty()) {
+                throw new IllegalStateException(hosts[i - 1] + " has no Teacher or Personnel to read its directory");
+            }
+            // the first token of a new realm costs Keycloak a key generation: paid here, not in the measure
+            readers.forEach(PasswordLogin::authorization);
+            targets[i - 1] = new Target(hosts[i - 1], readers);
+            if (i % 50 == 0 || i == tenants) {
+                say("  signed in " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+            }
+        }
+        return targets;
     }
 
     /** One school, one class, {@code users} people per collectivity, through the directory API; 4 in parallel. */

@@ -97,6 +97,22 @@ public final class KeycloakSetup {
         expect(send("POST", "/admin/realms/" + realm + "/users/" + id + "/logout", null), 204);
     }
 
+    /**
+     * Lets programs log users in with their password at the client's token endpoint (OAuth direct grant), the
+     * realm's direct grant flow checking the password: benchmarks that need tokens of many real users. Production
+     * portal clients never allow it (tenant-manager's realm definition, restored at its next start).
+     */
+    public void allowPasswordGrant(String realm, String clientId) throws IOException, InterruptedException {
+        String uuid = clientUuid(realm, clientId);
+        if (uuid == null) {
+            throw new IllegalStateException("no client " + clientId + " in realm " + realm);
+        }
+        JsonObject client = object(expect(send("GET", "/admin/realms/" + realm + "/clients/" + uuid, null), 200)
+                .body());
+        expect(send("PUT", "/admin/realms/" + realm + "/clients/" + uuid, Json.createObjectBuilder(client)
+                .add("directAccessGrantsEnabled", true).build().toString()), 204);
+    }
+
     /** Sets one attribute of a client (e.g. {@code backchannel.logout.url}); returns its previous value or null. */
     public String setClientAttribute(String realm, String clientId, String name, String value)
             throws IOException, InterruptedException {

@@ -32,6 +32,24 @@ public record Problem(String type, String title, int status, String detail, Map<
         return new Problem("urn:ent:problem:" + code, title, status, detail, Map.of());
     }
 
+    /**
+     * The problem for a bare HTTP status, when nothing more specific is known (a JAX-RS error, or the servlet
+     * container's own 404, 405 or 500).
+     */
+    public static Problem ofStatus(int status, Locale locale) {
+        String code = switch (status) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "no-such-resource";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal-error" : "malformed-request";
+        };
+        return of(status, code, locale);
+    }
+
     /** Resolves a message key of the bundle on its own (used for field errors inside a problem). */
     public static String message(String key, Locale locale, Object... arguments) {
         ResourceBundle bundle = bundle(locale);

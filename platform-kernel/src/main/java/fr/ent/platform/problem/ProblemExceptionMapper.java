@@ -70,17 +70,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Server error while serving a request", w);
         }
-        String code = switch (status) {
-            case 400 -> "malformed-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "no-such-resource";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> status >= 500 ? "internal-error" : "malformed-request";
-        };
-        return Problem.of(status, code, locale);
+        return Problem.ofStatus(status, locale);
     }
 
     private Locale preferredLocale() {

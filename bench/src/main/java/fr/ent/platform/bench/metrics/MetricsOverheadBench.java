@@ -193,7 +193,8 @@ public final class MetricsOverheadBench {
         return text.lines().filter(l -> l.startsWith("ent_http_server_requests_seconds_count{")).count();
     }
 
-    private static HttpRequest[] requests(LibertyServer server, List<String> domains) {
+    /** The measured request on each domain (public: the bench module's smoke check sends them too). */
+    public static HttpRequest[] requests(LibertyServer server, List<String> domains) {
         return domains.stream().map(d -> HttpRequest.newBuilder(URI.create(server.runtimeBase() + PATH))
                 .header("Host", d).timeout(Duration.ofSeconds(30)).GET().build()).toArray(HttpRequest[]::new);
     }

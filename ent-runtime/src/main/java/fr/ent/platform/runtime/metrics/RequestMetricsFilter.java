@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Times every request of the runtime into {@link RequestMetrics}. It is the outermost filter (web.xml maps it
  * before tenant-resolution), so unknown hosts (404) and suspended collectivities (503) are counted too. The
  * collectivity is the one tenant-resolution found (request attribute named after {@link Tenant}), else
- * {@code _unknown}. An exception escaping the chain counts as the 500 the container will send.
+ * {@code _unknown}. An exception escaping the chain counts as what the container will send: 404 for a path nothing
+ * serves, else 500.
  * {@code ent.metrics.enabled=false} turns recording off (the overhead benchmark compares both).
  */
 public class RequestMetricsFilter extends HttpFilter {
@@ -46,7 +48,7 @@ public class RequestMetricsFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error e) {
-            record(request, 500, start);
+            record(request, statusSentFor(e), start);
             throw e;
         }
         if (request.isAsyncStarted()) {
@@ -71,6 +73,21 @@ public class RequestMetricsFilter extends HttpFilter {
             return;
         }
         record(request, response.getStatus(), start);
+    }
+
+    /**
+     * The status the container answers an escaped exception with: Liberty's file-serving servlet reports a path
+     * nothing serves by throwing {@link FileNotFoundException} (wrapped in a ServletException), which the
+     * container turns into a 404; anything else is a 500. Counting the former as a server error would charge a
+     * scanner's probes to the collectivity's error budget.
+     */
+    static int statusSentFor(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof FileNotFoundException) {
+                return 404;
+            }
+        }
+        return 500;
     }
 
     private void record(HttpServletRequest request, int status, long start) {

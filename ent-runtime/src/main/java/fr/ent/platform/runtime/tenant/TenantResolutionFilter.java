@@ -3,7 +3,7 @@ package fr.ent.platform.runtime.tenant;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.runtime.apps.InstalledApps;
 import fr.ent.platform.runtime.web.Pages;
-import fr.ent.platform.runtime.web.StatusPage;
+import fr.ent.platform.runtime.web.ProblemAnswer;
 import fr.ent.platform.tenancy.DomainName;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -41,18 +40,21 @@ public class TenantResolutionFilter extends HttpFilter {
         Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
         Locale locale = Pages.locale(request);
         if (tenant == null) {
-            refuse(request, response, locale, Problem.of(404, "unknown-tenant", locale, host == null ? "" : host));
+            ProblemAnswer.send(request, response,
+                    Problem.of(404, "unknown-tenant", locale, host == null ? "" : host), locale);
             return;
         }
         request.setAttribute(Tenant.class.getName(), tenant); // the collectivity label of the request metrics
         switch (tenant.state()) {
             case SUSPENDED -> {
                 response.setHeader("Retry-After", "3600");
-                refuse(request, response, locale, Problem.of(503, "tenant-suspended", locale, tenant.displayName()));
+                ProblemAnswer.send(request, response,
+                        Problem.of(503, "tenant-suspended", locale, tenant.displayName()), locale);
                 return;
             }
             case ARCHIVED -> {
-                refuse(request, response, locale, Problem.of(410, "tenant-archived", locale, tenant.displayName()));
+                ProblemAnswer.send(request, response,
+                        Problem.of(410, "tenant-archived", locale, tenant.displayName()), locale);
                 return;
             }
             default -> {
@@ -61,31 +63,16 @@ public class TenantResolutionFilter extends HttpFilter {
         }
         if (!apps.expectedSchemas().equals(tenant.schemaVersion())) {
             response.setHeader("Retry-After", "300");
-            refuse(request, response, locale, Problem.of(503, "tenant-unavailable", locale, tenant.displayName()));
+            ProblemAnswer.send(request, response,
+                    Problem.of(503, "tenant-unavailable", locale, tenant.displayName()), locale);
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (apps.ofPath(path).filter(app -> !tenant.enables(app.id())).isPresent()) {
-            refuse(request, response, locale, Problem.of(404, "no-such-resource", locale));
+            ProblemAnswer.send(request, response, Problem.of(404, "no-such-resource", locale), locale);
             return;
         }
         context.enter(tenant);
         chain.doFilter(request, response);
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, Locale locale,
-            Problem problem)
-            throws IOException {
-        response.setStatus(problem.status());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String accept = request.getHeader("Accept");
-        boolean browser = accept != null && accept.contains("text/html") && !request.getRequestURI().contains("/api/");
-        if (browser) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(StatusPage.render(problem, locale));
-        } else {
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(problem.toJson());
-        }
     }
 }

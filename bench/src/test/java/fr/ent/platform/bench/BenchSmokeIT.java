@@ -1,0 +1,79 @@
+package fr.ent.platform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.bench.metrics.MetricsOverheadBench;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmarks from rotting: the requests each platform benchmark measures still succeed (2xx, no 401)
+ * against the real platform, a handful of each, one collectivity, nothing timed. One platform (PostgreSQL,
+ * Keycloak, Liberty) for all of them, as the benchmarks would start it. The figures come from the benchmarks
+ * themselves (docs/benchmarks.md).
+ */
+class BenchSmokeIT {
+
+    private static BenchPlatform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = BenchPlatform.start("smoke");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void provisioningBenchProvisionsAndReadsItsSteps() throws Exception {
+        BenchPlatform.Provisioned provisioned = platform.provision("smoke-prov", "psmoke.localhost", 10);
+        assertThat(provisioned.activeNanos()).isPositive();
+        assertThat(platform.stepMillis("smoke-prov")).containsKeys("SCHEMA", "MIGRATIONS");
+    }
+
+    @Test
+    void directoryReadBenchReadsWithEachReadersToken() throws Exception {
+        DirectoryReadBench.Target[] targets = DirectoryReadBench.prepare(platform, "smoke", 1, 3);
+        assertThat(targets[0].readers()).hasSize(2); // the Teacher and the Personnel of the 3 people
+
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "B", 0, targets,
+                URI.create(platform.server().runtimeBase() + DirectoryReadBench.PATH), 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        assertThat(phase.errors()).isZero();
+    }
+
+    @Test
+    void metricsOverheadBenchReadsSucceed() throws Exception {
+        String host = "ovhsmoke.localhost";
+        platform.provision("ovh-smoke", host, 10);
+        HttpClient http = DirectoryReadBench.client();
+        HttpRequest[] requests = MetricsOverheadBench.requests(platform.server(), List.of(host));
+        // the runtime learns of a new collectivity within a second
+        HttpResponse<String> answer = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            answer = http.send(requests[0], HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+}
