@@ -1,5 +1,8 @@
 package fr.ent.platform.operator.tenantmanager;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.adminapi.ProvisioningView;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -48,12 +51,12 @@ public class TenantManagerClient {
     }
 
     /** The collectivity, or empty if tenant-manager has never heard of the slug. */
-    public Optional<TenantView> find(String slug) {
+    public Optional<CollectivityView> find(String slug) {
         HttpResponse<String> response = send("GET", "/collectivities/" + path(slug), null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(read(expect(response, 200), TenantView.class));
+        return Optional.of(read(expect(response, 200), CollectivityView.class));
     }
 
     public ProvisioningView provisioning(String slug) {
@@ -62,36 +65,36 @@ public class TenantManagerClient {
     }
 
     /** POST /collectivities: records it and starts provisioning (202). */
-    public TenantView create(NewTenant tenant) {
-        return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), TenantView.class);
+    public CollectivityView create(CollectivityRequest tenant) {
+        return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), CollectivityView.class);
     }
 
     /** PATCH /collectivities/{slug}: display name, kind, domains and plan as given (409 domain-taken). */
-    public TenantView change(String slug, NewTenant description) {
+    public CollectivityView change(String slug, CollectivityRequest description) {
         return read(expect(send("PATCH", "/collectivities/" + path(slug), json.writeValueAsString(description)), 200),
-                TenantView.class);
+                CollectivityView.class);
     }
 
-    public TenantView retryProvisioning(String slug) {
+    public CollectivityView retryProvisioning(String slug) {
         return read(expect(send("POST", "/collectivities/" + path(slug) + "/provisioning/retry", ""), 202),
-                TenantView.class);
+                CollectivityView.class);
     }
 
-    public TenantView suspend(String slug) {
+    public CollectivityView suspend(String slug) {
         return lifecycle(slug, "suspend");
     }
 
-    public TenantView resume(String slug) {
+    public CollectivityView resume(String slug) {
         return lifecycle(slug, "resume");
     }
 
-    public TenantView archive(String slug) {
+    public CollectivityView archive(String slug) {
         return lifecycle(slug, "archive");
     }
 
-    public TenantView delete(String slug, boolean retainData) {
+    public CollectivityView delete(String slug, boolean retainData) {
         return read(expect(send("DELETE", "/collectivities/" + path(slug) + "?retainData=" + retainData, null), 200),
-                TenantView.class);
+                CollectivityView.class);
     }
 
     /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
@@ -99,8 +102,8 @@ public class TenantManagerClient {
         expect(send("PUT", "/compliance/inventory", snapshotJson), 200);
     }
 
-    private TenantView lifecycle(String slug, String action) {
-        return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), TenantView.class);
+    private CollectivityView lifecycle(String slug, String action) {
+        return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), CollectivityView.class);
     }
 
     private HttpResponse<String> send(String method, String path, String body) {
