@@ -6,7 +6,7 @@ import fr.ent.platform.adminapi.IdentityProviderView;
 import fr.ent.platform.adminapi.ProvisioningView;
 import fr.ent.platform.tenants.brokering.UpstreamProvider;
 import fr.ent.platform.tenants.identity.AccountSync;
-import fr.ent.platform.tenants.provisioning.StepRecord;
+import fr.ent.platform.tenants.registry.StepRecord;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.util.List;
 
