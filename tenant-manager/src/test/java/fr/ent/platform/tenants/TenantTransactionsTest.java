@@ -80,8 +80,9 @@ class TenantTransactionsTest {
             throw new SQLException("stop here");
         })).hasMessage("stop here");
 
-        assertThat(door.read(a, c -> count(c.prepareStatement(
-                "SELECT count(*) FROM tenant_setting WHERE name = 'half'")))).isZero();
+        long left = door.read(a, c -> count(c.prepareStatement(
+                "SELECT count(*) FROM tenant_setting WHERE name = 'half'")));
+        assertThat(left).isZero();
     }
 
     private static int insertSetting(PreparedStatement ps) throws SQLException {
