@@ -1,9 +1,9 @@
 package fr.ent.platform.operator.collectivity;
 
 import fr.ent.platform.adminapi.CollectivityView;
-import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.operator.status.Pause;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
+import fr.ent.platform.tenancy.TenantState;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;

@@ -6,8 +6,8 @@ import fr.ent.platform.adminapi.IdentityProviderView;
 import fr.ent.platform.adminapi.ProvisioningView;
 import fr.ent.platform.tenants.brokering.UpstreamProvider;
 import fr.ent.platform.tenants.identity.AccountSync;
-import fr.ent.platform.tenants.registry.StepRecord;
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.StepRecord;
 import java.util.List;
 
 /** From the registry's objects to the admin API's views (module admin-api-contract): the one place that maps them. */
