@@ -1,5 +1,6 @@
 package fr.ent.platform.bench;
 
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.Realms;
@@ -100,7 +101,7 @@ public final class BenchPlatform implements AutoCloseable {
      */
     public void authorizeAsAdministrator(String slug, String domain) throws IOException, InterruptedException {
         ClientCredentials admin = identity.setup().ensureServiceClient(Realms.ofCollectivity(slug), "bench-admin",
-                "bench-admin-secret", List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+                "bench-admin-secret", List.of(RealmRoles.SUPER_ADMIN));
         client.authorizeRuntime(domain, admin::authorization);
     }
 

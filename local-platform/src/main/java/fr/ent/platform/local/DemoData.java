@@ -1,6 +1,8 @@
 package fr.ent.platform.local;
 
+import fr.ent.platform.identity.Claims;
 import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -54,7 +56,7 @@ final class DemoData {
             // The directory is filled through the runtime API like any client would, as a service account that
             // administers this collectivity (and only it).
             ClientCredentials seeder = keycloak.ensureServiceClient(realm, SEEDER_CLIENT, SEEDER_SECRET,
-                    List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+                    List.of(RealmRoles.SUPER_ADMIN));
             client.authorizeRuntime(demo.domain(), seeder::authorization);
             seedDirectory(client, demo, progress);
             accounts.addAll(ensureAccounts(client, keycloak, demo, realm));
@@ -68,8 +70,8 @@ final class DemoData {
         List<Account> accounts = new java.util.ArrayList<>();
         String admin = "admin." + demo.slug().replace("demo-", "");
         keycloak.ensureUser(realm, admin, "Admin", demo.displayName(), DEMO_PASSWORD,
-                List.of(Realms.COLLECTIVITY_ADMIN_ROLE, "Personnel"), java.util.Map.of());
-        accounts.add(new Account(demo.displayName(), admin, "SUPER_ADMIN"));
+                List.of(RealmRoles.SUPER_ADMIN, RealmRoles.PERSONNEL), java.util.Map.of());
+        accounts.add(new Account(demo.displayName(), admin, RealmRoles.SUPER_ADMIN));
         HttpResponse<String> users = client.get(demo.domain(), "/api/directory/users?limit=100");
         if (users.statusCode() != 200) {
             throw new IllegalStateException("annuaire de " + demo.slug() + " illisible : " + users.body());
@@ -78,7 +80,7 @@ final class DemoData {
             jakarta.json.JsonObject user = item.asJsonObject();
             String username = login(user.getString("firstName"), user.getString("lastName"));
             keycloak.ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
-                    DEMO_PASSWORD, List.of(user.getString("profile")), java.util.Map.of("ent_user_id",
+                    DEMO_PASSWORD, List.of(user.getString("profile")), java.util.Map.of(Claims.USER_ID,
                             user.getString("id")));
             accounts.add(new Account(demo.displayName(), username, user.getString("profile")));
         }

@@ -1,9 +1,13 @@
 package fr.ent.platform.local;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.tenancy.TenantState;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -12,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +28,9 @@ import java.util.function.Supplier;
  * run with {@code -Djdk.httpclient.allowRestrictedHeaders=host}).
  */
 public final class PlatformClient {
+
+    /** The admin API's records (module admin-api-contract) as JSON, written and read as tenant-manager does. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI adminBase;
@@ -67,16 +75,11 @@ public final class PlatformClient {
     }
 
     /** Creates a collectivity unless it exists, then waits until it is ACTIVE (or fails with its reason). */
-    public JsonObject ensureActive(String slug, String kind, String displayName, String... domains)
+    public CollectivityView ensureActive(String slug, String kind, String displayName, String... domains)
             throws IOException, InterruptedException {
         HttpResponse<String> existing = admin("GET", "/collectivities/" + slug, null);
         if (existing.statusCode() == 404) {
-            JsonArrayBuilder domainArray = Json.createArrayBuilder();
-            for (String d : domains) {
-                domainArray.add(d);
-            }
-            String body = Json.createObjectBuilder().add("slug", slug).add("kind", kind)
-                    .add("displayName", displayName).add("domains", domainArray).build().toString();
+            String body = JSONB.toJson(new CollectivityRequest(slug, kind, displayName, List.of(domains), null));
             HttpResponse<String> created = admin("POST", "/collectivities", body);
             if (created.statusCode() != 202) {
                 throw new IllegalStateException("création de " + slug + " refusée : " + created.statusCode() + " "
@@ -84,10 +87,11 @@ public final class PlatformClient {
             }
         }
         // A realm takes ~10 s to make on an idle machine, minutes when several builds share 2 cores.
-        return awaitState(slug, "ACTIVE", Duration.ofMinutes(5));
+        return awaitState(slug, TenantState.ACTIVE, Duration.ofMinutes(5));
     }
 
-    public JsonObject awaitState(String slug, String state, Duration timeout) throws IOException, InterruptedException {
+    public CollectivityView awaitState(String slug, TenantState state, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             HttpResponse<String> response = admin("GET", "/collectivities/" + slug, null);
@@ -95,14 +99,13 @@ public final class PlatformClient {
                 throw new IllegalStateException("lecture de " + slug + " impossible : " + response.statusCode() + " "
                         + response.body());
             }
-            JsonObject c = json(response);
-            String now = c.getString("state");
-            if (now.equals(state)) {
+            CollectivityView c = JSONB.fromJson(response.body(), CollectivityView.class);
+            if (c.is(state)) {
                 return c;
             }
-            if (now.equals("FAILED") || System.nanoTime() > deadline) {
-                throw new IllegalStateException("la collectivité " + slug + " est " + now + " au lieu de " + state
-                        + " : " + c);
+            if (c.is(TenantState.FAILED) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("la collectivité " + slug + " est " + c.state() + " au lieu de "
+                        + state + " : " + response.body());
             }
             Thread.sleep(50);
         }

@@ -1,6 +1,7 @@
 package fr.ent.platform.it;
 
 import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.local.KeycloakSetup;
@@ -212,7 +213,7 @@ public final class Platform {
         return administrators.computeIfAbsent(slug, s -> {
             try {
                 return identity.setup().ensureServiceClient(Realms.ofCollectivity(s), IT_ADMIN_CLIENT, IT_ADMIN_SECRET,
-                        List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+                        List.of(RealmRoles.SUPER_ADMIN));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -12,19 +12,18 @@ public final class Realms {
     public static final String API_AUDIENCE = "ent-api";
     /** The audience of tokens for the tenant-manager admin API (platform realm). */
     public static final String ADMIN_API_AUDIENCE = "tenant-manager";
-    /** The platform realm's role of hosting operators: every collectivity, every operation. */
-    public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
-    /** The collectivity realm's role of its own administrators (ADMC). */
-    public static final String COLLECTIVITY_ADMIN_ROLE = "SUPER_ADMIN";
     /** The public client the portal logs users in with (authorization code + PKCE). */
     public static final String PORTAL_CLIENT = "portal";
     /**
      * The confidential client of the synthetic probe in each collectivity realm (service account, client
-     * credentials); its tokens carry {@link #API_AUDIENCE} and only the realm role {@link #PROBE_ROLE}.
+     * credentials); its tokens carry {@link #API_AUDIENCE} and only the realm role {@link RealmRoles#PROBE}.
      */
     public static final String PROBE_CLIENT = "ent-probe";
-    /** The realm role of the probe's service account: the runtime's probe endpoint only, never users' data. */
-    public static final String PROBE_ROLE = "PROBE";
+    /**
+     * The probe's realm role. Kept as a name of {@link RealmRoles#PROBE} while the keycloak-ci branch changes
+     * ProbeAccount, its only user in tenant-manager; use {@link RealmRoles#PROBE}.
+     */
+    public static final String PROBE_ROLE = RealmRoles.PROBE;
 
     private Realms() {
     }

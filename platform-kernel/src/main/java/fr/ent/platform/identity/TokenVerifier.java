@@ -212,8 +212,8 @@ public final class TokenVerifier {
             String name = Optional.ofNullable(claims.getStringClaim("name"))
                     .orElse(claims.getStringClaim("preferred_username"));
             return new VerifiedToken(realm, claims.getSubject(), claims.getStringClaim("preferred_username"), name,
-                    roles, Optional.ofNullable(claims.getStringClaim("ent_user_id")),
-                    strings(claims.getClaim("admin_structures")), Optional.ofNullable(claims.getStringClaim("sid")),
+                    roles, Optional.ofNullable(claims.getStringClaim(Claims.USER_ID)),
+                    strings(claims.getClaim(Claims.ADMIN_STRUCTURES)), Optional.ofNullable(claims.getStringClaim("sid")),
                     claims.getExpirationTime().toInstant());
         } catch (ParseException | RuntimeException e) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "unexpected claims", e);

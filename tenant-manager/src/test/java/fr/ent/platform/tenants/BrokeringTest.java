@@ -6,6 +6,7 @@ import static fr.ent.platform.tenants.RealmProvisioningTest.parse;
 import static fr.ent.platform.tenants.RealmProvisioningTest.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.identity.Claims;
 import fr.ent.platform.tenants.brokering.Brokering;
 import fr.ent.platform.tenants.brokering.ExternalIdentities;
 import fr.ent.platform.tenants.brokering.UpstreamProvider;
@@ -92,7 +93,7 @@ class BrokeringTest {
         // Her pending activation code is withdrawn: she signs in through the provider, no password to choose.
         JsonObject leaUser = admin.get(a.names().realm() + "/users/" + leaAccount).object();
         assertThat(strings(leaUser.getJsonArray("requiredActions"))).isEmpty();
-        assertThat(leaUser.getJsonObject("attributes")).containsKey(RealmDefinition.USER_ID)
+        assertThat(leaUser.getJsonObject("attributes")).containsKey(Claims.USER_ID)
                 .doesNotContainKey(ActivationExpiry.EXPIRES_ATTRIBUTE);
         String countA = count(a);
         String countB = count(b);

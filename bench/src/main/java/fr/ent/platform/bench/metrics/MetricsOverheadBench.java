@@ -5,6 +5,7 @@ import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.Bench;
 import fr.ent.platform.bench.Table;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.Realms;
@@ -82,7 +83,7 @@ public final class MetricsOverheadBench {
                 admin.ensureActive(slug, "commune", "Commune " + slug, slug + ".localhost");
                 // the school is created by the collectivity's administrator; the measured reads are public
                 ClientCredentials administrator = identity.setup().ensureServiceClient(Realms.ofCollectivity(slug),
-                        "bench-admin", "bench-admin-secret", List.of(Realms.COLLECTIVITY_ADMIN_ROLE));
+                        "bench-admin", "bench-admin-secret", List.of(RealmRoles.SUPER_ADMIN));
                 admin.authorizeRuntime(slug + ".localhost", administrator::authorization);
                 HttpResponse<String> school = admin.postJson(slug + ".localhost", PATH, Json.createObjectBuilder()
                         .add("uai", uai(i)).add("name", "École " + i).add("type", "ECOLE").build().toString());

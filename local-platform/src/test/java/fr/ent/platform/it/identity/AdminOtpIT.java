@@ -2,6 +2,7 @@ package fr.ent.platform.it.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import java.net.URI;
@@ -30,11 +31,11 @@ class AdminOtpIT {
         platform = Platform.get();
         platform.provisionActive(A, A_HOST);
         platform.provisionActive(B, B_HOST);
-        user(A, "admin.otp", Realms.COLLECTIVITY_ADMIN_ROLE);
+        user(A, "admin.otp", RealmRoles.SUPER_ADMIN);
         user(A, "admin.local", "ADMIN_LOCAL");
-        user(A, "admin.retry", Realms.COLLECTIVITY_ADMIN_ROLE);
+        user(A, "admin.retry", RealmRoles.SUPER_ADMIN);
         user(A, "prof.otp", "Teacher");
-        user(B, "admin.otp", Realms.COLLECTIVITY_ADMIN_ROLE);
+        user(B, "admin.otp", RealmRoles.SUPER_ADMIN);
     }
 
     static void user(String slug, String username, String role) throws Exception {

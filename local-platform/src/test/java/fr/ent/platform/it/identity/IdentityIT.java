@@ -2,6 +2,7 @@ package fr.ent.platform.it.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import java.net.URI;
@@ -34,9 +35,9 @@ class IdentityIT {
         platform.provisionActive(B, B_HOST);
         user(A, "prof.a", "Teacher");
         user(A, "eleve.a", "Student");
-        user(A, "admin.a", Realms.COLLECTIVITY_ADMIN_ROLE);
+        user(A, "admin.a", RealmRoles.SUPER_ADMIN);
         user(B, "prof.b", "Teacher");
-        user(B, "admin.b", Realms.COLLECTIVITY_ADMIN_ROLE);
+        user(B, "admin.b", RealmRoles.SUPER_ADMIN);
     }
 
     static void user(String slug, String username, String role) throws Exception {

@@ -3,6 +3,7 @@ package fr.ent.platform.it.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.tenancy.TenantState;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ class CrashRecoveryIT {
         assertThat(failed.getString("failureReason")).contains("interrupted");
         assertThat(platform.admin("POST", "/collectivities/" + frozen + "/provisioning/retry", null).statusCode())
                 .isEqualTo(202);
-        platform.client().awaitState(frozen, "ACTIVE", Duration.ofMinutes(1));
+        platform.client().awaitState(frozen, TenantState.ACTIVE, Duration.ofMinutes(1));
         JsonObject steps = Platform.json(platform.admin("GET", "/collectivities/" + frozen + "/provisioning", null));
         assertThat(steps.getJsonArray("steps").getValuesAs(JsonObject.class))
                 .extracting(s -> s.getString("step") + ":" + s.getInt("attempts"))
@@ -64,7 +65,7 @@ class CrashRecoveryIT {
                 assertThat(platform.admin("POST", "/collectivities/" + slug + "/provisioning/retry", null).statusCode())
                         .isEqualTo(202);
             }
-            platform.client().awaitState(slug, "ACTIVE", Duration.ofMinutes(1));
+            platform.client().awaitState(slug, TenantState.ACTIVE, Duration.ofMinutes(1));
             assertThat(platform.get(slug + ".localhost", "/api/directory/structures").statusCode()).isEqualTo(200);
         }
     }

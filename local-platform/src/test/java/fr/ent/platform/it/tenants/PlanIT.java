@@ -3,6 +3,7 @@ package fr.ent.platform.it.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.tenancy.TenantState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ class PlanIT {
         var created = platform.admin("POST", "/collectivities", body(a, "\"plan\":\"premium\""));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         assertThat(Platform.json(created).getString("plan")).isEqualTo("premium");
-        platform.client().awaitState(a, "ACTIVE", Duration.ofMinutes(2));
+        platform.client().awaitState(a, TenantState.ACTIVE, Duration.ofMinutes(2));
         String b = slug("plan-b");
         platform.provisionActive(b, b + ".localhost");
 

@@ -3,6 +3,7 @@ package fr.ent.platform.it.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.tenancy.TenantState;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ class TenantLifecycleIT {
         HttpResponse<String> created = platform.admin("POST", "/collectivities", body(slug, main, alias));
         assertThat(created.statusCode()).isEqualTo(202);
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/collectivities/" + slug));
-        platform.client().awaitState(slug, "ACTIVE", java.time.Duration.ofMinutes(1));
+        platform.client().awaitState(slug, TenantState.ACTIVE, java.time.Duration.ofMinutes(1));
 
         // Served at once on both domains (a cache miss re-reads the registry).
         assertThat(platform.get(main, "/api/directory/structures").statusCode()).isEqualTo(200);
@@ -178,7 +179,7 @@ class TenantLifecycleIT {
             statuses.add(attempt.get().statusCode());
         }
         assertThat(statuses).containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
-        platform.client().awaitState(slug, "ACTIVE", java.time.Duration.ofMinutes(1));
+        platform.client().awaitState(slug, TenantState.ACTIVE, java.time.Duration.ofMinutes(1));
         assertThat(scalar("SELECT count(*) FROM platform.collectivity WHERE slug = '" + slug + "'")).isEqualTo("1");
     }
 

@@ -1,8 +1,9 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.adminapi.CollectivityView;
 import fr.ent.platform.operator.status.Pause;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
-import fr.ent.platform.operator.tenantmanager.TenantView;
+import fr.ent.platform.tenancy.TenantState;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -38,17 +39,17 @@ final class Cleanup {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(30).toMillis());
         }
         KubernetesClient client = context.getClient();
-        Optional<TenantView> found = ownsTenant ? tenantManager.find(c.getSpec().getSlug()) : Optional.empty();
-        if (found.isEmpty() || found.get().is("DELETED")) {
+        Optional<CollectivityView> found = ownsTenant ? tenantManager.find(c.getSpec().getSlug()) : Optional.empty();
+        if (found.isEmpty() || found.get().is(TenantState.DELETED)) {
             removeObjects(client, c);
             return DeleteControl.defaultDelete();
         }
-        TenantView tenant = found.get();
-        if (tenant.is("PROVISIONING")) {
+        CollectivityView tenant = found.get();
+        if (tenant.is(TenantState.PROVISIONING)) {
             // tenant-manager refuses to delete mid-provisioning; let the steps finish, then archive and delete.
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT.toMillis());
         }
-        if (tenant.is("ACTIVE") || tenant.is("SUSPENDED")) {
+        if (tenant.is(TenantState.ACTIVE) || tenant.is(TenantState.SUSPENDED)) {
             tenant = tenantManager.archive(tenant.slug());
         }
         boolean retain = c.getSpec().retainsData();

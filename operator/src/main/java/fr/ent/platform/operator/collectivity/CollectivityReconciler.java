@@ -1,5 +1,8 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.adminapi.ProvisioningView;
 import fr.ent.platform.operator.compliance.CollectivityCompliance;
 import fr.ent.platform.operator.compliance.ComplianceOutcome;
 import fr.ent.platform.operator.sla.CollectivitySla;
@@ -9,14 +12,12 @@ import fr.ent.platform.operator.status.Conditions;
 import fr.ent.platform.operator.status.EventRecorder;
 import fr.ent.platform.operator.status.KubeApply;
 import fr.ent.platform.operator.status.Pause;
-import fr.ent.platform.operator.tenantmanager.NewTenant;
-import fr.ent.platform.operator.tenantmanager.ProvisioningView;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
-import fr.ent.platform.operator.tenantmanager.TenantApps;
+import fr.ent.platform.adminapi.CollectivityAppsView;
 import fr.ent.platform.operator.tenantmanager.TenantManagerProblem;
 import fr.ent.platform.operator.tenantmanager.TenantManagerUnavailable;
-import fr.ent.platform.operator.tenantmanager.TenantView;
 import fr.ent.platform.tenancy.CollectivityKind;
+import fr.ent.platform.tenancy.TenantState;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -157,17 +158,17 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     }
 
     private UpdateControl<Collectivity> reconcileTenant(Collectivity c, Context<Collectivity> context) {
-        TenantView tenant = tenantManager.find(c.getSpec().getSlug()).orElse(null);
+        CollectivityView tenant = tenantManager.find(c.getSpec().getSlug()).orElse(null);
         if (tenant == null) {
             try {
-                tenant = tenantManager.create(new NewTenant(c.getSpec().getSlug(), c.getSpec().getKind(),
+                tenant = tenantManager.create(new CollectivityRequest(c.getSpec().getSlug(), c.getSpec().getKind(),
                         c.getSpec().getDisplayName(), c.getSpec().getDomains(), c.getSpec().getPlan()));
                 LOG.info("tenant={} provisioning requested by {}/{}", tenant.slug(), c.getMetadata().getNamespace(),
                         c.getMetadata().getName());
             } catch (TenantManagerProblem refused) {
                 // slug-taken right after a 404: it was created in between (a request of ours that timed out but
                 // went through): follow it rather than report a conflict with ourselves
-                Optional<TenantView> raced = "slug-taken".equals(refused.code())
+                Optional<CollectivityView> raced = "slug-taken".equals(refused.code())
                         ? tenantManager.find(c.getSpec().getSlug()) : Optional.empty();
                 if (raced.isEmpty()) {
                     report.write(c, Phase.Invalid, false, false, reasonOf(refused), explain(refused),
@@ -180,30 +181,30 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         return converge(c, tenant, context.getClient());
     }
 
-    private UpdateControl<Collectivity> converge(Collectivity c, TenantView tenant, KubernetesClient client) {
+    private UpdateControl<Collectivity> converge(Collectivity c, CollectivityView tenant, KubernetesClient client) {
         CollectivityStatus status = c.getStatus() == null ? new CollectivityStatus() : c.getStatus();
         c.setStatus(status);
-        status.setTenantState(tenant.state());
+        status.setTenantState(tenant.state().name());
         status.setSchema(tenant.schema());
         switch (tenant.state()) {
-            case "REQUESTED", "PROVISIONING" -> {
+            case REQUESTED, PROVISIONING -> {
                 ProvisioningView progress = tenantManager.provisioning(tenant.slug());
                 status.setProvisioning(progress.stepsDone() + "/" + progress.stepsTotal());
                 report.write(c, Phase.Provisioning, false, false, "Provisioning", "provisioning " + tenant.schema()
                         + ": " + progress.stepsDone() + "/" + progress.stepsTotal() + " steps done", null);
                 return UpdateControl.patchStatus(c).rescheduleAfter(PROVISIONING_POLL);
             }
-            case "FAILED" -> {
+            case FAILED -> {
                 return failed.handle(c, tenant, report);
             }
-            case "DELETED" -> {
+            case DELETED -> {
                 report.write(c, Phase.Invalid, false, false, "TenantDeleted", "collectivity \"" + tenant.slug()
                         + "\" was deleted in tenant-manager outside this resource; its slug stays reserved: delete "
                         + "this resource or use another slug.", "TenantDeleted");
                 return UpdateControl.patchStatus(c);
             }
             default -> {
-                TenantView now = applyLifecycle(c, tenant);
+                CollectivityView now = applyLifecycle(c, tenant);
                 status.setProvisioningRetries(null);
                 return ready(c, now, client);
             }
@@ -211,25 +212,25 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     }
 
     /** suspend / resume / archive as the spec asks; each call is guarded by the state just read. */
-    private TenantView applyLifecycle(Collectivity c, TenantView tenant) {
+    private CollectivityView applyLifecycle(Collectivity c, CollectivityView tenant) {
         CollectivitySpec spec = c.getSpec();
-        if (spec.isArchived() && !tenant.is("ARCHIVED")) {
+        if (spec.isArchived() && !tenant.is(TenantState.ARCHIVED)) {
             return tenantManager.archive(tenant.slug());
         }
-        if (spec.isSuspended() && tenant.is("ACTIVE")) {
+        if (spec.isSuspended() && tenant.is(TenantState.ACTIVE)) {
             return tenantManager.suspend(tenant.slug());
         }
-        if (!spec.isSuspended() && !spec.isArchived() && tenant.is("SUSPENDED")) {
+        if (!spec.isSuspended() && !spec.isArchived() && tenant.is(TenantState.SUSPENDED)) {
             return tenantManager.resume(tenant.slug());
         }
         return tenant;
     }
 
-    private UpdateControl<Collectivity> ready(Collectivity c, TenantView tenant, KubernetesClient client) {
-        if (!describedAsSpec(c.getSpec(), tenant) && !tenant.is("ARCHIVED")) {
+    private UpdateControl<Collectivity> ready(Collectivity c, CollectivityView tenant, KubernetesClient client) {
+        if (!describedAsSpec(c.getSpec(), tenant) && !tenant.is(TenantState.ARCHIVED)) {
             try {
-                tenant = tenantManager.change(tenant.slug(), new NewTenant(tenant.slug(), c.getSpec().getKind(),
-                        c.getSpec().getDisplayName(), c.getSpec().getDomains(), c.getSpec().getPlan()));
+                tenant = tenantManager.change(tenant.slug(), new CollectivityRequest(tenant.slug(),
+                        c.getSpec().getKind(), c.getSpec().getDisplayName(), c.getSpec().getDomains(), c.getSpec().getPlan()));
             } catch (TenantManagerProblem refused) {
                 // e.g. a new domain owned by another collectivity: nothing changed in tenant-manager
                 report.write(c, Phase.Invalid, true, false, reasonOf(refused), explain(refused), reasonOf(refused));
@@ -246,7 +247,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
             }
         }
         CollectivityStatus status = c.getStatus();
-        status.setTenantState(tenant.state());
+        status.setTenantState(tenant.state().name());
         status.setSchemaVersion(tenant.schemaVersion());
         status.setServedDomains(tenant.domains());
         status.setProvisioning(null);
@@ -255,8 +256,8 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         KubeApply.apply(client, objects.networkPolicy(c, tenant), NetworkPolicy::getSpec);
 
         Phase phase = switch (tenant.state()) {
-            case "SUSPENDED" -> Phase.Suspended;
-            case "ARCHIVED" -> Phase.Archived;
+            case SUSPENDED -> Phase.Suspended;
+            case ARCHIVED -> Phase.Archived;
             default -> Phase.Ready;
         };
         List<String> unapplied = unapplied(c.getSpec(), tenant);
@@ -270,7 +271,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
     }
 
     /** Whether tenant-manager already has the display name, kind and domains the spec asks for. */
-    private static boolean describedAsSpec(CollectivitySpec spec, TenantView tenant) {
+    private static boolean describedAsSpec(CollectivitySpec spec, CollectivityView tenant) {
         return spec.getDisplayName().equals(tenant.displayName())
                 && CollectivityKind.parse(spec.getKind()) == CollectivityKind.parse(tenant.kind())
                 && new HashSet<>(spec.getDomains()).equals(new HashSet<>(tenant.domains()))
@@ -282,10 +283,10 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
      * spec.enabledApps: empty = every app of the platform (tenant-manager's null), else exactly those. Written only
      * when tenant-manager differs, so that a steady reconciliation makes no call but the read.
      */
-    private void applyApps(CollectivitySpec spec, TenantView tenant) {
+    private void applyApps(CollectivitySpec spec, CollectivityView tenant) {
         List<String> wanted = spec.getEnabledApps().isEmpty() ? null
                 : spec.getEnabledApps().stream().distinct().sorted().toList();
-        TenantApps now = tenantManager.apps(tenant.slug());
+        CollectivityAppsView now = tenantManager.apps(tenant.slug());
         List<String> current = now.enabled() == null ? null : now.enabled().stream().sorted().toList();
         if (!java.util.Objects.equals(wanted, current)) {
             tenantManager.setApps(tenant.slug(), wanted);
@@ -293,12 +294,12 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         }
     }
 
-    private static List<String> unapplied(CollectivitySpec spec, TenantView tenant) {
+    private static List<String> unapplied(CollectivitySpec spec, CollectivityView tenant) {
         List<String> unapplied = new ArrayList<>();
-        if (!spec.isArchived() && tenant.is("ARCHIVED")) {
+        if (!spec.isArchived() && tenant.is(TenantState.ARCHIVED)) {
             unapplied.add("archived=false (archiving is final)");
         }
-        if (tenant.is("ARCHIVED") && !describedAsSpec(spec, tenant)) {
+        if (tenant.is(TenantState.ARCHIVED) && !describedAsSpec(spec, tenant)) {
             unapplied.add("displayName/kind/domains (an archived collectivity is not changed)");
         }
         return unapplied;

@@ -1,8 +1,8 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.adminapi.CollectivityView;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import fr.ent.platform.operator.tenantmanager.TenantManagerProblem;
-import fr.ent.platform.operator.tenantmanager.TenantView;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ final class FailedProvisioning {
         this.tenantManager = tenantManager;
     }
 
-    UpdateControl<Collectivity> handle(Collectivity c, TenantView tenant, StatusReport report) {
+    UpdateControl<Collectivity> handle(Collectivity c, CollectivityView tenant, StatusReport report) {
         CollectivityStatus status = c.getStatus();
         Instant now = Instant.now();
         String cause = "provisioning failed at step " + tenant.failedStep() + ": " + tenant.failureReason();

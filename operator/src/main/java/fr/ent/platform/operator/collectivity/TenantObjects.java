@@ -1,6 +1,6 @@
 package fr.ent.platform.operator.collectivity;
 
-import fr.ent.platform.operator.tenantmanager.TenantView;
+import fr.ent.platform.adminapi.CollectivityView;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -61,7 +61,7 @@ public final class TenantObjects {
         return c.getMetadata().getName() + "-workloads";
     }
 
-    public ConfigMap settings(Collectivity c, TenantView tenant) {
+    public ConfigMap settings(Collectivity c, CollectivityView tenant) {
         CollectivitySpec spec = c.getSpec();
         Map<String, String> data = new LinkedHashMap<>();
         data.put("slug", tenant.slug());
@@ -77,7 +77,7 @@ public final class TenantObjects {
     }
 
     /** Routes the domains tenant-manager actually serves (not the spec's, which it may not have applied yet). */
-    public Ingress ingress(Collectivity c, TenantView tenant) {
+    public Ingress ingress(Collectivity c, CollectivityView tenant) {
         List<IngressRule> rules = tenant.domains().stream().map(domain -> new IngressRuleBuilder().withHost(domain)
                 .withNewHttp().withPaths(new HTTPIngressPathBuilder().withPath("/").withPathType("Prefix")
                         .withNewBackend().withNewService().withName(settings.runtimeService()).withNewPort()
@@ -92,7 +92,7 @@ public final class TenantObjects {
                 .endSpec().build();
     }
 
-    public NetworkPolicy networkPolicy(Collectivity c, TenantView tenant) {
+    public NetworkPolicy networkPolicy(Collectivity c, CollectivityView tenant) {
         return new NetworkPolicyBuilder().withMetadata(metadata(c, networkPolicyName(c), Map.of()))
                 .withNewSpec()
                 .withNewPodSelector().addToMatchLabels(LABEL_COLLECTIVITY, tenant.slug()).endPodSelector()

@@ -1,5 +1,9 @@
 package fr.ent.platform.operator.tenantmanager;
 
+import fr.ent.platform.adminapi.CollectivityAppsView;
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.adminapi.ProvisioningView;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,12 +65,12 @@ public class TenantManagerClient {
     }
 
     /** The collectivity, or empty if tenant-manager has never heard of the slug. */
-    public Optional<TenantView> find(String slug) {
+    public Optional<CollectivityView> find(String slug) {
         HttpResponse<String> response = send("GET", "/collectivities/" + path(slug), null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(read(expect(response, 200), TenantView.class));
+        return Optional.of(read(expect(response, 200), CollectivityView.class));
     }
 
     public ProvisioningView provisioning(String slug) {
@@ -75,49 +79,48 @@ public class TenantManagerClient {
     }
 
     /** POST /collectivities: records it and starts provisioning (202). */
-    public TenantView create(NewTenant tenant) {
-        return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), TenantView.class);
+    public CollectivityView create(CollectivityRequest tenant) {
+        return read(expect(send("POST", "/collectivities", json.writeValueAsString(tenant)), 202), CollectivityView.class);
     }
 
     /** PATCH /collectivities/{slug}: display name, kind, domains and plan as given (409 domain-taken). */
-    public TenantView change(String slug, NewTenant description) {
+    public CollectivityView change(String slug, CollectivityRequest description) {
         return read(expect(send("PATCH", "/collectivities/" + path(slug), json.writeValueAsString(description)), 200),
-                TenantView.class);
+                CollectivityView.class);
     }
 
-    public TenantView retryProvisioning(String slug) {
+    public CollectivityView retryProvisioning(String slug) {
         return read(expect(send("POST", "/collectivities/" + path(slug) + "/provisioning/retry", ""), 202),
-                TenantView.class);
+                CollectivityView.class);
     }
 
-    public TenantView suspend(String slug) {
+    public CollectivityView suspend(String slug) {
         return lifecycle(slug, "suspend");
     }
 
-    public TenantView resume(String slug) {
+    public CollectivityView resume(String slug) {
         return lifecycle(slug, "resume");
     }
 
-    public TenantView archive(String slug) {
+    public CollectivityView archive(String slug) {
         return lifecycle(slug, "archive");
     }
 
-    public TenantView delete(String slug, boolean retainData) {
+    public CollectivityView delete(String slug, boolean retainData) {
         return read(expect(send("DELETE", "/collectivities/" + path(slug) + "?retainData=" + retainData, null), 200),
-                TenantView.class);
+                CollectivityView.class);
     }
 
     /** GET /collectivities/{slug}/apps: the apps the collectivity offers (enabled null = all). */
-    public TenantApps apps(String slug) {
-        return read(expect(send("GET", "/collectivities/" + path(slug) + "/apps", null), 200), TenantApps.class);
+    public CollectivityAppsView apps(String slug) {
+        return read(expect(send("GET", "/collectivities/" + path(slug) + "/apps", null), 200), CollectivityAppsView.class);
     }
 
     /** PUT /collectivities/{slug}/apps: exactly these apps, or every app with null (400 unknown-apps). */
-    public TenantApps setApps(String slug, List<String> enabled) {
-        java.util.Map<String, Object> body = new java.util.HashMap<>();
-        body.put("enabled", enabled);
-        return read(expect(send("PUT", "/collectivities/" + path(slug) + "/apps", json.writeValueAsString(body)), 200),
-                TenantApps.class);
+    public CollectivityAppsView setApps(String slug, List<String> enabled) {
+        String body = json.writeValueAsString(new fr.ent.platform.adminapi.CollectivityAppsRequest(enabled));
+        return read(expect(send("PUT", "/collectivities/" + path(slug) + "/apps", body), 200),
+                CollectivityAppsView.class);
     }
 
     /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
@@ -125,8 +128,8 @@ public class TenantManagerClient {
         expect(send("PUT", "/compliance/inventory", snapshotJson), 200);
     }
 
-    private TenantView lifecycle(String slug, String action) {
-        return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), TenantView.class);
+    private CollectivityView lifecycle(String slug, String action) {
+        return read(expect(send("POST", "/collectivities/" + path(slug) + "/" + action, ""), 200), CollectivityView.class);
     }
 
     private HttpResponse<String> send(String method, String path, String body) {

@@ -1,5 +1,8 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.tenancy.TenantState;
 import static fr.ent.platform.operator.support.Collectivities.NAMESPACE;
 import static fr.ent.platform.operator.support.Collectivities.collectivity;
 import static fr.ent.platform.operator.support.Collectivities.condition;
@@ -12,9 +15,7 @@ import fr.ent.platform.operator.status.ConditionType;
 import fr.ent.platform.operator.support.Eventually;
 import fr.ent.platform.operator.support.RealPlatform;
 import fr.ent.platform.operator.support.RunningOperator;
-import fr.ent.platform.operator.tenantmanager.NewTenant;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
-import fr.ent.platform.operator.tenantmanager.TenantView;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -100,12 +101,12 @@ class CollectivityLifecycleIT {
 
         edit("beta", c -> c.getSpec().setSuspended(true));
         Collectivity suspended = awaitPhase("beta", "Suspended");
-        assertThat(tenant("ops-beta").state()).isEqualTo("SUSPENDED");
+        assertThat(tenant("ops-beta").state()).isEqualTo(TenantState.SUSPENDED);
         assertThat(isTrue(suspended, ConditionType.Ready)).as("suspended as asked").isTrue();
 
         edit("beta", c -> c.getSpec().setSuspended(false));
         awaitPhase("beta", "Ready");
-        assertThat(tenant("ops-beta").state()).isEqualTo("ACTIVE");
+        assertThat(tenant("ops-beta").state()).isEqualTo(TenantState.ACTIVE);
 
         edit("beta", c -> {
             c.getSpec().setDisplayName("Ville de Bêta");
@@ -124,7 +125,7 @@ class CollectivityLifecycleIT {
 
         edit("beta", c -> c.getSpec().setArchived(true));
         awaitPhase("beta", "Archived");
-        assertThat(tenant("ops-beta").state()).isEqualTo("ARCHIVED");
+        assertThat(tenant("ops-beta").state()).isEqualTo(TenantState.ARCHIVED);
 
         edit("beta", c -> c.getSpec().setArchived(false));
         Collectivity reported = Eventually.await(TIMEOUT, "HasErrors SpecNotApplied", () -> read(client, "beta"),
@@ -175,10 +176,10 @@ class CollectivityLifecycleIT {
 
         Eventually.await(TIMEOUT, "gamma and delta gone", () -> List.of(read(client, "gamma") == null,
                 read(client, "delta") == null), l -> l.get(0) && l.get(1));
-        assertThat(tenant("ops-gamma").state()).isEqualTo("DELETED");
+        assertThat(tenant("ops-gamma").state()).isEqualTo(TenantState.DELETED);
         assertThat(tenant("ops-gamma").dataRetained()).isFalse();
         assertThat(platform.schemaExists("t_ops_gamma")).isFalse();
-        assertThat(tenant("ops-delta").state()).isEqualTo("DELETED");
+        assertThat(tenant("ops-delta").state()).isEqualTo(TenantState.DELETED);
         assertThat(tenant("ops-delta").dataRetained()).isTrue();
         assertThat(platform.schemaExists("t_ops_delta")).isTrue();
         assertThat(client.configMaps().inNamespace(NAMESPACE).withName("gamma-settings").get()).isNull();
@@ -223,13 +224,13 @@ class CollectivityLifecycleIT {
 
         client.resource(second).delete();
         Eventually.await(TIMEOUT, "second gone", () -> read(client, "second") == null, gone -> gone);
-        assertThat(tenant("ops-dup").state()).isEqualTo("ACTIVE");
+        assertThat(tenant("ops-dup").state()).isEqualTo(TenantState.ACTIVE);
         assertThat(read(client, "first").getStatus().getPhase()).isEqualTo("Ready");
     }
 
     @Test
     void aDomainTenantManagerGaveToAnotherCollectivityIsReportedAndNothingIsProvisioned() {
-        tenantManager.create(new NewTenant("ops-direct", "commune", "Created through the API",
+        tenantManager.create(new CollectivityRequest("ops-direct", "commune", "Created through the API",
                 List.of("direct.ent.example.fr"), null));
 
         client.resource(collectivity("copycat", "ops-copycat", "direct.ent.example.fr")).create();
@@ -253,7 +254,7 @@ class CollectivityLifecycleIT {
         });
     }
 
-    private static TenantView tenant(String slug) {
+    private static CollectivityView tenant(String slug) {
         return tenantManager.find(slug).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package fr.ent.platform.operator.collectivity;
 
+import fr.ent.platform.adminapi.ProvisioningView;
+import fr.ent.platform.tenancy.TenantState;
 import static fr.ent.platform.operator.support.Collectivities.collectivity;
 import static fr.ent.platform.operator.support.Collectivities.isTrue;
 import static fr.ent.platform.operator.support.Collectivities.phase;
@@ -10,7 +12,6 @@ import fr.ent.platform.operator.status.ConditionType;
 import fr.ent.platform.operator.support.Eventually;
 import fr.ent.platform.operator.support.RealPlatform;
 import fr.ent.platform.operator.support.RunningOperator;
-import fr.ent.platform.operator.tenantmanager.ProvisioningView;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -34,7 +35,7 @@ class OperatorRestartIT {
         Eventually.await(Duration.ofSeconds(30), "tenant-manager asked to provision",
                 () -> tenantManager.find("ops-restart").orElse(null), t -> true);
         first.close();
-        String stateWhenStopped = tenantManager.find("ops-restart").orElseThrow().state();
+        TenantState stateWhenStopped = tenantManager.find("ops-restart").orElseThrow().state();
 
         try (RunningOperator second = RunningOperator.start(client, platform.adminApi())) {
             Collectivity c = Eventually.await(Duration.ofSeconds(60), "Ready after restart",
@@ -42,7 +43,7 @@ class OperatorRestartIT {
             assertThat(isTrue(c, ConditionType.HasErrors)).as("no slug-taken or other error").isFalse();
         }
         ProvisioningView steps = tenantManager.provisioning("ops-restart");
-        assertThat(steps.state()).isEqualTo("ACTIVE");
+        assertThat(steps.state()).isEqualTo(TenantState.ACTIVE);
         assertThat(steps.steps()).as("each step ran once (stopped while %s)", stateWhenStopped)
                 .allSatisfy(s -> assertThat(s.attempts()).isEqualTo(1));
         assertThat(platform.schemaExists("t_ops_restart")).isTrue();

@@ -1,9 +1,9 @@
 package fr.ent.platform.operator.compliance;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.operator.support.RealPlatform;
-import fr.ent.platform.operator.tenantmanager.NewTenant;
 import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -46,7 +46,7 @@ class InventoryPushIT {
         TenantManagerClient tenantManager = new TenantManagerClient(platform.adminApi(), Duration.ofSeconds(30),
                 platform.operatorCredentials()::authorization);
         String slug = "push-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
-        tenantManager.create(new NewTenant(slug, "commune", "Commune " + slug, List.of(slug + ".localhost"), null));
+        tenantManager.create(new CollectivityRequest(slug, "commune", "Commune " + slug, List.of(slug + ".localhost"), null));
 
         Path policy = dir.resolve("policy.properties");
         Files.writeString(policy, "regions.fr=fr-par,fr-mrs\nregions.eu=de-fra\n");

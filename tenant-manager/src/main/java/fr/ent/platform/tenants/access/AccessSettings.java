@@ -1,33 +1,30 @@
 package fr.ent.platform.tenants.access;
 
 import fr.ent.platform.identity.TokenVerifier;
+import fr.ent.platform.tenants.identity.KeycloakSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The admin API's token verifier, on the same Keycloak settings as the runtime (docs/configuration.md). */
 @ApplicationScoped
 public class AccessSettings {
 
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.url")
-    String keycloakUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.public-url")
-    Optional<String> keycloakPublicUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.keys-ttl-seconds", defaultValue = "300")
-    long keysTtlSeconds;
+    /** No admin API call can be checked without Keycloak: the application refuses to start, as it always did. */
+    void requireKeycloak(@Observes @Initialized(ApplicationScoped.class) Object ignored, KeycloakSettings keycloak) {
+        url(keycloak);
+    }
 
     @Produces
     @Singleton
-    TokenVerifier tokenVerifier() {
-        return TokenVerifier.forKeycloak(keycloakUrl, keycloakPublicUrl, Duration.ofSeconds(keysTtlSeconds));
+    TokenVerifier tokenVerifier(KeycloakSettings keycloak) {
+        return TokenVerifier.forKeycloak(url(keycloak), keycloak.publicUrl(), keycloak.keysTtl());
+    }
+
+    private static String url(KeycloakSettings keycloak) {
+        return keycloak.url().orElseThrow(() -> new IllegalStateException(
+                "ent.keycloak.url (ENT_KEYCLOAK_URL) is required to check admin API tokens"));
     }
 }

@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.access;
 
 import fr.ent.platform.identity.InvalidTokenException;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.TokenVerifier;
 import fr.ent.platform.identity.VerifiedToken;
@@ -45,7 +46,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         String realm = verifier.claimedRealm(token).orElseThrow(AdminAccessFilter::invalidToken);
         if (Realms.PLATFORM.equals(realm)) {
             VerifiedToken verified = verify(token, realm, Realms.ADMIN_API_AUDIENCE);
-            if (!verified.hasRole(Realms.PLATFORM_ADMIN_ROLE)) {
+            if (!verified.hasRole(RealmRoles.PLATFORM_ADMIN)) {
                 throw ProblemException.forbidden("forbidden");
             }
             caller.platformOperator(verified.username());
@@ -53,7 +54,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         }
         String slug = Realms.collectivityOf(realm).orElseThrow(AdminAccessFilter::invalidToken);
         VerifiedToken verified = verify(token, realm, Realms.API_AUDIENCE);
-        if (!verified.hasRole(Realms.COLLECTIVITY_ADMIN_ROLE)
+        if (!verified.hasRole(RealmRoles.SUPER_ADMIN)
                 || !allowedToCollectivityAdministrator(request, slug)) {
             LOG.info(() -> "tenant=" + slug + " admin API refused to " + verified.username() + ": "
                     + request.getMethod() + " /" + request.getUriInfo().getPath());

@@ -64,7 +64,7 @@ public class AccountResource {
         }
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // activation codes: no cache, no proxy may keep them
-        return Response.ok(AccountSyncView.of(result)).cacheControl(noStore).build();
+        return Response.ok(Views.of(result)).cacheControl(noStore).build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package fr.ent.platform.tenants.api;
 
+import fr.ent.platform.adminapi.CollectivityAppsRequest;
+import fr.ent.platform.adminapi.CollectivityAppsView;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenants.apps.EnabledApps;
@@ -7,7 +9,6 @@ import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -33,34 +34,22 @@ public class CollectivityAppsResource {
     @Inject
     EnabledApps apps;
 
-    /**
-     * The collectivity's apps: {@code enabled} null means every app in {@code installed}, now and later (written
-     * as null rather than left out: the absence would read as "unknown").
-     */
-    @JsonbNillable
-    public record AppsView(String slug, List<String> enabled, List<String> installed) {
-    }
-
-    /** Body of the PUT: {@code enabled} null (or absent) = every app. */
-    public record AppsRequest(List<String> enabled) {
-    }
-
     @GET
     @Operation(summary = "Applications ENT proposées par la collectivité (null : toutes)")
-    public AppsView get(@PathParam("slug") String slug) {
+    public CollectivityAppsView get(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
-        return new AppsView(c.slug(), apps.of(c).orElse(null), apps.installed());
+        return new CollectivityAppsView(c.slug(), apps.of(c).orElse(null), apps.installed());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choisir les applications ENT de la collectivité (enabled: null pour toutes)")
     @APIResponse(responseCode = "400", description = "Application inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public AppsView set(@PathParam("slug") String slug, AppsRequest body) {
+    public CollectivityAppsView set(@PathParam("slug") String slug, CollectivityAppsRequest body) {
         if (body == null) {
             throw ProblemException.badRequest("malformed-request");
         }
         Collectivity c = collectivities.get(slug);
-        return new AppsView(c.slug(), apps.set(c, Optional.ofNullable(body.enabled())).orElse(null), apps.installed());
+        return new CollectivityAppsView(c.slug(), apps.set(c, Optional.ofNullable(body.enabled())).orElse(null), apps.installed());
     }
 }

@@ -1,5 +1,8 @@
 package fr.ent.platform.tenants.api;
 
+import fr.ent.platform.adminapi.CollectivityRequest;
+import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.adminapi.ProvisioningView;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.observability.sla.SlaObjective;
@@ -66,7 +69,7 @@ public class CollectivityResource {
         Collectivity created = collectivities.create(
                 NewCollectivity.of(body.slug(), body.kind(), body.displayName(), body.domains(),
                         body.plan() == null ? plans.defaultObjective().plan() : known(body.plan())));
-        return Response.accepted(CollectivityView.of(created))
+        return Response.accepted(Views.of(created))
                 .location(uri.getBaseUriBuilder().path("collectivities").path(created.slug()).build())
                 .header("Link", "<" + uri.getBaseUriBuilder().path("collectivities").path(created.slug())
                         .path("provisioning").build() + ">; rel=\"monitor\"")
@@ -84,14 +87,14 @@ public class CollectivityResource {
                 throw ProblemException.badRequest("malformed-request");
             }
         }
-        return collectivities.list(wanted).stream().map(CollectivityView::of).toList();
+        return collectivities.list(wanted).stream().map(Views::of).toList();
     }
 
     @GET
     @Path("{slug}")
     @Operation(summary = "Lire une collectivité")
     public CollectivityView get(@PathParam("slug") String slug) {
-        return CollectivityView.of(collectivities.get(slug));
+        return Views.of(collectivities.get(slug));
     }
 
     @PATCH
@@ -112,7 +115,7 @@ public class CollectivityResource {
             // collectivity administrator's to change.
             throw ProblemException.forbidden("forbidden");
         }
-        return CollectivityView.of(collectivities.change(slug, CollectivityChange.of(body.displayName(), body.kind(),
+        return Views.of(collectivities.change(slug, CollectivityChange.of(body.displayName(), body.kind(),
                 body.domains(), body.plan() == null ? null : known(body.plan()))));
     }
 
@@ -130,35 +133,35 @@ public class CollectivityResource {
     @Operation(summary = "État du provisionnement, étape par étape")
     public ProvisioningView provisioning(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
-        return ProvisioningView.of(c, collectivities.steps(c));
+        return Views.of(c, collectivities.steps(c));
     }
 
     @POST
     @Path("{slug}/provisioning/retry")
     @Operation(summary = "Reprendre un provisionnement en échec à l'étape qui a échoué")
     public Response retry(@PathParam("slug") String slug) {
-        return Response.accepted(CollectivityView.of(collectivities.retry(slug))).build();
+        return Response.accepted(Views.of(collectivities.retry(slug))).build();
     }
 
     @POST
     @Path("{slug}/suspend")
     @Operation(summary = "Suspendre (le portail répond 503)")
     public CollectivityView suspend(@PathParam("slug") String slug) {
-        return CollectivityView.of(collectivities.suspend(slug));
+        return Views.of(collectivities.suspend(slug));
     }
 
     @POST
     @Path("{slug}/resume")
     @Operation(summary = "Reprendre le service d'une collectivité suspendue")
     public CollectivityView resume(@PathParam("slug") String slug) {
-        return CollectivityView.of(collectivities.resume(slug));
+        return Views.of(collectivities.resume(slug));
     }
 
     @POST
     @Path("{slug}/archive")
     @Operation(summary = "Archiver (le portail répond 410)")
     public CollectivityView archive(@PathParam("slug") String slug) {
-        return CollectivityView.of(collectivities.archive(slug));
+        return Views.of(collectivities.archive(slug));
     }
 
     @DELETE
@@ -166,6 +169,6 @@ public class CollectivityResource {
     @Operation(summary = "Supprimer une collectivité archivée : schéma et rôle supprimés, ou conservés avec retainData=true")
     public CollectivityView delete(@PathParam("slug") String slug,
             @QueryParam("retainData") @DefaultValue("false") boolean retainData) {
-        return CollectivityView.of(collectivities.delete(slug, retainData));
+        return Views.of(collectivities.delete(slug, retainData));
     }
 }

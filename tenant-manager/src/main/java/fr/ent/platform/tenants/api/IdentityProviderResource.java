@@ -1,5 +1,8 @@
 package fr.ent.platform.tenants.api;
 
+import fr.ent.platform.adminapi.IdentityLinksRequest;
+import fr.ent.platform.adminapi.IdentityProviderRequest;
+import fr.ent.platform.adminapi.IdentityProviderView;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
@@ -62,7 +65,7 @@ public class IdentityProviderResource {
     @Operation(summary = "Lister les fournisseurs d'identité de la collectivité (sans leurs secrets)")
     public List<IdentityProviderView> list(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
-        return brokering.store().list(c).stream().map(p -> IdentityProviderView.of(c, p)).toList();
+        return brokering.store().list(c).stream().map(p -> Views.of(c, p)).toList();
     }
 
     @GET
@@ -71,7 +74,7 @@ public class IdentityProviderResource {
     @APIResponse(responseCode = "404", description = "Inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public IdentityProviderView get(@PathParam("slug") String slug, @PathParam("alias") String alias) {
         Collectivity c = collectivities.get(slug);
-        return IdentityProviderView.of(c, find(c, alias));
+        return Views.of(c, find(c, alias));
     }
 
     @PUT
@@ -151,7 +154,7 @@ public class IdentityProviderResource {
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + slug + " directory links not readable: " + e.getMessage(), e);
         }
-        IdentityProviderView view = IdentityProviderView.of(c, saved);
+        IdentityProviderView view = Views.of(c, saved);
         return (existing.isPresent() ? Response.ok(view) : Response.status(201).entity(view)).build();
     }
 

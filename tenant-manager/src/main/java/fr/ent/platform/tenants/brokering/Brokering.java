@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.brokering;
 
+import fr.ent.platform.identity.Claims;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.BrowserFlow;
@@ -322,8 +323,8 @@ public class Brokering {
             for (JsonValue value : page) {
                 JsonObject user = value.asJsonObject();
                 JsonObject attributes = user.getJsonObject("attributes");
-                if (attributes != null && attributes.containsKey(RealmDefinition.USER_ID)) {
-                    for (JsonString id : attributes.getJsonArray(RealmDefinition.USER_ID)
+                if (attributes != null && attributes.containsKey(Claims.USER_ID)) {
+                    for (JsonString id : attributes.getJsonArray(Claims.USER_ID)
                             .getValuesAs(JsonString.class)) {
                         byEntId.put(id.getString(), user.getString("id"));
                     }

@@ -1,13 +1,10 @@
 package fr.ent.platform.tenants.brokering;
 
-import static fr.ent.platform.tenancy.TenantNames.quote;
-
 import fr.ent.platform.tenancy.TenantNames;
-import java.sql.Connection;
+import fr.ent.platform.tenancy.TenantTransactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,33 +28,27 @@ public class ExternalIdentities {
     public record Recorded(int recorded, List<UUID> unknownUsers) {
     }
 
-    private final DataSource dataSource;
+    private final TenantTransactions tenants;
 
     public ExternalIdentities(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.tenants = new TenantTransactions(dataSource);
     }
 
     /** Subject by ENT user id, for one provider. */
     public Map<UUID, String> of(TenantNames names, String provider) throws SQLException {
-        Map<UUID, String> links = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                s.execute("SET LOCAL ROLE " + quote(names.role()));
-                try (PreparedStatement ps = c.prepareStatement("SELECT user_id, subject FROM "
-                        + quote(names.schema()) + ".ent_user_identity WHERE provider = ? ORDER BY user_id")) {
-                    ps.setString(1, provider);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            links.put(rs.getObject(1, UUID.class), rs.getString(2));
-                        }
+        return tenants.read(names, c -> {
+            Map<UUID, String> links = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT user_id, subject FROM ent_user_identity WHERE provider = ? ORDER BY user_id")) {
+                ps.setString(1, provider);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        links.put(rs.getObject(1, UUID.class), rs.getString(2));
                     }
                 }
-            } finally {
-                c.rollback();
             }
-        }
-        return links;
+            return links;
+        });
     }
 
     /**
@@ -66,49 +57,39 @@ public class ExternalIdentities {
      * are reported and skipped.
      */
     public Recorded record(TenantNames names, String provider, List<Link> links) throws SQLException {
-        List<UUID> unknown = new ArrayList<>();
-        int recorded = 0;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                s.execute("SET LOCAL ROLE " + quote(names.role()));
-                String schema = quote(names.schema());
-                Set<UUID> known = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + schema
-                        + ".ent_user WHERE id = ANY (?)")) {
-                    ps.setArray(1, c.createArrayOf("uuid", links.stream().map(Link::userId).toArray()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            known.add(rs.getObject(1, UUID.class));
-                        }
+        return tenants.write(names, c -> {
+            List<UUID> unknown = new ArrayList<>();
+            int recorded = 0;
+            Set<UUID> known = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ent_user WHERE id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", links.stream().map(Link::userId).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getObject(1, UUID.class));
                     }
                 }
-                try (PreparedStatement bySubject = c.prepareStatement("DELETE FROM " + schema
-                        + ".ent_user_identity WHERE provider = ? AND (subject = ? OR user_id = ?)");
-                        PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
-                                + ".ent_user_identity (provider, subject, user_id) VALUES (?, ?, ?)")) {
-                    for (Link link : links) {
-                        if (!known.contains(link.userId())) {
-                            unknown.add(link.userId());
-                            continue;
-                        }
-                        bySubject.setString(1, provider);
-                        bySubject.setString(2, link.subject());
-                        bySubject.setObject(3, link.userId());
-                        bySubject.executeUpdate();
-                        insert.setString(1, provider);
-                        insert.setString(2, link.subject());
-                        insert.setObject(3, link.userId());
-                        insert.executeUpdate();
-                        recorded++;
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
-        return new Recorded(recorded, unknown);
+            try (PreparedStatement bySubject = c.prepareStatement(
+                    "DELETE FROM ent_user_identity WHERE provider = ? AND (subject = ? OR user_id = ?)");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO ent_user_identity (provider, subject, user_id) VALUES (?, ?, ?)")) {
+                for (Link link : links) {
+                    if (!known.contains(link.userId())) {
+                        unknown.add(link.userId());
+                        continue;
+                    }
+                    bySubject.setString(1, provider);
+                    bySubject.setString(2, link.subject());
+                    bySubject.setObject(3, link.userId());
+                    bySubject.executeUpdate();
+                    insert.setString(1, provider);
+                    insert.setString(2, link.subject());
+                    insert.setObject(3, link.userId());
+                    insert.executeUpdate();
+                    recorded++;
+                }
+            }
+            return new Recorded(recorded, unknown);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.Claims;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
@@ -128,8 +129,8 @@ public class AccountSync {
                     .add("firstName", user.firstName())
                     .add("lastName", user.lastName())
                     .add("attributes", Json.createObjectBuilder()
-                            .add(RealmDefinition.USER_ID, Json.createArrayBuilder().add(user.id().toString()))
-                            .add(RealmDefinition.PROFILE, Json.createArrayBuilder().add(user.profile()))
+                            .add(Claims.USER_ID, Json.createArrayBuilder().add(user.id().toString()))
+                            .add(Claims.PROFILE, Json.createArrayBuilder().add(user.profile()))
                             .add(ActivationExpiry.EXPIRES_ATTRIBUTE, Json.createArrayBuilder()
                                     .add(expiresAt.toString())))
                     .add("credentials", Json.createArrayBuilder().add(ActivationCodes.credential(code)))
@@ -154,8 +155,8 @@ public class AccountSync {
                 JsonObject user = value.asJsonObject();
                 logins.add(user.getString("username"));
                 JsonObject attributes = user.getJsonObject("attributes");
-                if (attributes != null && attributes.containsKey(RealmDefinition.USER_ID)) {
-                    attributes.getJsonArray(RealmDefinition.USER_ID).getValuesAs(jakarta.json.JsonString.class)
+                if (attributes != null && attributes.containsKey(Claims.USER_ID)) {
+                    attributes.getJsonArray(Claims.USER_ID).getValuesAs(jakarta.json.JsonString.class)
                             .forEach(id -> linked.add(id.getString()));
                 }
             }

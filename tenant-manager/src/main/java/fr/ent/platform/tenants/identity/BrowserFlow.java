@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.RealmRoles;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -72,7 +73,7 @@ public final class BrowserFlow {
                         EXPIRED_MESSAGE_KEY)))));
         LoginFlow.administratorsOtp(ALIAS, forms);
         List<LoginFlow.Node> configured = new ArrayList<>();
-        RealmDefinition.OTP_ROLES.forEach(role -> configured.add(LoginFlow.hasRole(role, true)));
+        RealmRoles.SECOND_FACTOR.forEach(role -> configured.add(LoginFlow.hasRole(role, true)));
         configured.add(new LoginFlow.Execution("conditional-user-configured", "REQUIRED", null));
         configured.add(new LoginFlow.Execution("auth-otp-form", "REQUIRED", null));
         forms.add(new LoginFlow.SubFlow(ALIAS + "-otp-configured", "CONDITIONAL", configured));

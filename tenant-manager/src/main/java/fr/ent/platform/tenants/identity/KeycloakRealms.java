@@ -1,5 +1,7 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.Claims;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
@@ -24,7 +26,6 @@ public class KeycloakRealms implements IdentityRealms {
 
     private static final Logger LOG = Logger.getLogger(KeycloakRealms.class.getName());
     public static final String PLATFORM_REALM = Realms.PLATFORM;
-    public static final String PLATFORM_ADMIN_ROLE = Realms.PLATFORM_ADMIN_ROLE;
     public static final String OPERATOR_CLIENT = "operator";
 
     private final KeycloakAdmin admin;
@@ -113,7 +114,7 @@ public class KeycloakRealms implements IdentityRealms {
             }
             LOG.info("realm platform created");
         }
-        ensureRoles(PLATFORM_REALM, List.of(PLATFORM_ADMIN_ROLE));
+        ensureRoles(PLATFORM_REALM, List.of(RealmRoles.PLATFORM_ADMIN));
         var operator = RealmDefinition.serviceAccountClient(OPERATOR_CLIENT, "Exploitation (compte de service)");
         if (operatorSecret.isPresent()) {
             operator.add("secret", operatorSecret.get());
@@ -130,7 +131,7 @@ public class KeycloakRealms implements IdentityRealms {
                         "introspection.token.claim", "true"))));
         String serviceAccount = admin.get(PLATFORM_REALM + "/clients/" + clientId + "/service-account-user")
                 .object().getString("id");
-        JsonObject role = admin.get(PLATFORM_REALM + "/roles/" + PLATFORM_ADMIN_ROLE).object();
+        JsonObject role = admin.get(PLATFORM_REALM + "/roles/" + RealmRoles.PLATFORM_ADMIN).object();
         admin.post(PLATFORM_REALM + "/users/" + serviceAccount + "/role-mappings/realm",
                 Json.createArrayBuilder().add(role).build());
     }
@@ -209,8 +210,8 @@ public class KeycloakRealms implements IdentityRealms {
                 attributes.add(attribute);
             }
         }
-        Map<String, Boolean> ours = Map.of(RealmDefinition.USER_ID, false, RealmDefinition.PROFILE, false,
-                RealmDefinition.ADMIN_STRUCTURES, true, BrowserFlow.ACTIVATION_ATTRIBUTE, false,
+        Map<String, Boolean> ours = Map.of(Claims.USER_ID, false, Claims.PROFILE, false,
+                Claims.ADMIN_STRUCTURES, true, BrowserFlow.ACTIVATION_ATTRIBUTE, false,
                 ActivationExpiry.EXPIRES_ATTRIBUTE, false);
         ours.forEach((name, multivalued) -> {
             if (!declared.contains(name)) {

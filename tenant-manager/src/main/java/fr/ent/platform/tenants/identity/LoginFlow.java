@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.RealmRoles;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -51,14 +52,14 @@ final class LoginFlow {
     }
 
     /**
-     * One conditional sub-flow per administrator role ({@link RealmDefinition#OTP_ROLES}) asking for the OTP form,
+     * One conditional sub-flow per administrator role ({@link RealmRoles#SECOND_FACTOR}) asking for the OTP form,
      * each excluding the roles before it so that the form is shown once at most: conditions inside one sub-flow
      * are ANDed and "Condition - user role" takes one role. An administrator without an OTP credential gets
      * Keycloak's CONFIGURE_TOTP required action (the form is REQUIRED for them).
      */
     static void administratorsOtp(String prefix, List<Node> into) {
         List<String> before = new ArrayList<>();
-        for (String role : RealmDefinition.OTP_ROLES) {
+        for (String role : RealmRoles.SECOND_FACTOR) {
             List<Node> otp = new ArrayList<>();
             otp.add(hasRole(role, false));
             before.forEach(other -> otp.add(hasRole(other, true)));

@@ -1,5 +1,7 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.identity.Claims;
+import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -25,17 +27,12 @@ public final class RealmDefinition {
      */
     public static final int VERSION = 1;
 
-    /** The directory profiles (ent_user.profile) and the administration roles. */
-    public static final List<String> ROLES = List.of("Student", "Relative", "Teacher", "Personnel", "Guest",
-            "SUPER_ADMIN", "ADMIN_LOCAL", "CLASS_ADMIN");
-    /** Roles whose holders must log in with a second factor (TOTP). */
-    public static final List<String> OTP_ROLES = List.of("SUPER_ADMIN", "ADMIN_LOCAL");
+    /** The people's roles of a collectivity realm: the directory profiles and the administration functions. */
+    public static final List<String> ROLES = RealmRoles.COLLECTIVITY_USERS;
     public static final String PORTAL = Realms.PORTAL_CLIENT;
     public static final String API = Realms.API_AUDIENCE;
-    /** User attributes, declared in the realm's user profile (only administrators can see or change them). */
-    public static final String USER_ID = "ent_user_id";
-    public static final String PROFILE = "ent_profile";
-    public static final String ADMIN_STRUCTURES = "admin_structures";
+    // User attributes (Claims.USER_ID, PROFILE, ADMIN_STRUCTURES) are declared in the realm's user profile: only
+    // administrators can see or change them.
 
     private RealmDefinition() {
     }
@@ -48,7 +45,7 @@ public final class RealmDefinition {
     public static JsonObject full(Collectivity c, PortalUrls portal) {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         ROLES.forEach(r -> roles.add(Json.createObjectBuilder().add("name", r)));
-        roles.add(Json.createObjectBuilder().add("name", Realms.PROBE_ROLE));
+        roles.add(Json.createObjectBuilder().add("name", RealmRoles.PROBE));
         JsonObjectBuilder realm = settingsBuilder(c)
                 .add("realm", c.names().realm())
                 .add("roles", Json.createObjectBuilder().add("realm", roles))
@@ -173,11 +170,11 @@ public final class RealmDefinition {
                         "access.token.claim", "true",
                         "id.token.claim", "false",
                         "introspection.token.claim", "true")),
-                attribute(USER_ID, USER_ID, false),
-                attribute(PROFILE, PROFILE, false),
-                attribute(ADMIN_STRUCTURES, ADMIN_STRUCTURES, true),
-                mapper("collectivity", "oidc-hardcoded-claim-mapper", Map.of(
-                        "claim.name", "collectivity",
+                attribute(Claims.USER_ID, Claims.USER_ID, false),
+                attribute(Claims.PROFILE, Claims.PROFILE, false),
+                attribute(Claims.ADMIN_STRUCTURES, Claims.ADMIN_STRUCTURES, true),
+                mapper(Claims.COLLECTIVITY, "oidc-hardcoded-claim-mapper", Map.of(
+                        "claim.name", Claims.COLLECTIVITY,
                         "claim.value", c.slug(),
                         "jsonType.label", "String",
                         "access.token.claim", "true",

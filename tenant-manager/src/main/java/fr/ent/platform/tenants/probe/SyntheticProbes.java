@@ -4,6 +4,7 @@ import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.identity.KeycloakSettings;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import io.micrometer.core.instrument.MultiGauge;
@@ -48,8 +49,7 @@ public class SyntheticProbes {
 
     /** Where tenant-manager reaches Keycloak: the probe's tokens come from the realm's token endpoint there. */
     @Inject
-    @ConfigProperty(name = "ent.keycloak.url")
-    Optional<String> keycloakUrl;
+    KeycloakSettings keycloak;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -94,9 +94,10 @@ public class SyntheticProbes {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<Probe> all = new ArrayList<>(List.of(new PortalProbe(http, base, timeout)));
-        Optional<String> keycloak = keycloakUrl.filter(u -> !u.isBlank());
-        if (realms.configured() && keycloak.isPresent()) {
-            all.add(new ApiProbe(http, base, timeout, realms, RealmEndpoints.of(keycloak.get(), keycloak.get())));
+        Optional<String> keycloakUrl = keycloak.url();
+        if (realms.configured() && keycloakUrl.isPresent()) {
+            all.add(new ApiProbe(http, base, timeout, realms,
+                    RealmEndpoints.of(keycloakUrl.get(), keycloakUrl.get())));
         } else {
             LOG.warning("Keycloak is not configured: only the portal page is probed (no probe=\"api\")");
         }

@@ -5,6 +5,8 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.tenants.registry.ProvisioningStep;
+import fr.ent.platform.tenants.registry.StepRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;

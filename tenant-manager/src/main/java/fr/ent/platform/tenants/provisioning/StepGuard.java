@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.provisioning;
 
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.ProvisioningStep;
 
 /**
  * Called before each provisioning step runs. Production uses {@link #NONE}; tests use it to make a chosen step

@@ -4,6 +4,7 @@ import static fr.ent.platform.tenancy.TenantNames.quote;
 
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
+import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ public class TenantDatabase {
 
     private final DataSource dataSource;
     private final TenantSchemaMigrator migrator;
+    private final TenantTransactions tenants;
     private final Optional<String> runtimeRole;
 
     /**
@@ -31,6 +33,7 @@ public class TenantDatabase {
     public TenantDatabase(DataSource dataSource, Optional<String> runtimeRole) {
         this.dataSource = dataSource;
         this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, TenantDatabase.class.getClassLoader());
+        this.tenants = new TenantTransactions(dataSource);
         this.runtimeRole = runtimeRole;
     }
 
@@ -82,24 +85,17 @@ public class TenantDatabase {
                 "display_name", collectivity.displayName(),
                 "kind", collectivity.kind().name(),
                 "default_locale", "fr");
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO " + quote(names.schema()) + ".tenant_setting (name, value) VALUES (?, ?)"
-                            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-                s.execute("SET LOCAL ROLE " + quote(names.role()));
+        tenants.write(names, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tenant_setting (name, value) VALUES (?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
                     ps.setString(1, setting.getKey());
                     ps.setString(2, setting.getValue());
                     ps.addBatch();
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return ps.executeBatch().length;
             }
-        }
+        });
     }
 
     /** Drops the schema with everything in it, then the role. */

@@ -5,8 +5,6 @@ import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenancy.DomainName;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenants.provisioning.ProvisioningStep;
-import fr.ent.platform.tenants.provisioning.StepRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

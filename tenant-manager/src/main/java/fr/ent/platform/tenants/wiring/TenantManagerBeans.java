@@ -1,10 +1,10 @@
 package fr.ent.platform.tenants.wiring;
 
 import fr.ent.platform.tenants.identity.AccountSync;
-import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.KeycloakSettings;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenants.apps.EnabledApps;
@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,43 +51,6 @@ public class TenantManagerBeans {
     @ConfigProperty(name = "ent.migration.parallelism", defaultValue = "4")
     int migrationParallelism;
 
-    /** Accounts per partialImport request, and requests at a time (docs/benchmarks.md, IdentityBench). */
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.sync-batch-size", defaultValue = "100")
-    int syncBatchSize;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.sync-parallelism", defaultValue = "4")
-    int syncParallelism;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.url")
-    Optional<String> keycloakUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.admin-realm", defaultValue = "master")
-    String keycloakAdminRealm;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.admin-client-id")
-    Optional<String> keycloakAdminClientId;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.admin-client-secret")
-    Optional<String> keycloakAdminClientSecret;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.admin-username")
-    Optional<String> keycloakAdminUsername;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.admin-password")
-    Optional<String> keycloakAdminPassword;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.operator-client-secret")
-    Optional<String> operatorClientSecret;
-
     @Inject
     @ConfigProperty(name = "ent.portal.url-template", defaultValue = PortalUrls.DEFAULT_TEMPLATE)
     String portalUrlTemplate;
@@ -96,31 +60,26 @@ public class TenantManagerBeans {
     @ConfigProperty(name = "ent.identity.activation-code-validity-days", defaultValue = "30")
     int activationCodeValidityDays;
 
+    /** The Keycloak settings, read here once for every class that needs one. */
+    @Produces
+    @Singleton
+    KeycloakSettings keycloakSettings() {
+        return KeycloakSettings.from(ConfigProvider.getConfig(TenantManagerBeans.class.getClassLoader()));
+    }
+
     /**
-     * Keycloak from configuration: client credentials when a client id is set (production), else the bootstrap
-     * administrator (local). Without {@code ent.keycloak.url}, every realm operation and provisioning is refused.
+     * Keycloak from its settings (see {@link KeycloakSettings#adminCredentials()}). Without
+     * {@code ent.keycloak.url}, every realm operation and provisioning is refused.
      */
     @Produces
     @Singleton
-    IdentityRealms identityRealms() {
-        Optional<String> url = keycloakUrl.filter(u -> !u.isBlank());
-        if (url.isEmpty()) {
+    IdentityRealms identityRealms(KeycloakSettings keycloak) {
+        if (keycloak.url().isEmpty()) {
             LOG.severe("ent.keycloak.url (ENT_KEYCLOAK_URL) is not set: collectivities cannot be provisioned");
             return IdentityRealms.UNCONFIGURED;
         }
-        AdminCredentials credentials;
-        if (keycloakAdminClientId.filter(id -> !id.isBlank()).isPresent()) {
-            credentials = new AdminCredentials.ClientCredentials(keycloakAdminRealm, keycloakAdminClientId.get(),
-                    keycloakAdminClientSecret.orElseThrow(() -> new IllegalStateException(
-                            "ent.keycloak.admin-client-secret is required with ent.keycloak.admin-client-id")));
-        } else {
-            credentials = new AdminCredentials.Password(keycloakAdminRealm,
-                    keycloakAdminUsername.orElseThrow(() -> new IllegalStateException(
-                            "set ent.keycloak.admin-client-id/-secret (or admin-username/-password locally)")),
-                    keycloakAdminPassword.orElse(""));
-        }
-        return new KeycloakRealms(new KeycloakAdmin(URI.create(url.get()), credentials),
-                new PortalUrls(portalUrlTemplate), operatorClientSecret.filter(s -> !s.isBlank()));
+        return new KeycloakRealms(new KeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials()),
+                new PortalUrls(portalUrlTemplate), keycloak.operatorClientSecret());
     }
 
     @Produces
@@ -156,12 +115,13 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
-    AccountSync accountSync(IdentityRealms realms) {
+    AccountSync accountSync(IdentityRealms realms, KeycloakSettings keycloak) {
         if (activationCodeValidityDays < 1) {
             throw new IllegalStateException("ent.identity.activation-code-validity-days must be at least 1, not "
                     + activationCodeValidityDays);
         }
-        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, syncBatchSize, syncParallelism,
+        return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, keycloak.syncBatchSize(),
+                keycloak.syncParallelism(),
                 java.time.Duration.ofDays(activationCodeValidityDays), java.time.Clock.systemUTC());
     }
 

@@ -1,7 +1,5 @@
-package fr.ent.platform.tenants.api;
+package fr.ent.platform.adminapi;
 
-import fr.ent.platform.tenants.brokering.UpstreamProvider;
-import fr.ent.platform.tenants.registry.Collectivity;
 import java.util.Map;
 
 /**
@@ -11,10 +9,4 @@ import java.util.Map;
  */
 public record IdentityProviderView(String alias, String kind, String displayName, Map<String, String> settings,
         boolean clientSecretSet, String brokerEndpoint) {
-
-    static IdentityProviderView of(Collectivity c, UpstreamProvider p) {
-        return new IdentityProviderView(p.alias(), p.kind().name(), p.displayName(), p.settings(),
-                p.clientSecret().isPresent(),
-                "/realms/" + c.names().realm() + "/broker/" + p.alias() + "/endpoint");
-    }
 }

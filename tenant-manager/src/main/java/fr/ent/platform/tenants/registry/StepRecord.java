@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.provisioning;
+package fr.ent.platform.tenants.registry;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.api;
+package fr.ent.platform.adminapi;
 
 import java.util.List;
 

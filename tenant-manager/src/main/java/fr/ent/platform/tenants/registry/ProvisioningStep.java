@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.provisioning;
+package fr.ent.platform.tenants.registry;
 
 /** The recorded steps of provisioning, in order. Each is idempotent so that a retry can re-run it safely. */
 public enum ProvisioningStep {

@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.api;
+package fr.ent.platform.adminapi;
 
 /**
  * Body of {@code PUT /collectivities/{slug}/identity-providers/{alias}}. OIDC: {@code discoveryUrl}, {@code clientId},
