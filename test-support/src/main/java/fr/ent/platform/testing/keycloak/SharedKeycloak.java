@@ -15,17 +15,17 @@ import java.util.stream.Stream;
  * distribution is kept between runs, so only the first run pays the build step); its database is fresh at each
  * run, because tests reuse realm names.
  */
-public final class TestKeycloak {
+public final class SharedKeycloak {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin-tests";
 
     private static LocalKeycloak shared;
 
-    private TestKeycloak() {
+    private SharedKeycloak() {
     }
 
-    public static synchronized LocalKeycloak shared() {
+    public static synchronized LocalKeycloak server() {
         if (shared == null) {
             Path home = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
             deleteTree(home.resolve("data"));
