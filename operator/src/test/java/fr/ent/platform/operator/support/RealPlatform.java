@@ -1,12 +1,13 @@
 package fr.ent.platform.operator.support;
 
-import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.testing.database.TestDatabase;
+import fr.ent.platform.testing.keycloak.SharedKeycloak;
+import fr.ent.platform.testing.ports.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,14 +25,14 @@ public final class RealPlatform {
 
     private static RealPlatform instance;
 
-    private final EmbeddedDatabase database;
+    private final TestDatabase database;
     private final LocalIdentity identity;
     private final Path work;
     private final int httpPort;
     private final int adminPort;
     private LibertyServer server;
 
-    private RealPlatform(EmbeddedDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort) {
+    private RealPlatform(TestDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort) {
         this.database = database;
         this.identity = identity;
         this.work = work;
@@ -44,11 +45,10 @@ public final class RealPlatform {
             try {
                 Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
                 long pid = ProcessHandle.current().pid();
-                EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("pgdata-" + pid), freePort());
-                Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
-                deleteTree(keycloakHome.resolve("data"));
-                LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
-                RealPlatform platform = new RealPlatform(database, identity, work, freePort(), freePort());
+                TestDatabase database = TestDatabase.start(work.resolve("pgdata-" + pid));
+                // the test JVM's Keycloak, fresh database per run
+                LocalIdentity identity = LocalIdentity.on(SharedKeycloak.server());
+                RealPlatform platform = new RealPlatform(database, identity, work, FreePorts.next(), FreePorts.next());
                 platform.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
                 instance = platform;
@@ -121,8 +121,8 @@ public final class RealPlatform {
 
     private void shutdown() {
         try {
+            // Keycloak stops with its own hook (SharedKeycloak)
             server.close();
-            identity.close();
             database.close();
             deleteTree(work.resolve("pgdata-" + ProcessHandle.current().pid()));
         } catch (Exception e) {
@@ -143,11 +143,5 @@ public final class RealPlatform {
         all.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
         all.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra");
         return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
