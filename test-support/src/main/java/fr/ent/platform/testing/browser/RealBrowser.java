@@ -60,8 +60,9 @@ public final class RealBrowser implements AutoCloseable {
         // no GPU, no sandbox (tests may run as root), no network traffic of Chromium's own
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + window.getWidth() + "," + window.getHeight(),
-                "--lang=fr-FR");
+                "--user-data-dir=" + profile, "--window-size=" + window.getWidth() + "," + window.getHeight());
+        // French first, as our users: headless Chromium ignores --lang, the profile preference sets Accept-Language
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         // the driver given explicitly: Selenium Manager would otherwise try to download one
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();

@@ -29,6 +29,16 @@ class AccessibilityScanTest {
         page("/broken", """
                 <!doctype html><html lang="fr"><head><title>Cassée</title></head>
                 <body><main><h1>Cassée</h1><img src="/missing.png"><input name="q"></main></body></html>""");
+        server.createContext("/language", exchange -> {
+            byte[] body = ("<!doctype html><html lang=\"fr\"><head><title>Langue</title></head><body><main><p>"
+                    + exchange.getRequestHeaders().getFirst("Accept-Language") + "</p></main></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (exchange) {
+                exchange.getResponseBody().write(body);
+            }
+        });
         server.start();
         browser = RealBrowser.start();
     }
@@ -62,6 +72,13 @@ class AccessibilityScanTest {
 
         AccessibilityScan.assertNoSeriousViolation(browser.driver(), "clean page");
         assertThat(browser.title()).isEqualTo("Accueil");
+    }
+
+    @Test
+    void theBrowserAsksForFrenchFirst() {
+        browser.open(base() + "/language");
+
+        assertThat(browser.text()).startsWith("fr-FR");
     }
 
     private static String base() {
