@@ -40,6 +40,14 @@ public final class LocalIdentity implements AutoCloseable {
                 .timeout(java.time.Duration.ofMinutes(10)).start());
     }
 
+    /**
+     * The local platform's identity on a Keycloak already running (the tests' shared one), with the admin account
+     * that Keycloak was started with.
+     */
+    public static LocalIdentity on(LocalKeycloak keycloak) {
+        return new LocalIdentity(keycloak);
+    }
+
     public URI baseUrl() {
         return keycloak.baseUrl();
     }
@@ -48,8 +56,8 @@ public final class LocalIdentity implements AutoCloseable {
     public Map<String, String> libertyEnvironment(int runtimeHttpPort) {
         return Map.of(
                 "ENT_KEYCLOAK_URL", keycloak.baseUrl().toString(),
-                "ENT_KEYCLOAK_ADMIN_USERNAME", ADMIN_USERNAME,
-                "ENT_KEYCLOAK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "ENT_KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername(),
+                "ENT_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword(),
                 "ENT_KEYCLOAK_OPERATOR_CLIENT_SECRET", OPERATOR_SECRET,
                 "ENT_PORTAL_URL_TEMPLATE", "http://{domain}:" + runtimeHttpPort);
     }
@@ -60,7 +68,7 @@ public final class LocalIdentity implements AutoCloseable {
     }
 
     public KeycloakSetup setup() {
-        return new KeycloakSetup(keycloak.baseUrl(), ADMIN_USERNAME, ADMIN_PASSWORD);
+        return new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
     }
 
     public LocalKeycloak keycloak() {

@@ -3,15 +3,16 @@ package fr.ent.platform.it;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
-import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.PlatformClient;
+import fr.ent.platform.testing.database.TestDatabase;
+import fr.ent.platform.testing.keycloak.SharedKeycloak;
+import fr.ent.platform.testing.ports.FreePorts;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class Platform {
     public static final String IT_ADMIN_CLIENT = "it-admin";
     public static final String IT_ADMIN_SECRET = "it-admin-secret";
 
-    private final EmbeddedDatabase database;
+    private final TestDatabase database;
     private final LocalIdentity identity;
     private volatile LibertyServer server;
     private final PlatformClient client;
@@ -50,7 +51,7 @@ public final class Platform {
 
     private Map<String, String> environment = BASE_ENVIRONMENT;
 
-    private Platform(EmbeddedDatabase database, LocalIdentity identity, LibertyServer server, Path work) {
+    private Platform(TestDatabase database, LocalIdentity identity, LibertyServer server, Path work) {
         this.database = database;
         this.identity = identity;
         this.server = server;
@@ -70,22 +71,19 @@ public final class Platform {
         try {
             Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
             Path pgdata = work.resolve("pgdata-" + ProcessHandle.current().pid());
-            EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, freePort());
-            // A fresh Keycloak database per run (realms are named after collectivities the tests reuse); the
-            // unpacked distribution is kept.
-            Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
-            deleteTree(keycloakHome.resolve("data"));
-            LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
-            int httpPort = freePort();
+            TestDatabase database = TestDatabase.start(pgdata);
+            // the test JVM's Keycloak (fresh database per run: realms are named after collectivities the tests reuse)
+            LocalIdentity identity = LocalIdentity.on(SharedKeycloak.server());
+            int httpPort = FreePorts.next();
             LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, freePort(), database.port(),
+                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, FreePorts.next(), database.port(),
                     withIdentity(BASE_ENVIRONMENT, identity, httpPort), System.out::println);
             Platform platform = new Platform(database, identity, server, work);
             platform.environment = withIdentity(BASE_ENVIRONMENT, identity, httpPort);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    // Keycloak stops with its own hook (SharedKeycloak)
                     platform.server.close();
-                    identity.close();
                     database.close();
                     deleteTree(pgdata);
                 } catch (Exception e) {
@@ -105,12 +103,6 @@ public final class Platform {
         Map<String, String> all = new java.util.HashMap<>(base);
         all.putAll(identity.libertyEnvironment(httpPort));
         return Map.copyOf(all);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -167,10 +159,15 @@ public final class Platform {
      * its domain carry its administrator's token. Returns its slug.
      */
     public String provisionActive(String slug, String domain) {
+        return provisionActive(slug, "commune", "Collectivité " + slug, domain);
+    }
+
+    /** As {@link #provisionActive(String, String)}, with the collectivity's kind and display name. */
+    public String provisionActive(String slug, String kind, String displayName, String domain) {
         try {
             // Keycloak calls the portal's back-channel logout URL on this domain.
             identity.keycloak().resolveToLoopback(List.of(domain));
-            client.ensureActive(slug, "commune", "Collectivité " + slug, domain);
+            client.ensureActive(slug, kind, displayName, domain);
             client.authorizeRuntime(domain, () -> administratorToken(slug));
             return slug;
         } catch (IOException e) {

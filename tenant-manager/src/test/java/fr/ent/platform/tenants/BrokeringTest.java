@@ -23,6 +23,7 @@ import fr.ent.platform.tenants.provisioning.StepGuard;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -278,10 +279,10 @@ class BrokeringTest {
         HttpResponse<String> upstreamPage = agent.follow(agent.get(agent.link(page, "social-" + ALIAS)), redirect);
         assertThat(upstreamPage.uri().getHost()).isEqualTo("localhost");
         HttpResponse<String> answer = agent.follow(agent.submitLogin(upstreamPage, upstreamUser, PASSWORD), redirect);
-        if (!LoginAgent.isRedirect(answer) || !LoginAgent.location(answer).startsWith(redirect)) {
+        if (!LoginAgent.isRedirect(answer) || !LoginAgent.location(answer).orElseThrow().startsWith(redirect)) {
             return new Login(Optional.empty(), answer.statusCode() + " " + answer.body());
         }
-        String code = LoginAgent.query(LoginAgent.location(answer)).get("code");
+        String code = LoginAgent.query(LoginAgent.location(answer).orElseThrow()).get("code");
         HttpResponse<String> tokens = agent.send("POST", URI.create(keycloak + "/realms/" + realm
                 + "/protocol/openid-connect/token"), "grant_type=authorization_code&client_id=portal&code="
                 + LoginAgent.encode(code) + "&redirect_uri=" + LoginAgent.encode(redirect) + "&code_verifier="

@@ -21,7 +21,7 @@ import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityChange;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
-import fr.ent.platform.keycloak.local.LocalKeycloak;
+import fr.ent.platform.testing.ports.FreePorts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -123,7 +123,7 @@ class RealmProvisioningTest {
     @Test
     void keycloakUnreachableLeavesFailedAtRealmAndRetryResumesThereAndCreatesIt() {
         String slug = uniqueSlug("kcdown");
-        int closed = LocalKeycloak.freePort();
+        int closed = FreePorts.next();
         KeycloakRealms unreachable = new KeycloakRealms(new KeycloakAdmin(URI.create("http://127.0.0.1:" + closed),
                 new AdminCredentials.Password("master", "admin", "admin")), new PortalUrls(TestKeycloak.PORTAL_TEMPLATE),
                 Optional.empty());
@@ -194,7 +194,7 @@ class RealmProvisioningTest {
         String slug = uniqueSlug("susfail");
         service.create(request(slug));
         KeycloakRealms unreachable = new KeycloakRealms(new KeycloakAdmin(
-                URI.create("http://127.0.0.1:" + LocalKeycloak.freePort()),
+                URI.create("http://127.0.0.1:" + FreePorts.next()),
                 new AdminCredentials.Password("master", "admin", "admin")), new PortalUrls(TestKeycloak.PORTAL_TEMPLATE),
                 Optional.empty());
 

@@ -14,14 +14,11 @@ import fr.ent.platform.tenants.sla.ReportPeriod;
 import fr.ent.platform.tenants.sla.SlaReport;
 import fr.ent.platform.tenants.sla.SlaReportHtml;
 import fr.ent.platform.tenants.sla.SlaReporter;
+import fr.ent.platform.testing.ports.FreePorts;
+import fr.ent.platform.testing.prometheus.PrometheusServer;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +58,7 @@ class SlaReportPrometheusTest {
 
     @TempDir
     static Path work;
-    static Process prometheus;
+    static PrometheusServer prometheus;
     static URI prometheusUrl;
     static String a;
     static String b;
@@ -89,13 +86,8 @@ class SlaReportPrometheusTest {
                   evaluation_interval: 1m
                 rule_files: [ent-sla.rules.yml]
                 """);
-        int port = freePort();
-        prometheusUrl = URI.create("http://127.0.0.1:" + port);
-        prometheus = new ProcessBuilder(binary("prometheus"), "--config.file=" + work.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + data, "--storage.tsdb.retention.time=10y",
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
-        awaitReady();
+        prometheus = PrometheusServer.startConfigured(work, data, List.of("--storage.tsdb.retention.time=10y"));
+        prometheusUrl = prometheus.url();
         reporter = new SlaReporter(slug -> registry.find(slug)
                 .orElseThrow(() -> ProblemException.notFound("collectivity-not-found", slug)),
                 Optional.of(new PrometheusQueries(prometheusUrl, Duration.ofSeconds(30))), SlaPlans.defaults(), NOW);
@@ -104,10 +96,7 @@ class SlaReportPrometheusTest {
     @AfterAll
     static void stopPrometheus() throws InterruptedException {
         if (prometheus != null) {
-            prometheus.destroy();
-            if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
-                prometheus.destroyForcibly();
-            }
+            prometheus.close();
         }
     }
 
@@ -208,7 +197,7 @@ class SlaReportPrometheusTest {
             assertThat(p.toProblem(Locale.ENGLISH).detail()).contains("ENT_PROMETHEUS_URL");
         });
 
-        URI closed = URI.create("http://127.0.0.1:" + freePort());
+        URI closed = URI.create("http://127.0.0.1:" + FreePorts.next());
         SlaReporter down = new SlaReporter(lookup, Optional.of(new PrometheusQueries(closed, Duration.ofSeconds(5))),
                 SlaPlans.defaults(), NOW);
         assertThatThrownBy(() -> down.report(a, "2026-10")).isInstanceOfSatisfying(ProblemException.class, p -> {
@@ -264,26 +253,6 @@ class SlaReportPrometheusTest {
         return step.isAfter(GAP_START) && !step.isAfter(GAP_END);
     }
 
-    private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!prometheus.isAlive()) {
-                break;
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(prometheusUrl.resolve("/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Prometheus not ready: " + Files.readString(work.resolve("prometheus.log")));
-    }
-
     private static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("promtool.log").toFile()).start();
@@ -295,23 +264,6 @@ class SlaReportPrometheusTest {
     }
 
     private static String promtool() {
-        return binary("promtool");
-    }
-
-    private static String binary(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException(name + " is not installed: this test runs the real one. Install it with "
-                + "`apt-get install -y prometheus` (Debian package; .ci/run does it).");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PrometheusServer.binary("promtool");
     }
 }

@@ -5,26 +5,20 @@ import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
-import java.nio.file.Paths;
+import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import java.util.Optional;
 
-/** One real Keycloak per test JVM (free ports, home under target/), stopped when the JVM ends. */
+/** The test JVM's Keycloak (test-support's {@link SharedKeycloak}) and tenant-manager's clients of it. */
 public final class TestKeycloak {
 
     public static final String PORTAL_TEMPLATE = "http://{domain}:9080";
     public static final String OPERATOR_SECRET = "operator-secret-for-tests";
-    private static LocalKeycloak keycloak;
 
     private TestKeycloak() {
     }
 
-    public static synchronized LocalKeycloak server() {
-        if (keycloak == null) {
-            keycloak = LocalKeycloak.builder(Paths.get(System.getProperty("ent.keycloak.home", "target/keycloak")))
-                    .admin("admin", "admin").option("--log-level=warn").progress(System.out::println).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
-        }
-        return keycloak;
+    public static LocalKeycloak server() {
+        return SharedKeycloak.server();
     }
 
     public static KeycloakAdmin admin() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -3,7 +3,8 @@ package fr.ent.platform.it.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.it.ai.LocalChatServer.Answer;
+import fr.ent.platform.testing.ai.LocalChatServer;
+import fr.ent.platform.testing.ai.LocalChatServer.Answer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.testing.login.LoginAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -48,12 +49,12 @@ class AdminOtpIT {
     }
 
     /** Portal login up to the page Keycloak shows after the password. */
-    static HttpResponse<String> afterPassword(Browser browser, String host, String username) {
+    static HttpResponse<String> afterPassword(LoginAgent browser, String host, String username) {
         HttpResponse<String> loginPage = browser.follow(browser.get(portal(host) + "/auth/login?return=/"), null);
         return browser.follow(browser.submitLogin(loginPage, username, PASSWORD), null);
     }
 
-    static String meUsername(Browser browser, String host) {
+    static String meUsername(LoginAgent browser, String host) {
         HttpResponse<String> me = browser.send("GET", URI.create(portal(host) + "/api/me"), null,
                 Map.of("Accept", "application/json"));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
@@ -67,11 +68,11 @@ class AdminOtpIT {
 
     @Test
     void an_administrator_enrols_an_authenticator_at_first_login_then_types_a_code_at_each_login() {
-        Browser first = new Browser(platform.server().runtimeBase());
+        LoginAgent first = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> enrol = afterPassword(first, A_HOST, "admin.otp");
         assertThat(enrol.body()).contains("id=\"" + Logins.CONFIGURE_TOTP_FORM + "\"")
                 .contains("authentification par mobile");
-        String secret = Browser.inputValue(enrol, "totpSecret").orElseThrow();
+        String secret = LoginAgent.inputValue(enrol, "totpSecret").orElseThrow();
         // A wrong code does not enrol anything: the form is shown again.
         HttpResponse<String> refused = first.submitForm(enrol, Logins.CONFIGURE_TOTP_FORM,
                 Map.of("totp", wrong(Totp.current(secret)), "totpSecret", secret, "userLabel", "Téléphone"));
@@ -82,7 +83,7 @@ class AdminOtpIT {
         assertThat(meUsername(first, A_HOST)).isEqualTo("admin.otp");
 
         // A later login (another browser, no Keycloak session): the password is not enough.
-        Browser second = new Browser(platform.server().runtimeBase());
+        LoginAgent second = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> otp = afterPassword(second, A_HOST, "admin.otp");
         assertThat(otp.body()).contains("id=\"" + Logins.OTP_FORM + "\"");
         assertThat(second.send("GET", URI.create(portal(A_HOST) + "/api/me"), null,
@@ -100,15 +101,15 @@ class AdminOtpIT {
 
         // The same login name in collectivity B is another account in another realm: A's authenticator is
         // nothing there, B's administrator enrols their own.
-        Browser other = new Browser(platform.server().runtimeBase());
+        LoginAgent other = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> inB = afterPassword(other, B_HOST, "admin.otp");
         assertThat(inB.body()).contains("id=\"" + Logins.CONFIGURE_TOTP_FORM + "\"");
-        assertThat(Browser.inputValue(inB, "totpSecret").orElseThrow()).isNotEqualTo(secret);
+        assertThat(LoginAgent.inputValue(inB, "totpSecret").orElseThrow()).isNotEqualTo(secret);
     }
 
     @Test
     void a_code_is_refused_when_the_password_was_wrong_and_the_password_alone_never_signs_in_an_administrator() {
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> loginPage = browser.follow(browser.get(portal(A_HOST) + "/auth/login?return=/"), null);
         HttpResponse<String> badPassword = browser.follow(browser.submitLogin(loginPage, "admin.retry", "faux"),
                 null);
@@ -123,7 +124,7 @@ class AdminOtpIT {
 
     @Test
     void a_school_administrator_must_enrol_too() {
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> enrol = afterPassword(browser, A_HOST, "admin.local");
         assertThat(enrol.body()).contains("id=\"" + Logins.CONFIGURE_TOTP_FORM + "\"");
         HttpResponse<String> home = Logins.secondFactor(browser, enrol, A_HOST, "admin.local", null);
@@ -133,7 +134,7 @@ class AdminOtpIT {
 
     @Test
     void a_teacher_logs_in_with_a_password_only() {
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> home = afterPassword(browser, A_HOST, "prof.otp");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.uri().getPath()).isEqualTo("/");

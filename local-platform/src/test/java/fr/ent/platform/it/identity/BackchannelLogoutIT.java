@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.testing.login.LoginAgent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,13 +55,13 @@ class BackchannelLogoutIT {
         return "http://" + host + ":" + platform.server().runtimeBase().getPort();
     }
 
-    static int me(Browser browser, String host) {
+    static int me(LoginAgent browser, String host) {
         return browser.send("GET", URI.create(portal(host) + "/api/me"), null, Map.of("Accept", "application/json"))
                 .statusCode();
     }
 
     /** Keycloak's back-channel call may still be in flight when the admin call returns: wait up to 20 s. */
-    static int meEventually(Browser browser, String host, int expected) throws InterruptedException {
+    static int meEventually(LoginAgent browser, String host, int expected) throws InterruptedException {
         int status = me(browser, host);
         for (int i = 0; i < 40 && status != expected; i++) {
             Thread.sleep(500);
@@ -71,8 +72,8 @@ class BackchannelLogoutIT {
 
     @Test
     void an_administrator_ending_the_keycloak_session_ends_that_portal_session_only() throws Exception {
-        Browser prof = Logins.portal(platform, A_HOST, "prof.bcl", PASSWORD);
-        Browser pupil = Logins.portal(platform, A_HOST, "eleve.bcl", PASSWORD);
+        LoginAgent prof = Logins.portal(platform, A_HOST, "prof.bcl", PASSWORD);
+        LoginAgent pupil = Logins.portal(platform, A_HOST, "eleve.bcl", PASSWORD);
         assertThat(me(prof, A_HOST)).isEqualTo(200);
         assertThat(me(pupil, A_HOST)).isEqualTo(200);
 
@@ -85,8 +86,8 @@ class BackchannelLogoutIT {
 
     @Test
     void a_logout_from_another_client_of_the_same_sso_session_ends_the_portal_session() throws Exception {
-        Browser parent = Logins.portal(platform, A_HOST, "parent.bcl", PASSWORD);
-        Browser pupil = Logins.portal(platform, A_HOST, "eleve.bcl", PASSWORD);
+        LoginAgent parent = Logins.portal(platform, A_HOST, "parent.bcl", PASSWORD);
+        LoginAgent pupil = Logins.portal(platform, A_HOST, "eleve.bcl", PASSWORD);
         assertThat(me(parent, A_HOST)).isEqualTo(200);
         // The user's own Keycloak session ends from Keycloak (account console's "sign out" uses the same
         // end-session endpoint): the browser keeps its Keycloak cookies, not the portal's id token.
@@ -94,7 +95,7 @@ class BackchannelLogoutIT {
         HttpResponse<String> confirm = parent.follow(parent.get(keycloak + "/protocol/openid-connect/logout"), null);
         Matcher action = Pattern.compile("action=\"(/realms/[^\"]*logout-confirm[^\"]*)\"").matcher(confirm.body());
         assertThat(action.find()).as(confirm.body()).isTrue();
-        String form = "session_code=" + URLEncoder.encode(Browser.inputValue(confirm, "session_code").orElseThrow(),
+        String form = "session_code=" + URLEncoder.encode(LoginAgent.inputValue(confirm, "session_code").orElseThrow(),
                 StandardCharsets.UTF_8) + "&confirmLogout=" + URLEncoder.encode("Se déconnecter", StandardCharsets.UTF_8);
         HttpResponse<String> done = parent.follow(parent.send("POST", URI.create(platform.identity().baseUrl()
                 + action.group(1).replace("&amp;", "&")), form, Map.of()), null);
@@ -127,7 +128,7 @@ class BackchannelLogoutIT {
             platform.keycloak().logoutUser(realmB, "prof.bcl");
             String tokenOfB = tokens.poll(20, TimeUnit.SECONDS);
             assertThat(tokenOfB).as("Keycloak sent B's logout token").isNotNull();
-            Browser onA = Logins.portal(platform, A_HOST, "prof.bcl", PASSWORD);
+            LoginAgent onA = Logins.portal(platform, A_HOST, "prof.bcl", PASSWORD);
 
             HttpResponse<String> refused = backchannel(A_HOST, tokenOfB);
             assertThat(refused.statusCode()).isEqualTo(400);

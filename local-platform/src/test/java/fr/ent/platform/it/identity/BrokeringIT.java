@@ -3,6 +3,7 @@ package fr.ent.platform.it.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -67,7 +68,7 @@ class BrokeringIT {
         assertThat(Platform.json(linked).getInt("recorded")).isEqualTo(1);
         int usersInA = userCount(A);
 
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> home = upstreamLogin(browser, A_HOST, "lea.educ");
         assertThat(home.statusCode()).as(home.uri() + " " + home.body()).isEqualTo(200);
         assertThat(home.uri().getPath()).isEqualTo("/");
@@ -95,7 +96,7 @@ class BrokeringIT {
                 .filter(a -> a.getString("userId").equals(tom)).findFirst().orElseThrow();
         assertThat(account.containsKey("activationCode")).as(account.toString()).isFalse();
 
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> home = upstreamLogin(browser, A_HOST, "tom.educ");
         assertThat(home.statusCode()).as(home.uri() + " " + home.body()).isEqualTo(200);
         HttpResponse<String> me = browser.send("GET", URI.create(portal(A_HOST) + "/api/me"), null,
@@ -106,7 +107,7 @@ class BrokeringIT {
     @Test
     void the_same_upstream_identity_opens_nothing_in_B_and_creates_no_account_there() throws Exception {
         int usersInB = userCount(B);
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> refused = upstreamLogin(browser, B_HOST, "lea.educ");
         assertThat(refused.uri().getHost()).as("stays on Keycloak's page").isEqualTo("127.0.0.1");
         assertThat(refused.body()).contains("reliée à aucun compte");
@@ -119,7 +120,7 @@ class BrokeringIT {
     @Test
     void an_unknown_upstream_identity_is_refused_and_creates_no_account() throws Exception {
         int usersInA = userCount(A);
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> refused = upstreamLogin(browser, A_HOST, "inconnu.educ");
         assertThat(refused.uri().getHost()).as("stays on Keycloak's page").isEqualTo("127.0.0.1");
         assertThat(refused.body()).contains("reliée à aucun compte");
@@ -210,7 +211,7 @@ class BrokeringIT {
     }
 
     /** From the portal's login button to Keycloak's page of A, its ÉduConnect button, the upstream form, and back. */
-    private static HttpResponse<String> upstreamLogin(Browser browser, String host, String upstreamUser) {
+    private static HttpResponse<String> upstreamLogin(LoginAgent browser, String host, String upstreamUser) {
         HttpResponse<String> loginPage = browser.follow(browser.get(portal(host) + "/auth/login?return=/"), null);
         assertThat(loginPage.body()).contains("ÉduConnect");
         Matcher button = Pattern.compile("<a[^>]*id=\"social-" + ALIAS + "\"[^>]*href=\"([^\"]+)\"")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.testing.login.LoginAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -56,7 +57,7 @@ class IdentityIT {
 
     @Test
     void a_teacher_logs_in_on_the_portal_and_the_session_calls_the_apis() {
-        Browser browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
+        LoginAgent browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
         String portal = "http://" + A_HOST + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> home = browser.get(portal + "/");
         assertThat(home.body()).contains("Connecté·e").contains("Se déconnecter").doesNotContain("Se connecter<");
@@ -73,7 +74,7 @@ class IdentityIT {
 
     @Test
     void the_session_cookie_is_http_only_and_same_site() {
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String portal = "http://" + A_HOST + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> start = browser.get(portal + "/auth/login");
         assertThat(start.statusCode()).isEqualTo(302);
@@ -88,7 +89,7 @@ class IdentityIT {
 
     @Test
     void a_change_through_the_session_needs_the_anti_forgery_token() {
-        Browser browser = Logins.portal(platform, A_HOST, "admin.a", PASSWORD);
+        LoginAgent browser = Logins.portal(platform, A_HOST, "admin.a", PASSWORD);
         String portal = "http://" + A_HOST + ":" + platform.server().runtimeBase().getPort();
         String csrf = Platform.json(browser.send("GET", URI.create(portal + "/api/me"), null,
                 Map.of("Accept", "application/json"))).getString("csrfToken");
@@ -107,14 +108,14 @@ class IdentityIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
-    static HttpResponse<String> browserPost(Browser browser, String url, String json, String csrf) {
-        // The Browser sends forms; a JSON body goes through a raw send with the same cookies.
+    static HttpResponse<String> browserPost(LoginAgent browser, String url, String json, String csrf) {
+        // The LoginAgent sends forms; a JSON body goes through a raw send with the same cookies.
         return browser.sendJson(URI.create(url), json, csrf);
     }
 
     @Test
     void a_portal_session_of_A_is_nothing_on_B() {
-        Browser browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
+        LoginAgent browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
         browser.setCookie(B_HOST, "JSESSIONID", browser.cookie(A_HOST, "JSESSIONID"));
         String other = "http://" + B_HOST + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> me = browser.send("GET", URI.create(other + "/api/me"), null,
@@ -124,7 +125,7 @@ class IdentityIT {
 
     @Test
     void logout_ends_the_portal_session_and_the_keycloak_session() {
-        Browser browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
+        LoginAgent browser = Logins.portal(platform, A_HOST, "prof.a", PASSWORD);
         String portal = "http://" + A_HOST + ":" + platform.server().runtimeBase().getPort();
         String home = browser.get(portal + "/").body();
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home);

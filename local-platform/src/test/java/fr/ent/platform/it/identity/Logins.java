@@ -2,6 +2,7 @@ package fr.ent.platform.it.identity;
 
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -34,11 +35,11 @@ final class Logins {
      * After the password: enrols the authenticator when Keycloak asks to configure one, or types the code when it
      * asks for it (the secret from an earlier enrolment), then follows redirects as before. Other pages: unchanged.
      */
-    static HttpResponse<String> secondFactor(Browser browser, HttpResponse<String> page, String domain,
+    static HttpResponse<String> secondFactor(LoginAgent browser, HttpResponse<String> page, String domain,
             String username, String stopAtPrefix) {
         String key = username + "@" + domain;
         if (page.body().contains("id=\"" + CONFIGURE_TOTP_FORM + "\"")) {
-            String secret = Browser.inputValue(page, "totpSecret").orElseThrow();
+            String secret = LoginAgent.inputValue(page, "totpSecret").orElseThrow();
             SECRETS.put(key, secret);
             return browser.follow(browser.submitForm(page, CONFIGURE_TOTP_FORM, Map.of("totp", Totp.next(secret),
                     "totpSecret", secret, "userLabel", "Téléphone de test")), stopAtPrefix);
@@ -59,8 +60,8 @@ final class Logins {
     }
 
     /** Logs in through the collectivity's portal (code flow + PKCE done by the runtime); returns the browser. */
-    static Browser portal(Platform platform, String domain, String username, String password) {
-        Browser browser = new Browser(platform.server().runtimeBase());
+    static LoginAgent portal(Platform platform, String domain, String username, String password) {
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String portal = "http://" + domain + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
         HttpResponse<String> afterLogin = secondFactor(browser,
@@ -77,7 +78,7 @@ final class Logins {
      * client, the user typing their password into Keycloak's own form.
      */
     static String accessToken(Platform platform, String slug, String domain, String username, String password) {
-        Browser browser = new Browser(platform.server().runtimeBase());
+        LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String redirect = "http://" + domain + ":" + platform.server().runtimeBase().getPort() + "/auth/callback";
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String realm = Realms.ofCollectivity(slug);
@@ -88,9 +89,9 @@ final class Logins {
         HttpResponse<String> page = browser.follow(browser.get(authorize), null);
         HttpResponse<String> answer = secondFactor(browser,
                 browser.follow(browser.submitLogin(page, username, password), redirect), domain, username, redirect);
-        String location = browser.location(answer).orElseThrow(() -> new IllegalStateException(
+        String location = LoginAgent.location(answer).orElseThrow(() -> new IllegalStateException(
                 "no redirect after login of " + username + ": " + answer.statusCode() + " " + answer.body()));
-        String code = Browser.query(location).get("code");
+        String code = LoginAgent.query(location).get("code");
         String form = "grant_type=authorization_code&client_id=portal&code=" + encode(code) + "&redirect_uri="
                 + encode(redirect) + "&code_verifier=" + encode(verifier);
         HttpResponse<String> tokens = browser.send("POST",

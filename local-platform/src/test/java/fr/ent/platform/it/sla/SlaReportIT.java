@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.local.PrometheusServer;
+import fr.ent.platform.testing.prometheus.PrometheusServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;

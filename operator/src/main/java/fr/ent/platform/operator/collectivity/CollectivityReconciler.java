@@ -237,7 +237,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
                 return UpdateControl.patchStatus(c);
             }
         }
-        if (!tenant.is("ARCHIVED")) {
+        if (!tenant.is(TenantState.ARCHIVED)) {
             try {
                 applyApps(c.getSpec(), tenant);
             } catch (TenantManagerProblem refused) {

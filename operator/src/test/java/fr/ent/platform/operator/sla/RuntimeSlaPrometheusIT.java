@@ -3,7 +3,7 @@ package fr.ent.platform.operator.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.local.PlatformClient;
-import fr.ent.platform.local.PrometheusServer;
+import fr.ent.platform.testing.prometheus.PrometheusServer;
 import fr.ent.platform.observability.rules.SlaRuleFiles;
 import fr.ent.platform.observability.rules.SlaRuleGenerator;
 import fr.ent.platform.observability.sla.SlaPlans;

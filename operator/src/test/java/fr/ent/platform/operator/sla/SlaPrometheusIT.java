@@ -3,7 +3,7 @@ package fr.ent.platform.operator.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.ent.platform.local.PrometheusServer;
+import fr.ent.platform.testing.prometheus.PrometheusServer;
 import fr.ent.platform.observability.metrics.LatencyBuckets;
 import fr.ent.platform.observability.metrics.MetricContract;
 import fr.ent.platform.observability.rules.SlaRuleFiles;

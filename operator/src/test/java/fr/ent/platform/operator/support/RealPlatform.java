@@ -1,12 +1,13 @@
 package fr.ent.platform.operator.support;
 
-import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.testing.database.TestDatabase;
+import fr.ent.platform.testing.keycloak.SharedKeycloak;
+import fr.ent.platform.testing.ports.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ public final class RealPlatform {
 
     private static RealPlatform instance;
 
-    private final EmbeddedDatabase database;
+    private final TestDatabase database;
     private final LocalIdentity identity;
     private final Path work;
     private final int httpPort;
@@ -34,7 +35,7 @@ public final class RealPlatform {
     private final String metricsToken = java.util.UUID.randomUUID().toString();
     private LibertyServer server;
 
-    private RealPlatform(EmbeddedDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort,
+    private RealPlatform(TestDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort,
             int adminTlsPort, AdminTls adminTls) {
         this.database = database;
         this.identity = identity;
@@ -50,15 +51,14 @@ public final class RealPlatform {
             try {
                 Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
                 long pid = ProcessHandle.current().pid();
-                EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("pgdata-" + pid), freePort());
-                Path keycloakHome = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
-                deleteTree(keycloakHome.resolve("data"));
-                LocalIdentity identity = LocalIdentity.start(keycloakHome, freePort(), freePort(), System.out::println);
+                TestDatabase database = TestDatabase.start(work.resolve("pgdata-" + pid));
+                // the test JVM's Keycloak, fresh database per run
+                LocalIdentity identity = LocalIdentity.on(SharedKeycloak.server());
                 // the admin endpoint as in a pod: TLS on this machine's non-loopback address (AdminEndpointTlsIT);
                 // its plain port stays open too, for the tests that call it over loopback
                 AdminTls tls = AdminTls.create(work.resolve("admin-tls-" + pid));
-                RealPlatform platform = new RealPlatform(database, identity, work, freePort(), freePort(), freePort(),
-                        tls);
+                RealPlatform platform = new RealPlatform(database, identity, work, FreePorts.next(), FreePorts.next(),
+                        FreePorts.next(), tls);
                 platform.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
                 instance = platform;
@@ -149,8 +149,8 @@ public final class RealPlatform {
 
     private void shutdown() {
         try {
+            // Keycloak stops with its own hook (SharedKeycloak)
             server.close();
-            identity.close();
             database.close();
             deleteTree(work.resolve("pgdata-" + ProcessHandle.current().pid()));
         } catch (Exception e) {
@@ -182,11 +182,5 @@ public final class RealPlatform {
         all.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", adminTls.password());
         all.put("ENT_METRICS_TOKEN", metricsToken);
         return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,13 +1,13 @@
-package fr.ent.platform.local;
+package fr.ent.platform.testing.prometheus;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import fr.ent.platform.testing.ports.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * A real Prometheus server (the Debian package's {@code /usr/bin/prometheus}, found on the PATH) scraping the given
- * targets and evaluating the given rule files, its HTTP API on a free loopback port. The integration tests of the
- * SLA chain share it (the operator's SLA watch, the monthly report inside Liberty); {@link #close()} stops it.
+ * targets and evaluating the given rule files, its HTTP API on a free loopback port. The tests of the SLA chain
+ * share it (the operator's SLA watch, the monthly report inside Liberty, tenant-manager's report over a backfilled
+ * month); {@link #close()} stops it.
  *
  * <p>Scrape and rule evaluation share one short interval: the tests need figures within seconds, and rules over
  * long windows ({@code rate(...[30d])}) already give a value from the few minutes of data the server holds.
@@ -86,17 +87,27 @@ public final class PrometheusServer implements AutoCloseable {
                 rule_files: [%2$s]
                 scrape_configs:
                 %3$s""".formatted(interval.toSeconds(), String.join(", ", ruleFiles.keySet()), scrapes));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process process = new ProcessBuilder(binary("prometheus"),
-                "--config.file=" + directory.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+        return startConfigured(directory, directory.resolve("data"), List.of());
+    }
+
+    /**
+     * Starts the server on the {@code prometheus.yml} already written in {@code directory}, its TSDB in
+     * {@code data} (e.g. blocks made beforehand with {@code promtool tsdb create-blocks-from}), with these extra
+     * command-line flags, and waits until {@code /-/ready} answers.
+     */
+    public static PrometheusServer startConfigured(Path directory, Path data, List<String> flags)
+            throws IOException, InterruptedException {
+        int port = FreePorts.next();
+        List<String> command = new java.util.ArrayList<>(List.of(binary("prometheus"),
+                "--config.file=" + directory.resolve("prometheus.yml"), "--storage.tsdb.path=" + data,
+                "--web.listen-address=127.0.0.1:" + port));
+        command.addAll(flags);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
         PrometheusServer server = new PrometheusServer(process, directory, URI.create("http://127.0.0.1:" + port));
         try {
-            server.awaitReady(Duration.ofSeconds(60));
+            // a few seconds when idle; far more beside other builds on a shared 2-core machine
+            server.awaitReady(Duration.ofSeconds(120));
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;

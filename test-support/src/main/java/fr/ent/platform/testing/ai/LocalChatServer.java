@@ -1,4 +1,4 @@
-package fr.ent.platform.runtime.egress;
+package fr.ent.platform.testing.ai;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;

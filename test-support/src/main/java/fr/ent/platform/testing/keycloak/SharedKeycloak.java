@@ -1,0 +1,53 @@
+package fr.ent.platform.testing.keycloak;
+
+import fr.ent.platform.keycloak.local.LocalKeycloak;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One real Keycloak per test JVM ({@link LocalKeycloak}: the server distribution on free loopback ports), shared by
+ * the classes of a module's run and stopped when the JVM exits. Its home is {@code ent.keycloak.home} (the unpacked
+ * distribution is kept between runs, so only the first run pays the build step); its database is fresh at each
+ * run, because tests reuse realm names.
+ */
+public final class SharedKeycloak {
+
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin-tests";
+
+    private static LocalKeycloak shared;
+
+    private SharedKeycloak() {
+    }
+
+    public static synchronized LocalKeycloak server() {
+        if (shared == null) {
+            Path home = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
+            deleteTree(home.resolve("data"));
+            shared = LocalKeycloak.builder(home).admin(ADMIN_USERNAME, ADMIN_PASSWORD).option("--log-level=warn")
+                    .progress(System.out::println)
+                    // ~60 s on an idle 2-core machine; several times that when the machine is shared
+                    .timeout(Duration.ofMinutes(10)).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the Keycloak database " + root, e);
+        }
+    }
+}
