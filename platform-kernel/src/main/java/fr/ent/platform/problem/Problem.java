@@ -12,13 +12,14 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * An RFC 9457 problem document. Title and detail come from a message bundle (French by default, English when
- * the client prefers it), keyed by a stable problem code that also forms the {@code type} URI.
+ * An RFC 9457 problem document. Title and detail come from a message bundle (French by default, English or
+ * Spanish when the client prefers it), keyed by a stable problem code that also forms the {@code type} URI.
  */
 public record Problem(String type, String title, int status, String detail, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String BUNDLE = "fr.ent.platform.problem.messages";
+    private static final Locale SPANISH = Locale.of("es");
 
     public Problem {
         extensions = Map.copyOf(extensions);
@@ -56,7 +57,7 @@ public record Problem(String type, String title, int status, String detail, Map<
         return MessageFormat.format(text(bundle, key, key).replace("'", "''"), arguments);
     }
 
-    /** French (the base bundle) or English; never the JVM's default locale, whatever the server runs with. */
+    /** French (the base bundle), English or Spanish; never the JVM's default locale, whatever the server runs with. */
     private static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, localeOf(locale), Problem.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -68,9 +69,17 @@ public record Problem(String type, String title, int status, String detail, Map<
         return new Problem(type, title, status, detail, more);
     }
 
-    /** French unless the client asked for English: the ENT is French first. */
+    /**
+     * The bundle language for a client's preferred locale: English or Spanish when asked for (any country, e.g.
+     * es-MX), French otherwise, since the ENT is French first.
+     */
     public static Locale localeOf(Locale preferred) {
-        return preferred != null && "en".equals(preferred.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        String language = preferred == null ? "" : preferred.getLanguage();
+        return switch (language) {
+            case "en" -> Locale.ENGLISH;
+            case "es" -> SPANISH;
+            default -> Locale.FRENCH;
+        };
     }
 
     public String toJson() {
