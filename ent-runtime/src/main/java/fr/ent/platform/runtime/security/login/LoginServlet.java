@@ -91,11 +91,11 @@ public class LoginServlet extends HttpServlet {
         String state = request.getParameter("state");
         LoginAttempt attempt = session == null || state == null ? null : pending(session).remove(state);
         if (attempt == null || attempt.startedAt().plus(ATTEMPT_LIFETIME).isBefore(Instant.now())) {
-            fail(request, response, 400, "état de connexion inconnu ou expiré", "unknown or expired login state");
+            fail(request, response, 400, "login-failed.state");
             return;
         }
         if (request.getParameter("error") != null || request.getParameter("code") == null) {
-            fail(request, response, 400, "connexion annulée ou refusée", "login cancelled or refused");
+            fail(request, response, 400, "login-failed.cancelled");
             return;
         }
         String realm = Realms.ofCollectivity(tenant.slug());
@@ -113,8 +113,7 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(portal.base(request) + attempt.returnTo());
         } catch (LoginException | InvalidTokenException e) {
             LOG.warning(() -> "tenant=" + tenant.slug() + " login failed: " + e.getMessage());
-            fail(request, response, 502, "réponse du service d'authentification refusée",
-                    "the authentication service's answer was refused");
+            fail(request, response, 502, "login-failed.refused");
         }
     }
 
@@ -158,10 +157,11 @@ public class LoginServlet extends HttpServlet {
         return out.toString();
     }
 
-    private static void fail(HttpServletRequest request, HttpServletResponse response, int status, String french,
-            String english) throws IOException {
+    /** The reason comes from the problem bundle too, so that it is in the reader's language like the rest. */
+    private static void fail(HttpServletRequest request, HttpServletResponse response, int status, String reasonKey)
+            throws IOException {
         Locale locale = Pages.locale(request);
-        Problem problem = Problem.of(status, "login-failed", locale, locale.equals(Locale.ENGLISH) ? english : french);
+        Problem problem = Problem.of(status, "login-failed", locale, Problem.message(reasonKey, locale));
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(StatusPage.render(problem, locale));
