@@ -351,6 +351,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         return switch (p.code()) {
             case "domain-taken" -> "DomainTaken";
             case "invalid-input" -> "InvalidSpec";
+            case "unknown-apps" -> "UnknownApps";
             default -> "Refused";
         };
     }

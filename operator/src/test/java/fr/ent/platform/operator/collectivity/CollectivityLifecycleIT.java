@@ -81,7 +81,9 @@ class CollectivityLifecycleIT {
         assertThat(ingress.getMetadata().getAnnotations()).containsEntry(TenantObjects.CERT_MANAGER_ISSUER, "ent-issuer");
         ConfigMap settings = client.configMaps().inNamespace(NAMESPACE).withName("alpha-settings").get();
         assertThat(settings.getData()).containsEntry("slug", "ops-alpha").containsEntry("schema", "t_ops_alpha")
-                .containsEntry("dataResidency", "FR").containsEntry("enabledApps", "directory,homework");
+                .containsEntry("dataResidency", "FR").containsEntry("enabledApps", "directory,notifications");
+        // spec.enabledApps reached tenant-manager: the runtime offers exactly these apps there
+        assertThat(tenantManager.apps("ops-alpha").enabled()).containsExactly("directory", "notifications");
         NetworkPolicy policy = client.network().v1().networkPolicies().inNamespace(NAMESPACE)
                 .withName("alpha-workloads").get();
         assertThat(policy.getSpec().getPodSelector().getMatchLabels())

@@ -23,7 +23,7 @@ public final class Collectivities {
         spec.setKind("commune");
         spec.setDisplayName("Commune " + slug);
         spec.setDomains(List.of(domains));
-        spec.setEnabledApps(List.of("directory", "homework"));
+        spec.setEnabledApps(List.of("directory", "notifications"));
         Collectivity c = new Collectivity();
         c.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         c.setSpec(spec);

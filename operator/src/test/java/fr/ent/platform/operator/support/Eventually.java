@@ -25,6 +25,17 @@ public final class Eventually {
             }
         }
         throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; last seen: "
-                + last);
+                + shown(last));
     }
+
+    /** A Kubernetes object as its JSON (status, conditions and messages), anything else as its text. */
+    private static String shown(Object last) {
+        if (last instanceof io.fabric8.kubernetes.api.model.KubernetesResource resource) {
+            return SERIALIZATION.asJson(resource);
+        }
+        return String.valueOf(last);
+    }
+
+    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
+            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 }

@@ -54,7 +54,7 @@ class AdminEndpointTlsIT {
         TenantManagerClient tenantManager = new TenantManagerClient(api, Duration.ofSeconds(60),
                 platform.operatorCredentials()::authorization,
                 TenantManagerTls.trusting(platform.adminTls().caCertificate()));
-        assertThat(tenantManager.find("ops-tls")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo("ACTIVE"));
+        assertThat(tenantManager.find("ops-tls")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(fr.ent.platform.tenancy.TenantState.ACTIVE));
     }
 
     @Test
