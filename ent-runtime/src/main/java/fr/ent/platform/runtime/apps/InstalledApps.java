@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.apps;
 
+import fr.ent.platform.runtime.metrics.AppOfPath;
 import fr.ent.platform.tenancy.AppSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -59,24 +60,6 @@ public class InstalledApps {
      * Platform paths (portal home, login, health, static files) belong to none.
      */
     public Optional<AppDescriptor> ofPath(String path) {
-        if (path == null || path.length() < 2) {
-            return Optional.empty();
-        }
-        String first = segment(path, 1);
-        if (first.equals("api")) {
-            return byId(segment(path, 5));
-        }
-        return byId(first);
-    }
-
-    private static String segment(String path, int from) {
-        if (from > path.length()) {
-            return "";
-        }
-        int end = from;
-        while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != ';') {
-            end++;
-        }
-        return path.substring(from, end);
+        return byId(AppOfPath.appSegment(path));
     }
 }

@@ -42,6 +42,18 @@ public final class AppOfPath {
         return API_APPS.contains(first) && !first.equals("probe") ? first : OTHER;
     }
 
+    /**
+     * Where an app's id stands in a path: {@code /api/<id>/...} or a page {@code /<id>...}; empty when the path has
+     * none. The app catalogue (InstalledApps) finds a request's app by the same rule as the metrics label.
+     */
+    public static String appSegment(String path) {
+        if (path == null || path.length() < 2) {
+            return "";
+        }
+        String first = segment(path, 1);
+        return first.equals("api") ? segment(path, 5) : first;
+    }
+
     /** The path segment starting at {@code from} (up to the next slash, semicolon or end). */
     private static String segment(String path, int from) {
         if (from > path.length()) {

@@ -28,4 +28,11 @@ class AppOfPathTest {
             assertThat(app).isIn("other", "portal");
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"/api/notifications/x, notifications", "/notifications, notifications", "/api, ''", "/, ''",
+            "'', ''", "/api/, ''", "/static/ent.css, static"})
+    void theAppSegmentIsWhereAnAppIdStands(String path, String segment) {
+        assertThat(AppOfPath.appSegment(path)).isEqualTo(segment);
+    }
 }
