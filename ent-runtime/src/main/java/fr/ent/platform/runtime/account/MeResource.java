@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.account;
 
+import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.identity.VerifiedToken;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
@@ -50,5 +51,55 @@ public class MeResource {
             sessions.current(request, tenants.current()).ifPresent(s -> me.put("csrfToken", s.csrfToken()));
         }
         return me;
+    }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<PersonalChoices> choices;
+
+    /** A user's own choices: language (fr, en, es) and time zone (a region zone such as Indian/Reunion). */
+    public record Settings(String language, String timeZone) {
+    }
+
+    @GET
+    @Path("/settings")
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Mes réglages : langue et fuseau horaire (celui de mes heures de tranquillité)")
+    public Settings settings() {
+        java.util.UUID me = directoryId();
+        return new Settings(personal().language(me).map(java.util.Locale::getLanguage).orElse(null),
+                personal().timeZone(me).getId());
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/settings")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Change ma langue et/ou mon fuseau horaire (un champ absent ne change pas)")
+    public Settings choose(Settings body) {
+        java.util.UUID me = directoryId();
+        if (body == null) {
+            throw ProblemException.badRequest("invalid-input", "corps : {language, timeZone}");
+        }
+        if (body.language() != null) {
+            java.util.Locale language = fr.ent.platform.runtime.web.Pages.ours(body.language())
+                    .orElseThrow(() -> ProblemException.badRequest("user.language", body.language()));
+            personal().chooseLanguage(me, language);
+        }
+        if (body.timeZone() != null) {
+            personal().chooseTimeZone(me, body.timeZone());
+        }
+        return settings();
+    }
+
+    private PersonalChoices personal() {
+        if (!choices.isResolvable() || !tenants.current().enables("directory")) {
+            throw ProblemException.notFound("no-such-resource");
+        }
+        return choices.get();
+    }
+
+    private java.util.UUID directoryId() {
+        return caller.token().flatMap(VerifiedToken::entUserId).map(java.util.UUID::fromString)
+                .orElseThrow(() -> ProblemException.forbidden("forbidden"));
     }
 }

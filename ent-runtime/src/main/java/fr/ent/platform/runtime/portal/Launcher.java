@@ -23,6 +23,14 @@ public class Launcher {
     @Inject
     InstalledApps apps;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<HeaderFacts> facts;
+
+    /** Profiles in the order the header names the first one a user holds. */
+    private static final List<String> PROFILES = List.of(fr.ent.platform.runtime.security.Roles.TEACHER,
+            fr.ent.platform.runtime.security.Roles.PERSONNEL, fr.ent.platform.runtime.security.Roles.STUDENT,
+            fr.ent.platform.runtime.security.Roles.RELATIVE, fr.ent.platform.runtime.security.Roles.GUEST);
+
     public List<Shell.LauncherEntry> entries(Tenant tenant, Optional<VerifiedToken> user, Locale locale) {
         if (user.isEmpty()) {
             return List.of();
@@ -37,9 +45,28 @@ public class Launcher {
     /** The shell of a page of this collectivity for this reader. */
     public Shell shell(Tenant tenant, Optional<PortalSession> session, Locale locale, String title) {
         Optional<VerifiedToken> user = session.map(PortalSession::token);
-        return new Shell(locale, title, tenant.displayName(),
-                session.map(s -> new Shell.SignedIn(s.token().displayName(), s.csrfToken())),
+        return new Shell(locale, title, tenant.displayName(), session.map(s -> signedIn(tenant, s)),
                 entries(tenant, user, locale));
+    }
+
+    private Shell.SignedIn signedIn(Tenant tenant, PortalSession session) {
+        VerifiedToken token = session.token();
+        Optional<String> profile = PROFILES.stream().filter(token::hasRole).findFirst().map(p -> "profile." + p);
+        List<String> schools = new java.util.ArrayList<>();
+        java.util.OptionalLong unread = java.util.OptionalLong.empty();
+        Optional<java.util.UUID> me = token.entUserId().map(java.util.UUID::fromString);
+        if (me.isPresent()) {
+            for (HeaderFacts f : facts) {
+                if (tenant.enables(f.app())) {
+                    schools.addAll(f.schools(me.get()));
+                    java.util.OptionalLong count = f.unread(me.get());
+                    if (count.isPresent()) {
+                        unread = count;
+                    }
+                }
+            }
+        }
+        return new Shell.SignedIn(token.displayName(), session.csrfToken(), profile, List.copyOf(schools), unread);
     }
 
     private static Shell.LauncherEntry entry(AppDescriptor app, Locale locale) {

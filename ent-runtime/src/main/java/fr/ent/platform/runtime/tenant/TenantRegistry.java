@@ -51,6 +51,19 @@ public class TenantRegistry {
         return Optional.ofNullable(tenant);
     }
 
+    /** The collectivities answered for now (active, suspended, archived), each once. */
+    public java.util.Collection<Tenant> all() {
+        Map<UUID, Tenant> byId = new java.util.LinkedHashMap<>();
+        refreshIfOlderThan(CHECK_EVERY_NANOS).byDomain().values().forEach(t -> byId.putIfAbsent(t.id(), t));
+        return java.util.List.copyOf(byId.values());
+    }
+
+    /** A domain the collectivity is served on (the first in alphabetical order), for links sent outside a request. */
+    public Optional<String> domainOf(Tenant tenant) {
+        return refreshIfOlderThan(CHECK_EVERY_NANOS).byDomain().entrySet().stream()
+                .filter(e -> e.getValue().id().equals(tenant.id())).map(Map.Entry::getKey).sorted().findFirst();
+    }
+
     /** Number of collectivities currently answered for; used by the readiness check. */
     public int size() {
         return (int) refreshIfOlderThan(CHECK_EVERY_NANOS).byDomain().values().stream().map(Tenant::id).distinct().count();

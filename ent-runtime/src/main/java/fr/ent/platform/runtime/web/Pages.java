@@ -38,11 +38,27 @@ public final class Pages {
         return TemplateEngine.createPrecompiled(null, ContentType.Html, moduleClass.getClassLoader(), packageName);
     }
 
+    /** The cookie that remembers the language a reader chose with the header's switch (and at sign-in, theirs). */
+    public static final String LANGUAGE_COOKIE = "ent_lang";
+
     /**
-     * French unless the browser prefers English or Spanish. Without Accept-Language the servlet container would
-     * answer with the server's own locale; the ENT is French first, so it answers in French then.
+     * The reader's language: the {@code lang} query parameter if it names one of ours (an API client's choice),
+     * else the language they chose ({@link #LANGUAGE_COOKIE}), else French unless the browser prefers English or
+     * Spanish. Without Accept-Language the servlet container would answer with the server's own locale; the ENT is
+     * French first, so it answers in French then.
      */
     public static Locale locale(HttpServletRequest request) {
+        java.util.Optional<Locale> chosen = ours(queryLanguage(request.getQueryString()));
+        if (chosen.isEmpty() && request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+                    chosen = ours(cookie.getValue());
+                }
+            }
+        }
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
         if (request.getHeader("Accept-Language") == null) {
             return Locale.FRENCH;
         }
@@ -54,6 +70,24 @@ public final class Pages {
             }
         }
         return Locale.FRENCH;
+    }
+
+    /** One of the portal's languages by its tag ({@code fr}, {@code en}, {@code es}), if it is one. */
+    public static java.util.Optional<Locale> ours(String tag) {
+        return LANGUAGES.stream().filter(l -> l.getLanguage().equals(tag)).findFirst();
+    }
+
+    /** {@code lang} of a query string, read without touching a form body the request may carry. */
+    private static String queryLanguage(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("lang=")) {
+                return pair.substring(5);
+            }
+        }
+        return null;
     }
 
     /** A platform text in this language (French when the language has none). */

@@ -11,8 +11,24 @@ import java.util.Optional;
 public record Shell(Locale locale, String title, String collectivity, Optional<SignedIn> user,
         List<LauncherEntry> launcher) {
 
-    /** The signed-in user as the header shows them. */
-    public record SignedIn(String displayName, String csrfToken) {
+    /**
+     * The signed-in user as the header shows them.
+     *
+     * @param profileKey the text key of their profile ({@code profile.Student}...), if they have one
+     * @param schools    the names of their schools
+     * @param unread     their unread notifications, when the timeline is enabled
+     */
+    public record SignedIn(String displayName, String csrfToken, Optional<String> profileKey, List<String> schools,
+            java.util.OptionalLong unread) {
+
+        public SignedIn(String displayName, String csrfToken) {
+            this(displayName, csrfToken, Optional.empty(), List.of(), java.util.OptionalLong.empty());
+        }
+    }
+
+    /** The languages of the switch, each named in itself. */
+    public List<Locale> languages() {
+        return Pages.LANGUAGES;
     }
 
     /** An app in the launcher, its name already in the reader's language. */

@@ -48,19 +48,19 @@ class AppsIT {
         for (DirectoryApi d : List.of(a, b)) {
             String schema = "t_" + slug(d).replace('-', '_');
             assertThat(scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
-                    + "' AND table_name IN ('notification', 'ent_user', 'flyway_history_directory',"
+                    + "' AND table_name IN ('delivery', 'ent_user', 'flyway_history_directory',"
                     + " 'flyway_history_notifications')")).isEqualTo("4");
-            assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("1");
+            assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("2");
             String version = Platform.json(PLATFORM.admin("GET", "/collectivities/" + slug(d), null))
                     .getString("schemaVersion");
-            assertThat(version).contains("directory=2").contains("notifications=1");
+            assertThat(version).contains("directory=3").contains("notifications=2");
         }
     }
 
     @Test
     void a_disabled_app_answers_404_in_its_collectivity_only_and_comes_back_with_its_data() {
-        assertThat(post(b, pupilB).statusCode()).isEqualTo(200);
-        assertThat(post(a, pupilA).statusCode()).isEqualTo(200);
+        assertThat(post(b, pupilB).statusCode()).isEqualTo(202);
+        assertThat(post(a, pupilA).statusCode()).isEqualTo(202);
         // A recipient of another collectivity is nobody here.
         assertThat(post(a, pupilB).statusCode()).isEqualTo(404);
 
@@ -77,14 +77,14 @@ class AppsIT {
             assertThat(PLATFORM.get(a.host, "/notifications").statusCode()).isEqualTo(404);
             assertThat(PLATFORM.get(a.host, "/api/directory/structures").statusCode()).isEqualTo(200);
             // The other collectivity keeps it.
-            assertThat(post(b, pupilB).statusCode()).isEqualTo(200);
+            assertThat(post(b, pupilB).statusCode()).isEqualTo(202);
         } finally {
             assertThat(PLATFORM.admin("PUT", "/collectivities/" + slug(a) + "/apps", "{\"enabled\":null}").statusCode())
                     .isEqualTo(200);
         }
         assertThat(await(a, "/api/notifications/unread-count", s -> s != 404).statusCode())
                 .as("the administrator's account has no directory entry, so no timeline of its own").isEqualTo(403);
-        assertThat(scalar("SELECT count(*) FROM t_" + slug(a).replace('-', '_') + ".notification")).isEqualTo("1");
+        assertThat(scalar("SELECT count(*) FROM t_" + slug(a).replace('-', '_') + ".notice")).isEqualTo("1");
     }
 
     @Test
@@ -100,7 +100,7 @@ class AppsIT {
 
     private static HttpResponse<String> post(DirectoryApi d, String recipient) {
         return PLATFORM.postJson(d.host, "/api/notifications", "{\"recipients\":[\"" + recipient
-                + "\"],\"type\":\"test.hello\",\"text\":\"Bonjour\",\"link\":\"/\"}");
+                + "\"],\"text\":\"Bonjour\",\"link\":\"/\"}");
     }
 
     /** The registry change reaches the runtime within about a second (registry revision). */

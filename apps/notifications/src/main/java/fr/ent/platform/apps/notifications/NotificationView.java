@@ -1,12 +1,16 @@
 package fr.ent.platform.apps.notifications;
 
+import fr.ent.platform.apps.notifications.delivery.Delivery;
+import fr.ent.platform.apps.notifications.posting.StoredNotice;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
-/** A notification as its recipient reads it. */
+/** A notification as its recipient reads it, in their language. */
 public record NotificationView(String id, String type, String text, String link, OffsetDateTime createdAt,
         boolean read) {
 
-    static NotificationView of(Notification n) {
-        return new NotificationView(n.id().toString(), n.type(), n.text(), n.link(), n.createdAt(), n.readAt() != null);
+    static NotificationView of(Delivery d, StoredNotice n, Locale locale) {
+        return new NotificationView(n.id().toString(), n.type(), n.text(locale.getLanguage()), n.link(), d.visibleAt(),
+                d.readAt() != null);
     }
 }

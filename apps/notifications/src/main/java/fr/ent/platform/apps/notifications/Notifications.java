@@ -1,31 +1,26 @@
 package fr.ent.platform.apps.notifications;
 
+import fr.ent.platform.apps.notifications.delivery.Delivery;
+import fr.ent.platform.apps.notifications.posting.StoredNotice;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The timeline of the current collectivity: what apps post to its users, what each user reads. A user only ever
- * reaches their own notifications: every query is bounded by the recipient, and a notification of someone else
- * answers as if it did not exist.
+ * A user's timeline in the current collectivity: the notices delivered to them and visible now (a notice held by
+ * quiet hours is neither listed nor counted before they end), in their language. A user only ever reaches their
+ * own deliveries: every query is bounded by the recipient, and someone else's answers as if it did not exist.
  */
 @ApplicationScoped
 public class Notifications {
-
-    static final int MAX_TEXT = 2000;
-    private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9.-]{1,60}$");
-    private static final Pattern LINK = Pattern.compile("^/([^/].*)?$");
 
     @PersistenceUnit(unitName = NotificationsApp.ID)
     EntityManagerFactory unit;
@@ -33,61 +28,44 @@ public class Notifications {
     @Inject
     TenantData data;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
-    /** Posts one notification to each recipient (directory user ids of this collectivity); returns how many. */
-    public int post(Collection<UUID> recipients, String type, String text, Optional<String> link) {
-        check(type, text, link);
+    /** The latest notifications of a user, newest first, in {@code locale}'s language. */
+    public List<NotificationView> latest(UUID recipient, int limit, Locale locale) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return data.write(unit, em -> {
-            for (UUID recipient : recipients) {
-                em.persist(new Notification(recipient, type, text.strip(), link.orElse(null), now));
-            }
-            return recipients.size();
-        });
-    }
-
-    /** What a notification must be, whoever posts it: refused with a 400 naming the field. */
-    static void check(String type, String text, Optional<String> link) {
-        if (type == null || !TYPE.matcher(type).matches()) {
-            throw ProblemException.badRequest("invalid-input", "type : identifiant en minuscules (a-z, 0-9, '.', '-'), 2 à 61 caractères");
-        }
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw ProblemException.badRequest("invalid-input", "text : entre 1 et " + MAX_TEXT + " caractères");
-        }
-        if (link.isPresent() && !LINK.matcher(link.get()).matches()) {
-            throw ProblemException.badRequest("invalid-input", "link : un chemin de ce portail, commençant par « / »");
-        }
-    }
-
-    /** The latest notifications of a user, newest first. */
-    public List<NotificationView> latest(UUID recipient, int limit) {
-        return data.read(unit, em -> em.createQuery("SELECT n FROM Notification n WHERE n.recipientId = :r"
-                        + " ORDER BY n.createdAt DESC, n.id", Notification.class)
-                .setParameter("r", recipient).setMaxResults(limit).getResultList()
-                .stream().map(NotificationView::of).toList());
+        return data.read(unit, em -> em.createQuery("SELECT d, n FROM Delivery d, StoredNotice n"
+                        + " WHERE n.id = d.noticeId AND d.recipientId = :r AND d.visibleAt <= :now"
+                        + " ORDER BY d.visibleAt DESC, n.id", Object[].class)
+                .setParameter("r", recipient).setParameter("now", now).setMaxResults(limit).getResultList()
+                .stream().map(row -> NotificationView.of((Delivery) row[0], (StoredNotice) row[1], locale)).toList());
     }
 
     public long unread(UUID recipient) {
-        return data.read(unit, em -> em.createQuery("SELECT COUNT(n) FROM Notification n"
-                        + " WHERE n.recipientId = :r AND n.readAt IS NULL", Long.class)
-                .setParameter("r", recipient).getSingleResult());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return data.read(unit, em -> em.createQuery("SELECT COUNT(d) FROM Delivery d"
+                        + " WHERE d.recipientId = :r AND d.readAt IS NULL AND d.visibleAt <= :now", Long.class)
+                .setParameter("r", recipient).setParameter("now", now).getSingleResult());
     }
 
-    /** Marks one of the user's notifications read; someone else's, or an unknown id, is not found. */
-    public NotificationView markRead(UUID recipient, UUID id) {
+    /** Marks one of the user's visible notifications read; someone else's, or an unknown id, is not found. */
+    public NotificationView markRead(UUID recipient, UUID id, Locale locale) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return data.write(unit, em -> {
-            Notification n = mine(em, recipient, id);
-            n.markRead(OffsetDateTime.now(clock));
-            return NotificationView.of(n);
+            Delivery d = em.find(Delivery.class, new Delivery.Key(id, recipient));
+            if (d == null || d.visibleAt().isAfter(now)) {
+                throw ProblemException.notFound("no-such-resource");
+            }
+            d.markRead(now);
+            return NotificationView.of(d, em.find(StoredNotice.class, id), locale);
         });
     }
 
-    private static Notification mine(EntityManager em, UUID recipient, UUID id) {
-        Notification n = em.find(Notification.class, id);
-        if (n == null || !n.recipientId().equals(recipient)) {
-            throw ProblemException.notFound("no-such-resource");
-        }
-        return n;
+    /** Marks every visible notification of the user read; returns how many were unread. */
+    public int markAllRead(UUID recipient) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return data.write(unit, em -> em.createQuery("UPDATE Delivery d SET d.readAt = :now"
+                        + " WHERE d.recipientId = :r AND d.readAt IS NULL AND d.visibleAt <= :now")
+                .setParameter("r", recipient).setParameter("now", now).executeUpdate());
     }
 }

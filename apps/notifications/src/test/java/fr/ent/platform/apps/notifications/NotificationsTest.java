@@ -2,55 +2,64 @@ package fr.ent.platform.apps.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.apps.notifications.posting.NoticeBoard;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.runtime.notify.Audience;
+import fr.ent.platform.runtime.notify.Notice;
 import fr.ent.platform.tenancy.AppSchemas;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What the notifications app refuses before touching any table, and what it states to the platform. */
+/** What the timeline refuses before touching any table, and what the app states to the platform. */
 class NotificationsTest {
 
-    private final Notifications notifications = new Notifications(); // no data door: refusals come first
+    private static final Set<UUID> ONE = Set.of(UUID.randomUUID());
 
     @Test
     void bad_input_is_a_400_naming_the_field() {
-        List<UUID> one = List.of(UUID.randomUUID());
-        assertThat(status(() -> notifications.post(one, "Bad Type!", "texte", Optional.empty()))).isEqualTo(400);
-        assertThat(status(() -> notifications.post(one, "news.published", " ", Optional.empty()))).isEqualTo(400);
-        assertThat(status(() -> notifications.post(one, "news.published", "x".repeat(Notifications.MAX_TEXT + 1),
-                Optional.empty()))).isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", " "), Optional.empty(), ONE, Set.of()))).isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", "x".repeat(NoticeBoard.MAX_TEXT + 1)), Optional.empty(), ONE, Set.of())))
+                .isEqualTo(400);
+        assertThat(status(notice(Map.of("en", "only English"), Optional.empty(), ONE, Set.of())))
+                .as("French is required").isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", "texte", "de", "Text"), Optional.empty(), ONE, Set.of())))
+                .as("a language the portal does not speak").isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", "texte"), Optional.empty(), Set.of(), Set.of())))
+                .as("nobody to tell").isEqualTo(400);
         // A link leaves the portal only through a page of ours: no other site, no protocol-relative URL.
-        assertThat(status(() -> notifications.post(one, "news.published", "texte",
-                Optional.of("https://phishing.example")))).isEqualTo(400);
-        assertThat(status(() -> notifications.post(one, "news.published", "texte",
-                Optional.of("//phishing.example")))).isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", "texte"), Optional.of("https://phishing.example"), ONE, Set.of())))
+                .isEqualTo(400);
+        assertThat(status(notice(Map.of("fr", "texte"), Optional.of("//phishing.example"), ONE, Set.of())))
+                .isEqualTo(400);
     }
 
     @Test
-    void a_link_to_the_portal_home_or_one_of_its_pages_is_accepted() {
+    void a_link_to_the_portal_home_or_one_of_its_pages_and_groups_are_accepted() {
         for (String link : List.of("/", "/notifications", "/api/diary/x?y=1")) {
-            Notifications.check("news.published", "texte", Optional.of(link));
+            NoticeBoard.check(notice(Map.of("fr", "texte", "es", "texto"), Optional.of(link), ONE, Set.of()));
         }
-        Notifications.check("news.published", "texte", Optional.empty());
+        NoticeBoard.check(notice(Map.of("fr", "texte"), Optional.empty(), Set.of(),
+                Set.of(new Audience(Audience.Kind.CLASS, UUID.randomUUID(), Optional.of("Relative")))));
     }
 
     @Test
-    void a_malformed_id_is_not_found_rather_than_a_server_error() {
-        assertThat(status(() -> NotificationsResource.uuid("../../t_other"))).isEqualTo(404);
-        assertThat(status(() -> NotificationsResource.uuid(null))).isEqualTo(404);
-    }
-
-    @Test
-    void its_id_names_its_migrations() {
-        assertThat(AppSchemas.highestVersion(NotificationsApp.ID, getClass().getClassLoader())).contains("1");
+    void its_id_names_its_migrations_and_its_types_start_with_it() {
+        assertThat(AppSchemas.highestVersion(NotificationsApp.ID, getClass().getClassLoader())).contains("2");
         assertThat(NotificationsApp.DESCRIPTOR.launcher()).isPresent();
+        assertThat(NotificationsApp.MESSAGE.id()).startsWith(NotificationsApp.ID + ".");
     }
 
-    private static int status(Runnable call) {
+    private static Notice notice(Map<String, String> texts, Optional<String> link, Set<UUID> users, Set<Audience> groups) {
+        return new Notice("notifications.message", texts, link, users, groups, Optional.empty());
+    }
+
+    private static int status(Notice notice) {
         try {
-            call.run();
+            NoticeBoard.check(notice);
         } catch (ProblemException e) {
             return e.status();
         }

@@ -108,6 +108,8 @@ public class LoginServlet extends HttpServlet {
             signedIn.removeAttribute(ATTEMPTS);
             sessions.signedIn(signedIn, new PortalSession(tenant.slug(), tokens, access));
             LOG.info(() -> "tenant=" + tenant.slug() + " portal login of " + access.username());
+            rememberedLanguage(tenant, access).ifPresent(language ->
+                    response.addCookie(fr.ent.platform.runtime.portal.LanguageSwitch.cookie(request, language)));
             // Absolute, on the collectivity's own domain: a relative redirect would be completed by the container
             // with its own address, which is not a collectivity domain behind a proxy.
             response.sendRedirect(portal.base(request) + attempt.returnTo());
@@ -165,5 +167,16 @@ public class LoginServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(StatusPage.render(problem, locale));
+    }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.account.PersonalChoices> choices;
+
+    /** The language the user chose on another device, which this browser adopts at sign-in. */
+    private java.util.Optional<java.util.Locale> rememberedLanguage(Tenant tenant, VerifiedToken access) {
+        if (access.entUserId().isEmpty() || !choices.isResolvable() || !tenant.enables("directory")) {
+            return java.util.Optional.empty();
+        }
+        return choices.get().language(java.util.UUID.fromString(access.entUserId().get()));
     }
 }

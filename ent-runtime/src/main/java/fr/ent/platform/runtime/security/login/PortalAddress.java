@@ -21,6 +21,11 @@ public class PortalAddress {
 
     /** e.g. {@code https://lyon.ent.example.fr}; the Host was matched against the registry by the tenant filter. */
     public String base(HttpServletRequest request) {
-        return template.replace("{domain}", DomainName.hostOf(request.getHeader("Host")));
+        return base(DomainName.hostOf(request.getHeader("Host")));
+    }
+
+    /** The portal's address on {@code domain}, for links sent outside a request (an e-mail). */
+    public String base(String domain) {
+        return template.replace("{domain}", domain);
     }
 }

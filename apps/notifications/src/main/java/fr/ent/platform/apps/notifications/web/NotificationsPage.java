@@ -1,4 +1,8 @@
-package fr.ent.platform.apps.notifications;
+package fr.ent.platform.apps.notifications.web;
+
+import fr.ent.platform.apps.notifications.NotificationView;
+import fr.ent.platform.apps.notifications.Notifications;
+import fr.ent.platform.apps.notifications.NotificationsApp;
 
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.login.PortalSession;
@@ -48,10 +52,31 @@ public class NotificationsPage extends HttpServlet {
                 NotificationsPage.class.getClassLoader());
         String title = texts.getString("widget.title");
         List<NotificationView> items = session.get().token().entUserId().map(UUID::fromString)
-                .map(me -> notifications.latest(me, 50)).orElse(List.of());
+                .map(me -> notifications.latest(me, 50, locale)).orElse(List.of());
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("title", title, "items", items,
+                "none", texts.getString("none"), "unreadLabel", texts.getString("new")));
+        params.put("texts", texts);
+        params.put("csrf", session.get().csrfToken());
         Pages.writePage(response, launcher.shell(tenant, session, locale, title),
-                output -> LatestNotificationsWidget.TEMPLATES.render("page.jte", Map.of("title", title,
-                        "items", items, "none", texts.getString("none"), "unreadLabel", texts.getString("new")),
-                        output));
+                output -> LatestNotificationsWidget.TEMPLATES.render("page.jte", params, output));
+    }
+
+    /** "Mark all as read" (a form with the session's anti-forgery token), then back to the page. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<PortalSession> session = sessions.current(request, context.current());
+        if (session.isEmpty() || session.get().token().entUserId().isEmpty()) {
+            response.sendRedirect("/auth/login");
+            return;
+        }
+        String presented = request.getParameter("csrf");
+        if (presented == null || !java.security.MessageDigest.isEqual(session.get().csrfToken().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), presented.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            response.sendError(403);
+            return;
+        }
+        notifications.markAllRead(UUID.fromString(session.get().token().entUserId().get()));
+        response.setStatus(303);
+        response.setHeader("Location", "/notifications");
     }
 }

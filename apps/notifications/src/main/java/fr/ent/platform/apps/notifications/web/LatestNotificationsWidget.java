@@ -1,4 +1,8 @@
-package fr.ent.platform.apps.notifications;
+package fr.ent.platform.apps.notifications.web;
+
+import fr.ent.platform.apps.notifications.NotificationView;
+import fr.ent.platform.apps.notifications.Notifications;
+import fr.ent.platform.apps.notifications.NotificationsApp;
 
 import fr.ent.platform.runtime.portal.HomeWidget;
 import fr.ent.platform.runtime.portal.Widget;
@@ -38,7 +42,7 @@ public class LatestNotificationsWidget implements HomeWidget {
         if (me.isEmpty()) {
             return Optional.empty();
         }
-        List<NotificationView> items = notifications.latest(me.get(), 5);
+        List<NotificationView> items = notifications.latest(me.get(), 5, reader.locale());
         ResourceBundle texts = Pages.bundle(NotificationsApp.DESCRIPTOR.messages(), reader.locale(),
                 LatestNotificationsWidget.class.getClassLoader());
         long unread = notifications.unread(me.get());

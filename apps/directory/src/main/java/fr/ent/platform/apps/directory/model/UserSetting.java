@@ -1,0 +1,65 @@
+package fr.ent.platform.apps.directory.model;
+
+import fr.ent.platform.runtime.persistence.UuidConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Convert;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/** What a user chose for themselves (language, time zone); absent values follow the collectivity's defaults. */
+@Entity
+@Table(name = "user_setting")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class UserSetting {
+
+    @Id
+    @Convert(UuidConverter.NAME)
+    @Column(name = "user_id", nullable = false)
+    private UUID userId;
+
+    @Column(name = "language")
+    private String language;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    protected UserSetting() {
+    }
+
+    public UserSetting(UUID userId, OffsetDateTime now) {
+        this.userId = userId;
+        this.updatedAt = now;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public Optional<String> language() {
+        return Optional.ofNullable(language);
+    }
+
+    public Optional<String> timeZone() {
+        return Optional.ofNullable(timeZone);
+    }
+
+    public void choose(Optional<String> newLanguage, Optional<String> newTimeZone, OffsetDateTime now) {
+        newLanguage.ifPresent(l -> this.language = l);
+        newTimeZone.ifPresent(z -> this.timeZone = z);
+        this.updatedAt = now;
+    }
+}

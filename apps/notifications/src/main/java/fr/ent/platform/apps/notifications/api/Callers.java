@@ -1,0 +1,31 @@
+package fr.ent.platform.apps.notifications.api;
+
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.runtime.security.Caller;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who is calling, as the notifications app addresses people: their directory id. */
+final class Callers {
+
+    private Callers() {
+    }
+
+    /** The caller's directory id: accounts without one (platform or probe accounts) have no timeline. */
+    static UUID me(Caller caller) {
+        return meIfAny(caller).orElseThrow(() -> ProblemException.forbidden("forbidden"));
+    }
+
+    static Optional<UUID> meIfAny(Caller caller) {
+        return caller.token().flatMap(t -> t.entUserId()).map(Callers::uuid);
+    }
+
+    /** An id from a path or a body; a malformed one is not found rather than a server error. */
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.notFound("no-such-resource");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package fr.ent.platform.apps.notifications.posting;
+
+import fr.ent.platform.runtime.persistence.UuidConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Convert;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.annotations.Converter;
+
+/** A notice as posted, stored once whatever the number of its recipients, in each language it was written in. */
+@Entity
+@Table(name = "notice")
+@Converter(name = UuidConverter.NAME, converterClass = UuidConverter.class)
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class StoredNotice {
+
+    @Id
+    @Convert(UuidConverter.NAME)
+    private UUID id;
+
+    @Column(name = "type", nullable = false)
+    private String type;
+
+    @Column(name = "text_fr", nullable = false)
+    private String textFr;
+
+    @Column(name = "text_en")
+    private String textEn;
+
+    @Column(name = "text_es")
+    private String textEs;
+
+    @Column(name = "link")
+    private String link;
+
+    @Convert(UuidConverter.NAME)
+    @Column(name = "author_id")
+    private UUID authorId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    protected StoredNotice() {
+    }
+
+    public StoredNotice(UUID id, String type, java.util.Map<String, String> texts, String link, UUID authorId,
+            OffsetDateTime createdAt) {
+        this.id = id;
+        this.type = type;
+        this.textFr = texts.get("fr");
+        this.textEn = texts.get("en");
+        this.textEs = texts.get("es");
+        this.link = link;
+        this.authorId = authorId;
+        this.createdAt = createdAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** The text in {@code language} (fr, en, es), French when the poster did not write that one. */
+    public String text(String language) {
+        String text = switch (language) {
+            case "en" -> textEn;
+            case "es" -> textEs;
+            default -> textFr;
+        };
+        return text == null ? textFr : text;
+    }
+
+    public String link() {
+        return link;
+    }
+
+    public java.util.Optional<UUID> authorId() {
+        return java.util.Optional.ofNullable(authorId);
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}
