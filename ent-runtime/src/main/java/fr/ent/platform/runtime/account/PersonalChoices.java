@@ -28,4 +28,10 @@ public interface PersonalChoices {
 
     /** Remembers the user's time zone; an unknown zone id is refused as invalid input. */
     void chooseTimeZone(UUID user, String zoneId);
+
+    /** The user's favourite apps in their order, if they ever chose (the home page offers them first). */
+    Optional<java.util.List<String>> favouriteApps(UUID user);
+
+    /** Remembers the user's favourite apps in this order (app ids; the caller keeps them to apps they may open). */
+    void chooseFavouriteApps(UUID user, java.util.List<String> apps);
 }

@@ -20,7 +20,10 @@ public interface HomeWidget {
     /** The widget for this reader, or nothing if they should not see it. */
     Optional<Widget> render(Reader reader);
 
-    /** Who reads the home page: the collectivity, the signed-in user if any, the language. */
-    record Reader(Tenant tenant, Optional<VerifiedToken> user, Locale locale) {
+    /**
+     * Who reads the home page: the collectivity, the signed-in user if any, the language, and the session's
+     * anti-forgery token for a widget's forms.
+     */
+    record Reader(Tenant tenant, Optional<VerifiedToken> user, Locale locale, Optional<String> csrfToken) {
     }
 }

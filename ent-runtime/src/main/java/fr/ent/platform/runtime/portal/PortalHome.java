@@ -44,7 +44,8 @@ public class PortalHome extends HttpServlet {
         Tenant tenant = context.current();
         Locale locale = Pages.locale(request);
         Optional<PortalSession> session = sessions.current(request, tenant);
-        HomeWidget.Reader reader = new HomeWidget.Reader(tenant, session.map(PortalSession::token), locale);
+        HomeWidget.Reader reader = new HomeWidget.Reader(tenant, session.map(PortalSession::token), locale,
+                session.map(PortalSession::csrfToken));
         List<Widget> shown = widgets.stream()
                 .filter(w -> tenant.enables(w.app()))
                 .sorted(Comparator.comparingInt(HomeWidget::position))

@@ -114,6 +114,11 @@ public final class Pages {
         write(response, "page.jte", Map.of("shell", shell, "body", body));
     }
 
+    /** Renders one of the platform's templates into a page being written (a platform widget's body). */
+    public static void renderTo(String template, Map<String, Object> params, gg.jte.TemplateOutput out) {
+        PLATFORM.render(template, params, out);
+    }
+
     /** Renders one of the platform's templates to a string (status pages written by filters). */
     public static String render(String template, Map<String, Object> params) {
         gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();

@@ -64,6 +64,20 @@ class SignedInPortalIT {
             awaitText(browser, "/", "1 notifications non lues");
             scan(browser, "teacher, home");
 
+            // Favourite apps: the launcher's apps until chosen; moved down, then one removed, it stays so.
+            List<String> before = favourites(browser);
+            assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+            browser.click(By.cssSelector(".favourites li:first-child button[value='down']"));
+            List<String> moved = new java.util.ArrayList<>(before);
+            java.util.Collections.swap(moved, 0, 1);
+            assertThat(favourites(browser)).containsExactlyElementsOf(moved);
+            browser.click(By.cssSelector(".favourites li:last-child button[value='remove']"));
+            List<String> kept = moved.subList(0, moved.size() - 1);
+            assertThat(favourites(browser)).containsExactlyElementsOf(kept);
+            browser.open(url(teacher, "/"));
+            assertThat(favourites(browser)).containsExactlyElementsOf(kept);
+            scan(browser, "teacher, home with favourites changed");
+
             browser.open(url(teacher, "/notifications/settings"));
             fill(browser, "from-0", "20:00");
             fill(browser, "to-0", "24:00");
@@ -170,6 +184,11 @@ class SignedInPortalIT {
             browser.open(browser.currentUrl().replaceAll("(https?://[^/]+).*", "$1") + path);
         }
         assertThat(browser.text()).contains(text);
+    }
+
+    private static List<String> favourites(RealBrowser browser) {
+        return browser.driver().findElements(By.cssSelector(".favourites li > a")).stream().map(WebElement::getText)
+                .map(String::strip).toList();
     }
 
     private static void fill(RealBrowser browser, String id, String text) {

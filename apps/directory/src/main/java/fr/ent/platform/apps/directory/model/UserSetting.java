@@ -34,6 +34,9 @@ public class UserSetting {
     @Column(name = "time_zone")
     private String timeZone;
 
+    @Column(name = "favourite_apps")
+    private String favouriteApps;
+
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
@@ -55,6 +58,17 @@ public class UserSetting {
 
     public Optional<String> timeZone() {
         return Optional.ofNullable(timeZone);
+    }
+
+    /** The user's favourite apps in their order; empty if they never chose. */
+    public Optional<java.util.List<String>> favouriteApps() {
+        return Optional.ofNullable(favouriteApps)
+                .map(f -> f.isEmpty() ? java.util.List.<String>of() : java.util.List.of(f.split(",")));
+    }
+
+    public void chooseFavourites(java.util.List<String> apps, OffsetDateTime now) {
+        this.favouriteApps = String.join(",", apps);
+        this.updatedAt = now;
     }
 
     public void choose(Optional<String> newLanguage, Optional<String> newTimeZone, OffsetDateTime now) {

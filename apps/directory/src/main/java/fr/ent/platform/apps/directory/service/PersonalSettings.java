@@ -80,6 +80,21 @@ public class PersonalSettings implements PersonalChoices {
         choose(user, Optional.empty(), Optional.of(zone(zoneId).getId()));
     }
 
+    @Override
+    public Optional<List<String>> favouriteApps(UUID user) {
+        return data.read(em -> Optional.ofNullable(em.find(UserSetting.class, user))
+                .flatMap(UserSetting::favouriteApps));
+    }
+
+    @Override
+    public void chooseFavouriteApps(UUID user, List<String> apps) {
+        data.write(em -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            setting(em, user, now).chooseFavourites(apps, now);
+            return null;
+        });
+    }
+
     /** A region time zone this JVM knows ("Indian/Reunion", "America/Cayenne"...): fixed offsets are refused. */
     public static ZoneId zone(String zoneId) {
         if (zoneId == null || zoneId.length() > 64 || !ZoneId.getAvailableZoneIds().contains(zoneId)) {
@@ -94,18 +109,23 @@ public class PersonalSettings implements PersonalChoices {
 
     private void choose(UUID user, Optional<String> language, Optional<String> zone) {
         data.write(em -> {
-            if (em.find(fr.ent.platform.apps.directory.model.EntUser.class, user) == null) {
-                throw new IllegalStateException("no directory user " + user);
-            }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            UserSetting setting = em.find(UserSetting.class, user);
-            if (setting == null) {
-                setting = new UserSetting(user, now);
-                em.persist(setting);
-            }
-            setting.choose(language, zone, now);
+            setting(em, user, now).choose(language, zone, now);
             return null;
         });
+    }
+
+    /** The user's settings row, made on first choice; only for a person of this directory. */
+    private static UserSetting setting(EntityManager em, UUID user, OffsetDateTime now) {
+        if (em.find(fr.ent.platform.apps.directory.model.EntUser.class, user) == null) {
+            throw new IllegalStateException("no directory user " + user);
+        }
+        UserSetting setting = em.find(UserSetting.class, user);
+        if (setting == null) {
+            setting = new UserSetting(user, now);
+            em.persist(setting);
+        }
+        return setting;
     }
 
     private static ZoneId collectivityZone(EntityManager em) {
