@@ -46,6 +46,6 @@ class AppMigrationsTest {
     @Test
     void the_target_names_every_app_with_migrations() {
         assertThat(TenantSchemaMigrator.ofInstalledApps(null, loader).target().versions())
-                .containsEntry("directory", "2").containsKey("notifications");
+                .containsEntry("directory", "2").containsKey("notifications").containsEntry("flash", "1");
     }
 }
