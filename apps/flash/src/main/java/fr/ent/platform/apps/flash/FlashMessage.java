@@ -72,7 +72,7 @@ public class FlashMessage {
         apply(draft, now);
     }
 
-    final void apply(FlashDraft draft, OffsetDateTime now) {
+    void apply(FlashDraft draft, OffsetDateTime now) {
         this.title = draft.title();
         this.text = draft.text();
         this.level = draft.level().name().toLowerCase(java.util.Locale.ROOT);

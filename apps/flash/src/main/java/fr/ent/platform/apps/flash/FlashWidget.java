@@ -40,8 +40,11 @@ public class FlashWidget implements HomeWidget {
 
     @Override
     public Optional<Widget> render(Reader reader) {
+        if (reader.user().isEmpty()) {
+            return Optional.empty();
+        }
         Optional<PortalSession> session = sessions.current(request, reader.tenant());
-        if (reader.user().isEmpty() || session.isEmpty()) {
+        if (session.isEmpty()) {
             return Optional.empty();
         }
         List<ShownFlash> items = messages.current(messages.recipient(reader.user().get()));
