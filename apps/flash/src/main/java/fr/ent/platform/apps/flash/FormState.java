@@ -40,6 +40,11 @@ public record FormState(String id, String title, String text, String level, Set<
         return id == null;
     }
 
+    /** Where the form posts: the list for a new message, the message itself for an edit. */
+    public String action() {
+        return id == null ? "/flash" : "/flash/" + id;
+    }
+
     /** The value of a datetime-local field. */
     static String local(OffsetDateTime at) {
         return at.atZoneSameInstant(FlashDraft.FORM_ZONE).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
