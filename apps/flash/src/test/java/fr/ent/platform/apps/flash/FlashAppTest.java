@@ -77,6 +77,27 @@ class FlashAppTest {
                         "flash-alert");
     }
 
+    @Test
+    void the_form_posts_with_the_token_keeps_what_was_typed_and_escapes_its_errors() {
+        FormState typed = FormState.of("m-1", new FlashInput("Sortie \"piscine\"", "<b>texte</b>", "alert",
+                List.of("Teacher"), List.of("0693331W"), "2026-12-07T08:00", "2026-12-06T08:00"),
+                List.of("Fin : <la fin doit venir après le début>"));
+        StringOutput out = new StringOutput();
+        FlashPages.TEMPLATES.render("form.jte", Map.of("t", new Texts(Locale.FRENCH), "title", "Modifier",
+                "form", typed, "schools", Map.of("0693331W", "École Jean Macé", "0310036W", "École Fermat"),
+                "profiles", Map.of("Teacher", "Enseignants", "Student", "Élèves"),
+                "levels", Map.of("info", "Information", "alert", "Alerte"), "whole", false, "csrf", "tok"), out);
+        String html = out.toString();
+        assertThat(html).contains("action=\"/flash/m-1\"", "name=\"csrf\" value=\"tok\"",
+                "value=\"Sortie &#34;piscine&#34;\"", "&lt;b&gt;texte&lt;/b&gt;", "&lt;la fin doit venir",
+                "value=\"2026-12-07T08:00\"", "Au moins une des écoles que vous administrez.");
+        assertThat(html).containsPattern("value=\"Teacher\" checked").doesNotContainPattern("value=\"Student\" checked")
+                .containsPattern("value=\"0693331W\" checked").doesNotContainPattern("value=\"0310036W\" checked")
+                .containsPattern("value=\"alert\" checked").doesNotContainPattern("value=\"info\" checked");
+        assertThat(FormState.of(null, new FlashInput(null, null, null, List.of(), List.of(), null, null), List.of())
+                .action()).isEqualTo("/flash");
+    }
+
     private Properties bundle(String suffix) throws IOException {
         Properties p = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/fr/ent/platform/apps/flash/messages" + suffix
