@@ -208,18 +208,20 @@ class FlashIT {
         assertThat(form.body()).contains("<form class=\"flash-form\"", uai1, uai2);
         String csrf = LoginAgent.inputValue(form, "csrf").orElseThrow();
         String title = "Journée pédagogique " + DirectoryApi.letters(5);
+        String start = local(-1);
+        String end = local(24);
         String fields = "title=" + LoginAgent.encode(title) + "&text=" + LoginAgent.encode("Pas de classe vendredi.")
-                + "&level=alert&profiles=Student&structures=" + uai1
-                + "&startsAt=" + local(-1) + "&endsAt=" + local(24);
-        HttpResponse<String> forged = admin.send("POST", URI.create(portal(a.host) + "/flash"), fields);
+                + "&level=alert&profiles=Student&structures=" + uai1 + "&startsAt=" + start;
+        HttpResponse<String> forged = admin.send("POST", URI.create(portal(a.host) + "/flash"),
+                fields + "&endsAt=" + end);
         assertThat(forged.statusCode()).as("no anti-forgery token").isEqualTo(403);
         HttpResponse<String> saved = admin.send("POST", URI.create(portal(a.host) + "/flash"),
-                fields + "&csrf=" + LoginAgent.encode(csrf));
+                fields + "&endsAt=" + end + "&csrf=" + LoginAgent.encode(csrf));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(LoginAgent.location(saved).orElseThrow()).endsWith("/flash?done=saved");
         assertThat(admin.follow(saved, null).body()).contains(title, "Message enregistré.");
         HttpResponse<String> refused = admin.send("POST", URI.create(portal(a.host) + "/flash"),
-                fields.replace("&endsAt=" + local(24), "&endsAt=" + local(-2)) + "&csrf=" + LoginAgent.encode(csrf));
+                fields + "&endsAt=" + local(-2) + "&csrf=" + LoginAgent.encode(csrf));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("la fin doit venir après le début", title);
 
