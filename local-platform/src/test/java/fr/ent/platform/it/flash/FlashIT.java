@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class FlashIT {
 
-    static final String PASSWORD = "flash-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    static final String PASSWORD = "mot-de-passe-flash-" + ThreadLocalRandom.current().nextInt(1_000_000);
     static final Platform PLATFORM = Platform.get();
     static DirectoryApi a;
     static DirectoryApi b;
