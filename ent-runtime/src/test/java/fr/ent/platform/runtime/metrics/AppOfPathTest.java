@@ -14,6 +14,7 @@ class AppOfPathTest {
             "/api/account/me, account", "/api/wiki/pages/1, wiki", "/api/probe, probe",
             "/api/unheard-of/x, other", "/api/, other", "/api, other", "/api/DIRECTORY/x, other",
             "/notifications, notifications", "/notifications/x, notifications", "/directory, directory",
+            "/api/flash/mine, flash", "/flash/new, flash",
             "/auth/callback, auth", "/login, auth", "/logout, auth",
             "/health/ready, health", "/metrics, other", "/admin/metrics, other", "/../../etc/passwd, other"})
     void appComesFromAFixedTable(String path, String app) {

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * refuses a code used once already, and refused the next step's code here: each login takes the current step if
  * no earlier login of that secret took it, else waits for the next step (up to 30 s).
  */
-final class Totp {
+public final class Totp {
 
     private static final long PERIOD_SECONDS = 30;
     private static final Set<String> USED = new HashSet<>();
@@ -23,7 +23,7 @@ final class Totp {
     }
 
     /** A fresh code for the secret as Keycloak's form holds it ({@code totpSecret}: the key's bytes in UTF-8). */
-    static synchronized String next(String secret) {
+    public static synchronized String next(String secret) {
         while (true) {
             long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
             if (USED.add(secret + "@" + now)) {
