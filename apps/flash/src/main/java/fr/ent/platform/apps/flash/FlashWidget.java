@@ -2,11 +2,8 @@ package fr.ent.platform.apps.flash;
 
 import fr.ent.platform.runtime.portal.HomeWidget;
 import fr.ent.platform.runtime.portal.Widget;
-import fr.ent.platform.runtime.security.login.PortalSession;
-import fr.ent.platform.runtime.security.login.PortalSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +18,6 @@ public class FlashWidget implements HomeWidget {
     @Inject
     FlashMessages messages;
 
-    @Inject
-    PortalSessions sessions;
-
-    /** The home page's request (CDI's built-in bean): the dismiss forms carry its session's anti-forgery token. */
-    @Inject
-    HttpServletRequest request;
 
     @Override
     public String app() {
@@ -40,11 +31,7 @@ public class FlashWidget implements HomeWidget {
 
     @Override
     public Optional<Widget> render(Reader reader) {
-        if (reader.user().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<PortalSession> session = sessions.current(request, reader.tenant());
-        if (session.isEmpty()) {
+        if (reader.user().isEmpty() || reader.csrfToken().isEmpty()) {
             return Optional.empty();
         }
         List<ShownFlash> items = messages.current(messages.recipient(reader.user().get()));
@@ -52,7 +39,7 @@ public class FlashWidget implements HomeWidget {
             return Optional.empty();
         }
         Texts t = new Texts(reader.locale());
-        String csrf = session.get().csrfToken();
+        String csrf = reader.csrfToken().get();
         return Optional.of(new Widget("flash", t.get("widget.title"), output -> FlashPages.TEMPLATES.render(
                 "widget.jte", Map.of("t", t, "items", items, "csrf", csrf), output)));
     }
