@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Real logins against the platform's Keycloak: through the portal (a browser) or as a public client (an app). */
-final class Logins {
+public final class Logins {
 
     /**
      * The OTP secrets of the administrators these tests enrolled, by user and domain: administrators must use a
@@ -60,7 +60,7 @@ final class Logins {
     }
 
     /** Logs in through the collectivity's portal (code flow + PKCE done by the runtime); returns the browser. */
-    static LoginAgent portal(Platform platform, String domain, String username, String password) {
+    public static LoginAgent portal(Platform platform, String domain, String username, String password) {
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String portal = "http://" + domain + ":" + platform.server().runtimeBase().getPort();
         HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
@@ -77,7 +77,7 @@ final class Logins {
      * An access token obtained the way a mobile app would: authorization code + PKCE with the public portal
      * client, the user typing their password into Keycloak's own form.
      */
-    static String accessToken(Platform platform, String slug, String domain, String username, String password) {
+    public static String accessToken(Platform platform, String slug, String domain, String username, String password) {
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String redirect = "http://" + domain + ":" + platform.server().runtimeBase().getPort() + "/auth/callback";
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
