@@ -106,10 +106,15 @@ class MyClassIT {
 
         HttpResponse<String> account = browser.get(portal + "/account");
         assertThat(account.statusCode()).isEqualTo(200);
+        String console = platform.identity().baseUrl() + "/realms/"
+                + fr.ent.platform.identity.Realms.ofCollectivity(a.slug) + "/account/account-security/signing-in";
         assertThat(account.body()).contains("<h1>Mon compte</h1>", "sophie.martin", "Enseignant·e",
-                "École Jean Macé", "CP (École Jean Macé)",
-                platform.identity().baseUrl() + "/realms/" + fr.ent.platform.identity.Realms.ofCollectivity(a.slug)
-                        + "/account/account-security/signing-in");
+                "École Jean Macé", "CP (École Jean Macé)", console);
+        // The realm has Keycloak's account console: the link leads somewhere.
+        assertThat(browser.get(console).statusCode()).isEqualTo(200);
+
+        // The launcher entry's icon comes from the directory's own jar (META-INF/resources).
+        assertThat(platform.get(a.domain(), "/static/icons/my-class.svg").statusCode()).isEqualTo(200);
 
         // Without a session, both pages send the reader to sign in and back.
         LoginAgent anonymous = new LoginAgent(platform.server().runtimeBase());
