@@ -20,19 +20,33 @@ final class DemoData {
             String schoolType, List<String> classes, List<String[]> people) {
     }
 
+    /**
+     * The demo collectivities. A person is {profile, last name, first name, class or null, and for a parent the
+     * first names of their children}; children come before their parents. Every class has a teacher, pupils and
+     * parents linked to them, so that "Ma classe" and "Mon compte" show something real for every profile.
+     */
     static final List<Demo> DEMOS = List.of(
             new Demo("demo-lyon", "commune", "Ville de Lyon", "lyon.localhost", "0693331W",
                     "École élémentaire Jean Macé", "ECOLE", List.of("CP", "CE1"),
                     List.of(new String[] {"Teacher", "Martin", "Sophie", "CP"},
+                            new String[] {"Teacher", "Bernard", "Lucie", "CE1"},
                             new String[] {"Student", "Durand", "Léa", "CP"},
                             new String[] {"Student", "Moreau", "Hugo", "CP"},
                             new String[] {"Student", "Petit", "Chloé", "CE1"},
-                            new String[] {"Relative", "Durand", "Nicolas", null})),
+                            new String[] {"Student", "Durand", "Tom", "CE1"},
+                            new String[] {"Relative", "Durand", "Nicolas", null, "Léa", "Tom"},
+                            new String[] {"Relative", "Moreau", "Claire", null, "Hugo"},
+                            new String[] {"Relative", "Petit", "Karim", null, "Chloé"},
+                            new String[] {"Personnel", "Lopez", "Nadia", null})),
             new Demo("demo-occitanie", "région", "Région Occitanie", "occitanie.localhost", "0310036W",
                     "Lycée Pierre de Fermat", "LYCEE", List.of("2nde A", "1re B"),
                     List.of(new String[] {"Teacher", "Garcia", "Antoine", "2nde A"},
+                            new String[] {"Teacher", "Lambert", "Julien", "1re B"},
                             new String[] {"Student", "Roux", "Manon", "2nde A"},
+                            new String[] {"Student", "Bonnet", "Inès", "2nde A"},
                             new String[] {"Student", "Fournier", "Lucas", "1re B"},
+                            new String[] {"Relative", "Roux", "Sandrine", null, "Manon"},
+                            new String[] {"Relative", "Fournier", "Marc", null, "Lucas"},
                             new String[] {"Personnel", "Blanc", "Isabelle", null})));
 
     private DemoData() {
@@ -111,13 +125,22 @@ final class DemoData {
                 classIds.put(name, idOf(client.postJson(demo.domain(), "/api/directory/structures/" + structureId + "/classes",
                         Json.createObjectBuilder().add("name", name).build().toString())));
             }
+            java.util.Map<String, String> idsByFirstName = new java.util.HashMap<>();
             for (String[] person : demo.people()) {
                 var user = Json.createObjectBuilder().add("profile", person[0]).add("lastName", person[1])
                         .add("firstName", person[2]).add("structureId", structureId);
                 if (person[3] != null) {
                     user.add("classIds", Json.createArrayBuilder().add(classIds.get(person[3])));
                 }
-                idOf(client.postJson(demo.domain(), "/api/directory/users", user.build().toString()));
+                if (person.length > 4) {
+                    var children = Json.createArrayBuilder();
+                    for (int i = 4; i < person.length; i++) {
+                        children.add(idsByFirstName.get(person[i]));
+                    }
+                    user.add("childIds", children);
+                }
+                idsByFirstName.put(person[2], idOf(client.postJson(demo.domain(), "/api/directory/users",
+                        user.build().toString())));
             }
             progress.accept("  ✓ " + demo.displayName() + " (" + demo.domain() + ") : " + demo.school() + ", "
                     + demo.classes().size() + " classes, " + demo.people().size() + " personnes");

@@ -31,6 +31,19 @@ public record RealmEndpoints(URI publicBase, URI internalBase) {
         return URI.create(issuer(realm) + "/protocol/openid-connect/logout");
     }
 
+    /**
+     * The realm's account console (Keycloak's own pages, on the public address): where a user changes their password
+     * and their second factor, which the platform never handles itself.
+     */
+    public URI accountConsole(String realm) {
+        return URI.create(issuer(realm) + "/account");
+    }
+
+    /** The console's "signing in" page (password, authenticator app) in Keycloak 26's account console (v3). */
+    public URI signingIn(String realm) {
+        return URI.create(accountConsole(realm) + "/account-security/signing-in");
+    }
+
     public URI token(String realm) {
         return URI.create(internalBase + "/realms/" + realm + "/protocol/openid-connect/token");
     }

@@ -77,7 +77,7 @@ public final class Logins {
      * An access token obtained the way a mobile app would: authorization code + PKCE with the public portal
      * client, the user typing their password into Keycloak's own form.
      */
-    static String accessToken(Platform platform, String slug, String domain, String username, String password) {
+    public static String accessToken(Platform platform, String slug, String domain, String username, String password) {
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String redirect = "http://" + domain + ":" + platform.server().runtimeBase().getPort() + "/auth/callback";
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();

@@ -16,6 +16,8 @@ public class DirectoryApp {
     @Produces
     public static final AppDescriptor DESCRIPTOR = new AppDescriptor(ID,
             Set.of(Roles.TEACHER, Roles.PERSONNEL, Roles.STUDENT, Roles.RELATIVE),
-            Optional.of(new AppDescriptor.Launcher("app.name", "directory.svg", "/api/directory/structures")),
+            // Its one launcher entry is "Ma classe", the directory's page for everyone of these profiles (the
+            // rest of the directory is an API for administrators and feeds, no page to open from the launcher).
+            Optional.of(new AppDescriptor.Launcher("my-class.title", "my-class.svg", "/directory/my-class")),
             "fr.ent.platform.apps.directory.messages");
 }
