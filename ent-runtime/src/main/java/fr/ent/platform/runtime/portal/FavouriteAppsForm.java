@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /** The favourite-apps widget's buttons (add, remove, up, down): one change, then back to the home page's widget. */
@@ -37,8 +35,7 @@ public class FavouriteAppsForm extends HttpServlet {
             return;
         }
         String presented = request.getParameter("csrf");
-        if (presented == null || !MessageDigest.isEqual(session.get().csrfToken().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!session.get().acceptsToken(presented)) {
             response.sendError(403);
             return;
         }

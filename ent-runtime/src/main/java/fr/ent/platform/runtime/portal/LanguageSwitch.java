@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,8 +51,7 @@ public class LanguageSwitch extends HttpServlet {
         Optional<PortalSession> session = sessions.current(request, tenant);
         if (session.isPresent()) {
             String presented = request.getParameter("csrf");
-            if (presented == null || !MessageDigest.isEqual(session.get().csrfToken().getBytes(StandardCharsets.UTF_8),
-                    presented.getBytes(StandardCharsets.UTF_8))) {
+            if (!session.get().acceptsToken(presented)) {
                 response.sendError(403);
                 return;
             }

@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +45,7 @@ public class LogoutServlet extends HttpServlet {
             return;
         }
         String presented = request.getParameter("csrf");
-        if (presented == null || !MessageDigest.isEqual(portal.get().csrfToken().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!portal.get().acceptsToken(presented)) {
             response.sendError(403);
             return;
         }

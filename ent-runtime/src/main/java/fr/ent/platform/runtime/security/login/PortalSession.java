@@ -30,6 +30,16 @@ public final class PortalSession {
         return csrfToken;
     }
 
+    /**
+     * Whether a form or a script sent this session's anti-forgery token (constant-time comparison, so that it cannot
+     * be guessed byte by byte from response times). Every page form that changes something asks here.
+     */
+    public boolean acceptsToken(String presented) {
+        return presented != null && java.security.MessageDigest.isEqual(
+                csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public VerifiedToken token() {
         return token;
     }

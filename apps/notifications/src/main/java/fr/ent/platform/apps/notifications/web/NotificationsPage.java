@@ -70,8 +70,7 @@ public class NotificationsPage extends HttpServlet {
             return;
         }
         String presented = request.getParameter("csrf");
-        if (presented == null || !java.security.MessageDigest.isEqual(session.get().csrfToken().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), presented.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (!session.get().acceptsToken(presented)) {
             response.sendError(403);
             return;
         }

@@ -20,8 +20,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -98,8 +96,7 @@ public class SettingsPage extends HttpServlet {
             return;
         }
         String presented = request.getParameter("csrf");
-        if (presented == null || !MessageDigest.isEqual(session.get().csrfToken().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!session.get().acceptsToken(presented)) {
             response.sendError(403);
             return;
         }
