@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.apps;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.sql.Array;
@@ -82,7 +82,7 @@ public class EnabledApps {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("unknown-apps", String.join(", ", unknown), String.join(", ", installed))
+            throw new InvalidInput("unknown-apps", String.join(", ", unknown), String.join(", ", installed))
                     .with("unknownApps", unknown).with("installedApps", installed);
         }
         return List.copyOf(known);

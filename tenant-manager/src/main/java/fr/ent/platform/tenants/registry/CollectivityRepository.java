@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.registry;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenancy.DomainName;
 import fr.ent.platform.tenancy.TenantNames;
@@ -51,7 +51,7 @@ public class CollectivityRepository {
             try {
                 for (DomainName domain : request.domains()) {
                     if (domainTaken(c, domain.value())) {
-                        throw ProblemException.conflict("domain-taken", domain.value()).with("domain", domain.value());
+                        throw new Conflict("domain-taken", domain.value()).with("domain", domain.value());
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -125,7 +125,7 @@ public class CollectivityRepository {
                     List<String> wanted = change.domains().get().stream().map(DomainName::value).toList();
                     for (String domain : wanted) {
                         if (domainTaken(c, domain, id)) {
-                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                            throw new Conflict("domain-taken", domain).with("domain", domain);
                         }
                     }
                     try (PreparedStatement delete = c.prepareStatement("""
@@ -146,7 +146,7 @@ public class CollectivityRepository {
                     // A concurrent creation may have taken a domain between the check and the insert.
                     for (String domain : wanted) {
                         if (domainTaken(c, domain, id)) {
-                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                            throw new Conflict("domain-taken", domain).with("domain", domain);
                         }
                     }
                 }
@@ -187,9 +187,9 @@ public class CollectivityRepository {
             String message = String.valueOf(e.getMessage()) + cause.getMessage();
             if (message.contains("collectivity_domain_pkey")) {
                 String domains = request.domains().stream().map(DomainName::value).collect(Collectors.joining(", "));
-                return ProblemException.conflict("domain-taken", domains);
+                return new Conflict("domain-taken", domains);
             }
-            return ProblemException.conflict("slug-taken", request.slug().value());
+            return new Conflict("slug-taken", request.slug().value());
         }
         return new RegistryException("cannot record collectivity " + request.slug(), e);
     }

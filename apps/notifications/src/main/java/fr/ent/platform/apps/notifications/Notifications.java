@@ -1,6 +1,7 @@
 package fr.ent.platform.apps.notifications;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,13 +51,13 @@ public class Notifications {
     /** What a notification must be, whoever posts it: refused with a 400 naming the field. */
     static void check(String type, String text, Optional<String> link) {
         if (type == null || !TYPE.matcher(type).matches()) {
-            throw ProblemException.badRequest("invalid-input", "type : identifiant en minuscules (a-z, 0-9, '.', '-'), 2 à 61 caractères");
+            throw new InvalidInput("invalid-input", "type : identifiant en minuscules (a-z, 0-9, '.', '-'), 2 à 61 caractères");
         }
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw ProblemException.badRequest("invalid-input", "text : entre 1 et " + MAX_TEXT + " caractères");
+            throw new InvalidInput("invalid-input", "text : entre 1 et " + MAX_TEXT + " caractères");
         }
         if (link.isPresent() && !LINK.matcher(link.get()).matches()) {
-            throw ProblemException.badRequest("invalid-input", "link : un chemin de ce portail, commençant par « / »");
+            throw new InvalidInput("invalid-input", "link : un chemin de ce portail, commençant par « / »");
         }
     }
 
@@ -86,7 +87,7 @@ public class Notifications {
     private static Notification mine(EntityManager em, UUID recipient, UUID id) {
         Notification n = em.find(Notification.class, id);
         if (n == null || !n.recipientId().equals(recipient)) {
-            throw ProblemException.notFound("no-such-resource");
+            throw new NotFound("no-such-resource");
         }
         return n;
     }

@@ -1,7 +1,9 @@
 package fr.ent.platform.apps.notifications;
 
 import fr.ent.platform.apps.directory.service.UserService;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
 import fr.ent.platform.runtime.security.Roles;
@@ -68,13 +70,13 @@ public class NotificationsResource {
     @Operation(summary = "Envoie une notification à des utilisateurs de l'annuaire de la collectivité")
     public Map<String, Integer> post(NewNotification body) {
         if (body == null || body.recipients() == null || body.recipients().isEmpty() || body.recipients().size() > 1000) {
-            throw ProblemException.badRequest("invalid-input", "recipients : de 1 à 1000 identifiants d'utilisateurs");
+            throw new InvalidInput("invalid-input", "recipients : de 1 à 1000 identifiants d'utilisateurs");
         }
         List<UUID> recipients = body.recipients().stream().map(NotificationsResource::uuid).distinct().toList();
         java.util.Set<UUID> known = directory.existing(recipients);
         List<String> unknown = recipients.stream().filter(r -> !known.contains(r)).map(UUID::toString).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.notFound("user-not-found", unknown.get(0)).with("unknownRecipients", unknown);
+            throw new NotFound("user-not-found", unknown.get(0)).with("unknownRecipients", unknown);
         }
         return Map.of("posted", notifications.post(recipients, body.type(), body.text(),
                 Optional.ofNullable(body.link())));
@@ -83,14 +85,14 @@ public class NotificationsResource {
     /** The caller's directory id: accounts without one (platform or probe accounts) have no timeline. */
     private UUID me() {
         return caller.token().flatMap(t -> t.entUserId()).map(NotificationsResource::uuid)
-                .orElseThrow(() -> ProblemException.forbidden("forbidden"));
+                .orElseThrow(() -> new NotAllowed("forbidden"));
     }
 
     static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound("no-such-resource");
+            throw new NotFound("no-such-resource");
         }
     }
 }

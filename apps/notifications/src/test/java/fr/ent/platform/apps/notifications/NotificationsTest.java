@@ -2,7 +2,8 @@ package fr.ent.platform.apps.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.AppSchemas;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +52,8 @@ class NotificationsTest {
     private static int status(Runnable call) {
         try {
             call.run();
-        } catch (ProblemException e) {
-            return e.status();
+        } catch (DomainException e) {
+            return ProblemStatuses.status(e);
         }
         throw new AssertionError("no problem was raised");
     }
