@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The one error mapper of both applications: every exception leaving a REST resource becomes an RFC 9457
  * {@code application/problem+json} document. Domain exceptions get their status from {@link ProblemStatuses}.
- * Unexpected exceptions are logged with their stack and answered with a 500 that reveals nothing internal. Each application registers it in its JAX-RS Application class.
+ * Unexpected exceptions are logged with their stack and answered with a 500 that reveals nothing internal. Each
+ * application registers it in its JAX-RS Application class.
  */
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 

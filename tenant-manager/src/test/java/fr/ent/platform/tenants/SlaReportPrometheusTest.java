@@ -169,7 +169,8 @@ class SlaReportPrometheusTest {
         // typed slug, so a PromQL injection through the path is a 404 like any unknown collectivity
         for (String slug : new String[] {ghost, a + "\"} or vector(1) or {x=\"", ".*", a.toUpperCase(Locale.ROOT)}) {
             assertThatThrownBy(() -> reporter.report(slug, "2026-10")).as(slug)
-                    .isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemStatuses.status(p)).isEqualTo(404));
+                    .isInstanceOfSatisfying(DomainException.class,
+                            p -> assertThat(ProblemStatuses.status(p)).isEqualTo(404));
         }
     }
 
@@ -206,7 +207,8 @@ class SlaReportPrometheusTest {
             assertThat(ProblemStatuses.status(p)).isEqualTo(503);
             assertThat(p.code()).isEqualTo("prometheus-unavailable");
             assertThat(ProblemStatuses.headers(p)).containsEntry("Retry-After", "60");
-            assertThat(ProblemStatuses.problem(p, Locale.FRENCH).detail()).contains(closed.toString(), "ConnectException", a);
+            assertThat(ProblemStatuses.problem(p, Locale.FRENCH).detail())
+                    .contains(closed.toString(), "ConnectException", a);
         });
 
         // a Prometheus that refuses the query (here: the wrong path) is unavailable too, not a 500

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * A client of an OpenAI-compatible chat-completions API ({@code POST <endpoint url>/chat/completions}), the API that
  * sovereign providers expose. It only goes out through the {@link Egress} door, endpoint {@value #ENDPOINT}.
- * Failures of the provider become problems the caller can show: 504 {@code ai-provider-timeout}, 502
+ * Failures of the provider become problems the caller can show: {@code ai-provider-timeout} (dependency timed out),
  * {@code ai-provider-unreachable}, {@code ai-provider-error} (its status is in {@code providerStatus}) or
  * {@code ai-provider-invalid-response}; the details are logged, the provider's body is not returned to the user.
  */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The one door for the runtime's outbound HTTP calls. A caller names a declared endpoint ({@code ent.egress.<name>.*})
  * and a path under its URL; the call leaves only if the endpoint passes the sovereign-hosting egress rules
  * ({@link EgressCheck#RULES}: allow-listed host, declared region in the EU, TLS). Otherwise it is refused before any
- * connection is opened, with a 503 {@code egress-refused} problem naming the rules, and logged.
+ * connection is opened, with an {@code egress-refused} problem (unavailable) naming the rules, and logged.
  *
  * <p>Decisions are made on every call (they are cheap: a few string comparisons), so that the code path that
  * sends is the code path that checks.

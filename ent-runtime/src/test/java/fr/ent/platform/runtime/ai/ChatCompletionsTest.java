@@ -3,8 +3,8 @@ package fr.ent.platform.runtime.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.runtime.egress.EgressConfiguration;
 import fr.ent.platform.testing.ai.LocalChatServer;

@@ -3,8 +3,8 @@ package fr.ent.platform.runtime.egress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.testing.ai.LocalChatServer;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package fr.ent.platform.tenants.api;
 
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.KeycloakException;

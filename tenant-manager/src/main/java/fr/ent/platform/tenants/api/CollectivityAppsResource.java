@@ -2,8 +2,8 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.adminapi.CollectivityAppsRequest;
 import fr.ent.platform.adminapi.CollectivityAppsView;
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenants.apps.EnabledApps;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;

@@ -56,7 +56,7 @@ public class EnabledApps {
 
     /**
      * Sets the collectivity's apps: a list (each an installed app, duplicates ignored) or empty for every app. An
-     * unknown app is a 400 naming it and the installed ones: the choice is never silently narrowed.
+     * unknown app is invalid input naming it and the installed ones: the choice is never silently narrowed.
      */
     public Optional<List<String>> set(Collectivity c, Optional<List<String>> apps) {
         Optional<List<String>> checked = apps.map(this::checked);

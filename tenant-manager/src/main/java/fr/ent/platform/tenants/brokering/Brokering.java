@@ -62,7 +62,7 @@ public class Brokering {
         return identities;
     }
 
-    /** Keycloak's admin client; 503 identity-not-configured without Keycloak. */
+    /** Keycloak's admin client; unavailable (identity-not-configured) without Keycloak. */
     private KeycloakAdmin admin() {
         if (!(realms instanceof KeycloakRealms keycloak)) {
             throw new Unavailable("identity-not-configured");

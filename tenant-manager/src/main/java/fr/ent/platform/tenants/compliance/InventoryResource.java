@@ -1,7 +1,7 @@
 package fr.ent.platform.tenants.compliance;
 
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.sovereignty.inventory.Inventory;
 import fr.ent.platform.sovereignty.inventory.InventorySnapshot;
 import jakarta.enterprise.context.RequestScoped;

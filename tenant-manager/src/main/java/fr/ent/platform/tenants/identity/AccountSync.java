@@ -82,7 +82,7 @@ public class AccountSync {
         this.clock = clock;
     }
 
-    /** Refused with problem identity-not-configured (503) when Keycloak is not configured. */
+    /** Refused with problem identity-not-configured (unavailable) when Keycloak is not configured. */
     public Result sync(Collectivity c) throws SQLException {
         if (!(realms instanceof KeycloakRealms keycloak)) {
             throw new Unavailable("identity-not-configured");

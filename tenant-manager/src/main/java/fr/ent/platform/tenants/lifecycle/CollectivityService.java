@@ -1,10 +1,10 @@
 package fr.ent.platform.tenants.lifecycle;
 
-import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Conflict;
-import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.OperationFailed;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.provisioning.Provisioner;
@@ -116,7 +116,7 @@ public class CollectivityService {
 
     /**
      * The state changes first (a conditional update, so a concurrent change loses cleanly), then the realm; if
-     * Keycloak fails, the state is put back and the operator gets a 502: registry and realm never disagree.
+     * Keycloak fails, the state is put back and the operator gets identity-failed: registry and realm never disagree.
      */
     private Collectivity moveWithRealm(Collectivity c, Set<TenantState> from, TenantState to, boolean enabled) {
         requireIdentity();
@@ -190,7 +190,7 @@ public class CollectivityService {
 
     /**
      * Without Keycloak, provisioning would leave collectivities nobody can log in to, and lifecycle changes would
-     * leave realms out of step: refused before anything changes (503 naming the setting).
+     * leave realms out of step: refused before anything changes (unavailable, naming the setting).
      */
     private void requireIdentity() {
         if (!realms.configured()) {

@@ -41,7 +41,7 @@ public class CollectivityRepository {
 
     /**
      * Records a new collectivity (REQUESTED) with its domains and pending steps, in one transaction: either all
-     * of it exists afterwards or none of it. A taken slug or domain is a 409 problem naming it.
+     * of it exists afterwards or none of it. A taken slug or domain is a conflict naming it.
      */
     public Collectivity insert(NewCollectivity request) {
         UUID id = UUID.randomUUID();
@@ -103,7 +103,7 @@ public class CollectivityRepository {
 
     /**
      * Applies a change of display name, kind or domains in one transaction. A domain owned by another collectivity
-     * is a 409 naming it, and nothing changes.
+     * is a conflict naming it, and nothing changes.
      */
     public void update(UUID id, CollectivityChange change) {
         try (Connection c = dataSource.getConnection()) {
@@ -180,7 +180,7 @@ public class CollectivityRepository {
         }
     }
 
-    /** Turns a lost race on a unique key into the same 409 the pre-checks give; anything else stays an error. */
+    /** Turns a lost race on a unique key into the same conflict the pre-checks give; anything else stays an error. */
     private static RuntimeException uniqueViolation(SQLException e, NewCollectivity request) {
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
         if ("23505".equals(e.getSQLState()) || "23505".equals(cause.getSQLState())) {

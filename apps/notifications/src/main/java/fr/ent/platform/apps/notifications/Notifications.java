@@ -1,7 +1,7 @@
 package fr.ent.platform.apps.notifications;
 
-import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

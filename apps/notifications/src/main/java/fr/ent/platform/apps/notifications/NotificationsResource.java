@@ -1,9 +1,9 @@
 package fr.ent.platform.apps.notifications;
 
 import fr.ent.platform.apps.directory.service.UserService;
-import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
 import fr.ent.platform.runtime.security.Roles;

@@ -1,7 +1,7 @@
 package fr.ent.platform.runtime.ai.falc;
 
-import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.runtime.ai.ChatCompletions;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;

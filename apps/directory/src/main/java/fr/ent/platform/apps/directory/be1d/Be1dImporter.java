@@ -1,9 +1,9 @@
 package fr.ent.platform.apps.directory.be1d;
 
-import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingClass;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingUser;
