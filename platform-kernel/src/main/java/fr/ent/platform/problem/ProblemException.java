@@ -1,18 +1,20 @@
 package fr.ent.platform.problem;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Thrown by services when a request cannot be honoured for a reason the client should read (not found,
- * conflict, wrong state...). The problem mapper turns it into an RFC 9457 document.
+ * A problem with an explicit HTTP status, for the HTTP edge only (filters, resources, servlets) when the status
+ * is a matter of the protocol rather than of the domain: a 401 with its {@code WWW-Authenticate} challenge, a 413
+ * for a request part too large, a 410 for an archived collectivity. Services throw a {@link DomainException}
+ * instead; {@code ServicesSpeakTheDomainTest} (runtime-war) refuses this class anywhere else.
  */
 public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String code;
     private final transient Object[] arguments;
-    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
     private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, Object... arguments) {
@@ -22,24 +24,12 @@ public class ProblemException extends RuntimeException {
         this.arguments = arguments.clone();
     }
 
-    public static ProblemException notFound(String code, Object... arguments) {
-        return new ProblemException(404, code, arguments);
+    /** No credentials, or credentials that cannot be read: 401 with the Bearer challenge (RFC 6750). */
+    public static ProblemException unauthorized(String code) {
+        return new ProblemException(401, code).withHeader("WWW-Authenticate", "Bearer");
     }
 
-    public static ProblemException conflict(String code, Object... arguments) {
-        return new ProblemException(409, code, arguments);
-    }
-
-    public static ProblemException badRequest(String code, Object... arguments) {
-        return new ProblemException(400, code, arguments);
-    }
-
-    public ProblemException with(String name, Object value) {
-        extensions.put(name, value);
-        return this;
-    }
-
-    /** A response header the problem needs (WWW-Authenticate on a 401, Retry-After on a 503...). */
+    /** A response header the problem needs (the challenge of a 401...). */
     public ProblemException withHeader(String name, String value) {
         headers.put(name, value);
         return this;
@@ -47,14 +37,6 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return Map.copyOf(headers);
-    }
-
-    public static ProblemException unauthorized(String code) {
-        return new ProblemException(401, code).withHeader("WWW-Authenticate", "Bearer");
-    }
-
-    public static ProblemException forbidden(String code, Object... arguments) {
-        return new ProblemException(403, code, arguments);
     }
 
     public int status() {
@@ -65,11 +47,7 @@ public class ProblemException extends RuntimeException {
         return code;
     }
 
-    public Problem toProblem(java.util.Locale locale) {
-        Problem problem = Problem.of(status, code, locale, arguments);
-        for (Map.Entry<String, Object> e : extensions.entrySet()) {
-            problem = problem.with(e.getKey(), e.getValue());
-        }
-        return problem;
+    public Problem toProblem(Locale locale) {
+        return Problem.of(status, code, locale, arguments);
     }
 }

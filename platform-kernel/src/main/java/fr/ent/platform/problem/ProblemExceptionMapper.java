@@ -8,13 +8,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one error mapper of both applications: every exception leaving a REST resource becomes an RFC 9457
- * {@code application/problem+json} document. Unexpected exceptions are logged with their stack and answered
- * with a 500 that reveals nothing internal. Each application registers it in its JAX-RS Application class.
+ * {@code application/problem+json} document. Domain exceptions get their status from {@link ProblemStatuses}.
+ * Unexpected exceptions are logged with their stack and answered with a 500 that reveals nothing internal. Each
+ * application registers it in its JAX-RS Application class.
  */
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -26,22 +28,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Locale locale = preferredLocale();
+        Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(exception, locale);
+        if (known.isPresent()) {
+            Problem problem = known.get().problem();
+            Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                    .entity(problem.toJson());
+            known.get().headers().forEach(response::header);
+            return response.build();
+        }
         Problem problem = switch (exception) {
-            case ProblemException p -> p.toProblem(locale);
-            case InvalidTenantInputException i -> invalidInput(i, locale);
             case WebApplicationException w -> fromHttpStatus(w, locale);
-            case Throwable t when isUnreadableBody(t) -> Problem.of(400, "malformed-request", locale);
+            case Throwable t when isUnreadableBody(t) ->
+                    ProblemStatuses.problem(new InvalidInput("malformed-request"), locale);
             default -> {
                 LOG.log(Level.SEVERE, logContext() + "Unexpected error while serving a request", exception);
                 yield Problem.of(500, "internal-error", locale);
             }
         };
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem.toJson());
-        if (exception instanceof ProblemException p) {
-            p.headers().forEach(response::header);
-        }
-        return response.build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
     }
 
     /** Prefix of the error log line naming whose request failed (the runtime names the collectivity). */
@@ -60,9 +64,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Problem invalidInput(InvalidTenantInputException e, Locale locale) {
-        String message = Problem.message(e.messageKey(), locale, e.arguments());
-        return Problem.of(400, "invalid-input", locale, message)
-                .with("errors", List.of(Problem.fieldError(e.field(), message)));
+        return ProblemStatuses.problem(ProblemStatuses.of(e), locale);
     }
 
     private static Problem fromHttpStatus(WebApplicationException w, Locale locale) {

@@ -5,7 +5,7 @@ import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -102,7 +102,7 @@ class ChangeCollectivityTest {
 
         assertThatThrownBy(() -> service.change(other, CollectivityChange.of("Renamed", null,
                 List.of(other + ".localhost", owner + ".localhost"))))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code()).isEqualTo("domain-taken"));
+                .isInstanceOfSatisfying(DomainException.class, p -> assertThat(p.code()).isEqualTo("domain-taken"));
         Collectivity unchanged = service.get(other);
         assertThat(unchanged.displayName()).isEqualTo("Commune " + other);
         assertThat(unchanged.domains()).containsExactly(other + ".localhost");

@@ -4,7 +4,8 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.ContainerImage;
 import fr.ent.platform.sovereignty.inventory.IngressTls;
@@ -184,8 +185,8 @@ class ComplianceReportTest {
     @Test
     void anUnknownCollectivityIsA404() {
         assertThatThrownBy(() -> reporter.report("inconnue-" + a))
-                .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status()).isEqualTo(404);
+                .isInstanceOfSatisfying(DomainException.class, p -> {
+                    assertThat(ProblemStatuses.status(p)).isEqualTo(404);
                     assertThat(p.code()).isEqualTo("collectivity-not-found");
                 });
     }

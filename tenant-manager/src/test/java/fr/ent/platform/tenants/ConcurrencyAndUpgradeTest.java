@@ -5,7 +5,8 @@ import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.migration.IndexedMigrations;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
@@ -59,7 +60,7 @@ class ConcurrencyAndUpgradeTest {
                 start.await();
                 try {
                     return service.create(request(slug));
-                } catch (ProblemException e) {
+                } catch (DomainException e) {
                     return e;
                 }
             }));
@@ -72,8 +73,8 @@ class ConcurrencyAndUpgradeTest {
         pool.shutdown();
 
         assertThat(outcomes).filteredOn(Collectivity.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(ProblemException.class::isInstance)
-                .allSatisfy(p -> assertThat(((ProblemException) p).status()).isEqualTo(409))
+        assertThat(outcomes).filteredOn(DomainException.class::isInstance)
+                .allSatisfy(p -> assertThat(ProblemStatuses.status((DomainException) p)).isEqualTo(409))
                 .hasSize(contenders - 1);
         assertThat(scalar("SELECT count(*) FROM platform.collectivity WHERE slug = '" + slug + "'")).isEqualTo("1");
         assertThat(scalar("SELECT count(*) FROM platform.collectivity_domain WHERE domain = '" + slug + ".localhost'"))

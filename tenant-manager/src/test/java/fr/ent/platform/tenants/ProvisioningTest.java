@@ -3,7 +3,7 @@ package fr.ent.platform.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
@@ -136,7 +136,7 @@ class ProvisioningTest {
         String second = uniqueSlug("thief");
         NewCollectivity stealing = NewCollectivity.of(second, "commune", "Thief", List.of(first + ".localhost"));
 
-        assertThatThrownBy(() -> service.create(stealing)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> service.create(stealing)).isInstanceOfSatisfying(DomainException.class,
                 p -> assertThat(p.code()).isEqualTo("domain-taken"));
         assertThat(registry.find(second)).isEmpty();
     }
@@ -148,7 +148,7 @@ class ProvisioningTest {
         for (String slug : List.of(dropped, kept)) {
             service.create(request(slug));
             assertThatThrownBy(() -> service.delete(slug, false)).as("active tenants are archived first")
-                    .isInstanceOf(ProblemException.class);
+                    .isInstanceOf(DomainException.class);
             service.archive(slug);
         }
         service.delete(dropped, false);

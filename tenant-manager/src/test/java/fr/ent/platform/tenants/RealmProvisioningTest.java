@@ -5,7 +5,8 @@ import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.IdentityRealms;
@@ -148,8 +149,8 @@ class RealmProvisioningTest {
     void withoutKeycloakConfiguredProvisioningIsRefusedWithAClearProblem() {
         String slug = uniqueSlug("nokc");
         assertThatThrownBy(() -> service(IdentityRealms.UNCONFIGURED).create(request(slug)))
-                .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status()).isEqualTo(503);
+                .isInstanceOfSatisfying(DomainException.class, p -> {
+                    assertThat(ProblemStatuses.status(p)).isEqualTo(503);
                     assertThat(p.code()).isEqualTo("identity-not-configured");
                 });
         assertThat(registry.find(slug)).isEmpty();
@@ -157,10 +158,10 @@ class RealmProvisioningTest {
         String existing = uniqueSlug("nokcact");
         service.create(request(existing));
         CollectivityService unconfigured = service(IdentityRealms.UNCONFIGURED);
-        assertThatThrownBy(() -> unconfigured.suspend(existing)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> unconfigured.suspend(existing)).isInstanceOfSatisfying(DomainException.class,
                 p -> assertThat(p.code()).isEqualTo("identity-not-configured"));
         assertThatThrownBy(() -> unconfigured.change(existing, CollectivityChange.of("X", null, null)))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.class);
         assertThat(service.get(existing).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(service.get(existing).displayName()).isEqualTo("Commune " + existing);
     }
@@ -198,7 +199,7 @@ class RealmProvisioningTest {
                 new AdminCredentials.Password("master", "admin", "admin")), new PortalUrls(TestKeycloak.PORTAL_TEMPLATE),
                 Optional.empty());
 
-        assertThatThrownBy(() -> service(unreachable).suspend(slug)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> service(unreachable).suspend(slug)).isInstanceOfSatisfying(DomainException.class,
                 p -> assertThat(p.code()).isEqualTo("identity-failed"));
         assertThat(service.get(slug).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(enabled("ent-" + slug)).isTrue();

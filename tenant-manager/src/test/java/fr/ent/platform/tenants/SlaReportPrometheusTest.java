@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import fr.ent.platform.observability.sla.SlaPlans;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import fr.ent.platform.tenants.registry.NewCollectivity;
 import fr.ent.platform.tenants.sla.Incident;
@@ -89,7 +91,7 @@ class SlaReportPrometheusTest {
         prometheus = PrometheusServer.startConfigured(work, data, List.of("--storage.tsdb.retention.time=10y"));
         prometheusUrl = prometheus.url();
         reporter = new SlaReporter(slug -> registry.find(slug)
-                .orElseThrow(() -> ProblemException.notFound("collectivity-not-found", slug)),
+                .orElseThrow(() -> new NotFound("collectivity-not-found", slug)),
                 Optional.of(new PrometheusQueries(prometheusUrl, Duration.ofSeconds(30))), SlaPlans.defaults(), NOW);
     }
 
@@ -167,7 +169,8 @@ class SlaReportPrometheusTest {
         // typed slug, so a PromQL injection through the path is a 404 like any unknown collectivity
         for (String slug : new String[] {ghost, a + "\"} or vector(1) or {x=\"", ".*", a.toUpperCase(Locale.ROOT)}) {
             assertThatThrownBy(() -> reporter.report(slug, "2026-10")).as(slug)
-                    .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(DomainException.class,
+                            p -> assertThat(ProblemStatuses.status(p)).isEqualTo(404));
         }
     }
 
@@ -190,27 +193,28 @@ class SlaReportPrometheusTest {
                 slug -> registry.find(slug).orElseThrow();
 
         SlaReporter unset = new SlaReporter(lookup, Optional.empty(), SlaPlans.defaults(), NOW);
-        assertThatThrownBy(() -> unset.report(a, "2026-10")).isInstanceOfSatisfying(ProblemException.class, p -> {
-            assertThat(p.status()).isEqualTo(503);
+        assertThatThrownBy(() -> unset.report(a, "2026-10")).isInstanceOfSatisfying(DomainException.class, p -> {
+            assertThat(ProblemStatuses.status(p)).isEqualTo(503);
             assertThat(p.code()).isEqualTo("prometheus-not-configured");
-            assertThat(p.toProblem(Locale.FRENCH).detail()).contains("ENT_PROMETHEUS_URL", a);
-            assertThat(p.toProblem(Locale.ENGLISH).detail()).contains("ENT_PROMETHEUS_URL");
+            assertThat(ProblemStatuses.problem(p, Locale.FRENCH).detail()).contains("ENT_PROMETHEUS_URL", a);
+            assertThat(ProblemStatuses.problem(p, Locale.ENGLISH).detail()).contains("ENT_PROMETHEUS_URL");
         });
 
         URI closed = URI.create("http://127.0.0.1:" + FreePorts.next());
         SlaReporter down = new SlaReporter(lookup, Optional.of(new PrometheusQueries(closed, Duration.ofSeconds(5))),
                 SlaPlans.defaults(), NOW);
-        assertThatThrownBy(() -> down.report(a, "2026-10")).isInstanceOfSatisfying(ProblemException.class, p -> {
-            assertThat(p.status()).isEqualTo(503);
+        assertThatThrownBy(() -> down.report(a, "2026-10")).isInstanceOfSatisfying(DomainException.class, p -> {
+            assertThat(ProblemStatuses.status(p)).isEqualTo(503);
             assertThat(p.code()).isEqualTo("prometheus-unavailable");
-            assertThat(p.headers()).containsEntry("Retry-After", "60");
-            assertThat(p.toProblem(Locale.FRENCH).detail()).contains(closed.toString(), "ConnectException", a);
+            assertThat(ProblemStatuses.headers(p)).containsEntry("Retry-After", "60");
+            assertThat(ProblemStatuses.problem(p, Locale.FRENCH).detail())
+                    .contains(closed.toString(), "ConnectException", a);
         });
 
         // a Prometheus that refuses the query (here: the wrong path) is unavailable too, not a 500
         SlaReporter wrong = new SlaReporter(lookup, Optional.of(new PrometheusQueries(
                 prometheusUrl.resolve("/nothing-here"), Duration.ofSeconds(5))), SlaPlans.defaults(), NOW);
-        assertThatThrownBy(() -> wrong.report(a, "2026-10")).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> wrong.report(a, "2026-10")).isInstanceOfSatisfying(DomainException.class,
                 p -> assertThat(p.code()).isEqualTo("prometheus-unavailable"));
     }
 

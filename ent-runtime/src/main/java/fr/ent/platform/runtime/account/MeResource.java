@@ -1,6 +1,8 @@
 package fr.ent.platform.runtime.account;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.identity.VerifiedToken;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
@@ -78,11 +80,11 @@ public class MeResource {
     public Settings choose(Settings body) {
         java.util.UUID me = directoryId();
         if (body == null) {
-            throw ProblemException.badRequest("invalid-input", "corps : {language, timeZone}");
+            throw new InvalidInput("invalid-input", "corps : {language, timeZone}");
         }
         if (body.language() != null) {
             java.util.Locale language = fr.ent.platform.runtime.web.Pages.ours(body.language())
-                    .orElseThrow(() -> ProblemException.badRequest("user.language", body.language()));
+                    .orElseThrow(() -> new InvalidInput("user.language", body.language()));
             personal().chooseLanguage(me, language);
         }
         if (body.timeZone() != null) {
@@ -93,13 +95,13 @@ public class MeResource {
 
     private PersonalChoices personal() {
         if (!choices.isResolvable() || !tenants.current().enables("directory")) {
-            throw ProblemException.notFound("no-such-resource");
+            throw new NotFound("no-such-resource");
         }
         return choices.get();
     }
 
     private java.util.UUID directoryId() {
         return caller.token().flatMap(VerifiedToken::entUserId).map(java.util.UUID::fromString)
-                .orElseThrow(() -> ProblemException.forbidden("forbidden"));
+                .orElseThrow(() -> new NotAllowed("forbidden"));
     }
 }

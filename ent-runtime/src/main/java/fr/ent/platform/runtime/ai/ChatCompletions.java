@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.ai;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.DependencyTimedOut;
 import fr.ent.platform.runtime.egress.Egress;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * A client of an OpenAI-compatible chat-completions API ({@code POST <endpoint url>/chat/completions}), the API that
  * sovereign providers expose. It only goes out through the {@link Egress} door, endpoint {@value #ENDPOINT}.
- * Failures of the provider become problems the caller can show: 504 {@code ai-provider-timeout}, 502
+ * Failures of the provider become problems the caller can show: {@code ai-provider-timeout} (dependency timed out),
  * {@code ai-provider-unreachable}, {@code ai-provider-error} (its status is in {@code providerStatus}) or
  * {@code ai-provider-invalid-response}; the details are logged, the provider's body is not returned to the user.
  */
@@ -68,18 +69,18 @@ public final class ChatCompletions {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             LOG.log(Level.WARNING, "AI provider timed out after {0}: {1}", new Object[] {timeout, e.getMessage()});
-            throw new ProblemException(504, "ai-provider-timeout", String.valueOf(timeout.toSeconds()));
+            throw new DependencyTimedOut("ai-provider-timeout", String.valueOf(timeout.toSeconds()));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "AI provider unreachable: {0}", e.toString());
-            throw new ProblemException(502, "ai-provider-unreachable");
+            throw new DependencyFailed("ai-provider-unreachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(502, "ai-provider-unreachable");
+            throw new DependencyFailed("ai-provider-unreachable");
         }
         if (response.statusCode() / 100 != 2) {
             LOG.log(Level.WARNING, "AI provider answered {0}: {1}",
                     new Object[] {response.statusCode(), abbreviate(response.body())});
-            throw new ProblemException(502, "ai-provider-error", String.valueOf(response.statusCode()))
+            throw new DependencyFailed("ai-provider-error", String.valueOf(response.statusCode()))
                     .with("providerStatus", response.statusCode());
         }
         return firstChoice(response.body());
@@ -99,7 +100,7 @@ public final class ChatCompletions {
             // reported below
         }
         LOG.log(Level.WARNING, "AI provider answer unreadable: {0}", abbreviate(body));
-        throw new ProblemException(502, "ai-provider-invalid-response");
+        throw new DependencyFailed("ai-provider-invalid-response");
     }
 
     private static String abbreviate(String text) {

@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.egress;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.sovereignty.catalogue.Catalogue;
 import fr.ent.platform.sovereignty.evaluation.EgressCheck;
 import fr.ent.platform.sovereignty.evaluation.Finding;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The one door for the runtime's outbound HTTP calls. A caller names a declared endpoint ({@code ent.egress.<name>.*})
  * and a path under its URL; the call leaves only if the endpoint passes the sovereign-hosting egress rules
  * ({@link EgressCheck#RULES}: allow-listed host, declared region in the EU, TLS). Otherwise it is refused before any
- * connection is opened, with a 503 {@code egress-refused} problem naming the rules, and logged.
+ * connection is opened, with an {@code egress-refused} problem (unavailable) naming the rules, and logged.
  *
  * <p>Decisions are made on every call (they are cheap: a few string comparisons), so that the code path that
  * sends is the code path that checks.
@@ -69,7 +69,7 @@ public final class Egress {
     /**
      * The findings of the egress rules for a declared endpoint, or the refusal: for health pages and reports.
      *
-     * @throws ProblemException 503 egress-not-configured / egress-misconfigured
+     * @throws Unavailable egress-not-configured / egress-misconfigured
      */
     public List<Finding> findings(String name) {
         return check.findings(destination(name).endpoint());
@@ -79,7 +79,7 @@ public final class Egress {
      * Sends {@code request} to {@code path} (relative, resolved against the endpoint's URL) of the endpoint
      * {@code name}, after checking the rules.
      *
-     * @throws ProblemException 503 egress-refused (a blocking rule is broken: nothing was sent),
+     * @throws Unavailable egress-refused (a blocking rule is broken: nothing was sent),
      *         egress-not-configured, egress-misconfigured
      * @throws IOException the endpoint could not be reached or the exchange failed (the caller maps it)
      */
@@ -101,7 +101,7 @@ public final class Egress {
             String fixes = refusals.stream().map(Finding::fix).distinct().collect(Collectors.joining(" "));
             LOG.log(Level.WARNING, "egress refused: endpoint {0} ({1}) breaks {2}: {3}",
                     new Object[] {name, destination.endpoint().address(), rules, evidence});
-            throw new ProblemException(503, "egress-refused", rules, name, destination.endpoint().address(), evidence,
+            throw new Unavailable("egress-refused", rules, name, destination.endpoint().address(), evidence,
                     fixes)
                     .with("rules", refusals.stream().map(f -> f.ruleId().code()).toList())
                     .with("endpoint", name)
@@ -113,11 +113,11 @@ public final class Egress {
     private Destination destination(String name) {
         if (misconfiguration != null) {
             LOG.log(Level.WARNING, "egress refused: configuration invalid: {0}", misconfiguration);
-            throw new ProblemException(503, "egress-misconfigured", misconfiguration);
+            throw new Unavailable("egress-misconfigured", misconfiguration);
         }
         Destination destination = destinations.get(name);
         if (destination == null) {
-            throw new ProblemException(503, "egress-not-configured", name, "ent.egress." + name + ".url");
+            throw new Unavailable("egress-not-configured", name, "ent.egress." + name + ".url");
         }
         return destination;
     }

@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.health;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
@@ -41,7 +41,7 @@ public class ProbeResource {
         Object usable = data.read(em -> em.createNativeQuery("SELECT has_schema_privilege(?1, 'USAGE')")
                 .setParameter(1, schema).getSingleResult());
         if (!Boolean.TRUE.equals(usable)) {
-            throw new ProblemException(503, "probe-schema-unusable");
+            throw new Unavailable("probe-schema-unusable");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("collectivity", tenants.current().slug());

@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.security;
 
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.ProblemException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -55,7 +56,7 @@ public class AccessControl implements DynamicFeature {
                 throw ProblemException.unauthorized("unauthenticated");
             }
             if (rule.isEmpty() || rule.get().stream().noneMatch(request.getSecurityContext()::isUserInRole)) {
-                throw ProblemException.forbidden("forbidden");
+                throw new NotAllowed("forbidden");
             }
         }
     }

@@ -4,7 +4,9 @@ import fr.ent.platform.identity.InvalidTokenException;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.TokenVerifier;
 import fr.ent.platform.identity.VerifiedToken;
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -72,7 +75,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         if (!SAFE_METHODS.contains(request.getMethod()) && !sameSecret(session.get().csrfToken(),
                 request.getHeaderString(CSRF_HEADER))) {
-            throw ProblemException.forbidden("csrf-refused");
+            throw new NotAllowed("csrf-refused");
         }
         VerifiedToken token = session.get().token();
         caller.authenticated(token, Caller.Via.SESSION);
@@ -89,7 +92,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } catch (InvalidTokenException e) {
             if (e.reason() == InvalidTokenException.Reason.KEYS_UNAVAILABLE) {
                 LOG.warning(() -> "tenant=" + tenant.slug() + " cannot fetch the realm keys: " + e.getMessage());
-                throw new ProblemException(503, "identity-unavailable").withHeader("Retry-After", "30");
+                throw new Unavailable("identity-unavailable").retryAfter(Duration.ofSeconds(30));
             }
             LOG.info(() -> "tenant=" + tenant.slug() + " bearer token refused: " + e.reason());
             throw invalidToken();

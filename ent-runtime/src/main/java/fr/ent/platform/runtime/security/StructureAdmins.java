@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.security;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -22,7 +22,7 @@ public class StructureAdmins {
         boolean local = caller.hasRole(Roles.ADMIN_LOCAL)
                 && caller.token().map(t -> t.adminStructures().contains(uai)).orElse(false);
         if (!local) {
-            throw ProblemException.forbidden("forbidden");
+            throw new NotAllowed("forbidden");
         }
     }
 }

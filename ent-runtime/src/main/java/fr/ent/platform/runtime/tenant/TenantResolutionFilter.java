@@ -1,6 +1,8 @@
 package fr.ent.platform.runtime.tenant;
 
-import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.runtime.apps.InstalledApps;
 import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.runtime.web.ProblemAnswer;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -40,21 +43,20 @@ public class TenantResolutionFilter extends HttpFilter {
         Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
         Locale locale = Pages.locale(request);
         if (tenant == null) {
-            ProblemAnswer.send(request, response,
-                    Problem.of(404, "unknown-tenant", locale, host == null ? "" : host), locale);
+            ProblemAnswer.send(request, response, new NotFound("unknown-tenant", host == null ? "" : host), locale);
             return;
         }
         request.setAttribute(Tenant.class.getName(), tenant); // the collectivity label of the request metrics
         switch (tenant.state()) {
             case SUSPENDED -> {
-                response.setHeader("Retry-After", "3600");
-                ProblemAnswer.send(request, response,
-                        Problem.of(503, "tenant-suspended", locale, tenant.displayName()), locale);
+                ProblemAnswer.send(request, response, new Unavailable("tenant-suspended", tenant.displayName())
+                        .retryAfter(Duration.ofHours(1)), locale);
                 return;
             }
             case ARCHIVED -> {
+                // Gone for good is the protocol's word, not a domain kind: the one status stated here.
                 ProblemAnswer.send(request, response,
-                        Problem.of(410, "tenant-archived", locale, tenant.displayName()), locale);
+                        new ProblemException(410, "tenant-archived", tenant.displayName()), locale);
                 return;
             }
             default -> {
@@ -62,14 +64,13 @@ public class TenantResolutionFilter extends HttpFilter {
             }
         }
         if (!apps.expectedSchemas().equals(tenant.schemaVersion())) {
-            response.setHeader("Retry-After", "300");
-            ProblemAnswer.send(request, response,
-                    Problem.of(503, "tenant-unavailable", locale, tenant.displayName()), locale);
+            ProblemAnswer.send(request, response, new Unavailable("tenant-unavailable", tenant.displayName())
+                    .retryAfter(Duration.ofMinutes(5)), locale);
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (apps.ofPath(path).filter(app -> !tenant.enables(app.id())).isPresent()) {
-            ProblemAnswer.send(request, response, Problem.of(404, "no-such-resource", locale), locale);
+            ProblemAnswer.send(request, response, new NotFound("no-such-resource"), locale);
             return;
         }
         context.enter(tenant);

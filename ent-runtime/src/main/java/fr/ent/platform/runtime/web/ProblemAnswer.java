@@ -1,6 +1,9 @@
 package fr.ent.platform.runtime.web;
 
+import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.ProblemStatuses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +20,26 @@ public final class ProblemAnswer {
     private ProblemAnswer() {
     }
 
+    /** A domain problem (its status and headers from {@link ProblemStatuses}, as in the JAX-RS mapper). */
+    public static void send(HttpServletRequest request, HttpServletResponse response, DomainException problem,
+            Locale locale) throws IOException {
+        answer(request, response, problem, locale);
+    }
+
+    /** A problem whose status is the protocol's own (410 for an archived collectivity). */
+    public static void send(HttpServletRequest request, HttpServletResponse response, ProblemException problem,
+            Locale locale) throws IOException {
+        answer(request, response, problem, locale);
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, RuntimeException problem,
+            Locale locale) throws IOException {
+        ProblemStatuses.Answer answer = ProblemStatuses.answer(problem, locale).orElseThrow();
+        answer.headers().forEach(response::setHeader);
+        send(request, response, answer.problem(), locale);
+    }
+
+    /** A problem the container states by its status alone (its own 404, 405, 500). */
     public static void send(HttpServletRequest request, HttpServletResponse response, Problem problem, Locale locale)
             throws IOException {
         response.setStatus(problem.status());

@@ -3,8 +3,9 @@ package fr.ent.platform.runtime.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.runtime.egress.EgressConfiguration;
 import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.ai.LocalChatServer.Answer;
@@ -68,8 +69,8 @@ class ChatCompletionsTest {
     }
 
     private static Problem failure() {
-        return catchThrowableOfType(ProblemException.class,
-                () -> client.complete(List.of(ChatMessage.user("x")), 0)).toProblem(Locale.FRENCH);
+        return ProblemStatuses.problem(catchThrowableOfType(DomainException.class,
+                () -> client.complete(List.of(ChatMessage.user("x")), 0)), Locale.FRENCH);
     }
 
     @Test

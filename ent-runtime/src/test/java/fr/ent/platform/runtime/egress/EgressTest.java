@@ -3,8 +3,9 @@ package fr.ent.platform.runtime.egress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.testing.ai.LocalChatServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,9 +67,9 @@ class EgressTest {
     }
 
     private static Problem refusal(Egress egress) {
-        ProblemException e = (ProblemException) org.assertj.core.api.Assertions.catchThrowable(() -> post(egress));
+        DomainException e = (DomainException) org.assertj.core.api.Assertions.catchThrowable(() -> post(egress));
         assertThat(e).as("the call must be refused").isNotNull();
-        return e.toProblem(Locale.FRENCH);
+        return ProblemStatuses.problem(e, Locale.FRENCH);
     }
 
     @Test

@@ -5,7 +5,9 @@ import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.TokenVerifier;
 import fr.ent.platform.identity.VerifiedToken;
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -47,7 +50,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         if (Realms.PLATFORM.equals(realm)) {
             VerifiedToken verified = verify(token, realm, Realms.ADMIN_API_AUDIENCE);
             if (!verified.hasRole(RealmRoles.PLATFORM_ADMIN)) {
-                throw ProblemException.forbidden("forbidden");
+                throw new NotAllowed("forbidden");
             }
             caller.platformOperator(verified.username());
             return;
@@ -58,7 +61,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
                 || !allowedToCollectivityAdministrator(request, slug)) {
             LOG.info(() -> "tenant=" + slug + " admin API refused to " + verified.username() + ": "
                     + request.getMethod() + " /" + request.getUriInfo().getPath());
-            throw ProblemException.forbidden("forbidden");
+            throw new NotAllowed("forbidden");
         }
         caller.collectivityAdministrator(verified.username(), slug);
     }
@@ -83,7 +86,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             return verifier.verifyAccessToken(token, realm, audience);
         } catch (InvalidTokenException e) {
             if (e.reason() == InvalidTokenException.Reason.KEYS_UNAVAILABLE) {
-                throw new ProblemException(503, "identity-unavailable").withHeader("Retry-After", "30");
+                throw new Unavailable("identity-unavailable").retryAfter(Duration.ofSeconds(30));
             }
             LOG.info(() -> "admin API token refused (realm " + realm + "): " + e.reason());
             throw invalidToken();

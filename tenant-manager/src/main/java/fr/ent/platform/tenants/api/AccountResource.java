@@ -1,7 +1,8 @@
 package fr.ent.platform.tenants.api;
 
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.KeycloakException;
@@ -49,16 +50,16 @@ public class AccountResource {
     public Response sync(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
         if (!EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED).contains(c.state())) {
-            throw ProblemException.conflict("accounts-unavailable", slug, c.state());
+            throw new Conflict("accounts-unavailable", slug, c.state());
         }
         AccountSync.Result result;
         try {
             result = withoutWithdrawnCodes(accounts.sync(c), linkNewAccounts(c));
         } catch (KeycloakException e) {
             if (e.status() == 404) {
-                throw ProblemException.conflict("realm-missing", slug);
+                throw new Conflict("realm-missing", slug);
             }
-            throw new ProblemException(502, "identity-failed", slug, e.getMessage());
+            throw new DependencyFailed("identity-failed", slug, e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + slug + " directory not readable: " + e.getMessage(), e);
         }

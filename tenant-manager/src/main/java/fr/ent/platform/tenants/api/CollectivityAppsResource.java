@@ -2,8 +2,8 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.adminapi.CollectivityAppsRequest;
 import fr.ent.platform.adminapi.CollectivityAppsView;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenants.apps.EnabledApps;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -47,7 +47,7 @@ public class CollectivityAppsResource {
     @APIResponse(responseCode = "400", description = "Application inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CollectivityAppsView set(@PathParam("slug") String slug, CollectivityAppsRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
         Collectivity c = collectivities.get(slug);
         return new CollectivityAppsView(c.slug(), apps.set(c, Optional.ofNullable(body.enabled())).orElse(null), apps.installed());

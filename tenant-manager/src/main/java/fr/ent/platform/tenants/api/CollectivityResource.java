@@ -3,8 +3,9 @@ package fr.ent.platform.tenants.api;
 import fr.ent.platform.adminapi.CollectivityRequest;
 import fr.ent.platform.adminapi.CollectivityView;
 import fr.ent.platform.adminapi.ProvisioningView;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.observability.sla.SlaObjective;
 import fr.ent.platform.observability.sla.SlaPlans;
 import fr.ent.platform.tenants.access.AdminCaller;
@@ -64,7 +65,7 @@ public class CollectivityResource {
     @APIResponse(responseCode = "409", description = "Identifiant ou domaine déjà pris", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(CollectivityRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
         Collectivity created = collectivities.create(
                 NewCollectivity.of(body.slug(), body.kind(), body.displayName(), body.domains(),
@@ -84,7 +85,7 @@ public class CollectivityResource {
             try {
                 wanted.add(TenantState.valueOf(state.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("malformed-request");
+                throw new InvalidInput("malformed-request");
             }
         }
         return collectivities.list(wanted).stream().map(Views::of).toList();
@@ -105,7 +106,7 @@ public class CollectivityResource {
     @APIResponse(responseCode = "409", description = "Domaine déjà pris", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CollectivityView change(@PathParam("slug") String slug, CollectivityRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
         if (body.slug() != null && !body.slug().equals(slug)) {
             throw new InvalidTenantInputException("slug", "slug.immutable", slug);
@@ -113,7 +114,7 @@ public class CollectivityResource {
         if (!caller.isPlatformOperator() && (body.kind() != null || body.domains() != null || body.plan() != null)) {
             // Kind, domains and plan are hosting matters (DNS, TLS, contract): only the display name is the
             // collectivity administrator's to change.
-            throw ProblemException.forbidden("forbidden");
+            throw new NotAllowed("forbidden");
         }
         return Views.of(collectivities.change(slug, CollectivityChange.of(body.displayName(), body.kind(),
                 body.domains(), body.plan() == null ? null : known(body.plan()))));

@@ -3,8 +3,10 @@ package fr.ent.platform.tenants.api;
 import fr.ent.platform.adminapi.IdentityLinksRequest;
 import fr.ent.platform.adminapi.IdentityProviderRequest;
 import fr.ent.platform.adminapi.IdentityProviderView;
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.brokering.Brokering;
@@ -150,7 +152,7 @@ public class IdentityProviderResource {
         } catch (KeycloakException e) {
             // The registry keeps it: the next PUT or the next start applies it again.
             collectivities.realmOutOfDate(c);
-            throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
+            throw new DependencyFailed("identity-out-of-date", slug, e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + slug + " directory links not readable: " + e.getMessage(), e);
         }
@@ -169,7 +171,7 @@ public class IdentityProviderResource {
         try {
             brokering.remove(c, alias);
         } catch (KeycloakException e) {
-            throw new ProblemException(502, "identity-failed", slug, e.getMessage());
+            throw new DependencyFailed("identity-failed", slug, e.getMessage());
         }
         brokering.store().delete(c, alias);
         return Response.noContent().build();
@@ -220,7 +222,7 @@ public class IdentityProviderResource {
             answer.put("withoutAccount", done.withoutAccount());
             return answer;
         } catch (KeycloakException e) {
-            throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
+            throw new DependencyFailed("identity-out-of-date", slug, e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + slug + " links not recorded: " + e.getMessage(), e);
         }
@@ -229,14 +231,14 @@ public class IdentityProviderResource {
     private Collectivity active(String slug) {
         Collectivity c = collectivities.get(slug);
         if (!EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED).contains(c.state())) {
-            throw ProblemException.conflict("identity-providers-unavailable", slug, c.state());
+            throw new Conflict("identity-providers-unavailable", slug, c.state());
         }
         return c;
     }
 
     private UpstreamProvider find(Collectivity c, String alias) {
         return brokering.store().find(c, alias)
-                .orElseThrow(() -> ProblemException.notFound("identity-provider-not-found", alias, c.slug()));
+                .orElseThrow(() -> new NotFound("identity-provider-not-found", alias, c.slug()));
     }
 
     private Map<String, String> discover(Collectivity c, UpstreamProvider.Kind kind, String field, String url) {
@@ -249,7 +251,7 @@ public class IdentityProviderResource {
                 throw new InvalidTenantInputException(field, "idp.url.unreadable", field, url,
                         "HTTP " + e.status());
             }
-            throw new ProblemException(502, "identity-failed", c.slug(), e.getMessage());
+            throw new DependencyFailed("identity-failed", c.slug(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.apps;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.sql.Array;
@@ -56,7 +56,7 @@ public class EnabledApps {
 
     /**
      * Sets the collectivity's apps: a list (each an installed app, duplicates ignored) or empty for every app. An
-     * unknown app is a 400 naming it and the installed ones: the choice is never silently narrowed.
+     * unknown app is invalid input naming it and the installed ones: the choice is never silently narrowed.
      */
     public Optional<List<String>> set(Collectivity c, Optional<List<String>> apps) {
         Optional<List<String>> checked = apps.map(this::checked);
@@ -82,7 +82,7 @@ public class EnabledApps {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("unknown-apps", String.join(", ", unknown), String.join(", ", installed))
+            throw new InvalidInput("unknown-apps", String.join(", ", unknown), String.join(", ", installed))
                     .with("unknownApps", unknown).with("installedApps", installed);
         }
         return List.copyOf(known);

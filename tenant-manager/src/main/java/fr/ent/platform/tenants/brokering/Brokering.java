@@ -1,7 +1,7 @@
 package fr.ent.platform.tenants.brokering;
 
 import fr.ent.platform.identity.Claims;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.BrowserFlow;
 import fr.ent.platform.tenants.identity.IdentityRealms;
@@ -62,10 +62,10 @@ public class Brokering {
         return identities;
     }
 
-    /** Keycloak's admin client; 503 identity-not-configured without Keycloak. */
+    /** Keycloak's admin client; unavailable (identity-not-configured) without Keycloak. */
     private KeycloakAdmin admin() {
         if (!(realms instanceof KeycloakRealms keycloak)) {
-            throw new ProblemException(503, "identity-not-configured");
+            throw new Unavailable("identity-not-configured");
         }
         return keycloak.admin();
     }

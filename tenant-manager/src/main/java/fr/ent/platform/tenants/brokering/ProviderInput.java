@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Checks of an identity provider's configuration; each failure names the field (400 invalid-input, in French). */
+/** Checks of an identity provider's configuration; each failure names the field (invalid-input, in French). */
 public final class ProviderInput {
 
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9-]{1,39}");

@@ -67,7 +67,7 @@ public final class ComplianceReporter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @throws fr.ent.platform.problem.ProblemException 404 collectivity-not-found */
+    /** @throws fr.ent.platform.problem.NotFound collectivity-not-found */
     public CollectivityReport report(String slug) {
         Collectivity collectivity = collectivities.get(slug);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -1,7 +1,7 @@
 package fr.ent.platform.tenants.compliance;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.sovereignty.inventory.Inventory;
 import fr.ent.platform.sovereignty.inventory.InventorySnapshot;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +45,7 @@ public class InventoryResource {
         try {
             snapshot = InventorySnapshot.fromJson(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-input", e.getMessage());
+            throw new InvalidInput("invalid-input", e.getMessage());
         }
         InventoryStore.Received kept = store.put(snapshot, Instant.now());
         LOG.info(() -> "cluster inventory received, collected at " + snapshot.collectedAt() + ": "

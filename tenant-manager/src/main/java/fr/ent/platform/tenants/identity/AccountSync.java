@@ -1,7 +1,7 @@
 package fr.ent.platform.tenants.identity;
 
 import fr.ent.platform.identity.Claims;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -82,10 +82,10 @@ public class AccountSync {
         this.clock = clock;
     }
 
-    /** Refused with problem identity-not-configured (503) when Keycloak is not configured. */
+    /** Refused with problem identity-not-configured (unavailable) when Keycloak is not configured. */
     public Result sync(Collectivity c) throws SQLException {
         if (!(realms instanceof KeycloakRealms keycloak)) {
-            throw new ProblemException(503, "identity-not-configured");
+            throw new Unavailable("identity-not-configured");
         }
         KeycloakAdmin admin = keycloak.admin();
         String realm = c.names().realm();

@@ -1,6 +1,10 @@
 package fr.ent.platform.tenants.lifecycle;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.OperationFailed;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.provisioning.Provisioner;
@@ -67,7 +71,7 @@ public class CollectivityService {
         requireIdentity();
         Collectivity c = get(slug);
         if (c.state() == TenantState.DELETED) {
-            throw ProblemException.conflict("illegal-transition", slug, c.state(), c.state());
+            throw new Conflict("illegal-transition", slug, c.state(), c.state());
         }
         registry.update(c.id(), change);
         Collectivity changed = get(slug);
@@ -87,7 +91,7 @@ public class CollectivityService {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "tenant=" + slug + " realm not updated after a change", e);
                 registry.markRealmOutOfDate(c.id()); // the next start-up reconciliation brings it in line
-                throw new ProblemException(502, "identity-out-of-date", slug, e.getMessage());
+                throw new DependencyFailed("identity-out-of-date", slug, e.getMessage());
             }
         }
         LOG.info(() -> "tenant=" + slug + " changed: " + change);
@@ -112,7 +116,7 @@ public class CollectivityService {
 
     /**
      * The state changes first (a conditional update, so a concurrent change loses cleanly), then the realm; if
-     * Keycloak fails, the state is put back and the operator gets a 502: registry and realm never disagree.
+     * Keycloak fails, the state is put back and the operator gets identity-failed: registry and realm never disagree.
      */
     private Collectivity moveWithRealm(Collectivity c, Set<TenantState> from, TenantState to, boolean enabled) {
         requireIdentity();
@@ -125,7 +129,7 @@ public class CollectivityService {
             registry.transition(c.id(), EnumSet.of(to), c.state());
             // Keycloak may have applied part of it: the next start-up reconciliation realigns the realm.
             registry.markRealmOutOfDate(c.id());
-            throw new ProblemException(502, "identity-failed", c.slug(), e.getMessage());
+            throw new DependencyFailed("identity-failed", c.slug(), e.getMessage());
         }
         return moved;
     }
@@ -140,7 +144,7 @@ public class CollectivityService {
         Collectivity c = get(slug);
         Set<TenantState> deletable = EnumSet.of(TenantState.ARCHIVED, TenantState.FAILED, TenantState.REQUESTED);
         if (!deletable.contains(c.state())) {
-            throw ProblemException.conflict("illegal-transition", slug, c.state(), TenantState.DELETED);
+            throw new Conflict("illegal-transition", slug, c.state(), TenantState.DELETED);
         }
         // Every removal is idempotent: if one fails the collectivity keeps its state and a new DELETE finishes.
         try {
@@ -151,7 +155,7 @@ public class CollectivityService {
                 realms.deleteRealm(c);
             }
         } catch (SQLException | RuntimeException e) {
-            throw new ProblemException(500, "deletion-failed", slug, e.getMessage());
+            throw new OperationFailed("deletion-failed", slug, e.getMessage());
         }
         registry.markDeleted(c.id(), retainData);
         LOG.info(() -> "tenant=" + slug + " deleted" + (retainData ? " (schema, role and realm retained)" : ""));
@@ -164,7 +168,7 @@ public class CollectivityService {
     }
 
     public Collectivity get(String slug) {
-        return registry.find(slug).orElseThrow(() -> ProblemException.notFound("collectivity-not-found", slug));
+        return registry.find(slug).orElseThrow(() -> new NotFound("collectivity-not-found", slug));
     }
 
     public List<Collectivity> list(Set<TenantState> states) {
@@ -178,7 +182,7 @@ public class CollectivityService {
     private Collectivity move(Collectivity c, Set<TenantState> from, TenantState to) {
         if (!registry.transition(c.id(), from, to)) {
             TenantState now = get(c.slug()).state();
-            throw ProblemException.conflict("illegal-transition", c.slug(), now, to);
+            throw new Conflict("illegal-transition", c.slug(), now, to);
         }
         LOG.info(() -> "tenant=" + c.slug() + " " + c.state() + " -> " + to);
         return get(c.slug());
@@ -186,11 +190,11 @@ public class CollectivityService {
 
     /**
      * Without Keycloak, provisioning would leave collectivities nobody can log in to, and lifecycle changes would
-     * leave realms out of step: refused before anything changes (503 naming the setting).
+     * leave realms out of step: refused before anything changes (unavailable, naming the setting).
      */
     private void requireIdentity() {
         if (!realms.configured()) {
-            throw new ProblemException(503, "identity-not-configured");
+            throw new Unavailable("identity-not-configured");
         }
     }
 

@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.registry;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenancy.DomainName;
 import fr.ent.platform.tenancy.TenantNames;
@@ -41,7 +41,7 @@ public class CollectivityRepository {
 
     /**
      * Records a new collectivity (REQUESTED) with its domains and pending steps, in one transaction: either all
-     * of it exists afterwards or none of it. A taken slug or domain is a 409 problem naming it.
+     * of it exists afterwards or none of it. A taken slug or domain is a conflict naming it.
      */
     public Collectivity insert(NewCollectivity request) {
         UUID id = UUID.randomUUID();
@@ -51,7 +51,7 @@ public class CollectivityRepository {
             try {
                 for (DomainName domain : request.domains()) {
                     if (domainTaken(c, domain.value())) {
-                        throw ProblemException.conflict("domain-taken", domain.value()).with("domain", domain.value());
+                        throw new Conflict("domain-taken", domain.value()).with("domain", domain.value());
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -103,7 +103,7 @@ public class CollectivityRepository {
 
     /**
      * Applies a change of display name, kind or domains in one transaction. A domain owned by another collectivity
-     * is a 409 naming it, and nothing changes.
+     * is a conflict naming it, and nothing changes.
      */
     public void update(UUID id, CollectivityChange change) {
         try (Connection c = dataSource.getConnection()) {
@@ -125,7 +125,7 @@ public class CollectivityRepository {
                     List<String> wanted = change.domains().get().stream().map(DomainName::value).toList();
                     for (String domain : wanted) {
                         if (domainTaken(c, domain, id)) {
-                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                            throw new Conflict("domain-taken", domain).with("domain", domain);
                         }
                     }
                     try (PreparedStatement delete = c.prepareStatement("""
@@ -146,7 +146,7 @@ public class CollectivityRepository {
                     // A concurrent creation may have taken a domain between the check and the insert.
                     for (String domain : wanted) {
                         if (domainTaken(c, domain, id)) {
-                            throw ProblemException.conflict("domain-taken", domain).with("domain", domain);
+                            throw new Conflict("domain-taken", domain).with("domain", domain);
                         }
                     }
                 }
@@ -180,16 +180,16 @@ public class CollectivityRepository {
         }
     }
 
-    /** Turns a lost race on a unique key into the same 409 the pre-checks give; anything else stays an error. */
+    /** Turns a lost race on a unique key into the same conflict the pre-checks give; anything else stays an error. */
     private static RuntimeException uniqueViolation(SQLException e, NewCollectivity request) {
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
         if ("23505".equals(e.getSQLState()) || "23505".equals(cause.getSQLState())) {
             String message = String.valueOf(e.getMessage()) + cause.getMessage();
             if (message.contains("collectivity_domain_pkey")) {
                 String domains = request.domains().stream().map(DomainName::value).collect(Collectors.joining(", "));
-                return ProblemException.conflict("domain-taken", domains);
+                return new Conflict("domain-taken", domains);
             }
-            return ProblemException.conflict("slug-taken", request.slug().value());
+            return new Conflict("slug-taken", request.slug().value());
         }
         return new RegistryException("cannot record collectivity " + request.slug(), e);
     }

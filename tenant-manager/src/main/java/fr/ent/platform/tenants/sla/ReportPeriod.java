@@ -1,6 +1,6 @@
 package fr.ent.platform.tenants.sla;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public record ReportPeriod(YearMonth month, Instant start, Instant monthEnd, Ins
     /**
      * The period of {@code month} ({@code 2026-11}); the current month when null or blank.
      *
-     * @throws ProblemException 400 {@code sla-report-month} when malformed or in the future
+     * @throws InvalidInput {@code sla-report-month} when malformed or in the future
      */
     public static ReportPeriod of(String month, Clock clock) {
         Instant now = clock.instant();
@@ -45,13 +45,13 @@ public record ReportPeriod(YearMonth month, Instant start, Instant monthEnd, Ins
             try {
                 ym = YearMonth.parse(month.strip());
             } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("sla-report-month", month);
+                throw new InvalidInput("sla-report-month", month);
             }
         }
         Instant start = ym.atDay(1).atStartOfDay(ZONE).toInstant();
         Instant monthEnd = ym.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
         if (!start.isBefore(now)) {
-            throw ProblemException.badRequest("sla-report-month", ym.toString());
+            throw new InvalidInput("sla-report-month", ym.toString());
         }
         Instant end = monthEnd;
         if (now.isBefore(monthEnd)) {

@@ -4,7 +4,7 @@ import fr.ent.platform.observability.metrics.MetricContract;
 import fr.ent.platform.observability.rules.SlaSeries;
 import fr.ent.platform.observability.sla.SlaObjective;
 import fr.ent.platform.observability.sla.SlaPlans;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenants.pages.PageText;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public final class SlaReporter {
     private final Clock clock;
 
     /**
-     * @param collectivities the registry: the collectivity of a slug, or a 404 {@link ProblemException}
+     * @param collectivities the registry: the collectivity of a slug, or a {@link fr.ent.platform.problem.NotFound}
      * @param prometheus empty when {@code ent.prometheus.url} is not set
      */
     public SlaReporter(Function<String, Collectivity> collectivities, Optional<PrometheusQueries> prometheus,
@@ -55,15 +55,15 @@ public final class SlaReporter {
 
     /**
      * @param month {@code 2026-11}, or null for the current month so far
-     * @throws ProblemException 404 collectivity-not-found, 400 sla-report-month, 503 prometheus-not-configured or
-     *         prometheus-unavailable
+     * @throws fr.ent.platform.problem.DomainException collectivity-not-found (not found), sla-report-month (invalid
+     *         input), prometheus-not-configured or prometheus-unavailable (unavailable)
      */
     public SlaReport report(String slug, String month) {
         Collectivity collectivity = collectivities.apply(slug);
         String own = collectivity.slug();
         ReportPeriod period = ReportPeriod.of(month, clock);
         PrometheusQueries queries = prometheus.orElseThrow(
-                () -> new ProblemException(503, "prometheus-not-configured", own));
+                () -> new Unavailable("prometheus-not-configured", own));
 
         Map<Instant, Double> ratios = new HashMap<>();
         String plan = null;
@@ -88,8 +88,8 @@ public final class SlaReporter {
                 }
                 probes = probes(queries, own, period);
             } catch (PrometheusQueries.Unavailable e) {
-                throw new ProblemException(503, "prometheus-unavailable", own, queries.base().toString(),
-                        e.getMessage()).withHeader("Retry-After", "60");
+                throw new Unavailable("prometheus-unavailable", own, queries.base().toString(),
+                        e.getMessage()).retryAfter(Duration.ofSeconds(60));
             }
         }
         // The plan recorded with the month's last sample (the one that applied at its end); without data, the

@@ -3,7 +3,8 @@ package fr.ent.platform.tenants.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +62,8 @@ class SlaReportPeriodTest {
     void aFutureOrMalformedMonthIsA400() {
         for (String month : new String[] {"2026-12", "2027-01", "2026-13", "novembre", "2026-1", "2026-11-01"}) {
             assertThatThrownBy(() -> ReportPeriod.of(month, NOW)).as(month)
-                    .isInstanceOfSatisfying(ProblemException.class, p -> {
-                        assertThat(p.status()).isEqualTo(400);
+                    .isInstanceOfSatisfying(DomainException.class, p -> {
+                        assertThat(ProblemStatuses.status(p)).isEqualTo(400);
                         assertThat(p.code()).isEqualTo("sla-report-month");
                     });
         }

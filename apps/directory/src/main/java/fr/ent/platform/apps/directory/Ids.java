@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.directory;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ public final class Ids {
 
     /** The UUID in {@code text}, or the 404 problem {@code notFoundCode} naming what was asked for. */
     public static UUID orNotFound(String text, String notFoundCode) {
-        return parse(text).orElseThrow(() -> ProblemException.notFound(notFoundCode, shown(text)));
+        return parse(text).orElseThrow(() -> new NotFound(notFoundCode, shown(text)));
     }
 
     /** What the problem detail echoes back: the id as given, cut short so a long path cannot flood the answer. */

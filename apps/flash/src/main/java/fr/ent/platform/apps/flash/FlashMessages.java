@@ -1,5 +1,8 @@
 package fr.ent.platform.apps.flash;
 
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.directory.view.StructureView;
@@ -7,7 +10,6 @@ import fr.ent.platform.apps.directory.view.UserDetail;
 import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.VerifiedToken;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,7 +118,7 @@ public class FlashMessages {
         data.write(unit, em -> {
             FlashMessage m = em.find(FlashMessage.class, id);
             if (m == null || !m.target().reaches(reader) || now.isBefore(m.startsAt()) || !now.isBefore(m.endsAt())) {
-                throw ProblemException.notFound("no-such-resource");
+                throw new NotFound("no-such-resource");
             }
             long already = em.createQuery("SELECT COUNT(d) FROM FlashDismissal d WHERE d.messageId = :m"
                     + " AND d.userSubject = :s", Long.class).setParameter("m", id)
@@ -168,10 +170,10 @@ public class FlashMessages {
         }
         List<Violation> violations = checked.violations();
         if (violations.stream().anyMatch(Violation::forbidden)) {
-            throw ProblemException.forbidden("forbidden");
+            throw new NotAllowed("forbidden");
         }
         Violation first = violations.get(0);
-        throw ProblemException.badRequest("invalid-input", first.field() + " : " + explain(first, Locale.FRENCH))
+        throw new InvalidInput("invalid-input", first.field() + " : " + explain(first, Locale.FRENCH))
                 .with("errors", violations.stream().map(v -> Map.of("field", v.field(),
                         "detail", explain(v, Locale.FRENCH))).toList());
     }
@@ -184,7 +186,7 @@ public class FlashMessages {
     private static FlashMessage managed(EntityManager em, Editor editor, UUID id) {
         FlashMessage m = em.find(FlashMessage.class, id);
         if (m == null || !editor.manages(m.target())) {
-            throw ProblemException.notFound("no-such-resource");
+            throw new NotFound("no-such-resource");
         }
         return m;
     }
@@ -207,6 +209,6 @@ public class FlashMessages {
     }
 
     static UUID idOrNotFound(String id) {
-        return uuid(id).orElseThrow(() -> ProblemException.notFound("no-such-resource"));
+        return uuid(id).orElseThrow(() -> new NotFound("no-such-resource"));
     }
 }

@@ -1,7 +1,8 @@
 package fr.ent.platform.apps.flash;
 
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.identity.RealmRoles;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
@@ -103,8 +104,8 @@ public class FlashPages extends HttpServlet {
                         FormState.blank(OffsetDateTime.now(ZoneOffset.UTC)), 200);
                 default -> response.sendError(405);
             }
-        } catch (ProblemException e) {
-            response.sendError(e.status());
+        } catch (DomainException e) {
+            response.sendError(ProblemStatuses.status(e));
         }
     }
 
@@ -165,8 +166,8 @@ public class FlashPages extends HttpServlet {
                 messages.update(editor.get(), id, input);
             }
             response.sendRedirect("/flash?done=saved");
-        } catch (ProblemException e) {
-            response.sendError(e.status());
+        } catch (DomainException e) {
+            response.sendError(ProblemStatuses.status(e));
         }
     }
 

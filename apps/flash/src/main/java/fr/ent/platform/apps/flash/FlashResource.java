@@ -1,6 +1,7 @@
 package fr.ent.platform.apps.flash;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
 import fr.ent.platform.runtime.security.Roles;
@@ -96,12 +97,12 @@ public class FlashResource {
 
     /** @Allow let an administrator in; a local administrator without any school still manages nothing. */
     private Editor editor() {
-        return caller.token().flatMap(Editor::of).orElseThrow(() -> ProblemException.forbidden("forbidden"));
+        return caller.token().flatMap(Editor::of).orElseThrow(() -> new NotAllowed("forbidden"));
     }
 
     private static FlashInput body(FlashInput body) {
         if (body == null) {
-            throw ProblemException.badRequest("invalid-input", "corps : un objet JSON est attendu");
+            throw new InvalidInput("invalid-input", "corps : un objet JSON est attendu");
         }
         return body;
     }

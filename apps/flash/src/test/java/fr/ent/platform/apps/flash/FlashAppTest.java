@@ -3,7 +3,8 @@ package fr.ent.platform.apps.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.migration.IndexedMigrations;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.AppSchemas;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
@@ -61,8 +62,8 @@ class FlashAppTest {
         try {
             FlashMessages.idOrNotFound("../../t_other");
             throw new AssertionError("accepted");
-        } catch (ProblemException e) {
-            assertThat(e.status()).isEqualTo(404);
+        } catch (DomainException e) {
+            assertThat(ProblemStatuses.status(e)).isEqualTo(404);
         }
     }
 

@@ -1,8 +1,8 @@
 package fr.ent.platform.apps.notifications;
 
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.notifications.delivery.Delivery;
 import fr.ent.platform.apps.notifications.posting.StoredNotice;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class Notifications {
         return data.write(unit, em -> {
             Delivery d = em.find(Delivery.class, new Delivery.Key(id, recipient));
             if (d == null || d.visibleAt().isAfter(now)) {
-                throw ProblemException.notFound("no-such-resource");
+                throw new NotFound("no-such-resource");
             }
             d.markRead(now);
             return NotificationView.of(d, em.find(StoredNotice.class, id), locale);

@@ -3,7 +3,8 @@ package fr.ent.platform.apps.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.apps.notifications.posting.NoticeBoard;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.runtime.notify.Audience;
 import fr.ent.platform.runtime.notify.Notice;
 import fr.ent.platform.tenancy.AppSchemas;
@@ -60,8 +61,8 @@ class NotificationsTest {
     private static int status(Notice notice) {
         try {
             NoticeBoard.check(notice);
-        } catch (ProblemException e) {
-            return e.status();
+        } catch (DomainException e) {
+            return ProblemStatuses.status(e);
         }
         throw new AssertionError("no problem was raised");
     }

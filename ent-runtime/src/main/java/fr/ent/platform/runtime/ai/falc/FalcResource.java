@@ -1,7 +1,7 @@
 package fr.ent.platform.runtime.ai.falc;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.ai.ChatCompletions;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
@@ -52,13 +52,13 @@ public class FalcResource {
 
     private static String text(String body) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
         try (var reader = Json.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             return json.get("text") instanceof JsonString s ? s.getString() : null;
         } catch (JsonException | IllegalStateException e) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
     }
 }

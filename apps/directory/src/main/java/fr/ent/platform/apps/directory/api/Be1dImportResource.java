@@ -4,6 +4,7 @@ import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Roles;
 import fr.ent.platform.runtime.security.StructureAdmins;
 import fr.ent.platform.apps.directory.service.StructureService;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.apps.directory.be1d.Be1dFile;
 import fr.ent.platform.apps.directory.be1d.Be1dImporter;
@@ -71,7 +72,7 @@ public class Be1dImportResource {
         Map<Be1dFile, byte[]> files = new EnumMap<>(Be1dFile.class);
         for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
             Be1dFile file = Be1dFile.byPartName(part.getName())
-                    .orElseThrow(() -> ProblemException.badRequest("import-unknown-part", part.getName()));
+                    .orElseThrow(() -> new InvalidInput("import-unknown-part", part.getName()));
             try (InputStream in = part.getContent()) {
                 byte[] bytes = in.readNBytes(MAX_PART_BYTES + 1);
                 if (bytes.length > MAX_PART_BYTES) {

@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.directory.api;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.InvalidInput;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -18,16 +18,16 @@ final class JsonBodies {
 
     static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
         try {
             T value = JSONB.fromJson(body, type);
             if (value == null) {
-                throw ProblemException.badRequest("malformed-request");
+                throw new InvalidInput("malformed-request");
             }
             return value;
         } catch (JsonbException e) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new InvalidInput("malformed-request");
         }
     }
 }

@@ -1,6 +1,9 @@
 package fr.ent.platform.apps.directory.be1d;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingClass;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingUser;
@@ -48,20 +51,20 @@ public class Be1dImporter {
         // The school must exist here before the files are even looked at: a foreign id gets a 404, whatever it sends.
         data.read(em -> Lookups.structure(em, structureId));
         if (files.isEmpty()) {
-            throw ProblemException.badRequest("import-empty");
+            throw new InvalidInput("import-empty");
         }
         Be1dExport export;
         try {
             export = Be1dExport.parse(files);
         } catch (Be1dFormatException e) {
-            ProblemException problem = ProblemException.badRequest("import-unreadable", e.file().partName(), e.reason())
+            DomainException problem = new InvalidInput("import-unreadable", e.file().partName(), e.reason())
                     .with("file", e.file().partName());
             throw e.missingColumn() == null ? problem : problem.with("missingColumn", e.missingColumn());
         }
         Function<EntityManager, ImportReport> work = em -> {
             Structure school = em.find(Structure.class, id);
             if (school == null) {
-                throw ProblemException.notFound("structure-not-found", id);
+                throw new NotFound("structure-not-found", id);
             }
             Be1dImportPlan plan = Be1dReconciliation.plan(snapshot(em, school), export);
             if (!dryRun) {
@@ -129,7 +132,7 @@ public class Be1dImporter {
         } catch (PersistenceException e) {
             if (UniqueViolation.in(e)) {
                 // Someone wrote the same people or classes since the snapshot (another import of this school).
-                throw ProblemException.conflict("import-conflict");
+                throw new Conflict("import-conflict");
             }
             throw e;
         }

@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.directory.service;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.Text;
@@ -62,7 +62,7 @@ public class GroupService {
             if (classText != null) {
                 SchoolClass c = Lookups.schoolClass(em, classText);
                 if (!c.structureId().equals(school.id())) {
-                    throw ProblemException.notFound("class-not-found", Ids.shown(classText));
+                    throw new NotFound("class-not-found", Ids.shown(classText));
                 }
                 classId = c.id();
             }
@@ -87,7 +87,7 @@ public class GroupService {
             for (String userId : userIds) {
                 EntUser user = Lookups.user(em, userId);
                 if (!group.structureId().equals(user.structureId())) {
-                    throw ProblemException.notFound("user-not-found", Ids.shown(userId));
+                    throw new NotFound("user-not-found", Ids.shown(userId));
                 }
                 wanted.add(user.id());
             }
@@ -105,7 +105,7 @@ public class GroupService {
     private static EntGroup group(EntityManager em, String id) {
         EntGroup g = em.find(EntGroup.class, Ids.orNotFound(id, "group-not-found"));
         if (g == null) {
-            throw ProblemException.notFound("group-not-found", Ids.shown(id));
+            throw new NotFound("group-not-found", Ids.shown(id));
         }
         return g;
     }

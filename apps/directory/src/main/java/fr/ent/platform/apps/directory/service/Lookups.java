@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.directory.service;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.model.EntUser;
 import fr.ent.platform.apps.directory.model.SchoolClass;
@@ -24,7 +24,7 @@ public final class Lookups {
     static Structure structure(EntityManager em, UUID id, String shown) {
         Structure s = em.find(Structure.class, id);
         if (s == null) {
-            throw ProblemException.notFound("structure-not-found", Ids.shown(shown));
+            throw new NotFound("structure-not-found", Ids.shown(shown));
         }
         return s;
     }
@@ -32,7 +32,7 @@ public final class Lookups {
     public static SchoolClass schoolClass(EntityManager em, String id) {
         SchoolClass c = em.find(SchoolClass.class, Ids.orNotFound(id, "class-not-found"));
         if (c == null) {
-            throw ProblemException.notFound("class-not-found", Ids.shown(id));
+            throw new NotFound("class-not-found", Ids.shown(id));
         }
         return c;
     }
@@ -40,7 +40,7 @@ public final class Lookups {
     public static EntUser user(EntityManager em, String id) {
         EntUser u = em.find(EntUser.class, Ids.orNotFound(id, "user-not-found"));
         if (u == null) {
-            throw ProblemException.notFound("user-not-found", Ids.shown(id));
+            throw new NotFound("user-not-found", Ids.shown(id));
         }
         return u;
     }

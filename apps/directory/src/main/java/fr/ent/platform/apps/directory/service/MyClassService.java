@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.directory.service;
 
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.Profile;
@@ -14,7 +15,6 @@ import fr.ent.platform.apps.directory.view.MyClassView.ClassCard;
 import fr.ent.platform.apps.directory.view.MyClassView.Person;
 import fr.ent.platform.apps.directory.view.MyClassView.Pupil;
 import fr.ent.platform.apps.directory.view.MyClassView.School;
-import fr.ent.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,14 +58,14 @@ public class MyClassService {
         return view.classes().stream().filter(c -> c.id().equals(id)).findFirst()
                 .or(() -> view.children().stream().flatMap(child -> child.classes().stream())
                         .filter(c -> c.id().equals(id)).findFirst())
-                .orElseThrow(() -> ProblemException.notFound("class-not-found", Ids.shown(classId)));
+                .orElseThrow(() -> new NotFound("class-not-found", Ids.shown(classId)));
     }
 
     /** One of a parent's children with their classes; anyone else's id is answered like an id of nobody. */
     public ChildCard child(UUID reader, String childId) {
         UUID id = Ids.orNotFound(childId, "user-not-found");
         return of(reader).children().stream().filter(c -> c.child().id().equals(id)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("user-not-found", Ids.shown(childId)));
+                .orElseThrow(() -> new NotFound("user-not-found", Ids.shown(childId)));
     }
 
     static MyClassView view(EntityManager em, UUID reader) {

@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.directory.service;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.apps.directory.StructureType;
 import fr.ent.platform.apps.directory.Text;
@@ -49,7 +49,7 @@ public class StructureService {
             boolean taken = !em.createQuery("SELECT s.id FROM Structure s WHERE s.uai = :uai", UUID.class)
                     .setParameter("uai", uai.value()).setMaxResults(1).getResultList().isEmpty();
             if (taken) {
-                throw ProblemException.conflict("uai-taken", uai.value());
+                throw new Conflict("uai-taken", uai.value());
             }
             Structure structure = new Structure(uai, name, type, parentId);
             try {
@@ -57,7 +57,7 @@ public class StructureService {
                 em.flush();
             } catch (PersistenceException e) {
                 if (UniqueViolation.in(e)) {
-                    throw ProblemException.conflict("uai-taken", uai.value());
+                    throw new Conflict("uai-taken", uai.value());
                 }
                 throw e;
             }
@@ -89,7 +89,7 @@ public class StructureService {
                     .setParameter("s", structure.id()).setParameter("name", name)
                     .setMaxResults(1).getResultList().isEmpty();
             if (taken) {
-                throw ProblemException.conflict("class-taken", name);
+                throw new Conflict("class-taken", name);
             }
             SchoolClass created = new SchoolClass(structure.id(), name, level);
             try {
@@ -97,7 +97,7 @@ public class StructureService {
                 em.flush();
             } catch (PersistenceException e) {
                 if (UniqueViolation.in(e)) {
-                    throw ProblemException.conflict("class-taken", name);
+                    throw new Conflict("class-taken", name);
                 }
                 throw e;
             }

@@ -1,6 +1,7 @@
 package fr.ent.platform.apps.notifications.api;
 
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.security.Caller;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ final class Callers {
 
     /** The caller's directory id: accounts without one (platform or probe accounts) have no timeline. */
     static UUID me(Caller caller) {
-        return meIfAny(caller).orElseThrow(() -> ProblemException.forbidden("forbidden"));
+        return meIfAny(caller).orElseThrow(() -> new NotAllowed("forbidden"));
     }
 
     static Optional<UUID> meIfAny(Caller caller) {
@@ -25,7 +26,7 @@ final class Callers {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound("no-such-resource");
+            throw new NotFound("no-such-resource");
         }
     }
 }

@@ -1,10 +1,11 @@
 package fr.ent.platform.apps.notifications.api;
 
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.notifications.NotificationView;
 import fr.ent.platform.apps.notifications.Notifications;
 import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.notify.Audience;
 import fr.ent.platform.runtime.notify.Notice;
 import fr.ent.platform.runtime.notify.Timeline;
@@ -103,17 +104,17 @@ public class NotificationsResource {
             + " en arrière-plan : la réponse 202 donne son identifiant)")
     public Response post(NewNotification body) {
         if (body == null) {
-            throw ProblemException.badRequest("invalid-input", "corps : une notification en JSON");
+            throw new InvalidInput("invalid-input", "corps : une notification en JSON");
         }
         List<UUID> named = Optional.ofNullable(body.recipients()).orElse(List.of()).stream()
                 .map(Callers::uuid).distinct().toList();
         if (named.size() > 1000) {
-            throw ProblemException.badRequest("invalid-input", "recipients : 1000 identifiants au plus (nommez un groupe)");
+            throw new InvalidInput("invalid-input", "recipients : 1000 identifiants au plus (nommez un groupe)");
         }
         Set<UUID> known = directory.existing(named);
         List<String> unknown = named.stream().filter(r -> !known.contains(r)).map(UUID::toString).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.notFound("user-not-found", unknown.get(0)).with("unknownRecipients", unknown);
+            throw new NotFound("user-not-found", unknown.get(0)).with("unknownRecipients", unknown);
         }
         Set<Audience> groups = new HashSet<>();
         for (AudienceBody a : Optional.ofNullable(body.audiences()).orElse(List.of())) {
@@ -128,17 +129,17 @@ public class NotificationsResource {
 
     private static Audience audience(AudienceBody a) {
         if (a == null || a.kind() == null) {
-            throw ProblemException.badRequest("invalid-input", "audiences[].kind : CLASS, GROUP ou STRUCTURE");
+            throw new InvalidInput("invalid-input", "audiences[].kind : CLASS, GROUP ou STRUCTURE");
         }
         Audience.Kind kind;
         try {
             kind = Audience.Kind.valueOf(a.kind());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-input", "audiences[].kind : CLASS, GROUP ou STRUCTURE");
+            throw new InvalidInput("invalid-input", "audiences[].kind : CLASS, GROUP ou STRUCTURE");
         }
         Optional<String> profile = Optional.ofNullable(a.profile()).filter(p -> !p.isBlank());
         if (profile.isPresent() && !Set.of("Student", "Relative", "Teacher", "Personnel", "Guest").contains(profile.get())) {
-            throw ProblemException.badRequest("invalid-input", "audiences[].profile : Student, Relative, Teacher, Personnel ou Guest");
+            throw new InvalidInput("invalid-input", "audiences[].profile : Student, Relative, Teacher, Personnel ou Guest");
         }
         return new Audience(kind, Callers.uuid(a.id()), profile);
     }

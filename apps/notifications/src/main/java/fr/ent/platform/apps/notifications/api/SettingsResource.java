@@ -1,11 +1,11 @@
 package fr.ent.platform.apps.notifications.api;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.apps.notifications.preferences.Preferences;
 import fr.ent.platform.apps.notifications.quiet.QuietRange;
 import fr.ent.platform.apps.notifications.quiet.QuietRanges;
 import fr.ent.platform.apps.notifications.quiet.StoredQuietRange.Owner;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
 import fr.ent.platform.runtime.security.Roles;
@@ -77,7 +77,7 @@ public class SettingsResource {
     @Operation(summary = "Change mes préférences pour les types donnés")
     public List<Preferences.Choice> choose(List<Preferences.Choice> choices) {
         if (choices == null) {
-            throw ProblemException.badRequest("invalid-input", "corps : une liste de choix {type, shown, emailed}");
+            throw new InvalidInput("invalid-input", "corps : une liste de choix {type, shown, emailed}");
         }
         return preferences.choose(Callers.me(caller), choices);
     }
@@ -124,24 +124,24 @@ public class SettingsResource {
 
     static List<QuietRange> parse(List<RangeBody> ranges) {
         if (ranges == null) {
-            throw ProblemException.badRequest("invalid-input", "corps : une liste de plages {days, from, to}");
+            throw new InvalidInput("invalid-input", "corps : une liste de plages {days, from, to}");
         }
         if (ranges.size() > QuietRange.MAX_RANGES) {
-            throw ProblemException.badRequest("quiet-hours-too-many", 0, 0, QuietRange.MAX_RANGES);
+            throw new InvalidInput("quiet-hours-too-many", 0, 0, QuietRange.MAX_RANGES);
         }
         return ranges.stream().map(SettingsResource::range).toList();
     }
 
     private static QuietRange range(RangeBody body) {
         if (body == null) {
-            throw ProblemException.badRequest("invalid-input", "plage : {days, from, to}");
+            throw new InvalidInput("invalid-input", "plage : {days, from, to}");
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : body.days() == null ? List.<String>of() : body.days()) {
             try {
                 days.add(DayOfWeek.valueOf(d));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw ProblemException.badRequest("invalid-input", "days : MONDAY, TUESDAY… SUNDAY");
+                throw new InvalidInput("invalid-input", "days : MONDAY, TUESDAY… SUNDAY");
             }
         }
         return new QuietRange(days, minute("from", body.from()), minute("to", body.to()));
@@ -150,7 +150,7 @@ public class SettingsResource {
     public static int minute(String field, String time) {
         Matcher m = time == null ? null : TIME.matcher(time);
         if (m == null || !m.matches() || (m.group(1).equals("24") && !m.group(2).equals("00"))) {
-            throw ProblemException.badRequest("invalid-input", field + " : une heure HH:MM entre 00:00 et 24:00");
+            throw new InvalidInput("invalid-input", field + " : une heure HH:MM entre 00:00 et 24:00");
         }
         return Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
     }

@@ -1,8 +1,8 @@
 package fr.ent.platform.apps.notifications.posting;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.delivery.FanOut;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.notify.Audience;
 import fr.ent.platform.runtime.notify.Notice;
 import fr.ent.platform.runtime.notify.Timeline;
@@ -56,7 +56,7 @@ public class NoticeBoard implements Timeline {
     public UUID post(Notice notice) {
         check(notice);
         if (types.byId(notice.type()).isEmpty()) {
-            throw ProblemException.badRequest("unknown-notification-type", notice.type());
+            throw new InvalidInput("unknown-notification-type", notice.type());
         }
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -76,22 +76,22 @@ public class NoticeBoard implements Timeline {
     public static void check(Notice notice) {
         Map<String, String> texts = notice.texts();
         if (texts.get("fr") == null || !LANGUAGES.containsAll(texts.keySet())) {
-            throw ProblemException.badRequest("invalid-input", "texts : un texte en français (fr), et en anglais (en) ou espagnol (es) si vous les avez");
+            throw new InvalidInput("invalid-input", "texts : un texte en français (fr), et en anglais (en) ou espagnol (es) si vous les avez");
         }
         for (String text : texts.values()) {
             if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-                throw ProblemException.badRequest("invalid-input", "texts : entre 1 et " + MAX_TEXT + " caractères");
+                throw new InvalidInput("invalid-input", "texts : entre 1 et " + MAX_TEXT + " caractères");
             }
         }
         Optional<String> link = notice.link();
         if (link.isPresent() && !LINK.matcher(link.get()).matches()) {
-            throw ProblemException.badRequest("invalid-input", "link : un chemin de ce portail, commençant par « / »");
+            throw new InvalidInput("invalid-input", "link : un chemin de ce portail, commençant par « / »");
         }
         if (notice.users().isEmpty() && notice.audiences().isEmpty()) {
-            throw ProblemException.badRequest("invalid-input", "recipients : au moins un utilisateur ou un groupe");
+            throw new InvalidInput("invalid-input", "recipients : au moins un utilisateur ou un groupe");
         }
         if (notice.users().size() > MAX_USERS || notice.audiences().size() > MAX_AUDIENCES) {
-            throw ProblemException.badRequest("invalid-input", "recipients : " + MAX_USERS
+            throw new InvalidInput("invalid-input", "recipients : " + MAX_USERS
                     + " utilisateurs et " + MAX_AUDIENCES + " groupes au plus (nommez un groupe plutôt que ses membres)");
         }
     }

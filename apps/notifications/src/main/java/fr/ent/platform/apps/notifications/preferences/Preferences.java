@@ -1,8 +1,8 @@
 package fr.ent.platform.apps.notifications.preferences;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.posting.NotificationTypes;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.notify.NotificationType;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class Preferences {
     public List<Choice> choose(UUID user, List<Choice> choices) {
         for (Choice c : choices) {
             if (c == null || types.byId(c.type()).isEmpty()) {
-                throw ProblemException.badRequest("unknown-notification-type", c == null ? "" : c.type());
+                throw new InvalidInput("unknown-notification-type", c == null ? "" : c.type());
             }
         }
         data.write(unit, em -> {

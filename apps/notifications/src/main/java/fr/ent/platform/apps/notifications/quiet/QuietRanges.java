@@ -1,8 +1,8 @@
 package fr.ent.platform.apps.notifications.quiet;
 
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.quiet.StoredQuietRange.Owner;
-import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class QuietRanges {
     /** Replaces the owner's ranges, all or nothing; bad ranges are a 400 saying which and why. */
     public List<QuietRange> replace(Owner kind, UUID owner, List<QuietRange> ranges) {
         QuietRange.check(ranges).ifPresent(fault -> {
-            throw ProblemException.badRequest("quiet-hours-" + fault.kind().name().toLowerCase()
+            throw new InvalidInput("quiet-hours-" + fault.kind().name().toLowerCase()
                     .replace('_', '-'), fault.range() + 1, fault.other() + 1, QuietRange.MAX_RANGES);
         });
         data.write(unit, em -> {

@@ -1,5 +1,9 @@
 package fr.ent.platform.apps.notifications.web;
 
+import fr.ent.platform.problem.DomainException;
+import fr.ent.platform.problem.ProblemStatuses;
+import fr.ent.platform.tenancy.InvalidTenantInputException;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.posting.NotificationTypes;
 import fr.ent.platform.apps.notifications.preferences.Preferences;
@@ -109,14 +113,13 @@ public class SettingsPage extends HttpServlet {
                 case "preferences" -> preferences.choose(me, types.all().stream().map(t -> new Preferences.Choice(
                         t.id(), request.getParameter("shown." + t.id()) != null,
                         request.getParameter("emailed." + t.id()) != null)).toList());
-                default -> throw ProblemException.badRequest("invalid-input", "form");
+                default -> throw new InvalidInput("invalid-input", "form");
             }
-        } catch (ProblemException | fr.ent.platform.tenancy.InvalidTenantInputException e) {
+        } catch (DomainException | InvalidTenantInputException e) {
             response.setStatus(400);
-            String reason = e instanceof ProblemException p ? p.toProblem(Pages.locale(request)).detail()
-                    : fr.ent.platform.problem.Problem.message(((fr.ent.platform.tenancy.InvalidTenantInputException) e)
-                            .messageKey(), Pages.locale(request),
-                            ((fr.ent.platform.tenancy.InvalidTenantInputException) e).arguments());
+            DomainException refusal = e instanceof InvalidTenantInputException invalid ? ProblemStatuses.of(invalid)
+                    : (DomainException) e;
+            String reason = ProblemStatuses.problem(refusal, Pages.locale(request)).detail();
             render(request, response, session.get(), typed, Optional.of(reason), false);
             return;
         }
