@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.account;
 
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;

@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.portal;
 
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.web.Shell;
 import jakarta.enterprise.context.ApplicationScoped;

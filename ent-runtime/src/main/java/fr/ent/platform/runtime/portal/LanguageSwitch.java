@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.portal;
 
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
@@ -9,7 +9,6 @@ import fr.ent.platform.runtime.web.Pages;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +28,6 @@ public class LanguageSwitch extends HttpServlet {
 
     /** Where to go back: a path of this portal, never another site. */
     private static final Pattern LOCAL_PATH = Pattern.compile("^/([^/\\\\].*)?$");
-    static final int ONE_YEAR = 365 * 24 * 3600;
 
     @Inject
     TenantContext tenants;
@@ -60,7 +58,7 @@ public class LanguageSwitch extends HttpServlet {
                 choices.get().chooseLanguage(me.get(), language.get());
             }
         }
-        response.addCookie(cookie(request, language.get()));
+        response.addCookie(Pages.languageCookie(request, language.get()));
         response.setStatus(303);
         response.setHeader("Location", back(request.getHeader("Referer")));
     }
@@ -77,16 +75,5 @@ public class LanguageSwitch extends HttpServlet {
         } catch (IllegalArgumentException e) {
             return "/";
         }
-    }
-
-    /** The language cookie: this portal only, not readable by scripts. */
-    public static Cookie cookie(HttpServletRequest request, Locale language) {
-        Cookie cookie = new Cookie(Pages.LANGUAGE_COOKIE, language.getLanguage());
-        cookie.setPath("/");
-        cookie.setMaxAge(ONE_YEAR);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
     }
 }

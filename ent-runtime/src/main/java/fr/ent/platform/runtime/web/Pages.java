@@ -72,6 +72,17 @@ public final class Pages {
         return Locale.FRENCH;
     }
 
+    /** The language cookie: this portal only, not readable by scripts. */
+    public static jakarta.servlet.http.Cookie languageCookie(HttpServletRequest request, Locale language) {
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(LANGUAGE_COOKIE, language.getLanguage());
+        cookie.setPath("/");
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
     /** One of the portal's languages by its tag ({@code fr}, {@code en}, {@code es}), if it is one. */
     public static java.util.Optional<Locale> ours(String tag) {
         return LANGUAGES.stream().filter(l -> l.getLanguage().equals(tag)).findFirst();

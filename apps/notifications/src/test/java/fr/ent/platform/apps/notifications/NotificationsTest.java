@@ -2,7 +2,7 @@ package fr.ent.platform.apps.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ent.platform.apps.notifications.posting.NoticeBoard;
+import fr.ent.platform.apps.notifications.timeline.NoticeBoard;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.runtime.notify.Audience;

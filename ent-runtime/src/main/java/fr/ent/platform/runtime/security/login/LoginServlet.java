@@ -109,7 +109,7 @@ public class LoginServlet extends HttpServlet {
             sessions.signedIn(signedIn, new PortalSession(tenant.slug(), tokens, access));
             LOG.info(() -> "tenant=" + tenant.slug() + " portal login of " + access.username());
             rememberedLanguage(tenant, access).ifPresent(language ->
-                    response.addCookie(fr.ent.platform.runtime.portal.LanguageSwitch.cookie(request, language)));
+                    response.addCookie(Pages.languageCookie(request, language)));
             // Absolute, on the collectivity's own domain: a relative redirect would be completed by the container
             // with its own address, which is not a collectivity domain behind a proxy.
             response.sendRedirect(portal.base(request) + attempt.returnTo());
@@ -170,7 +170,7 @@ public class LoginServlet extends HttpServlet {
     }
 
     @Inject
-    jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.account.PersonalChoices> choices;
+    jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.choices.PersonalChoices> choices;
 
     /** The language the user chose on another device, which this browser adopts at sign-in. */
     private java.util.Optional<java.util.Locale> rememberedLanguage(Tenant tenant, VerifiedToken access) {

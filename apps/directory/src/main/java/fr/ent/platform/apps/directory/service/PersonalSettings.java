@@ -4,7 +4,7 @@ import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.apps.directory.model.TenantSetting;
 import fr.ent.platform.apps.directory.model.UserSetting;
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

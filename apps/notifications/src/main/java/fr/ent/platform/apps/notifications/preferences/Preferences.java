@@ -2,7 +2,7 @@ package fr.ent.platform.apps.notifications.preferences;
 
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.posting.NotificationTypes;
+import fr.ent.platform.apps.notifications.NotificationTypes;
 import fr.ent.platform.runtime.notify.NotificationType;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;

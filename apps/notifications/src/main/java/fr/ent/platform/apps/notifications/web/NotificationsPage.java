@@ -1,7 +1,7 @@
 package fr.ent.platform.apps.notifications.web;
 
-import fr.ent.platform.apps.notifications.NotificationView;
-import fr.ent.platform.apps.notifications.Notifications;
+import fr.ent.platform.apps.notifications.timeline.NotificationView;
+import fr.ent.platform.apps.notifications.timeline.Notifications;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 
 import fr.ent.platform.runtime.portal.Launcher;

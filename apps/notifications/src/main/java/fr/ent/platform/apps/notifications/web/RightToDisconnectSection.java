@@ -4,7 +4,7 @@ import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.quiet.QuietRanges;
 import fr.ent.platform.apps.notifications.quiet.StoredQuietRange.Owner;
 import fr.ent.platform.runtime.account.AccountSection;
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.portal.Widget;
 import fr.ent.platform.runtime.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package fr.ent.platform.apps.notifications.web;
 
-import fr.ent.platform.apps.notifications.Notifications;
+import fr.ent.platform.apps.notifications.timeline.Notifications;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.runtime.portal.HeaderFacts;
 import jakarta.enterprise.context.ApplicationScoped;

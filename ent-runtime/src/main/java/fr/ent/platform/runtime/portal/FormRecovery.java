@@ -1,4 +1,6 @@
-package fr.ent.platform.runtime.web;
+package fr.ent.platform.runtime.portal;
+
+import fr.ent.platform.runtime.web.Pages;
 
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.TenantContext;

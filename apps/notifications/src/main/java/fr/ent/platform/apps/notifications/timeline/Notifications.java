@@ -1,8 +1,7 @@
-package fr.ent.platform.apps.notifications;
+package fr.ent.platform.apps.notifications.timeline;
 
+import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.problem.NotFound;
-import fr.ent.platform.apps.notifications.delivery.Delivery;
-import fr.ent.platform.apps.notifications.posting.StoredNotice;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

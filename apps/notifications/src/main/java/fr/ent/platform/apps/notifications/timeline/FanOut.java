@@ -1,17 +1,14 @@
-package fr.ent.platform.apps.notifications.delivery;
+package fr.ent.platform.apps.notifications.timeline;
 
 import fr.ent.platform.apps.directory.service.Audiences;
 import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.posting.NoticeBoard;
-import fr.ent.platform.apps.notifications.posting.NotificationTypes;
-import fr.ent.platform.apps.notifications.posting.PendingFanOut;
-import fr.ent.platform.apps.notifications.posting.StoredNotice;
+import fr.ent.platform.apps.notifications.NotificationTypes;
 import fr.ent.platform.apps.notifications.preferences.Preferences;
 import fr.ent.platform.apps.notifications.quiet.QuietHours;
 import fr.ent.platform.apps.notifications.quiet.QuietRange;
 import fr.ent.platform.apps.notifications.quiet.QuietRanges;
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.notify.NotificationType;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.tenant.Tenant;

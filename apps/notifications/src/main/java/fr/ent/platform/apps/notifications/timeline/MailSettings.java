@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.notifications.delivery;
+package fr.ent.platform.apps.notifications.timeline;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package fr.ent.platform.apps.notifications.posting;
+package fr.ent.platform.apps.notifications.timeline;
 
+import fr.ent.platform.apps.notifications.NotificationTypes;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.delivery.FanOut;
 import fr.ent.platform.runtime.notify.Audience;
 import fr.ent.platform.runtime.notify.Notice;
 import fr.ent.platform.runtime.notify.Timeline;

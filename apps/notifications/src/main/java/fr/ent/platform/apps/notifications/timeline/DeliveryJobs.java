@@ -1,10 +1,8 @@
-package fr.ent.platform.apps.notifications.delivery;
+package fr.ent.platform.apps.notifications.timeline;
 
 import fr.ent.platform.apps.directory.service.Audiences;
 import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.posting.PendingFanOut;
-import fr.ent.platform.apps.notifications.posting.StoredNotice;
-import fr.ent.platform.runtime.account.PersonalChoices;
+import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.security.login.PortalAddress;
 import fr.ent.platform.runtime.tenant.Tenant;

@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.notifications.posting;
+package fr.ent.platform.apps.notifications.timeline;
 
 import fr.ent.platform.runtime.persistence.UuidConverter;
 import jakarta.persistence.Column;

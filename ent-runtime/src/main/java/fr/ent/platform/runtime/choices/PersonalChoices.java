@@ -1,4 +1,4 @@
-package fr.ent.platform.runtime.account;
+package fr.ent.platform.runtime.choices;
 
 import java.time.ZoneId;
 import java.util.Collection;

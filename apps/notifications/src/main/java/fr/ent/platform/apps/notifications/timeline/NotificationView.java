@@ -1,7 +1,5 @@
-package fr.ent.platform.apps.notifications;
+package fr.ent.platform.apps.notifications.timeline;
 
-import fr.ent.platform.apps.notifications.delivery.Delivery;
-import fr.ent.platform.apps.notifications.posting.StoredNotice;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.notifications.delivery;
+package fr.ent.platform.apps.notifications.timeline;
 
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;

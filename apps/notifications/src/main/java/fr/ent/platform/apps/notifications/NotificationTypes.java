@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.notifications.posting;
+package fr.ent.platform.apps.notifications;
 
 import fr.ent.platform.runtime.notify.NotificationType;
 import jakarta.enterprise.context.ApplicationScoped;

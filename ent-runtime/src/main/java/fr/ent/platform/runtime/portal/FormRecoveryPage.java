@@ -1,6 +1,7 @@
-package fr.ent.platform.runtime.web;
+package fr.ent.platform.runtime.portal;
 
-import fr.ent.platform.runtime.portal.Launcher;
+import fr.ent.platform.runtime.web.Pages;
+
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
