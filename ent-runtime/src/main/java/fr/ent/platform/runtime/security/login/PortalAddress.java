@@ -1,10 +1,10 @@
 package fr.ent.platform.runtime.security.login;
 
+import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.tenancy.DomainName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The portal's address on the domain of the current request, from the same template tenant-manager registers in
@@ -16,11 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PortalAddress {
 
     @Inject
-    @ConfigProperty(name = "ent.portal.url-template", defaultValue = "https://{domain}")
-    String template;
+    PortalSettings portal;
 
     /** e.g. {@code https://lyon.ent.example.fr}; the Host was matched against the registry by the tenant filter. */
     public String base(HttpServletRequest request) {
-        return template.replace("{domain}", DomainName.hostOf(request.getHeader("Host")));
+        return portal.on(DomainName.hostOf(request.getHeader("Host")));
     }
 }
