@@ -9,15 +9,20 @@ public final class InvalidSettingException extends IllegalStateException {
     private final String property;
 
     public InvalidSettingException(String property, String value, String expected) {
-        super("invalid setting " + property + " (" + SettingReader.environmentName(property) + "): \"" + value
-                + "\" is not " + expected);
+        super("invalid setting " + named(property) + ": \"" + value + "\" is not " + expected);
         this.property = property;
     }
 
     /** A setting that must be set and is not. */
     public InvalidSettingException(String property) {
-        super("missing setting " + property + " (" + SettingReader.environmentName(property) + ")");
+        super("missing setting " + named(property));
         this.property = property;
+    }
+
+    /** The property and its environment variable, or only the variable when the reader reads the environment. */
+    private static String named(String property) {
+        String variable = SettingReader.environmentName(property);
+        return variable.equals(property) ? variable : property + " (" + variable + ")";
     }
 
     public String property() {
