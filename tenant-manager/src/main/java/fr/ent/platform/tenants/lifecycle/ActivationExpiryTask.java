@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.lifecycle;
 
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
+import fr.ent.platform.tenants.identity.ActivationSettings;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import fr.ent.platform.tenants.identity.ActivationSettings;
 
 /**
  * Every {@code ent.identity.activation-expiry-check-minutes}, marks the expired unused activation codes of every
