@@ -1,12 +1,12 @@
 package fr.ent.platform.bench;
 
 import fr.ent.platform.identity.RealmRoles;
-import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,14 +29,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fresh platform for one benchmark run: embedded PostgreSQL on a new temporary data directory and a free port,
- * and the assembled Open Liberty server (both applications) on free ports, its output under bench/target. Closing
- * stops both and deletes the database; a shutdown hook does the same if the run is interrupted.
+ * A fresh platform for one benchmark run ({@link LocalPlatform}): embedded PostgreSQL on a new temporary data
+ * directory and a free port, Keycloak, and the assembled Open Liberty server (both applications) on free ports, its
+ * output under bench/target. Closing stops them all and deletes the database; a shutdown hook does the same if the run is interrupted.
  */
 public final class BenchPlatform implements AutoCloseable {
 
-    private final Path pgdata;
-    private final EmbeddedDatabase database;
+    private final LocalPlatform platform;
     private final LocalIdentity identity;
     private final LibertyServer server;
     private final PlatformClient client;
@@ -45,13 +44,11 @@ public final class BenchPlatform implements AutoCloseable {
     private static final String READER_PASSWORD = "bench-reader-2026";
     private boolean closed;
 
-    private BenchPlatform(Path pgdata, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server) {
-        this.pgdata = pgdata;
-        this.database = database;
-        this.identity = identity;
-        this.server = server;
-        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
-                identity.operatorCredentials()::authorization);
+    private BenchPlatform(LocalPlatform platform) {
+        this.platform = platform;
+        this.identity = platform.identity();
+        this.server = platform.server();
+        this.client = platform.client();
         this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -60,39 +57,22 @@ public final class BenchPlatform implements AutoCloseable {
         if (!"host".equals(System.getProperty("jdk.httpclient.allowRestrictedHeaders"))) {
             throw new IllegalStateException("run with -Djdk.httpclient.allowRestrictedHeaders=host (see docs/benchmarks.md)");
         }
-        Path liberty = Bench.libertyHome();
         Path output = Bench.targetDirectory().resolve(name + "-liberty");
         Bench.deleteTree(output); // fresh logs for this run
-        Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
+        // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
+        // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
+        String configuredHome = System.getProperty("bench.keycloak.home");
+        Path keycloakHome = configuredHome == null || configuredHome.isBlank()
+                ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
+        Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
         long t0 = System.nanoTime();
-        Bench.say("PostgreSQL (zonky) on " + pgdata + " ...");
-        EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, Bench.freePort());
-        LibertyServer server;
-        LocalIdentity identity = null;
-        try {
-            // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
-            // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
-            String configuredHome = System.getProperty("bench.keycloak.home");
-            Path keycloakHome = configuredHome == null || configuredHome.isBlank()
-                    ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
-            Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
-            Bench.say("Keycloak in " + keycloakHome + " ...");
-            identity = LocalIdentity.start(keycloakHome, Bench.freePort(), Bench.freePort(), Bench::say);
-            Bench.say("Open Liberty from " + liberty + ", output " + output + " ...");
-            int httpPort = Bench.freePort();
-            server = LibertyServer.start(liberty, output, httpPort, Bench.freePort(), database.port(),
-                    identity.libertyEnvironment(httpPort), Bench::say);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            if (identity != null) {
-                identity.close();
-            }
-            database.close();
-            Bench.deleteTree(pgdata);
-            throw e;
-        }
-        Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime " + server.runtimeBase()
-                + ", admin " + server.adminBase());
-        return new BenchPlatform(pgdata, database, identity, server);
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(Bench.libertyHome(),
+                Bench.targetDirectory(), name + "-liberty", Files.createTempDirectory("ent-bench-pgdata-"), true,
+                Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
+                Bench.freePort(), Bench.freePort(), Map.of(), Bench::say));
+        Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
+                + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
+        return new BenchPlatform(platform);
     }
 
     /**
@@ -141,10 +121,6 @@ public final class BenchPlatform implements AutoCloseable {
 
     public LibertyServer server() {
         return server;
-    }
-
-    public EmbeddedDatabase database() {
-        return database;
     }
 
     /** Time of one provisioning as the client sees it. */
@@ -272,13 +248,7 @@ public final class BenchPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            server.close();
-        } finally {
-            identity.close();
-            database.close();
-            Bench.deleteTree(pgdata);
-        }
+        platform.close();
     }
 
     @Override
