@@ -39,7 +39,7 @@ public class Launcher {
         Optional<VerifiedToken> user = session.map(PortalSession::token);
         return new Shell(locale, title, tenant.displayName(),
                 session.map(s -> new Shell.SignedIn(s.token().displayName(), s.csrfToken())),
-                entries(tenant, user, locale));
+                entries(tenant, user, locale), Shell.Branding.of(tenant.branding()));
     }
 
     private static Shell.LauncherEntry entry(AppDescriptor app, Locale locale) {
