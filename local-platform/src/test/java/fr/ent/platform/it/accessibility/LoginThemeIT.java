@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -142,12 +143,12 @@ class LoginThemeIT {
     private static void assertBranded(RealBrowser browser, Brand b, Brand other) {
         WebElement header = browser.driver().findElement(By.id("kc-header"));
         assertThat(header.getText()).contains(b.displayName());
-        String primary = (String) browser.driver().executeScript(
+        String primary = (String) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return getComputedStyle(document.documentElement).getPropertyValue('--ent-primary').trim()");
         assertThat(primary).isEqualTo(b.primary());
         WebElement logo = header.findElement(By.cssSelector("img.ent-logo"));
         assertThat(logo.getAttribute("src")).startsWith("http://" + b.domain() + ":").contains("/branding/logo?v=");
-        Number width = (Number) browser.driver().executeScript(
+        Number width = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : -1", logo);
         assertThat(width.intValue()).as("logo loaded").isEqualTo(32);
         assertThat(browser.pageSource()).doesNotContain(other.primary(), other.accent(), other.domain(),
