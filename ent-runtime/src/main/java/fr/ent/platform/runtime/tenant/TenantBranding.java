@@ -13,6 +13,8 @@ public record TenantBranding(Optional<BrandColour> primary, Optional<BrandColour
     public static final TenantBranding NONE = new TenantBranding(Optional.empty(), Optional.empty(), Optional.empty());
     /** Where the runtime serves the logo on the collectivity's domains (and tenant-manager points the login theme). */
     public static final String LOGO_PATH = "/branding/logo";
+    /** Where the runtime serves the collectivity's colours as CSS custom properties. */
+    public static final String STYLESHEET_PATH = "/branding/colours.css";
 
     /** The logo's URL on the collectivity's own domain, versioned so that browsers may keep it: empty if none. */
     public Optional<String> logoPath() {

@@ -19,9 +19,8 @@ public record Shell(Locale locale, String title, String collectivity, Optional<S
     }
 
     /**
-     * The collectivity's colours (CSS custom properties {@code --brand} and {@code --accent} on the page) and logo
-     * path, if any. The colours come from the registry as checked {@code #rrggbb}, so they are safe in a style
-     * attribute.
+     * The collectivity's colours (CSS custom properties {@code --brand} and {@code --accent}, from a stylesheet of the
+     * collectivity's own domain: the pages' Content-Security-Policy allows no inline style) and logo path, if any.
      */
     public record Branding(String primary, String accent, Optional<String> logo) {
 
@@ -33,9 +32,9 @@ public record Shell(Locale locale, String title, String collectivity, Optional<S
                     b.accent().map(BrandColour::hex).orElse(DEFAULT.accent()), b.logoPath());
         }
 
-        /** The {@code style} attribute of the page's body. */
-        public String style() {
-            return "--brand:" + primary + ";--accent:" + accent;
+        /** The colours' stylesheet, versioned by the colours themselves so that browsers may keep it. */
+        public String stylesheet() {
+            return TenantBranding.STYLESHEET_PATH + "?v=" + primary.substring(1) + accent.substring(1);
         }
     }
 

@@ -23,7 +23,7 @@ import org.openqa.selenium.WebElement;
  * login page in French and Spanish, the activation pages (choose a password, an administrator's OTP enrolment) and
  * an error page carry the collectivity's name, colours and logo, never the other's, and pass axe (WCAG 2.1 AA plus
  * the experimental label-content-name-mismatch rule that Keycloak's stock page fails) with no serious or critical
- * violation.
+ * violation. The portal's home, before sign-in, wears the same colours (computed, so the page's CSP allowed them).
  */
 class LoginThemeIT {
 
@@ -141,9 +141,16 @@ class LoginThemeIT {
         }
     }
 
-    /** The portal's sign-in link leads to the collectivity realm's login page. */
+    /** The portal's sign-in link leads to the collectivity realm's login page; the portal wears its colours. */
     private static void openLoginPage(RealBrowser browser, Brand b) {
         browser.open("http://" + b.domain() + ":" + platform.server().runtimeBase().getPort() + "/");
+        String brand = (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()");
+        assertThat(brand).as("portal colour of " + b.slug()).isEqualTo(b.primary());
+        WebElement portalLogo = browser.driver().findElement(By.cssSelector("header.shell img.logo"));
+        assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : -1", portalLogo)).intValue())
+                .as("portal logo loaded").isEqualTo(32);
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
         awaitElement(browser, By.id("kc-header"));

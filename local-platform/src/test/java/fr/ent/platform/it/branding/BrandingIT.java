@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BrandingIT {
 
     private static final Platform PLATFORM = Platform.get();
+    private static final String COLOURS = "/branding/colours.css?v=";
     private static String a;
     private static String b;
 
@@ -70,12 +71,22 @@ class BrandingIT {
                 .getString("logoSha256");
         assertThat(shaA).isNotEqualTo(shaB);
 
-        HttpResponse<String> homeA = awaitHome(a, "--brand:#c8102e");
-        HttpResponse<String> homeB = awaitHome(b, "--brand:#005f73");
-        assertThat(homeA.body()).contains("--accent:#1d3557", "/branding/logo?v=" + shaA.substring(0, 16))
-                .doesNotContain("#005f73", "#9b1b30", shaB.substring(0, 16));
-        assertThat(homeB.body()).contains("--accent:#9b1b30", "/branding/logo?v=" + shaB.substring(0, 16))
-                .doesNotContain("#c8102e", "#1d3557", shaA.substring(0, 16));
+        HttpResponse<String> homeA = awaitHome(a, COLOURS + "c8102e1d3557");
+        HttpResponse<String> homeB = awaitHome(b, COLOURS + "005f739b1b30");
+        assertThat(homeA.body()).contains("/branding/logo?v=" + shaA.substring(0, 16))
+                .doesNotContain("005f73", "9b1b30", shaB.substring(0, 16));
+        assertThat(homeB.body()).contains("/branding/logo?v=" + shaB.substring(0, 16))
+                .doesNotContain("c8102e", "1d3557", shaA.substring(0, 16));
+
+        // each domain's stylesheet has its own collectivity's colours, whatever version the URL asks for
+        HttpResponse<String> cssA = PLATFORM.get(a + ".localhost", COLOURS + "005f739b1b30");
+        assertThat(cssA.statusCode()).isEqualTo(200);
+        assertThat(cssA.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(cssA.body()).contains("--brand:#c8102e", "--accent:#1d3557").doesNotContain("#005f73");
+        assertThat(cssA.headers().firstValue("Cache-Control")).contains("no-cache");
+        HttpResponse<String> cssB = PLATFORM.get(b + ".localhost", COLOURS + "005f739b1b30");
+        assertThat(cssB.body()).contains("--brand:#005f73", "--accent:#9b1b30").doesNotContain("#c8102e");
+        assertThat(cssB.headers().firstValue("Cache-Control")).contains("public, max-age=86400");
 
         // the same path on each domain serves that domain's collectivity's logo
         HttpResponse<String> logoA = PLATFORM.get(a + ".localhost", "/branding/logo");
@@ -88,7 +99,6 @@ class BrandingIT {
         // removing A's logo removes it from A's pages, B keeps its own
         assertThat(PLATFORM.admin("DELETE", "/collectivities/" + a + "/branding/logo", null).statusCode())
                 .isEqualTo(200);
-        awaitHome(a, "--brand:#c8102e");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (PLATFORM.get(a + ".localhost", "/").body().contains("/branding/logo") && System.nanoTime() < deadline) {
             Thread.sleep(200);
