@@ -20,9 +20,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,9 @@ public class BrandingResource {
 
     @Inject
     CollectivityBranding branding;
+
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "Identité visuelle de la collectivité : couleurs et logo")
@@ -100,10 +105,11 @@ public class BrandingResource {
         return view(c, branding.removeLogo(c));
     }
 
-    private static BrandingView view(Collectivity c, Branding b) {
+    private BrandingView view(Collectivity c, Branding b) {
         return new BrandingView(c.slug(), c.displayName(), b.primary().map(BrandColour::hex).orElse(null),
                 b.accent().map(BrandColour::hex).orElse(null),
-                b.logoSha256().map(sha -> "/api/v1/collectivities/" + c.slug() + "/branding/logo").orElse(null),
+                b.logoSha256().map(sha -> uri.getBaseUriBuilder().path("collectivities").path(c.slug())
+                        .path("branding").path("logo").build().getPath()).orElse(null),
                 b.logoSha256().orElse(null));
     }
 }
