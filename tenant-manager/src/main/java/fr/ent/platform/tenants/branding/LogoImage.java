@@ -14,7 +14,7 @@ import java.util.Optional;
 public record LogoImage(String mediaType, byte[] bytes) {
 
     public static final int MAX_BYTES = 100 * 1024;
-    public static final Map<String, byte[]> SIGNATURES = Map.of(
+    private static final Map<String, byte[]> SIGNATURES = Map.of(
             "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
             "image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
 
