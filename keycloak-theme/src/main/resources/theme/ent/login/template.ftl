@@ -174,11 +174,11 @@
       <div class="${properties.kcLoginMainHeader!}">
         <h1 class="${properties.kcLoginMainTitle!}" id="kc-page-title"><#nested "header"></h1>
         <#if realm.internationalizationEnabled  && locale.supported?size gt 1>
-        <#-- ENT: links, each in its own language, instead of keycloak.v2's select (no script needed to switch). -->
+        <#-- ENT: links (Keycloak labels them "Anglais (English)": the current language, then the native name) instead of keycloak.v2's select (no script needed to switch). -->
         <nav class="${properties.kcLoginMainHeaderUtilities!} ent-languages" aria-label="${msg("entLanguages")}">
           <ul>
             <#list locale.supported as l>
-              <li><a href="${l.url}" lang="${l.languageTag}" hreflang="${l.languageTag}"<#if l.languageTag == locale.currentLanguageTag> aria-current="true"</#if>>${l.label}</a></li>
+              <li><a href="${l.url}" hreflang="${l.languageTag}"<#if l.languageTag == locale.currentLanguageTag> aria-current="true"</#if>>${l.label}</a></li>
             </#list>
           </ul>
         </nav>
