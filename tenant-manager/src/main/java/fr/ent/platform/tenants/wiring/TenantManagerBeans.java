@@ -7,6 +7,8 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.KeycloakSettings;
+import fr.ent.platform.tenants.branding.BrandingStore;
+import fr.ent.platform.tenants.branding.CollectivityBranding;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenants.apps.EnabledApps;
@@ -65,13 +67,19 @@ public class TenantManagerBeans {
             return IdentityRealms.UNCONFIGURED;
         }
         return new KeycloakRealms(new KeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials()),
-                new PortalUrls(portal), keycloak.operatorClientSecret());
+                new PortalUrls(portal), keycloak.operatorClientSecret(), new BrandingStore(dataSource)::of);
     }
 
     @Produces
     @Singleton
     CollectivityRepository registry() {
         return new CollectivityRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    CollectivityBranding branding(IdentityRealms realms, CollectivityRepository registry) {
+        return new CollectivityBranding(new BrandingStore(dataSource), realms, registry);
     }
 
     @Produces
