@@ -61,7 +61,7 @@ public class BrandingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public BrandingView set(@PathParam("slug") String slug, BrandingRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("malformed-request");
+            throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
         Collectivity c = collectivities.get(slug);
         return view(c, branding.setColours(c, body.primaryColor(), body.accentColor()));
@@ -73,7 +73,7 @@ public class BrandingResource {
     @Operation(summary = "Le logo de la collectivité")
     public Response logo(@PathParam("slug") String slug) {
         LogoImage logo = branding.logo(collectivities.get(slug))
-                .orElseThrow(() -> ProblemException.notFound("branding-logo-none", slug));
+                .orElseThrow(() -> new fr.ent.platform.problem.NotFound("branding-logo-none", slug));
         return Response.ok(logo.bytes(), logo.mediaType()).build();
     }
 
@@ -94,7 +94,16 @@ public class BrandingResource {
         } catch (IOException e) {
             throw new UncheckedIOException("logo upload of " + slug + " not read", e);
         }
-        return view(c, branding.setLogo(c, type, image));
+        // Size and type are the HTTP edge's to refuse (413, 415), before the branding service keeps the image.
+        if (image.length > LogoImage.MAX_BYTES) {
+            throw new ProblemException(413, "branding-logo-too-large", image.length, LogoImage.MAX_BYTES);
+        }
+        String declared = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
+        java.util.Optional<String> actual = LogoImage.sniff(image);
+        if (actual.isEmpty() || !actual.get().equals(declared)) {
+            throw new ProblemException(415, "branding-logo-type", declared);
+        }
+        return view(c, branding.setLogo(c, new LogoImage(declared, image)));
     }
 
     @DELETE

@@ -1,7 +1,8 @@
 package fr.ent.platform.tenants.branding;
 
 import fr.ent.platform.branding.BrandColour;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
@@ -42,17 +43,9 @@ public class CollectivityBranding {
         return followedByRealm(c);
     }
 
-    /** 415 unless a PNG, JPEG or WebP (declared and real type alike), 413 above {@value LogoImage#MAX_BYTES} bytes. */
-    public Branding setLogo(Collectivity c, String declaredType, byte[] bytes) {
-        if (bytes.length > LogoImage.MAX_BYTES) {
-            throw new ProblemException(413, "branding-logo-too-large", bytes.length, LogoImage.MAX_BYTES);
-        }
-        String declared = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        Optional<String> actual = LogoImage.sniff(bytes);
-        if (actual.isEmpty() || !actual.get().equals(declared)) {
-            throw new ProblemException(415, "branding-logo-type", declared);
-        }
-        store.setLogo(c, Optional.of(new LogoImage(declared, bytes)));
+    /** Sets the logo: an image the resource has checked (size, and declared type equal to the real one). */
+    public Branding setLogo(Collectivity c, LogoImage logo) {
+        store.setLogo(c, Optional.of(logo));
         return followedByRealm(c);
     }
 
@@ -66,9 +59,9 @@ public class CollectivityBranding {
             return Optional.empty();
         }
         BrandColour colour = BrandColour.parse(text)
-                .orElseThrow(() -> ProblemException.badRequest("branding-colour-invalid", field, text));
+                .orElseThrow(() -> new InvalidInput("branding-colour-invalid", field, text));
         if (!colour.readableOnWhite()) {
-            throw ProblemException.badRequest("branding-colour-contrast", field, colour.hex(),
+            throw new InvalidInput("branding-colour-contrast", field, colour.hex(),
                     String.format(Locale.ROOT, "%.2f", colour.contrastWithWhite()));
         }
         return Optional.of(colour);
@@ -81,7 +74,7 @@ public class CollectivityBranding {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "tenant=" + c.slug() + " branding not written into the realm", e);
             registry.markRealmOutOfDate(c.id());
-            throw new ProblemException(502, "identity-out-of-date", c.slug(), e.getMessage());
+            throw new DependencyFailed("identity-out-of-date", c.slug(), e.getMessage());
         }
         return store.of(c);
     }
