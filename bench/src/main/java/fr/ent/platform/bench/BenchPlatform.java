@@ -8,6 +8,7 @@ import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.PlatformClient;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -130,9 +131,34 @@ public final class BenchPlatform implements AutoCloseable {
             String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + user.getString("id").substring(0, 8);
             identity.setup().ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
                     READER_PASSWORD, List.of(profile), Map.of("ent_user_id", user.getString("id")));
-            logins.add(new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD));
+            logins.add(new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD,
+                    user.getString("firstName") + " " + user.getString("lastName")));
         }
         return logins;
+    }
+
+    /**
+     * Signs {@code login}'s user in to the portal of {@code domain} as a browser does, over plain HTTP: the
+     * runtime's code flow (PKCE) through Keycloak's login form of the collectivity's realm, back to {@code /};
+     * returns the portal session (its cookie) after checking that the signed-in home page names the user.
+     */
+    public PortalSession portalSession(String domain, PasswordLogin login) {
+        LoginAgent browser = new LoginAgent(server.runtimeBase());
+        String portal = "http://" + domain + ":" + server.runtimeBase().getPort();
+        HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
+        HttpResponse<String> home = browser.follow(browser.submitLogin(loginPage, login.username(), login.password()),
+                null);
+        if (home.statusCode() != 200 || !home.uri().getPath().equals("/") || !home.body().contains(login.name())) {
+            throw new IllegalStateException("portal sign-in of " + login.username() + " on " + domain + " ended on "
+                    + home.uri() + " " + home.statusCode() + " without naming " + login.name() + ": "
+                    + home.body().substring(0, Math.min(home.body().length(), 400)));
+        }
+        String session = browser.cookie(domain, PortalSession.COOKIE);
+        if (session == null) {
+            throw new IllegalStateException("no " + PortalSession.COOKIE + " cookie after the sign-in of "
+                    + login.username() + " on " + domain);
+        }
+        return new PortalSession(PortalSession.COOKIE + "=" + session, login.name());
     }
 
     public PlatformClient client() {

@@ -60,6 +60,23 @@ class BenchSmokeIT {
     }
 
     @Test
+    void homePageBenchServesTheSignedInPageToEachPortalSession() throws Exception {
+        DirectoryReadBench.Target[] targets = HomePageBench.prepare(platform, "smoke", 1, 3);
+        assertThat(targets[0].readers()).hasSize(3); // teacher, pupil, staff: each signed in to the portal
+
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        URI home = URI.create(platform.server().runtimeBase() + HomePageBench.PATH);
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "B", 0, targets, home, 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        for (Reader session : targets[0].readers()) {
+            HomePageBench.checkSignedIn(DirectoryReadBench.client(), home, targets[0].host(), (PortalSession) session);
+        }
+    }
+
+    @Test
     void metricsOverheadBenchReadsSucceed() throws Exception {
         String host = "ovhsmoke.localhost";
         platform.provision("ovh-smoke", host, 10);
