@@ -39,7 +39,8 @@ public final class BenchPlatform implements AutoCloseable {
     private final Path pgdata;
     private final EmbeddedDatabase database;
     private final LocalIdentity identity;
-    private final LibertyServer server;
+    private volatile LibertyServer server;
+    private int restarts;
     private final PlatformClient client;
     private final Thread hook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -114,27 +115,43 @@ public final class BenchPlatform implements AutoCloseable {
      */
     public List<PasswordLogin> signIn(String slug, String domain, Set<String> profiles)
             throws IOException, InterruptedException {
-        String realm = Realms.ofCollectivity(slug);
-        identity.setup().allowPasswordGrant(realm, Realms.PORTAL_CLIENT);
+        allowPasswordGrant(slug);
         HttpResponse<String> users = client.get(domain, "/api/directory/users?limit=500");
         if (users.statusCode() != 200) {
             throw new IllegalStateException("directory of " + domain + ": " + users.statusCode() + " " + users.body());
         }
-        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
-                .token(realm);
         List<PasswordLogin> logins = new ArrayList<>();
         for (JsonObject user : PlatformClient.json(users).getJsonArray("items").getValuesAs(JsonObject.class)) {
             String profile = user.getString("profile");
             if (!profiles.contains(profile)) {
                 continue;
             }
-            String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + user.getString("id").substring(0, 8);
-            identity.setup().ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
-                    READER_PASSWORD, List.of(profile), Map.of("ent_user_id", user.getString("id")));
-            logins.add(new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD,
-                    user.getString("firstName") + " " + user.getString("lastName")));
+            logins.add(signInUser(slug, user.getString("id"), profile, user.getString("firstName"),
+                    user.getString("lastName")));
         }
         return logins;
+    }
+
+    /**
+     * One directory user of collectivity {@code slug} gets a Keycloak account in its realm (profile role, directory
+     * id claim) and signs in with their password (the realm must accept the direct grant: {@link #signIn} turns it
+     * on).
+     */
+    public PasswordLogin signInUser(String slug, String id, String profile, String firstName, String lastName)
+            throws IOException, InterruptedException {
+        String realm = Realms.ofCollectivity(slug);
+        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
+                .token(realm);
+        String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + id.substring(0, 8);
+        identity.setup().ensureUser(realm, username, firstName, lastName, READER_PASSWORD, List.of(profile),
+                Map.of("ent_user_id", id));
+        return new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD,
+                firstName + " " + lastName);
+    }
+
+    /** Lets the portal client of {@code slug}'s realm accept the password grant (benchmarks only). */
+    public void allowPasswordGrant(String slug) throws IOException, InterruptedException {
+        identity.setup().allowPasswordGrant(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT);
     }
 
     /**
@@ -159,6 +176,24 @@ public final class BenchPlatform implements AutoCloseable {
                     + login.username() + " on " + domain);
         }
         return new PortalSession(PortalSession.COOKIE + "=" + session, login.name());
+    }
+
+    /**
+     * Stops Liberty and starts it again on the same ports and database with {@code extraEnvironment} added (how
+     * settings read at start-up, such as {@code ENT_CLOCK_OFFSET} or {@code ENT_MAIL_HOST}, change); its output goes
+     * to a new directory. Returns how long the restart took until Liberty was ready.
+     */
+    public synchronized Duration restartWith(Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        LibertyServer stopped = server;
+        stopped.close();
+        Map<String, String> environment = new java.util.HashMap<>(identity.libertyEnvironment(stopped.httpPort()));
+        environment.putAll(extraEnvironment);
+        server = LibertyServer.start(Bench.libertyHome(), stopped.outputDirectory().resolveSibling(
+                stopped.outputDirectory().getFileName() + "-restart-" + ++restarts), stopped.httpPort(),
+                stopped.adminPort(), database.port(), environment, Bench::say);
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     public PlatformClient client() {

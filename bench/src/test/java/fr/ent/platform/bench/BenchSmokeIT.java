@@ -76,6 +76,27 @@ class BenchSmokeIT {
         }
     }
 
+    /**
+     * TimelineBench's set-up, one fan-out under reads and the held deliveries; not its restart 8 days later (a
+     * Liberty restart would cost this check half a minute and the other tests their server).
+     */
+    @Test
+    void timelineBenchFansOutAndHoldsDeliveries() throws Exception {
+        TimelineBench.Setup setup = TimelineBench.prepare(platform, "smoke", 12, 1, 6, 5);
+        TimelineBench.FanOutMeasure fanOut = TimelineBench.fanOut(platform, setup, "Bonjour l'école");
+        assertThat(fanOut.deliveries()).isEqualTo(12);
+
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "A", 0,
+                new DirectoryReadBench.Target[] {setup.readers()},
+                URI.create(platform.server().runtimeBase() + TimelineBench.READ_PATH), 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        assertThat(TimelineBench.hold(platform, setup)).isEqualTo(6);
+    }
+
     @Test
     void metricsOverheadBenchReadsSucceed() throws Exception {
         String host = "ovhsmoke.localhost";
