@@ -86,14 +86,7 @@ public final class HomePageBench {
             json.add("libertyLog", platform.logProblemsJson());
         }
 
-        Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "platform CPU ms/req", "client CPU ms/req", "non-200");
-        for (Phase p : phases) {
-            table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants",
-                    fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
-                    fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
-                    fmt(p.clientCpuMsPerRequest(), 2), p.errors());
-        }
+        Table table = DirectoryReadBench.phaseTable(phases, tenants);
         Comparison c = DirectoryReadBench.compare(phases, rounds);
         boolean throughputOk = c.ratio() >= TARGET_RATIO;
         boolean p99Ok = c.p99Ratio() <= TARGET_P99;
@@ -114,15 +107,7 @@ public final class HomePageBench {
         say(verdicts.text());
         errorKinds.forEach((k, v) -> say("  " + v.get() + " × " + k));
 
-        JsonArrayBuilder phaseJson = Json.createArrayBuilder();
-        for (Phase p : phases) {
-            phaseJson.add(Json.createObjectBuilder().add("phase", p.name()).add("pattern", p.pattern())
-                    .add("round", p.round()).add("seconds", p.seconds()).add("requests", p.requests())
-                    .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
-                    .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
-                    .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
-                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest()));
-        }
+        JsonArrayBuilder phaseJson = DirectoryReadBench.phaseJson(phases);
         var errorsJson = Json.createObjectBuilder();
         errorKinds.forEach((k, v) -> errorsJson.add(k, v.get()));
         json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
