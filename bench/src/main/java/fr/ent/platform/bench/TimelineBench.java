@@ -5,15 +5,15 @@ import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.DirectoryReadBench.Phase;
 import fr.ent.platform.bench.DirectoryReadBench.Target;
+import fr.ent.platform.bench.TimelineFixture.School;
+import fr.ent.platform.bench.TimelineFixture.Setup;
 import fr.ent.platform.local.PlatformClient;
 import fr.ent.platform.testing.mail.TestMailServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,19 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TimelineBench {
 
     static final String READ_PATH = DirectoryReadBench.PATH;
-    private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
     private TimelineBench() {
-    }
-
-    /** A seeded school: its id, its teacher (a reader), how many members, who wants e-mail. */
-    record School(String id, String teacherId, String staffId, int members, List<String> emailed) {
-    }
-
-    /** The collectivity of the run. */
-    record Setup(String slug, String host, String schema, School fanOutSchool, List<School> heldSchools,
-            Target readers) {
     }
 
     /** One notice's fan-out as the client sees it. */
@@ -97,7 +87,7 @@ public final class TimelineBench {
         double loadRelease;
         try (BenchPlatform platform = BenchPlatform.start("timeline")) {
             long t0 = System.nanoTime();
-            Setup setup = prepare(platform, "", members, heldSchools, heldMembers, emailEvery);
+            Setup setup = TimelineFixture.prepare(platform, "", members, heldSchools, heldMembers, emailEvery);
             say("  set up in " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
             HttpClient http = DirectoryReadBench.client();
             URI reads = URI.create(platform.server().runtimeBase() + READ_PATH);
@@ -127,7 +117,7 @@ public final class TimelineBench {
             }
 
             // ---- (b) held deliveries released by the end of quiet hours
-            hold(platform, setup);
+            TimelineFixture.hold(platform, setup);
             try (TestMailServer mail = TestMailServer.start()) {
                 loadRelease = Bench.load();
                 say("Restarting Liberty 8 days later (ENT_CLOCK_OFFSET=P8D) with SMTP on " + mail.smtpPort() + " ...");
@@ -222,102 +212,6 @@ public final class TimelineBench {
         }
     }
 
-    // ---------------------------------------------------------------- set-up
-
-    /**
-     * Provisions collectivity timeline{prefix} (domain tl{prefix}.localhost), seeds the fan-out school ({@code
-     * members}) and {@code heldSchools} schools of {@code heldMembers}, and signs in the fan-out school's teacher and
-     * staff member, the directory readers.
-     */
-    static Setup prepare(BenchPlatform platform, String prefix, int members, int heldSchools, int heldMembers,
-            int emailEvery) throws Exception {
-        String slug = "timeline" + prefix;
-        String host = "tl" + prefix + ".localhost";
-        platform.provision(slug, host, 20);
-        platform.authorizeAsAdministrator(slug, host);
-        awaitServed(platform.client(), host);
-        long t0 = System.nanoTime();
-        School fanOutSchool = seedSchool(platform.client(), host, 1, members, emailEvery);
-        List<School> held = new ArrayList<>();
-        for (int s = 0; s < heldSchools; s++) {
-            held.add(seedSchool(platform.client(), host, 2 + s, heldMembers, emailEvery));
-            say("  seeded school " + (s + 2) + "/" + (heldSchools + 1) + " ("
-                    + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
-        }
-        platform.allowPasswordGrant(slug);
-        List<PasswordLogin> readers = List.of(
-                platform.signInUser(slug, fanOutSchool.teacherId(), "Teacher", "Claire", "Enseignante"),
-                platform.signInUser(slug, fanOutSchool.staffId(), "Personnel", "Paul", "Secrétaire"));
-        readers.forEach(PasswordLogin::authorization);
-        return new Setup(slug, host, "t_" + slug.replace('-', '_'), fanOutSchool, held, new Target(host, readers));
-    }
-
-    private static void awaitServed(PlatformClient client, String host) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (client.get(host, "/api/directory/structures").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(host + " not served");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /**
-     * A school (valid UAI from {@code index}) with one class and {@code members} people: a teacher "Claire
-     * Enseignante", a staff member "Paul Secrétaire", pupils; every {@code emailEvery}-th has an e-mail address.
-     * Created through the directory API, 4 at a time.
-     */
-    static School seedSchool(PlatformClient client, String host, int index, int members, int emailEvery)
-            throws Exception {
-        String digits = String.format("%07d", 2_000_000 + index);
-        String uai = digits + CHECK_LETTERS.charAt(Integer.parseInt(digits) % CHECK_LETTERS.length());
-        String school = created(host, client.postJson(host, "/api/directory/structures", Json.createObjectBuilder()
-                .add("uai", uai).add("name", "École timeline " + index).add("type", "ECOLE").build().toString()));
-        String classId = created(host, client.postJson(host, "/api/directory/structures/" + school + "/classes",
-                Json.createObjectBuilder().add("name", "CM1").build().toString()));
-        String[] ids = new String[members];
-        List<String> emailed = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int u = 0; u < members; u++) {
-                int n = u;
-                done.add(pool.submit(() -> {
-                    String profile = n == 0 ? "Teacher" : n == 1 ? "Personnel" : "Student";
-                    var user = Json.createObjectBuilder().add("profile", profile)
-                            .add("lastName", n == 0 ? "Enseignante" : n == 1 ? "Secrétaire" : "Élève" + n)
-                            .add("firstName", n == 0 ? "Claire" : n == 1 ? "Paul" : "Camille").add("structureId", school);
-                    if (!profile.equals("Personnel")) {
-                        user.add("classIds", Json.createArrayBuilder().add(classId));
-                    }
-                    boolean mail = n % emailEvery == 0;
-                    if (mail) {
-                        user.add("email", "membre" + n + "@ecole" + index + ".bench.example");
-                    }
-                    ids[n] = created(host, client.postJson(host, "/api/directory/users", user.build().toString()));
-                    if (mail) {
-                        emailed.add(ids[n]);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new School(school, ids[0], members > 1 ? ids[1] : ids[0], members, List.copyOf(emailed));
-    }
-
-    private static String created(String host, HttpResponse<String> created) {
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException(host + ": creation refused: " + created.statusCode() + " " + created.body());
-        }
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
     // ---------------------------------------------------------------- (a) fan-out
 
     /** Posts a notice to the fan-out school and waits until all its members have their delivery. */
@@ -350,7 +244,7 @@ public final class TimelineBench {
         return null;
     }
 
-    private static long awaitDeliveries(BenchPlatform platform, String schema, String noticeId, long expected)
+    static long awaitDeliveries(BenchPlatform platform, String schema, String noticeId, long expected)
             throws Exception {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
         long count;
@@ -395,45 +289,6 @@ public final class TimelineBench {
 
     // ---------------------------------------------------------------- (b) held deliveries
 
-    /**
-     * Quiet hours all week for every held school (its administrator's setting, through the API), e-mail on for the
-     * members with an address (preference rows written into the schema: the API would need each user's token),
-     * one notice per school; waits until every delivery exists and checks none is visible yet.
-     */
-    static long hold(BenchPlatform platform, Setup setup) throws Exception {
-        String allWeek = "[{\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\","
-                + "\"SUNDAY\"],\"from\":\"00:00\",\"to\":\"24:00\"}]";
-        try (Connection c = platform.database().dataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO " + setup.schema() + ".preference (user_id, type,"
-                        + " shown, emailed) VALUES (?::uuid, 'notifications.message', true, true)")) {
-            for (School school : setup.heldSchools()) {
-                HttpResponse<String> set = platform.client().runtime(setup.host(), "PUT",
-                        "/api/notifications/structures/" + school.id() + "/quiet-hours", "application/json",
-                        allWeek.getBytes(StandardCharsets.UTF_8));
-                if (set.statusCode() != 200) {
-                    throw new IllegalStateException("school quiet hours refused: " + set.statusCode() + " " + set.body());
-                }
-                for (String user : school.emailed()) {
-                    s.setString(1, user);
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
-        }
-        long held = 0;
-        for (School school : setup.heldSchools()) {
-            String id = post(platform.client(), setup.host(), school.id(), "Réunion des parents mardi");
-            held += awaitDeliveries(platform, setup.schema(), id, school.members());
-        }
-        long visible = scalar(platform, "SELECT count(*) FROM " + setup.schema() + ".delivery d JOIN " + setup.schema()
-                + ".notice n ON n.id = d.notice_id WHERE n.text_fr = 'Réunion des parents mardi' AND d.visible_at <= now()");
-        if (visible != 0) {
-            throw new IllegalStateException(visible + " deliveries visible despite quiet hours");
-        }
-        say("  " + held + " deliveries held by quiet hours");
-        return held;
-    }
-
     /** What the release of the held deliveries took, from Liberty ready. */
     record Release(long held, long restartMs, double visibleMs, long emails, double mailedMs, long received) {
     }
@@ -445,7 +300,7 @@ public final class TimelineBench {
     static Release awaitRelease(BenchPlatform platform, Setup setup, TestMailServer mail, long ready, Duration restart)
             throws Exception {
         long held = scalar(platform, "SELECT count(*) FROM " + setup.schema() + ".delivery d JOIN " + setup.schema()
-                + ".notice n ON n.id = d.notice_id WHERE n.text_fr = 'Réunion des parents mardi'");
+                + ".notice n ON n.id = d.notice_id WHERE n.text_fr = '" + TimelineFixture.HELD_TEXT + "'");
         long emails = setup.heldSchools().stream().mapToLong(s -> s.emailed().size()).sum();
         School first = setup.heldSchools().get(0);
         PasswordLogin member = platform.signInUser(setup.slug(), first.staffId(), "Personnel", "Paul", "Secrétaire");

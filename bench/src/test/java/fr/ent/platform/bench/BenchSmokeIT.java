@@ -82,7 +82,7 @@ class BenchSmokeIT {
      */
     @Test
     void timelineBenchFansOutAndHoldsDeliveries() throws Exception {
-        TimelineBench.Setup setup = TimelineBench.prepare(platform, "smoke", 12, 1, 6, 5);
+        TimelineFixture.Setup setup = TimelineFixture.prepare(platform, "smoke", 12, 1, 6, 5);
         TimelineBench.FanOutMeasure fanOut = TimelineBench.fanOut(platform, setup, "Bonjour l'école");
         assertThat(fanOut.deliveries()).isEqualTo(12);
 
@@ -94,7 +94,7 @@ class BenchSmokeIT {
                 DirectoryReadBench.client(), errors, kinds);
         assertThat(kinds).isEmpty();
         assertThat(phase.requests()).isPositive();
-        assertThat(TimelineBench.hold(platform, setup)).isEqualTo(6);
+        assertThat(TimelineFixture.hold(platform, setup)).isEqualTo(6);
     }
 
     @Test
