@@ -244,24 +244,35 @@ public final class TimelineBench {
         return null;
     }
 
+    /**
+     * Counts the notice's deliveries every 10 ms until {@code expected}, on one connection held for the wait (a new
+     * PostgreSQL backend per poll would add load of its own beside the measured reads).
+     */
     static long awaitDeliveries(BenchPlatform platform, String schema, String noticeId, long expected)
             throws Exception {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-        long count;
-        while ((count = scalar(platform, "SELECT count(*) FROM " + schema + ".delivery WHERE notice_id = ?::uuid",
-                noticeId)) < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("notice " + noticeId + ": " + count + "/" + expected + " deliveries after "
-                        + DELIVERY_TIMEOUT);
+        try (Connection c = platform.database().dataSource().getConnection()) {
+            long count;
+            while ((count = scalar(c, "SELECT count(*) FROM " + schema + ".delivery WHERE notice_id = ?::uuid",
+                    noticeId)) < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("notice " + noticeId + ": " + count + "/" + expected
+                            + " deliveries after " + DELIVERY_TIMEOUT);
+                }
+                Thread.sleep(10);
             }
-            Thread.sleep(10);
+            return count;
         }
-        return count;
     }
 
     static long scalar(BenchPlatform platform, String sql, String... parameters) throws SQLException {
-        try (Connection c = platform.database().dataSource().getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = platform.database().dataSource().getConnection()) {
+            return scalar(c, sql, parameters);
+        }
+    }
+
+    static long scalar(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }
@@ -321,14 +332,16 @@ public final class TimelineBench {
             Thread.sleep(10);
         }
         double mailedMs = -1;
-        while (mailedMs < 0) {
-            long sent = scalar(platform, "SELECT count(*) FROM " + setup.schema() + ".delivery WHERE email = 'SENT'");
-            if (sent >= emails && mail.received().size() >= emails) {
-                mailedMs = (System.nanoTime() - ready) / 1e6;
-            } else if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(sent + "/" + emails + " e-mails sent after " + DELIVERY_TIMEOUT);
+        try (Connection c = platform.database().dataSource().getConnection()) {
+            while (mailedMs < 0) {
+                long sent = scalar(c, "SELECT count(*) FROM " + setup.schema() + ".delivery WHERE email = 'SENT'");
+                if (sent >= emails && mail.received().size() >= emails) {
+                    mailedMs = (System.nanoTime() - ready) / 1e6;
+                } else if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(sent + "/" + emails + " e-mails sent after " + DELIVERY_TIMEOUT);
+                }
+                Thread.sleep(50);
             }
-            Thread.sleep(50);
         }
         return new Release(held, restart.toMillis(), visibleMs, emails, mailedMs, mail.received().size());
     }
