@@ -76,7 +76,7 @@ public final class BenchPlatform implements AutoCloseable {
             // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
             String configuredHome = System.getProperty("bench.keycloak.home");
             Path keycloakHome = configuredHome == null || configuredHome.isBlank()
-                    ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
+                    ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome).toAbsolutePath().normalize();
             Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
             Bench.say("Keycloak in " + keycloakHome + " ...");
             identity = LocalIdentity.start(keycloakHome, Bench.freePort(), Bench.freePort(), Bench::say);
