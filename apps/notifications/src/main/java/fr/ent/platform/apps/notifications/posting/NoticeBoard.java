@@ -63,6 +63,7 @@ public class NoticeBoard implements Timeline {
         data.write(unit, em -> {
             em.persist(new StoredNotice(id, notice.type(), stripped(notice.texts()), notice.link().orElse(null),
                     notice.author().orElse(null), now));
+            em.flush(); // the notice first: EclipseLink does not order inserts by a foreign key it does not map
             em.persist(new PendingFanOut(id, notice.users().stream().map(UUID::toString).sorted().toList(),
                     notice.audiences().stream().map(NoticeBoard::line).sorted().toList(), now));
             return null;
