@@ -53,6 +53,7 @@ public final class TimelineBench {
 
     static final String READ_PATH = DirectoryReadBench.PATH;
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     private TimelineBench() {
     }
@@ -333,12 +334,21 @@ public final class TimelineBench {
         }
         double mailedMs = -1;
         try (Connection c = platform.database().dataSource().getConnection()) {
+            long lastSent = -1;
+            long lastProgress = System.nanoTime();
             while (mailedMs < 0) {
                 long sent = scalar(c, "SELECT count(*) FROM " + setup.schema() + ".delivery WHERE email = 'SENT'");
+                if (sent != lastSent) {
+                    lastSent = sent;
+                    lastProgress = System.nanoTime();
+                }
                 if (sent >= emails && mail.received().size() >= emails) {
                     mailedMs = (System.nanoTime() - ready) / 1e6;
-                } else if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(sent + "/" + emails + " e-mails sent after " + DELIVERY_TIMEOUT);
+                } else if (System.nanoTime() > deadline || System.nanoTime() - lastProgress > STALL.toNanos()) {
+                    // the e-mail job sends 200 a second when it works: a minute without one is a failure (its
+                    // warnings are in Liberty's messages.log)
+                    throw new IllegalStateException(sent + "/" + emails + " e-mails sent, none for " + STALL
+                            + " (see messages.log)");
                 }
                 Thread.sleep(50);
             }
