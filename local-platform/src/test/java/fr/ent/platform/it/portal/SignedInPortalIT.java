@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
  */
 class SignedInPortalIT {
 
-    private static final String PASSWORD = "Portal-it-1";
+    private static final String PASSWORD = "Portal-it-2026"; // the realms ask for 12 characters
     private static Platform platform;
     private static DirectoryApi a;
     private static DirectoryApi b;
