@@ -8,6 +8,7 @@ import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -37,7 +38,6 @@ public final class BenchPlatform implements AutoCloseable {
 
     private final LocalPlatform platform;
     private final LocalIdentity identity;
-    private final LibertyServer server;
     private final PlatformClient client;
     private final Thread hook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,7 +47,6 @@ public final class BenchPlatform implements AutoCloseable {
     private BenchPlatform(LocalPlatform platform) {
         this.platform = platform;
         this.identity = platform.identity();
-        this.server = platform.server();
         this.client = platform.client();
         this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -93,26 +92,78 @@ public final class BenchPlatform implements AutoCloseable {
      */
     public List<PasswordLogin> signIn(String slug, String domain, Set<String> profiles)
             throws IOException, InterruptedException {
-        String realm = Realms.ofCollectivity(slug);
-        identity.setup().allowPasswordGrant(realm, Realms.PORTAL_CLIENT);
+        allowPasswordGrant(slug);
         HttpResponse<String> users = client.get(domain, "/api/directory/users?limit=500");
         if (users.statusCode() != 200) {
             throw new IllegalStateException("directory of " + domain + ": " + users.statusCode() + " " + users.body());
         }
-        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
-                .token(realm);
         List<PasswordLogin> logins = new ArrayList<>();
         for (JsonObject user : PlatformClient.json(users).getJsonArray("items").getValuesAs(JsonObject.class)) {
             String profile = user.getString("profile");
             if (!profiles.contains(profile)) {
                 continue;
             }
-            String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + user.getString("id").substring(0, 8);
-            identity.setup().ensureUser(realm, username, user.getString("firstName"), user.getString("lastName"),
-                    READER_PASSWORD, List.of(profile), Map.of("ent_user_id", user.getString("id")));
-            logins.add(new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD));
+            logins.add(signInUser(slug, user.getString("id"), profile, user.getString("firstName"),
+                    user.getString("lastName")));
         }
         return logins;
+    }
+
+    /**
+     * One directory user of collectivity {@code slug} gets a Keycloak account in its realm (profile role, directory
+     * id claim) and signs in with their password (the realm must accept the direct grant: {@link #signIn} turns it
+     * on).
+     */
+    public PasswordLogin signInUser(String slug, String id, String profile, String firstName, String lastName)
+            throws IOException, InterruptedException {
+        String realm = Realms.ofCollectivity(slug);
+        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
+                .token(realm);
+        String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + id.substring(0, 8);
+        identity.setup().ensureUser(realm, username, firstName, lastName, READER_PASSWORD, List.of(profile),
+                Map.of("ent_user_id", id));
+        return new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD,
+                firstName + " " + lastName);
+    }
+
+    /** Lets the portal client of {@code slug}'s realm accept the password grant (benchmarks only). */
+    public void allowPasswordGrant(String slug) throws IOException, InterruptedException {
+        identity.setup().allowPasswordGrant(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT);
+    }
+
+    /**
+     * Signs {@code login}'s user in to the portal of {@code domain} as a browser does, over plain HTTP: the
+     * runtime's code flow (PKCE) through Keycloak's login form of the collectivity's realm, back to {@code /};
+     * returns the portal session (its cookie) after checking that the signed-in home page names the user.
+     */
+    public PortalSession portalSession(String domain, PasswordLogin login) {
+        LoginAgent browser = new LoginAgent(server().runtimeBase());
+        String portal = "http://" + domain + ":" + server().runtimeBase().getPort();
+        HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
+        HttpResponse<String> home = browser.follow(browser.submitLogin(loginPage, login.username(), login.password()),
+                null);
+        if (home.statusCode() != 200 || !home.uri().getPath().equals("/") || !home.body().contains(login.name())) {
+            throw new IllegalStateException("portal sign-in of " + login.username() + " on " + domain + " ended on "
+                    + home.uri() + " " + home.statusCode() + " without naming " + login.name() + ": "
+                    + home.body().substring(0, Math.min(home.body().length(), 400)));
+        }
+        String session = browser.cookie(domain, PortalSession.COOKIE);
+        if (session == null) {
+            throw new IllegalStateException("no " + PortalSession.COOKIE + " cookie after the sign-in of "
+                    + login.username() + " on " + domain);
+        }
+        return new PortalSession(PortalSession.COOKIE + "=" + session, login.name());
+    }
+
+    /**
+     * Stops Liberty and starts it again on the same ports and database with {@code extraEnvironment} added (how
+     * settings read at start-up, such as {@code ENT_CLOCK_OFFSET} or {@code ENT_MAIL_HOST}, change); its output goes
+     * to a new directory. Returns how long the restart took until Liberty was ready.
+     */
+    public Duration restartWith(Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        platform.restartWith(extraEnvironment);
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     public PlatformClient client() {
@@ -120,7 +171,12 @@ public final class BenchPlatform implements AutoCloseable {
     }
 
     public LibertyServer server() {
-        return server;
+        return platform.server();
+    }
+
+    /** The {@code postgres} database as its superuser (benchmarks read their own counters there). */
+    public javax.sql.DataSource dataSource() {
+        return platform.dataSource();
     }
 
     /** Time of one provisioning as the client sees it. */
@@ -190,7 +246,7 @@ public final class BenchPlatform implements AutoCloseable {
     private static final Pattern LOG_LINE = Pattern.compile("^\\[[^\\]]*\\] \\S+ \\S+\\s+([EW]) (.*)$");
 
     public LogProblems logProblems() {
-        Path log = server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log");
+        Path log = server().outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log");
         int errors = 0;
         int warnings = 0;
         List<String> samples = new ArrayList<>();
@@ -224,7 +280,7 @@ public final class BenchPlatform implements AutoCloseable {
         var samples = Json.createArrayBuilder();
         p.samples().forEach(samples::add);
         return Json.createObjectBuilder().add("errors", p.errors()).add("warnings", p.warnings())
-                .add("samples", samples).add("log", server.outputDirectory().resolve(LibertyServer.SERVER_NAME)
+                .add("samples", samples).add("log", server().outputDirectory().resolve(LibertyServer.SERVER_NAME)
                         .resolve("logs/messages.log").toString())
                 .build();
     }

@@ -82,62 +82,21 @@ public final class DirectoryReadBench {
 
             HttpClient http = client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
-            say("Warm-up " + warmup + " s (pattern B) ...");
-            run("warm-up", "B", 0, targets, uri, threads, warmup, http, totalErrors, errorKinds);
-            for (int round = 1; round <= rounds; round++) {
-                // A B, then B A, ...: a drift of the machine or of the server's warm-up over the run favours
-                // neither pattern once the rounds are averaged
-                for (String pattern : round % 2 == 1 ? List.of("A", "B") : List.of("B", "A")) {
-                    Phase phase = run(pattern + round, pattern, round, targets, uri, threads, phaseSeconds, http,
-                            totalErrors, errorKinds);
-                    phases.add(phase);
-                    say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
-                            + "  errors %d  (load %s)", phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
-                            phase.platformCpuMsPerRequest(), phase.errors(), loadAverage()));
-                }
-            }
+            phases.addAll(interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http, totalErrors,
+                    errorKinds));
             platform.printLogProblems();
             json.add("libertyLog", platform.logProblemsJson());
         }
 
         // ---- report
-        Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "platform CPU ms/req", "client CPU ms/req", "non-200");
-        for (Phase p : phases) {
-            table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants", fmt(p.seconds(), 1),
-                    p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2), fmt(p.p99Ms(), 2),
-                    fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2), fmt(p.clientCpuMsPerRequest(), 2),
-                    p.errors());
-        }
-        Table ratios = new Table("comparison", "A req/s", "B req/s", "B/A throughput", "A p99 ms", "B p99 ms",
-                "B/A platform CPU per req");
-        double sumA = 0;
-        double sumB = 0;
-        double sumCpuA = 0;
-        double sumCpuB = 0;
-        double[] roundRatios = new double[rounds];
-        double[] cpuRatios = new double[rounds];
-        for (int round = 1; round <= rounds; round++) {
-            int r = round;
-            Phase a = phases.stream().filter(p -> p.round() == r && p.pattern().equals("A")).findFirst().orElseThrow();
-            Phase b = phases.stream().filter(p -> p.round() == r && p.pattern().equals("B")).findFirst().orElseThrow();
-            sumA += a.throughput();
-            sumB += b.throughput();
-            sumCpuA += a.platformCpuMsPerRequest();
-            sumCpuB += b.platformCpuMsPerRequest();
-            roundRatios[round - 1] = b.throughput() / a.throughput();
-            cpuRatios[round - 1] = b.platformCpuMsPerRequest() / a.platformCpuMsPerRequest();
-            ratios.row("round " + round + (round % 2 == 1 ? " (A then B)" : " (B then A)"),
-                    fmt(a.throughput(), 1), fmt(b.throughput(), 1),
-                    fmt(roundRatios[round - 1], 3), fmt(a.p99Ms(), 2), fmt(b.p99Ms(), 2), fmt(cpuRatios[round - 1], 3));
-        }
-        double meanA = sumA / rounds;
-        double meanB = sumB / rounds;
-        double ratio = meanB / meanA;
-        double cpuRatio = sumCpuB / sumCpuA;
-        double medianRatio = median(roundRatios);
-        ratios.row("mean of rounds", fmt(meanA, 1), fmt(meanB, 1), fmt(ratio, 3), "", "", fmt(cpuRatio, 3));
-        ratios.row("median of round ratios", "", "", fmt(medianRatio, 3), "", "", fmt(median(cpuRatios), 3));
+        Table table = phaseTable(phases, tenants);
+        Comparison comparison = compare(phases, rounds);
+        Table ratios = comparison.table();
+        double meanA = comparison.meanA();
+        double meanB = comparison.meanB();
+        double ratio = comparison.ratio();
+        double cpuRatio = comparison.cpuRatio();
+        double medianRatio = comparison.medianRatio();
         boolean ok = ratio >= TARGET_RATIO;
         Table targets = new Table("target", "measured", "verdict");
         targets.row("B/A throughput ≥ 0.90 (mean of rounds)", fmt(ratio, 3), ok ? "OK" : "MISSED");
@@ -157,15 +116,7 @@ public final class DirectoryReadBench {
             errorKinds.forEach((k, v) -> say("  " + v.get() + " × " + k));
         }
 
-        JsonArrayBuilder phaseJson = Json.createArrayBuilder();
-        for (Phase p : phases) {
-            phaseJson.add(Json.createObjectBuilder().add("phase", p.name()).add("pattern", p.pattern())
-                    .add("round", p.round()).add("seconds", p.seconds()).add("requests", p.requests())
-                    .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
-                    .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
-                    .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
-                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest()));
-        }
+        JsonArrayBuilder phaseJson = phaseJson(phases);
         var errorsJson = Json.createObjectBuilder();
         errorKinds.forEach((k, v) -> errorsJson.add(k, v.get()));
         json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
@@ -188,6 +139,102 @@ public final class DirectoryReadBench {
         }
     }
 
+    /**
+     * A warm-up (pattern B, which touches every collectivity), then {@code rounds} rounds of one A and one B phase,
+     * A B then B A ...: a drift of the machine or of the server's warm-up over the run favours neither pattern once
+     * the rounds are averaged. Returns the measured phases (not the warm-up).
+     */
+    static List<Phase> interleaved(Target[] targets, URI uri, int threads, int warmup, int rounds, int phaseSeconds,
+            HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds) throws InterruptedException {
+        List<Phase> phases = new ArrayList<>();
+        say("Warm-up " + warmup + " s (pattern B) ...");
+        run("warm-up", "B", 0, targets, uri, threads, warmup, http, totalErrors, errorKinds);
+        for (int round = 1; round <= rounds; round++) {
+            for (String pattern : round % 2 == 1 ? List.of("A", "B") : List.of("B", "A")) {
+                Phase phase = run(pattern + round, pattern, round, targets, uri, threads, phaseSeconds, http,
+                        totalErrors, errorKinds);
+                phases.add(phase);
+                say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
+                        + "  errors %d  (load %s)", phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
+                        phase.platformCpuMsPerRequest(), phase.errors(), loadAverage()));
+            }
+        }
+        return phases;
+    }
+
+    /** One line per phase. */
+    static Table phaseTable(List<Phase> phases, int tenants) {
+        Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                "platform CPU ms/req", "client CPU ms/req", "non-200");
+        for (Phase p : phases) {
+            table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants",
+                    fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
+                    fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
+                    fmt(p.clientCpuMsPerRequest(), 2), p.errors());
+        }
+        return table;
+    }
+
+    static JsonArrayBuilder phaseJson(List<Phase> phases) {
+        JsonArrayBuilder phaseJson = Json.createArrayBuilder();
+        for (Phase p : phases) {
+            phaseJson.add(Json.createObjectBuilder().add("phase", p.name()).add("pattern", p.pattern())
+                    .add("round", p.round()).add("seconds", p.seconds()).add("requests", p.requests())
+                    .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
+                    .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
+                    .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
+                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest()));
+        }
+        return phaseJson;
+    }
+
+    /** The A/B comparison of interleaved phases: per round, mean of rounds, median of the round ratios. */
+    record Comparison(Table table, double meanA, double meanB, double ratio, double cpuRatio, double medianRatio,
+            double p99Ratio) {
+    }
+
+    static Comparison compare(List<Phase> phases, int rounds) {
+        Table ratios = new Table("comparison", "A req/s", "B req/s", "B/A throughput", "A p99 ms", "B p99 ms",
+                "B/A p99", "B/A platform CPU per req");
+        double sumA = 0;
+        double sumB = 0;
+        double sumCpuA = 0;
+        double sumCpuB = 0;
+        double sumP99A = 0;
+        double sumP99B = 0;
+        double[] roundRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        double[] p99Ratios = new double[rounds];
+        for (int round = 1; round <= rounds; round++) {
+            int r = round;
+            Phase a = phases.stream().filter(p -> p.round() == r && p.pattern().equals("A")).findFirst().orElseThrow();
+            Phase b = phases.stream().filter(p -> p.round() == r && p.pattern().equals("B")).findFirst().orElseThrow();
+            sumA += a.throughput();
+            sumB += b.throughput();
+            sumCpuA += a.platformCpuMsPerRequest();
+            sumCpuB += b.platformCpuMsPerRequest();
+            sumP99A += a.p99Ms();
+            sumP99B += b.p99Ms();
+            roundRatios[round - 1] = b.throughput() / a.throughput();
+            cpuRatios[round - 1] = b.platformCpuMsPerRequest() / a.platformCpuMsPerRequest();
+            p99Ratios[round - 1] = b.p99Ms() / a.p99Ms();
+            ratios.row("round " + round + (round % 2 == 1 ? " (A then B)" : " (B then A)"),
+                    fmt(a.throughput(), 1), fmt(b.throughput(), 1), fmt(roundRatios[round - 1], 3), fmt(a.p99Ms(), 2),
+                    fmt(b.p99Ms(), 2), fmt(p99Ratios[round - 1], 3), fmt(cpuRatios[round - 1], 3));
+        }
+        double meanA = sumA / rounds;
+        double meanB = sumB / rounds;
+        double ratio = meanB / meanA;
+        double cpuRatio = sumCpuB / sumCpuA;
+        double p99Ratio = sumP99B / sumP99A;
+        double medianRatio = median(roundRatios);
+        ratios.row("mean of rounds", fmt(meanA, 1), fmt(meanB, 1), fmt(ratio, 3), fmt(sumP99A / rounds, 2),
+                fmt(sumP99B / rounds, 2), fmt(p99Ratio, 3), fmt(cpuRatio, 3));
+        ratios.row("median of round ratios", "", "", fmt(medianRatio, 3), "", "", fmt(median(p99Ratios), 3),
+                fmt(median(cpuRatios), 3));
+        return new Comparison(ratios, meanA, meanB, ratio, cpuRatio, medianRatio, p99Ratio);
+    }
+
     /** Closed loop: each thread sends its next request as soon as the previous answer is read. */
     static Phase run(String name, String pattern, int round, Target[] targets, URI uri, int threads,
             int seconds, HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds)
@@ -206,14 +253,11 @@ public final class DirectoryReadBench {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < deadline) {
                     Target target = pattern.equals("A") ? targets[0] : targets[random.nextInt(targets.length)];
-                    PasswordLogin reader = target.readers().get(random.nextInt(target.readers().size()));
+                    Reader reader = target.readers().get(random.nextInt(target.readers().size()));
                     long t0 = System.nanoTime();
                     String failure = null;
                     try {
-                        // built per request: the reader's token is renewed before it expires
-                        HttpRequest request = HttpRequest.newBuilder(uri).header("Host", target.host())
-                                .header("Accept", "application/json").header("Authorization", reader.authorization())
-                                .timeout(Duration.ofSeconds(30)).GET().build();
+                        HttpRequest request = reader.request(uri, target.host());
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -261,12 +305,12 @@ public final class DirectoryReadBench {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         return fmt(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
     }
 
     /** A collectivity's domain and the accounts whose reads are measured there. */
-    record Target(String host, List<PasswordLogin> readers) {
+    record Target(String host, List<? extends Reader> readers) {
     }
 
     /** The HTTP client of the load: HTTP/1.1 keep-alive (the JDK's h2c upgrade was seen to hang Liberty's writers). */
@@ -318,7 +362,7 @@ public final class DirectoryReadBench {
     }
 
     /** One school, one class, {@code users} people per collectivity, through the directory API; 4 in parallel. */
-    private static void seed(PlatformClient client, String[] hosts, int users) throws Exception {
+    static void seed(PlatformClient client, String[] hosts, int users) throws Exception {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
@@ -344,7 +388,7 @@ public final class DirectoryReadBench {
         }
     }
 
-    private static void seedOne(PlatformClient client, String host, int index, int users) throws Exception {
+    static void seedOne(PlatformClient client, String host, int index, int users) throws Exception {
         // the runtime learns of a new collectivity within a second: wait for it (bounded)
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {

@@ -19,7 +19,7 @@ import java.time.Instant;
  * access token, fetched again shortly before it expires, so that a load run longer than a token's life keeps
  * sending valid tokens. The token is the portal's own (audience, ENT claims), as an app's would be.
  */
-public final class PasswordLogin {
+public final class PasswordLogin implements Reader {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
@@ -27,13 +27,19 @@ public final class PasswordLogin {
     private final URI tokenEndpoint;
     private final String form;
     private final String username;
+    private final String password;
+    private final String name;
     private String authorization;
     private Instant expiresAt = Instant.EPOCH;
 
-    public PasswordLogin(HttpClient http, URI tokenEndpoint, String clientId, String username, String password) {
+    /** {@code name}: the user's name as the directory has it ("first last"), which their pages show. */
+    public PasswordLogin(HttpClient http, URI tokenEndpoint, String clientId, String username, String password,
+            String name) {
         this.http = http;
         this.tokenEndpoint = tokenEndpoint;
         this.username = username;
+        this.password = password;
+        this.name = name;
         this.form = "grant_type=password&scope=openid&client_id=" + encode(clientId) + "&username="
                 + encode(username) + "&password=" + encode(password);
     }
@@ -65,6 +71,25 @@ public final class PasswordLogin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A JSON API request with this user's access token (renewed before it expires, hence built per request). */
+    @Override
+    public HttpRequest request(URI uri, String host) {
+        return HttpRequest.newBuilder(uri).header("Host", host).header("Accept", "application/json")
+                .header("Authorization", authorization()).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String name() {
+        return name;
     }
 
     private static String encode(String value) {

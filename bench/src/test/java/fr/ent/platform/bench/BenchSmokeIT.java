@@ -60,6 +60,44 @@ class BenchSmokeIT {
     }
 
     @Test
+    void homePageBenchServesTheSignedInPageToEachPortalSession() throws Exception {
+        DirectoryReadBench.Target[] targets = HomePageBench.prepare(platform, "smoke", 1, 3);
+        assertThat(targets[0].readers()).hasSize(3); // teacher, pupil, staff: each signed in to the portal
+
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        URI home = URI.create(platform.server().runtimeBase() + HomePageBench.PATH);
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "B", 0, targets, home, 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        for (Reader session : targets[0].readers()) {
+            HomePageBench.checkSignedIn(DirectoryReadBench.client(), home, targets[0].host(), (PortalSession) session);
+        }
+    }
+
+    /**
+     * TimelineBench's set-up, one fan-out under reads and the held deliveries; not its restart 8 days later (a
+     * Liberty restart would cost this check half a minute and the other tests their server).
+     */
+    @Test
+    void timelineBenchFansOutAndHoldsDeliveries() throws Exception {
+        TimelineFixture.Setup setup = TimelineFixture.prepare(platform, "smoke", 12, 1, 6, 5);
+        TimelineBench.FanOutMeasure fanOut = TimelineBench.fanOut(platform, setup, "Bonjour l'école");
+        assertThat(fanOut.deliveries()).isEqualTo(12);
+
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "A", 0,
+                new DirectoryReadBench.Target[] {setup.readers()},
+                URI.create(platform.server().runtimeBase() + TimelineBench.READ_PATH), 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        assertThat(TimelineFixture.hold(platform, setup)).isEqualTo(6);
+    }
+
+    @Test
     void metricsOverheadBenchReadsSucceed() throws Exception {
         String host = "ovhsmoke.localhost";
         platform.provision("ovh-smoke", host, 10);

@@ -16,7 +16,8 @@ import fr.ent.platform.apps.directory.view.MyClassView;
 import fr.ent.platform.apps.directory.view.MyClassView.ClassCard;
 import fr.ent.platform.apps.directory.view.MyClassView.Person;
 import fr.ent.platform.apps.directory.view.MyClassView.Pupil;
-import fr.ent.platform.problem.ProblemException;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.ProblemStatuses;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,8 +269,8 @@ class MyClassServiceTest {
     }
 
     private static void assertNotFound(Runnable call, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status()).isEqualTo(404);
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(NotFound.class, e -> {
+            assertThat(ProblemStatuses.status(e)).isEqualTo(404);
             assertThat(e.code()).isEqualTo(code);
         });
     }

@@ -126,9 +126,7 @@ public class SettingsResource {
         if (ranges == null) {
             throw new InvalidInput("invalid-input", "corps : une liste de plages {days, from, to}");
         }
-        if (ranges.size() > QuietRange.MAX_RANGES) {
-            throw new InvalidInput("quiet-hours-too-many", 0, 0, QuietRange.MAX_RANGES);
-        }
+        // too many ranges, inverted or overlapping ones: one rule, QuietRange.check, in the service
         return ranges.stream().map(SettingsResource::range).toList();
     }
 

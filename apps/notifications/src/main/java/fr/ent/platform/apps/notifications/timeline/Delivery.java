@@ -71,6 +71,18 @@ public class Delivery {
         this.email = email;
     }
 
+    /**
+     * Each delivery with its notice ({@code {Delivery, StoredNotice}}), the notices found by id, once each. Not a
+     * JPQL join of the two entities: EclipseLink 4.0.9 refuses {@code SELECT d, n FROM Delivery d, StoredNotice n
+     * WHERE n.id = d.noticeId} between TABLE_PER_TENANT entities with "Invalid query key [id] in expression".
+     */
+    public static java.util.List<Object[]> withNotices(jakarta.persistence.EntityManager em,
+            java.util.List<Delivery> deliveries) {
+        java.util.Map<UUID, StoredNotice> notices = new java.util.HashMap<>();
+        return deliveries.stream().map(d -> new Object[] {d,
+            notices.computeIfAbsent(d.noticeId(), id -> em.find(StoredNotice.class, id))}).toList();
+    }
+
     public UUID noticeId() {
         return noticeId;
     }

@@ -128,11 +128,10 @@ public class DeliveryJobs {
 
     private void sendDueMails(Tenant tenant, Mailer mailer) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object[]> due = data.read(unit, em -> em.createQuery("SELECT d, n FROM Delivery d, StoredNotice n"
-                        + " WHERE n.id = d.noticeId AND d.email = :due AND d.visibleAt <= :now ORDER BY d.visibleAt",
-                        Object[].class)
+        List<Object[]> due = data.read(unit, em -> Delivery.withNotices(em, em.createQuery("SELECT d FROM Delivery d"
+                        + " WHERE d.email = :due AND d.visibleAt <= :now ORDER BY d.visibleAt", Delivery.class)
                 .setParameter("due", Delivery.Email.DUE).setParameter("now", now)
-                .setMaxResults(MAILS_PER_TICK).getResultList());
+                .setMaxResults(MAILS_PER_TICK).getResultList()));
         if (due.isEmpty()) {
             return;
         }

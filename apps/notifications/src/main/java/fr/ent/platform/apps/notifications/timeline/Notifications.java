@@ -33,11 +33,11 @@ public class Notifications {
     /** The latest notifications of a user, newest first, in {@code locale}'s language. */
     public List<NotificationView> latest(UUID recipient, int limit, Locale locale) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return data.read(unit, em -> em.createQuery("SELECT d, n FROM Delivery d, StoredNotice n"
-                        + " WHERE n.id = d.noticeId AND d.recipientId = :r AND d.visibleAt <= :now"
-                        + " ORDER BY d.visibleAt DESC, n.id", Object[].class)
-                .setParameter("r", recipient).setParameter("now", now).setMaxResults(limit).getResultList()
-                .stream().map(row -> NotificationView.of((Delivery) row[0], (StoredNotice) row[1], locale)).toList());
+        return data.read(unit, em -> Delivery.withNotices(em, em.createQuery("SELECT d FROM Delivery d"
+                        + " WHERE d.recipientId = :r AND d.visibleAt <= :now"
+                        + " ORDER BY d.visibleAt DESC, d.noticeId", Delivery.class)
+                .setParameter("r", recipient).setParameter("now", now).setMaxResults(limit).getResultList()))
+                .stream().map(row -> NotificationView.of((Delivery) row[0], (StoredNotice) row[1], locale)).toList();
     }
 
     public long unread(UUID recipient) {
