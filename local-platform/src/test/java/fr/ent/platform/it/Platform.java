@@ -15,10 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Order;
 
 /**
  * The real platform for integration tests ({@link LocalPlatform}: embedded PostgreSQL, the test JVM's shared
@@ -42,16 +45,32 @@ public final class Platform {
             "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
             "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
 
-    private final LocalPlatform platform;
-    private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
+    /**
+     * The {@code @Order} of a test class that restarts the server: after the others (junit-platform.properties), so
+     * that background work holding the server up ({@link #keepingTheServerUp}) is over by then.
+     */
+    public static final int RESTARTS_THE_SERVER = Order.DEFAULT + 2;
 
-    private Platform(LocalPlatform platform) {
+    private final LocalPlatform platform;
+    private final int prometheusPort;
+    private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
+    /**
+     * Held (read) by background work that needs the server up across test classes (the SLA traffic); a restart
+     * takes it (write), so it waits for that work to finish instead of breaking it.
+     */
+    private final ReentrantReadWriteLock serverUp = new ReentrantReadWriteLock();
+
+    private Platform(LocalPlatform platform, int prometheusPort) {
         this.platform = platform;
+        this.prometheusPort = prometheusPort;
     }
 
     public static synchronized Platform get() {
         if (instance == null) {
-            instance = new Platform(call(Platform::start));
+            // Where the SLA tests' Prometheus will listen, told to the server at its start (ENT_PROMETHEUS_URL), so
+            // that no restart is needed when they start it; until then the SLA report answers 503.
+            int prometheusPort = FreePorts.next();
+            instance = new Platform(call(() -> start(prometheusPort)), prometheusPort);
             // Keycloak stops with its own hook (SharedKeycloak)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -65,21 +84,51 @@ public final class Platform {
     }
 
     /** The platform of the module's run: the test JVM's Keycloak, a fresh database, Liberty on free ports. */
-    private static LocalPlatform start() throws IOException, InterruptedException {
+    private static LocalPlatform start(int prometheusPort) throws IOException, InterruptedException {
         Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
         long pid = ProcessHandle.current().pid();
+        Map<String, String> environment = new HashMap<>(BASE_ENVIRONMENT);
+        environment.put("ENT_PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort);
         return LocalPlatform.start(new LocalPlatform.Setup(Path.of(System.getProperty("ent.liberty.home")), work,
                 "liberty-" + pid, work.resolve("pgdata-" + pid), true, FreePorts.next(),
                 new LocalPlatform.RunningKeycloak(SharedKeycloak.server()), FreePorts.next(), FreePorts.next(),
-                BASE_ENVIRONMENT, System.out::println));
+                Map.copyOf(environment), System.out::println));
+    }
+
+    /** The port the server was told Prometheus listens on ({@code ENT_PROMETHEUS_URL}); nothing listens there until a test starts Prometheus on it. */
+    public int prometheusPort() {
+        return prometheusPort;
+    }
+
+    /**
+     * Runs {@code work} with the server guaranteed up: {@link #restartWith} and {@link #crashAndRestart} wait
+     * until it is over. Other calls go on meanwhile.
+     */
+    public void keepingTheServerUp(Action work) throws IOException, InterruptedException {
+        serverUp.readLock().lock();
+        try {
+            work.run();
+        } finally {
+            serverUp.readLock().unlock();
+        }
+    }
+
+    private void restart(Action restart) {
+        serverUp.writeLock().lock();
+        try {
+            run(restart);
+        } finally {
+            serverUp.writeLock().unlock();
+        }
     }
 
     /**
      * Kills Liberty as a crash would (SIGKILL) and starts it again on the same ports and database, like a pod
-     * restarted after a crash. The tests of a JVM run one after another, so the others see a running server.
+     * restarted after a crash. The test classes of a JVM run one after another, so the others see a running server;
+     * background work holding {@link #keepingTheServerUp} is waited for.
      */
     public void crashAndRestart() {
-        run(platform::crashAndRestart);
+        restart(platform::crashAndRestart);
     }
 
     /**
@@ -87,7 +136,7 @@ public final class Platform {
      * reads at start, e.g. the AI endpoint), on the same ports and database. Later restarts keep them.
      */
     public void restartWith(Map<String, String> extraEnvironment) {
-        run(() -> platform.restartWith(extraEnvironment));
+        restart(() -> platform.restartWith(extraEnvironment));
     }
 
     /**
@@ -196,7 +245,7 @@ public final class Platform {
         T run() throws IOException, InterruptedException;
     }
 
-    private interface Action {
+    public interface Action {
         void run() throws IOException, InterruptedException;
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * collectivity or across collectivities; quiet hours hold a notification, and when they end (the clock moved
  * through the {@code ent.clock.offset} setting, across a restart) it is shown, counted and e-mailed once.
  */
+@Order(Platform.RESTARTS_THE_SERVER)
 class TimelineIT {
 
     private static final Platform PLATFORM = Platform.get();
