@@ -196,7 +196,8 @@ public final class LocalKeycloak implements AutoCloseable {
         private final Set<String> loopbackNames = new LinkedHashSet<>();
 
         private Builder(Path home) {
-            this.home = Objects.requireNonNull(home).toAbsolutePath();
+            // normalized: the unpacking checks each entry stays under the home (a given "a/../b" would fail it)
+            this.home = Objects.requireNonNull(home).toAbsolutePath().normalize();
         }
 
         public Builder distribution(Path zip) {
