@@ -122,12 +122,15 @@ class SchoolQuietHoursIT {
         String csrf = "&csrf=" + LoginAgent.encode(LoginAgent.inputValue(page, "csrf").orElseThrow());
         HttpResponse<String> other = local.get(portal(a) + "/notifications/schools/" + school2);
         assertThat(other.statusCode()).isEqualTo(403);
-        assertThat(other.body()).as("a readable page").contains("<html").doesNotContain("École Paul Bert");
+        assertThat(other.body()).as("a readable page").contains("<html", "Accès refusé")
+                .doesNotContain("École Paul Bert", "SRVE");
         assertThat(post(local, a, school2, "day.0=MONDAY&from.0=08:00&to.0=09:00" + csrf).statusCode())
                 .isEqualTo(403);
         assertThat(PLATFORM.get(a.host, "/api/notifications/structures/" + school2 + "/quiet-hours").body())
                 .isEqualTo("[]");
-        assertThat(local.get(portal(a) + "/notifications/schools/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = local.get(portal(a) + "/notifications/schools/" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<html", "Établissement introuvable");
         assertThat(local.get(portal(a) + "/notifications/schools/not-an-id").statusCode()).isEqualTo(404);
     }
 
@@ -136,7 +139,7 @@ class SchoolQuietHoursIT {
         LoginAgent teacher = Logins.portal(PLATFORM, a.host, "prof-quiet", PASSWORD);
         HttpResponse<String> list = teacher.get(portal(a) + "/notifications/schools");
         assertThat(list.statusCode()).isEqualTo(403);
-        assertThat(list.body()).contains("<html");
+        assertThat(list.body()).contains("<html", "Accès refusé").doesNotContain("SRVE");
         assertThat(teacher.get(portal(a) + "/notifications/schools/" + school1).statusCode()).isEqualTo(403);
         HttpResponse<String> settings = teacher.get(portal(a) + "/notifications/settings");
         String csrf = LoginAgent.inputValue(settings, "csrf").orElseThrow();

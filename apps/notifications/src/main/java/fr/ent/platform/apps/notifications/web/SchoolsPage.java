@@ -10,6 +10,7 @@ import fr.ent.platform.apps.notifications.web.QuietHoursForm.Row;
 import fr.ent.platform.identity.VerifiedToken;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.portal.Launcher;
@@ -18,6 +19,7 @@ import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.TenantContext;
 import fr.ent.platform.runtime.web.Pages;
+import fr.ent.platform.runtime.web.ProblemAnswer;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -84,7 +86,7 @@ public class SchoolsPage extends HttpServlet {
                     QuietHoursForm.rows(quiet.of(Owner.STRUCTURE, school.id())), Optional.empty(),
                     request.getParameter("saved") != null);
         } catch (DomainException e) {
-            response.sendError(ProblemStatuses.status(e));
+            refuse(request, response, e);
         }
     }
 
@@ -96,12 +98,13 @@ public class SchoolsPage extends HttpServlet {
             return;
         }
         if (!session.get().acceptsToken(request.getParameter("csrf"))) {
-            response.sendError(403);
+            refuse(request, response, new NotAllowed("csrf-refused"));
             return;
         }
         Optional<String> id = schoolId(request);
         if (id.isEmpty()) {
-            response.sendError(405);
+            Locale locale = Pages.locale(request);
+            ProblemAnswer.send(request, response, Problem.ofStatus(405, locale), locale);
             return;
         }
         try {
@@ -117,7 +120,7 @@ public class SchoolsPage extends HttpServlet {
             response.setStatus(303);
             response.setHeader("Location", PATH + "/" + school.id() + "?saved");
         } catch (DomainException e) {
-            response.sendError(ProblemStatuses.status(e));
+            refuse(request, response, e);
         }
     }
 
@@ -130,10 +133,19 @@ public class SchoolsPage extends HttpServlet {
             return Optional.empty();
         }
         if (!StructureAdmins.administersSchools(session.get().token())) {
-            response.sendError(403);
+            refuse(request, response, new NotAllowed("forbidden"));
             return Optional.empty();
         }
         return session;
+    }
+
+    /**
+     * A refusal as a readable page in the reader's language (a browser) or a problem document: the container's
+     * {@code sendError} would answer with its own text, server internals included.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException refusal)
+            throws IOException {
+        ProblemAnswer.send(request, response, refusal, Pages.locale(request));
     }
 
     /** The school named by the path, if one is (a malformed or unknown id is the directory's 404). */
