@@ -1,6 +1,6 @@
 package fr.ent.platform.runtime.branding;
 
-import fr.ent.platform.runtime.tenant.TenantBranding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.runtime.tenant.TenantContext;
 import fr.ent.platform.runtime.web.Shell;
 import jakarta.inject.Inject;
@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * ({@code style-src 'self'}) refuses. The colours come from the registry, checked {@code #rrggbb}; whatever
  * {@code ?v=} says, only this collectivity's colours are written, and kept a day only if {@code v} is current.
  */
-@WebServlet(urlPatterns = TenantBranding.STYLESHEET_PATH, name = "branding-colours")
+@WebServlet(urlPatterns = Branding.STYLESHEET_PATH, name = "branding-colours")
 public class ColoursStylesheet extends HttpServlet {
 
     @Inject
@@ -26,7 +26,7 @@ public class ColoursStylesheet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Shell.Branding colours = Shell.Branding.of(context.current().branding());
-        boolean current = colours.stylesheet().equals(TenantBranding.STYLESHEET_PATH + "?v=" + request.getParameter("v"));
+        boolean current = colours.stylesheet().equals(Branding.STYLESHEET_PATH + "?v=" + request.getParameter("v"));
         response.setHeader("Cache-Control", current ? "public, max-age=86400" : "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("text/css;charset=UTF-8");

@@ -1,7 +1,7 @@
 package fr.ent.platform.runtime.branding;
 
 import fr.ent.platform.runtime.tenant.Tenant;
-import fr.ent.platform.runtime.tenant.TenantBranding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.runtime.tenant.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -19,9 +19,9 @@ import javax.sql.DataSource;
 /**
  * The logo of the collectivity the Host names, for anyone (the portal's header and Keycloak's login pages show it
  * before sign-in). Only that collectivity's row is read: another collectivity's logo is never served on this domain.
- * A URL carrying the current version ({@code ?v=}, see {@link TenantBranding#logoPath}) may be kept a day.
+ * A URL carrying the current version ({@code ?v=}, see {@link Branding#logoPath}) may be kept a day.
  */
-@WebServlet(urlPatterns = TenantBranding.LOGO_PATH, name = "branding-logo")
+@WebServlet(urlPatterns = Branding.LOGO_PATH, name = "branding-logo")
 public class LogoServlet extends HttpServlet {
 
     @Inject

@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.tenant;
 
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * @param branding its colours and logo (portal layout)
  */
 public record Tenant(UUID id, String slug, String displayName, TenantState state, TenantNames names,
-        String schemaVersion, Optional<Set<String>> enabledApps, TenantBranding branding) {
+        String schemaVersion, Optional<Set<String>> enabledApps, Branding branding) {
 
     public Tenant {
         enabledApps = enabledApps.map(Set::copyOf);
@@ -22,7 +23,7 @@ public record Tenant(UUID id, String slug, String displayName, TenantState state
     /** Without branding: the platform's default colours, no logo. */
     public Tenant(UUID id, String slug, String displayName, TenantState state, TenantNames names,
             String schemaVersion, Optional<Set<String>> enabledApps) {
-        this(id, slug, displayName, state, names, schemaVersion, enabledApps, TenantBranding.NONE);
+        this(id, slug, displayName, state, names, schemaVersion, enabledApps, Branding.NONE);
     }
 
     /** Whether this collectivity offers the app with this id. */

@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.branding.BrandColour;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import jakarta.annotation.Resource;
@@ -156,7 +157,7 @@ public class TenantRegistry {
             java.sql.Array apps = rs.getArray(9);
             Optional<Set<String>> enabledApps = apps == null ? Optional.empty()
                     : Optional.of(Set.of((String[]) apps.getArray()));
-            TenantBranding branding = new TenantBranding(BrandColour.parse(rs.getString(10)),
+            Branding branding = new Branding(BrandColour.parse(rs.getString(10)),
                     BrandColour.parse(rs.getString(11)), Optional.ofNullable(rs.getString(12)));
             return new Tenant(id, rs.getString(3), rs.getString(4), TenantState.valueOf(rs.getString(5)),
                     new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8), enabledApps, branding);

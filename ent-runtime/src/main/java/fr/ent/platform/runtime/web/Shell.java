@@ -1,7 +1,6 @@
 package fr.ent.platform.runtime.web;
 
 import fr.ent.platform.branding.BrandColour;
-import fr.ent.platform.runtime.tenant.TenantBranding;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,14 +26,14 @@ public record Shell(Locale locale, String title, String collectivity, Optional<S
         /** The platform's blue on white, no logo: status pages and collectivities without branding. */
         public static final Branding DEFAULT = new Branding("#000091", "#000091", Optional.empty());
 
-        public static Branding of(TenantBranding b) {
+        public static Branding of(fr.ent.platform.branding.Branding b) {
             return new Branding(b.primary().map(BrandColour::hex).orElse(DEFAULT.primary()),
                     b.accent().map(BrandColour::hex).orElse(DEFAULT.accent()), b.logoPath());
         }
 
         /** The colours' stylesheet, versioned by the colours themselves so that browsers may keep it. */
         public String stylesheet() {
-            return TenantBranding.STYLESHEET_PATH + "?v=" + primary.substring(1) + accent.substring(1);
+            return fr.ent.platform.branding.Branding.STYLESHEET_PATH + "?v=" + primary.substring(1) + accent.substring(1);
         }
     }
 

@@ -5,7 +5,7 @@ import fr.ent.platform.adminapi.BrandingView;
 import fr.ent.platform.branding.BrandColour;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemException;
-import fr.ent.platform.tenants.branding.Branding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenants.branding.CollectivityBranding;
 import fr.ent.platform.tenants.branding.LogoImage;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;

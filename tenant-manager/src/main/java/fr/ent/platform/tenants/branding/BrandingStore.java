@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.branding;
 
 import fr.ent.platform.branding.BrandColour;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

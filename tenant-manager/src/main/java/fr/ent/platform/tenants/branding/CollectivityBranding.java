@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.branding;
 
 import fr.ent.platform.branding.BrandColour;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.tenants.identity.IdentityRealms;

@@ -3,7 +3,7 @@ package fr.ent.platform.tenants.identity;
 import fr.ent.platform.identity.Claims;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
-import fr.ent.platform.tenants.branding.Branding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -5,7 +5,7 @@ import fr.ent.platform.identity.Claims;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenants.branding.Branding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -38,8 +38,6 @@ public final class RealmDefinition {
     public static final String PRIMARY_COLOUR = "entPrimaryColor";
     public static final String ACCENT_COLOUR = "entAccentColor";
     public static final String LOGO_URL = "entLogoUrl";
-    /** Where the runtime serves a collectivity's logo on each of its domains. */
-    public static final String LOGO_PATH = "/branding/logo";
     public static final String API = Realms.API_AUDIENCE;
     // User attributes (Claims.USER_ID, PROFILE, ADMIN_STRUCTURES) are declared in the realm's user profile: only
     // administrators can see or change them.
@@ -89,8 +87,7 @@ public final class RealmDefinition {
      * (Keycloak keeps attributes a representation does not name).
      */
     public static JsonObject brandingAttributes(Collectivity c, Branding branding, PortalUrls portal) {
-        String logo = branding.logoSha256()
-                .map(sha -> portal.of(c.domains().getFirst()) + LOGO_PATH + "?v=" + sha.substring(0, 16)).orElse("");
+        String logo = branding.logoPath().map(path -> portal.of(c.domains().getFirst()) + path).orElse("");
         return Json.createObjectBuilder()
                 .add(PRIMARY_COLOUR, branding.primary().map(BrandColour::hex).orElse(""))
                 .add(ACCENT_COLOUR, branding.accent().map(BrandColour::hex).orElse(""))

@@ -7,7 +7,7 @@ import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenancy.Slug;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenants.branding.Branding;
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.JsonObject;
 import java.util.List;
