@@ -4,6 +4,7 @@ import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.tenancy.DomainName;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,8 +49,8 @@ public class FormRecovery extends HttpFilter {
         request.setCharacterEncoding("UTF-8"); // our pages are UTF-8; set before any parameter is read
         String presented = request.getParameter(SavedForm.TOKEN_FIELD);
         Optional<String> owner = PortalSession.ownerOf(presented);
-        if (owner.isEmpty()) {
-            chain.doFilter(request, response); // no token: not a signed-in page's form
+        if (owner.isEmpty() || !fromThisSite(request)) {
+            chain.doFilter(request, response); // not a signed-in page's form, or another site's
             return;
         }
         Tenant tenant = tenants.current();
@@ -69,6 +70,26 @@ public class FormRecovery extends HttpFilter {
         response.setStatus(303);
         response.setHeader("Location", live.isPresent() ? FormRecoveryPage.PATH
                 : "/auth/login?return=" + FormRecoveryPage.PATH);
+    }
+
+    /**
+     * Whether the browser says the form comes from a page of this domain. A form another site makes the browser
+     * send (without the session cookie, SameSite=Lax) must not be kept: keeping it gives the browser a new session
+     * cookie in place of the user's, which signs them out. Browsers send {@code Origin} with every form POST;
+     * without one (a script, an old browser) there is no cross-site form to fear.
+     */
+    static boolean fromThisSite(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = DomainName.hostOf(request.getHeader("Host"));
+        try {
+            String originHost = java.net.URI.create(origin).getHost();
+            return host != null && originHost != null && host.equals(originHost.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException notAnOrigin) {
+            return false; // "null" (a sandboxed or redirected form) or garbage: not this site's page
+        }
     }
 
     /** Where the form was going, query included (a page's form may name what it changes there). */

@@ -137,6 +137,25 @@ class FormRecoveryIT {
     }
 
     @Test
+    void a_form_another_site_makes_the_browser_send_is_not_kept_and_leaves_the_session_alone() {
+        LoginAgent browser = Logins.portal(platform, a.host, teacher, PASSWORD);
+        String token = csrfOfSettings(browser, a);
+        // Another site's form: the browser sends no session cookie (SameSite=Lax), and says where it comes from.
+        LoginAgent crossSite = new LoginAgent(platform.server().runtimeBase());
+        String form = "csrf=" + LoginAgent.encode(token) + "&form=quiet-hours&day.0=MONDAY&from.0=00%3A00&to.0=24%3A00";
+        HttpResponse<String> posted = crossSite.send("POST", URI.create(portal(a) + "/notifications/settings"), form,
+                Map.of("Origin", "http://evil.localhost"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(LoginAgent.location(posted)).hasValue(portal(a) + "/auth/login");
+        assertThat(posted.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SESSION_COOKIE));
+        // From the page itself, the same browser's form is kept.
+        browser.setCookie(a.host, SESSION_COOKIE, FORGOTTEN_SESSION);
+        HttpResponse<String> own = browser.send("POST", URI.create(portal(a) + "/notifications/settings"), form,
+                Map.of("Origin", portal(a)));
+        assertThat(LoginAgent.location(own)).hasValue(portal(a) + "/auth/login?return=/form-recovery");
+    }
+
+    @Test
     void a_token_of_another_user_is_refused_as_before() {
         LoginAgent author = Logins.portal(platform, a.host, teacher, PASSWORD);
         String othersToken = csrfOfSettings(author, a);
