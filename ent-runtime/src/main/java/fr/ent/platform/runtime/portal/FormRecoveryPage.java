@@ -1,11 +1,10 @@
 package fr.ent.platform.runtime.portal;
 
-import fr.ent.platform.runtime.web.Pages;
-
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * After a sign-in that interrupted a form (see {@link FormRecovery}): the user sees what they typed and sends it
  * again with one button, to the page it was meant for, with the new session's anti-forgery token. Nothing is sent
- * without them: they may have changed their mind while signing in.
+ * without them: they may have changed their mind while signing in. The form is given back once, and only to its
+ * author in its collectivity within {@link SavedForm#KEPT_FOR}; anyone else, or later, goes to the home page and
+ * the form is forgotten.
  */
 @WebServlet(urlPatterns = FormRecoveryPage.PATH, name = "form-recovery")
 public class FormRecoveryPage extends HttpServlet {
@@ -36,6 +38,9 @@ public class FormRecoveryPage extends HttpServlet {
     @Inject
     Launcher launcher;
 
+    @Inject
+    Clock clock;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = tenants.current();
@@ -44,17 +49,25 @@ public class FormRecoveryPage extends HttpServlet {
             response.sendRedirect("/auth/login?return=" + PATH);
             return;
         }
-        HttpSession http = request.getSession(false);
-        Object saved = http == null ? null : http.getAttribute(FormRecovery.SAVED);
-        if (!(saved instanceof FormRecovery.SavedForm form)) {
+        Optional<SavedForm> form = take(request.getSession(false))
+                .filter(f -> f.belongsTo(tenant.slug(), session.get().owner(), clock.instant()));
+        if (form.isEmpty()) {
             response.sendRedirect("/");
             return;
         }
-        http.removeAttribute(FormRecovery.SAVED);
         response.setHeader("Cache-Control", "no-store");
         Locale locale = Pages.locale(request);
         String title = Pages.text("recovered.title", locale);
         Pages.write(response, "recovered.jte", Map.of("shell", launcher.shell(tenant, session, locale, title),
-                "form", form, "csrf", session.get().csrfToken()));
+                "form", form.get(), "csrf", session.get().csrfToken()));
+    }
+
+    /** The saved form, removed from the session whoever asks: it is given back at most once. */
+    private static Optional<SavedForm> take(HttpSession session) {
+        if (session == null || !(session.getAttribute(FormRecovery.SAVED) instanceof SavedForm form)) {
+            return Optional.empty();
+        }
+        session.removeAttribute(FormRecovery.SAVED);
+        return Optional.of(form);
     }
 }

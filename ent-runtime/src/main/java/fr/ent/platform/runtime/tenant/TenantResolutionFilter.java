@@ -10,7 +10,6 @@ import fr.ent.platform.tenancy.DomainName;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +22,10 @@ import java.util.Locale;
  * gets 404 (there is no default tenant); a suspended collectivity 503, an archived one 410, and one whose
  * schema is not at this runtime's version 503: a problem document for API clients, a readable French page
  * for browsers. A path of an app the collectivity has not enabled is 404, as if the app did not exist there.
+ *
+ * <p>Declared and mapped in runtime-war's web.xml, not by annotation: the filters after it (form recovery) need
+ * the collectivity, and only web.xml fixes the order (Liberty runs annotation-declared filters after those).
  */
-@WebFilter(urlPatterns = "/*", filterName = "tenant-resolution")
 public class TenantResolutionFilter extends HttpFilter {
 
     @Inject

@@ -23,9 +23,15 @@ public final class Pages {
     /** The languages pages exist in; French first. */
     public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.FRENCH, Locale.ENGLISH,
             Locale.forLanguageTag("es"));
-    /** Pages carry no script and no external resource; styles come from the platform's stylesheet. */
+    /**
+     * Pages carry no script and no external resource; styles come from the platform's stylesheet. Their forms post
+     * to the portal, which may answer with a redirect to the collectivity's Keycloak (sign-out; sign-in when a form
+     * outlived its session, see portal.FormRecovery): browsers check {@code form-action} on every redirect of a
+     * form's navigation, so Keycloak's origin is allowed there too ({@link #contentSecurityPolicy()}).
+     */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + " form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
+    private static volatile String policy;
 
     private Pages() {
     }
@@ -139,8 +145,27 @@ public final class Pages {
 
     static void prepare(HttpServletResponse response) {
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy());
         response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /** The pages' policy, with the origin browsers reach Keycloak on (read once: it changes only with a restart). */
+    static String contentSecurityPolicy() {
+        String known = policy;
+        if (known == null) {
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            known = policyWithKeycloakAt(config.getOptionalValue("ent.keycloak.public-url", String.class)
+                    .filter(url -> !url.isBlank())
+                    .or(() -> config.getOptionalValue("ent.keycloak.url", String.class)));
+            policy = known;
+        }
+        return known;
+    }
+
+    static String policyWithKeycloakAt(java.util.Optional<String> keycloakUrl) {
+        String origin = keycloakUrl.map(java.net.URI::create).filter(u -> u.getScheme() != null && u.getHost() != null)
+                .map(u -> " " + u.getScheme() + "://" + u.getRawAuthority()).orElse("");
+        return String.format(CONTENT_SECURITY_POLICY, origin);
     }
 
     /** Escaping of data into HTML, for the rare text built outside a template (jte escapes by itself). */

@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The signed-in portal in a real browser, for each profile: the header says who they are (profile, school, unread
  * notifications), the launcher offers their apps, quiet hours are set with plain forms, the language switch turns
- * every page to Spanish and is remembered. Every page is scanned for serious WCAG 2.1 AA violations; the pupil's at a phone's width.
+ * every page to Spanish and is remembered, and a form sent after its session ended comes back after sign-in with
+ * what was typed. Every page is scanned for serious WCAG 2.1 AA violations; the pupil's at a phone's width.
  */
 class SignedInPortalIT {
 
@@ -126,13 +127,27 @@ class SignedInPortalIT {
     }
 
     @Test
-    void a_parent_of_another_collectivity_sees_only_theirs() {
+    void a_parent_of_another_collectivity_sees_only_theirs_and_a_form_survives_an_expired_session() {
         try (RealBrowser browser = RealBrowser.start()) {
             signIn(browser, parent);
             assertThat(browser.text()).contains("Parent", "Collège Jean Jaurès").doesNotContain("Louise Michel");
             assertThat(browser.text()).doesNotContain("Bienvenue en CM1");
             browser.open(url(parent, "/notifications/settings"));
             scan(browser, "parent, notification settings");
+            fill(browser, "from-0", "21:00");
+            fill(browser, "to-0", "24:00");
+            browser.click(By.cssSelector("input[name='day.0'][value='WEDNESDAY']"));
+            // The session ends while the form is being filled (the server forgets it: the cookie goes).
+            browser.driver().manage().getCookies().stream().filter(c -> c.getName().startsWith("JSESSIONID"))
+                    .forEach(c -> browser.driver().manage().deleteCookie(c));
+            submit(browser, "quiet-hours");
+            // Keycloak's session still stands: back at once, on the page that keeps what was typed.
+            browser.awaitUrlStartingWith(url(parent, "/form-recovery"));
+            assertThat(browser.text()).contains("Vos saisies sont conservées", "21:00", "WEDNESDAY");
+            scan(browser, "parent, recovered form");
+            clickAndWait(browser, By.cssSelector("main form button"));
+            assertThat(browser.text()).contains("Vos réglages sont enregistrés");
+            assertThat(value(browser, "from-0")).isEqualTo("21:00");
         }
     }
 

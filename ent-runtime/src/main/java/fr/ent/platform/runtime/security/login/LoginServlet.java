@@ -106,7 +106,7 @@ public class LoginServlet extends HttpServlet {
             request.changeSessionId();
             HttpSession signedIn = request.getSession();
             signedIn.removeAttribute(ATTEMPTS);
-            sessions.signedIn(signedIn, new PortalSession(tenant.slug(), tokens, access));
+            sessions.signedIn(signedIn, sessions.open(tenant.slug(), tokens, access));
             LOG.info(() -> "tenant=" + tenant.slug() + " portal login of " + access.username());
             rememberedLanguage(tenant, access).ifPresent(language ->
                     response.addCookie(Pages.languageCookie(request, language)));

@@ -9,20 +9,46 @@ import java.time.Instant;
  */
 public final class PortalSession {
 
+    private static final char OWNER_SEPARATOR = '.';
+
     private final String slug;
+    private final String owner;
     private final String csrfToken;
     private volatile TokenSet tokens;
     private volatile VerifiedToken token;
 
-    PortalSession(String slug, TokenSet tokens, VerifiedToken token) {
+    PortalSession(String slug, TokenSet tokens, VerifiedToken token, String owner) {
         this.slug = slug;
-        this.csrfToken = LoginAttempt.random();
+        this.owner = owner;
+        // The owner's tag rides along, so that a form sent with this token after the session has ended still says
+        // whose it is (FormRecovery): the server keeps nothing about ended sessions.
+        this.csrfToken = LoginAttempt.random() + OWNER_SEPARATOR + owner;
         this.tokens = tokens;
         this.token = token;
     }
 
     public String slug() {
         return slug;
+    }
+
+    /**
+     * An opaque tag of this session's user in this collectivity, the same in every session they open on this
+     * instance, that nobody can compute for someone else (see {@link PortalSessions}).
+     */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * The owner's tag an anti-forgery token carries, if it has the shape of one of ours: the token may be of a session
+     * that has ended. It proves nothing by itself: compare it with a signed-in session's {@link #owner()}.
+     */
+    public static java.util.Optional<String> ownerOf(String presentedToken) {
+        int separator = presentedToken == null ? -1 : presentedToken.lastIndexOf(OWNER_SEPARATOR);
+        if (separator <= 0 || separator == presentedToken.length() - 1) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(presentedToken.substring(separator + 1));
     }
 
     /** The anti-forgery token pages send back in {@code X-CSRF-Token} (or form field {@code csrf}). */

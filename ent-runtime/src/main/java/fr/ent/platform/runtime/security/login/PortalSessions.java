@@ -37,6 +37,8 @@ public class PortalSessions {
     @Inject
     TokenEndpoint tokenEndpoint;
 
+    private final SessionOwners owners = SessionOwners.withNewKey();
+
     /** The signed-in user of this request's session, if it belongs to this collectivity and is still valid. */
     public Optional<PortalSession> current(HttpServletRequest request, Tenant tenant) {
         HttpSession session = request.getSession(false);
@@ -56,6 +58,11 @@ public class PortalSessions {
             return Optional.empty();
         }
         return Optional.of(portal);
+    }
+
+    /** The session of a user who has just signed in to this collectivity. */
+    PortalSession open(String slug, TokenSet tokens, VerifiedToken token) {
+        return new PortalSession(slug, tokens, token, owners.tag(slug, token.subject()));
     }
 
     void signedIn(HttpSession session, PortalSession portal) {
