@@ -2,7 +2,6 @@ package fr.ent.platform.apps.directory.communication;
 
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.apps.directory.Text;
-import fr.ent.platform.apps.directory.model.EntGroup;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.runtime.communication.CommunicationRules;
@@ -38,17 +37,22 @@ public class Visibility implements CommunicationRules {
 
     /**
      * The people the sender may write to. Parameters: ?1 the sender; then one LIKE pattern per word of the search.
-     * The UNION's branches are each an index lookup; the words filter only the people reached.
+     * Each step is {@code = ANY (ARRAY(subquery))}: PostgreSQL runs the subquery once and looks its ids up by
+     * index (group_member_user, then the communication_link and group_member primary keys, then ent_user's), so
+     * that the plan does not depend on the size of the collectivity, only on what the sender reaches; a join
+     * would let the planner hash-join a sequential scan of every person once the reach looks big enough.
      */
     static final String PEOPLE = """
             SELECT u.id, u.last_name, u.first_name, u.profile
               FROM ent_user u
-             WHERE u.id IN (SELECT m.user_id FROM group_member m
-                             WHERE m.group_id IN (SELECT l.to_group_id FROM communication_link l
-                                                   WHERE l.from_group_id IN (SELECT g.group_id FROM group_member g
-                                                                              WHERE g.user_id = ?1))
-                            UNION SELECT r.student_id FROM relative_link r WHERE r.relative_id = ?1
-                            UNION SELECT r.relative_id FROM relative_link r WHERE r.student_id = ?1)
+             WHERE u.id = ANY (ARRAY(
+                     SELECT m.user_id FROM group_member m
+                      WHERE m.group_id = ANY (ARRAY(
+                              SELECT l.to_group_id FROM communication_link l
+                               WHERE l.from_group_id = ANY (ARRAY(
+                                       SELECT g.group_id FROM group_member g WHERE g.user_id = ?1))))
+                     UNION SELECT r.student_id FROM relative_link r WHERE r.relative_id = ?1
+                     UNION SELECT r.relative_id FROM relative_link r WHERE r.student_id = ?1))
                AND u.id <> ?1""";
 
     @Inject
@@ -125,14 +129,28 @@ public class Visibility implements CommunicationRules {
         }
     }
 
-    /** The groups the sender's groups have a rule to, by name. */
-    static List<EntGroup> reachableGroups(EntityManager em, UUID sender) {
-        return em.createQuery("""
-                        SELECT g FROM EntGroup g WHERE g.id IN
-                          (SELECT l.toGroupId FROM CommunicationLink l WHERE l.fromGroupId IN
-                             (SELECT m.groupId FROM GroupMember m WHERE m.userId = :me))
-                         ORDER BY g.name, g.id""", EntGroup.class)
-                .setParameter("me", sender).getResultList();
+    /** The groups the sender's groups have a rule to, by name: index lookups as in {@link #PEOPLE}. */
+    static final String GROUPS = """
+            SELECT g.id, g.name, g.profile
+              FROM ent_group g
+             WHERE g.id = ANY (ARRAY(
+                     SELECT l.to_group_id FROM communication_link l
+                      WHERE l.from_group_id = ANY (ARRAY(
+                              SELECT m.group_id FROM group_member m WHERE m.user_id = ?1))))
+             ORDER BY g.name, g.id""";
+
+    /** A group one may write to. */
+    record Group(UUID id, String name, String profile) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Group> reachableGroups(EntityManager em, UUID sender) {
+        inSchema(em);
+        List<Group> groups = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(GROUPS).setParameter(1, sender).getResultList()) {
+            groups.add(new Group(uuid(row[0]), (String) row[1], (String) row[2]));
+        }
+        return groups;
     }
 
     private static boolean matches(String folded, List<String> words) {
