@@ -107,6 +107,16 @@ class CommunicationIT {
             ok(call(a, admlA, "PUT", rules, "{\"pupilsTalk\":false}"));
         }
         assertThat(names(visible(a, lea, ""), "USER")).doesNotContain("Moreau Hugo");
+
+        // a default rule removed stays removed, until the defaults are applied again (as the demo seed does)
+        String pupils = group("Élèves — CP");
+        String teachers = group("Enseignants — CP");
+        assertThat(call(a, admlA, "DELETE", rules + "/links/" + pupils + "/" + teachers, null).statusCode())
+                .isEqualTo(204);
+        assertThat(names(visible(a, lea, ""), "USER")).doesNotContain("Martin Sophie");
+        problem(verify(a, lea, List.of(a.teacher), List.of()), 403, "communication-refused");
+        ok(platform.postJson(a.domain(), rules + "/defaults", "{}"));
+        assertThat(names(visible(a, lea, ""), "USER")).contains("Martin Sophie");
     }
 
     @Test
