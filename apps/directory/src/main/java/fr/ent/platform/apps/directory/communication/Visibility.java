@@ -58,6 +58,15 @@ public class Visibility implements CommunicationRules {
     @Inject
     DirectoryData data;
 
+    /** For CDI. */
+    public Visibility() {
+    }
+
+    /** On a given data door (benchmarks, outside Liberty). */
+    public Visibility(DirectoryData data) {
+        this.data = data;
+    }
+
     @Override
     public Visible visible(UUID sender, String query, int limit, int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -172,7 +181,7 @@ public class Visibility implements CommunicationRules {
     }
 
     /** {@link #PEOPLE} with one {@code search_key LIKE} per word (parameters ?2, ?3...). */
-    static String peopleQuery(int words) {
+    public static String peopleQuery(int words) {
         StringBuilder sql = new StringBuilder(PEOPLE);
         for (int i = 0; i < words; i++) {
             sql.append(" AND u.search_key LIKE ?").append(i + 2);
