@@ -19,4 +19,4 @@ export JAVA_HOME="$(pick_jdk)"
 echo "Construction (mvn install, tests ignorés)…"
 mvn -B -q install -DskipTests
 exec "$JAVA_HOME/bin/java" -cp "local-platform/target/classes:$(cat local-platform/target/launcher.classpath)" \
-  fr.ent.platform.local.LocalPlatform "$@"
+  fr.ent.platform.local.Launcher "$@"

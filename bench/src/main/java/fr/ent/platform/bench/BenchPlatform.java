@@ -1,12 +1,12 @@
 package fr.ent.platform.bench;
 
 import fr.ent.platform.identity.RealmRoles;
-import fr.ent.platform.local.EmbeddedDatabase;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
 import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
@@ -30,30 +30,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fresh platform for one benchmark run: embedded PostgreSQL on a new temporary data directory and a free port,
- * and the assembled Open Liberty server (both applications) on free ports, its output under bench/target. Closing
- * stops both and deletes the database; a shutdown hook does the same if the run is interrupted.
+ * A fresh platform for one benchmark run ({@link LocalPlatform}): embedded PostgreSQL on a new temporary data
+ * directory and a free port, Keycloak, and the assembled Open Liberty server (both applications) on free ports, its
+ * output under bench/target. Closing stops them all and deletes the database; a shutdown hook does the same if the run is interrupted.
  */
 public final class BenchPlatform implements AutoCloseable {
 
-    private final Path pgdata;
-    private final EmbeddedDatabase database;
+    private final LocalPlatform platform;
     private final LocalIdentity identity;
-    private volatile LibertyServer server;
-    private int restarts;
     private final PlatformClient client;
     private final Thread hook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String READER_PASSWORD = "bench-reader-2026";
     private boolean closed;
 
-    private BenchPlatform(Path pgdata, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server) {
-        this.pgdata = pgdata;
-        this.database = database;
-        this.identity = identity;
-        this.server = server;
-        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
-                identity.operatorCredentials()::authorization);
+    private BenchPlatform(LocalPlatform platform) {
+        this.platform = platform;
+        this.identity = platform.identity();
+        this.client = platform.client();
         this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -62,39 +56,22 @@ public final class BenchPlatform implements AutoCloseable {
         if (!"host".equals(System.getProperty("jdk.httpclient.allowRestrictedHeaders"))) {
             throw new IllegalStateException("run with -Djdk.httpclient.allowRestrictedHeaders=host (see docs/benchmarks.md)");
         }
-        Path liberty = Bench.libertyHome();
         Path output = Bench.targetDirectory().resolve(name + "-liberty");
         Bench.deleteTree(output); // fresh logs for this run
-        Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
+        // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
+        // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
+        String configuredHome = System.getProperty("bench.keycloak.home");
+        Path keycloakHome = configuredHome == null || configuredHome.isBlank()
+                ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
+        Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
         long t0 = System.nanoTime();
-        Bench.say("PostgreSQL (zonky) on " + pgdata + " ...");
-        EmbeddedDatabase database = EmbeddedDatabase.start(pgdata, Bench.freePort());
-        LibertyServer server;
-        LocalIdentity identity = null;
-        try {
-            // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
-            // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
-            String configuredHome = System.getProperty("bench.keycloak.home");
-            Path keycloakHome = configuredHome == null || configuredHome.isBlank()
-                    ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome).toAbsolutePath().normalize();
-            Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
-            Bench.say("Keycloak in " + keycloakHome + " ...");
-            identity = LocalIdentity.start(keycloakHome, Bench.freePort(), Bench.freePort(), Bench::say);
-            Bench.say("Open Liberty from " + liberty + ", output " + output + " ...");
-            int httpPort = Bench.freePort();
-            server = LibertyServer.start(liberty, output, httpPort, Bench.freePort(), database.port(),
-                    identity.libertyEnvironment(httpPort), Bench::say);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            if (identity != null) {
-                identity.close();
-            }
-            database.close();
-            Bench.deleteTree(pgdata);
-            throw e;
-        }
-        Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime " + server.runtimeBase()
-                + ", admin " + server.adminBase());
-        return new BenchPlatform(pgdata, database, identity, server);
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(Bench.libertyHome(),
+                Bench.targetDirectory(), name + "-liberty", Files.createTempDirectory("ent-bench-pgdata-"), true,
+                Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
+                Bench.freePort(), Bench.freePort(), Map.of(), Bench::say));
+        Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
+                + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
+        return new BenchPlatform(platform);
     }
 
     /**
@@ -160,8 +137,8 @@ public final class BenchPlatform implements AutoCloseable {
      * returns the portal session (its cookie) after checking that the signed-in home page names the user.
      */
     public PortalSession portalSession(String domain, PasswordLogin login) {
-        LoginAgent browser = new LoginAgent(server.runtimeBase());
-        String portal = "http://" + domain + ":" + server.runtimeBase().getPort();
+        LoginAgent browser = new LoginAgent(server().runtimeBase());
+        String portal = "http://" + domain + ":" + server().runtimeBase().getPort();
         HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
         HttpResponse<String> home = browser.follow(browser.submitLogin(loginPage, login.username(), login.password()),
                 null);
@@ -183,16 +160,9 @@ public final class BenchPlatform implements AutoCloseable {
      * settings read at start-up, such as {@code ENT_CLOCK_OFFSET} or {@code ENT_MAIL_HOST}, change); its output goes
      * to a new directory. Returns how long the restart took until Liberty was ready.
      */
-    public synchronized Duration restartWith(Map<String, String> extraEnvironment)
-            throws IOException, InterruptedException {
+    public Duration restartWith(Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        LibertyServer stopped = server;
-        stopped.close();
-        Map<String, String> environment = new java.util.HashMap<>(identity.libertyEnvironment(stopped.httpPort()));
-        environment.putAll(extraEnvironment);
-        server = LibertyServer.start(Bench.libertyHome(), stopped.outputDirectory().resolveSibling(
-                stopped.outputDirectory().getFileName() + "-restart-" + ++restarts), stopped.httpPort(),
-                stopped.adminPort(), database.port(), environment, Bench::say);
+        platform.restartWith(extraEnvironment);
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
@@ -201,11 +171,12 @@ public final class BenchPlatform implements AutoCloseable {
     }
 
     public LibertyServer server() {
-        return server;
+        return platform.server();
     }
 
-    public EmbeddedDatabase database() {
-        return database;
+    /** The {@code postgres} database as its superuser (benchmarks read their own counters there). */
+    public javax.sql.DataSource dataSource() {
+        return platform.dataSource();
     }
 
     /** Time of one provisioning as the client sees it. */
@@ -275,7 +246,7 @@ public final class BenchPlatform implements AutoCloseable {
     private static final Pattern LOG_LINE = Pattern.compile("^\\[[^\\]]*\\] \\S+ \\S+\\s+([EW]) (.*)$");
 
     public LogProblems logProblems() {
-        Path log = server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log");
+        Path log = server().outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log");
         int errors = 0;
         int warnings = 0;
         List<String> samples = new ArrayList<>();
@@ -309,7 +280,7 @@ public final class BenchPlatform implements AutoCloseable {
         var samples = Json.createArrayBuilder();
         p.samples().forEach(samples::add);
         return Json.createObjectBuilder().add("errors", p.errors()).add("warnings", p.warnings())
-                .add("samples", samples).add("log", server.outputDirectory().resolve(LibertyServer.SERVER_NAME)
+                .add("samples", samples).add("log", server().outputDirectory().resolve(LibertyServer.SERVER_NAME)
                         .resolve("logs/messages.log").toString())
                 .build();
     }
@@ -333,13 +304,7 @@ public final class BenchPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            server.close();
-        } finally {
-            identity.close();
-            database.close();
-            Bench.deleteTree(pgdata);
-        }
+        platform.close();
     }
 
     @Override

@@ -254,7 +254,7 @@ public final class TimelineBench {
     static long awaitDeliveries(BenchPlatform platform, String schema, String noticeId, long expected)
             throws Exception {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-        try (Connection c = platform.database().dataSource().getConnection()) {
+        try (Connection c = platform.dataSource().getConnection()) {
             long count;
             while ((count = scalar(c, "SELECT count(*) FROM " + schema + ".delivery WHERE notice_id = ?::uuid",
                     noticeId)) < expected) {
@@ -269,7 +269,7 @@ public final class TimelineBench {
     }
 
     static long scalar(BenchPlatform platform, String sql, String... parameters) throws SQLException {
-        try (Connection c = platform.database().dataSource().getConnection()) {
+        try (Connection c = platform.dataSource().getConnection()) {
             return scalar(c, sql, parameters);
         }
     }
@@ -336,7 +336,7 @@ public final class TimelineBench {
             Thread.sleep(10);
         }
         double mailedMs = -1;
-        try (Connection c = platform.database().dataSource().getConnection()) {
+        try (Connection c = platform.dataSource().getConnection()) {
             long lastSent = -1;
             long lastProgress = System.nanoTime();
             while (mailedMs < 0) {

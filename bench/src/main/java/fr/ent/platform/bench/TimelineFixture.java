@@ -139,7 +139,7 @@ final class TimelineFixture {
     static long hold(BenchPlatform platform, Setup setup) throws Exception {
         String allWeek = "[{\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\","
                 + "\"SUNDAY\"],\"from\":\"00:00\",\"to\":\"24:00\"}]";
-        try (Connection c = platform.database().dataSource().getConnection();
+        try (Connection c = platform.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO " + setup.schema() + ".preference (user_id, type,"
                         + " shown, emailed) VALUES (?::uuid, 'notifications.message', true, true)")) {
             for (School school : setup.heldSchools()) {

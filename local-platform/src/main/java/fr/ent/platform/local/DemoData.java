@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  */
 final class DemoData {
 
+    /** {@code primary}, {@code accent}: the collectivity's colours (branding), both 4.5:1 or more against white. */
     record Demo(String slug, String kind, String displayName, String domain, String uai, String school,
-            String schoolType, List<String> classes, List<String[]> people) {
+            String schoolType, List<String> classes, List<String[]> people, String primary, String accent) {
     }
 
     /**
@@ -37,7 +38,8 @@ final class DemoData {
                             new String[] {"Relative", "Durand", "Nicolas", null, "Léa", "Tom"},
                             new String[] {"Relative", "Moreau", "Claire", null, "Hugo"},
                             new String[] {"Relative", "Petit", "Karim", null, "Chloé"},
-                            new String[] {"Personnel", "Lopez", "Nadia", null})),
+                            new String[] {"Personnel", "Lopez", "Nadia", null}),
+                    "#c8102e", "#1d3557"),
             new Demo("demo-occitanie", "région", "Région Occitanie", "occitanie.localhost", "0310036W",
                     "Lycée Pierre de Fermat", "LYCEE", List.of("2nde A", "1re B"),
                     List.of(new String[] {"Teacher", "Garcia", "Antoine", "2nde A"},
@@ -47,7 +49,8 @@ final class DemoData {
                             new String[] {"Student", "Fournier", "Lucas", "1re B"},
                             new String[] {"Relative", "Roux", "Sandrine", null, "Manon"},
                             new String[] {"Relative", "Fournier", "Marc", null, "Lucas"},
-                            new String[] {"Personnel", "Blanc", "Isabelle", null})));
+                            new String[] {"Personnel", "Blanc", "Isabelle", null}),
+                    "#005f73", "#9b1b30"));
 
     private DemoData() {
     }
@@ -66,6 +69,7 @@ final class DemoData {
         List<Account> accounts = new java.util.ArrayList<>();
         for (Demo demo : DEMOS) {
             client.ensureActive(demo.slug(), demo.kind(), demo.displayName(), demo.domain());
+            brand(client, demo);
             String realm = Realms.ofCollectivity(demo.slug());
             // The directory is filled through the runtime API like any client would, as a service account that
             // administers this collectivity (and only it).
@@ -77,6 +81,21 @@ final class DemoData {
             accounts.addAll(ensureAccounts(client, keycloak, demo, realm));
         }
         return accounts;
+    }
+
+    /** Colours and logo through the admin API, at every start: the same values again change nothing visible. */
+    private static void brand(PlatformClient client, Demo demo) throws IOException, InterruptedException {
+        String path = "/collectivities/" + demo.slug() + "/branding";
+        HttpResponse<String> colours = client.admin("PUT", path, Json.createObjectBuilder()
+                .add("primaryColor", demo.primary()).add("accentColor", demo.accent()).build().toString());
+        HttpResponse<String> logo = client.adminBytes("PUT", path + "/logo", "image/png",
+                DemoLogo.png(demo.primary(), demo.accent()));
+        for (HttpResponse<String> r : List.of(colours, logo)) {
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("identité visuelle de " + demo.slug() + " refusée : " + r.statusCode()
+                        + " " + r.body());
+            }
+        }
     }
 
     /** Keycloak accounts with a known password for the demo people, linked to their directory entry. */

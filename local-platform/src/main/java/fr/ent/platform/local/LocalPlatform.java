@@ -1,134 +1,203 @@
 package fr.ent.platform.local;
 
+import fr.ent.platform.keycloak.local.LocalKeycloak;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
- * Runs the whole platform on this machine: embedded PostgreSQL (data kept under .local/), Keycloak (realms kept
- * under .local/keycloak), Open Liberty with tenant-manager and ent-runtime, and two demo collectivities with demo
- * accounts. Prints where to open it and who to log in as; Ctrl-C stops everything.
- * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_KEYCLOAK_PORT,
- * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_LIBERTY_HOME.
+ * The one way to start the whole platform on this machine: embedded PostgreSQL, Keycloak, then the assembled Open
+ * Liberty server with tenant-manager and ent-runtime. The developer's launcher ({@link Launcher}), the integration
+ * tests of local-platform and of the operator, and the benchmarks all start it here, so that they run the same
+ * platform the same way; they differ only by their {@link Setup} (ports, data kept or fresh, own or shared
+ * Keycloak, extra environment). Liberty can be stopped, crashed and started again on the same ports and database.
  */
-public final class LocalPlatform {
+public final class LocalPlatform implements AutoCloseable {
 
-    private LocalPlatform() {
+    /** Which Keycloak the platform uses. */
+    public sealed interface Keycloak {
     }
 
-    public static void main(String[] args) throws Exception {
-        // The demo seeding talks to each collectivity through its Host header, which java.net.http guards.
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-        Path home = Path.of(env("ENT_HOME", ".local")).toAbsolutePath();
-        int httpPort = Integer.parseInt(env("ENT_HTTP_PORT", "9080"));
-        int adminPort = Integer.parseInt(env("ENT_ADMIN_PORT", "9081"));
-        int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
-        int keycloakPort = Integer.parseInt(env("ENT_KEYCLOAK_PORT", "8180"));
-        int keycloakManagementPort = Integer.parseInt(env("ENT_KEYCLOAK_MANAGEMENT_PORT", "8190"));
-        Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
+    /** A Keycloak of the platform's own, started under {@code home} (distribution and data kept) and stopped with it. */
+    public record OwnKeycloak(Path home, int httpPort, int managementPort) implements Keycloak {
+    }
 
-        for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
-                {"ENT_DB_PORT", "" + dbPort}, {"ENT_KEYCLOAK_PORT", "" + keycloakPort},
-                {"ENT_KEYCLOAK_MANAGEMENT_PORT", "" + keycloakManagementPort}}) {
-            if (!isFree(Integer.parseInt(port[1]))) {
-                System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
-                        + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
-                System.exit(2);
-            }
+    /** A Keycloak already running (the test JVM's shared one, with its admin account): not stopped with the platform. */
+    public record RunningKeycloak(LocalKeycloak server) implements Keycloak {
+    }
+
+    /**
+     * How to start the platform.
+     *
+     * @param libertyHome   the assembled server ({@code local-platform/target/liberty/wlp})
+     * @param work          where Liberty writes its output ({@code <name>}; {@code <name>-restart-N} after a crash
+     *                      or a restart with new settings)
+     * @param name          the name of Liberty's first output directory under {@code work}
+     * @param pgdata        PostgreSQL's data directory
+     * @param freshDatabase true: {@code pgdata} is emptied at start and deleted at close (tests, benchmarks)
+     * @param environment   added to the server's environment, over the Keycloak settings (docs/configuration.md)
+     */
+    public record Setup(Path libertyHome, Path work, String name, Path pgdata, boolean freshDatabase,
+            int databasePort, Keycloak keycloak, int httpPort, int adminPort, Map<String, String> environment,
+            Consumer<String> progress) {
+
+        public Setup {
+            environment = Map.copyOf(environment);
         }
 
-        long start = System.nanoTime();
-        say("[1/4] PostgreSQL embarqué (données : " + home.resolve("pgdata") + ", port " + dbPort + ")");
-        EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("pgdata"), dbPort);
-        LocalIdentity identity;
-        LibertyServer server;
-        try {
-            say("[2/4] Keycloak " + fr.ent.platform.keycloak.local.LocalKeycloak.version() + " (données : "
-                    + home.resolve("keycloak") + ", port " + keycloakPort + ") — le premier démarrage prend ~1 min");
-            identity = LocalIdentity.start(home.resolve("keycloak"), keycloakPort, keycloakManagementPort,
-                    line -> say("      " + line));
-        } catch (Exception e) {
-            database.close();
-            throw e;
+        /** The same setup with these variables added to the server's environment. */
+        public Setup withEnvironment(Map<String, String> extra) {
+            Map<String, String> all = new HashMap<>(environment);
+            all.putAll(extra);
+            return new Setup(libertyHome, work, name, pgdata, freshDatabase, databasePort, keycloak, httpPort,
+                    adminPort, all, progress);
         }
-        try {
-            say("[3/4] Open Liberty (tenant-manager + ent-runtime), ports " + httpPort + " et " + adminPort + " (admin, boucle locale)");
-            server = LibertyServer.start(liberty, home.resolve("liberty"), httpPort, adminPort, database.port(),
-                    identity.libertyEnvironment(httpPort), LocalPlatform::say);
-        } catch (Exception e) {
-            identity.close();
-            database.close();
-            throw e;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Arrêt : Open Liberty, Keycloak puis PostgreSQL…");
-            try {
-                server.close();
-                identity.close();
-                database.close();
-            } catch (Exception e) {
-                System.err.println("Arrêt incomplet : " + e);
-            }
-            say("Plateforme arrêtée.");
-            stopped.countDown();
-        }));
+    }
 
-        say("[4/4] Collectivités de démonstration");
-        PlatformClient client = new PlatformClient(server.adminBase(), server.runtimeBase(),
+    private final Setup setup;
+    private final EmbeddedDatabase database;
+    private final LocalIdentity identity;
+    private final PlatformClient client;
+    private Map<String, String> environment;
+    private LibertyServer server;
+    private int restarts;
+
+    private LocalPlatform(Setup setup, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server,
+            Map<String, String> environment) {
+        this.setup = setup;
+        this.database = database;
+        this.identity = identity;
+        this.server = server;
+        this.environment = environment;
+        // the server's ports never change across restarts, so one client serves the platform's whole life
+        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
                 identity.operatorCredentials()::authorization);
-        java.util.List<DemoData.Account> accounts = DemoData.ensure(client, identity.setup(), LocalPlatform::say);
-        LoopbackDomains.follow(client, identity.keycloak());
-
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        say("");
-        say("Plateforme ENT prête en " + seconds + " s.");
-        for (DemoData.Demo demo : DemoData.DEMOS) {
-            say("  " + demo.displayName() + " : http://" + demo.domain() + ":" + httpPort + "/");
-        }
-        say("");
-        say("Comptes de démonstration (mot de passe : " + DemoData.DEMO_PASSWORD + ") :");
-        for (DemoData.Account account : accounts) {
-            say("  " + account.collectivity() + " — " + account.username() + " (" + account.profile() + ")");
-        }
-        say("  Connexion : bouton « Se connecter » sur la page d'accueil de la collectivité.");
-        say("  Administrateurs (SUPER_ADMIN, ADMIN_LOCAL) : double authentification obligatoire. À la première");
-        say("  connexion, Keycloak affiche un QR code : enregistrez-le dans une application d'authentification");
-        say("  (FreeOTP, Google Authenticator, Microsoft Authenticator…), puis saisissez le code à 6 chiffres");
-        say("  qu'elle affiche ; ce code est ensuite demandé à chaque connexion.");
-        say("");
-        say("  API d'administration (boucle locale, jeton exigé) : " + server.adminBase() + "/collectivities");
-        say("  Keycloak : " + identity.baseUrl() + "/admin/ (" + LocalIdentity.ADMIN_USERNAME + " / "
-                + LocalIdentity.ADMIN_PASSWORD + ")");
-        say("  OpenAPI : http://127.0.0.1:" + httpPort + "/openapi/ui   Santé : http://127.0.0.1:" + httpPort + "/health");
-        say("");
-        say("Exemples :");
-        say("  curl -H 'Host: occitanie.localhost' http://127.0.0.1:" + httpPort + "/api/directory/structures");
-        say("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + LocalIdentity.OPERATOR_CLIENT
-                + " -d client_secret=" + LocalIdentity.OPERATOR_SECRET + " " + identity.baseUrl()
-                + "/realms/platform/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
-        say("  curl -H \"Authorization: Bearer $TOKEN\" " + server.adminBase() + "/collectivities");
-        say("  curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
-        say("       -d '{\"slug\":\"paris\",\"kind\":\"commune\",\"displayName\":\"Ville de Paris\",\"domains\":[\"paris.localhost\"]}'");
-        say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
-        say("Ctrl-C pour arrêter.");
-        stopped.await();
     }
 
-    private static boolean isFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
+    /** Starts PostgreSQL, Keycloak and Liberty in this order, and stops what started if a later part fails. */
+    public static LocalPlatform start(Setup setup) throws IOException, InterruptedException {
+        Consumer<String> progress = setup.progress();
+        progress.accept("PostgreSQL embarqué (données : " + setup.pgdata() + ", port " + setup.databasePort() + ")");
+        if (setup.freshDatabase()) {
+            deleteTree(setup.pgdata());
+        }
+        EmbeddedDatabase database = EmbeddedDatabase.start(setup.pgdata(), setup.databasePort());
+        LocalIdentity identity = null;
+        try {
+            identity = switch (setup.keycloak()) {
+                case OwnKeycloak own -> {
+                    progress.accept("Keycloak " + LocalKeycloak.version() + " (données : " + own.home() + ", port "
+                            + own.httpPort() + ") — le premier démarrage prend ~1 min");
+                    yield LocalIdentity.start(own.home(), own.httpPort(), own.managementPort(),
+                            line -> progress.accept("      " + line));
+                }
+                case RunningKeycloak running -> LocalIdentity.on(running.server());
+            };
+            Map<String, String> environment = new HashMap<>(identity.libertyEnvironment(setup.httpPort()));
+            environment.putAll(setup.environment());
+            progress.accept("Open Liberty (tenant-manager + ent-runtime), ports " + setup.httpPort() + " et "
+                    + setup.adminPort() + " (admin)");
+            LibertyServer server = LibertyServer.start(setup.libertyHome(), setup.work().resolve(setup.name()),
+                    setup.httpPort(), setup.adminPort(), database.port(), environment, progress);
+            return new LocalPlatform(setup, database, identity, server, Map.copyOf(environment));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (identity != null && setup.keycloak() instanceof OwnKeycloak) {
+                identity.close();
+            }
+            database.close();
+            throw e;
         }
     }
 
-    private static String env(String name, String defaultValue) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? defaultValue : value;
+    /** Stops Liberty cleanly (a tenant-manager outage); {@link #startServer()} brings it back. */
+    public synchronized void stopServer() throws InterruptedException {
+        server.close();
     }
 
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
+    /**
+     * Starts Liberty again after {@link #stopServer()}, on the same ports, database, environment and output
+     * directory: its work area is kept, so it starts as fast as the first time (a slower start leaves the admin
+     * port answering 404 longer while the applications start, which callers such as the operator would see).
+     */
+    public synchronized void startServer() throws IOException, InterruptedException {
+        server = LibertyServer.start(setup.libertyHome(), server.outputDirectory(), setup.httpPort(),
+                setup.adminPort(), database.port(), environment, setup.progress());
+    }
+
+    /**
+     * Kills Liberty as a crash would (SIGKILL) and starts it again, like a pod restarted after a crash, with a new
+     * output directory (nothing the crashed server left behind is reused).
+     */
+    public synchronized void crashAndRestart() throws IOException, InterruptedException {
+        server.kill();
+        startFresh();
+    }
+
+    private void startFresh() throws IOException, InterruptedException {
+        server = LibertyServer.start(setup.libertyHome(), setup.work().resolve(setup.name() + "-restart-" + ++restarts),
+                setup.httpPort(), setup.adminPort(), database.port(), environment, setup.progress());
+    }
+
+    /**
+     * Stops Liberty cleanly and starts it again with these variables added to its environment (configuration the
+     * server reads at start); later restarts keep them.
+     */
+    public synchronized void restartWith(Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        server.close();
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(extraEnvironment);
+        environment = Map.copyOf(all);
+        startFresh();
+    }
+
+    public synchronized LibertyServer server() {
+        return server;
+    }
+
+    /** Admin API calls with platform-admin tokens; runtime calls with the Host of a collectivity's domain. */
+    public PlatformClient client() {
+        return client;
+    }
+
+    public LocalIdentity identity() {
+        return identity;
+    }
+
+    /** The {@code postgres} database as its superuser. */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** Stops Liberty, then Keycloak if it is the platform's own, then PostgreSQL (its data deleted if fresh). */
+    @Override
+    public synchronized void close() throws IOException, InterruptedException {
+        try {
+            server.close();
+            if (setup.keycloak() instanceof OwnKeycloak) {
+                identity.close();
+            }
+        } finally {
+            database.close();
+            if (setup.freshDatabase()) {
+                deleteTree(setup.pgdata());
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

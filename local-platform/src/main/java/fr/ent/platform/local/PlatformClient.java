@@ -74,6 +74,18 @@ public final class PlatformClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An admin API call whose body is bytes of this type (e.g. a collectivity's logo). */
+    public HttpResponse<String> adminBytes(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminBase + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        String authorization = adminAuthorization.get();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Creates a collectivity unless it exists, then waits until it is ACTIVE (or fails with its reason). */
     public CollectivityView ensureActive(String slug, String kind, String displayName, String... domains)
             throws IOException, InterruptedException {

@@ -6,24 +6,27 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
-import fr.ent.platform.testing.database.TestDatabase;
 import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import fr.ent.platform.testing.ports.FreePorts;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Order;
 
 /**
- * The real platform for integration tests: embedded PostgreSQL, Keycloak and the assembled Open Liberty server with
- * both applications, started once per test JVM on free ports, stopped when the JVM exits. Admin API calls carry a
+ * The real platform for integration tests ({@link LocalPlatform}: embedded PostgreSQL, the test JVM's shared
+ * Keycloak and the assembled Open Liberty server with both applications), started once per test JVM on free ports,
+ * stopped when the JVM exits. Admin API calls carry a
  * platform-admin token; runtime calls to a collectivity provisioned here carry a token of that collectivity's
  * own administrator (a service account with SUPER_ADMIN in its realm) unless the test names another.
  */
@@ -34,13 +37,6 @@ public final class Platform {
     public static final String IT_ADMIN_CLIENT = "it-admin";
     public static final String IT_ADMIN_SECRET = "it-admin-secret";
 
-    private final TestDatabase database;
-    private final LocalIdentity identity;
-    private volatile LibertyServer server;
-    private final PlatformClient client;
-    private final Path work;
-    private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
-    private int restarts;
     /**
      * Settings every test server gets: a sovereign policy (French and EU regions), so that the compliance report
      * and the egress door have rules to apply. Tests that restart the server add to it.
@@ -49,109 +45,103 @@ public final class Platform {
             "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
             "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
 
-    private Map<String, String> environment = BASE_ENVIRONMENT;
+    /**
+     * The {@code @Order} of a test class that restarts the server: after the others (junit-platform.properties), so
+     * that background work holding the server up ({@link #keepingTheServerUp}) is over by then.
+     */
+    public static final int RESTARTS_THE_SERVER = Order.DEFAULT + 2;
+    /**
+     * The {@code @Order} of a test class that moves the server's clock ({@code ENT_CLOCK_OFFSET}): after every
+     * other, so it leaves the clock moved instead of paying a restart (~30 s) to put it back.
+     */
+    public static final int MOVES_THE_CLOCK = RESTARTS_THE_SERVER + 1;
 
-    private Platform(TestDatabase database, LocalIdentity identity, LibertyServer server, Path work) {
-        this.database = database;
-        this.identity = identity;
-        this.server = server;
-        this.work = work;
-        this.client = new PlatformClient(server.adminBase(), server.runtimeBase(),
-                identity.operatorCredentials()::authorization);
+    private final LocalPlatform platform;
+    private final int prometheusPort;
+    private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
+    /**
+     * Held (read) by background work that needs the server up across test classes (the SLA traffic); a restart
+     * takes it (write), so it waits for that work to finish instead of breaking it.
+     */
+    private final ReentrantReadWriteLock serverUp = new ReentrantReadWriteLock();
+
+    private Platform(LocalPlatform platform, int prometheusPort) {
+        this.platform = platform;
+        this.prometheusPort = prometheusPort;
     }
 
     public static synchronized Platform get() {
         if (instance == null) {
-            instance = start();
-        }
-        return instance;
-    }
-
-    private static Platform start() {
-        try {
-            Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
-            Path pgdata = work.resolve("pgdata-" + ProcessHandle.current().pid());
-            TestDatabase database = TestDatabase.start(pgdata);
-            // the test JVM's Keycloak (fresh database per run: realms are named after collectivities the tests reuse)
-            LocalIdentity identity = LocalIdentity.on(SharedKeycloak.server());
-            int httpPort = FreePorts.next();
-            LibertyServer server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, FreePorts.next(), database.port(),
-                    withIdentity(BASE_ENVIRONMENT, identity, httpPort), System.out::println);
-            Platform platform = new Platform(database, identity, server, work);
-            platform.environment = withIdentity(BASE_ENVIRONMENT, identity, httpPort);
+            // Where the SLA tests' Prometheus will listen, told to the server at its start (ENT_PROMETHEUS_URL), so
+            // that no restart is needed when they start it; until then the SLA report answers 503.
+            int prometheusPort = FreePorts.next();
+            instance = new Platform(call(() -> start(prometheusPort)), prometheusPort);
+            // Keycloak stops with its own hook (SharedKeycloak)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    // Keycloak stops with its own hook (SharedKeycloak)
-                    platform.server.close();
-                    database.close();
-                    deleteTree(pgdata);
+                    instance.platform.close();
                 } catch (Exception e) {
                     System.err.println("platform did not stop cleanly: " + e);
                 }
             }));
-            return platform;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+        return instance;
+    }
+
+    /** The platform of the module's run: the test JVM's Keycloak, a fresh database, Liberty on free ports. */
+    private static LocalPlatform start(int prometheusPort) throws IOException, InterruptedException {
+        Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
+        long pid = ProcessHandle.current().pid();
+        Map<String, String> environment = new HashMap<>(BASE_ENVIRONMENT);
+        environment.put("ENT_PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort);
+        return LocalPlatform.start(new LocalPlatform.Setup(Path.of(System.getProperty("ent.liberty.home")), work,
+                "liberty-" + pid, work.resolve("pgdata-" + pid), true, FreePorts.next(),
+                new LocalPlatform.RunningKeycloak(SharedKeycloak.server()), FreePorts.next(), FreePorts.next(),
+                Map.copyOf(environment), System.out::println));
+    }
+
+    /** The port the server was told Prometheus listens on ({@code ENT_PROMETHEUS_URL}); nothing listens there until a test starts Prometheus on it. */
+    public int prometheusPort() {
+        return prometheusPort;
+    }
+
+    /**
+     * Runs {@code work} with the server guaranteed up: {@link #restartWith} and {@link #crashAndRestart} wait
+     * until it is over. Other calls go on meanwhile.
+     */
+    public void keepingTheServerUp(Action work) throws IOException, InterruptedException {
+        serverUp.readLock().lock();
+        try {
+            work.run();
+        } finally {
+            serverUp.readLock().unlock();
         }
     }
 
-    private static Map<String, String> withIdentity(Map<String, String> base, LocalIdentity identity, int httpPort) {
-        Map<String, String> all = new java.util.HashMap<>(base);
-        all.putAll(identity.libertyEnvironment(httpPort));
-        return Map.copyOf(all);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    private void restart(Action restart) {
+        serverUp.writeLock().lock();
+        try {
+            run(restart);
+        } finally {
+            serverUp.writeLock().unlock();
         }
     }
 
     /**
      * Kills Liberty as a crash would (SIGKILL) and starts it again on the same ports and database, like a pod
-     * restarted after a crash. The tests of a JVM run one after another, so the others see a running server.
+     * restarted after a crash. The test classes of a JVM run one after another, so the others see a running server;
+     * background work holding {@link #keepingTheServerUp} is waited for.
      */
-    public synchronized void crashAndRestart() {
-        try {
-            LibertyServer crashed = server;
-            crashed.kill();
-            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    crashed.httpPort(), crashed.adminPort(), database.port(), environment, System.out::println);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public void crashAndRestart() {
+        restart(platform::crashAndRestart);
     }
 
     /**
      * Stops Liberty cleanly and starts it again with these extra environment variables (configuration the server
      * reads at start, e.g. the AI endpoint), on the same ports and database. Later restarts keep them.
      */
-    public synchronized void restartWith(Map<String, String> extraEnvironment) {
-        try {
-            LibertyServer stopped = server;
-            stopped.close();
-            Map<String, String> all = new java.util.HashMap<>(environment);
-            all.putAll(extraEnvironment);
-            environment = Map.copyOf(all);
-            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid() + "-restart-" + ++restarts),
-                    stopped.httpPort(), stopped.adminPort(), database.port(), environment, System.out::println);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public void restartWith(Map<String, String> extraEnvironment) {
+        restart(() -> platform.restartWith(extraEnvironment));
     }
 
     /**
@@ -166,9 +156,9 @@ public final class Platform {
     public String provisionActive(String slug, String kind, String displayName, String domain) {
         try {
             // Keycloak calls the portal's back-channel logout URL on this domain.
-            identity.keycloak().resolveToLoopback(List.of(domain));
-            client.ensureActive(slug, kind, displayName, domain);
-            client.authorizeRuntime(domain, () -> administratorToken(slug));
+            platform.identity().keycloak().resolveToLoopback(List.of(domain));
+            platform.client().ensureActive(slug, kind, displayName, domain);
+            platform.client().authorizeRuntime(domain, () -> administratorToken(slug));
             return slug;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -179,37 +169,37 @@ public final class Platform {
     }
 
     public HttpResponse<String> get(String host, String path) {
-        return call(() -> client.get(host, path));
+        return call(() -> platform.client().get(host, path));
     }
 
     public HttpResponse<String> postJson(String host, String path, String json) {
-        return call(() -> client.postJson(host, path, json));
+        return call(() -> platform.client().postJson(host, path, json));
     }
 
     public HttpResponse<String> postMultipart(String host, String path, Map<String, byte[]> parts) {
-        return call(() -> client.postMultipart(host, path, parts));
+        return call(() -> platform.client().postMultipart(host, path, parts));
     }
 
     /** A runtime call with an explicit {@code Authorization} header (null: anonymous). */
     public HttpResponse<String> send(String host, String method, String path, String contentType, byte[] body,
             String authorization) {
-        return call(() -> client.runtime(host, method, path, contentType, body, authorization));
+        return call(() -> platform.client().runtime(host, method, path, contentType, body, authorization));
     }
 
     public HttpResponse<String> send(String host, String method, String path, String contentType, byte[] body) {
-        return call(() -> client.runtime(host, method, path, contentType, body));
+        return call(() -> platform.client().runtime(host, method, path, contentType, body));
     }
 
     /** The admin API (loopback endpoint): method, path under /admin/api/v1, JSON body or null. */
     public HttpResponse<String> admin(String method, String path, String json) {
-        return call(() -> client.admin(method, path, json));
+        return call(() -> platform.client().admin(method, path, json));
     }
 
     /** Client credentials of a service account with SUPER_ADMIN in the collectivity's realm (made on first use). */
     public ClientCredentials administrator(String slug) {
         return administrators.computeIfAbsent(slug, s -> {
             try {
-                return identity.setup().ensureServiceClient(Realms.ofCollectivity(s), IT_ADMIN_CLIENT, IT_ADMIN_SECRET,
+                return platform.identity().setup().ensureServiceClient(Realms.ofCollectivity(s), IT_ADMIN_CLIENT, IT_ADMIN_SECRET,
                         List.of(RealmRoles.SUPER_ADMIN));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -233,34 +223,45 @@ public final class Platform {
     }
 
     public LocalIdentity identity() {
-        return identity;
+        return platform.identity();
     }
 
     public KeycloakSetup keycloak() {
-        return identity.setup();
+        return platform.identity().setup();
     }
 
     public PlatformClient client() {
-        return client;
+        return platform.client();
     }
 
     public LibertyServer server() {
-        return server;
+        return platform.server();
     }
 
     public DataSource database() {
-        return database.dataSource();
+        return platform.dataSource();
     }
 
     public static JsonObject json(HttpResponse<String> response) {
         return PlatformClient.json(response);
     }
 
-    private interface Call {
-        HttpResponse<String> run() throws IOException, InterruptedException;
+    private interface Call<T> {
+        T run() throws IOException, InterruptedException;
     }
 
-    private static HttpResponse<String> call(Call call) {
+    public interface Action {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static void run(Action action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (IOException e) {

@@ -36,7 +36,7 @@ final class OurSources {
     }
 
     /** The directory holding the parent pom and platform-kernel, above the module the test runs in. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("platform-kernel")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;

@@ -13,6 +13,7 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
+import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.registry.ProvisioningStep;
@@ -72,8 +73,8 @@ class RealmProvisioningTest {
                 .contains("passwordHistory(3)");
         assertThat(realm.getBoolean("bruteForceProtected")).isTrue();
         assertThat(realm.getString("defaultLocale")).isEqualTo("fr");
-        assertThat(strings(realm.getJsonArray("supportedLocales"))).containsExactlyInAnyOrder("fr", "en");
-        assertThat(realm.getString("loginTheme")).isEqualTo("keycloak");
+        assertThat(strings(realm.getJsonArray("supportedLocales"))).containsExactlyInAnyOrder("fr", "en", "es");
+        assertThat(realm.getString("loginTheme")).isEqualTo(RealmDefinition.LOGIN_THEME);
         assertThat(roles("ent-" + slug)).contains("Student", "Relative", "Teacher", "Personnel", "Guest",
                 "SUPER_ADMIN", "ADMIN_LOCAL", "CLASS_ADMIN");
 

@@ -23,6 +23,12 @@ public interface PersonalChoices {
     /** The user's time zone: their own choice, else the collectivity's. */
     ZoneId timeZone(UUID user);
 
+    /**
+     * The collectivity's time zone, which everyone has until they choose theirs (an overseas collectivity sets its
+     * own; Europe/Paris otherwise).
+     */
+    ZoneId collectivityTimeZone();
+
     /** The time zones of many users at once (for a delivery to a group). */
     Map<UUID, ZoneId> timeZones(Collection<UUID> users);
 

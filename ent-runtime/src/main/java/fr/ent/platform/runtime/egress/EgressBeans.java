@@ -1,19 +1,19 @@
 package fr.ent.platform.runtime.egress;
 
+import fr.ent.platform.settings.SettingReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The egress door as a bean, built once from MicroProfile Config (a change of endpoint needs a restart). */
+/** The egress door as a bean, built once from the configuration (a change of endpoint needs a restart). */
 @ApplicationScoped
 public class EgressBeans {
 
     @Produces
     @Singleton
-    Egress egress() {
-        Config config = ConfigProvider.getConfig(EgressBeans.class.getClassLoader());
-        return EgressConfiguration.fromConfig(key -> config.getOptionalValue(key, String.class));
+    Egress egress(SettingReader settings) {
+        // the raw look-up: endpoints are a family of keys named in ent.egress.endpoints, translated by
+        // EgressConfiguration, which refuses every outbound call (rather than the start) when they are wrong
+        return EgressConfiguration.fromConfig(settings.lookup());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Times every request of the runtime into {@link RequestMetrics}. It is the outermost filter (web.xml maps it
@@ -27,14 +26,16 @@ public class RequestMetricsFilter extends HttpFilter {
     static final String TENANT_ATTRIBUTE = Tenant.class.getName();
 
     @Inject
-    @ConfigProperty(name = "ent.metrics.enabled", defaultValue = "true")
-    boolean enabled;
+    MetricsSettings settings;
+
+    private boolean enabled;
 
     private RequestMetrics metrics;
 
     @Override
     public void init() {
         metrics = new RequestMetrics(PlatformRegistry.prometheus());
+        enabled = settings.enabled();
     }
 
     @Override

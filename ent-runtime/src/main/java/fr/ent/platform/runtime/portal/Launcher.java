@@ -46,7 +46,7 @@ public class Launcher {
     public Shell shell(Tenant tenant, Optional<PortalSession> session, Locale locale, String title) {
         Optional<VerifiedToken> user = session.map(PortalSession::token);
         return new Shell(locale, title, tenant.displayName(), session.map(s -> signedIn(tenant, s)),
-                entries(tenant, user, locale));
+                entries(tenant, user, locale), Shell.Branding.of(tenant.branding()));
     }
 
     private Shell.SignedIn signedIn(Tenant tenant, PortalSession session) {

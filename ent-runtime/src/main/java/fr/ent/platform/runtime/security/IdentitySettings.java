@@ -1,36 +1,27 @@
 package fr.ent.platform.runtime.security;
 
-import fr.ent.platform.identity.TokenVerifier;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import fr.ent.platform.settings.InvalidSettingException;
+import fr.ent.platform.settings.SettingReader;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where Keycloak is, from MicroProfile Config ({@code ENT_KEYCLOAK_URL}, and {@code ENT_KEYCLOAK_PUBLIC_URL} when
- * browsers reach it on another address than the platform does), and the one token verifier of the runtime.
+ * Where the runtime finds Keycloak (docs/configuration.md): the same {@code ENT_KEYCLOAK_*} variables tenant-manager
+ * reads, the ones the runtime needs to check tokens.
+ *
+ * @param keycloakUrl {@code ent.keycloak.url}, required: where the runtime fetches realm keys and tokens
+ * @param publicUrl   {@code ent.keycloak.public-url}: Keycloak as browsers reach it (the tokens' issuer); empty:
+ *                    {@code keycloakUrl}
+ * @param keysTtl     {@code ent.keycloak.keys-ttl-seconds} (300): how long realm keys are cached
  */
-@ApplicationScoped
-public class IdentitySettings {
+public record IdentitySettings(String keycloakUrl, Optional<String> publicUrl, Duration keysTtl) {
 
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.url")
-    String keycloakUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.public-url")
-    Optional<String> keycloakPublicUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.keycloak.keys-ttl-seconds", defaultValue = "300")
-    long keysTtlSeconds;
-
-    @Produces
-    @Singleton
-    TokenVerifier tokenVerifier() {
-        return TokenVerifier.forKeycloak(keycloakUrl, keycloakPublicUrl, Duration.ofSeconds(keysTtlSeconds));
+    public static IdentitySettings from(SettingReader settings) {
+        return new IdentitySettings(
+                settings.url("ent.keycloak.url").map(URI::toString)
+                        .orElseThrow(() -> new InvalidSettingException("ent.keycloak.url")),
+                settings.url("ent.keycloak.public-url").map(URI::toString),
+                Duration.ofSeconds(settings.integer("ent.keycloak.keys-ttl-seconds", 300, 1, 86_400)));
     }
 }

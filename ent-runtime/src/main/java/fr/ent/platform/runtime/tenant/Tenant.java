@@ -10,12 +10,19 @@ import java.util.UUID;
  * A collectivity as the runtime sees it: read from the platform registry, never from request input.
  *
  * @param enabledApps the apps the collectivity has enabled; empty: every app of the platform (the default)
+ * @param branding its colours and logo (portal layout)
  */
 public record Tenant(UUID id, String slug, String displayName, TenantState state, TenantNames names,
-        String schemaVersion, Optional<Set<String>> enabledApps) {
+        String schemaVersion, Optional<Set<String>> enabledApps, TenantBranding branding) {
 
     public Tenant {
         enabledApps = enabledApps.map(Set::copyOf);
+    }
+
+    /** Without branding: the platform's default colours, no logo. */
+    public Tenant(UUID id, String slug, String displayName, TenantState state, TenantNames names,
+            String schemaVersion, Optional<Set<String>> enabledApps) {
+        this(id, slug, displayName, state, names, schemaVersion, enabledApps, TenantBranding.NONE);
     }
 
     /** Whether this collectivity offers the app with this id. */

@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.tenant;
 
+import fr.ent.platform.branding.BrandColour;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import jakarta.annotation.Resource;
@@ -134,7 +135,7 @@ public class TenantRegistry {
             Map<String, Tenant> byDomain = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT d.domain, c.id, c.slug, c.display_name, c.state, c.schema_name, c.role_name, c.schema_version,
-                           c.enabled_apps
+                           c.enabled_apps, c.primary_color, c.accent_color, c.logo_sha256
                       FROM platform.collectivity c JOIN platform.collectivity_domain d ON d.collectivity_id = c.id
                      WHERE c.state IN ('ACTIVE', 'SUSPENDED', 'ARCHIVED')""");
                     ResultSet rs = ps.executeQuery()) {
@@ -155,8 +156,10 @@ public class TenantRegistry {
             java.sql.Array apps = rs.getArray(9);
             Optional<Set<String>> enabledApps = apps == null ? Optional.empty()
                     : Optional.of(Set.of((String[]) apps.getArray()));
+            TenantBranding branding = new TenantBranding(BrandColour.parse(rs.getString(10)),
+                    BrandColour.parse(rs.getString(11)), Optional.ofNullable(rs.getString(12)));
             return new Tenant(id, rs.getString(3), rs.getString(4), TenantState.valueOf(rs.getString(5)),
-                    new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8), enabledApps);
+                    new TenantNames(rs.getString(6), rs.getString(7)), rs.getString(8), enabledApps, branding);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package fr.ent.platform.runtime.web;
 
+import fr.ent.platform.branding.BrandColour;
+import fr.ent.platform.runtime.tenant.TenantBranding;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +11,32 @@ import java.util.Optional;
  * user (with the anti-forgery token of the sign-out form) and the apps of the launcher.
  */
 public record Shell(Locale locale, String title, String collectivity, Optional<SignedIn> user,
-        List<LauncherEntry> launcher) {
+        List<LauncherEntry> launcher, Branding branding) {
+
+    public Shell(Locale locale, String title, String collectivity, Optional<SignedIn> user,
+            List<LauncherEntry> launcher) {
+        this(locale, title, collectivity, user, launcher, Branding.DEFAULT);
+    }
+
+    /**
+     * The collectivity's colours (CSS custom properties {@code --brand} and {@code --accent}, from a stylesheet of the
+     * collectivity's own domain: the pages' Content-Security-Policy allows no inline style) and logo path, if any.
+     */
+    public record Branding(String primary, String accent, Optional<String> logo) {
+
+        /** The platform's blue on white, no logo: status pages and collectivities without branding. */
+        public static final Branding DEFAULT = new Branding("#000091", "#000091", Optional.empty());
+
+        public static Branding of(TenantBranding b) {
+            return new Branding(b.primary().map(BrandColour::hex).orElse(DEFAULT.primary()),
+                    b.accent().map(BrandColour::hex).orElse(DEFAULT.accent()), b.logoPath());
+        }
+
+        /** The colours' stylesheet, versioned by the colours themselves so that browsers may keep it. */
+        public String stylesheet() {
+            return TenantBranding.STYLESHEET_PATH + "?v=" + primary.substring(1) + accent.substring(1);
+        }
+    }
 
     /**
      * The signed-in user as the header shows them.

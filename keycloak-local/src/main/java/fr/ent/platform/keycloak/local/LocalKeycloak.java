@@ -67,6 +67,9 @@ public final class LocalKeycloak implements AutoCloseable {
         return new Builder(home);
     }
 
+    /** The name of our login theme, installed into every home this class starts (module keycloak-theme). */
+    public static final String LOGIN_THEME = LoginTheme.NAME;
+
     /** The Keycloak version this build is pinned to (parent pom property {@code keycloak.version}). */
     public static String version() {
         return Distribution.version();
@@ -193,7 +196,8 @@ public final class LocalKeycloak implements AutoCloseable {
         private final Set<String> loopbackNames = new LinkedHashSet<>();
 
         private Builder(Path home) {
-            this.home = Objects.requireNonNull(home).toAbsolutePath();
+            // normalized: the unpacking checks each entry stays under the home (a given "a/../b" would fail it)
+            this.home = Objects.requireNonNull(home).toAbsolutePath().normalize();
         }
 
         public Builder distribution(Path zip) {
@@ -289,8 +293,9 @@ public final class LocalKeycloak implements AutoCloseable {
                 if (Distribution.unpack(zip, home)) {
                     progress.accept("Keycloak : distribution décompressée dans " + home);
                 }
+                LoginTheme.install(home);
             } catch (IOException e) {
-                throw new UncheckedIOException("Keycloak could not be unpacked into " + home, e);
+                throw new UncheckedIOException("Keycloak or our login theme could not be unpacked into " + home, e);
             }
             for (int attempt = 1; ; attempt++) {
                 try {

@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The flash messages' screens in a real Chromium, scanned with axe-core against WCAG 2.1 AA (no serious or critical
  * violation): the home page with a message in its widget, and the administrator's list and form, also with its
- * errors shown. Everything is done as a user would, without a script of ours: the browser signs in through
- * Keycloak (the administrator enrols its authenticator at first login), fills the form and presses its buttons.
+ * errors shown; with the administrator signed in, the schools' quiet hours too (no browser start of their own).
+ * Everything is done as a user would, without a script of ours: the browser signs in through Keycloak (the
+ * administrator enrols its authenticator at first login), fills the form and presses its buttons.
  */
 class FlashAccessibilityIT {
 
@@ -103,7 +104,34 @@ class FlashAccessibilityIT {
             assertThat(browser.driver().findElement(By.cssSelector("input[name='profiles'][value='Relative']"))
                     .isSelected()).isTrue();
             AccessibilityScan.assertNoSeriousViolation(browser.driver(), "flash message form with errors");
+
+            schoolsQuietHours(browser);
         }
+    }
+
+    /**
+     * The schools' quiet hours (the notifications app's page for administrators), scanned here while an
+     * administrator is signed in rather than in a browser of their own: the list, then a school's form refused with
+     * the error summary and the reason next to its field, and that page at a phone's width.
+     */
+    private static void schoolsQuietHours(RealBrowser browser) {
+        browser.open(home() + "notifications/schools");
+        assertThat(browser.text()).contains("Heures de tranquillité des écoles", "École élémentaire Jean Macé");
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), "schools' quiet hours");
+
+        browser.click(By.partialLinkText("École élémentaire Jean Macé"));
+        browser.awaitUrlStartingWith(home() + "notifications/schools/");
+        browser.click(By.cssSelector("input[name='day.0'][value='FRIDAY']"));
+        browser.driver().findElement(By.id("from-0")).sendKeys("22:00");
+        browser.driver().findElement(By.id("to-0")).sendKeys("06:00");
+        browser.driver().findElement(By.cssSelector("form.quiet-hours")).submit();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains("finit avant de commencer"));
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), "a school's quiet hours refused");
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), "a school's quiet hours refused, on a phone");
     }
 
     /**

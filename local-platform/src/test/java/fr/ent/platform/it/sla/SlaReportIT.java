@@ -7,22 +7,15 @@ import fr.ent.platform.it.Platform;
 import fr.ent.platform.testing.prometheus.PrometheusServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,27 +26,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The monthly SLA report inside Liberty, from a real Prometheus (Debian binary) that scrapes the server's
  * {@code /admin/metrics} and evaluates the committed ent-sla rules; tenant-manager reads it through
- * {@code ENT_PROMETHEUS_URL} (the server is restarted with it). The report is asked over HTTP through the admin API.
+ * {@code ENT_PROMETHEUS_URL} (set at the server's start by {@link Platform}). The report is asked over HTTP through
+ * the admin API. The traffic it reports on is {@link SlaTraffic}'s, started with the module's run so that its
+ * 5-minute step fills while the other classes run. The last test stops Prometheus.
  *
- * <p>Traffic, all real: collectivity A gets, in a steady mix, portal pages (200), API calls with a forged token (401,
- * not counted) and portal logins coming back with a code Keycloak never issued (302 then 502: one bad request for
- * twelve valid ones, 8.3 %); collectivity B is suspended and answers 503 to everything. The mix runs until a whole
- * 5-minute step of the month is over with at least two minutes of it inside, so that the step's recorded error
- * ratio is the mix's. The last test stops Prometheus.
+ * <p>Runs after the classes that do not restart the server (it waits for the traffic; see
+ * {@code junit-platform.properties}), before those that do.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(SlaReportIT.AFTER_THE_OTHERS)
 class SlaReportIT {
 
-    private static final Duration SCRAPE = Duration.ofSeconds(5);
-    private static final Duration STEP = Duration.ofMinutes(5);
-    /** How far the window of a step's rate reaches past the step's own mixes: two scrapes. */
-    private static final Duration EDGE = SCRAPE.multipliedBy(2);
+    /** Class order: after the classes without an order ({@link Order#DEFAULT}). */
+    static final int AFTER_THE_OTHERS = Order.DEFAULT + 1;
+    private static final Duration SCRAPE = SlaTraffic.SCRAPE;
+    private static final Duration STEP = SlaTraffic.STEP;
+    private static final Duration EDGE = SlaTraffic.EDGE;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    /**
-     * A bearer token no realm issued: the API answers 401, a client error the SLI does not count. (A path that
-     * matches nothing is answered 404 by Liberty before any filter runs, so it is not in the request metric.)
-     */
-    private static final String FORGED = "Bearer jeton-forge";
 
     static Platform platform;
     static PrometheusServer prometheus;
@@ -61,100 +50,27 @@ class SlaReportIT {
     static String b;
     /** The end of the 5-minute step that the steady mix filled. */
     static Instant filledStep;
-    /**
-     * Good requests of the mixes run inside the filled step (or {@link #EDGE} before it) that took longer than the plan's 0.5 s seen from here
-     * (so at most that many were that slow in the server, where they count as errors).
-     */
-    static final AtomicInteger slowSeen = new AtomicInteger();
+    /** See {@link SlaTraffic.Filled}. */
+    static int slowSeen;
     /** Mixes started inside the filled step. */
-    static final AtomicInteger mixes = new AtomicInteger();
+    static int mixes;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void trafficThroughAWholeStep() throws Exception {
         platform = Platform.get();
-        int n = ThreadLocalRandom.current().nextInt(100_000);
-        Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"), "sla-prometheus-" + n);
-        prometheus = PrometheusServer.start(work, SCRAPE,
-                List.of(new PrometheusServer.Target("ent", "127.0.0.1:" + platform.server().adminPort(),
-                        "/admin/metrics")),
-                Map.of("ent-sla.rules.yml", Files.readString(Path.of("../observability/rules/ent-sla.rules.yml"))));
-        platform.restartWith(Map.of("ENT_PROMETHEUS_URL", prometheus.url().toString()));
-
-        a = platform.provisionActive("slarep-a-" + n, "slarep-a-" + n + ".localhost");
-        b = platform.provisionActive("slarep-b-" + n, "slarep-b-" + n + ".localhost");
-        String hostA = a + ".localhost";
-        String hostB = b + ".localhost";
-        assertThat(platform.admin("POST", "/collectivities/" + b + "/suspend", null).statusCode()).isEqualTo(200);
-        awaitTrue(Duration.ofSeconds(30), "B answering 503", () -> anonymous(hostB, "/").statusCode() == 503);
-
-        // One request of each kind, then wait until Prometheus holds each series: the increase that creates a
-        // series is invisible to rate(), the later ones count.
-        mix(hostA, hostB);
-        for (String series : List.of(series(a, "portal", "200"), series(a, "auth", "302"), series(a, "auth", "502"),
-                series(a, "directory", "401"), series(b, "portal", "503"))) {
-            awaitTrue(Duration.ofSeconds(60), series + " in Prometheus", () -> !prometheus.query(series).isEmpty());
-        }
-
-        Instant trafficStart = Instant.now();
-        long stepSeconds = STEP.toSeconds();
-        filledStep = Instant.ofEpochSecond(
-                (trafficStart.plusSeconds(120).getEpochSecond() + stepSeconds - 1) / stepSeconds * stepSeconds);
-        System.out.println("SLA report IT: steady traffic from " + trafficStart + " to the step ending " + filledStep);
-        slowSeen.set(0);
-        mixes.set(0);
-        while (Instant.now().isBefore(filledStep.plusSeconds(1))) {
-            Instant start = Instant.now();
-            int slow = mix(hostA, hostB);
-            if (!start.isBefore(filledStep.minus(STEP))) {
-                mixes.incrementAndGet();
-            }
-            if (!start.isBefore(filledStep.minus(STEP).minus(EDGE))) {
-                slowSeen.addAndGet(slow);
-            }
-        }
+        SlaTraffic.Filled filled = SlaTraffic.awaitFilled();
+        prometheus = filled.prometheus();
+        a = filled.a();
+        b = filled.b();
+        filledStep = filled.filledStep();
+        mixes = filled.mixes();
+        slowSeen = filled.slowSeen();
         // the step is reported once it is over; its last evaluations (timestamped up to its end) are written a
         // little later on a loaded machine: asked too early, the report would read the one before
         Thread.sleep(SCRAPE.multipliedBy(2).toMillis());
-        awaitTrue(Duration.ofSeconds(90), "A's report reaching " + filledStep,
+        SlaTraffic.awaitTrue(Duration.ofSeconds(90), "A's report reaching " + filledStep,
                 () -> !Instant.parse(report(a).getString("to")).isBefore(filledStep));
-    }
-
-    /**
-     * 10 pages, 10 API calls with a forged token and one failed login on A; 10 pages of the suspended B. Returns how
-     * many of A's good requests took longer than 0.5 s seen from here.
-     */
-    private static int mix(String hostA, String hostB) {
-        int slow = 0;
-        for (int i = 0; i < 10; i++) {
-            long start = System.nanoTime();
-            assertThat(platform.get(hostA, "/").statusCode()).isEqualTo(200);
-            slow += slow(start);
-            assertThat(platform.send(hostA, "GET", "/api/directory/structures", null, null, FORGED).statusCode())
-                    .isEqualTo(401);
-            assertThat(anonymous(hostB, "/").statusCode()).isEqualTo(503);
-        }
-        try {
-            long start = System.nanoTime();
-            HttpResponse<String> failed = platform.client().failedLogin(hostA);
-            slow += slow(start); // its first half, the 302, is a good request
-            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
-            return slow;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int slow(long start) {
-        return System.nanoTime() - start > 500_000_000L ? 1 : 0;
-    }
-
-    /** Without a token: B's realm is disabled while it is suspended. */
-    private static HttpResponse<String> anonymous(String host, String path) {
-        return platform.send(host, "GET", path, null, null, null);
     }
 
     @AfterAll
@@ -193,18 +109,18 @@ class SlaReportIT {
         // the step, errors if slow). The rate over the step's window sees the mixes of its scrapes, not exactly
         // those started inside it: EDGE worth of mixes either way. With this band, counting the 401s (4.5 %) or
         // B's 503s (over 40 %) fails it on an idle machine and on a loaded one alike.
-        int m = mixes.get();
+        int m = mixes;
         int edge = (int) (m * EDGE.toSeconds() / STEP.toSeconds()) + 1;
         String probe = "ent_probe_success{collectivity=\"" + a + "\"}[5m] @ " + filledStep.getEpochSecond();
         double probeSamples = prometheus.value("sum(count_over_time(" + probe + "))");
         double failedProbes = probeSamples - prometheus.value("sum(sum_over_time(" + probe + "))");
         double probeRequests = 2.0 * STEP.toSeconds() / 15;
         double lowest = 100.0 * (m - edge) / (12.0 * (m + edge) + probeRequests + probeSamples);
-        double highest = 100.0 * (m + edge + slowSeen.get() + failedProbes + probeRequests) / (12.0 * (m - edge));
+        double highest = 100.0 * (m + edge + slowSeen + failedProbes + probeRequests) / (12.0 * (m - edge));
         double filled = 100 * prometheus.value("collectivity:ent_sli_error_ratio:rate5m{collectivity=\"" + a + "\"} @ "
                 + filledStep.getEpochSecond());
         System.out.printf("SLA report IT: %d mixes in the step, %d slow, %.0f probe samples (%.0f failed): error ratio"
-                + " %.2f %% expected in [%.2f, %.2f]%n", m, slowSeen.get(), probeSamples, failedProbes, filled, lowest,
+                + " %.2f %% expected in [%.2f, %.2f]%n", m, slowSeen, probeSamples, failedProbes, filled, lowest,
                 highest);
         assertThat(m).as("mixes inside the filled step").isGreaterThan(2 * edge);
         assertThat(filled).isBetween(lowest, highest);
@@ -332,24 +248,5 @@ class SlaReportIT {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String series(String slug, String app, String status) {
-        return "ent_http_server_requests_seconds_count{collectivity=\"" + slug + "\",app=\"" + app + "\",status=\""
-                + status + "\"}";
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void awaitTrue(Duration timeout, String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import fr.ent.platform.identity.ClientCredentials;
+import fr.ent.platform.settings.SettingReader;
 
 /**
  * The operator's settings, from environment variables (the Deployment in deploy/ sets them).
@@ -52,18 +53,20 @@ public record OperatorSettings(URI tenantManager, Duration tenantManagerTimeout,
 
     public static OperatorSettings fromEnvironment(Map<String, String> env) {
         TenantObjectSettings defaults = TenantObjectSettings.defaults();
+        // the same reader as the servers' settings: a bad number or boolean names its variable
+        SettingReader settings = SettingReader.of(env);
         return new OperatorSettings(
-                URI.create(env.getOrDefault("ENT_TENANT_MANAGER_URL", "http://127.0.0.1:9081/admin/api/v1")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ENT_TENANT_MANAGER_TIMEOUT_SECONDS", "30"))),
-                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_HTTP_PORT", "8080")),
-                Boolean.parseBoolean(env.getOrDefault("ENT_OPERATOR_LEADER_ELECTION", "true")),
+                settings.url("ENT_TENANT_MANAGER_URL").orElse(URI.create("http://127.0.0.1:9081/admin/api/v1")),
+                Duration.ofSeconds(settings.integer("ENT_TENANT_MANAGER_TIMEOUT_SECONDS", 30, 1, 3600)),
+                settings.integer("ENT_OPERATOR_HTTP_PORT", 8080, 1, 65535),
+                settings.flag("ENT_OPERATOR_LEADER_ELECTION", true),
                 env.get("POD_NAMESPACE"),
                 env.get("POD_NAME"),
                 new TenantObjectSettings(env.getOrDefault("ENT_RUNTIME_SERVICE", defaults.runtimeService()),
-                        Integer.parseInt(env.getOrDefault("ENT_RUNTIME_PORT", Integer.toString(defaults.runtimePort()))),
+                        settings.integer("ENT_RUNTIME_PORT", defaults.runtimePort(), 1, 65535),
                         env.get("ENT_INGRESS_CLASS"),
                         env.getOrDefault("ENT_CERT_ISSUER", defaults.clusterIssuer())),
-                Integer.parseInt(env.getOrDefault("ENT_OPERATOR_THREADS", "20")), true,
+                settings.integer("ENT_OPERATOR_THREADS", 20, 1, 1000), true,
                 ComplianceSettings.fromEnvironment(env), WebhookSettings.fromEnvironment(env),
                 SlaSettings.fromEnvironment(env),
                 ClientCredentials.platform(required(env, "ENT_KEYCLOAK_URL"),

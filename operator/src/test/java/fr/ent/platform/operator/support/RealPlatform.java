@@ -1,9 +1,7 @@
 package fr.ent.platform.operator.support;
 
 import fr.ent.platform.identity.ClientCredentials;
-import fr.ent.platform.local.LibertyServer;
-import fr.ent.platform.local.LocalIdentity;
-import fr.ent.platform.testing.database.TestDatabase;
+import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import fr.ent.platform.testing.ports.FreePorts;
 import java.io.IOException;
@@ -14,36 +12,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The real tenant-manager for the operator's integration tests: embedded PostgreSQL and the Open Liberty server
- * assembled by local-platform, on free ports, once per test JVM, stopped when the JVM exits. Liberty can be
- * stopped and started again on the same ports to simulate a tenant-manager outage.
+ * The real tenant-manager for the operator's integration tests: the platform local-platform starts
+ * ({@link LocalPlatform}: embedded PostgreSQL, the test JVM's shared Keycloak, the assembled Open Liberty server) on
+ * free ports, once per test JVM, stopped when the JVM exits. Its admin endpoint also listens with TLS, as in a pod.
+ * Liberty can be stopped and started again on the same ports to simulate a tenant-manager outage.
  */
 public final class RealPlatform {
 
     private static RealPlatform instance;
 
-    private final TestDatabase database;
-    private final LocalIdentity identity;
-    private final Path work;
-    private final int httpPort;
-    private final int adminPort;
+    private final LocalPlatform platform;
     private final int adminTlsPort;
     private final AdminTls adminTls;
-    private final String metricsToken = java.util.UUID.randomUUID().toString();
-    private LibertyServer server;
+    private final String metricsToken;
 
-    private RealPlatform(TestDatabase database, LocalIdentity identity, Path work, int httpPort, int adminPort,
-            int adminTlsPort, AdminTls adminTls) {
-        this.database = database;
-        this.identity = identity;
-        this.work = work;
-        this.httpPort = httpPort;
-        this.adminPort = adminPort;
+    private RealPlatform(LocalPlatform platform, int adminTlsPort, AdminTls adminTls, String metricsToken) {
+        this.platform = platform;
         this.adminTlsPort = adminTlsPort;
         this.adminTls = adminTls;
+        this.metricsToken = metricsToken;
     }
 
     public static synchronized RealPlatform get() {
@@ -51,17 +44,35 @@ public final class RealPlatform {
             try {
                 Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
                 long pid = ProcessHandle.current().pid();
-                TestDatabase database = TestDatabase.start(work.resolve("pgdata-" + pid));
-                // the test JVM's Keycloak, fresh database per run
-                LocalIdentity identity = LocalIdentity.on(SharedKeycloak.server());
                 // the admin endpoint as in a pod: TLS on this machine's non-loopback address (AdminEndpointTlsIT);
                 // its plain port stays open too, for the tests that call it over loopback
                 AdminTls tls = AdminTls.create(work.resolve("admin-tls-" + pid));
-                RealPlatform platform = new RealPlatform(database, identity, work, FreePorts.next(), FreePorts.next(),
-                        FreePorts.next(), tls);
-                platform.startServer();
-                Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
-                instance = platform;
+                int adminTlsPort = FreePorts.next();
+                String metricsToken = UUID.randomUUID().toString();
+                Map<String, String> environment = new HashMap<>();
+                // a sovereign policy for tenant-manager's compliance reports (InventoryPushIT)
+                environment.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
+                environment.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra");
+                environment.put("ENT_ADMIN_HOST", "*");
+                environment.put("ENT_ADMIN_TLS", "on");
+                environment.put("ENT_ADMIN_HTTPS_PORT", Integer.toString(adminTlsPort));
+                environment.put("ENT_ADMIN_TLS_KEYSTORE", tls.keystore().toAbsolutePath().toString());
+                environment.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", tls.password());
+                environment.put("ENT_METRICS_TOKEN", metricsToken);
+                LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(
+                        Path.of(System.getProperty("ent.liberty.home")), work, "liberty-" + pid,
+                        work.resolve("pgdata-" + pid), true, FreePorts.next(),
+                        new LocalPlatform.RunningKeycloak(SharedKeycloak.server()), FreePorts.next(),
+                        FreePorts.next(), environment, System.out::println));
+                instance = new RealPlatform(platform, adminTlsPort, tls, metricsToken);
+                // Keycloak stops with its own hook (SharedKeycloak)
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        platform.close();
+                    } catch (Exception e) {
+                        System.err.println("platform did not stop cleanly: " + e);
+                    }
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -73,27 +84,27 @@ public final class RealPlatform {
     }
 
     /** The platform if a test of this JVM started it, without starting it. */
-    public static synchronized java.util.Optional<RealPlatform> running() {
-        return java.util.Optional.ofNullable(instance);
+    public static synchronized Optional<RealPlatform> running() {
+        return Optional.ofNullable(instance);
     }
 
     /** Platform-admin tokens of the platform realm's operator client, as the deployed operator has. */
     public ClientCredentials operatorCredentials() {
-        return identity.operatorCredentials();
+        return platform.identity().operatorCredentials();
     }
 
     public URI adminApi() {
-        return URI.create("http://127.0.0.1:" + adminPort + "/admin/api/v1");
+        return platform.server().adminBase();
     }
 
     /** The runtime's public endpoint (send the collectivity's domain as Host). */
     public URI runtimeBase() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return platform.server().runtimeBase();
     }
 
     /** The loopback admin endpoint's port: the admin API and {@code /admin/metrics}. */
     public int adminPort() {
-        return adminPort;
+        return platform.server().adminPort();
     }
 
     /** The admin API over TLS on this machine's non-loopback address, as the operator reaches it in a cluster. */
@@ -111,12 +122,9 @@ public final class RealPlatform {
         return metricsToken;
     }
 
-    public synchronized void startServer() {
+    public void startServer() {
         try {
-            server = LibertyServer.start(Path.of(System.getProperty("ent.liberty.home")),
-                    work.resolve("liberty-" + ProcessHandle.current().pid()), httpPort, adminPort, database.port(),
-                    // Keycloak, and a sovereign policy for tenant-manager's compliance reports (InventoryPushIT)
-                    withAdminTls(withSovereignPolicy(identity.libertyEnvironment(httpPort))), System.out::println);
+            platform.startServer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -125,9 +133,9 @@ public final class RealPlatform {
         }
     }
 
-    public synchronized void stopServer() {
+    public void stopServer() {
         try {
-            server.close();
+            platform.stopServer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -135,7 +143,7 @@ public final class RealPlatform {
     }
 
     public boolean schemaExists(String schema) {
-        try (Connection c = database.dataSource().getConnection();
+        try (Connection c = platform.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select 1 from information_schema.schemata where schema_name = ?")) {
             s.setString(1, schema);
@@ -145,42 +153,5 @@ public final class RealPlatform {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void shutdown() {
-        try {
-            // Keycloak stops with its own hook (SharedKeycloak)
-            server.close();
-            database.close();
-            deleteTree(work.resolve("pgdata-" + ProcessHandle.current().pid()));
-        } catch (Exception e) {
-            System.err.println("platform did not stop cleanly: " + e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (java.nio.file.Files.exists(root)) {
-            try (var paths = java.nio.file.Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private static Map<String, String> withSovereignPolicy(Map<String, String> environment) {
-        Map<String, String> all = new java.util.HashMap<>(environment);
-        all.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
-        all.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra");
-        return all;
-    }
-
-    private Map<String, String> withAdminTls(Map<String, String> environment) {
-        Map<String, String> all = new java.util.HashMap<>(environment);
-        all.put("ENT_ADMIN_HOST", "*");
-        all.put("ENT_ADMIN_TLS", "on");
-        all.put("ENT_ADMIN_HTTPS_PORT", Integer.toString(adminTlsPort));
-        all.put("ENT_ADMIN_TLS_KEYSTORE", adminTls.keystore().toAbsolutePath().toString());
-        all.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", adminTls.password());
-        all.put("ENT_METRICS_TOKEN", metricsToken);
-        return all;
     }
 }

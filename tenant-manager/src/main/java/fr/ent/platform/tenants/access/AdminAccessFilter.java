@@ -66,7 +66,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         caller.collectivityAdministrator(verified.username(), slug);
     }
 
-    /** Its own collectivity only: read anything under it, change its name, synchronise its accounts. */
+    /** Its own collectivity only: read anything under it, change its name and branding, synchronise its accounts. */
     static boolean allowedToCollectivityAdministrator(ContainerRequestContext request, String slug) {
         List<String> path = request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
                 .filter(p -> !p.isEmpty()).toList();
@@ -77,6 +77,8 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             case "GET", "HEAD" -> true;
             case "PATCH" -> path.size() == 2;
             case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"));
+            // colours and logo: .../branding, .../branding/logo
+            case "PUT", "DELETE" -> path.size() >= 3 && path.get(2).equals("branding");
             default -> false;
         };
     }

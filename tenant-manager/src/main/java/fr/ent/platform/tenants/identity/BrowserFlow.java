@@ -55,7 +55,8 @@ public final class BrowserFlow {
     static final Map<String, String> EXPIRED_MESSAGE = Map.of(
             "fr", "Votre code d’activation a expiré. Demandez un nouveau code à l’administrateur de l’ENT de votre "
                     + "établissement.",
-            "en", "Your activation code has expired. Ask your school's ENT administrator for a new one.");
+            "en", "Your activation code has expired. Ask your school's ENT administrator for a new one.",
+            "es", "Tu código de activación ha caducado. Pide uno nuevo al administrador del ENT de tu centro.");
 
     static final LoginFlow BROWSER = browser();
     static final LoginFlow POST_BROKER = postBroker();

@@ -21,6 +21,9 @@ public interface IdentityRealms {
     /** The portal client's redirect URIs, web origins and logout URL follow the collectivity's domains. */
     void updateDomains(Collectivity collectivity);
 
+    /** Writes the collectivity's branding (registry) into its realm for the login theme; nothing without a realm. */
+    void updateBranding(Collectivity collectivity);
+
     /** Whether the realm exists. */
     boolean exists(Collectivity collectivity);
 
@@ -62,6 +65,11 @@ public interface IdentityRealms {
 
         @Override
         public void updateDomains(Collectivity collectivity) {
+            throw notConfigured();
+        }
+
+        @Override
+        public void updateBranding(Collectivity collectivity) {
             throw notConfigured();
         }
 

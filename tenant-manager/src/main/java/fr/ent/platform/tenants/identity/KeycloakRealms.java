@@ -3,6 +3,7 @@ package fr.ent.platform.tenants.identity;
 import fr.ent.platform.identity.Claims;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
+import fr.ent.platform.tenants.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -32,8 +34,16 @@ public class KeycloakRealms implements IdentityRealms {
     private final PortalUrls portal;
     private final Optional<String> operatorSecret;
     private final ProbeAccount probe;
+    private final Function<Collectivity, Branding> branding;
 
     public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret) {
+        this(admin, portal, operatorSecret, c -> Branding.NONE);
+    }
+
+    /** {@code branding}: the registry's branding of a collectivity, written into its realm for the login theme. */
+    public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret,
+            Function<Collectivity, Branding> branding) {
+        this.branding = branding;
         this.admin = admin;
         this.portal = portal;
         this.operatorSecret = operatorSecret;
@@ -49,7 +59,7 @@ public class KeycloakRealms implements IdentityRealms {
         String realm = c.names().realm();
         boolean created = false;
         if (admin.find(realm).isEmpty()) {
-            KeycloakAdmin.Response r = admin.send("POST", "", RealmDefinition.full(c, portal));
+            KeycloakAdmin.Response r = admin.send("POST", "", RealmDefinition.full(c, portal, branding.apply(c)));
             created = r.status() == 201;
             if (!created && r.status() != 409) { // 409: created meanwhile by a concurrent attempt; reconcile it
                 throw new KeycloakException("realm " + realm + " not created: " + r.status() + " " + r.body(),
@@ -57,7 +67,7 @@ public class KeycloakRealms implements IdentityRealms {
             }
         }
         if (!created) {
-            admin.put(realm, RealmDefinition.settings(c));
+            admin.put(realm, RealmDefinition.settings(c, branding.apply(c), portal));
             ensureRoles(realm, RealmDefinition.ROLES);
             ensureClient(realm, RealmDefinition.apiClient(), List.of());
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
@@ -90,6 +100,16 @@ public class KeycloakRealms implements IdentityRealms {
     @Override
     public void updateDomains(Collectivity c) {
         ensureClient(c.names().realm(), RealmDefinition.portalClient(c, portal, false), List.of());
+    }
+
+    @Override
+    public void updateBranding(Collectivity c) {
+        String realm = c.names().realm();
+        if (admin.find(realm).isEmpty()) {
+            return; // the REALM step writes it when it creates the realm
+        }
+        admin.put(realm, Json.createObjectBuilder()
+                .add("attributes", RealmDefinition.brandingAttributes(c, branding.apply(c), portal)).build());
     }
 
     @Override

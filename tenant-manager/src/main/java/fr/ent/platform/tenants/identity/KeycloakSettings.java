@@ -1,11 +1,12 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.settings.SettingReader;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * Every Keycloak setting of tenant-manager, read once from MicroProfile Config (environment variables
+ * Every Keycloak setting of tenant-manager, read once ({@link SettingReader}; environment variables
  * {@code ENT_KEYCLOAK_*}, docs/configuration.md) and handed to whoever needs one: the realm administration, the admin
  * API's token verifier, the synthetic probe, the account sync. Blank values count as unset.
  *
@@ -21,20 +22,20 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
         Optional<String> adminPassword, Optional<String> operatorClientSecret, int syncBatchSize,
         int syncParallelism) {
 
-    public static KeycloakSettings from(Config config) {
+    public static KeycloakSettings from(SettingReader settings) {
         return new KeycloakSettings(
-                text(config, "ent.keycloak.url"),
-                text(config, "ent.keycloak.public-url"),
-                Duration.ofSeconds(config.getOptionalValue("ent.keycloak.keys-ttl-seconds", Long.class).orElse(300L)),
-                text(config, "ent.keycloak.admin-realm").orElse("master"),
-                text(config, "ent.keycloak.admin-client-id"),
-                text(config, "ent.keycloak.admin-client-secret"),
-                text(config, "ent.keycloak.admin-username"),
+                settings.url("ent.keycloak.url").map(URI::toString),
+                settings.url("ent.keycloak.public-url").map(URI::toString),
+                Duration.ofSeconds(settings.integer("ent.keycloak.keys-ttl-seconds", 300, 1, 86_400)),
+                settings.text("ent.keycloak.admin-realm", "master"),
+                settings.text("ent.keycloak.admin-client-id"),
+                settings.text("ent.keycloak.admin-client-secret"),
+                settings.text("ent.keycloak.admin-username"),
                 // a local bootstrap administrator may have an empty password: kept as given
-                config.getOptionalValue("ent.keycloak.admin-password", String.class),
-                text(config, "ent.keycloak.operator-client-secret"),
-                config.getOptionalValue("ent.keycloak.sync-batch-size", Integer.class).orElse(100),
-                config.getOptionalValue("ent.keycloak.sync-parallelism", Integer.class).orElse(4));
+                settings.raw("ent.keycloak.admin-password"),
+                settings.text("ent.keycloak.operator-client-secret"),
+                settings.integer("ent.keycloak.sync-batch-size", 100, 1, 10_000),
+                settings.integer("ent.keycloak.sync-parallelism", 4, 1, 64));
     }
 
     /**
@@ -58,9 +59,5 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
         return "KeycloakSettings[url=" + url.orElse("(unset)") + ", publicUrl=" + publicUrl.orElse("(= url)")
                 + ", adminRealm=" + adminRealm + ", admin=" + adminClientId.map(id -> "client " + id)
                 .orElse(adminUsername.map(u -> "user " + u).orElse("(unset)")) + "]";
-    }
-
-    private static Optional<String> text(Config config, String name) {
-        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
     }
 }

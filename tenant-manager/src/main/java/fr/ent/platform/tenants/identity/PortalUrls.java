@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.tenants.registry.Collectivity;
 import java.util.List;
 
@@ -9,7 +10,12 @@ import java.util.List;
  */
 public record PortalUrls(String template) {
 
-    public static final String DEFAULT_TEMPLATE = "https://{domain}";
+    public static final String DEFAULT_TEMPLATE = PortalSettings.DEFAULT_TEMPLATE;
+
+    /** The portal URLs of the platform's setting (the runtime reads the same). */
+    public PortalUrls(PortalSettings portal) {
+        this(portal.urlTemplate());
+    }
 
     public PortalUrls {
         if (template == null || !template.contains("{domain}")) {

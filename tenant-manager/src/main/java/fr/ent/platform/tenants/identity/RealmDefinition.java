@@ -1,9 +1,11 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.branding.BrandColour;
 import fr.ent.platform.identity.Claims;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.branding.Branding;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -25,11 +27,19 @@ public final class RealmDefinition {
      * then (RealmReconciliation). {@code RealmDefinitionVersionTest} fails when the realm representation changes
      * while this number does not.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The people's roles of a collectivity realm: the directory profiles and the administration functions. */
     public static final List<String> ROLES = RealmRoles.COLLECTIVITY_USERS;
     public static final String PORTAL = Realms.PORTAL_CLIENT;
+    /** Our login theme (module keycloak-theme); every Keycloak that serves collectivity realms must have it. */
+    public static final String LOGIN_THEME = "ent";
+    /** Realm attributes read by the login theme's template.ftl. */
+    public static final String PRIMARY_COLOUR = "entPrimaryColor";
+    public static final String ACCENT_COLOUR = "entAccentColor";
+    public static final String LOGO_URL = "entLogoUrl";
+    /** Where the runtime serves a collectivity's logo on each of its domains. */
+    public static final String LOGO_PATH = "/branding/logo";
     public static final String API = Realms.API_AUDIENCE;
     // User attributes (Claims.USER_ID, PROFILE, ADMIN_STRUCTURES) are declared in the realm's user profile: only
     // administrators can see or change them.
@@ -43,10 +53,16 @@ public final class RealmDefinition {
      * whole or not at all, in one call whatever its contents (ADR 0013).
      */
     public static JsonObject full(Collectivity c, PortalUrls portal) {
+        return full(c, portal, Branding.NONE);
+    }
+
+    /** The whole realm, with the collectivity's branding for our login theme ({@link #brandingAttributes}). */
+    public static JsonObject full(Collectivity c, PortalUrls portal, Branding branding) {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         ROLES.forEach(r -> roles.add(Json.createObjectBuilder().add("name", r)));
         roles.add(Json.createObjectBuilder().add("name", RealmRoles.PROBE));
         JsonObjectBuilder realm = settingsBuilder(c)
+                .add("attributes", brandingAttributes(c, branding, portal))
                 .add("realm", c.names().realm())
                 .add("roles", Json.createObjectBuilder().add("realm", roles))
                 .add("clients", Json.createArrayBuilder().add(portalClient(c, portal, true)).add(apiClient())
@@ -61,6 +77,27 @@ public final class RealmDefinition {
         return settingsBuilder(c).build();
     }
 
+    /** The realm-level settings with the branding attributes, for updating an existing realm. */
+    public static JsonObject settings(Collectivity c, Branding branding, PortalUrls portal) {
+        return settingsBuilder(c).add("attributes", brandingAttributes(c, branding, portal)).build();
+    }
+
+    /**
+     * What our login theme ({@value #LOGIN_THEME}, module keycloak-theme) reads from the realm: the colours and the
+     * logo's URL on the collectivity's portal, which serves it (docs/identity.md says why). Every
+     * key is always written, empty when unset, so that a removed colour or logo is removed from the realm too
+     * (Keycloak keeps attributes a representation does not name).
+     */
+    public static JsonObject brandingAttributes(Collectivity c, Branding branding, PortalUrls portal) {
+        String logo = branding.logoSha256()
+                .map(sha -> portal.of(c.domains().getFirst()) + LOGO_PATH + "?v=" + sha.substring(0, 16)).orElse("");
+        return Json.createObjectBuilder()
+                .add(PRIMARY_COLOUR, branding.primary().map(BrandColour::hex).orElse(""))
+                .add(ACCENT_COLOUR, branding.accent().map(BrandColour::hex).orElse(""))
+                .add(LOGO_URL, logo)
+                .build();
+    }
+
     /** A suspended or archived collectivity's realm is disabled: no login, no refresh. */
     public static boolean enabled(Collectivity c) {
         return c.state() != TenantState.SUSPENDED && c.state() != TenantState.ARCHIVED
@@ -69,9 +106,9 @@ public final class RealmDefinition {
 
     static JsonObjectBuilder security() {
         return Json.createObjectBuilder()
-                .add("loginTheme", "keycloak")
+                .add("loginTheme", LOGIN_THEME)
                 .add("internationalizationEnabled", true)
-                .add("supportedLocales", Json.createArrayBuilder().add("fr").add("en"))
+                .add("supportedLocales", Json.createArrayBuilder().add("fr").add("en").add("es"))
                 .add("defaultLocale", "fr")
                 // Activation codes (12+ characters) satisfy it; users choose their own at first login.
                 .add("passwordPolicy", "length(12) and notUsername and passwordHistory(3)")

@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.lifecycle;
 
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
+import fr.ent.platform.tenants.identity.ActivationSettings;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every {@code ent.identity.activation-expiry-check-minutes}, marks the expired unused activation codes of every
@@ -40,15 +40,15 @@ public class ActivationExpiryTask {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "ent.identity.activation-expiry-check-minutes", defaultValue = "60")
-    int periodMinutes;
+    ActivationSettings settings;
 
     private ScheduledFuture<?> task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (!(realms instanceof KeycloakRealms keycloak) || periodMinutes <= 0) {
+        if (!(realms instanceof KeycloakRealms keycloak) || settings.expiryCheck().isEmpty()) {
             return;
         }
+        long periodMinutes = settings.expiryCheck().get().toMinutes();
         ActivationExpiry expiry = new ActivationExpiry(keycloak.admin(), Clock.systemUTC());
         task = scheduler.scheduleWithFixedDelay(() -> {
             for (Collectivity c : registry.list(EnumSet.of(TenantState.ACTIVE))) {

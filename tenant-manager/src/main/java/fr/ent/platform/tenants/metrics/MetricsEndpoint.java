@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /admin/metrics}: the whole server's metrics (both applications, the JVM, the database pool) in the
@@ -27,14 +25,13 @@ public class MetricsEndpoint extends HttpServlet {
     RegistryGauges registryGauges;
 
     @Inject
-    @ConfigProperty(name = "ent.metrics.token")
-    Optional<String> token;
+    MetricsSettings settings;
 
     private ScrapeAccess access;
 
     @PostConstruct
     void createAccess() {
-        access = new ScrapeAccess(token);
+        access = new ScrapeAccess(settings.token());
     }
 
     @Override

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server-wide meters that belong to no request: the JVM (memory, GC, threads, class loading, processor,
@@ -27,8 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ServerMeters {
 
     @Inject
-    @ConfigProperty(name = "ent.metrics.pool-jndi-name", defaultValue = "jdbc/ent")
-    String poolJndiName;
+    MetricsSettings settings;
 
     private JvmGcMetrics gc;
     private ConnectionPoolGauges pool;
@@ -36,7 +34,7 @@ public class ServerMeters {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         MeterRegistry registry = PlatformRegistry.prometheus();
         gc = new JvmGcMetrics();
-        pool = new ConnectionPoolGauges(poolJndiName);
+        pool = new ConnectionPoolGauges(settings.poolJndiName());
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics(), pool)) {
             binder.bindTo(registry);

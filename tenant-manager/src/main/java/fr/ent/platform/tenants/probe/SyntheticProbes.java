@@ -27,7 +27,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The synthetic probe: every {@code ent.probe.interval} seconds, each ACTIVE collectivity is checked from
@@ -54,26 +53,9 @@ public class SyntheticProbes {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Whether, how often and where (by default this server's own HTTP port) the public endpoint is probed. */
     @Inject
-    @ConfigProperty(name = "ent.probe.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "ent.probe.interval", defaultValue = "15")
-    int intervalSeconds;
-
-    @Inject
-    @ConfigProperty(name = "ent.probe.timeout", defaultValue = "5")
-    int timeoutSeconds;
-
-    /** Where the public endpoint is reached from this server; by default this server's own HTTP port. */
-    @Inject
-    @ConfigProperty(name = "ent.probe.base-url")
-    Optional<String> baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "ent.http.port", defaultValue = "9080")
-    int httpPort;
+    ProbeSettings settings;
 
     private HttpClient http;
     private List<Probe> probes;
@@ -82,17 +64,18 @@ public class SyntheticProbes {
     private ScheduledFuture<?> task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             LOG.info("Synthetic probe disabled (ent.probe.enabled=false)");
             return;
         }
-        URI base = URI.create(baseUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:" + httpPort));
+        URI base = settings.baseUrl();
+        long intervalSeconds = settings.interval().toSeconds();
         // HTTP/1.1 like browsers behind the ingress: the JDK client's default h2c upgrade has been seen to leave
         // Liberty's HTTP/2 writers waiting forever under load (MetricsOverheadBench, docs/benchmarks.md).
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        Duration timeout = settings.timeout();
         List<Probe> all = new ArrayList<>(List.of(new PortalProbe(http, base, timeout)));
         Optional<String> keycloakUrl = keycloak.url();
         if (realms.configured() && keycloakUrl.isPresent()) {

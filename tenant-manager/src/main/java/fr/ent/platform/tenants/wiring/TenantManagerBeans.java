@@ -1,16 +1,21 @@
 package fr.ent.platform.tenants.wiring;
 
+import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.ActivationSettings;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.KeycloakSettings;
+import fr.ent.platform.tenants.branding.BrandingStore;
+import fr.ent.platform.tenants.branding.CollectivityBranding;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.metrics.PlatformRegistry;
 import fr.ent.platform.tenants.apps.EnabledApps;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
+import fr.ent.platform.tenants.provisioning.DatabaseSettings;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
@@ -22,11 +27,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the tenant-manager services from container resources. The services themselves are plain classes
@@ -44,28 +46,14 @@ public class TenantManagerBeans {
     ManagedExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "ent.database.runtime-role")
-    Optional<String> runtimeRole;
+    DatabaseSettings databaseSettings;
 
     @Inject
-    @ConfigProperty(name = "ent.migration.parallelism", defaultValue = "4")
-    int migrationParallelism;
+    PortalSettings portal;
 
+    /** How long an activation code can be used (ADR 0008); then the person must ask for a new one. */
     @Inject
-    @ConfigProperty(name = "ent.portal.url-template", defaultValue = PortalUrls.DEFAULT_TEMPLATE)
-    String portalUrlTemplate;
-
-    /** Days an activation code can be used (ADR 0008); then the person must ask for a new one. */
-    @Inject
-    @ConfigProperty(name = "ent.identity.activation-code-validity-days", defaultValue = "30")
-    int activationCodeValidityDays;
-
-    /** The Keycloak settings, read here once for every class that needs one. */
-    @Produces
-    @Singleton
-    KeycloakSettings keycloakSettings() {
-        return KeycloakSettings.from(ConfigProvider.getConfig(TenantManagerBeans.class.getClassLoader()));
-    }
+    ActivationSettings activation;
 
     /**
      * Keycloak from its settings (see {@link KeycloakSettings#adminCredentials()}). Without
@@ -79,13 +67,19 @@ public class TenantManagerBeans {
             return IdentityRealms.UNCONFIGURED;
         }
         return new KeycloakRealms(new KeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials()),
-                new PortalUrls(portalUrlTemplate), keycloak.operatorClientSecret());
+                new PortalUrls(portal), keycloak.operatorClientSecret(), new BrandingStore(dataSource)::of);
     }
 
     @Produces
     @Singleton
     CollectivityRepository registry() {
         return new CollectivityRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    CollectivityBranding branding(IdentityRealms realms, CollectivityRepository registry) {
+        return new CollectivityBranding(new BrandingStore(dataSource), realms, registry);
     }
 
     @Produces
@@ -97,7 +91,7 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     TenantDatabase tenantDatabase() {
-        return new TenantDatabase(dataSource, runtimeRole.filter(r -> !r.isBlank()));
+        return new TenantDatabase(dataSource, databaseSettings.runtimeRole());
     }
 
     @Produces
@@ -116,13 +110,9 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     AccountSync accountSync(IdentityRealms realms, KeycloakSettings keycloak) {
-        if (activationCodeValidityDays < 1) {
-            throw new IllegalStateException("ent.identity.activation-code-validity-days must be at least 1, not "
-                    + activationCodeValidityDays);
-        }
         return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, keycloak.syncBatchSize(),
                 keycloak.syncParallelism(),
-                java.time.Duration.ofDays(activationCodeValidityDays), java.time.Clock.systemUTC());
+                activation.codeValidity(), java.time.Clock.systemUTC());
     }
 
     @Produces
@@ -135,7 +125,7 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     SchemaUpgrade schemaUpgrade(CollectivityRepository registry, TenantDatabase database) {
-        return new SchemaUpgrade(registry, database, migrationParallelism);
+        return new SchemaUpgrade(registry, database, databaseSettings.migrationParallelism());
     }
 
     DataSource dataSource() {

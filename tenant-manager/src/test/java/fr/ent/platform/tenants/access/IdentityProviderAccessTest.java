@@ -29,6 +29,18 @@ class IdentityProviderAccessTest {
         assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "identity-providers", "educonnect")).isFalse();
     }
 
+    @Test
+    void aCollectivityAdministratorBrandsItsOwnPortalOnly() {
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "branding")).isTrue();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "branding", "logo")).isTrue();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "branding", "logo")).isTrue();
+
+        assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "branding")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "branding", "logo")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "apps")).isFalse();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon")).isFalse();
+    }
+
     private static boolean allowed(String method, String ownSlug, String... segments) {
         List<PathSegment> path = Arrays.stream(segments).map(IdentityProviderAccessTest::segment).toList();
         UriInfo uri = proxy(UriInfo.class, name -> name.equals("getPathSegments") ? path : null);

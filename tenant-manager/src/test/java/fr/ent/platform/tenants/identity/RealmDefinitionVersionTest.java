@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class RealmDefinitionVersionTest {
 
-    private static final int PINNED_VERSION = 1;
+    private static final int PINNED_VERSION = 2;
     private static final String PINNED_FINGERPRINT =
-            "3393120642fca4c8056b792e009c5488ad84e377502b896e58613f1cd29a1834";
+            "4f68b0e88d398fb465d5a97ca96bd8c6d3df8f61a4861ff073705ac1458777ea";
 
     @Test
     void theRealmDefinitionChangesOnlyWithItsVersion() throws Exception {

@@ -18,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 public final class AccessibilityScan {
 
     public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** Visible text of a control is part of its accessible name (WCAG 2.5.3); an experimental axe rule. */
+    public static final String LABEL_CONTENT_NAME_MISMATCH = "label-content-name-mismatch";
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private AccessibilityScan() {
@@ -31,6 +33,37 @@ public final class AccessibilityScan {
                     + results.getErrorMessage());
         }
         return results.getViolations();
+    }
+
+    /**
+     * Runs axe with the WCAG 2.1 AA rules plus these rules that axe does not run by default (experimental ones such as
+     * {@value #LABEL_CONTENT_NAME_MISMATCH}), and fails if one of them did not run at all, so that a renamed rule
+     * cannot pass silently. Returns every violation.
+     */
+    public static List<Rule> violations(WebDriver driver, List<String> extraRules) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).withRules(extraRules).analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe could not scan " + driver.getCurrentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        Set<String> ran = java.util.stream.Stream.of(results.getPasses(), results.getViolations(),
+                results.getIncomplete(), results.getInapplicable()).flatMap(List::stream).map(Rule::getId)
+                .collect(Collectors.toSet());
+        for (String rule : extraRules) {
+            if (!ran.contains(rule)) {
+                throw new IllegalStateException("axe did not run rule " + rule + " on " + driver.getCurrentUrl());
+            }
+        }
+        return results.getViolations();
+    }
+
+    /** Fails on a serious or critical violation of WCAG 2.1 AA or of these extra rules. */
+    public static void assertNoSeriousViolation(WebDriver driver, String what, List<String> extraRules) {
+        List<Rule> blocking = blocking(violations(driver, extraRules));
+        if (!blocking.isEmpty()) {
+            throw new AssertionError(what + " (" + driver.getCurrentUrl() + "): " + blocking.size()
+                    + " serious or critical violation(s) (WCAG 2.1 AA, " + extraRules + "):\n" + describe(blocking));
+        }
     }
 
     /** The serious and critical violations among these. */

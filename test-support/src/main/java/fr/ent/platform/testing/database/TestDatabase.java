@@ -4,8 +4,6 @@ import fr.ent.platform.testing.ports.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL from the zonky embedded binaries for tests. {@link #shared()} is one server per test JVM (the
- * classes of a module's run share it, stopped when the JVM exits); {@link #start(Path)} is a server of its own on
- * a free port, e.g. under a Liberty server started by the test.
+ * classes of a module's run share it, stopped when the JVM exits). The database under a whole platform (Liberty,
+ * Keycloak) is local-platform's {@code LocalPlatform}'s.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -46,17 +44,6 @@ public final class TestDatabase implements AutoCloseable {
             }));
         }
         return shared;
-    }
-
-    /**
-     * A server of its own, its data in {@code dataDirectory} (emptied first), on a free port, with room for the
-     * connection pools of a Liberty server and the tests. The caller closes it.
-     */
-    public static TestDatabase start(Path dataDirectory) throws IOException {
-        Files.createDirectories(dataDirectory);
-        return new TestDatabase(EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(true).setPort(FreePorts.next()).setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "300").start());
     }
 
     public int port() {

@@ -75,6 +75,15 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer start(Path directory, Duration interval, List<Target> targets,
             Map<String, String> ruleFiles) throws IOException, InterruptedException {
+        return start(directory, interval, targets, ruleFiles, FreePorts.next());
+    }
+
+    /**
+     * As {@link #start(Path, Duration, List, Map)}, on a port chosen beforehand: a server that was told where
+     * Prometheus will be before it starts (e.g. {@code ENT_PROMETHEUS_URL} at the platform's start).
+     */
+    public static PrometheusServer start(Path directory, Duration interval, List<Target> targets,
+            Map<String, String> ruleFiles, int port) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         for (Map.Entry<String, String> rules : ruleFiles.entrySet()) {
             Files.writeString(directory.resolve(rules.getKey()), rules.getValue());
@@ -87,7 +96,7 @@ public final class PrometheusServer implements AutoCloseable {
                 rule_files: [%2$s]
                 scrape_configs:
                 %3$s""".formatted(interval.toSeconds(), String.join(", ", ruleFiles.keySet()), scrapes));
-        return startConfigured(directory, directory.resolve("data"), List.of());
+        return startConfigured(directory, directory.resolve("data"), List.of(), port);
     }
 
     /**
@@ -97,7 +106,11 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer startConfigured(Path directory, Path data, List<String> flags)
             throws IOException, InterruptedException {
-        int port = FreePorts.next();
+        return startConfigured(directory, data, flags, FreePorts.next());
+    }
+
+    private static PrometheusServer startConfigured(Path directory, Path data, List<String> flags, int port)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(binary("prometheus"),
                 "--config.file=" + directory.resolve("prometheus.yml"), "--storage.tsdb.path=" + data,
                 "--web.listen-address=127.0.0.1:" + port));

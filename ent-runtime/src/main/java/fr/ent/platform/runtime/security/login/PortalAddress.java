@@ -1,10 +1,10 @@
 package fr.ent.platform.runtime.security.login;
 
+import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.tenancy.DomainName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The portal's address on the domain of the current request, from the same template tenant-manager registers in
@@ -16,8 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PortalAddress {
 
     @Inject
-    @ConfigProperty(name = "ent.portal.url-template", defaultValue = "https://{domain}")
-    String template;
+    PortalSettings portal;
 
     /** e.g. {@code https://lyon.ent.example.fr}; the Host was matched against the registry by the tenant filter. */
     public String base(HttpServletRequest request) {
@@ -26,6 +25,6 @@ public class PortalAddress {
 
     /** The portal's address on {@code domain}, for links sent outside a request (an e-mail). */
     public String base(String domain) {
-        return template.replace("{domain}", domain);
+        return portal.on(domain);
     }
 }

@@ -60,6 +60,11 @@ public class PersonalSettings implements PersonalChoices {
     }
 
     @Override
+    public ZoneId collectivityTimeZone() {
+        return data.read(PersonalSettings::collectivityZone);
+    }
+
+    @Override
     public Map<UUID, ZoneId> timeZones(Collection<UUID> users) {
         return data.read(em -> {
             ZoneId collectivity = collectivityZone(em);

@@ -40,8 +40,7 @@ public class QuietRanges {
     /** Replaces the owner's ranges, all or nothing; bad ranges are a 400 saying which and why. */
     public List<QuietRange> replace(Owner kind, UUID owner, List<QuietRange> ranges) {
         QuietRange.check(ranges).ifPresent(fault -> {
-            throw new InvalidInput("quiet-hours-" + fault.kind().name().toLowerCase()
-                    .replace('_', '-'), fault.range() + 1, fault.other() + 1, QuietRange.MAX_RANGES);
+            throw refusal(fault);
         });
         data.write(unit, em -> {
             em.createQuery("DELETE FROM StoredQuietRange q WHERE q.ownerKind = :k AND q.ownerId = :o")
@@ -50,6 +49,12 @@ public class QuietRanges {
             return null;
         });
         return of(kind, owner);
+    }
+
+    /** The 400 a fault is answered with: its problem type and the range numbers as people count them (from 1). */
+    public static InvalidInput refusal(QuietRange.Fault fault) {
+        return new InvalidInput("quiet-hours-" + fault.kind().name().toLowerCase().replace('_', '-'),
+                fault.range() + 1, fault.other() + 1, QuietRange.MAX_RANGES);
     }
 
     /** For each user, their own ranges and their school's ({@code schools}: user → school). */

@@ -7,9 +7,10 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.apps.notifications.NotificationTypes;
 import fr.ent.platform.apps.notifications.preferences.Preferences;
-import fr.ent.platform.apps.notifications.quiet.QuietRange;
 import fr.ent.platform.apps.notifications.quiet.QuietRanges;
 import fr.ent.platform.apps.notifications.quiet.StoredQuietRange.Owner;
+import fr.ent.platform.apps.notifications.web.QuietHoursForm.Refusal;
+import fr.ent.platform.apps.notifications.web.QuietHoursForm.Row;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.portal.Launcher;
@@ -24,17 +25,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,8 +42,6 @@ import java.util.UUID;
 @WebServlet(urlPatterns = "/notifications/settings", name = "notifications-settings")
 public class SettingsPage extends HttpServlet {
 
-    /** Empty rows offered under the user's ranges, to add one without JavaScript. */
-    static final int BLANK_ROWS = 2;
     /** Zones offered first: metropolitan France, the overseas territories, Spain and Latin America. */
     static final List<String> ZONES = List.of("Europe/Paris", "America/Guadeloupe", "America/Martinique",
             "America/Cayenne", "Indian/Reunion", "Indian/Mayotte", "America/Miquelon", "Pacific/Noumea",
@@ -74,10 +69,6 @@ public class SettingsPage extends HttpServlet {
     @Inject
     PersonalChoices personal;
 
-    /** One row of the quiet-hours form, as typed. */
-    public record Row(Set<DayOfWeek> days, String from, String to) {
-    }
-
     /** A type of notification with the user's choice and its name in their language. */
     public record TypeRow(String id, String name, boolean shown, boolean emailed) {
     }
@@ -87,8 +78,8 @@ public class SettingsPage extends HttpServlet {
         Optional<PortalSession> session = signedIn(request, response);
         if (session.isPresent()) {
             UUID me = me(session.get());
-            render(request, response, session.get(), rows(quiet.of(Owner.USER, me)), Optional.empty(),
-                    request.getParameter("saved") != null);
+            render(request, response, session.get(), QuietHoursForm.rows(quiet.of(Owner.USER, me)),
+                    Optional.empty(), Optional.empty(), request.getParameter("saved") != null);
         }
     }
 
@@ -105,11 +96,11 @@ public class SettingsPage extends HttpServlet {
             return;
         }
         UUID me = me(session.get());
-        List<Row> typed = typedRows(request);
+        List<Row> typed = QuietHoursForm.typed(request.getParameterMap());
         try {
             switch (String.valueOf(request.getParameter("form"))) {
                 case "time-zone" -> personal.chooseTimeZone(me, request.getParameter("timeZone"));
-                case "quiet-hours" -> quiet.replace(Owner.USER, me, ranges(typed));
+                case "quiet-hours" -> quiet.replace(Owner.USER, me, QuietHoursForm.ranges(typed));
                 case "preferences" -> preferences.choose(me, types.all().stream().map(t -> new Preferences.Choice(
                         t.id(), request.getParameter("shown." + t.id()) != null,
                         request.getParameter("emailed." + t.id()) != null)).toList());
@@ -120,7 +111,10 @@ public class SettingsPage extends HttpServlet {
             DomainException refusal = e instanceof InvalidTenantInputException invalid ? ProblemStatuses.of(invalid)
                     : (DomainException) e;
             String reason = ProblemStatuses.problem(refusal, Pages.locale(request)).detail();
-            render(request, response, session.get(), typed, Optional.of(reason), false);
+            // the quiet-hours form also says which row and field, to show the reason next to it
+            Optional<Refusal> where = "quiet-hours".equals(request.getParameter("form"))
+                    ? QuietHoursForm.refusal(typed) : Optional.empty();
+            render(request, response, session.get(), typed, Optional.of(reason), where, false);
             return;
         }
         response.setStatus(303);
@@ -128,16 +122,13 @@ public class SettingsPage extends HttpServlet {
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, PortalSession session,
-            List<Row> rows, Optional<String> error, boolean saved) throws IOException {
+            List<Row> rows, Optional<String> error, Optional<Refusal> where, boolean saved) throws IOException {
         Tenant tenant = context.current();
         Locale locale = Pages.locale(request);
         ResourceBundle texts = Pages.bundle(NotificationsApp.DESCRIPTOR.messages(), locale,
                 SettingsPage.class.getClassLoader());
         UUID me = me(session);
-        List<Row> shown = new ArrayList<>(rows);
-        for (int i = 0; i < BLANK_ROWS; i++) {
-            shown.add(new Row(Set.of(), "", ""));
-        }
+        List<Row> shown = QuietHoursForm.shown(rows);
         Map<String, Preferences.Choice> mine = new HashMap<>();
         preferences.of(me).forEach(c -> mine.put(c.type(), c));
         List<TypeRow> typeRows = types.all().stream().map(t -> new TypeRow(t.id(), Pages.bundle(
@@ -148,10 +139,7 @@ public class SettingsPage extends HttpServlet {
         if (!zones.contains(zone)) {
             zones.add(0, zone);
         }
-        Map<String, String> days = new java.util.LinkedHashMap<>();
-        for (DayOfWeek d : DayOfWeek.values()) {
-            days.put(d.name(), d.getDisplayName(TextStyle.FULL, locale));
-        }
+        Map<String, String> days = QuietHoursForm.days(locale);
         String title = texts.getString("settings.title");
         Map<String, Object> params = new HashMap<>();
         params.put("title", title);
@@ -159,6 +147,7 @@ public class SettingsPage extends HttpServlet {
         params.put("csrf", session.csrfToken());
         params.put("rows", shown);
         params.put("days", days);
+        params.put("refusal", where.orElse(null));
         params.put("types", typeRows);
         params.put("zone", zone);
         params.put("zones", zones);
@@ -184,38 +173,5 @@ public class SettingsPage extends HttpServlet {
 
     private static UUID me(PortalSession session) {
         return UUID.fromString(session.token().entUserId().orElseThrow());
-    }
-
-    static List<Row> rows(List<QuietRange> ranges) {
-        return ranges.stream().map(r -> new Row(r.days(), QuietRange.time(r.startsMinute()),
-                QuietRange.time(r.endsMinute()))).toList();
-    }
-
-    /** The rows as typed: row i's fields are day.i (several), from.i and to.i; wholly empty rows are dropped. */
-    static List<Row> typedRows(HttpServletRequest request) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < QuietRange.MAX_RANGES + BLANK_ROWS; i++) {
-            String from = Optional.ofNullable(request.getParameter("from." + i)).orElse("").strip();
-            String to = Optional.ofNullable(request.getParameter("to." + i)).orElse("").strip();
-            String[] dayValues = Optional.ofNullable(request.getParameterValues("day." + i)).orElse(new String[0]);
-            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String d : dayValues) {
-                try {
-                    days.add(DayOfWeek.valueOf(d));
-                } catch (IllegalArgumentException e) {
-                    // not a day: ignored, as a box that does not exist
-                }
-            }
-            if (!from.isEmpty() || !to.isEmpty() || !days.isEmpty()) {
-                rows.add(new Row(days, from, to));
-            }
-        }
-        return rows;
-    }
-
-    private static List<QuietRange> ranges(List<Row> rows) {
-        return rows.stream().map(r -> new QuietRange(r.days(),
-                fr.ent.platform.apps.notifications.api.SettingsResource.minute("from", r.from()),
-                fr.ent.platform.apps.notifications.api.SettingsResource.minute("to", r.to()))).toList();
     }
 }

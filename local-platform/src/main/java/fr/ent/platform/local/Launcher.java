@@ -1,0 +1,116 @@
+package fr.ent.platform.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-platform.sh}: runs the whole platform ({@link LocalPlatform}) on this machine: embedded PostgreSQL
+ * (data kept under .local/), Keycloak (realms kept under .local/keycloak), Open Liberty with tenant-manager and ent-runtime, and two demo collectivities with demo
+ * accounts. Prints where to open it and who to log in as; Ctrl-C stops everything.
+ * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_KEYCLOAK_PORT,
+ * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_LIBERTY_HOME.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The demo seeding talks to each collectivity through its Host header, which java.net.http guards.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        Path home = Path.of(env("ENT_HOME", ".local")).toAbsolutePath();
+        int httpPort = Integer.parseInt(env("ENT_HTTP_PORT", "9080"));
+        int adminPort = Integer.parseInt(env("ENT_ADMIN_PORT", "9081"));
+        int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
+        int keycloakPort = Integer.parseInt(env("ENT_KEYCLOAK_PORT", "8180"));
+        int keycloakManagementPort = Integer.parseInt(env("ENT_KEYCLOAK_MANAGEMENT_PORT", "8190"));
+        Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
+
+        for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
+                {"ENT_DB_PORT", "" + dbPort}, {"ENT_KEYCLOAK_PORT", "" + keycloakPort},
+                {"ENT_KEYCLOAK_MANAGEMENT_PORT", "" + keycloakManagementPort}}) {
+            if (!isFree(Integer.parseInt(port[1]))) {
+                System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
+                        + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
+                System.exit(2);
+            }
+        }
+
+        long start = System.nanoTime();
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(liberty, home, "liberty",
+                home.resolve("pgdata"), false, dbPort,
+                new LocalPlatform.OwnKeycloak(home.resolve("keycloak"), keycloakPort, keycloakManagementPort),
+                httpPort, adminPort, Map.of(), Launcher::say));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Arrêt : Open Liberty, Keycloak puis PostgreSQL…");
+            try {
+                platform.close();
+            } catch (Exception e) {
+                System.err.println("Arrêt incomplet : " + e);
+            }
+            say("Plateforme arrêtée.");
+            stopped.countDown();
+        }));
+        LibertyServer server = platform.server();
+        LocalIdentity identity = platform.identity();
+
+        say("Collectivités de démonstration");
+        PlatformClient client = platform.client();
+        java.util.List<DemoData.Account> accounts = DemoData.ensure(client, identity.setup(), Launcher::say);
+        LoopbackDomains.follow(client, identity.keycloak());
+
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        say("");
+        say("Plateforme ENT prête en " + seconds + " s.");
+        for (DemoData.Demo demo : DemoData.DEMOS) {
+            say("  " + demo.displayName() + " : http://" + demo.domain() + ":" + httpPort + "/");
+        }
+        say("");
+        say("Comptes de démonstration (mot de passe : " + DemoData.DEMO_PASSWORD + ") :");
+        for (DemoData.Account account : accounts) {
+            say("  " + account.collectivity() + " — " + account.username() + " (" + account.profile() + ")");
+        }
+        say("  Connexion : bouton « Se connecter » sur la page d'accueil de la collectivité.");
+        say("  Administrateurs (SUPER_ADMIN, ADMIN_LOCAL) : double authentification obligatoire. À la première");
+        say("  connexion, Keycloak affiche un QR code : enregistrez-le dans une application d'authentification");
+        say("  (FreeOTP, Google Authenticator, Microsoft Authenticator…), puis saisissez le code à 6 chiffres");
+        say("  qu'elle affiche ; ce code est ensuite demandé à chaque connexion.");
+        say("");
+        say("  API d'administration (boucle locale, jeton exigé) : " + server.adminBase() + "/collectivities");
+        say("  Keycloak : " + identity.baseUrl() + "/admin/ (" + LocalIdentity.ADMIN_USERNAME + " / "
+                + LocalIdentity.ADMIN_PASSWORD + ")");
+        say("  OpenAPI : http://127.0.0.1:" + httpPort + "/openapi/ui   Santé : http://127.0.0.1:" + httpPort + "/health");
+        say("");
+        say("Exemples :");
+        say("  curl -H 'Host: occitanie.localhost' http://127.0.0.1:" + httpPort + "/api/directory/structures");
+        say("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + LocalIdentity.OPERATOR_CLIENT
+                + " -d client_secret=" + LocalIdentity.OPERATOR_SECRET + " " + identity.baseUrl()
+                + "/realms/platform/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("  curl -H \"Authorization: Bearer $TOKEN\" " + server.adminBase() + "/collectivities");
+        say("  curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
+        say("       -d '{\"slug\":\"paris\",\"kind\":\"commune\",\"displayName\":\"Ville de Paris\",\"domains\":[\"paris.localhost\"]}'");
+        say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
+        say("Ctrl-C pour arrêter.");
+        stopped.await();
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
