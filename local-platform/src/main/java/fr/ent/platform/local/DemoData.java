@@ -77,6 +77,7 @@ final class DemoData {
                     List.of(RealmRoles.SUPER_ADMIN));
             client.authorizeRuntime(demo.domain(), seeder::authorization);
             seedDirectory(client, demo, progress);
+            applyCommunicationDefaults(client, demo);
             accounts.addAll(ensureAccounts(client, keycloak, demo, realm));
         }
         return accounts;
@@ -163,6 +164,32 @@ final class DemoData {
             }
             progress.accept("  ✓ " + demo.displayName() + " (" + demo.domain() + ") : " + demo.school() + ", "
                     + demo.classes().size() + " classes, " + demo.people().size() + " personnes");
+        }
+    }
+
+    /**
+     * The school's profile groups and default communication rules (who may write to whom). A school declared
+     * through the API has them already; a demo seeded by an earlier build (before the rules) gets them now. Idempotent.
+     */
+    private static void applyCommunicationDefaults(PlatformClient client, Demo demo)
+            throws IOException, InterruptedException {
+        HttpResponse<String> structures = client.get(demo.domain(), "/api/directory/structures");
+        String structureId = null;
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(structures.body()))) {
+            for (jakarta.json.JsonValue item : reader.readArray()) {
+                if (demo.uai().equals(item.asJsonObject().getString("uai"))) {
+                    structureId = item.asJsonObject().getString("id");
+                }
+            }
+        }
+        if (structureId == null) {
+            throw new IllegalStateException("école " + demo.uai() + " absente de " + demo.slug());
+        }
+        HttpResponse<String> applied = client.postJson(demo.domain(),
+                "/api/directory/structures/" + structureId + "/communication/defaults", "{}");
+        if (applied.statusCode() != 200) {
+            throw new IllegalStateException("règles de communication de " + demo.slug() + " refusées : "
+                    + applied.statusCode() + " " + applied.body());
         }
     }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class ConcurrencyAndUpgradeTest {
 
-    /** The apps' versions this build migrates schemas to (directory=3,notifications=2,flash=1...). */
+    /** The apps' versions this build migrates schemas to (directory=4,notifications=2,flash=1...). */
     private static final String TARGET_VERSION =
             TenantSchemaMigrator.ofInstalledApps(null, TenantSchemaMigrator.class.getClassLoader()).target().toString();
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Provisioning, failure, resumption and deletion against a real PostgreSQL. */
 class ProvisioningTest {
 
-    /** The apps' versions this build migrates schemas to (directory=3,notifications=2,flash=1...). */
+    /** The apps' versions this build migrates schemas to (directory=4,notifications=2,flash=1...). */
     private static final String TARGET_VERSION =
             TenantSchemaMigrator.ofInstalledApps(null, TenantSchemaMigrator.class.getClassLoader()).target().toString();
 

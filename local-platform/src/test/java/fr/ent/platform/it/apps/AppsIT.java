@@ -53,7 +53,7 @@ class AppsIT {
             assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("2");
             String version = Platform.json(PLATFORM.admin("GET", "/collectivities/" + slug(d), null))
                     .getString("schemaVersion");
-            assertThat(version).contains("directory=3").contains("notifications=2");
+            assertThat(version).contains("directory=4").contains("notifications=2");
         }
     }
 

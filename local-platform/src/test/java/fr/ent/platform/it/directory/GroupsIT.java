@@ -35,7 +35,9 @@ class GroupsIT {
         JsonObject withMembers = fr.ent.platform.it.Platform.json(a.post("/groups/" + group + "/members",
                 Json.createObjectBuilder().add("userIds", array(List.of(teacher, pupil, teacher)))));
         assertThat(DirectoryApi.ids(withMembers.getJsonArray("members"))).containsExactlyInAnyOrder(teacher, pupil);
-        assertThat(DirectoryApi.ids(a.readArray("/structures/" + schoolA + "/groups"))).hasSize(2);
+        // the two made here and the school's four profile groups, which the directory made with the school
+        assertThat(DirectoryApi.ids(a.readArray("/structures/" + schoolA + "/groups"))).hasSize(2 + 4)
+                .contains(group, fr.ent.platform.it.Platform.json(club).getString("id"));
 
         // Someone of another school, of another collectivity, or a made-up id: 404, and nothing is added.
         problem(a.post("/groups/" + group + "/members",

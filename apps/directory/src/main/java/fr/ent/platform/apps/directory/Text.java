@@ -39,4 +39,13 @@ public final class Text {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
+
+    /**
+     * The words of a name search, folded like the search key. LIKE wildcards and the escape character are dropped:
+     * names do not contain them, and a search must not turn into a pattern.
+     */
+    public static java.util.List<String> searchWords(String q) {
+        String folded = fold(q).replaceAll("[%_\\\\]", " ").strip();
+        return folded.isEmpty() ? java.util.List.of() : java.util.List.of(folded.split(" +"));
+    }
 }

@@ -9,6 +9,7 @@ import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingClass;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingUser;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Link;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Membership;
+import fr.ent.platform.apps.directory.communication.ProfileGroups;
 import fr.ent.platform.apps.directory.model.ClassMember;
 import fr.ent.platform.apps.directory.model.EntUser;
 import fr.ent.platform.apps.directory.model.RelativeLink;
@@ -129,6 +130,8 @@ public class Be1dImporter {
             plan.membershipsToAdd().forEach(m -> em.persist(new ClassMember(m.classId(), m.userId())));
             plan.linksToAdd().forEach(l -> em.persist(new RelativeLink(l.relativeId(), l.studentId())));
             em.flush();
+            // The school's profile groups follow its people, classes and families; new classes get the defaults.
+            ProfileGroups.sync(em, school.id(), false);
         } catch (PersistenceException e) {
             if (UniqueViolation.in(e)) {
                 // Someone wrote the same people or classes since the snapshot (another import of this school).

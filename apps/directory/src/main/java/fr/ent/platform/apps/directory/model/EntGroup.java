@@ -54,7 +54,11 @@ public class EntGroup {
     }
 
     public EntGroup(UUID structureId, UUID classId, String name, GroupType type, String profile) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), structureId, classId, name, type, profile);
+    }
+
+    public EntGroup(UUID id, UUID structureId, UUID classId, String name, GroupType type, String profile) {
+        this.id = id;
         this.structureId = structureId;
         this.classId = classId;
         this.name = name;

@@ -2,6 +2,7 @@ package fr.ent.platform.apps.directory.service;
 
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.communication.ProfileGroups;
 import fr.ent.platform.apps.directory.StructureType;
 import fr.ent.platform.apps.directory.Text;
 import fr.ent.platform.apps.directory.Uai;
@@ -61,6 +62,7 @@ public class StructureService {
                 }
                 throw e;
             }
+            ProfileGroups.sync(em, structure.id(), false); // its profile groups and default rules
             return StructureView.of(structure);
         });
     }
@@ -95,6 +97,7 @@ public class StructureService {
             try {
                 em.persist(created);
                 em.flush();
+                ProfileGroups.sync(em, structure.id(), false); // the class's groups and their default rules
             } catch (PersistenceException e) {
                 if (UniqueViolation.in(e)) {
                     throw new Conflict("class-taken", name);

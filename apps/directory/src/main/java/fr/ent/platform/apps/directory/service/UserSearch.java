@@ -82,13 +82,9 @@ public class UserSearch {
         });
     }
 
-    /**
-     * The words of a search, folded like the search key. LIKE wildcards and the escape character are dropped:
-     * names do not contain them, and a search must not turn into a pattern.
-     */
+    /** The words of a search, folded like the search key, without LIKE wildcards. */
     static List<String> words(String q) {
-        String folded = Text.fold(q).replaceAll("[%_\\\\]", " ").strip();
-        return folded.isEmpty() ? List.of() : List.of(folded.split(" +"));
+        return Text.searchWords(q);
     }
 
     private static int number(String text, int byDefault, String field, String messageKey) {

@@ -16,6 +16,7 @@ import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import fr.ent.platform.apps.directory.communication.ProfileGroups;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -93,6 +94,10 @@ public class UserService {
             classIds.forEach(c -> em.persist(new ClassMember(c, user.id())));
             childIds.forEach(c -> em.persist(new RelativeLink(user.id(), c)));
             em.flush();
+            // The profile groups of their school, and of their children's schools (a parent is in those too).
+            Set<UUID> schools = new java.util.LinkedHashSet<>(List.of(structure.id()));
+            schools.addAll(ProfileGroups.schoolsOf(em, childIds));
+            schools.forEach(school -> ProfileGroups.sync(em, school, false));
             return detail(em, user);
         });
     }

@@ -25,20 +25,20 @@ import org.eclipse.persistence.logging.SessionLogEntry;
  * with the directory's persistence unit (EclipseLink outside Liberty) bound to it: a {@link DirectoryData} whose
  * transactions the services use as in the runtime, and a count of the SQL statements they send.
  */
-final class DirectoryDatabase {
+public final class DirectoryDatabase {
 
     /** SQL statements EclipseLink sent since the last {@link #resetStatements()} (its "sql" log category). */
     private static final AtomicInteger STATEMENTS = new AtomicInteger();
 
     final EntityManagerFactory unit;
-    final String schema;
+    public final String schema;
 
     private DirectoryDatabase(EntityManagerFactory unit, String schema) {
         this.unit = unit;
         this.schema = schema;
     }
 
-    static DirectoryDatabase fresh() {
+    public static DirectoryDatabase fresh() {
         TestDatabase database = TestDatabase.shared();
         String schema = "t_dirtest_" + ThreadLocalRandom.current().nextInt(1_000_000);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -58,7 +58,7 @@ final class DirectoryDatabase {
     }
 
     /** The directory's data door on this schema: one transaction per call, as TenantData does. */
-    DirectoryData data() {
+    public DirectoryData data() {
         return new DirectoryData() {
             @Override
             public <T> T read(Function<EntityManager, T> work) {
@@ -72,7 +72,7 @@ final class DirectoryDatabase {
         };
     }
 
-    <T> T inTransaction(Function<EntityManager, T> work) {
+    public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = unit.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
                 schema));
         try {

@@ -1,0 +1,129 @@
+package fr.ent.platform.apps.directory.communication;
+
+import fr.ent.platform.apps.directory.Profile;
+import fr.ent.platform.apps.directory.communication.SchoolSnapshot.Pair;
+import fr.ent.platform.apps.directory.communication.SchoolSnapshot.Person;
+import fr.ent.platform.apps.directory.communication.SchoolSnapshot.ProfileGroup;
+import fr.ent.platform.apps.directory.model.ClassMember;
+import fr.ent.platform.apps.directory.model.CommunicationLink;
+import fr.ent.platform.apps.directory.model.CommunicationSetting;
+import fr.ent.platform.apps.directory.model.EntGroup;
+import fr.ent.platform.apps.directory.model.GroupMember;
+import fr.ent.platform.apps.directory.model.GroupType;
+import fr.ent.platform.apps.directory.model.RelativeLink;
+import fr.ent.platform.apps.directory.model.SchoolClass;
+import fr.ent.platform.apps.directory.model.Structure;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps a school's profile groups and default rules in step with its directory, inside the caller's transaction:
+ * reads the school ({@link SchoolSnapshot}), plans ({@link ProfileGroupsReconciliation}, pure) and writes the plan.
+ * Called by every change of the directory that moves people between schools, classes or families (declarations,
+ * BE1D imports, new classes) and by the rules API. Join rows are reached through IN subqueries: EclipseLink 4.0
+ * fails on joins between TABLE_PER_TENANT entities without relationships.
+ */
+public final class ProfileGroups {
+
+    private ProfileGroups() {
+    }
+
+    /** Brings the school's profile groups up to date; {@code allDefaults} also restores every missing default rule. */
+    public static ProfileGroupsPlan sync(EntityManager em, UUID structureId, boolean allDefaults) {
+        Structure school = em.find(Structure.class, structureId);
+        if (school == null) {
+            return new ProfileGroupsPlan(List.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+                    java.util.Set.of(), false);
+        }
+        ProfileGroupsPlan plan = ProfileGroupsReconciliation.plan(snapshot(em, school), allDefaults,
+                UUID::randomUUID);
+        write(em, school, plan);
+        return plan;
+    }
+
+    static SchoolSnapshot snapshot(EntityManager em, Structure school) {
+        UUID s = school.id();
+        var classes = em.createQuery("SELECT c FROM SchoolClass c WHERE c.structureId = :s ORDER BY c.name, c.id",
+                        SchoolClass.class).setParameter("s", s).getResultList().stream()
+                .map(c -> new SchoolSnapshot.SchoolClass(c.id(), c.name())).toList();
+        var people = em.createQuery("SELECT u.id, u.profile FROM EntUser u WHERE u.structureId = :s", Object[].class)
+                .setParameter("s", s).getResultList().stream()
+                .map(row -> new Person((UUID) row[0], (Profile) row[1])).toList();
+        var classMembers = em.createQuery("""
+                        SELECT m FROM ClassMember m
+                         WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
+                        ClassMember.class).setParameter("s", s).getResultList().stream()
+                .map(m -> new Pair(m.classId(), m.userId())).toList();
+        var parents = em.createQuery("""
+                        SELECT l FROM RelativeLink l
+                         WHERE l.studentId IN (SELECT u.id FROM EntUser u WHERE u.structureId = :s AND u.profile = :p)""",
+                        RelativeLink.class).setParameter("s", s).setParameter("p", Profile.Student).getResultList()
+                .stream().map(l -> new Pair(l.relativeId(), l.studentId())).toList();
+        List<EntGroup> groups = em.createQuery("""
+                        SELECT g FROM EntGroup g WHERE g.structureId = :s AND g.type = :t
+                         ORDER BY g.createdAt, g.id""", EntGroup.class)
+                .setParameter("s", s).setParameter("t", GroupType.PROFILE).getResultList();
+        var profileGroups = groups.stream().flatMap(g -> profile(g.profile())
+                .map(p -> new ProfileGroup(g.id(), g.classId(), p)).stream()).toList();
+        var members = em.createQuery("""
+                        SELECT m FROM GroupMember m WHERE m.groupId IN
+                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s AND g.type = :t)""", GroupMember.class)
+                .setParameter("s", s).setParameter("t", GroupType.PROFILE).getResultList().stream()
+                .map(m -> new Pair(m.groupId(), m.userId())).toList();
+        var links = em.createQuery("""
+                        SELECT l FROM CommunicationLink l WHERE l.fromGroupId IN
+                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s)""", CommunicationLink.class)
+                .setParameter("s", s).getResultList().stream()
+                .map(l -> new Pair(l.fromGroupId(), l.toGroupId())).toList();
+        Optional<Boolean> pupilsTalk = Optional.ofNullable(em.find(CommunicationSetting.class, s))
+                .map(CommunicationSetting::pupilsTalk);
+        return new SchoolSnapshot(s, school.name(), classes, people, new HashSet<>(classMembers),
+                new HashSet<>(parents), profileGroups, new HashSet<>(members), new HashSet<>(links), pupilsTalk);
+    }
+
+    /** Flushed in foreign-key order: groups before their members and rules (the mapping has no relationships). */
+    private static void write(EntityManager em, Structure school, ProfileGroupsPlan plan) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        plan.newGroups().forEach(g -> em.persist(new EntGroup(g.id(), school.id(), g.classId(), g.name(),
+                GroupType.PROFILE, g.profile().name())));
+        if (plan.firstApplication()) {
+            em.persist(new CommunicationSetting(school.id(), false));
+        }
+        em.flush();
+        for (Pair m : plan.membersToRemove()) {
+            GroupMember row = em.find(GroupMember.class, new GroupMember.Key(m.first(), m.second()));
+            if (row != null) {
+                em.remove(row);
+            }
+        }
+        for (Pair l : plan.linksToRemove()) {
+            CommunicationLink row = em.find(CommunicationLink.class, new CommunicationLink.Key(l.first(), l.second()));
+            if (row != null) {
+                em.remove(row);
+            }
+        }
+        em.flush();
+        plan.membersToAdd().forEach(m -> em.persist(new GroupMember(m.first(), m.second())));
+        plan.linksToAdd().forEach(l -> em.persist(new CommunicationLink(l.first(), l.second())));
+        em.flush();
+    }
+
+    private static Optional<Profile> profile(String text) {
+        return Arrays.stream(Profile.values()).filter(p -> p.name().equals(text)).findFirst();
+    }
+
+    /** The schools of these people (to bring their groups up to date after a change of them). */
+    public static List<UUID> schoolsOf(EntityManager em, java.util.Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT DISTINCT u.structureId FROM EntUser u WHERE u.id IN :ids"
+                + " AND u.structureId IS NOT NULL", UUID.class).setParameter("ids", List.copyOf(users)).getResultList();
+    }
+}
