@@ -80,6 +80,7 @@ public class Visibility implements CommunicationRules {
             return new Visible(List.of(), limit, offset, false); // only wildcards: no name has them
         }
         return data.read(em -> {
+            inSchema(em);
             List<Recipient> groups = reachableGroups(em, sender).stream()
                     .filter(g -> matches(Text.fold(g.name()), words))
                     .map(g -> new Recipient(Recipient.Kind.GROUP, g.id(), g.name(), Optional.ofNullable(g.profile())))
@@ -105,6 +106,7 @@ public class Visibility implements CommunicationRules {
             return;
         }
         boolean allowed = data.read(em -> {
+            inSchema(em);
             Set<UUID> reachable = new HashSet<>();
             reachableGroups(em, sender).forEach(g -> reachable.add(g.id()));
             if (!reachable.containsAll(recipients.groups())) {
@@ -154,7 +156,6 @@ public class Visibility implements CommunicationRules {
 
     @SuppressWarnings("unchecked")
     static List<Group> reachableGroups(EntityManager em, UUID sender) {
-        inSchema(em);
         List<Group> groups = new ArrayList<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery(GROUPS).setParameter(1, sender).getResultList()) {
             groups.add(new Group(uuid(row[0]), (String) row[1], (String) row[2]));
@@ -168,7 +169,6 @@ public class Visibility implements CommunicationRules {
 
     @SuppressWarnings("unchecked")
     private static List<Recipient> people(EntityManager em, UUID sender, List<String> words, int limit, int offset) {
-        inSchema(em);
         Query query = em.createNativeQuery(peopleQuery(words.size()) + " ORDER BY u.search_key, u.id LIMIT "
                 + limit + " OFFSET " + offset);
         bind(query, sender, words);
@@ -198,7 +198,8 @@ public class Visibility implements CommunicationRules {
 
     /**
      * Native SQL names tables without their schema: the statement runs in this transaction's collectivity schema
-     * (the one TenantData bound the EntityManager to), which the collectivity's role alone may read anyway.
+     * (the one TenantData bound the EntityManager to), which the collectivity's role alone may read anyway. Once
+     * per unit of work, before its native queries.
      */
     static void inSchema(EntityManager em) {
         Object schema = em.getProperties().get(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT);
