@@ -3,6 +3,7 @@ package fr.ent.platform.runtime.settings;
 import fr.ent.platform.runtime.ai.AiSettings;
 import fr.ent.platform.runtime.metrics.MetricsSettings;
 import fr.ent.platform.runtime.security.IdentitySettings;
+import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.settings.SettingReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,5 +61,6 @@ public class SettingsBeans {
     void readAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, IdentitySettings identity,
             PortalSettings portal, AiSettings ai, MetricsSettings metrics) {
         LOG.info(() -> "settings: " + identity + ", " + portal + ", " + ai + ", " + metrics);
+        Pages.allowFormsToKeycloakAt(identity.publicUrl().orElse(identity.keycloakUrl()));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -149,20 +150,20 @@ public final class Pages {
         response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
-    /** The pages' policy, with the origin browsers reach Keycloak on (read once: it changes only with a restart). */
-    static String contentSecurityPolicy() {
-        String known = policy;
-        if (known == null) {
-            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-            known = policyWithKeycloakAt(config.getOptionalValue("ent.keycloak.public-url", String.class)
-                    .filter(url -> !url.isBlank())
-                    .or(() -> config.getOptionalValue("ent.keycloak.url", String.class)));
-            policy = known;
-        }
-        return known;
+    /**
+     * Lets the pages' forms lead to Keycloak as browsers reach it: called once at start by the runtime's
+     * SettingsBeans, the one reader of configuration (until then, forms may only post to the portal).
+     */
+    public static void allowFormsToKeycloakAt(String keycloakUrl) {
+        policy = policyWithKeycloakAt(Optional.of(keycloakUrl));
     }
 
-    static String policyWithKeycloakAt(java.util.Optional<String> keycloakUrl) {
+    static String contentSecurityPolicy() {
+        String known = policy;
+        return known != null ? known : policyWithKeycloakAt(Optional.empty());
+    }
+
+    static String policyWithKeycloakAt(Optional<String> keycloakUrl) {
         String origin = keycloakUrl.map(java.net.URI::create).filter(u -> u.getScheme() != null && u.getHost() != null)
                 .map(u -> " " + u.getScheme() + "://" + u.getRawAuthority()).orElse("");
         return String.format(CONTENT_SECURITY_POLICY, origin);

@@ -9,6 +9,7 @@ import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantJobs;
 import fr.ent.platform.runtime.tenant.TenantRegistry;
 import fr.ent.platform.runtime.web.Pages;
+import fr.ent.platform.settings.SettingReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -33,7 +34,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The timeline's background work, for each active collectivity that offers notifications, every tick
@@ -79,12 +79,15 @@ public class DeliveryJobs {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    SettingReader settingReader;
+
     private MailSettings settings;
     private Optional<Mailer> mailer = Optional.empty();
     private ScheduledFuture<?> ticking;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        settings = MailSettings.from(ConfigProvider.getConfig());
+        settings = MailSettings.from(settingReader);
         mailer = settings.host().map(h -> new Mailer(settings));
         if (mailer.isEmpty()) {
             LOG.info("ent.mail.host is not set: notifications are not e-mailed");

@@ -1,11 +1,12 @@
 package fr.ent.platform.apps.notifications.timeline;
 
+import fr.ent.platform.settings.SettingReader;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * How notifications are e-mailed, read once from MicroProfile Config ({@code ENT_MAIL_*}, docs/configuration.md).
+ * How notifications are e-mailed, read once through the runtime's {@link SettingReader} ({@code ENT_MAIL_*},
+ * docs/configuration.md; a value that cannot be used stops the start with its name).
  * Without a host, nothing is e-mailed: deliveries due for e-mail wait until one is configured.
  *
  * @param host      the SMTP server
@@ -17,18 +18,21 @@ import org.eclipse.microprofile.config.Config;
 public record MailSettings(Optional<String> host, int port, boolean startTls, Optional<String> username,
         Optional<String> password, String from, Duration tick) {
 
-    public static MailSettings from(Config config) {
+    public static MailSettings from(SettingReader settings) {
         return new MailSettings(
-                text(config, "ent.mail.host"),
-                config.getOptionalValue("ent.mail.port", Integer.class).orElse(587),
-                config.getOptionalValue("ent.mail.starttls", Boolean.class).orElse(true),
-                text(config, "ent.mail.username"),
-                config.getOptionalValue("ent.mail.password", String.class),
-                text(config, "ent.mail.from").orElse("ne-pas-repondre@ent.localhost"),
-                Duration.ofSeconds(config.getOptionalValue("ent.notifications.tick-seconds", Long.class).orElse(15L)));
+                settings.text("ent.mail.host"),
+                settings.integer("ent.mail.port", 587, 1, 65_535),
+                settings.flag("ent.mail.starttls", true),
+                settings.text("ent.mail.username"),
+                settings.raw("ent.mail.password").filter(p -> !p.isEmpty()),
+                settings.text("ent.mail.from", "ne-pas-repondre@ent.localhost"),
+                Duration.ofSeconds(settings.integer("ent.notifications.tick-seconds", 15, 1, 3_600)));
     }
 
-    private static Optional<String> text(Config config, String name) {
-        return config.getOptionalValue(name, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "MailSettings[host=" + host + ", port=" + port + ", startTls=" + startTls + ", username=" + username
+                + ", from=" + from + ", tick=" + tick + "]";
     }
 }
