@@ -212,7 +212,25 @@ class SignedInPortalIT {
         WebElement button = browser.driver().findElement(what);
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+                .until(driver -> gone(button));
+    }
+
+    /**
+     * Whether the element's page is gone. Selenium's stalenessOf knows only StaleElementReferenceException; Chrome
+     * 150 also answers a node of a page being replaced with "does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void scan(RealBrowser browser, String what) {
