@@ -34,6 +34,11 @@ public final class ProfileGroups {
 
     /** Brings the school's profile groups up to date; {@code allDefaults} also restores every missing default rule. */
     public static ProfileGroupsPlan sync(EntityManager em, UUID structureId, boolean allDefaults) {
+        // One sync of a school at a time: two declarations in parallel would both plan the same memberships from
+        // the same reading and the second would fail on group_member's key (a 500). The lock holds until commit;
+        // the reading below, taken after it, sees what the first one wrote (read committed).
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "profile-groups:"
+                + structureId).getSingleResult();
         Structure school = em.find(Structure.class, structureId);
         if (school == null) {
             return new ProfileGroupsPlan(List.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
