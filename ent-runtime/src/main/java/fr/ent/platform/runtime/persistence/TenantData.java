@@ -75,4 +75,17 @@ public class TenantData {
             em.close();
         }
     }
+
+    /**
+     * Lets native SQL of this unit of work name tables without their schema: it runs in the collectivity schema
+     * that TenantData bound the EntityManager to (which the collectivity's role alone may read anyway). Call once
+     * per unit of work, before its native statements.
+     */
+    public static void nativeSqlInSchema(EntityManager em) {
+        Object schema = em.getProperties().get(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT);
+        if (!(schema instanceof String name)) {
+            throw new IllegalStateException("no collectivity schema bound to this unit of work");
+        }
+        em.createNativeQuery("SET LOCAL search_path TO " + TenantNames.quote(name)).executeUpdate();
+    }
 }

@@ -22,4 +22,9 @@ public interface HeaderFacts {
     default OptionalLong unread(UUID user) {
         return OptionalLong.empty();
     }
+
+    /** The user's unread messages, if this app holds their messages. */
+    default OptionalLong unreadMessages(UUID user) {
+        return OptionalLong.empty();
+    }
 }

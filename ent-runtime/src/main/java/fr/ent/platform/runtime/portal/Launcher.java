@@ -54,6 +54,7 @@ public class Launcher {
         Optional<String> profile = PROFILES.stream().filter(token::hasRole).findFirst().map(p -> "profile." + p);
         List<String> schools = new java.util.ArrayList<>();
         java.util.OptionalLong unread = java.util.OptionalLong.empty();
+        java.util.OptionalLong unreadMessages = java.util.OptionalLong.empty();
         Optional<java.util.UUID> me = token.entUserId().map(java.util.UUID::fromString);
         if (me.isPresent()) {
             for (HeaderFacts f : facts) {
@@ -63,10 +64,15 @@ public class Launcher {
                     if (count.isPresent()) {
                         unread = count;
                     }
+                    java.util.OptionalLong messages = f.unreadMessages(me.get());
+                    if (messages.isPresent()) {
+                        unreadMessages = messages;
+                    }
                 }
             }
         }
-        return new Shell.SignedIn(token.displayName(), session.csrfToken(), profile, List.copyOf(schools), unread);
+        return new Shell.SignedIn(token.displayName(), session.csrfToken(), profile, List.copyOf(schools), unread,
+                unreadMessages);
     }
 
     private static Shell.LauncherEntry entry(AppDescriptor app, Locale locale) {

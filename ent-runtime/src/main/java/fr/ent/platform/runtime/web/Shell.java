@@ -43,12 +43,14 @@ public record Shell(Locale locale, String title, String collectivity, Optional<S
      * @param profileKey the text key of their profile ({@code profile.Student}...), if they have one
      * @param schools    the names of their schools
      * @param unread     their unread notifications, when the timeline is enabled
+     * @param unreadMessages their unread messages, when the messagerie is enabled
      */
     public record SignedIn(String displayName, String csrfToken, Optional<String> profileKey, List<String> schools,
-            java.util.OptionalLong unread) {
+            java.util.OptionalLong unread, java.util.OptionalLong unreadMessages) {
 
         public SignedIn(String displayName, String csrfToken) {
-            this(displayName, csrfToken, Optional.empty(), List.of(), java.util.OptionalLong.empty());
+            this(displayName, csrfToken, Optional.empty(), List.of(), java.util.OptionalLong.empty(),
+                    java.util.OptionalLong.empty());
         }
     }
 

@@ -34,6 +34,7 @@ class EveryEndpointStatesItsRuleTest {
                 .anyMatch(p -> p.startsWith("fr.ent.platform.apps.directory"))
                 .anyMatch(p -> p.startsWith("fr.ent.platform.apps.notifications"))
                 .anyMatch(p -> p.startsWith("fr.ent.platform.apps.flash"))
+                .anyMatch(p -> p.startsWith("fr.ent.platform.apps.messagerie"))
                 .anyMatch(p -> p.startsWith("fr.ent.platform.runtime"));
         List<String> missing = new ArrayList<>();
         for (Class<?> type : resources) {

@@ -8,7 +8,7 @@ import fr.ent.platform.runtime.communication.CommunicationRules;
 import fr.ent.platform.runtime.communication.Recipient;
 import fr.ent.platform.runtime.communication.Recipients;
 import fr.ent.platform.runtime.communication.Visible;
-import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * The directory's answer to "whom may I write to": the groups the sender's groups have a rule to, their members,
@@ -196,17 +195,9 @@ public class Visibility implements CommunicationRules {
         }
     }
 
-    /**
-     * Native SQL names tables without their schema: the statement runs in this transaction's collectivity schema
-     * (the one TenantData bound the EntityManager to), which the collectivity's role alone may read anyway. Once
-     * per unit of work, before its native queries.
-     */
+    /** Native SQL of this unit of work in the collectivity's schema (see TenantData). */
     static void inSchema(EntityManager em) {
-        Object schema = em.getProperties().get(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT);
-        if (!(schema instanceof String name)) {
-            throw new IllegalStateException("no collectivity schema bound to this unit of work");
-        }
-        em.createNativeQuery("SET LOCAL search_path TO " + TenantNames.quote(name)).executeUpdate();
+        TenantData.nativeSqlInSchema(em);
     }
 
     private static UUID uuid(Object value) {
