@@ -154,16 +154,21 @@ public final class PlatformClient {
     /** A runtime call with an explicit {@code Authorization} header (null: anonymous). */
     public HttpResponse<String> runtime(String host, String method, String path, String contentType, byte[] body,
             String authorization) throws IOException, InterruptedException {
+        Map<String, String> headers = authorization == null ? Map.of() : Map.of("Authorization", authorization);
+        return runtime(host, method, path, contentType, body, headers, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A runtime call with these headers, its answer read by {@code handler} (bytes of a download...). */
+    public <T> HttpResponse<T> runtime(String host, String method, String path, String contentType, byte[] body,
+            Map<String, String> headers, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtimeBase + path))
                 .timeout(Duration.ofSeconds(60)).header("Host", host);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), handler);
     }
 
     public HttpResponse<String> get(String host, String path) throws IOException, InterruptedException {

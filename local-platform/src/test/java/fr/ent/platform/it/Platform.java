@@ -39,11 +39,14 @@ public final class Platform {
 
     /**
      * Settings every test server gets: a sovereign policy (French and EU regions), so that the compliance report
-     * and the egress door have rules to apply. Tests that restart the server add to it.
+     * and the egress door have rules to apply, and the messagerie's limits. Tests that restart the server add to it.
      */
     public static final Map<String, String> BASE_ENVIRONMENT = Map.of(
             "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
-            "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
+            "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams",
+            // small messagerie limits, so that a test reaches them with a few small files
+            "ENT_MESSAGERIE_QUOTA_MIB", "1",
+            "ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600");
 
     /**
      * The {@code @Order} of a test class that restarts the server: after the others (junit-platform.properties), so
