@@ -15,7 +15,7 @@ public final class AppOfPath {
      * {@code probe}, the synthetic probe's endpoint, kept apart so that its calls are not mistaken for users'.
      */
     static final Set<String> API_APPS = Set.of("directory", "account", "auth", "portal", "homepage", "communities",
-            "wiki", "courses", "falc", "disconnect", "alerts", "diary", "editor", "notifications", "flash",
+            "wiki", "courses", "falc", "disconnect", "alerts", "diary", "editor", "notifications", "flash", "sharing", "actualites",
             "probe");
     private static final Set<String> AUTH_PATHS = Set.of("auth", "login", "logout", "oidc", "callback");
     public static final String OTHER = "other";
