@@ -22,7 +22,8 @@ public record Author(UUID id, String name, boolean opensThreads, boolean collect
         return new Author(id, name, staff, token.hasRole(Roles.SUPER_ADMIN));
     }
 
-    static Optional<UUID> uuid(String id) {
+    /** A directory id from a text; anything else is none. */
+    public static Optional<UUID> uuid(String id) {
         try {
             return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException | NullPointerException notAnId) {

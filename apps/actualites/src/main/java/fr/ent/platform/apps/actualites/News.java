@@ -157,7 +157,7 @@ public class News {
         OffsetDateTime now = now();
         Located found = located(me, id, now);
         act(Workflow.submit(found.right(), found.facts()), found.facts(), now);
-        return change(me, id, now, i -> i.moveTo(ItemState.SUBMITTED, null, null, now));
+        return change(me, id, now, i -> i.moveTo(ItemState.SUBMITTED.code(), null, null, now));
     }
 
     public Views.Item publish(Author me, UUID id, Inputs.PublishInput input) {
@@ -169,7 +169,7 @@ public class News {
         if (expireAt.isPresent() && !expireAt.get().isAfter(publishAt)) {
             throw InvalidInput.field("expireAt", "news.dates");
         }
-        return change(me, id, now, i -> i.moveTo(ItemState.PUBLISHED, publishAt, expireAt.orElse(null), now));
+        return change(me, id, now, i -> i.moveTo(ItemState.PUBLISHED.code(), publishAt, expireAt.orElse(null), now));
     }
 
     public void delete(Author me, UUID id) {
@@ -262,8 +262,12 @@ public class News {
         return t;
     }
 
+    private static ItemState stored(NewsItem i) {
+        return ItemState.parse(i.stateCode()).orElseThrow();
+    }
+
     private static Workflow.Item facts(NewsItem i, Author me) {
-        return new Workflow.Item(i.storedState(), i.publishAt(), i.expireAt(), i.authorId().equals(me.id()));
+        return new Workflow.Item(stored(i), i.publishAt(), i.expireAt(), i.authorId().equals(me.id()));
     }
 
     private static String[] checked(Inputs.ItemInput input) {
@@ -313,7 +317,7 @@ public class News {
     private static Views.Item view(NewsItem i, NewsThread t, Author me, OffsetDateTime now,
             List<Views.Comment> comments) {
         return new Views.Item(i.id().toString(), t.id().toString(), t.title(), i.title(), i.content(),
-                RichText.excerpt(i.content(), 200), ItemState.at(i.storedState(), i.expireAt(), now).code(),
+                RichText.excerpt(i.content(), 200), ItemState.at(stored(i), i.expireAt(), now).code(),
                 i.publishAt() == null ? null : i.publishAt().toString(),
                 i.expireAt() == null ? null : i.expireAt().toString(), i.authorId().equals(me.id()), comments);
     }

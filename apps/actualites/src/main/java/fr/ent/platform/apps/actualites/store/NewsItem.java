@@ -1,6 +1,5 @@
 package fr.ent.platform.apps.actualites.store;
 
-import fr.ent.platform.apps.actualites.ItemState;
 import fr.ent.platform.runtime.persistence.UuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +21,9 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
         contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class NewsItem {
+
+    /** The state of a new item (the app's ItemState.DRAFT). */
+    public static final String DRAFT = "draft";
 
     @Id
     @Convert(UuidConverter.NAME)
@@ -64,7 +66,7 @@ public class NewsItem {
         this.threadId = threadId;
         this.title = title;
         this.content = content;
-        this.state = ItemState.DRAFT.code();
+        this.state = DRAFT;
         this.authorId = author;
         this.createdAt = now;
         this.updatedAt = now;
@@ -76,8 +78,9 @@ public class NewsItem {
         this.updatedAt = now;
     }
 
-    public void moveTo(ItemState next, OffsetDateTime publishAt, OffsetDateTime expireAt, OffsetDateTime now) {
-        this.state = next.code();
+    /** {@code next}: a stored state's code (draft, submitted, published). */
+    public void moveTo(String next, OffsetDateTime publishAt, OffsetDateTime expireAt, OffsetDateTime now) {
+        this.state = next;
         this.publishAt = publishAt;
         this.expireAt = expireAt;
         this.updatedAt = now;
@@ -99,9 +102,9 @@ public class NewsItem {
         return content;
     }
 
-    /** The stored state (draft, submitted, published); see ItemState.at for what a reader sees. */
-    public ItemState storedState() {
-        return ItemState.parse(state).orElseThrow();
+    /** The stored state's code (draft, submitted, published); the app's ItemState reads it. */
+    public String stateCode() {
+        return state;
     }
 
     public OffsetDateTime publishAt() {

@@ -33,7 +33,7 @@ public class LatestNewsWidget implements HomeWidget {
 
     @Override
     public Optional<Widget> render(Reader reader) {
-        if (reader.user().isEmpty() || reader.user().get().entUserId().isEmpty()) {
+        if (reader.user().isEmpty() || reader.user().get().entUserId().flatMap(Author::uuid).isEmpty()) {
             return Optional.empty();
         }
         List<Views.Item> items = news.latest(Author.of(reader.user().get()), SHOWN);
