@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +156,48 @@ class ActualitesIT {
         assertThat(status(call(a, sophie, "GET", sharing(thread), null), 200).body()).contains("Élèves — CP");
     }
 
+    @Test
+    void theSharingDialogWorksWithPlainFormsAndTheAntiForgeryToken() {
+        LoginAgent teacher = Logins.portal(platform, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        String dialog = portal(a) + "/sharing/actualites/thread/" + thread;
+        String back = "/actualites/threads/" + thread;
+        HttpResponse<String> page = status(teacher.get(dialog + "?return=" + back + "&q=durand"), 200);
+        assertThat(page.body()).contains("Vie de la classe", "Élèves — CP", "Durand Léa", "href=\"" + back + "\"");
+        String csrf = LoginAgent.inputValue(page, "csrf").orElseThrow();
+        String add = "action=add&kind=user&id=" + a.lea + "&right=contrib";
+
+        assertThat(teacher.send("POST", URI.create(dialog), add + "&csrf=wrong").statusCode()).isEqualTo(403);
+        HttpResponse<String> saved = teacher.send("POST", URI.create(dialog + "?return=" + back),
+                add + "&csrf=" + LoginAgent.encode(csrf));
+        assertThat(LoginAgent.location(saved).orElseThrow()).contains("done=saved");
+        assertThat(status(call(a, sophie, "GET", sharing(thread), null), 200).body()).contains(a.lea, "contrib");
+        // Zoé is outside Sophie's rules: the page says so and nothing changes
+        HttpResponse<String> refused = teacher.send("POST", URI.create(dialog),
+                "action=add&kind=user&id=" + a.zoe + "&right=read&csrf=" + LoginAgent.encode(csrf));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("règles de communication");
+        HttpResponse<String> removed = teacher.send("POST", URI.create(dialog),
+                "action=remove&kind=user&id=" + a.lea + "&csrf=" + LoginAgent.encode(csrf));
+        assertThat(LoginAgent.location(removed).orElseThrow()).contains("done=saved");
+        assertThat(status(call(a, sophie, "GET", sharing(thread), null), 200).body()).doesNotContain(a.lea);
+        assertThat(status(teacher.get(portal(a) + back), 200).body()).contains("Sortie au musée",
+                "/sharing/actualites/thread/" + thread);
+
+        // a reader sees the item and the home widget, not the dialog
+        LoginAgent pupil = Logins.portal(platform, a.domain(), "lea.durand", ClassFixture.PASSWORD);
+        assertThat(status(pupil.get(portal(a) + "/"), 200).body()).contains("Sortie au musée");
+        assertThat(status(pupil.get(portal(a) + "/actualites/items/" + item), 200).body()).contains("<b>matin</b>");
+        assertThat(pupil.get(dialog).statusCode()).isEqualTo(403);
+        LoginAgent other = Logins.portal(platform, a.domain(), "zoe.roux", ClassFixture.PASSWORD);
+        assertThat(other.get(dialog).statusCode()).isEqualTo(404);
+        assertThat(other.get(portal(a) + "/actualites/items/" + item).statusCode()).isEqualTo(404);
+    }
+
     // --- helpers ---
+
+    private static String portal(ClassFixture c) {
+        return "http://" + c.domain() + ":" + platform.server().runtimeBase().getPort();
+    }
 
     private static String sharing(String threadId) {
         return "/api/sharing/actualites/thread/" + threadId;
