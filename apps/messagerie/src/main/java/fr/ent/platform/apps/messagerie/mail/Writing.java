@@ -1,7 +1,7 @@
 package fr.ent.platform.apps.messagerie.mail;
 
 import fr.ent.platform.apps.directory.service.Audiences;
-import fr.ent.platform.apps.directory.service.Names;
+import fr.ent.platform.apps.directory.service.Memberships;
 import fr.ent.platform.apps.messagerie.MessagerieApp;
 import fr.ent.platform.apps.messagerie.MessagerieSettings;
 import fr.ent.platform.apps.messagerie.model.Message;
@@ -53,7 +53,7 @@ public class Writing {
     CommunicationRules rules;
 
     @Inject
-    Names names;
+    Memberships names;
 
     @Inject
     Audiences audiences;
@@ -259,8 +259,8 @@ public class Writing {
 
     /** The addressees with their names now; one the directory does not know is refused like one outside the rules. */
     private List<Written> named(Addressing addressing) {
-        Map<UUID, String> people = names.people(addressing.ids(Recipient.Kind.USER));
-        Map<UUID, String> groups = names.groups(addressing.ids(Recipient.Kind.GROUP));
+        Map<UUID, String> people = names.userNames(addressing.ids(Recipient.Kind.USER));
+        Map<UUID, String> groups = names.groupNames(addressing.ids(Recipient.Kind.GROUP));
         List<Written> written = new ArrayList<>();
         for (Addressing.Field field : Addressing.Field.values()) {
             for (Address a : addressing.in(field)) {

@@ -1,0 +1,206 @@
+package fr.ent.platform.apps.sharing;
+
+import fr.ent.platform.apps.directory.service.Memberships;
+import fr.ent.platform.apps.sharing.store.StoredResource;
+import fr.ent.platform.apps.sharing.store.StoredShare;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.communication.CommunicationRules;
+import fr.ent.platform.runtime.communication.Recipients;
+import fr.ent.platform.runtime.persistence.TenantData;
+import fr.ent.platform.runtime.sharing.Grantee;
+import fr.ent.platform.runtime.sharing.ResourceRef;
+import fr.ent.platform.runtime.sharing.Right;
+import fr.ent.platform.runtime.sharing.Share;
+import fr.ent.platform.runtime.sharing.ShareRights;
+import fr.ent.platform.runtime.sharing.SharedResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The platform's share rights over the sharing app's tables of the current collectivity (see ShareRights and
+ * docs/adr/0018-share-rights.md). Group memberships come from the directory ({@link Memberships}); who may be given
+ * a share from the communication rules. Decisions are {@link Access} and {@link ShareChanges}; this class reads and
+ * writes.
+ */
+@ApplicationScoped
+public class Shares implements ShareRights {
+
+    @PersistenceUnit(unitName = SharingApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    CommunicationRules rules;
+
+    @Override
+    public void require(UUID user, ResourceRef resource, Right right) {
+        Optional<Right> held = rightOf(user, resource);
+        if (held.isEmpty()) {
+            throw new NotFound("no-such-resource");
+        }
+        if (!held.get().includes(right)) {
+            throw new NotAllowed("forbidden");
+        }
+    }
+
+    @Override
+    public boolean allows(UUID user, ResourceRef resource, Right right) {
+        return rightOf(user, resource).map(r -> r.includes(right)).orElse(false);
+    }
+
+    @Override
+    public Optional<Right> rightOf(UUID user, ResourceRef resource) {
+        Optional<StoredResource> found = data.read(unit, em -> find(em, resource));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.get().ownerId().equals(user)) {
+            return Access.rightOf(found.get().ownerId(), user, List.of());
+        }
+        Set<UUID> grantees = granteesOf(user);
+        UUID id = found.get().id();
+        List<Right> granted = data.read(unit, em -> em.createQuery("SELECT s.rightLevel FROM StoredShare s"
+                        + " WHERE s.resourceId = :r AND s.granteeId IN :g", Short.class)
+                .setParameter("r", id).setParameter("g", List.copyOf(grantees)).getResultList().stream()
+                .map(level -> StoredShare.right(level)).toList());
+        return Access.rightOf(found.get().ownerId(), user, granted);
+    }
+
+    @Override
+    public void register(ResourceRef resource, UUID owner, String title) {
+        String fitted = StoredResource.fitted(title);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        data.write(unit, em -> {
+            find(em, resource).ifPresentOrElse(r -> r.retitle(fitted),
+                    () -> em.persist(new StoredResource(resource, owner, fitted, now)));
+            return null;
+        });
+    }
+
+    @Override
+    public void forget(ResourceRef resource) {
+        data.write(unit, em -> {
+            find(em, resource).ifPresent(r -> {
+                em.createQuery("DELETE FROM StoredShare s WHERE s.resourceId = :r").setParameter("r", r.id())
+                        .executeUpdate();
+                em.remove(r);
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public SharedResource shares(UUID user, ResourceRef resource) {
+        requireManager(user, resource);
+        return data.read(unit, em -> view(em, find(em, resource).orElseThrow(() -> new NotFound("no-such-resource"))));
+    }
+
+    @Override
+    public SharedResource replace(UUID sharer, ResourceRef resource, List<Share> shares) {
+        requireManager(sharer, resource);
+        SharedResource before = data.read(unit, em -> view(em, find(em, resource)
+                .orElseThrow(() -> new NotFound("no-such-resource"))));
+        ShareChanges changes = ShareChanges.between(before.owner(), before.shares(), shares);
+        if (!changes.added().isEmpty()) {
+            // only new grantees: someone shared with before stays even if the rules changed since
+            rules.verify(sharer, recipients(changes.added()));
+        }
+        if (changes.isEmpty()) {
+            return before;
+        }
+        return data.write(unit, em -> {
+            StoredResource r = find(em, resource).orElseThrow(() -> new NotFound("no-such-resource"));
+            for (Grantee gone : changes.removed()) {
+                em.createQuery("DELETE FROM StoredShare s WHERE s.resourceId = :r AND s.granteeId = :g")
+                        .setParameter("r", r.id()).setParameter("g", gone.id()).executeUpdate();
+            }
+            for (Share s : changes.changed()) {
+                StoredShare stored = em.find(StoredShare.class, new StoredShare.Key(r.id(), s.grantee().id()));
+                if (stored != null) {
+                    stored.setRight(s.right());
+                }
+            }
+            em.flush(); // a grantee whose kind changed is removed above and added again below, under the same key
+            for (Share s : changes.added()) {
+                em.persist(new StoredShare(r.id(), s));
+            }
+            em.flush();
+            return view(em, r);
+        });
+    }
+
+    @Override
+    public Set<String> reachable(UUID user, String app, String type, Right right) {
+        Set<UUID> grantees = granteesOf(user);
+        return data.read(unit, em -> {
+            Set<String> ids = new HashSet<>(em.createQuery("SELECT r.resourceId FROM StoredResource r"
+                            + " WHERE r.ownerId = :u AND r.app = :a AND r.type = :t", String.class)
+                    .setParameter("u", user).setParameter("a", app).setParameter("t", type).getResultList());
+            // the shares to the user and their groups first (grantee index), then those resources by key
+            ids.addAll(em.createQuery("SELECT r.resourceId FROM StoredResource r WHERE r.app = :a AND r.type = :t"
+                            + " AND r.id IN (SELECT s.resourceId FROM StoredShare s WHERE s.granteeId IN :g"
+                            + " AND s.rightLevel >= :l)", String.class)
+                    .setParameter("a", app).setParameter("t", type).setParameter("g", List.copyOf(grantees))
+                    .setParameter("l", StoredShare.level(right)).getResultList());
+            return Set.copyOf(ids);
+        });
+    }
+
+    private void requireManager(UUID user, ResourceRef resource) {
+        Optional<Right> held = rightOf(user, resource);
+        if (held.isEmpty()) {
+            throw new NotFound("no-such-resource");
+        }
+        if (!Access.mayChangeShares(held)) {
+            throw new NotAllowed("forbidden");
+        }
+    }
+
+    /** The user and every group they belong to: whom a share to them can be addressed to. */
+    private Set<UUID> granteesOf(UUID user) {
+        Set<UUID> grantees = new HashSet<>(memberships.groupsOf(user));
+        grantees.add(user);
+        return grantees;
+    }
+
+    private static Recipients recipients(List<Share> shares) {
+        return new Recipients(ids(shares, Grantee.Kind.USER), ids(shares, Grantee.Kind.GROUP));
+    }
+
+    private static Set<UUID> ids(List<Share> shares, Grantee.Kind kind) {
+        return shares.stream().map(Share::grantee).filter(g -> g.kind() == kind).map(Grantee::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static Optional<StoredResource> find(EntityManager em, ResourceRef ref) {
+        return em.createQuery("SELECT r FROM StoredResource r WHERE r.app = :a AND r.type = :t AND r.resourceId = :i",
+                        StoredResource.class)
+                .setParameter("a", ref.app()).setParameter("t", ref.type()).setParameter("i", ref.id())
+                .getResultStream().findFirst();
+    }
+
+    private static SharedResource view(EntityManager em, StoredResource r) {
+        List<Share> shares = new ArrayList<>();
+        em.createQuery("SELECT s FROM StoredShare s WHERE s.resourceId = :r", StoredShare.class)
+                .setParameter("r", r.id()).getResultList().forEach(s -> shares.add(s.share()));
+        return new SharedResource(r.ref(), r.ownerId(), r.title(), shares);
+    }
+}
