@@ -81,6 +81,27 @@ class BenchSmokeIT {
      * Liberty restart would cost this check half a minute and the other tests their server).
      */
     @Test
+    void messagerieBenchListsBothInboxesAndNotifiesTheClass() throws Exception {
+        MessagerieBench.Setup setup = MessagerieBench.prepare(platform, "smoke", 12, 30, 3);
+        URI inbox = URI.create(platform.server().runtimeBase() + MessagerieBench.INBOX);
+        for (PasswordLogin pupil : java.util.List.of(setup.heavy(), setup.light())) {
+            AtomicLong errors = new AtomicLong();
+            Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+            DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "A", 0,
+                    new DirectoryReadBench.Target[] {new DirectoryReadBench.Target(setup.host(), java.util.List.of(pupil))},
+                    inbox, 2, 1, DirectoryReadBench.client(), errors, kinds);
+            assertThat(kinds).isEmpty();
+            assertThat(phase.requests()).isPositive();
+        }
+        var heavyPage = fr.ent.platform.local.PlatformClient.json(platform.client().runtime(setup.host(), "GET",
+                MessagerieBench.INBOX, null, null, setup.heavy().authorization()));
+        assertThat(heavyPage.getJsonArray("items")).hasSize(25);
+        assertThat(heavyPage.getBoolean("more")).isTrue();
+        MessagerieBench.SendMeasure sent = MessagerieBench.send(platform, setup, "Bonjour la classe");
+        assertThat(sent.notified()).isEqualTo(10);
+    }
+
+    @Test
     void timelineBenchFansOutAndHoldsDeliveries() throws Exception {
         TimelineFixture.Setup setup = TimelineFixture.prepare(platform, "smoke", 12, 1, 6, 5);
         TimelineBench.FanOutMeasure fanOut = TimelineBench.fanOut(platform, setup, "Bonjour l'école");
