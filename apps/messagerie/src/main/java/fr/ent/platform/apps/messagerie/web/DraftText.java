@@ -40,17 +40,16 @@ final class DraftText {
                 m.group(2).equals(m.group(1)) ? m.group(2) : m.group(2) + " (" + m.group(1) + ")"));
         text = text.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</p>|</h[1-6]>|</pre>|</ul>|</ol>|</table>",
                 "\n\n").replaceAll("(?i)<li[^>]*>", "- ").replaceAll("(?i)</li>|</tr>", "\n");
-        text = decode(TAG.matcher(text).replaceAll(""));
+        // blank lines around a section are the separation between sections, written once below
+        text = decode(TAG.matcher(text).replaceAll("")).replaceAll("^\\s*\\n", "").replaceAll("\\s+$", "");
         if (text.isBlank()) {
-            if (text.contains("\n")) {
-                out.append("\n");
-            }
             return;
         }
         String prefix = "> ".repeat(depth);
         for (String line : text.split("\n", -1)) {
             out.append(line.isBlank() ? prefix.strip() : prefix + line.strip()).append('\n');
         }
+        out.append('\n');
     }
 
     private static String decode(String text) {
