@@ -154,8 +154,11 @@ class MessageriePagesIT {
     private static HttpResponse<byte[]> fetch(RealBrowser browser, String path) throws Exception {
         String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookies)
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        // to the runtime's address with the collectivity's Host, as PlatformClient does (the JVM need not resolve
+        // *.localhost; the failsafe JVM allows the Host header)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.server().runtimeBase() + path))
+                .header("Host", school.domain()).header("Cookie", cookies).timeout(Duration.ofSeconds(30)).GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

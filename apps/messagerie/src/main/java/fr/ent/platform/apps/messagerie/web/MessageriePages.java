@@ -155,10 +155,11 @@ public class MessageriePages extends HttpServlet {
             return;
         }
         Optional<Route> route = Route.of(request.getPathInfo());
+        if (route.isEmpty()) {
+            ProblemAnswer.send(request, response, new NotFound("no-such-resource"), locale);
+            return;
+        }
         try {
-            if (route.isEmpty()) {
-                throw new NotFound("no-such-resource");
-            }
             post(r, route.get());
         } catch (DomainException e) {
             refused(r, route.get(), e);
