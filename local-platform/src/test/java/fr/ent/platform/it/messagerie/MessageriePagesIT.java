@@ -62,6 +62,7 @@ class MessageriePagesIT {
             assertThat(teacher.text()).contains("Destinataires trouvés", "Parents — CP");
             // the search saved the draft: what was typed is still there
             assertThat(value(teacher, "mail-subject")).isEqualTo("Sortie au musée");
+            System.out.println("draft body after the search: [" + value(teacher, "mail-body") + "]");
             scan(teacher, "compose, recipients found");
             clickAndWait(teacher, By.xpath("//ul[@class='mail-found']/li[contains(., 'Parents — CP')]//button"));
             assertThat(teacher.driver().findElement(By.cssSelector(".mail-chosen")).getText()).contains("Parents — CP");
@@ -85,7 +86,10 @@ class MessageriePagesIT {
             clickAndWait(parent, By.cssSelector("form[action$='/reply'] button"));
             assertThat(value(parent, "mail-subject")).isEqualTo("Re : Sortie au musée");
             assertThat(parent.driver().findElement(By.cssSelector(".mail-chosen")).getText()).contains("Sophie Martin");
-            assertThat(value(parent, "mail-body")).contains("> La sortie au musée a lieu jeudi.");
+            // the quoted message, prefixed as in an e-mail (how its paragraphs come back is DraftTextTest's)
+            assertThat(value(parent, "mail-body")).startsWith("Sophie Martin, ").contains("> Bonjour,",
+                    "La sortie au musée a lieu jeudi.");
+            System.out.println("reply draft as the textarea shows it: [" + value(parent, "mail-body") + "]");
             fill(parent, "mail-body", "Merci, voici l'autorisation signée.");
             parent.driver().findElement(By.id("mail-file")).sendKeys(pdf.toString());
             clickAndWait(parent, By.cssSelector("button[value='attach']"));

@@ -79,7 +79,7 @@ class TemplatesTest {
         Map<String, Object> p = common(new Texts(Locale.forLanguageTag("es"), ZoneId.of("Europe/Madrid")),
                 "Nuevo mensaje");
         p.put("form", new ComposeForm(Optional.empty(), List.of(new ComposeForm.Chosen(nicolas, "cc", "Nicolas Durand")),
-                "Coucou", "Tu viens </textarea><script>x</script>", "dur", UUID.randomUUID()));
+                "Coucou", "Tu viens\n\n</textarea><script>x</script>", "dur", UUID.randomUUID()));
         UUID group = UUID.randomUUID();
         p.put("found", new Visible(List.of(new Recipient(Recipient.Kind.GROUP, group, "Parents — CP",
                 Optional.empty())), 20, 0, false));
@@ -91,7 +91,7 @@ class TemplatesTest {
         String page = render("compose.jte", p);
         assertThat(page).contains("enctype=\"multipart/form-data\"", "name=\"addressee\" value=\"" + nicolas + "\"",
                 "<option value=\"cc\" selected>", "value=\"add:group:" + group + "\"", "Parents — CP",
-                "Espacio usado: 1,5 KB de 100 MB", "Tu viens &lt;/textarea&gt;&lt;script&gt;", "value=\"Coucou\"",
+                "Espacio usado: 1,5 KB de 100 MB", "Tu viens\n\n&lt;/textarea&gt;&lt;script&gt;", "value=\"Coucou\"",
                 "Enviar").doesNotContain("<script>x");
     }
 
