@@ -2,6 +2,7 @@ package fr.ent.platform.it.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Rule;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.identity.Totp;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
@@ -85,7 +86,9 @@ final class PortalSteps {
     static void clickAndWait(RealBrowser browser, By what) {
         WebElement button = browser.driver().findElement(what);
         button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(button));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .withMessage(() -> "still on " + browser.currentUrl() + " after clicking " + what)
+                .until(driver -> gone(button));
     }
 
     /**
@@ -109,5 +112,14 @@ final class PortalSteps {
     /** Fails on a serious or critical WCAG 2.1 AA violation of the page shown now. */
     static void scan(RealBrowser browser, String what) {
         AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
+    }
+
+    /** Fails on any WCAG 2.1 AA violation of the page shown now, minor and moderate ones included. */
+    static void scanForAnyViolation(RealBrowser browser, String what) {
+        List<Rule> violations = AccessibilityScan.violations(browser.driver());
+        if (!violations.isEmpty()) {
+            throw new AssertionError(what + " (" + browser.currentUrl() + "): " + violations.size()
+                    + " WCAG 2.1 AA violation(s):\n" + AccessibilityScan.describe(violations));
+        }
     }
 }
