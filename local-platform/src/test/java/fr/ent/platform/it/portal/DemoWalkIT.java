@@ -112,13 +112,13 @@ class DemoWalkIT {
 
         // Home: who they are, their apps, their unread notifications.
         if (person.isAdministrator()) {
-            // no directory entry: no school and no notifications of their own
+            // no directory entry: no school, no notifications or messages of their own
             assertThat(browser.driver().findElements(By.cssSelector("a.unread"))).isEmpty();
             assertThat(header()).contains(person.name(), person.profileLabel());
         } else {
             int unread = 1 + (person.inAudienceOf(person.demo().classes().get(0)) ? 1 : 0);
             awaitText(browser, "/", unread + " notifications non lues");
-            assertThat(browser.driver().findElement(By.cssSelector("a.unread")).getText())
+            assertThat(browser.driver().findElement(By.cssSelector("a.unread[href='/notifications']")).getText())
                     .isEqualTo(unread + " notifications non lues");
             assertThat(header()).contains(person.name(), " · " + person.profileLabel(), person.demo().school());
             assertThat(browser.text()).contains(SCHOOL_NOTICE + person.demo().displayName());
@@ -128,8 +128,9 @@ class DemoWalkIT {
                 .map(a -> a.getDomAttribute("href")).toList();
         // Every app is enabled in the demos: the launcher's entries are exactly those of the person's profiles (an
         // app added to the platform is added here with the profiles it is for).
-        List<String> expected = person.isAdministrator() ? List.of("/notifications", "/directory/my-class", "/flash")
-                : List.of("/notifications", "/directory/my-class");
+        List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites");
+        List<String> expected = person.isAdministrator()
+                ? Stream.concat(everyone.stream(), Stream.of("/flash")).toList() : everyone;
         assertThat(apps).containsExactlyInAnyOrderElementsOf(expected);
         scanForAnyViolation(browser, username + ", home");
 
