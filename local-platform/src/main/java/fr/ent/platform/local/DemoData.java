@@ -12,12 +12,13 @@ import java.util.function.Consumer;
 
 /**
  * The two demo collectivities, created through the same admin and directory APIs that real clients use, only
- * when they are missing (a second start keeps what is there).
+ * when they are missing (a second start keeps what is there). Public for the browser walk of every demo account
+ * (local-platform's DemoWalkIT), which seeds them as the launcher does.
  */
-final class DemoData {
+public final class DemoData {
 
     /** {@code primary}, {@code accent}: the collectivity's colours (branding), both 4.5:1 or more against white. */
-    record Demo(String slug, String kind, String displayName, String domain, String uai, String school,
+    public record Demo(String slug, String kind, String displayName, String domain, String uai, String school,
             String schoolType, List<String> classes, List<String[]> people, String primary, String accent) {
     }
 
@@ -26,7 +27,7 @@ final class DemoData {
      * first names of their children}; children come before their parents. Every class has a teacher, pupils and
      * parents linked to them, so that "Ma classe" and "Mon compte" show something real for every profile.
      */
-    static final List<Demo> DEMOS = List.of(
+    public static final List<Demo> DEMOS = List.of(
             new Demo("demo-lyon", "commune", "Ville de Lyon", "lyon.localhost", "0693331W",
                     "École élémentaire Jean Macé", "ECOLE", List.of("CP", "CE1"),
                     List.of(new String[] {"Teacher", "Martin", "Sophie", "CP"},
@@ -56,15 +57,15 @@ final class DemoData {
     }
 
     /** The password of every demo account (local platform only; printed at start). */
-    static final String DEMO_PASSWORD = "demo-ent-2026";
+    public static final String DEMO_PASSWORD = "demo-ent-2026";
     static final String SEEDER_CLIENT = "demo-seeder";
     static final String SEEDER_SECRET = "demo-seeder-local-secret";
 
     /** A demo account printed by the launcher. */
-    record Account(String collectivity, String username, String profile) {
+    public record Account(String collectivity, String username, String profile) {
     }
 
-    static List<Account> ensure(PlatformClient client, KeycloakSetup keycloak, Consumer<String> progress)
+    public static List<Account> ensure(PlatformClient client, KeycloakSetup keycloak, Consumer<String> progress)
             throws IOException, InterruptedException {
         List<Account> accounts = new java.util.ArrayList<>();
         for (Demo demo : DEMOS) {
@@ -121,7 +122,7 @@ final class DemoData {
         return accounts;
     }
 
-    static String login(String firstName, String lastName) {
+    public static String login(String firstName, String lastName) {
         String ascii = java.text.Normalizer.normalize(firstName + "." + lastName, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
         return ascii.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]", "");

@@ -1,11 +1,16 @@
 package fr.ent.platform.it.portal;
 
+import static fr.ent.platform.it.portal.PortalSteps.awaitText;
+import static fr.ent.platform.it.portal.PortalSteps.clickAndWait;
+import static fr.ent.platform.it.portal.PortalSteps.fill;
+import static fr.ent.platform.it.portal.PortalSteps.scan;
+import static fr.ent.platform.it.portal.PortalSteps.submit;
+import static fr.ent.platform.it.portal.PortalSteps.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.DirectoryApi;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
@@ -166,75 +171,12 @@ class SignedInPortalIT {
     }
 
     private static void signIn(RealBrowser browser, Person p) {
-        browser.open(url(p, "/"));
-        browser.click(By.cssSelector("a[href^='/auth/login']"));
-        browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
-        browser.signInOnKeycloak(p.username(), PASSWORD);
-        browser.awaitUrlStartingWith(url(p, "/"));
-    }
-
-    private static void awaitText(RealBrowser browser, String path, String text) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!browser.text().contains(text) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            browser.open(browser.currentUrl().replaceAll("(https?://[^/]+).*", "$1") + path);
-        }
-        assertThat(browser.text()).contains(text);
+        PortalSteps.signIn(browser, url(p, ""), p.username(), PASSWORD);
     }
 
     private static List<String> favourites(RealBrowser browser) {
         return browser.driver().findElements(By.cssSelector(".favourites li > a")).stream().map(WebElement::getText)
                 .map(String::strip).toList();
-    }
-
-    private static void fill(RealBrowser browser, String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static String value(RealBrowser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getAttribute("value");
-    }
-
-    /** Sends one of the page's forms and waits for the next page (the old one gone). */
-    private static void submit(RealBrowser browser, String form) {
-        clickAndWait(browser, By.xpath("//input[@name='form' and @value='" + form + "']/ancestor::form//button"));
-    }
-
-    /** Clicks a button that leads to another page, and waits until the old page is gone. */
-    private static void clickAndWait(RealBrowser browser, By what) {
-        WebElement button = browser.driver().findElement(what);
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .until(driver -> gone(button));
-    }
-
-    /**
-     * Whether the element's page is gone. Selenium's stalenessOf knows only StaleElementReferenceException; Chrome
-     * 150 also answers a node of a page being replaced with "does not belong to the document".
-     */
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
     }
 
     private static String url(Person p, String path) {

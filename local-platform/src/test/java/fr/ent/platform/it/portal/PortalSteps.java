@@ -1,0 +1,125 @@
+package fr.ent.platform.it.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import fr.ent.platform.it.Platform;
+import fr.ent.platform.it.identity.Totp;
+import fr.ent.platform.testing.accessibility.AccessibilityScan;
+import fr.ent.platform.testing.browser.RealBrowser;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What a user does in the signed-in portal, in a real browser, shared by the portal's browser tests: sign in from
+ * a collectivity's home page through our Keycloak login theme (with the second factor administrators must use),
+ * fill and send the pages' forms, wait for the next page, scan it with axe-core.
+ */
+final class PortalSteps {
+
+    /** Keycloak's form enrolling the second factor administrators must use (realm browser flow), at first login. */
+    static final String CONFIGURE_TOTP_FORM = "kc-totp-settings-form";
+
+    private PortalSteps() {
+    }
+
+    /**
+     * From the portal's home page ({@code portal}: scheme, host and port), presses « Se connecter », signs in on
+     * Keycloak's form and, when Keycloak asks an administrator to enrol their second factor, enrols an
+     * authenticator (its secret read from the page, the code computed as an app would); waits until the browser is
+     * back on the portal. (A later sign-in of an administrator would ask for a code: no walk signs one in twice.)
+     */
+    static void signIn(RealBrowser browser, String portal, String username, String password) {
+        browser.open(portal + "/");
+        browser.click(By.cssSelector("a[href^='/auth/login']"));
+        browser.awaitUrlStartingWith(Platform.get().identity().baseUrl().toString());
+        browser.signInOnKeycloak(username, password);
+        List<WebElement> enrol = browser.driver().findElements(By.id(CONFIGURE_TOTP_FORM));
+        if (!enrol.isEmpty()) {
+            String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
+            browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
+            browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
+            enrol.get(0).submit();
+        }
+        browser.awaitUrlStartingWith(portal + "/");
+    }
+
+    /**
+     * Reloads the page at {@code path} of the current portal until it shows {@code text} (work done in the
+     * background, such as a notification's fan-out), for 30 s at most.
+     */
+    static void awaitText(RealBrowser browser, String path, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!browser.text().contains(text) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            browser.open(browser.currentUrl().replaceAll("(https?://[^/]+).*", "$1") + path);
+        }
+        assertThat(browser.text()).contains(text);
+    }
+
+    static void fill(RealBrowser browser, String id, String text) {
+        WebElement field = browser.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    static String value(RealBrowser browser, String id) {
+        return browser.driver().findElement(By.id(id)).getAttribute("value");
+    }
+
+    /** Sends one of the page's forms and waits for the next page (the old one gone). */
+    static void submit(RealBrowser browser, String form) {
+        clickAndWait(browser, By.xpath("//input[@name='form' and @value='" + form + "']/ancestor::form//button"));
+    }
+
+    /** Clicks a button or a link that leads to another page, and waits until the old page is gone. */
+    static void clickAndWait(RealBrowser browser, By what) {
+        WebElement button = browser.driver().findElement(what);
+        button.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .withMessage(() -> "still on " + browser.currentUrl() + " after clicking " + what)
+                .until(driver -> gone(button));
+    }
+
+    /**
+     * Whether the element's page is gone. Selenium's stalenessOf knows only StaleElementReferenceException; Chrome
+     * 150 also answers a node of a page being replaced with "does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Fails on a serious or critical WCAG 2.1 AA violation of the page shown now. */
+    static void scan(RealBrowser browser, String what) {
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
+    }
+
+    /** Fails on any WCAG 2.1 AA violation of the page shown now, minor and moderate ones included. */
+    static void scanForAnyViolation(RealBrowser browser, String what) {
+        List<Rule> violations = AccessibilityScan.violations(browser.driver());
+        if (!violations.isEmpty()) {
+            throw new AssertionError(what + " (" + browser.currentUrl() + "): " + violations.size()
+                    + " WCAG 2.1 AA violation(s):\n" + AccessibilityScan.describe(violations));
+        }
+    }
+}
