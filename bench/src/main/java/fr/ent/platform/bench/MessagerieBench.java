@@ -223,7 +223,7 @@ public final class MessagerieBench {
      * {@code count} messages from the teacher to one pupil, a minute apart, as a send writes them: the message, its
      * addressee, the pupil's inbox entry (a fixture: sending 10,000 through the API would measure the set-up).
      */
-    private static void fill(BenchPlatform platform, String schema, String teacher, String pupil, int count)
+    static void fill(BenchPlatform platform, String schema, String teacher, String pupil, int count)
             throws SQLException {
         try (Connection c = platform.dataSource().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE seed AS SELECT gen_random_uuid() AS id, n,"

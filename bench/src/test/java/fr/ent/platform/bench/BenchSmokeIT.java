@@ -76,10 +76,6 @@ class BenchSmokeIT {
         }
     }
 
-    /**
-     * TimelineBench's set-up, one fan-out under reads and the held deliveries; not its restart 8 days later (a
-     * Liberty restart would cost this check half a minute and the other tests their server).
-     */
     @Test
     void messagerieBenchListsBothInboxesAndNotifiesTheClass() throws Exception {
         MessagerieBench.Setup setup = MessagerieBench.prepare(platform, "smoke", 12, 30, 3);
@@ -101,6 +97,28 @@ class BenchSmokeIT {
         assertThat(sent.notified()).isEqualTo(10);
     }
 
+    @Test
+    void messagerieTenantsBenchListsEachPersonsInbox() throws Exception {
+        DirectoryReadBench.Target[] targets = MessagerieTenantsBench.prepare(platform, "smoke", 2, 3, 4);
+        assertThat(targets).hasSize(2);
+        assertThat(targets[1].readers()).hasSize(3);
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        URI inbox = URI.create(platform.server().runtimeBase() + MessagerieBench.INBOX);
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "B", 0, targets, inbox, 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        PasswordLogin someone = (PasswordLogin) targets[1].readers().get(2);
+        var page = fr.ent.platform.local.PlatformClient.json(platform.client().runtime(targets[1].host(), "GET",
+                MessagerieBench.INBOX, null, null, someone.authorization()));
+        assertThat(page.getJsonArray("items")).hasSize(4); // the fixture's messages, in this person's own inbox
+    }
+
+    /**
+     * TimelineBench's set-up, one fan-out under reads and the held deliveries; not its restart 8 days later (a
+     * Liberty restart would cost this check half a minute and the other tests their server).
+     */
     @Test
     void timelineBenchFansOutAndHoldsDeliveries() throws Exception {
         TimelineFixture.Setup setup = TimelineFixture.prepare(platform, "smoke", 12, 1, 6, 5);
