@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,6 +153,68 @@ class MessageriePagesIT {
             assertThat(phone.contentWidth()).isLessThanOrEqualTo(phone.viewportWidth());
             scan(phone, "compose on a phone, refused");
         }
+    }
+
+    @Test
+    @Order(3)
+    void theParentFilesTheMessageInANestedFolderFindsItTrashesAndRestoresIt() throws Exception {
+        try (RealBrowser parent = RealBrowser.start()) {
+            signInAt(parent, "/messagerie", "nicolas.durand");
+            fill(parent, "folder-name", "École");
+            clickAndWait(parent, By.cssSelector("form[action='/messagerie/folders'] button"));
+            assertThat(parent.text()).contains("Dossier créé.");
+            fill(parent, "folder-name", "Sorties");
+            new Select(parent.driver().findElement(By.id("folder-parent"))).selectByVisibleText("École");
+            clickAndWait(parent, By.cssSelector("form[action='/messagerie/folders'] button"));
+            assertThat(parent.text()).contains("Dossier créé.");
+            assertThat(parent.driver().findElement(By.cssSelector(".mail-side")).getText()).contains("École",
+                    "Sorties");
+            String sorties = parent.driver().getCurrentUrl().replaceAll(".*/messagerie/folders/([^/?]+).*", "$1");
+            scan(parent, "a nested folder, empty");
+
+            parent.open(url("/messagerie"));
+            clickAndWait(parent, By.partialLinkText("Sortie au musée"));
+            String message = parent.driver().getCurrentUrl().replaceAll(".*/messagerie/messages/([^/?]+).*", "$1");
+            Select folder = new Select(parent.driver().findElement(By.id("mail-folder")));
+            folder.getOptions().stream().filter(o -> o.getText().contains("Sorties")).findFirst().orElseThrow()
+                    .click();
+            clickAndWait(parent, By.cssSelector("form.mail-move button"));
+            assertThat(parent.text()).contains("Message rangé.");
+
+            parent.open(url("/messagerie/box/inbox"));
+            assertThat(mainText(parent)).doesNotContain("Sortie au musée");
+            parent.open(url("/messagerie/folders/" + sorties));
+            assertThat(mainText(parent)).contains("Sortie au musée");
+            scan(parent, "a folder with its message");
+
+            fill(parent, "mail-q", "musée");
+            clickAndWait(parent, By.cssSelector("form.mail-search button"));
+            assertThat(parent.text()).contains("Résultats pour « musée »", "Sortie au musée");
+            fill(parent, "mail-q", "piscine");
+            clickAndWait(parent, By.cssSelector("form.mail-search button"));
+            assertThat(parent.text()).contains("Aucun message ne correspond à cette recherche.");
+
+            parent.open(url("/messagerie/messages/" + message));
+            clickAndWait(parent, By.cssSelector("form[action$='/trash'] button"));
+            assertThat(parent.text()).contains("Message mis à la corbeille.");
+            parent.open(url("/messagerie/box/trash"));
+            assertThat(mainText(parent)).contains("Sortie au musée");
+            scan(parent, "trash");
+            clickAndWait(parent, By.partialLinkText("Sortie au musée"));
+            clickAndWait(parent, By.cssSelector("form[action$='/restore'] button"));
+            assertThat(parent.text()).contains("Message sorti de la corbeille.");
+            parent.open(url("/messagerie/box/trash"));
+            assertThat(mainText(parent)).doesNotContain("Sortie au musée");
+
+            // a guessed id is a readable page, not someone's message
+            parent.open(url("/messagerie/messages/" + java.util.UUID.randomUUID()));
+            assertThat(parent.text()).contains("Message introuvable");
+            scan(parent, "a message that is not there");
+        }
+    }
+
+    private static String mainText(RealBrowser browser) {
+        return browser.driver().findElement(By.tagName("main")).getText();
     }
 
     /** The file behind a link, fetched with the browser's session cookie, as its download would be. */
