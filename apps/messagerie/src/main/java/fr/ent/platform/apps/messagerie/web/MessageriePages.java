@@ -96,6 +96,8 @@ public class MessageriePages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the search form is a GET: its query string is UTF-8 like our pages, not the servlet default ISO-8859-1
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Tenant tenant = context.current();
         Optional<PortalSession> session = sessions.current(request, tenant);
         if (session.isEmpty()) {
@@ -276,7 +278,9 @@ public class MessageriePages extends HttpServlet {
         Views.Listing listing = searching ? mailbox.search(me, q, PAGE, offset)
                 : folder.isPresent() ? mailbox.folder(me, folder.get(), PAGE, offset)
                 : mailbox.box(me, box.orElseThrow(), PAGE, offset);
-        String path = folder.map(id -> "/messagerie/folders/" + id).orElse("/messagerie/box/" + box.orElseThrow().path());
+        // orElseGet, not orElse: a folder page has no box, and orElse would evaluate the box's path anyway
+        String path = folder.map(id -> "/messagerie/folders/" + id)
+                .orElseGet(() -> "/messagerie/box/" + box.orElseThrow().path());
         String title = searching ? r.t().get("search.title", q)
                 : current.map(Views.Folder::name).orElseGet(() -> r.t().get("box." + box.orElseThrow().path()));
         Map<String, Object> params = params(r, title);

@@ -82,6 +82,8 @@ public class SharingPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the people search is a GET: its query string is UTF-8 like our pages, not the servlet default ISO-8859-1
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         handle(request, response, false);
     }
 
