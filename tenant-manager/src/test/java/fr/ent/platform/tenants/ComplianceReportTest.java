@@ -180,6 +180,8 @@ class ComplianceReportTest {
             assertThat(l.status()).isEqualTo(ReportLine.NOT_EVALUATED);
             assertThat(l.evidence()).contains("regions.fr");
         });
+        // a report that checked nothing says so in its verdict, never « conforme avec réserves »
+        assertThat(reporter.report(a).summary()).isEqualTo("non évaluable");
     }
 
     @Test

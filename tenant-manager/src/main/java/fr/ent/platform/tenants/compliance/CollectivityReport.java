@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param residency {@code FR} or {@code EU} as its Collectivity resource declares, null when unknown
  * @param inventoryCollectedAt when the operator collected the cluster inventory, null if none was received
- * @param summary {@code conforme}, {@code conforme avec réserves} (warnings or rules not evaluated) or
- *        {@code non conforme} (a blocking rule is violated)
+ * @param summary {@code conforme}, {@code conforme avec réserves} (warnings or some rules not evaluated),
+ *        {@code non conforme} (a blocking rule is violated) or {@code non évaluable} (no rule could be evaluated:
+ *        a report that checked nothing must not read as compliant)
  */
 public record CollectivityReport(String slug, String displayName, String residency, Instant evaluatedAt,
                                  Instant inventoryCollectedAt, String summary, List<ReportLine> lines) {
@@ -19,6 +20,7 @@ public record CollectivityReport(String slug, String displayName, String residen
     public static final String SUMMARY_COMPLIANT = "conforme";
     public static final String SUMMARY_RESERVED = "conforme avec réserves";
     public static final String SUMMARY_VIOLATED = "non conforme";
+    public static final String SUMMARY_NOT_EVALUABLE = "non évaluable";
 
     public CollectivityReport {
         lines = List.copyOf(lines);

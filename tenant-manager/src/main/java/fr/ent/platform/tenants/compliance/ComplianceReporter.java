@@ -112,7 +112,9 @@ public final class ComplianceReporter {
             Instant collectedAt, List<ReportLine> lines) {
         boolean violated = lines.stream().anyMatch(l -> l.status().equals(ReportLine.VIOLATED));
         boolean reserved = lines.stream().anyMatch(l -> !l.status().equals(ReportLine.COMPLIANT));
+        boolean nothingEvaluated = lines.stream().allMatch(l -> l.status().equals(ReportLine.NOT_EVALUATED));
         String summary = violated ? CollectivityReport.SUMMARY_VIOLATED
+                : nothingEvaluated ? CollectivityReport.SUMMARY_NOT_EVALUABLE
                 : reserved ? CollectivityReport.SUMMARY_RESERVED : CollectivityReport.SUMMARY_COMPLIANT;
         return new CollectivityReport(c.slug(), c.displayName(), residency.map(r -> r.residency().name()).orElse(null),
                 now, collectedAt, summary, lines);
