@@ -117,7 +117,7 @@ public final class FileStoreBench {
             s3Store.close();
             say("");
             say(table.text());
-            String markdown = "### FileStoreBench (" + Bench.now() + ", " + Bench.machineLine() + ")\n\n"
+            String markdown = "### FileStoreBench (" + Bench.machineLine() + ")\n\n"
                     + "One file of " + megabytes + " MB, median of " + rounds + " rounds after a warm-up.\n\n"
                     + table.markdown();
             Bench.writeResults("file-store", Bench.object().add("machine", Bench.machine())
