@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -62,16 +63,18 @@ public final class LocalPlatform implements AutoCloseable {
     private final Setup setup;
     private final EmbeddedDatabase database;
     private final LocalIdentity identity;
+    private final Optional<LocalAntivirus> antivirus;
     private final PlatformClient client;
     private Map<String, String> environment;
     private LibertyServer server;
     private int restarts;
 
-    private LocalPlatform(Setup setup, EmbeddedDatabase database, LocalIdentity identity, LibertyServer server,
-            Map<String, String> environment) {
+    private LocalPlatform(Setup setup, EmbeddedDatabase database, LocalIdentity identity,
+            Optional<LocalAntivirus> antivirus, LibertyServer server, Map<String, String> environment) {
         this.setup = setup;
         this.database = database;
         this.identity = identity;
+        this.antivirus = antivirus;
         this.server = server;
         this.environment = environment;
         // the server's ports never change across restarts, so one client serves the platform's whole life
@@ -88,6 +91,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         EmbeddedDatabase database = EmbeddedDatabase.start(setup.pgdata(), setup.databasePort());
         LocalIdentity identity = null;
+        Optional<LocalAntivirus> antivirus = Optional.empty();
         try {
             identity = switch (setup.keycloak()) {
                 case OwnKeycloak own -> {
@@ -99,13 +103,24 @@ public final class LocalPlatform implements AutoCloseable {
                 case RunningKeycloak running -> LocalIdentity.on(running.server());
             };
             Map<String, String> environment = new HashMap<>(identity.libertyEnvironment(setup.httpPort()));
+            // the file store: a directory kept with the platform's data; uploads scanned by a local clamd if any
+            antivirus = LocalAntivirus.startIfInstalled(setup.work().resolve("clamd"), !setup.freshDatabase(),
+                    progress);
+            environment.put("ENT_STORAGE_KIND", "disk");
+            environment.put("ENT_STORAGE_DISK_DIRECTORY", setup.work().resolve("files").toString());
+            environment.put("ENT_STORAGE_SPOOL_DIRECTORY", setup.work().resolve("uploads").toString());
+            environment.putAll(antivirus.map(LocalAntivirus::environment)
+                    .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
             environment.putAll(setup.environment());
             progress.accept("Open Liberty (tenant-manager + ent-runtime), ports " + setup.httpPort() + " et "
                     + setup.adminPort() + " (admin)");
             LibertyServer server = LibertyServer.start(setup.libertyHome(), setup.work().resolve(setup.name()),
                     setup.httpPort(), setup.adminPort(), database.port(), environment, progress);
-            return new LocalPlatform(setup, database, identity, server, Map.copyOf(environment));
+            return new LocalPlatform(setup, database, identity, antivirus, server, Map.copyOf(environment));
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (antivirus.isPresent()) {
+                antivirus.get().close();
+            }
             if (identity != null && setup.keycloak() instanceof OwnKeycloak) {
                 identity.close();
             }
@@ -174,11 +189,17 @@ public final class LocalPlatform implements AutoCloseable {
         return database.dataSource();
     }
 
-    /** Stops Liberty, then Keycloak if it is the platform's own, then PostgreSQL (its data deleted if fresh). */
+    /**
+     * Stops Liberty, then clamd, then Keycloak if it is the platform's own, then PostgreSQL (its data deleted if
+     * fresh).
+     */
     @Override
     public synchronized void close() throws IOException, InterruptedException {
         try {
             server.close();
+            if (antivirus.isPresent()) {
+                antivirus.get().close();
+            }
             if (setup.keycloak() instanceof OwnKeycloak) {
                 identity.close();
             }

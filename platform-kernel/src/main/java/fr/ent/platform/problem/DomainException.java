@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFound, Conflict, InvalidInput, NotAllowed, Unavailable, DependencyFailed, DependencyTimedOut,
-        OperationFailed {
+        OperationFailed, TooLarge, UnacceptableContent {
 
     private final String code;
     private final transient Object[] arguments;

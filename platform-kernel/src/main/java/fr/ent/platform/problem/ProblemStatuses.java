@@ -31,6 +31,8 @@ public final class ProblemStatuses {
             case NotAllowed n -> 403;
             case NotFound n -> 404;
             case Conflict c -> 409;
+            case TooLarge t -> 413;
+            case UnacceptableContent u -> 422;
             case OperationFailed f -> 500;
             case DependencyFailed f -> 502;
             case Unavailable u -> 503;

@@ -26,6 +26,8 @@ class ProblemStatusesTest {
             NotAllowed.class, 403,
             NotFound.class, 404,
             Conflict.class, 409,
+            TooLarge.class, 413,
+            UnacceptableContent.class, 422,
             OperationFailed.class, 500,
             DependencyFailed.class, 502,
             Unavailable.class, 503,
