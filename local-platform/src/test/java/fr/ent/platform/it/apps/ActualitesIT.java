@@ -240,6 +240,46 @@ class ActualitesIT {
         assertThat(status(call(b, leaOfB, "GET", "/api/notifications", null), 200).body()).doesNotContain(later);
     }
 
+    @Test
+    void thePagesOfferOnlyWhatTheRightAllowsAndTheServerRefusesTheRestFalcIncluded() {
+        platform.ai().forget();
+        String itemPage = portal(a) + "/actualites/items/" + item;
+        String content = "content=" + LoginAgent.encode("<p>Texte à simplifier.</p>") + "&title=Essai";
+
+        // a reader: the item and its comment form, no editing nor publishing; posting them anyway is refused
+        LoginAgent pupil = Logins.portal(platform, a.domain(), "lea.durand", ClassFixture.PASSWORD);
+        HttpResponse<String> read = status(pupil.get(itemPage), 200);
+        assertThat(read.body()).contains("/actualites/items/" + item + "/comments")
+                .doesNotContain("/actualites/items/" + item + "/edit", "/actualites/items/" + item + "/delete",
+                        "Aide FALC");
+        String csrf = LoginAgent.encode(LoginAgent.inputValue(read, "csrf").orElseThrow());
+        assertThat(pupil.send("POST", URI.create(itemPage + "/publish"), "csrf=" + csrf).statusCode()).isEqualTo(403);
+        assertThat(pupil.get(itemPage + "/edit").statusCode()).isEqualTo(403);
+        assertThat(pupil.send("POST", URI.create(itemPage + "/falc"), content + "&csrf=" + csrf).statusCode())
+                .isEqualTo(403);
+        assertThat(pupil.send("POST", URI.create(portal(a) + "/actualites/threads/" + thread + "/falc"),
+                content + "&csrf=" + csrf).statusCode()).isEqualTo(403);
+
+        // the publisher: the editor, with the FALC help
+        LoginAgent teacher = Logins.portal(platform, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        assertThat(status(teacher.get(itemPage), 200).body()).contains("/actualites/items/" + item + "/edit",
+                "/actualites/items/" + item + "/delete");
+        assertThat(status(teacher.get(itemPage + "/edit"), 200).body()).contains("Sortie au musée", "Aide FALC",
+                "/actualites/items/" + item + "/falc");
+
+        // another collectivity's teacher, on her own domain, with A's ids: not there
+        LoginAgent other = Logins.portal(platform, b.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        HttpResponse<String> home = status(other.get(portal(b) + "/actualites"), 200);
+        String otherCsrf = LoginAgent.encode(LoginAgent.inputValue(home, "csrf").orElseThrow());
+        assertThat(other.send("POST", URI.create(portal(b) + "/actualites/threads/" + thread + "/falc"),
+                content + "&csrf=" + otherCsrf).statusCode()).isEqualTo(404);
+        assertThat(other.send("POST", URI.create(portal(b) + "/actualites/items/" + item + "/editor"),
+                content + "&csrf=" + otherCsrf).statusCode()).isEqualTo(404);
+        assertThat(other.get(portal(b) + "/actualites/items/" + item + "/edit").statusCode()).isEqualTo(404);
+        // none of these reached the AI provider
+        assertThat(platform.ai().received()).isEmpty();
+    }
+
     // --- helpers ---
 
     /** This person's notifications opening {@code link}. */
