@@ -8,6 +8,7 @@ import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import fr.ent.platform.testing.ports.FreePorts;
 import jakarta.json.JsonObject;
@@ -46,7 +47,9 @@ public final class Platform {
             "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams",
             // small messagerie limits, so that a test reaches them with a few small files
             "ENT_MESSAGERIE_QUOTA_MIB", "1",
-            "ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600");
+            "ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600",
+            // Actualités' job posts the notices of future-dated items every 2 s, so that tests hardly wait
+            "ENT_ACTUALITES_TICK_SECONDS", "2");
 
     /**
      * The {@code @Order} of a test class that restarts the server: after the others (junit-platform.properties), so
@@ -61,6 +64,7 @@ public final class Platform {
 
     private final LocalPlatform platform;
     private final int prometheusPort;
+    private final LocalChatServer ai;
     private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
     /**
      * Held (read) by background work that needs the server up across test classes (the SLA traffic); a restart
@@ -68,9 +72,10 @@ public final class Platform {
      */
     private final ReentrantReadWriteLock serverUp = new ReentrantReadWriteLock();
 
-    private Platform(LocalPlatform platform, int prometheusPort) {
+    private Platform(LocalPlatform platform, int prometheusPort, LocalChatServer ai) {
         this.platform = platform;
         this.prometheusPort = prometheusPort;
+        this.ai = ai;
     }
 
     public static synchronized Platform get() {
@@ -78,11 +83,16 @@ public final class Platform {
             // Where the SLA tests' Prometheus will listen, told to the server at its start (ENT_PROMETHEUS_URL), so
             // that no restart is needed when they start it; until then the SLA report answers 503.
             int prometheusPort = FreePorts.next();
-            instance = new Platform(call(() -> start(prometheusPort)), prometheusPort);
+            // The AI provider every test shares (FALC rewrite: FalcIT, the Actualités editor): a local server
+            // speaking the chat-completions API, declared at the first start so that no test pays a restart for it.
+            LocalChatServer ai = call(() -> LocalChatServer.start(
+                    Path.of(System.getProperty("ent.it.work", "target/it-work"), "ai-" + ProcessHandle.current().pid())));
+            instance = new Platform(call(() -> start(prometheusPort, ai)), prometheusPort, ai);
             // Keycloak stops with its own hook (SharedKeycloak)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     instance.platform.close();
+                    instance.ai.close();
                 } catch (Exception e) {
                     System.err.println("platform did not stop cleanly: " + e);
                 }
@@ -92,15 +102,44 @@ public final class Platform {
     }
 
     /** The platform of the module's run: the test JVM's Keycloak, a fresh database, Liberty on free ports. */
-    private static LocalPlatform start(int prometheusPort) throws IOException, InterruptedException {
+    private static LocalPlatform start(int prometheusPort, LocalChatServer ai)
+            throws IOException, InterruptedException {
         Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
         long pid = ProcessHandle.current().pid();
         Map<String, String> environment = new HashMap<>(BASE_ENVIRONMENT);
         environment.put("ENT_PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort);
+        environment.putAll(aiEnvironment(ai));
         return LocalPlatform.start(new LocalPlatform.Setup(Path.of(System.getProperty("ent.liberty.home")), work,
                 "liberty-" + pid, work.resolve("pgdata-" + pid), true, FreePorts.next(),
                 new LocalPlatform.RunningKeycloak(SharedKeycloak.server()), FreePorts.next(), FreePorts.next(),
                 Map.copyOf(environment), System.out::println));
+    }
+
+    /**
+     * The AI endpoint as a hosting operator would declare it: a French region, allow-listed, its certificate
+     * trusted; every call goes to {@code ai} (127.0.0.1).
+     */
+    public static Map<String, String> aiEnvironment(LocalChatServer ai) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ENT_EGRESS_ALLOWED_HOSTS", "127.0.0.1");
+        env.put("ENT_EGRESS_AI_URL", ai.url());
+        env.put("ENT_EGRESS_AI_REGION", "fr-par");
+        env.put("ENT_EGRESS_AI_PROVIDER", "fournisseur-local");
+        env.put("ENT_EGRESS_TRUST_STORE", ai.trustStore().toAbsolutePath().toString());
+        env.put("ENT_EGRESS_TRUST_STORE_PASSWORD", LocalChatServer.PASSWORD);
+        env.put("ENT_AI_MODEL", "modele-falc");
+        // Generous: the first call after a start loads the HTTP client and makes the TLS handshake, which took over
+        // 10 s on a machine at load 28 (504). No test here is about the timeout: ChatCompletionsTest is.
+        env.put("ENT_AI_TIMEOUT_SECONDS", "60");
+        return env;
+    }
+
+    /**
+     * The local AI provider the server calls (see {@link #aiEnvironment}); a test sets what it answers and reads
+     * what it received. Test classes run one after another: each sets its answer before its calls.
+     */
+    public LocalChatServer ai() {
+        return ai;
     }
 
     /** The port the server was told Prometheus listens on ({@code ENT_PROMETHEUS_URL}); nothing listens there until a test starts Prometheus on it. */

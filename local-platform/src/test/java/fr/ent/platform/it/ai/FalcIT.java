@@ -7,11 +7,8 @@ import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.ai.LocalChatServer.Answer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,9 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The FALC rewrite on the real server: the runtime's real HTTP client calls a local server speaking the OpenAI
- * chat-completions API over HTTPS, declared in Liberty's environment as the platform's AI endpoint. The sovereign
- * rules decide whether the call leaves: the refused configurations must leave the local server without a request.
- * Each configuration is a restart of Liberty (the endpoint is read at start), hence the order.
+ * chat-completions API over HTTPS, declared in Liberty's environment as the platform's AI endpoint
+ * ({@link Platform#aiEnvironment}, from the test platform's first start: the allowed configuration costs no
+ * restart). The sovereign rules decide whether the call leaves: the refused configuration must leave the local
+ * server without a request; it is a restart of Liberty (the endpoint is read at start), hence the order, last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(Platform.RESTARTS_THE_SERVER)
@@ -38,36 +36,13 @@ class FalcIT {
     static String otherHost;
 
     @BeforeAll
-    static void start() throws Exception {
-        ai = LocalChatServer.start(Path.of(System.getProperty("ent.it.work", "target/it-work"), "falc-ai"));
+    static void start() {
         platform = Platform.get();
+        ai = platform.ai();
         String a = slug("falc-a");
         String b = slug("falc-b");
         host = platform.provisionActive(a, a + ".localhost") + ".localhost";
         otherHost = platform.provisionActive(b, b + ".localhost") + ".localhost";
-    }
-
-    @AfterAll
-    static void stop() {
-        ai.close();
-    }
-
-    /** The AI endpoint as a hosting operator would declare it: EU region, allow-listed, trusted certificate. */
-    static Map<String, String> allowed() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs");
-        env.put("ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams");
-        env.put("ENT_EGRESS_ALLOWED_HOSTS", "127.0.0.1");
-        env.put("ENT_EGRESS_AI_URL", ai.url());
-        env.put("ENT_EGRESS_AI_REGION", "de-fra");
-        env.put("ENT_EGRESS_AI_PROVIDER", "fournisseur-local");
-        env.put("ENT_EGRESS_TRUST_STORE", ai.trustStore().toAbsolutePath().toString());
-        env.put("ENT_EGRESS_TRUST_STORE_PASSWORD", LocalChatServer.PASSWORD);
-        env.put("ENT_AI_MODEL", "modele-falc");
-        // Generous: the first call after a restart loads the HTTP client and makes the TLS handshake, which took over
-        // 10 s on a machine at load 28 (504). No test here is about the timeout: ChatCompletionsTest is.
-        env.put("ENT_AI_TIMEOUT_SECONDS", "60");
-        return env;
     }
 
     private static HttpResponse<String> falc(String onHost, String text) {
@@ -77,8 +52,7 @@ class FalcIT {
 
     @Test
     @Order(1)
-    void anAllowedEuEndpointIsCalledAndTheRewriteReturnedWithItsReadability() {
-        platform.restartWith(allowed());
+    void anAllowedEndpointIsCalledAndTheRewriteReturnedWithItsReadability() {
         ai.forget();
         ai.answer(Answer.completion(REWRITTEN));
 
@@ -148,7 +122,7 @@ class FalcIT {
     @Test
     @Order(4)
     void anEndpointOutsideTheEuAndTheAllowListIsRefusedWithBothRulesAndReceivesNothing() {
-        Map<String, String> env = allowed();
+        Map<String, String> env = Platform.aiEnvironment(ai);
         env.put("ENT_EGRESS_AI_REGION", "us-east-1");
         env.put("ENT_EGRESS_ALLOWED_HOSTS", "llm.ia.example.fr");
         platform.restartWith(env);

@@ -13,12 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import org.openqa.selenium.By;
 
 /**
  * Actualités' pages and the sharing dialog in a real Chromium, scanned with axe-core against WCAG 2.1 AA (no serious
  * or critical violation): the teacher's threads, a thread, an item, the dialog with search results; the pupil's home
  * page with the news widget and the item with its comment form. Signed in through Keycloak as a user would.
+ * The teacher writes a draft, asks the FALC help (the test platform's local AI provider answers), accepts the
+ * proposal, saves, publishes, and finds it on the portal's home page; the editor and the comparison are scanned.
  */
 class ActualitesAccessibilityIT {
 
@@ -81,6 +84,69 @@ class ActualitesAccessibilityIT {
             assertThat(browser.text()).contains("Jeudi matin", "Commentaires");
             AccessibilityScan.assertNoSeriousViolation(browser.driver(), "news: an item with its comment form");
         }
+    }
+
+    @Test
+    void aTeacherWritesADraftAcceptsTheFalcProposalPublishesAndFindsItOnTheHomePage() {
+        LocalChatServer ai = platform.ai();
+        String typed = "Conformément aux dispositions réglementaires, les représentants légaux sont invités à "
+                + "transmettre l'autorisation de sortie préalablement au vendredi 12 décembre.";
+        String proposal = "Rendez l'autorisation de sortie.\nFaites-le avant le vendredi 12 décembre.";
+        String sophie = Logins.accessToken(platform, a.slug, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        try (RealBrowser browser = RealBrowser.start()) {
+            signIn(browser, "sophie.martin");
+            browser.open(home() + "actualites/threads/" + thread);
+            browser.driver().findElement(By.id("item-title")).sendKeys("Autorisation de sortie");
+            browser.driver().findElement(By.id("item-content")).sendKeys(typed);
+
+            // the provider down: the editor says so, the text as typed is kept, nothing is saved
+            ai.answer(new LocalChatServer.Answer(500, "{\"error\":\"panne\"}", 0));
+            browser.click(By.xpath("//button[normalize-space()='Aide FALC']"));
+            browser.awaitUrlStartingWith(home() + "actualites/threads/" + thread + "/falc");
+            awaitText(browser, "n'a pas pu répondre");
+            assertThat(browser.text()).contains("n'a pas pu répondre", "Votre texte est conservé");
+            assertThat(browser.driver().findElement(By.id("item-content")).getDomProperty("value")).isEqualTo(typed);
+            assertThat(browser.driver().findElement(By.id("item-title")).getDomProperty("value"))
+                    .isEqualTo("Autorisation de sortie");
+            AccessibilityScan.assertNoSeriousViolation(browser.driver(), "news: the editor after a failed FALC help");
+
+            ai.forget();
+            ai.answer(LocalChatServer.Answer.completion(proposal));
+            browser.click(By.xpath("//button[normalize-space()='Aide FALC']"));
+            awaitText(browser, "Proposition FALC");
+            assertThat(browser.currentUrl()).startsWith(home() + "actualites/threads/" + thread + "/falc");
+            assertThat(browser.text()).contains("Votre texte", "Proposition FALC", "représentants légaux",
+                    "Rendez l'autorisation de sortie.", "Lisibilité avant et après", "Mots par phrase");
+            assertThat(ai.received()).singleElement().satisfies(r -> assertThat(r.body()).contains("représentants"));
+            AccessibilityScan.assertNoSeriousViolation(browser.driver(), "news: the FALC comparison");
+            // nothing stored yet
+            assertThat(ok(call(sophie, "GET", "/api/actualites/threads/" + thread, null), 200).body())
+                    .doesNotContain("Autorisation de sortie");
+
+            browser.click(By.xpath("//button[normalize-space()='Accepter la proposition']"));
+            browser.awaitUrlStartingWith(home() + "actualites/threads/" + thread + "/editor");
+            assertThat(browser.driver().findElement(By.id("item-content")).getDomProperty("value"))
+                    .contains("<p>Rendez l'autorisation de sortie.</p>", "<p>Faites-le avant le vendredi 12 décembre.</p>")
+                    .doesNotContain("représentants");
+            AccessibilityScan.assertNoSeriousViolation(browser.driver(), "news: the editor with the accepted proposal");
+            assertThat(ok(call(sophie, "GET", "/api/actualites/threads/" + thread, null), 200).body())
+                    .doesNotContain("Autorisation de sortie");
+
+            browser.click(By.xpath("//button[normalize-space()='Enregistrer le brouillon']"));
+            browser.awaitUrlStartingWith(home() + "actualites/items/");
+            assertThat(browser.text()).contains("Autorisation de sortie", "Rendez l'autorisation de sortie.",
+                    "brouillon", "Modifier cette actualité");
+            browser.click(By.xpath("//button[normalize-space()='Publier']"));
+            awaitText(browser, "publiée le");
+
+            browser.open(home());
+            assertThat(browser.text()).contains("Autorisation de sortie");
+        }
+    }
+
+    private static void awaitText(RealBrowser browser, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     private static void signIn(RealBrowser browser, String username) {

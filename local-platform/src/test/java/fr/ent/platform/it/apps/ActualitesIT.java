@@ -32,6 +32,8 @@ class ActualitesIT {
     private static String lea;
     private static String zoe;
     private static String sophieOfB;
+    private static String hugo;
+    private static String leaOfB;
     private static String thread;
     private static String item;
 
@@ -44,6 +46,8 @@ class ActualitesIT {
         lea = token(a, "lea.durand");
         zoe = token(a, "zoe.roux");
         sophieOfB = token(b, "sophie.martin");
+        hugo = token(a, "hugo.moreau");
+        leaOfB = token(b, "lea.durand");
 
         String uai = Platform.json(status(platform.get(a.domain(), "/api/directory/structures/" + a.schoolA), 200))
                 .getString("uai");
@@ -193,7 +197,111 @@ class ActualitesIT {
         assertThat(other.get(portal(a) + "/actualites/items/" + item).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void publishingTellsTheThreadsReadersOnceAndNobodyElse() throws InterruptedException {
+        String link = "/actualites/items/" + item;
+        JsonObject notice = awaitNotice(lea, link);
+        assertThat(notice.getString("type")).isEqualTo("actualites.published");
+        assertThat(notice.getString("text")).contains("Vie de la classe", "Sortie au musée");
+        awaitNotice(hugo, link);
+        // two ticks of the job later, still once; never to the publisher, a pupil not shared with, nor another
+        // collectivity's namesake
+        Thread.sleep(5_000);
+        assertThat(notices(lea, link)).hasSize(1);
+        assertThat(notices(hugo, link)).hasSize(1);
+        assertThat(notices(sophie, link)).isEmpty();
+        assertThat(notices(zoe, link)).isEmpty();
+        assertThat(status(call(b, leaOfB, "GET", "/api/notifications", null), 200).body()).doesNotContain(item);
+        // publishing again (new dates) tells nobody again
+        status(call(a, sophie, "POST", "/api/actualites/items/" + item + "/publish", "{}"), 200);
+        Thread.sleep(3_000);
+        assertThat(notices(lea, link)).hasSize(1);
+    }
+
+    @Test
+    void aFutureDatedItemIsToldOnceByTheJobWhenItsDateComes() throws InterruptedException {
+        String later = Platform.json(status(call(a, sophie, "POST", "/api/actualites/threads/" + thread + "/items",
+                "{\"title\":\"Réunion des parents\",\"content\":\"<p>Mardi à 18 h.</p>\"}"), 201)).getString("id");
+        String at = java.time.OffsetDateTime.now().plusSeconds(6).withNano(0).toString();
+        JsonObject published = Platform.json(status(call(a, sophie, "POST", "/api/actualites/items/" + later
+                + "/publish", "{\"publishAt\":\"" + at + "\"}"), 200));
+        assertThat(published.getString("publishAt")).isNotNull();
+        String link = "/actualites/items/" + later;
+        // not before its date: the item is not there for readers, nor its notice
+        problem(call(a, lea, "GET", link.replace("/actualites", "/api/actualites"), null), 404, "no-such-resource");
+        assertThat(notices(lea, link)).isEmpty();
+
+        awaitNotice(lea, link);
+        Thread.sleep(5_000);
+        assertThat(notices(lea, link)).hasSize(1);
+        assertThat(notices(hugo, link)).hasSize(1);
+        assertThat(notices(zoe, link)).isEmpty();
+        assertThat(notices(sophie, link)).isEmpty();
+        assertThat(status(call(b, leaOfB, "GET", "/api/notifications", null), 200).body()).doesNotContain(later);
+    }
+
+    @Test
+    void thePagesOfferOnlyWhatTheRightAllowsAndTheServerRefusesTheRestFalcIncluded() {
+        platform.ai().forget();
+        String itemPage = portal(a) + "/actualites/items/" + item;
+        String content = "content=" + LoginAgent.encode("<p>Texte à simplifier.</p>") + "&title=Essai";
+
+        // a reader: the item and its comment form, no editing nor publishing; posting them anyway is refused
+        LoginAgent pupil = Logins.portal(platform, a.domain(), "lea.durand", ClassFixture.PASSWORD);
+        HttpResponse<String> read = status(pupil.get(itemPage), 200);
+        assertThat(read.body()).contains("/actualites/items/" + item + "/comments")
+                .doesNotContain("/actualites/items/" + item + "/edit", "/actualites/items/" + item + "/delete",
+                        "Aide FALC");
+        String csrf = LoginAgent.encode(LoginAgent.inputValue(read, "csrf").orElseThrow());
+        assertThat(pupil.send("POST", URI.create(itemPage + "/publish"), "csrf=" + csrf).statusCode()).isEqualTo(403);
+        assertThat(pupil.get(itemPage + "/edit").statusCode()).isEqualTo(403);
+        assertThat(pupil.send("POST", URI.create(itemPage + "/falc"), content + "&csrf=" + csrf).statusCode())
+                .isEqualTo(403);
+        assertThat(pupil.send("POST", URI.create(portal(a) + "/actualites/threads/" + thread + "/falc"),
+                content + "&csrf=" + csrf).statusCode()).isEqualTo(403);
+
+        // the publisher: the editor, with the FALC help
+        LoginAgent teacher = Logins.portal(platform, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        assertThat(status(teacher.get(itemPage), 200).body()).contains("/actualites/items/" + item + "/edit",
+                "/actualites/items/" + item + "/delete");
+        assertThat(status(teacher.get(itemPage + "/edit"), 200).body()).contains("Sortie au musée", "Aide FALC",
+                "/actualites/items/" + item + "/falc");
+
+        // another collectivity's teacher, on her own domain, with A's ids: not there
+        LoginAgent other = Logins.portal(platform, b.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        HttpResponse<String> home = status(other.get(portal(b) + "/actualites"), 200);
+        String otherCsrf = LoginAgent.encode(LoginAgent.inputValue(home, "csrf").orElseThrow());
+        assertThat(other.send("POST", URI.create(portal(b) + "/actualites/threads/" + thread + "/falc"),
+                content + "&csrf=" + otherCsrf).statusCode()).isEqualTo(404);
+        assertThat(other.send("POST", URI.create(portal(b) + "/actualites/items/" + item + "/editor"),
+                content + "&csrf=" + otherCsrf).statusCode()).isEqualTo(404);
+        assertThat(other.get(portal(b) + "/actualites/items/" + item + "/edit").statusCode()).isEqualTo(404);
+        // none of these reached the AI provider
+        assertThat(platform.ai().received()).isEmpty();
+    }
+
     // --- helpers ---
+
+    /** This person's notifications opening {@code link}. */
+    private static List<JsonObject> notices(String token, String link) {
+        HttpResponse<String> mine = status(call(a, token, "GET", "/api/notifications", null), 200);
+        return jakarta.json.Json.createReader(new java.io.StringReader(mine.body())).readArray()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.containsKey("link") && !n.isNull("link") && n.getString("link").equals(link)).toList();
+    }
+
+    /** The notification opening {@code link}, once it reached this person (fan-out and the job are background). */
+    private static JsonObject awaitNotice(String token, String link) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            List<JsonObject> found = notices(token, link);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no notification opening " + link + " within 60 s");
+    }
 
     private static String portal(ClassFixture c) {
         return "http://" + c.domain() + ":" + platform.server().runtimeBase().getPort();

@@ -53,6 +53,9 @@ public class News {
     StructureService schools;
 
     @Inject
+    PublicationNotices notices;
+
+    @Inject
     Clock clock;
 
     /** The threads this person may read, by title. */
@@ -145,6 +148,34 @@ public class News {
         });
     }
 
+    /** An item with the actions its workflow allows this person now (the item page). */
+    public Views.ItemPage itemPage(Author me, UUID id) {
+        OffsetDateTime now = now();
+        Located found = located(me, id, now);
+        Right right = found.right();
+        Workflow.Item facts = found.facts();
+        Views.Actions may = new Views.Actions(Workflow.edit(right, facts, now) == Workflow.Outcome.ALLOWED,
+                Workflow.submit(right, facts) == Workflow.Outcome.ALLOWED,
+                Workflow.publish(right) == Workflow.Outcome.ALLOWED,
+                Workflow.delete(right, facts) == Workflow.Outcome.ALLOWED,
+                Workflow.comment(right, facts, now) == Workflow.Outcome.ALLOWED);
+        return new Views.ItemPage(item(me, id), may);
+    }
+
+    /** An item this person may rewrite now (the editor), else the refusal that saving would get. */
+    public Views.Item editable(Author me, UUID id) {
+        OffsetDateTime now = now();
+        Located found = located(me, id, now);
+        act(Workflow.edit(found.right(), found.facts(), now), found.facts(), now);
+        return item(me, id);
+    }
+
+    /** A thread this person may write a new item in (CONTRIB or more), else not found or forbidden. */
+    public Views.Thread writable(Author me, UUID threadId) {
+        Right right = held(me, threadId, Right.CONTRIB);
+        return data.read(unit, em -> view(thread(em, threadId), right));
+    }
+
     public Views.Item edit(Author me, UUID id, Inputs.ItemInput input) {
         OffsetDateTime now = now();
         Located found = located(me, id, now);
@@ -169,7 +200,20 @@ public class News {
         if (expireAt.isPresent() && !expireAt.get().isAfter(publishAt)) {
             throw InvalidInput.field("expireAt", "news.dates");
         }
-        return change(me, id, now, i -> i.moveTo(ItemState.PUBLISHED.code(), publishAt, expireAt.orElse(null), now));
+        Views.Item published = data.write(unit, em -> {
+            NewsItem i = em.find(NewsItem.class, id);
+            if (i == null) {
+                throw new NotFound("no-such-resource");
+            }
+            i.moveTo(ItemState.PUBLISHED.code(), publishAt, expireAt.orElse(null), now);
+            notices.due(em, id, me.id(), publishAt);
+            return view(i, thread(em, i.threadId()), me, now, List.of());
+        });
+        if (!publishAt.isAfter(now)) {
+            // committed: the readers are told now (a future date is the job's)
+            notices.post(id);
+        }
+        return published;
     }
 
     public void delete(Author me, UUID id) {

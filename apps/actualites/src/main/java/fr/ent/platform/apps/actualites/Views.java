@@ -20,6 +20,17 @@ public final class Views {
     public record Comment(String id, String author, String text, String createdAt) {
     }
 
+    /**
+     * What the caller may do with an item, from {@link Workflow} (pages show only these; the server checks again
+     * on every request).
+     */
+    public record Actions(boolean edit, boolean submit, boolean publish, boolean delete, boolean comment) {
+    }
+
+    /** An item with what the caller may do with it. */
+    public record ItemPage(Item item, Actions may) {
+    }
+
     /** A thread with the items the caller sees in it. */
     public record ThreadPage(Thread thread, List<Item> items) {
     }

@@ -37,10 +37,19 @@ class NewsPagesTest {
         params.put("csrf", "secret-token");
         params.put("error", null);
         params.put("item", item);
+        params.put("may", new Views.Actions(false, false, false, false, true));
+        params.put("falc", false);
         StringOutput out = new StringOutput();
         NewsPages.TEMPLATES.render("item.jte", params, out);
         assertThat(out.toString()).contains("<p><b>Jeudi</b></p>", "&lt;script&gt;", "&lt;i&gt;Fil&lt;/i&gt;",
                 "&lt;img src=x", "name=\"csrf\" value=\"secret-token\"", "/actualites/items/i1/comments")
-                .doesNotContain("<script>", "<img");
+                .doesNotContain("<script>", "<img", "/publish", "/edit", "/delete");
+
+        // a publisher: every action of a published item but commenting is offered; the server checks anyway
+        params.put("may", new Views.Actions(true, false, true, true, false));
+        StringOutput publisher = new StringOutput();
+        NewsPages.TEMPLATES.render("item.jte", params, publisher);
+        assertThat(publisher.toString()).contains("/actualites/items/i1/edit", "/actualites/items/i1/delete")
+                .doesNotContain("/comments\"", "/submit");
     }
 }
