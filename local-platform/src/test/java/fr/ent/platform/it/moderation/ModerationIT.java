@@ -196,6 +196,66 @@ class ModerationIT {
                 "no-such-resource");
     }
 
+    @Test
+    void aNewsItemAndACommentAreNeutralizedInThePagesApiAndWidget() {
+        String thread = created(call(a, sophie, "POST", "/api/actualites/threads",
+                "{\"title\":\"Vie de la classe\",\"structure\":\"" + a.uaiA + "\"}")).getString("id");
+        String pupils = visibleGroup(sophie, "Élèves — CP");
+        ok(call(a, sophie, "PUT", "/api/sharing/actualites/thread/" + thread,
+                "{\"shares\":[{\"kind\":\"group\",\"id\":\"" + pupils + "\",\"right\":\"read\"}]}"));
+        String item = created(call(a, sophie, "POST", "/api/actualites/threads/" + thread + "/items",
+                "{\"title\":\"Kermesse du printemps\",\"content\":\"<p>Stand de crêpes tenu par les CP</p>\"}"))
+                .getString("id");
+        ok(call(a, sophie, "POST", "/api/actualites/items/" + item + "/publish", "{}"));
+        JsonObject commented = ok(call(a, lea, "POST", "/api/actualites/items/" + item + "/comments",
+                "{\"text\":\"Vive les crêpes au chocolat\"}")).asJsonObject();
+        String comment = commented.getJsonArray("comments").getJsonObject(0).getString("id");
+
+        // Hugo reports the comment, Léa the item; Zoé (not shared) cannot report the item
+        created(call(a, hugo, "POST", API + "/reports", Json.createObjectBuilder().add("app", "actualites")
+                .add("kind", "comment").add("id", comment).add("reason", "spam").add("comment", "").build().toString()));
+        created(call(a, lea, "POST", API + "/reports", Json.createObjectBuilder().add("app", "actualites")
+                .add("kind", "item").add("id", item).add("reason", "other").add("comment", "test").build().toString()));
+        String zoe = token(a, "zoe.roux");
+        problem(call(a, zoe, "POST", API + "/reports", Json.createObjectBuilder().add("app", "actualites")
+                .add("kind", "item").add("id", item).add("reason", "other").build().toString()), 404,
+                "no-such-resource");
+
+        String itemCase = caseOf(queue(admlA), item);
+        String commentCase = caseOf(queue(admlA), comment);
+        assertThat(queue(admlOtherSchool).stream().map(c -> c.getString("contentId"))).doesNotContain(item, comment);
+        ok(call(a, admlA, "POST", API + "/cases/" + commentCase + "/neutralize", reason("Hors sujet")));
+        ok(call(a, admlA, "POST", API + "/cases/" + itemCase + "/neutralize", reason("Vérification")));
+
+        for (String reader : List.of(lea, hugo, sophie)) {
+            String read = ok(call(a, reader, "GET", "/api/actualites/items/" + item, null)).toString();
+            assertThat(read).contains(PLACEHOLDER).doesNotContain("Kermesse", "crêpes");
+            assertThat(ok(call(a, reader, "GET", "/api/actualites/latest", null)).toString())
+                    .doesNotContain("Kermesse", "crêpes");
+            assertThat(ok(call(a, reader, "GET", "/api/actualites/threads/" + thread, null)).toString())
+                    .doesNotContain("Kermesse", "crêpes");
+        }
+        // its author cannot rewrite the evidence
+        assertThat(call(a, sophie, "PUT", "/api/actualites/items/" + item,
+                "{\"title\":\"Autre\",\"content\":\"<p>autre</p>\"}").statusCode()).isIn(403, 409);
+        assertThat(ok(call(a, admlA, "GET", API + "/cases/" + itemCase, null)).asJsonObject().getString("text"))
+                .contains("Stand de crêpes");
+        assertThat(ok(call(a, admlA, "GET", API + "/cases/" + commentCase, null)).asJsonObject().getString("text"))
+                .contains("Vive les crêpes");
+
+        ok(call(a, admlA, "POST", API + "/cases/" + itemCase + "/restore", reason("Rien d'anormal")));
+        assertThat(ok(call(a, lea, "GET", "/api/actualites/items/" + item, null)).toString())
+                .contains("Kermesse du printemps").doesNotContain("Vive les crêpes");
+    }
+
+    private static String visibleGroup(String token, String name) {
+        JsonObject page = ok(call(a, token, "GET", "/api/directory/communication/visible?limit=100&q="
+                + java.net.URLEncoder.encode(name.substring(0, 6), StandardCharsets.UTF_8), null)).asJsonObject();
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("kind").equals("GROUP") && i.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in " + page)).getString("id");
+    }
+
     // --- helpers ---
 
     private static String send(String subject, String body) {
