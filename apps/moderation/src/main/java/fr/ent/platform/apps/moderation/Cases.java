@@ -18,8 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -56,8 +54,6 @@ public class Cases implements Moderation {
     @Inject
     AuthorNotice authorNotice;
 
-    private final Clock clock = Clock.systemUTC();
-
     @Override
     public UUID report(VerifiedToken reporter, ContentRef ref, String reason, String text) {
         ReportReason why = ReportReason.parse(reason).orElseThrow(() -> new InvalidInput("invalid-input",
@@ -71,17 +67,16 @@ public class Cases implements Moderation {
         }
         ContentFacts facts = source(ref).readableBy(reporter, ref)
                 .orElseThrow(() -> new NotFound("no-such-resource"));
-        OffsetDateTime now = OffsetDateTime.now(clock);
         UUID reportId = UUID.randomUUID();
         data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            UUID caseId = upsertCase(em, facts, now);
+            UUID caseId = upsertCase(em, facts);
             em.createNativeQuery("INSERT INTO moderation_report (id, content_id, reporter, reporter_name, reason,"
-                            + " comment, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                            + " comment, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())")
                     .setParameter(1, reportId).setParameter(2, caseId).setParameter(3, reporter.username())
                     .setParameter(4, reporter.displayName()).setParameter(5, why.code()).setParameter(6, comment)
-                    .setParameter(7, now).executeUpdate();
-            audit(em, now, reporter.username(), "REPORT", ref, caseId,
+                    .executeUpdate();
+            audit(em, reporter.username(), "REPORT", ref, caseId,
                     comment.isEmpty() ? why.code() : why.code() + " : " + comment);
             return null;
         });
@@ -138,16 +133,15 @@ public class Cases implements Moderation {
         if (action != Action.DISMISS) {
             source(ref).apply(ref, action.leadsTo());
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Views.Detail detail = data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             em.createNativeQuery("UPDATE moderated_content SET state = ?2, open = false WHERE id = ?1")
                     .setParameter(1, id).setParameter(2, action.leadsTo().name()).executeUpdate();
             em.createNativeQuery("INSERT INTO moderation_decision (id, content_id, action, moderator, reason,"
-                            + " decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                            + " decided_at) VALUES (?1, ?2, ?3, ?4, ?5, now())")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, action.name())
-                    .setParameter(4, moderator.username()).setParameter(5, why).setParameter(6, now).executeUpdate();
-            audit(em, now, moderator.username(), action.name(), ref, id, why);
+                    .setParameter(4, moderator.username()).setParameter(5, why).executeUpdate();
+            audit(em, moderator.username(), action.name(), ref, id, why);
             return detail(em, moderated(em, moderator, id));
         });
         if (action != Action.DISMISS) {
@@ -174,7 +168,7 @@ public class Cases implements Moderation {
         throw new NotFound("no-such-resource");
     }
 
-    private static UUID upsertCase(EntityManager em, ContentFacts facts, OffsetDateTime now) {
+    private static UUID upsertCase(EntityManager em, ContentFacts facts) {
         ContentRef ref = facts.ref();
         String schools = String.join(",", new TreeSet<>(facts.schools()));
         @SuppressWarnings("unchecked")
@@ -185,32 +179,33 @@ public class Cases implements Moderation {
             UUID id = UUID.randomUUID();
             em.createNativeQuery("INSERT INTO moderated_content (id, app, kind, content_id, schools, author_id,"
                             + " author_name, title, text, link, state, open, reported_at)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, true, ?12)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS uuid), ?7, ?8, ?9, ?10, ?11, true, now())"
                             + " ON CONFLICT (app, kind, content_id) DO NOTHING")
                     .setParameter(1, id).setParameter(2, ref.app()).setParameter(3, ref.kind())
                     .setParameter(4, ref.id()).setParameter(5, schools)
                     .setParameter(6, facts.author().orElse(null)).setParameter(7, facts.authorName())
                     .setParameter(8, facts.title()).setParameter(9, facts.text()).setParameter(10, facts.link())
-                    .setParameter(11, facts.state().name()).setParameter(12, now).executeUpdate();
+                    .setParameter(11, facts.state().name()).executeUpdate();
             return id;
         }
         UUID id = Rows.uuid(existing.get(0));
         // a content that is still shown may have changed since: the evidence is what readers see now
-        em.createNativeQuery("UPDATE moderated_content SET open = true, reported_at = ?2, schools = ?3,"
-                        + " title = CASE WHEN state = 'VISIBLE' THEN ?4 ELSE title END,"
-                        + " text = CASE WHEN state = 'VISIBLE' THEN ?5 ELSE text END WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, schools).setParameter(4, facts.title())
-                .setParameter(5, facts.text()).executeUpdate();
+        em.createNativeQuery("UPDATE moderated_content SET open = true, reported_at = now(), schools = ?2,"
+                        + " title = CASE WHEN state = 'VISIBLE' THEN ?3 ELSE title END,"
+                        + " text = CASE WHEN state = 'VISIBLE' THEN ?4 ELSE text END WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, schools).setParameter(3, facts.title())
+                .setParameter(4, facts.text()).executeUpdate();
         return id;
     }
 
-    private static void audit(EntityManager em, OffsetDateTime at, String actor, String action, ContentRef ref,
-            UUID caseId, String reason) {
+    /** One row of the audit trail, at the transaction's time (the same as the row it records). */
+    private static void audit(EntityManager em, String actor, String action, ContentRef ref, UUID caseId,
+            String reason) {
         em.createNativeQuery("INSERT INTO moderation_audit (at, actor, action, app, kind, content_ref, content_id,"
-                        + " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, at).setParameter(2, actor).setParameter(3, action).setParameter(4, ref.app())
-                .setParameter(5, ref.kind()).setParameter(6, ref.toString()).setParameter(7, caseId)
-                .setParameter(8, reason).executeUpdate();
+                        + " reason) VALUES (now(), ?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, actor).setParameter(2, action).setParameter(3, ref.app())
+                .setParameter(4, ref.kind()).setParameter(5, ref.toString()).setParameter(6, caseId)
+                .setParameter(7, reason).executeUpdate();
     }
 
     private static Object[] moderated(EntityManager em, Moderator moderator, UUID id) {
