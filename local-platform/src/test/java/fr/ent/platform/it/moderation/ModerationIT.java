@@ -106,8 +106,9 @@ class ModerationIT {
                 "no-such-resource");
         problem(call(b, adminOfB, "GET", API + "/cases/" + caseId, null), 404, "no-such-resource");
         assertThat(ok(call(b, adminOfB, "GET", API + "/cases", null)).asJsonArray()).isEmpty();
-        assertThat(call(a, adminOfB, "GET", API + "/cases/" + caseId, null).statusCode())
-                .as("another realm's token on this Host").isEqualTo(401);
+        // another realm's token on this Host, and this realm's on B's Host
+        problem(call(a, adminOfB, "GET", API + "/cases/" + caseId, null), 401, "invalid-token");
+        problem(call(b, admlA, "GET", API + "/cases/" + caseId, null), 401, "invalid-token");
         problem(call(a, lea, "GET", API + "/cases", null), 403, "forbidden");
         problem(call(a, lea, "GET", API + "/cases/" + caseId, null), 403, "forbidden");
         problem(call(a, admlA, "GET", API + "/cases/" + UUID.randomUUID(), null), 404, "no-such-resource");
@@ -118,7 +119,7 @@ class ModerationIT {
 
         // neutralize: a reason is required
         problem(call(a, admlA, "POST", API + "/cases/" + caseId + "/neutralize", reason(" ")), 400, "invalid-input");
-        problem(call(a, admlA, "POST", API + "/cases/" + caseId + "/neutralize", ""), 400, "invalid-input");
+        problem(call(a, admlA, "POST", API + "/cases/" + caseId + "/neutralize", ""), 400, null);
         problem(call(a, admlA, "POST", API + "/cases/" + caseId + "/explode", reason("x")), 404, "no-such-resource");
         problem(call(a, admlA, "POST", API + "/cases/" + caseId + "/restore", reason("rien")), 409,
                 "moderation-state");
