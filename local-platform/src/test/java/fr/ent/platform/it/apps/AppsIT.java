@@ -50,10 +50,10 @@ class AppsIT {
             assertThat(scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name IN ('delivery', 'ent_user', 'flyway_history_directory',"
                     + " 'flyway_history_notifications')")).isEqualTo("4");
-            assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("2");
+            assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("3");
             String version = Platform.json(PLATFORM.admin("GET", "/collectivities/" + slug(d), null))
                     .getString("schemaVersion");
-            assertThat(version).contains("directory=4").contains("notifications=2");
+            assertThat(version).contains("directory=4").contains("notifications=3");
         }
     }
 

@@ -23,6 +23,9 @@ public final class ClassFixture {
     public final String slug;
     public final String schoolA;
     public final String schoolB;
+    /** The schools' UAIs (what ADMIN_LOCAL accounts name in admin_structures). */
+    public final String uaiA;
+    public final String uaiB;
     public final String cp;
     public final String cm2;
     public final String teacher;
@@ -34,8 +37,10 @@ public final class ClassFixture {
     private ClassFixture(String prefix) {
         api = DirectoryApi.newCollectivity(prefix);
         slug = api.host.substring(0, api.host.indexOf('.'));
-        schoolA = api.createStructure(DirectoryApi.randomUai(), "École Jean Macé", "ECOLE").getString("id");
-        schoolB = api.createStructure(DirectoryApi.randomUai(), "École Jules Ferry", "ECOLE").getString("id");
+        uaiA = DirectoryApi.randomUai();
+        uaiB = DirectoryApi.randomUai();
+        schoolA = api.createStructure(uaiA, "École Jean Macé", "ECOLE").getString("id");
+        schoolB = api.createStructure(uaiB, "École Jules Ferry", "ECOLE").getString("id");
         cp = api.createClass(schoolA, "CP").getString("id");
         cm2 = api.createClass(schoolB, "CM2").getString("id");
         teacher = account("Teacher", "Martin", "Sophie", schoolA, List.of(cp), List.of());

@@ -130,7 +130,7 @@ class DemoWalkIT {
         // app added to the platform is added here with the profiles it is for).
         List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites");
         List<String> expected = person.isAdministrator()
-                ? Stream.concat(everyone.stream(), Stream.of("/flash")).toList() : everyone;
+                ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation")).toList() : everyone;
         assertThat(apps).containsExactlyInAnyOrderElementsOf(expected);
         scanForAnyViolation(browser, username + ", home");
 

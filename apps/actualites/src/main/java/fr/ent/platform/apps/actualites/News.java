@@ -9,6 +9,7 @@ import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.moderation.Moderation;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.sharing.Right;
 import fr.ent.platform.runtime.sharing.ShareRights;
@@ -142,8 +143,8 @@ public class News {
             NewsItem i = em.find(NewsItem.class, id);
             List<Views.Comment> comments = em.createQuery("SELECT c FROM NewsComment c WHERE c.itemId = :i"
                     + " ORDER BY c.createdAt, c.id", NewsComment.class).setParameter("i", id).getResultList().stream()
-                    .map(c -> new Views.Comment(c.id().toString(), c.authorName(), c.text(),
-                            c.createdAt().toString())).toList();
+                    .map(c -> new Views.Comment(c.id().toString(), c.authorName(),
+                            c.neutralized() ? Moderation.PLACEHOLDER : c.text(), c.createdAt().toString())).toList();
             return view(i, thread(em, found.threadId()), me, now, comments);
         });
     }
@@ -288,6 +289,10 @@ public class News {
             if (i == null) {
                 throw new NotFound("no-such-resource");
             }
+            if (i.neutralized()) {
+                // its text is the moderators' evidence now: nobody rewrites it
+                throw new Conflict("moderation-state", "masqué", "modifier");
+            }
             change.accept(i);
             return view(i, thread(em, i.threadId()), me, now, List.of());
         });
@@ -360,8 +365,11 @@ public class News {
 
     private static Views.Item view(NewsItem i, NewsThread t, Author me, OffsetDateTime now,
             List<Views.Comment> comments) {
-        return new Views.Item(i.id().toString(), t.id().toString(), t.title(), i.title(), i.content(),
-                RichText.excerpt(i.content(), 200), ItemState.at(stored(i), i.expireAt(), now).code(),
+        // neutralized by moderation: every reader (its author too) gets the placeholder, in pages, API and widget
+        String title = i.neutralized() ? Moderation.PLACEHOLDER : i.title();
+        String content = i.neutralized() ? "<p>" + Moderation.PLACEHOLDER + "</p>" : i.content();
+        return new Views.Item(i.id().toString(), t.id().toString(), t.title(), title, content,
+                RichText.excerpt(content, 200), ItemState.at(stored(i), i.expireAt(), now).code(),
                 i.publishAt() == null ? null : i.publishAt().toString(),
                 i.expireAt() == null ? null : i.expireAt().toString(), i.authorId().equals(me.id()), comments);
     }

@@ -49,7 +49,7 @@ class NotificationsTest {
 
     @Test
     void its_id_names_its_migrations_and_its_types_start_with_it() {
-        assertThat(AppSchemas.highestVersion(NotificationsApp.ID, getClass().getClassLoader())).contains("2");
+        assertThat(AppSchemas.highestVersion(NotificationsApp.ID, getClass().getClassLoader())).contains("3");
         assertThat(NotificationsApp.DESCRIPTOR.launcher()).isPresent();
         assertThat(NotificationsApp.MESSAGE.id()).startsWith(NotificationsApp.ID + ".");
     }

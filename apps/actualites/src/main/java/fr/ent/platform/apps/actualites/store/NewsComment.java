@@ -43,6 +43,10 @@ public class NewsComment {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    /** Hidden by moderation: readers get a placeholder, the original stays here as evidence (docs/moderation.md). */
+    @Column(name = "neutralized", nullable = false)
+    private boolean neutralized;
+
     protected NewsComment() {
     }
 
@@ -59,6 +63,14 @@ public class NewsComment {
         return id;
     }
 
+    public UUID itemId() {
+        return itemId;
+    }
+
+    public UUID authorId() {
+        return authorId;
+    }
+
     public String authorName() {
         return authorName;
     }
@@ -69,5 +81,14 @@ public class NewsComment {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public boolean neutralized() {
+        return neutralized;
+    }
+
+    /** Moderation's decision (the moderation app's ContentSource applies it). */
+    public void neutralize(boolean hidden) {
+        this.neutralized = hidden;
     }
 }

@@ -58,6 +58,10 @@ public class NewsItem {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** Hidden by moderation: readers get a placeholder, the original stays here as evidence (docs/moderation.md). */
+    @Column(name = "neutralized", nullable = false)
+    private boolean neutralized;
+
     protected NewsItem() {
     }
 
@@ -121,5 +125,14 @@ public class NewsItem {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    public boolean neutralized() {
+        return neutralized;
+    }
+
+    /** Moderation's decision (the moderation app's ContentSource applies it). */
+    public void neutralize(boolean hidden) {
+        this.neutralized = hidden;
     }
 }

@@ -81,7 +81,9 @@ public class Attachments {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT a.name, a.content_type, a.content FROM attachment a"
                             + " WHERE a.id = ?1 AND EXISTS (SELECT 1 FROM mailbox_entry e"
-                            + " WHERE e.message_id = a.message_id AND e.user_id = ?2)")
+                            + " WHERE e.message_id = a.message_id AND e.user_id = ?2)"
+                            // a neutralized message's files are the moderators' evidence only
+                            + " AND NOT (SELECT m.neutralized FROM message m WHERE m.id = a.message_id)")
                     .setParameter(1, attachment).setParameter(2, me.id()).getResultList();
             if (rows.isEmpty()) {
                 throw new NotFound("attachment-not-found", attachment.toString());

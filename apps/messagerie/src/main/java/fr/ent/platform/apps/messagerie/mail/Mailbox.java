@@ -4,6 +4,7 @@ import fr.ent.platform.apps.messagerie.MessagerieApp;
 import fr.ent.platform.apps.messagerie.MessagerieSettings;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.moderation.Moderation;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class Mailbox {
     private static final String SUMMARY = "SELECT m.id, m.thread_id, m.subject, m.author_name, e.at, e.unread,"
             + " m.state, (SELECT count(*) FROM attachment a WHERE a.message_id = m.id),"
             + " (SELECT string_agg(d.name, ', ' ORDER BY d.field DESC, d.name) FROM message_addressee d"
-            + " WHERE d.message_id = m.id AND (d.field <> 'BCC' OR m.author_id = e.user_id)), e.box"
+            + " WHERE d.message_id = m.id AND (d.field <> 'BCC' OR m.author_id = e.user_id)), e.box, m.neutralized"
             + " FROM mailbox_entry e JOIN message m ON m.id = e.message_id WHERE e.user_id = ?1 AND ";
 
     @PersistenceUnit(unitName = MessagerieApp.ID)
@@ -68,7 +69,8 @@ public class Mailbox {
     }
 
     /**
-     * The person's messages (trash aside) whose subject or body matches {@code words}, in French (stemming, stop
+     * The person's messages (trash aside, and those neutralized by moderation: their original words must not be
+     * found) whose subject or body matches {@code words}, in French (stemming, stop
      * words; quotes, {@code or} and {@code -} as a search engine reads them), newest first.
      */
     public Views.Listing search(Person me, String words, int limit, int offset) {
@@ -78,7 +80,8 @@ public class Mailbox {
         }
         return data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            return page(em.createNativeQuery(SUMMARY + "NOT e.trashed AND m.search @@ websearch_to_tsquery('french', ?4)"
+            return page(em.createNativeQuery(SUMMARY + "NOT e.trashed AND NOT m.neutralized"
+                    + " AND m.search @@ websearch_to_tsquery('french', ?4)"
                     + " ORDER BY e.at DESC, e.message_id DESC LIMIT ?2 OFFSET ?3").setParameter(4, q),
                     me, limit, offset);
         });
@@ -139,7 +142,7 @@ public class Mailbox {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT m.id, m.thread_id, m.parent_id, m.subject, m.body,"
                         + " m.author_id, m.author_name, m.sent_at, e.at, m.state, e.box, e.folder_id, e.trashed,"
-                        + " e.unread FROM mailbox_entry e JOIN message m ON m.id = e.message_id"
+                        + " e.unread, m.neutralized FROM mailbox_entry e JOIN message m ON m.id = e.message_id"
                         + " WHERE e.user_id = ?1 AND e.message_id = ?2")
                 .setParameter(1, me.id()).setParameter(2, id).getResultList();
         if (rows.isEmpty()) {
@@ -168,10 +171,14 @@ public class Mailbox {
                 }
             }
         }
-        return new Views.Message(id, Columns.uuid(r[1]), Optional.ofNullable(Columns.uuid(r[2])), (String) r[3],
-                (String) r[4], author, (String) r[6], to, cc, bcc, Optional.ofNullable(Columns.time(r[7])),
-                Columns.time(r[8]), "DRAFT".equals(r[9]), (String) r[10], Optional.ofNullable(Columns.uuid(r[11])),
-                Columns.flag(r[12]), Columns.flag(r[13]), Attachments.of(em, id));
+        // neutralized by moderation: the original stays in the table (evidence), never in what readers get
+        boolean neutralized = Columns.flag(r[14]);
+        return new Views.Message(id, Columns.uuid(r[1]), Optional.ofNullable(Columns.uuid(r[2])),
+                neutralized ? Moderation.PLACEHOLDER : (String) r[3],
+                neutralized ? "<p>" + Moderation.PLACEHOLDER + "</p>" : (String) r[4], author, (String) r[6], to, cc,
+                bcc, Optional.ofNullable(Columns.time(r[7])), Columns.time(r[8]), "DRAFT".equals(r[9]),
+                (String) r[10], Optional.ofNullable(Columns.uuid(r[11])), Columns.flag(r[12]), Columns.flag(r[13]),
+                neutralized ? List.of() : Attachments.of(em, id), neutralized);
     }
 
     private static Views.Listing page(Query query, Person me, int limit, int offset) {
@@ -192,8 +199,10 @@ public class Mailbox {
     private static Views.Summary summary(Object[] r) {
         boolean inbox = "INBOX".equals(r[9]);
         String correspondents = inbox ? (String) r[3] : r[8] == null ? "" : (String) r[8];
-        return new Views.Summary(Columns.uuid(r[0]), Columns.uuid(r[1]), (String) r[2], (String) r[3],
-                correspondents, Columns.time(r[4]), Columns.flag(r[5]), "DRAFT".equals(r[6]),
-                (int) Columns.number(r[7]));
+        boolean neutralized = Columns.flag(r[10]);
+        return new Views.Summary(Columns.uuid(r[0]), Columns.uuid(r[1]),
+                neutralized ? Moderation.PLACEHOLDER : (String) r[2], (String) r[3], correspondents,
+                Columns.time(r[4]), Columns.flag(r[5]), "DRAFT".equals(r[6]),
+                neutralized ? 0 : (int) Columns.number(r[7]), neutralized);
     }
 }

@@ -60,6 +60,14 @@ public final class Texts {
 
     /** A subject, or the words saying there is none. */
     public String subject(String subject) {
+        if (fr.ent.platform.runtime.moderation.Moderation.PLACEHOLDER.equals(subject)) {
+            return placeholder();
+        }
         return subject == null || subject.isBlank() ? get("subject.none") : subject;
+    }
+
+    /** What readers see instead of a message neutralized by moderation, in their language. */
+    public String placeholder() {
+        return fr.ent.platform.runtime.moderation.Moderation.placeholder(locale);
     }
 }

@@ -72,6 +72,33 @@ public class NoticeBoard implements Timeline {
         return id;
     }
 
+    @Override
+    public int mask(String link, Map<String, String> texts) {
+        if (texts.get("fr") == null || !LANGUAGES.containsAll(texts.keySet())) {
+            throw new InvalidInput("invalid-input", "texts : un texte en français (fr)");
+        }
+        Map<String, String> kept = stripped(texts);
+        return data.write(unit, em -> {
+            var notices = noticesOpening(em, link);
+            notices.forEach(n -> n.mask(kept));
+            return notices.size();
+        });
+    }
+
+    @Override
+    public int unmask(String link) {
+        return data.write(unit, em -> {
+            var notices = noticesOpening(em, link);
+            notices.forEach(n -> n.mask(null));
+            return notices.size();
+        });
+    }
+
+    private static java.util.List<StoredNotice> noticesOpening(jakarta.persistence.EntityManager em, String link) {
+        return em.createQuery("SELECT n FROM StoredNotice n WHERE n.link = :l", StoredNotice.class)
+                .setParameter("l", link).getResultList();
+    }
+
     /** What a notice must be, whoever posts it: refused with a 400 naming the field. */
     public static void check(Notice notice) {
         Map<String, String> texts = notice.texts();

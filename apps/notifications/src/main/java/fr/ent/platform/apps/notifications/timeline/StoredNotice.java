@@ -43,6 +43,16 @@ public class StoredNotice {
     @Column(name = "link")
     private String link;
 
+    /** A moderator's replacement of the texts (see Timeline.mask): shown instead of them while it is set. */
+    @Column(name = "masked_fr")
+    private String maskedFr;
+
+    @Column(name = "masked_en")
+    private String maskedEn;
+
+    @Column(name = "masked_es")
+    private String maskedEs;
+
     @Convert(UuidConverter.NAME)
     @Column(name = "author_id")
     private UUID authorId;
@@ -75,12 +85,27 @@ public class StoredNotice {
 
     /** The text in {@code language} (fr, en, es), French when the poster did not write that one. */
     public String text(String language) {
+        if (maskedFr != null) {
+            String masked = switch (language) {
+                case "en" -> maskedEn;
+                case "es" -> maskedEs;
+                default -> maskedFr;
+            };
+            return masked == null ? maskedFr : masked;
+        }
         String text = switch (language) {
             case "en" -> textEn;
             case "es" -> textEs;
             default -> textFr;
         };
         return text == null ? textFr : text;
+    }
+
+    /** Shows {@code texts} instead of the notice's own texts (null: its own again). */
+    void mask(java.util.Map<String, String> texts) {
+        this.maskedFr = texts == null ? null : texts.get("fr");
+        this.maskedEn = texts == null ? null : texts.get("en");
+        this.maskedEs = texts == null ? null : texts.get("es");
     }
 
     public String link() {
