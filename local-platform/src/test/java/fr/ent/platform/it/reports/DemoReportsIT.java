@@ -7,6 +7,9 @@ import fr.ent.platform.local.DemoCompliance;
 import fr.ent.platform.local.DemoData;
 import fr.ent.platform.testing.prometheus.PrometheusServer;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +54,23 @@ class DemoReportsIT {
         await(Duration.ofSeconds(120), "both probes of the demo scraped",
                 () -> prometheus.query("ent_probe_success" + own).size() >= 2);
 
-        HttpResponse<String> response = platform.admin("GET", "/collectivities/" + demo.slug() + "/sla-report",
-                null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonObject report = Platform.json(response);
+        // The report reads whole 5-minute steps of the month: its figures hold the demo once a step with its
+        // samples is over (at most 5 minutes; none when the demo collectivities were seeded earlier in the run).
+        JsonObject[] read = new JsonObject[1];
+        await(Duration.ofMinutes(7), "the demo's SLA report with its probes and a measured step", () -> {
+            HttpResponse<String> response = platform.admin("GET",
+                    "/collectivities/" + demo.slug() + "/sla-report", null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            read[0] = Platform.json(response);
+            return !read[0].getJsonArray("probes").isEmpty()
+                    && read[0].getJsonObject("figures").getJsonNumber("measuredMinutes").doubleValue() > 0;
+        });
+        JsonObject report = read[0];
         System.out.println("SLA report of the demo " + demo.slug() + ": " + report);
         assertThat(report.getString("slug")).isEqualTo(demo.slug());
-        assertThat(report.getJsonObject("figures").getJsonNumber("budgetMinutes").doubleValue()).isPositive();
+        JsonObject figures = report.getJsonObject("figures");
+        assertThat(figures.getJsonNumber("budgetMinutes").doubleValue()).isPositive();
+        assertThat(figures.getJsonNumber("availabilityPercent").doubleValue()).isBetween(0.0, 100.0);
         assertThat(report.getJsonArray("probes")).extracting(p -> p.asJsonObject().getString("probe"))
                 .containsExactlyInAnyOrder("api", "portal");
         assertThat(report.getJsonArray("probes")).allSatisfy(p -> assertThat(
@@ -71,8 +84,12 @@ class DemoReportsIT {
                 .map(d -> new DemoCompliance.Hosted(d.slug(), d.domain())).toList(), platform.server().httpPort(),
                 Path.of("pgdata"), Map.of(), Instant.now()));
 
-        HttpResponse<String> response = platform.admin("GET",
-                "/collectivities/" + demo.slug() + "/compliance-report", null);
+        // JSON asked for: without Accept the report comes as a PDF
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                platform.server().adminBase() + "/collectivities/" + demo.slug() + "/compliance-report"))
+                .header("Accept", "application/json")
+                .header("Authorization", platform.identity().operatorCredentials().authorization()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject report = Platform.json(response);
         System.out.println("Compliance report of the demo " + demo.slug() + ": " + report);
