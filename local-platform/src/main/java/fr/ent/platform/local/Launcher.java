@@ -1,6 +1,8 @@
 package fr.ent.platform.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,8 +10,14 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./run-platform.sh}: runs the whole platform ({@link LocalPlatform}) on this machine: embedded PostgreSQL
  * (data kept under .local/), Keycloak (realms kept under .local/keycloak), Open Liberty with tenant-manager and ent-runtime, and two demo collectivities with demo
  * accounts. Prints where to open it and who to log in as; Ctrl-C stops everything.
+ * With Prometheus installed ({@code apt-get install prometheus}) it starts one too (data under .local/prometheus),
+ * evaluating the generated SLA rules, so the SLA report of a collectivity has figures; and it gives the server a
+ * demo sovereignty policy and pushes an inventory of this machine ({@link DemoCompliance}), so the compliance report
+ * evaluates its rules.
  * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_KEYCLOAK_PORT,
- * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_LIBERTY_HOME.
+ * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_PROMETHEUS_PORT, ENT_LIBERTY_HOME; ENT_PROMETHEUS_URL (a Prometheus of one's
+ * own: none is started); ENT_LOCAL_REGION, ENT_LOCAL_PROVIDER, ENT_LOCAL_DISK_ENCRYPTED (what this machine is,
+ * for the compliance report).
  */
 public final class Launcher {
 
@@ -25,14 +33,20 @@ public final class Launcher {
         int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
         int keycloakPort = Integer.parseInt(env("ENT_KEYCLOAK_PORT", "8180"));
         int keycloakManagementPort = Integer.parseInt(env("ENT_KEYCLOAK_MANAGEMENT_PORT", "8190"));
+        int prometheusPort = Integer.parseInt(env("ENT_PROMETHEUS_PORT", "9090"));
+        // a Prometheus given by the developer is used as is (it needs the generated SLA rules); else our own, when
+        // installed (else the platform says how to install it)
+        boolean ownPrometheus = env("ENT_PROMETHEUS_URL", "").isEmpty() && LocalPrometheus.binary().isPresent();
         Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
 
         for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
                 {"ENT_DB_PORT", "" + dbPort}, {"ENT_KEYCLOAK_PORT", "" + keycloakPort},
-                {"ENT_KEYCLOAK_MANAGEMENT_PORT", "" + keycloakManagementPort}}) {
-            if (!isFree(Integer.parseInt(port[1]))) {
+                {"ENT_KEYCLOAK_MANAGEMENT_PORT", "" + keycloakManagementPort},
+                {"ENT_PROMETHEUS_PORT", ownPrometheus ? "" + prometheusPort : null}}) {
+            if (port[1] != null && !isFree(Integer.parseInt(port[1]))) {
                 System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
-                        + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
+                        + "arrêtez-la (ou le service prometheus du système : sudo systemctl disable --now "
+                        + "prometheus) ou choisissez un autre port avec " + port[0] + "=…");
                 System.exit(2);
             }
         }
@@ -41,10 +55,14 @@ public final class Launcher {
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(liberty, home, "liberty",
                 home.resolve("pgdata"), false, dbPort,
                 new LocalPlatform.OwnKeycloak(home.resolve("keycloak"), keycloakPort, keycloakManagementPort),
-                httpPort, adminPort, Map.of(), Launcher::say));
+                httpPort, adminPort, DemoCompliance.policyUnder(System.getenv()), Launcher::say,
+                env("ENT_PROMETHEUS_URL", "").isEmpty()
+                        ? new LocalPlatform.OwnPrometheus(home.resolve("prometheus"), prometheusPort,
+                                Duration.ofSeconds(15))
+                        : new LocalPlatform.NoPrometheus()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Arrêt : Open Liberty, Keycloak puis PostgreSQL…");
+            say("Arrêt : Open Liberty, Prometheus, Keycloak puis PostgreSQL…");
             try {
                 platform.close();
             } catch (Exception e) {
@@ -60,6 +78,10 @@ public final class Launcher {
         PlatformClient client = platform.client();
         java.util.List<DemoData.Account> accounts = DemoData.ensure(client, identity.setup(), Launcher::say);
         LoopbackDomains.follow(client, identity.keycloak());
+        // as the operator would after each collection: what this machine is, for the compliance reports
+        DemoCompliance.push(client, DemoCompliance.machineInventory(DemoData.DEMOS.stream()
+                .map(d -> new DemoCompliance.Hosted(d.slug(), d.domain())).toList(), httpPort, home.resolve("pgdata"),
+                System.getenv(), Instant.now()));
 
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         say("");
@@ -91,6 +113,12 @@ public final class Launcher {
         say("  curl -H \"Authorization: Bearer $TOKEN\" " + server.adminBase() + "/collectivities");
         say("  curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' " + server.adminBase() + "/collectivities \\");
         say("       -d '{\"slug\":\"paris\",\"kind\":\"commune\",\"displayName\":\"Ville de Paris\",\"domains\":[\"paris.localhost\"]}'");
+        String demo = DemoData.DEMOS.getFirst().slug();
+        say("  Rapports (avec le jeton) : " + server.adminBase() + "/collectivities/" + demo + "/sla-report et "
+                + server.adminBase() + "/collectivities/" + demo + "/compliance-report");
+        say(platform.prometheus().map(p -> "  Prometheus : " + p.url() + " (règles SLA : " + p.url() + "/rules)")
+                .orElse(env("ENT_PROMETHEUS_URL", "").isEmpty() ? "  " + LocalPrometheus.NOT_INSTALLED
+                        : "  Prometheus : " + env("ENT_PROMETHEUS_URL", "")));
         say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
         say("Ctrl-C pour arrêter.");
         stopped.await();

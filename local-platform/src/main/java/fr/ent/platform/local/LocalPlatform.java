@@ -4,6 +4,7 @@ import fr.ent.platform.keycloak.local.LocalKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +33,23 @@ public final class LocalPlatform implements AutoCloseable {
     public record RunningKeycloak(LocalKeycloak server) implements Keycloak {
     }
 
+    /** Whether the platform starts a Prometheus of its own for the SLA report. */
+    public sealed interface Monitoring {
+    }
+
+    /** No Prometheus: the SLA report answers 503 unless {@code ENT_PROMETHEUS_URL} is given in the environment. */
+    public record NoPrometheus() implements Monitoring {
+    }
+
+    /**
+     * A Prometheus of the platform's own ({@link LocalPrometheus}) when its binary is on the PATH: configuration
+     * and data under {@code directory}, HTTP API on 127.0.0.1:{@code port}, scraping and evaluating the SLA rules
+     * every {@code interval}; the server is told its address ({@code ENT_PROMETHEUS_URL}). Without the binary the
+     * platform starts without it and says how to install it. Stopped with the platform.
+     */
+    public record OwnPrometheus(Path directory, int port, Duration interval) implements Monitoring {
+    }
+
     /**
      * How to start the platform.
      *
@@ -42,13 +60,23 @@ public final class LocalPlatform implements AutoCloseable {
      * @param pgdata        PostgreSQL's data directory
      * @param freshDatabase true: {@code pgdata} is emptied at start and deleted at close (tests, benchmarks)
      * @param environment   added to the server's environment, over the Keycloak settings (docs/configuration.md)
+     * @param monitoring    whether to start a Prometheus of the platform's own
      */
     public record Setup(Path libertyHome, Path work, String name, Path pgdata, boolean freshDatabase,
             int databasePort, Keycloak keycloak, int httpPort, int adminPort, Map<String, String> environment,
-            Consumer<String> progress) {
+            Consumer<String> progress, Monitoring monitoring) {
 
         public Setup {
             environment = Map.copyOf(environment);
+            java.util.Objects.requireNonNull(monitoring, "monitoring");
+        }
+
+        /** A setup without a Prometheus of the platform's own. */
+        public Setup(Path libertyHome, Path work, String name, Path pgdata, boolean freshDatabase, int databasePort,
+                Keycloak keycloak, int httpPort, int adminPort, Map<String, String> environment,
+                Consumer<String> progress) {
+            this(libertyHome, work, name, pgdata, freshDatabase, databasePort, keycloak, httpPort, adminPort,
+                    environment, progress, new NoPrometheus());
         }
 
         /** The same setup with these variables added to the server's environment. */
@@ -56,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, String> all = new HashMap<>(environment);
             all.putAll(extra);
             return new Setup(libertyHome, work, name, pgdata, freshDatabase, databasePort, keycloak, httpPort,
-                    adminPort, all, progress);
+                    adminPort, all, progress, monitoring);
         }
     }
 
@@ -65,13 +93,16 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalIdentity identity;
     private final Optional<LocalAntivirus> antivirus;
     private final PlatformClient client;
+    private final LocalPrometheus prometheus;
     private Map<String, String> environment;
     private LibertyServer server;
     private int restarts;
 
     private LocalPlatform(Setup setup, EmbeddedDatabase database, LocalIdentity identity,
-            Optional<LocalAntivirus> antivirus, LibertyServer server, Map<String, String> environment) {
+            Optional<LocalAntivirus> antivirus, LocalPrometheus prometheus, LibertyServer server,
+            Map<String, String> environment) {
         this.setup = setup;
+        this.prometheus = prometheus;
         this.database = database;
         this.identity = identity;
         this.antivirus = antivirus;
@@ -82,7 +113,10 @@ public final class LocalPlatform implements AutoCloseable {
                 identity.operatorCredentials()::authorization);
     }
 
-    /** Starts PostgreSQL, Keycloak and Liberty in this order, and stops what started if a later part fails. */
+    /**
+     * Starts PostgreSQL, Keycloak, Prometheus (when asked and installed) and Liberty in this order, and stops what
+     * started if a later part fails.
+     */
     public static LocalPlatform start(Setup setup) throws IOException, InterruptedException {
         Consumer<String> progress = setup.progress();
         progress.accept("PostgreSQL embarqué (données : " + setup.pgdata() + ", port " + setup.databasePort() + ")");
@@ -92,6 +126,7 @@ public final class LocalPlatform implements AutoCloseable {
         EmbeddedDatabase database = EmbeddedDatabase.start(setup.pgdata(), setup.databasePort());
         LocalIdentity identity = null;
         Optional<LocalAntivirus> antivirus = Optional.empty();
+        LocalPrometheus prometheus = null;
         try {
             identity = switch (setup.keycloak()) {
                 case OwnKeycloak own -> {
@@ -111,13 +146,21 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("ENT_STORAGE_SPOOL_DIRECTORY", setup.work().resolve("uploads").toString());
             environment.putAll(antivirus.map(LocalAntivirus::environment)
                     .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
+            prometheus = startPrometheus(setup);
+            if (prometheus != null) {
+                environment.put("ENT_PROMETHEUS_URL", prometheus.url().toString());
+            }
             environment.putAll(setup.environment());
             progress.accept("Open Liberty (tenant-manager + ent-runtime), ports " + setup.httpPort() + " et "
                     + setup.adminPort() + " (admin)");
             LibertyServer server = LibertyServer.start(setup.libertyHome(), setup.work().resolve(setup.name()),
                     setup.httpPort(), setup.adminPort(), database.port(), environment, progress);
-            return new LocalPlatform(setup, database, identity, antivirus, server, Map.copyOf(environment));
+            return new LocalPlatform(setup, database, identity, antivirus, prometheus, server,
+                    Map.copyOf(environment));
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (prometheus != null) {
+                prometheus.close();
+            }
             if (antivirus.isPresent()) {
                 antivirus.get().close();
             }
@@ -127,6 +170,24 @@ public final class LocalPlatform implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The platform's own Prometheus, or null (not asked for, or not installed). */
+    private static LocalPrometheus startPrometheus(Setup setup) throws IOException, InterruptedException {
+        if (!(setup.monitoring() instanceof OwnPrometheus own)) {
+            return null;
+        }
+        Optional<Path> binary = LocalPrometheus.binary();
+        if (binary.isEmpty()) {
+            setup.progress().accept(LocalPrometheus.NOT_INSTALLED);
+            return null;
+        }
+        setup.progress().accept("Prometheus (règles SLA générées, données : " + own.directory().resolve("data")
+                + ", port " + own.port() + ")");
+        // the token the server will require on /admin/metrics: given to it, or inherited from this environment
+        String token = setup.environment().getOrDefault("ENT_METRICS_TOKEN", System.getenv("ENT_METRICS_TOKEN"));
+        return LocalPrometheus.start(binary.get(), own.directory(), own.port(), own.interval(), setup.adminPort(),
+                token);
     }
 
     /** Stops Liberty cleanly (a tenant-manager outage); {@link #startServer()} brings it back. */
@@ -180,6 +241,11 @@ public final class LocalPlatform implements AutoCloseable {
         return client;
     }
 
+    /** The platform's own Prometheus, if it started one ({@link OwnPrometheus} and the binary installed). */
+    public Optional<LocalPrometheus> prometheus() {
+        return Optional.ofNullable(prometheus);
+    }
+
     public LocalIdentity identity() {
         return identity;
     }
@@ -190,13 +256,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Stops Liberty, then clamd, then Keycloak if it is the platform's own, then PostgreSQL (its data deleted if
-     * fresh).
+     * Stops Liberty, then its Prometheus and clamd, then Keycloak if it is the platform's own, then PostgreSQL
+     * (its data deleted if fresh).
      */
     @Override
     public synchronized void close() throws IOException, InterruptedException {
         try {
             server.close();
+            if (prometheus != null) {
+                prometheus.close();
+            }
             if (antivirus.isPresent()) {
                 antivirus.get().close();
             }

@@ -3,19 +3,23 @@ package fr.ent.platform.it;
 import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
+import fr.ent.platform.local.DemoCompliance;
 import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.local.LocalPrometheus;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
 import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import fr.ent.platform.testing.ports.FreePorts;
+import fr.ent.platform.testing.prometheus.PrometheusServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +43,24 @@ public final class Platform {
     public static final String IT_ADMIN_SECRET = "it-admin-secret";
 
     /**
-     * Settings every test server gets: a sovereign policy (French and EU regions), so that the compliance report
-     * and the egress door have rules to apply, and the messagerie's limits. Tests that restart the server add to it.
+     * Settings every test server gets: the local platform's demo sovereignty policy ({@link DemoCompliance#POLICY}:
+     * French and EU regions, admin MFA), so that the compliance report and the egress door have rules to apply,
+     * and the messagerie's limits. Tests that restart the server add to it.
      */
-    public static final Map<String, String> BASE_ENVIRONMENT = Map.of(
-            "ENT_SOVEREIGNTY_REGIONS_FR", "fr-par,fr-mrs",
-            "ENT_SOVEREIGNTY_REGIONS_EU", "de-fra,nl-ams",
-            // small messagerie limits, so that a test reaches them with a few small files
-            "ENT_MESSAGERIE_QUOTA_MIB", "1",
-            "ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600",
-            // Actualités' job posts the notices of future-dated items every 2 s, so that tests hardly wait
-            "ENT_ACTUALITES_TICK_SECONDS", "2");
+    public static final Map<String, String> BASE_ENVIRONMENT = baseEnvironment();
+
+    /** The scrape and rule evaluation interval of the platform's Prometheus: short, for figures within seconds. */
+    public static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(5);
+
+    private static Map<String, String> baseEnvironment() {
+        Map<String, String> environment = new HashMap<>(DemoCompliance.POLICY);
+        // small messagerie limits, so that a test reaches them with a few small files
+        environment.put("ENT_MESSAGERIE_QUOTA_MIB", "1");
+        environment.put("ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600");
+        // Actualités' job posts the notices of future-dated items every 2 s, so that tests hardly wait
+        environment.put("ENT_ACTUALITES_TICK_SECONDS", "2");
+        return Map.copyOf(environment);
+    }
 
     /**
      * The {@code @Order} of a test class that restarts the server: after the others (junit-platform.properties), so
@@ -63,7 +74,6 @@ public final class Platform {
     public static final int MOVES_THE_CLOCK = RESTARTS_THE_SERVER + 1;
 
     private final LocalPlatform platform;
-    private final int prometheusPort;
     private final LocalChatServer ai;
     private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
     /**
@@ -72,22 +82,18 @@ public final class Platform {
      */
     private final ReentrantReadWriteLock serverUp = new ReentrantReadWriteLock();
 
-    private Platform(LocalPlatform platform, int prometheusPort, LocalChatServer ai) {
+    private Platform(LocalPlatform platform, LocalChatServer ai) {
         this.platform = platform;
-        this.prometheusPort = prometheusPort;
         this.ai = ai;
     }
 
     public static synchronized Platform get() {
         if (instance == null) {
-            // Where the SLA tests' Prometheus will listen, told to the server at its start (ENT_PROMETHEUS_URL), so
-            // that no restart is needed when they start it; until then the SLA report answers 503.
-            int prometheusPort = FreePorts.next();
             // The AI provider every test shares (FALC rewrite: FalcIT, the Actualités editor): a local server
             // speaking the chat-completions API, declared at the first start so that no test pays a restart for it.
             LocalChatServer ai = call(() -> LocalChatServer.start(
                     Path.of(System.getProperty("ent.it.work", "target/it-work"), "ai-" + ProcessHandle.current().pid())));
-            instance = new Platform(call(() -> start(prometheusPort, ai)), prometheusPort, ai);
+            instance = new Platform(call(() -> start(ai)), ai);
             // Keycloak stops with its own hook (SharedKeycloak)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -101,18 +107,21 @@ public final class Platform {
         return instance;
     }
 
-    /** The platform of the module's run: the test JVM's Keycloak, a fresh database, Liberty on free ports. */
-    private static LocalPlatform start(int prometheusPort, LocalChatServer ai)
-            throws IOException, InterruptedException {
+    /**
+     * The platform of the module's run: the test JVM's Keycloak, a fresh database, Liberty on free ports, the local
+     * AI provider, and, as {@code ./run-platform.sh} has, its own Prometheus evaluating the generated SLA rules
+     * (when installed).
+     */
+    private static LocalPlatform start(LocalChatServer ai) throws IOException, InterruptedException {
         Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"));
         long pid = ProcessHandle.current().pid();
         Map<String, String> environment = new HashMap<>(BASE_ENVIRONMENT);
-        environment.put("ENT_PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort);
         environment.putAll(aiEnvironment(ai));
         return LocalPlatform.start(new LocalPlatform.Setup(Path.of(System.getProperty("ent.liberty.home")), work,
                 "liberty-" + pid, work.resolve("pgdata-" + pid), true, FreePorts.next(),
                 new LocalPlatform.RunningKeycloak(SharedKeycloak.server()), FreePorts.next(), FreePorts.next(),
-                Map.copyOf(environment), System.out::println));
+                environment, System.out::println, new LocalPlatform.OwnPrometheus(
+                        work.resolve("prometheus-" + pid), FreePorts.next(), PROMETHEUS_INTERVAL)));
     }
 
     /**
@@ -142,9 +151,14 @@ public final class Platform {
         return ai;
     }
 
-    /** The port the server was told Prometheus listens on ({@code ENT_PROMETHEUS_URL}); nothing listens there until a test starts Prometheus on it. */
-    public int prometheusPort() {
-        return prometheusPort;
+    /**
+     * The platform's own Prometheus (the server was told its URL at start); closing it stops it for the rest of
+     * the run. Fails with how to install it when the binary is missing.
+     */
+    public PrometheusServer prometheus() {
+        LocalPrometheus own = platform.prometheus().orElseThrow(() -> new IllegalStateException(
+                LocalPrometheus.NOT_INSTALLED + " (.ci/run l'installe)"));
+        return PrometheusServer.running(own.process(), own.directory(), own.url());
     }
 
     /**

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The monthly SLA report inside Liberty, from a real Prometheus (Debian binary) that scrapes the server's
- * {@code /admin/metrics} and evaluates the committed ent-sla rules; tenant-manager reads it through
- * {@code ENT_PROMETHEUS_URL} (set at the server's start by {@link Platform}). The report is asked over HTTP through
- * the admin API. The traffic it reports on is {@link SlaTraffic}'s, started with the module's run so that its
- * 5-minute step fills while the other classes run. The last test stops Prometheus.
+ * The monthly SLA report inside Liberty, from the platform's own Prometheus (Debian binary,
+ * {@link Platform#prometheus()}) that scrapes the server's {@code /admin/metrics} and evaluates the generated ent-sla
+ * rules; tenant-manager reads it through {@code ENT_PROMETHEUS_URL} (set at the server's start by the local
+ * platform). The report is asked over HTTP through the admin API. The traffic it reports on is {@link SlaTraffic}'s,
+ * started with the module's run so that its 5-minute step fills while the other classes run. The last test stops
+ * Prometheus, for the rest of the run.
  *
  * <p>Runs after the classes that do not restart the server (it waits for the traffic; see
  * {@code junit-platform.properties}), before those that do.

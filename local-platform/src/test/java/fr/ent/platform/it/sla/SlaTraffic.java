@@ -6,12 +6,9 @@ import fr.ent.platform.it.Platform;
 import fr.ent.platform.testing.prometheus.PrometheusServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The traffic {@link SlaReportIT} reads back through the monthly report: a real Prometheus (Debian binary) scraping
- * the server's {@code /admin/metrics} with the committed ent-sla rules, on the port the server was told at its start
- * ({@link Platform#prometheusPort()}), and a steady mix of requests on two collectivities until a whole 5-minute step
+ * The traffic {@link SlaReportIT} reads back through the monthly report: the platform's own Prometheus (Debian
+ * binary, {@link Platform#prometheus()}) scraping the server's {@code /admin/metrics} with the generated ent-sla
+ * rules, and a steady mix of requests on two collectivities until a whole 5-minute step
  * of the month is over with at least two minutes of it inside.
  *
  * <p>Why apart from the test class: the wait for a step to fill is most of that test's time (up to 7 minutes). It
@@ -35,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class SlaTraffic {
 
-    static final Duration SCRAPE = Duration.ofSeconds(5);
+    static final Duration SCRAPE = Platform.PROMETHEUS_INTERVAL;
     static final Duration STEP = Duration.ofMinutes(5);
     /** How far the window of a step's rate reaches past the step's own mixes: two scrapes. */
     static final Duration EDGE = SCRAPE.multipliedBy(2);
@@ -100,18 +97,7 @@ final class SlaTraffic {
 
     private static Filled fill(Platform platform) throws IOException, InterruptedException {
         int n = ThreadLocalRandom.current().nextInt(100_000);
-        Path work = Path.of(System.getProperty("ent.it.work", "target/it-work"), "sla-prometheus-" + n);
-        PrometheusServer prometheus = PrometheusServer.start(work, SCRAPE,
-                List.of(new PrometheusServer.Target("ent", "127.0.0.1:" + platform.server().adminPort(),
-                        "/admin/metrics")),
-                Map.of("ent-sla.rules.yml", Files.readString(Path.of("../observability/rules/ent-sla.rules.yml"))),
-                platform.prometheusPort());
-        try {
-            return fill(platform, prometheus, n);
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            prometheus.close();
-            throw e;
-        }
+        return fill(platform, platform.prometheus(), n);
     }
 
     private static Filled fill(Platform platform, PrometheusServer prometheus, int n)

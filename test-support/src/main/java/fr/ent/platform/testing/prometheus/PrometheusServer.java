@@ -58,15 +58,23 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private final Process process;
+    private final ProcessHandle process;
     private final Path directory;
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PrometheusServer(Process process, Path directory, URI url) {
+    private PrometheusServer(ProcessHandle process, Path directory, URI url) {
         this.process = process;
         this.directory = directory;
         this.url = url;
+    }
+
+    /**
+     * A server started elsewhere (e.g. the local platform's own, {@code LocalPlatform.OwnPrometheus}): its process,
+     * the directory holding its {@code prometheus.log}, and its URL; {@link #close()} stops that process.
+     */
+    public static PrometheusServer running(ProcessHandle process, Path directory, URI url) {
+        return new PrometheusServer(process, directory, url);
     }
 
     /**
@@ -117,7 +125,8 @@ public final class PrometheusServer implements AutoCloseable {
         command.addAll(flags);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
-        PrometheusServer server = new PrometheusServer(process, directory, URI.create("http://127.0.0.1:" + port));
+        PrometheusServer server = new PrometheusServer(process.toHandle(), directory,
+                URI.create("http://127.0.0.1:" + port));
         try {
             // a few seconds when idle; far more beside other builds on a shared 2-core machine
             server.awaitReady(Duration.ofSeconds(120));
@@ -132,8 +141,7 @@ public final class PrometheusServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Prometheus s'est arrêté au démarrage (code " + process.exitValue()
-                        + ") :\n" + log());
+                throw new IllegalStateException("Prometheus s'est arrêté au démarrage :\n" + log());
             }
             try {
                 if (http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(5)).build(),
@@ -197,9 +205,18 @@ public final class PrometheusServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!exited(20)) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            exited(10);
+        }
+    }
+
+    private boolean exited(int seconds) throws InterruptedException {
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return !process.isAlive();
         }
     }
 
