@@ -100,9 +100,14 @@ class SlaReportIT {
                 .isCloseTo(month.lengthOfMonth() * 1440 * 0.002, within(0.01));
         // the step the mix filled is an incident (8 % errors against 0.2 % allowed); steps before it held only the
         // probe and the first requests of each kind
+        // The incident holds the filled step; it may go on a step later: the rate's window reaches past the mix's
+        // end (EDGE), and on a loaded machine the next step's few probe requests can be slow, hence errors.
         JsonObject incident = figures.getJsonArray("incidents").stream().map(v -> v.asJsonObject())
-                .filter(i -> Instant.parse(i.getString("end")).equals(filledStep)).findFirst()
-                .orElseThrow(() -> new AssertionError("no incident ending at " + filledStep + ": " + report));
+                .filter(i -> Instant.parse(i.getString("start")).isBefore(filledStep)
+                        && !Instant.parse(i.getString("end")).isBefore(filledStep)).findFirst()
+                .orElseThrow(() -> new AssertionError("no incident holding the step ending at " + filledStep + ": "
+                        + report));
+        Instant incidentEnd = Instant.parse(incident.getString("end"));
         // What the traffic sent into the step allows. Each mix is 12 requests the SLI counts (10 pages, the login's
         // 302 and its 502; the 401s are client errors, not counted) with 1 error, the 502 (8.33 %). Pages slower
         // than the plan's 0.5 s in the server are errors too: at most the slow ones seen from here. The probe adds
@@ -130,9 +135,9 @@ class SlaReportIT {
         assertThat(peak).isGreaterThanOrEqualTo(filled - 0.01);
         assertThat(incident.getJsonNumber("peakBurnRate").doubleValue()).isCloseTo(peak / 0.2, within(0.1));
         // the report read the recorded 5-minute ratio of A at the incident's steps (the mix may have begun in the
-        // step before the filled one: the peak is the worst of them)
+        // step before the filled one, and the incident may end a step after it: the peak is the worst of them)
         double recorded = 0;
-        for (Instant step = Instant.parse(incident.getString("start")).plus(STEP); !step.isAfter(filledStep);
+        for (Instant step = Instant.parse(incident.getString("start")).plus(STEP); !step.isAfter(incidentEnd);
                 step = step.plus(STEP)) {
             recorded = Math.max(recorded, prometheus.value("collectivity:ent_sli_error_ratio:rate5m{collectivity=\""
                     + a + "\"} @ " + step.getEpochSecond()));
