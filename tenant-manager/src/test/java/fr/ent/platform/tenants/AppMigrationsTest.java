@@ -47,6 +47,6 @@ class AppMigrationsTest {
     void the_target_names_every_app_with_migrations() {
         assertThat(TenantSchemaMigrator.ofInstalledApps(null, loader).target().versions())
                 .containsEntry("directory", "4").containsEntry("notifications", "2").containsEntry("flash", "1")
-                .containsEntry("messagerie", "1");
+                .containsEntry("messagerie", "1").containsEntry("documents", "1");
     }
 }
