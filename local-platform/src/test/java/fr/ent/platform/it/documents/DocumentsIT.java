@@ -91,8 +91,8 @@ class DocumentsIT {
         // rename, move to the top, trash, restore, trash again and empty
         assertThat(ok(call(a, sophie, "PUT", API + "/nodes/" + id + "/name", "{\"name\":\"Programme 2027.pdf\"}"))
                 .getString("name")).isEqualTo("Programme 2027.pdf");
-        assertThat(ok(call(a, sophie, "PUT", API + "/nodes/" + id + "/folder", "{\"folder\":null}")).isNull("parent"))
-                .isTrue();
+        JsonObject moved = ok(call(a, sophie, "PUT", API + "/nodes/" + id + "/folder", "{\"folder\":null}"));
+        assertThat(!moved.containsKey("parent") || moved.isNull("parent")).as(moved.toString()).isTrue();
         problem(call(a, sophie, "PUT", API + "/nodes/" + folder + "/folder", "{\"folder\":\"" + folder + "\"}"), 400,
                 "document-move-refused");
         assertThat(call(a, sophie, "POST", API + "/nodes/" + id + "/trash", "").statusCode()).isEqualTo(204);

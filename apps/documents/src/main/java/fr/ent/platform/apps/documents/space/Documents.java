@@ -140,9 +140,10 @@ public class Documents {
         Object[] v = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             @SuppressWarnings("unchecked")
+            // no version asked: the newest (number >= 0 matches every one)
             List<Object[]> rows = em.createNativeQuery("SELECT object_key, content_type FROM version WHERE node_id = ?1"
-                    + (version.isPresent() ? " AND number = ?2" : "") + " ORDER BY number DESC LIMIT 1")
-                    .setParameter(1, file).setParameter(2, version.orElse(0)).getResultList();
+                    + (version.isPresent() ? " AND number = ?2" : " AND number >= ?2") + " ORDER BY number DESC"
+                    + " LIMIT 1").setParameter(1, file).setParameter(2, version.orElse(0)).getResultList();
             return rows.isEmpty() ? null : rows.get(0);
         });
         if (v == null) {
