@@ -265,7 +265,7 @@ public class Documents {
             TenantData.nativeSqlInSchema(em);
             int changed = em.createNativeQuery("UPDATE node SET name = ?2, updated_at = now() WHERE id = ?1"
                     + " AND NOT EXISTS (SELECT 1 FROM node o WHERE o.owner_id = ?3 AND o.id <> ?1 AND"
-                    + " o.trashed_at IS NULL AND o.parent_id IS NOT DISTINCT FROM ?4 AND lower(o.name) = lower(?2))")
+                    + " o.trashed_at IS NULL AND o.parent_id IS NOT DISTINCT FROM CAST(?4 AS uuid) AND lower(o.name) = lower(?2))")
                     .setParameter(1, id).setParameter(2, n).setParameter(3, r.row().owner())
                     .setParameter(4, r.row().parent()).executeUpdate();
             if (changed == 0) {
@@ -298,9 +298,9 @@ public class Documents {
         }
         data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            int changed = em.createNativeQuery("UPDATE node SET parent_id = ?2, updated_at = now() WHERE id = ?1"
+            int changed = em.createNativeQuery("UPDATE node SET parent_id = CAST(?2 AS uuid), updated_at = now() WHERE id = ?1"
                     + " AND NOT EXISTS (SELECT 1 FROM node o WHERE o.owner_id = ?3 AND o.id <> ?1 AND"
-                    + " o.trashed_at IS NULL AND o.parent_id IS NOT DISTINCT FROM ?2 AND lower(o.name) = lower(?4))")
+                    + " o.trashed_at IS NULL AND o.parent_id IS NOT DISTINCT FROM CAST(?2 AS uuid) AND lower(o.name) = lower(?4))")
                     .setParameter(1, id).setParameter(2, target.orElse(null)).setParameter(3, r.row().owner())
                     .setParameter(4, r.row().name()).executeUpdate();
             if (changed == 0) {
@@ -331,9 +331,9 @@ public class Documents {
             if (parent != null && chain(em, parent).stream().anyMatch(Row::trashed)) {
                 parent = null;
             }
-            int changed = em.createNativeQuery("UPDATE node SET trashed_at = NULL, parent_id = ?2 WHERE id = ?1"
+            int changed = em.createNativeQuery("UPDATE node SET trashed_at = NULL, parent_id = CAST(?2 AS uuid) WHERE id = ?1"
                     + " AND NOT EXISTS (SELECT 1 FROM node o WHERE o.owner_id = ?3 AND o.trashed_at IS NULL"
-                    + " AND o.parent_id IS NOT DISTINCT FROM ?2 AND lower(o.name) = lower(?4))")
+                    + " AND o.parent_id IS NOT DISTINCT FROM CAST(?2 AS uuid) AND lower(o.name) = lower(?4))")
                     .setParameter(1, id).setParameter(2, parent).setParameter(3, me.id()).setParameter(4, r.name())
                     .executeUpdate();
             if (changed == 0) {
@@ -488,7 +488,7 @@ public class Documents {
     private void nameFree(UUID owner, UUID parent, String name) {
         boolean taken = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            return !em.createNativeQuery("SELECT 1 FROM node WHERE owner_id = ?1 AND parent_id IS NOT DISTINCT FROM ?2"
+            return !em.createNativeQuery("SELECT 1 FROM node WHERE owner_id = ?1 AND parent_id IS NOT DISTINCT FROM CAST(?2 AS uuid)"
                             + " AND trashed_at IS NULL AND lower(name) = lower(?3)").setParameter(1, owner)
                     .setParameter(2, parent).setParameter(3, name).getResultList().isEmpty();
         });
@@ -497,10 +497,12 @@ public class Documents {
         }
     }
 
+    // A parent may be null: EclipseLink binds a null as varchar, hence CAST(? AS uuid) wherever one may be.
+
     /** Inserts a node; a live node of the same name in the folder (even one inserted just now) is a conflict. */
     private static void insertNode(EntityManager em, UUID id, UUID owner, UUID parent, String kind, String name) {
         int inserted = em.createNativeQuery("INSERT INTO node (id, owner_id, parent_id, kind, name, created_at,"
-                        + " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, now(), now()) ON CONFLICT DO NOTHING")
+                        + " updated_at) VALUES (?1, ?2, CAST(?3 AS uuid), ?4, ?5, now(), now()) ON CONFLICT DO NOTHING")
                 .setParameter(1, id).setParameter(2, owner).setParameter(3, parent).setParameter(4, kind)
                 .setParameter(5, name).executeUpdate();
         if (inserted == 0) {
@@ -533,7 +535,7 @@ public class Documents {
     private static List<Views.Node> children(EntityManager em, Me me, UUID parent, UUID owner, Right right) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, owner_id, parent_id, kind, name, false FROM node"
-                        + " WHERE owner_id = ?1 AND parent_id IS NOT DISTINCT FROM ?2 AND trashed_at IS NULL"
+                        + " WHERE owner_id = ?1 AND parent_id IS NOT DISTINCT FROM CAST(?2 AS uuid) AND trashed_at IS NULL"
                         + " ORDER BY kind DESC, lower(name)")
                 .setParameter(1, owner).setParameter(2, parent).getResultList();
         return rows.stream().map(r -> view(em, row(r), right)).toList();
