@@ -225,6 +225,38 @@ class DocumentsIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aCollectivityThatDisablesTheAppHasNoDocumentsTheOtherKeepsThem() throws InterruptedException {
+        String parentOfB = token(b, "nicolas.durand");
+        HttpResponse<String> disabled = platform.admin("PUT", "/collectivities/" + b.slug + "/apps",
+                "{\"enabled\":[\"directory\"]}");
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        try {
+            problem(await(b, parentOfB, API, 404), 404, "no-such-resource");
+            assertThat(platform.send(b.domain(), "POST", API + "/files?name=x.pdf", "application/pdf",
+                    pdf(100, 'x'), "Bearer " + parentOfB).statusCode()).isEqualTo(404);
+            assertThat(call(a, sophie, "GET", API, null).statusCode()).isEqualTo(200);
+        } finally {
+            assertThat(platform.admin("PUT", "/collectivities/" + b.slug + "/apps", "{\"enabled\":null}")
+                    .statusCode()).isEqualTo(200);
+        }
+        assertThat(await(b, parentOfB, API, 200).statusCode()).isEqualTo(200);
+    }
+
+    /** The answer to a GET once it has this status (a collectivity's apps are read again within seconds). */
+    private static HttpResponse<String> await(ClassFixture c, String token, String path, int status)
+            throws InterruptedException {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 120; i++) {
+            last = call(c, token, "GET", path, null);
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        return last;
+    }
+
     // --- helpers ---
 
     private static void share(String node, String right) {
