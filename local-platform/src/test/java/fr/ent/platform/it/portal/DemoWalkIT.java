@@ -128,7 +128,8 @@ class DemoWalkIT {
                 .map(a -> a.getDomAttribute("href")).toList();
         // Every app is enabled in the demos: the launcher's entries are exactly those of the person's profiles (an
         // app added to the platform is added here with the profiles it is for).
-        List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites");
+        List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites",
+                "/documents");
         List<String> expected = person.isAdministrator()
                 ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation")).toList() : everyone;
         assertThat(apps).containsExactlyInAnyOrderElementsOf(expected);
