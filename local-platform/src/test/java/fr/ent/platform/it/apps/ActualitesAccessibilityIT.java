@@ -70,6 +70,16 @@ class ActualitesAccessibilityIT {
             browser.awaitUrlStartingWith(home() + "sharing/actualites/thread/" + thread + "?return=");
             assertThat(browser.text()).contains("Élèves — CP", "Durand Léa");
             AccessibilityScan.assertNoSeriousViolation(browser.driver(), "sharing dialog with search results");
+
+            // an accented search (a GET form): the server reads the query string as UTF-8 and gives it back
+            org.openqa.selenium.WebElement form = browser.driver().findElement(By.cssSelector("form[role='search']"));
+            browser.driver().findElement(By.id("sharing-q")).clear();
+            browser.driver().findElement(By.id("sharing-q")).sendKeys("Léa");
+            form.submit();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+            assertThat(browser.driver().findElement(By.id("sharing-q")).getDomProperty("value")).isEqualTo("Léa");
+            assertThat(browser.text()).contains("Durand Léa").doesNotContain("Moreau Hugo");
         }
     }
 
