@@ -59,10 +59,7 @@ public class TenantData {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            if (readOnly) {
-                em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
-            }
-            em.createNativeQuery("SET LOCAL ROLE " + TenantNames.quote(names.role())).executeUpdate();
+            em.createNativeQuery(prelude(names, readOnly)).executeUpdate();
             T result = work.apply(em);
             tx.commit();
             return result;
@@ -74,6 +71,17 @@ public class TenantData {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * The statements that open every unit of work, as one string: PostgreSQL's JDBC driver sends the statements of
+     * one string (and the transaction's BEGIN) in a single round-trip, where one statement each cost one round-trip
+     * per unit of work, about half of a small page's database time (docs/benchmarks.md, "Where the home page's time
+     * goes"). The role is quoted by {@link TenantNames#quote}, never taken from a request.
+     */
+    static String prelude(TenantNames names, boolean readOnly) {
+        String role = "SET LOCAL ROLE " + TenantNames.quote(names.role());
+        return readOnly ? "SET TRANSACTION READ ONLY; " + role : role;
     }
 
     /**
