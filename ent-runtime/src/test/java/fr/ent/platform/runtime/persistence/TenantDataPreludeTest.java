@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The one statement that opens every unit of work of {@link TenantData}, run as EclipseLink runs a native update (one
  * prepared statement, in a transaction) against a real PostgreSQL: it must still confine the unit to its
- * collectivity's role and, for reads, make the transaction read-only.
+ * collectivity's role and schema and, for reads, make the transaction read-only.
  */
 class TenantDataPreludeTest {
 
@@ -46,6 +46,7 @@ class TenantDataPreludeTest {
     void aReadingUnitSeesItsOwnSchemaOnlyAndWritesNothing() throws SQLException {
         try (Connection c = openedUnit(A, true)) {
             assertThat(firstNote(c, A)).isEqualTo(A.schema());
+            assertThat(unqualifiedNote(c)).as("unqualified names resolve in the unit's schema").isEqualTo(A.schema());
             assertThat(currentRole(c)).isEqualTo(A.role());
             assertThatThrownBy(() -> firstNote(c, B)).hasMessageContaining("permission denied");
             c.rollback();
@@ -60,6 +61,7 @@ class TenantDataPreludeTest {
     void aWritingUnitWritesItsOwnSchemaOnly() throws SQLException {
         try (Connection c = openedUnit(B, false)) {
             insert(c, B);
+            assertThat(unqualifiedNote(c)).isEqualTo(B.schema());
             assertThatThrownBy(() -> insert(c, A)).hasMessageContaining("permission denied");
             c.rollback();
         }
@@ -86,6 +88,13 @@ class TenantDataPreludeTest {
 
     private static String firstNote(Connection c, TenantNames t) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT text FROM " + t.schema() + ".note")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static String unqualifiedNote(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT text FROM note ORDER BY text")) {
             r.next();
             return r.getString(1);
         }
