@@ -7,6 +7,8 @@ import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,11 +48,43 @@ public class TenantManagerChannel {
      * reader's language. {@code what} is a fixed path of the console's code (a report), never a user's text.
      */
     public Answer get(Tenant tenant, PortalSession session, String what, String accept, Locale language) {
+        return send(tenant, session, "GET", what, accept, language, null);
+    }
+
+    /** PUT of a JSON body (a record of the admin API's contract) to {@code /collectivities/<this one>/<what>}. */
+    public Answer put(Tenant tenant, PortalSession session, String what, Object body, Locale language) {
+        return send(tenant, session, "PUT", what, "application/json", language, body);
+    }
+
+    /** The answer's JSON read as a record of the admin API's contract. */
+    public static <T> T read(Answer answer, Class<T> type) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.fromJson(answer.body(), type);
+        } catch (Exception e) {
+            throw new IllegalStateException("tenant-manager's answer is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    private Answer send(Tenant tenant, PortalSession session, String method, String what, String accept,
+            Locale language, Object body) {
         URI uri = URI.create(settings.tenantManager() + "/collectivities/"
                 + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8) + "/" + what);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + session.accessToken())
-                .header("Accept", accept).header("Accept-Language", language.getLanguage()).GET().build();
+                .header("Accept", accept).header("Accept-Language", language.getLanguage());
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String json;
+            try (Jsonb jsonb = JsonbBuilder.create()) {
+                json = jsonb.toJson(body);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot write " + body, e);
+            }
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.console.web;
 
+import fr.ent.platform.apps.console.people.ConsoleAccounts;
 import fr.ent.platform.apps.console.people.ConsolePeople;
 import fr.ent.platform.apps.console.schools.ConsoleSchools;
 import fr.ent.platform.apps.console.scope.ConsoleScope;
@@ -48,7 +49,7 @@ public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
     private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
-            "class-renamed");
+            "class-renamed", "function-given", "function-removed", "blocked", "unblocked");
     private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
 
     @Inject
@@ -68,6 +69,9 @@ public class ConsolePages extends HttpServlet {
 
     @Inject
     TenantManagerChannel tenantManager;
+
+    @Inject
+    ConsoleAccounts accounts;
 
     /** One request being answered: who, where, in which language. */
     record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
@@ -122,6 +126,8 @@ public class ConsolePages extends HttpServlet {
                 case CLASS_RENAME -> renameClass(visit, id);
                 case USERS -> users(visit);
                 case USER -> user(visit, id);
+                case USER_FUNCTIONS -> changeFunction(visit, id);
+                case USER_ENABLED -> setEnabled(visit, id);
                 case COMPLIANCE -> compliance(visit);
             }
         } catch (RuntimeException e) {
@@ -234,7 +240,31 @@ public class ConsolePages extends HttpServlet {
         ConsolePeople.Person person = people.get(v.scope(), id);
         var detail = person.detail();
         page(v, detail.firstName() + " " + detail.lastName(), "user.jte", "person", person,
-                "schoolsById", people.schoolsById());
+                "schoolsById", people.schoolsById(), "done", notice(v),
+                "managesAccounts", ConsoleAccounts.managesAccounts(v.scope(), person),
+                "account", accounts.account(v.scope(), v.tenant(), v.session(), person, v.t().locale())
+                        .orElse(null));
+    }
+
+    /** Gives or removes ADMIN_LOCAL (of one of the person's schools) or CLASS_ADMIN. */
+    private void changeFunction(Visit v, String id) throws IOException {
+        ConsolePeople.Person person = people.get(v.scope(), id);
+        ConsoleScope.Function function = ConsoleScope.Function.parse(v.request().getParameter("function"))
+                .orElseThrow(() -> fr.ent.platform.problem.InvalidInput.field("function", "console.function",
+                        String.valueOf(v.request().getParameter("function"))));
+        boolean give = !"remove".equals(v.request().getParameter("action"));
+        accounts.change(v.scope(), v.tenant(), v.session(), person, function, v.request().getParameter("school"),
+                give, v.t().locale());
+        v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
+                + (give ? "function-given" : "function-removed"));
+    }
+
+    private void setEnabled(Visit v, String id) throws IOException {
+        ConsolePeople.Person person = people.get(v.scope(), id);
+        boolean enabled = "true".equals(v.request().getParameter("enabled"));
+        accounts.setEnabled(v.scope(), v.tenant(), v.session(), person, enabled, v.t().locale());
+        v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
+                + (enabled ? "unblocked" : "blocked"));
     }
 
     private void compliance(Visit v) throws IOException {

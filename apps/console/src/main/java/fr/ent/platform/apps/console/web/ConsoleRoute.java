@@ -18,6 +18,8 @@ public enum ConsoleRoute {
     CLASS_RENAME("POST", "/console/classes/{id}"),
     USERS("GET", "/console/users"),
     USER("GET", "/console/users/{id}"),
+    USER_FUNCTIONS("POST", "/console/users/{id}/functions"),
+    USER_ENABLED("POST", "/console/users/{id}/enabled"),
     COMPLIANCE("GET", "/console/compliance");
 
     private final String method;
