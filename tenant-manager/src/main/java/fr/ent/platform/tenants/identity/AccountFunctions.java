@@ -37,7 +37,6 @@ public class AccountFunctions {
     private static final Pattern UAI = Pattern.compile("^[0-9]{7}[A-Z]$");
     private static final List<String> FUNCTIONS = List.of(RealmRoles.SUPER_ADMIN, RealmRoles.ADMIN_LOCAL,
             RealmRoles.CLASS_ADMIN);
-    private static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
 
     private final IdentityRealms realms;
 
@@ -54,7 +53,7 @@ public class AccountFunctions {
 
     /**
      * Sets the account's functions, whole: ADMIN_LOCAL for these schools (none: removed), CLASS_ADMIN or not. An
-     * account that becomes ADMIN_LOCAL without a second factor must enrol one at its next login (ADR 0013).
+     * account that becomes ADMIN_LOCAL gives an OTP code at its next login, enrolling one first if it has none.
      */
     public AccountView setFunctions(Collectivity c, String entUserId, List<String> adminStructures, boolean classAdmin) {
         Set<String> uais = new TreeSet<>();
@@ -80,16 +79,9 @@ public class AccountFunctions {
             uais.forEach(values::add);
             attributes.add(Claims.ADMIN_STRUCTURES, values);
         }
-        JsonArrayBuilder actions = Json.createArrayBuilder();
-        List<String> required = strings(user.getJsonArray("requiredActions"));
-        required.forEach(actions::add);
-        boolean newAdministrator = !uais.isEmpty() && !held.contains(RealmRoles.ADMIN_LOCAL)
-                && !held.contains(RealmRoles.SUPER_ADMIN);
-        if (newAdministrator && !hasSecondFactor(admin, realm, id) && !required.contains(CONFIGURE_TOTP)) {
-            actions.add(CONFIGURE_TOTP);
-        }
-        admin.put(realm + "/users/" + id, Json.createObjectBuilder(user).add("attributes", attributes)
-                .add("requiredActions", actions).build());
+        // No required action to add: the realm's browser flow (ADR 0013, BrowserFlow) asks every ADMIN_LOCAL for an
+        // OTP code, and has it enrol one at its next login if it has none.
+        admin.put(realm + "/users/" + id, Json.createObjectBuilder(user).add("attributes", attributes).build());
         LOG.info(() -> "tenant=" + c.slug() + " account " + entUserId + ": ADMIN_LOCAL " + uais + ", CLASS_ADMIN "
                 + classAdmin);
         return get(c, entUserId);
