@@ -165,6 +165,10 @@ class ConsoleIT {
                 token + "&name=Nouvelle&uai=" + DirectoryApi.randomUai() + "&type=ECOLE").statusCode()).isEqualTo(403);
         assertThat(localA.send("POST", url(a.domain(), "/console/users/" + a.teacher + "/functions"),
                 token + "&function=ADMIN_LOCAL&school=" + a.uaiA).statusCode()).isEqualTo(403);
+        // a family across its school and another: not its business (the other school's pupil is nobody to it)
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + a.parent + "/children"),
+                token + "&child=" + a.zoe).statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + a.zoe).body()).doesNotContain(a.parent);
         // nothing changed
         assertThat(PLATFORM.get(a.domain(), "/api/directory/structures/" + a.schoolB).body())
                 .contains("Jules Ferry", a.uaiB);
@@ -241,6 +245,22 @@ class ConsoleIT {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(superA.send("POST", enabled, token + "&enabled=true").statusCode()).isIn(302, 303);
         Logins.portal(PLATFORM, a.domain(), "hugo.moreau", ClassFixture.PASSWORD);
+    }
+
+    @Test
+    void the_collectivitys_administrator_links_and_unlinks_a_parent_and_a_child() {
+        String token = "csrf=" + LoginAgent.encode(csrf(superA, a.domain()));
+        URI children = url(a.domain(), "/console/users/" + a.parent + "/children");
+        HttpResponse<String> found = superA.get(url(a.domain(), "/console/users/" + a.parent + "?childQ=moreau")
+                .toString());
+        assertThat(found.body()).contains("Moreau Hugo");
+        assertThat(superA.send("POST", children, token + "&child=" + a.hugo).statusCode()).isIn(302, 303);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + a.hugo).body()).contains(a.parent);
+        assertThat(superA.send("POST", children, token + "&child=" + a.hugo + "&action=remove").statusCode())
+                .isIn(302, 303);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + a.hugo).body()).doesNotContain(a.parent);
+        // a teacher is no child
+        assertThat(superA.send("POST", children, token + "&child=" + a.teacher).statusCode()).isEqualTo(400);
     }
 
     /** The session's anti-forgery token, as the portal's pages carry it (the header's sign-out form). */

@@ -82,6 +82,22 @@ public class ConsolePeople {
         return new Person(detail, uais);
     }
 
+    /**
+     * Links a parent to a child, or removes the link: both must be people the scope reaches (a local administrator
+     * links families of its schools only). Returns the parent's card.
+     */
+    public Person link(ConsoleScope scope, String relativeId, String studentId, boolean linked) {
+        Person relative = get(scope, relativeId);
+        get(scope, studentId);
+        users.link(relative.detail().id().toString(), studentId, linked);
+        return get(scope, relativeId);
+    }
+
+    /** Pupils the scope reaches whose name matches {@code q} (the first page), to link to a parent. */
+    public UserPage pupils(ConsoleScope scope, String q) {
+        return search(scope, new Query(q, "Student", null, 1));
+    }
+
     /** The collectivity's schools by id (a collectivity has tens of schools, not thousands). */
     public Map<UUID, StructureView> schoolsById() {
         return structures.list().stream().collect(Collectors.toMap(StructureView::id, Function.identity(),

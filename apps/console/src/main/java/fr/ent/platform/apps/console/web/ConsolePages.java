@@ -49,7 +49,7 @@ public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
     private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
-            "class-renamed", "function-given", "function-removed", "blocked", "unblocked");
+            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked");
     private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
 
     @Inject
@@ -128,6 +128,7 @@ public class ConsolePages extends HttpServlet {
                 case USER -> user(visit, id);
                 case USER_FUNCTIONS -> changeFunction(visit, id);
                 case USER_ENABLED -> setEnabled(visit, id);
+                case USER_CHILDREN -> link(visit, id);
                 case COMPLIANCE -> compliance(visit);
             }
         } catch (RuntimeException e) {
@@ -239,8 +240,12 @@ public class ConsolePages extends HttpServlet {
     private void user(Visit v, String id) throws IOException {
         ConsolePeople.Person person = people.get(v.scope(), id);
         var detail = person.detail();
+        String childQ = v.request().getParameter("childQ");
+        boolean parent = detail.profile() == Profile.Relative;
         page(v, detail.firstName() + " " + detail.lastName(), "user.jte", "person", person,
-                "schoolsById", people.schoolsById(), "done", notice(v),
+                "schoolsById", people.schoolsById(), "done", notice(v), "childQ", childQ == null ? "" : childQ,
+                "pupils", parent && childQ != null && !childQ.isBlank() ? people.pupils(v.scope(), childQ).items()
+                        : List.of(),
                 "managesAccounts", ConsoleAccounts.managesAccounts(v.scope(), person),
                 "account", accounts.account(v.scope(), v.tenant(), v.session(), person, v.t().locale())
                         .orElse(null));
@@ -257,6 +262,14 @@ public class ConsolePages extends HttpServlet {
                 give, v.t().locale());
         v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
                 + (give ? "function-given" : "function-removed"));
+    }
+
+    /** Links a parent to a child (field {@code child}), or removes the link ({@code action=remove}). */
+    private void link(Visit v, String id) throws IOException {
+        boolean linked = !"remove".equals(v.request().getParameter("action"));
+        String child = Optional.ofNullable(v.request().getParameter("child")).orElse("");
+        ConsolePeople.Person parent = people.link(v.scope(), id, child, linked);
+        v.response().sendRedirect("/console/users/" + parent.detail().id() + "?done=" + (linked ? "child-linked" : "child-unlinked"));
     }
 
     private void setEnabled(Visit v, String id) throws IOException {

@@ -20,6 +20,7 @@ public enum ConsoleRoute {
     USER("GET", "/console/users/{id}"),
     USER_FUNCTIONS("POST", "/console/users/{id}/functions"),
     USER_ENABLED("POST", "/console/users/{id}/enabled"),
+    USER_CHILDREN("POST", "/console/users/{id}/children"),
     COMPLIANCE("GET", "/console/compliance");
 
     private final String method;
