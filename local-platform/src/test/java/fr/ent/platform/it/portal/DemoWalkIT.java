@@ -154,7 +154,7 @@ class DemoWalkIT {
         List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites",
                 "/documents");
         List<String> expected = person.isAdministrator()
-                ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation")).toList() : everyone;
+                ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation", "/console")).toList() : everyone;
         assertThat(apps).containsExactlyInAnyOrderElementsOf(expected);
         scanForAnyViolation(browser, username + ", home");
 

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * Every admin API request carries a bearer token. A token of the platform realm with role platform-admin (hosting
  * operators, the Kubernetes operator's service account) may do everything. A token of a collectivity's realm
  * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name and
- * synchronise its accounts; any other collectivity, the list of all collectivities and every lifecycle operation
+ * branding, synchronise its accounts and set an account's functions and blocked state; any other collectivity, the list of all collectivities and every lifecycle operation
  * are refused (403). A token that is not valid for the realm it claims is refused (401).
  */
 @Provider
@@ -77,8 +77,11 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             case "GET", "HEAD" -> true;
             case "PATCH" -> path.size() == 2;
             case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"));
-            // colours and logo: .../branding, .../branding/logo
-            case "PUT", "DELETE" -> path.size() >= 3 && path.get(2).equals("branding");
+            // colours and logo: .../branding, .../branding/logo; an account's functions and blocked state (the
+            // tenant console, ADR 0021): .../accounts/{entUserId}/functions, .../accounts/{entUserId}/enabled
+            case "PUT", "DELETE" -> (path.size() >= 3 && path.get(2).equals("branding"))
+                    || (request.getMethod().equals("PUT") && path.size() == 5 && path.get(2).equals("accounts")
+                            && (path.get(4).equals("functions") || path.get(4).equals("enabled")));
             default -> false;
         };
     }

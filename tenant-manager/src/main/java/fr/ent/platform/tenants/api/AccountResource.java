@@ -1,16 +1,23 @@
 package fr.ent.platform.tenants.api;
 
+import fr.ent.platform.adminapi.AccountEnabledRequest;
+import fr.ent.platform.adminapi.AccountFunctionsRequest;
+import fr.ent.platform.adminapi.AccountView;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.AccountFunctions;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.KeycloakException;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +44,9 @@ public class AccountResource {
 
     @Inject
     fr.ent.platform.tenants.brokering.Brokering brokering;
+
+    @Inject
+    AccountFunctions functions;
 
     @POST
     @Path("sync")
@@ -66,6 +76,61 @@ public class AccountResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // activation codes: no cache, no proxy may keep them
         return Response.ok(Views.of(result)).cacheControl(noStore).build();
+    }
+
+    @GET
+    @Path("{entUserId}")
+    @Operation(summary = "Le compte d'une personne de l'annuaire : identifiant, bloqué ou non, fonctions",
+            description = "Les fonctions (ADMIN_LOCAL et ses établissements, CLASS_ADMIN) sont celles de Keycloak, "
+                    + "portées par les jetons. Pour la console d'administration de la collectivité (ADR 0021).")
+    @APIResponse(responseCode = "200", description = "Le compte")
+    @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AccountView account(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId) {
+        Collectivity c = collectivities.get(slug);
+        return identity(slug, () -> functions.get(c, entUserId));
+    }
+
+    @PUT
+    @Path("{entUserId}/functions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Donner ou retirer les fonctions ADMIN_LOCAL (pour des établissements) et CLASS_ADMIN")
+    @APIResponse(responseCode = "200", description = "Le compte après le changement")
+    @APIResponse(responseCode = "400", description = "Code UAI invalide", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AccountView setFunctions(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId,
+            AccountFunctionsRequest body) {
+        Collectivity c = collectivities.get(slug);
+        if (body == null) {
+            throw new fr.ent.platform.problem.InvalidInput("malformed-request");
+        }
+        return identity(slug, () -> functions.setFunctions(c, entUserId, body.adminStructures(), body.classAdmin()));
+    }
+
+    @PUT
+    @Path("{entUserId}/enabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Bloquer (false) ou débloquer (true) un compte ; bloquer met fin à ses sessions")
+    @APIResponse(responseCode = "200", description = "Le compte après le changement")
+    @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AccountView setEnabled(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId,
+            AccountEnabledRequest body) {
+        Collectivity c = collectivities.get(slug);
+        if (body == null) {
+            throw new fr.ent.platform.problem.InvalidInput("malformed-request");
+        }
+        return identity(slug, () -> functions.setEnabled(c, entUserId, body.enabled()));
+    }
+
+    /** Keycloak's failures in the domain's words: no realm is a conflict, anything else a failed dependency. */
+    private static <T> T identity(String slug, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (KeycloakException e) {
+            if (e.status() == 404) {
+                throw new Conflict("realm-missing", slug);
+            }
+            throw new DependencyFailed("identity-failed", slug, e.getMessage());
+        }
     }
 
     /**

@@ -117,6 +117,12 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
+    fr.ent.platform.tenants.identity.AccountFunctions accountFunctions(IdentityRealms realms) {
+        return new fr.ent.platform.tenants.identity.AccountFunctions(realms);
+    }
+
+    @Produces
+    @Singleton
     RealmReconciliation realmReconciliation(CollectivityRepository registry, IdentityRealms realms,
             fr.ent.platform.tenants.brokering.Brokering brokering) {
         return new RealmReconciliation(registry, realms, brokering::reapply);

@@ -70,6 +70,15 @@ public final class PortalSession {
         return token;
     }
 
+    /**
+     * The signed-in user's own access token (their realm, audience {@code ent-api}), for a call the platform makes
+     * on their behalf to tenant-manager (the tenant console, ADR 0021): it carries exactly their rights there, never
+     * more. Never sent to the browser or written to a log.
+     */
+    public String accessToken() {
+        return tokens.accessToken();
+    }
+
     String idToken() {
         return tokens.idToken();
     }

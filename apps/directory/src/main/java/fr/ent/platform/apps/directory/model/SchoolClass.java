@@ -71,4 +71,9 @@ public class SchoolClass {
     public String level() {
         return level;
     }
+
+    /** A class renamed by an administrator; its members and groups stay. */
+    public void rename(String name) {
+        this.name = name;
+    }
 }

@@ -89,4 +89,12 @@ public class Structure {
     public UUID parentId() {
         return parentId;
     }
+
+    /** A school's name, type or UAI corrected by an administrator (the console); its id never changes. */
+    public void change(Uai uai, String name, StructureType type) {
+        this.uai = uai.value();
+        this.name = name;
+        this.type = type;
+        this.educationLevel = type.educationLevel();
+    }
 }

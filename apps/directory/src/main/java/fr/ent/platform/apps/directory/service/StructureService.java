@@ -67,6 +67,74 @@ public class StructureService {
         });
     }
 
+    /**
+     * Corrects a school: its name and type, and its UAI (checked like a new one, and unique). The caller decides
+     * who may change what (the console lets only a SUPER_ADMIN change a UAI).
+     */
+    public StructureView update(String id, NewStructure body) {
+        UUID structureId = Ids.orNotFound(id, "structure-not-found");
+        Uai uai = Uai.parse(body.uai());
+        String name = Text.trimToNull(body.name());
+        if (name == null || name.length() > 200) {
+            throw new InvalidTenantInputException("name", "structure.name");
+        }
+        StructureType type = StructureType.parse(body.type());
+        return data.write(em -> {
+            Structure structure = Lookups.structure(em, structureId, id);
+            boolean taken = !em.createQuery("SELECT s.id FROM Structure s WHERE s.uai = :uai AND s.id <> :id",
+                            UUID.class)
+                    .setParameter("uai", uai.value()).setParameter("id", structure.id())
+                    .setMaxResults(1).getResultList().isEmpty();
+            if (taken) {
+                throw new Conflict("uai-taken", uai.value());
+            }
+            structure.change(uai, name, type);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.in(e)) {
+                    throw new Conflict("uai-taken", uai.value());
+                }
+                throw e;
+            }
+            return StructureView.of(structure);
+        });
+    }
+
+    /** The class with this id (for its school, before anything is done with it). */
+    public ClassView schoolClass(String classId) {
+        return data.read(em -> ClassView.of(Lookups.schoolClass(em, classId)));
+    }
+
+    /** Renames a class; the name stays unique within its school. */
+    public ClassView renameClass(String classId, String newName) {
+        String name = Text.trimToNull(newName);
+        if (name == null || name.length() > 100) {
+            throw new InvalidTenantInputException("name", "class.name");
+        }
+        return data.write(em -> {
+            SchoolClass c = Lookups.schoolClass(em, classId);
+            boolean taken = !em.createQuery("""
+                            SELECT c.id FROM SchoolClass c WHERE c.structureId = :s AND c.name = :name AND c.id <> :id""",
+                            UUID.class)
+                    .setParameter("s", c.structureId()).setParameter("name", name).setParameter("id", c.id())
+                    .setMaxResults(1).getResultList().isEmpty();
+            if (taken) {
+                throw new Conflict("class-taken", name);
+            }
+            c.rename(name);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.in(e)) {
+                    throw new Conflict("class-taken", name);
+                }
+                throw e;
+            }
+            return ClassView.of(c);
+        });
+    }
+
     public List<ClassView> classes(String structureId) {
         return data.read(em -> {
             Structure structure = Lookups.structure(em, structureId);

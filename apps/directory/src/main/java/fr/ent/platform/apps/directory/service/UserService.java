@@ -103,6 +103,38 @@ public class UserService {
     }
 
     /**
+     * Links a parent (Relative) to a child (Student) of the collectivity, or removes the link; the profile groups of
+     * the child's school follow (a parent is in their children's "Parents" groups). Linking twice, or removing a link
+     * that is not there, changes nothing.
+     */
+    public UserDetail link(String relativeId, String studentId, boolean linked) {
+        return data.write(em -> {
+            EntUser relative = Lookups.user(em, relativeId);
+            EntUser student = Lookups.user(em, studentId);
+            if (relative.profile() != Profile.Relative) {
+                throw new InvalidTenantInputException("relativeId", "user.relative");
+            }
+            if (student.profile() != Profile.Student) {
+                throw new InvalidTenantInputException("childIds", "user.children");
+            }
+            RelativeLink existing = em.find(RelativeLink.class, new RelativeLink.Key(relative.id(), student.id()));
+            if (linked && existing == null) {
+                em.persist(new RelativeLink(relative.id(), student.id()));
+            } else if (!linked && existing != null) {
+                em.remove(existing);
+            }
+            em.flush();
+            Set<UUID> schools = new java.util.LinkedHashSet<>();
+            if (relative.structureId() != null) {
+                schools.add(relative.structureId());
+            }
+            schools.addAll(ProfileGroups.schoolsOf(em, Set.of(student.id())));
+            schools.forEach(school -> ProfileGroups.sync(em, school, false));
+            return detail(em, relative);
+        });
+    }
+
+    /**
      * The card with its classes and family. Join rows are reached through IN subqueries: EclipseLink 4.0 fails on
      * theta joins ("FROM A a, B b WHERE b.x = a.id") between TABLE_PER_TENANT entities without relationships.
      */

@@ -1,0 +1,111 @@
+package fr.ent.platform.apps.console.tenantmanager;
+
+import fr.ent.platform.problem.DependencyFailed;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.problem.Unavailable;
+import fr.ent.platform.runtime.security.login.PortalSession;
+import fr.ent.platform.runtime.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The console's one way to tenant-manager (ADR 0021): a call to the admin API about the current collectivity only
+ * (its slug from tenant resolution, never from input), carrying the signed-in administrator's own access token, so
+ * that tenant-manager checks the token against that collectivity's realm and the administrator's role and grants
+ * exactly what it grants them, nothing more. The platform-admin token is never used here: the runtime does not have
+ * it. A refusal comes back as the domain's refusal; tenant-manager down or failing is {@code tenant-manager-failed}.
+ */
+@ApplicationScoped
+public class TenantManagerChannel {
+
+    private static final Logger LOG = Logger.getLogger(TenantManagerChannel.class.getName());
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Inject
+    ConsoleSettings settings;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** What tenant-manager answered: its status, type and body (a page, a JSON document). */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * GET {@code /collectivities/<this collectivity>/<what>} as the administrator, with {@code accept} and the
+     * reader's language. {@code what} is a fixed path of the console's code (a report), never a user's text.
+     */
+    public Answer get(Tenant tenant, PortalSession session, String what, String accept, Locale language) {
+        return send(tenant, session, "GET", what, accept, language, null);
+    }
+
+    /** PUT of a JSON body (a record of the admin API's contract) to {@code /collectivities/<this one>/<what>}. */
+    public Answer put(Tenant tenant, PortalSession session, String what, Object body, Locale language) {
+        return send(tenant, session, "PUT", what, "application/json", language, body);
+    }
+
+    /** The answer's JSON read as a record of the admin API's contract. */
+    public static <T> T read(Answer answer, Class<T> type) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.fromJson(answer.body(), type);
+        } catch (Exception e) {
+            throw new IllegalStateException("tenant-manager's answer is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    private Answer send(Tenant tenant, PortalSession session, String method, String what, String accept,
+            Locale language, Object body) {
+        URI uri = URI.create(settings.tenantManager() + "/collectivities/"
+                + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8) + "/" + what);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Accept", accept).header("Accept-Language", language.getLanguage());
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String json;
+            try (Jsonb jsonb = JsonbBuilder.create()) {
+                json = jsonb.toJson(body);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot write " + body, e);
+            }
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        HttpRequest request = builder.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warning(() -> "tenant=" + tenant.slug() + " tenant-manager unreachable at " + uri + ": " + e);
+            throw new DependencyFailed("tenant-manager-failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DependencyFailed("tenant-manager-failed");
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new NotAllowed("forbidden");
+        }
+        if (status == 503) {
+            throw new Unavailable("tenant-manager-unavailable");
+        }
+        if (status >= 500) {
+            LOG.warning(() -> "tenant=" + tenant.slug() + " tenant-manager answered " + status + " for " + what);
+            throw new DependencyFailed("tenant-manager-failed");
+        }
+        return new Answer(status, response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+}

@@ -1,0 +1,339 @@
+package fr.ent.platform.apps.console.web;
+
+import fr.ent.platform.apps.console.people.ConsoleAccounts;
+import fr.ent.platform.apps.console.people.ConsolePeople;
+import fr.ent.platform.apps.console.schools.ConsoleSchools;
+import fr.ent.platform.apps.console.scope.ConsoleScope;
+import fr.ent.platform.apps.console.tenantmanager.ComplianceSummary;
+import fr.ent.platform.apps.console.tenantmanager.TenantManagerChannel;
+import fr.ent.platform.apps.directory.Profile;
+import fr.ent.platform.apps.directory.StructureType;
+import fr.ent.platform.apps.directory.view.NewClass;
+import fr.ent.platform.apps.directory.view.NewStructure;
+import fr.ent.platform.apps.directory.view.StructureView;
+import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemStatuses;
+import fr.ent.platform.runtime.portal.Launcher;
+import fr.ent.platform.runtime.security.login.PortalSession;
+import fr.ent.platform.runtime.security.login.PortalSessions;
+import fr.ent.platform.runtime.tenant.Tenant;
+import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.web.Pages;
+import gg.jte.TemplateEngine;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The tenant console's pages (docs/console.md): plain forms, no script, in the portal's layout, on the
+ * collectivity's own domain with the portal's session. Every request goes the same way: a route of
+ * {@link ConsoleRoute} (else 404), a signed-in session of this collectivity (else the sign-in), a console user
+ * (SUPER_ADMIN or ADMIN_LOCAL, else 403), and for a change the session's anti-forgery token (field {@code csrf},
+ * else 403); then the services check the {@link ConsoleScope} against the school or person concerned. A change
+ * answers with a redirect (POST, redirect, GET), or with the form again and the reason, in the reader's language.
+ */
+@WebServlet(urlPatterns = {"/console", "/console/*"}, name = "console-pages")
+public class ConsolePages extends HttpServlet {
+
+    static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
+    private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
+            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked");
+    private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    Launcher launcher;
+
+    @Inject
+    ConsoleSchools schools;
+
+    @Inject
+    ConsolePeople people;
+
+    @Inject
+    TenantManagerChannel tenantManager;
+
+    @Inject
+    ConsoleAccounts accounts;
+
+    /** One request being answered: who, where, in which language. */
+    record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
+            ConsoleScope scope, Texts t) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        answer(request, response);
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        Optional<ConsoleRoute.Match> match = ConsoleRoute.of(request.getMethod(), path);
+        if (match.isEmpty()) {
+            response.sendError(404);
+            return;
+        }
+        Tenant tenant = context.current();
+        Optional<PortalSession> session = sessions.current(request, tenant);
+        if (session.isEmpty()) {
+            response.sendRedirect("/auth/login?return=" + URLEncoder.encode(
+                    match.get().route().changes() ? "/console" : path, StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<ConsoleScope> scope = ConsoleScope.of(session.get().token());
+        if (scope.isEmpty()) {
+            response.sendError(403);
+            return;
+        }
+        if (match.get().route().changes() && !session.get().acceptsToken(request.getParameter("csrf"))) {
+            response.sendError(403);
+            return;
+        }
+        Visit visit = new Visit(request, response, tenant, session.get(), scope.get(),
+                new Texts(Pages.locale(request)));
+        String id = match.get().id();
+        try {
+            switch (match.get().route()) {
+                case HOME -> home(visit);
+                case SCHOOLS_NEW -> schoolForm(visit, null, new NewStructure("", "", "ECOLE", null), null, 200);
+                case SCHOOLS_CREATE -> createSchool(visit);
+                case SCHOOL -> school(visit, id, null, null, null, 200);
+                case SCHOOL_UPDATE -> updateSchool(visit, id);
+                case CLASS_CREATE -> createClass(visit, id);
+                case CLASS_RENAME -> renameClass(visit, id);
+                case USERS -> users(visit);
+                case USER -> user(visit, id);
+                case USER_FUNCTIONS -> changeFunction(visit, id);
+                case USER_ENABLED -> setEnabled(visit, id);
+                case USER_CHILDREN -> link(visit, id);
+                case COMPLIANCE -> compliance(visit);
+            }
+        } catch (RuntimeException e) {
+            Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
+            if (known.isEmpty()) {
+                throw e;
+            }
+            Problem problem = known.get().problem();
+            if (problem.status() == 403 || problem.status() == 404) {
+                response.sendError(problem.status());
+                return;
+            }
+            problemPage(visit, problem);
+        }
+    }
+
+    private void home(Visit v) throws IOException {
+        String q = v.request().getParameter("q");
+        List<StructureView> list = schools.list(v.scope(), q);
+        page(v, v.t().get("home.title"), "home.jte", "schools", list, "q", q == null ? "" : q,
+                "done", notice(v));
+    }
+
+    private void schoolForm(Visit v, String id, NewStructure values, String error, int status) throws IOException {
+        if (id == null && !v.scope().declaresSchools()) {
+            v.response().sendError(403);
+            return;
+        }
+        v.response().setStatus(status);
+        page(v, v.t().get(id == null ? "school.new" : "school.edit"), "school-new.jte", "values", values,
+                "error", error, "types", types());
+    }
+
+    private void createSchool(Visit v) throws IOException {
+        NewStructure values = schoolValues(v.request());
+        try {
+            StructureView created = schools.create(v.scope(), values);
+            v.response().sendRedirect("/console/schools/" + created.id() + "?done=created");
+        } catch (RuntimeException e) {
+            Optional<Problem> problem = formProblem(e, v);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            schoolForm(v, null, values, problem.get().detail(), problem.get().status());
+        }
+    }
+
+    private void school(Visit v, String id, NewStructure values, String error, String classError, int status)
+            throws IOException {
+        StructureView school = schools.get(v.scope(), id);
+        v.response().setStatus(status);
+        page(v, school.name(), "school.jte", "school", school,
+                "values", values == null ? new NewStructure(school.uai(), school.name(), school.type().name(), null)
+                        : values,
+                "classes", schools.classes(v.scope(), id), "error", error, "classError", classError,
+                "types", types(), "done", notice(v));
+    }
+
+    private void updateSchool(Visit v, String id) throws IOException {
+        NewStructure values = schoolValues(v.request());
+        try {
+            schools.update(v.scope(), id, values);
+            v.response().sendRedirect("/console/schools/" + id + "?done=saved");
+        } catch (RuntimeException e) {
+            Optional<Problem> problem = formProblem(e, v);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            school(v, id, values, problem.get().detail(), null, problem.get().status());
+        }
+    }
+
+    private void createClass(Visit v, String schoolId) throws IOException {
+        try {
+            schools.createClass(v.scope(), schoolId, new NewClass(v.request().getParameter("name"),
+                    v.request().getParameter("level")));
+            v.response().sendRedirect("/console/schools/" + schoolId + "?done=class-created");
+        } catch (RuntimeException e) {
+            Optional<Problem> problem = formProblem(e, v);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            school(v, schoolId, null, null, problem.get().detail(), problem.get().status());
+        }
+    }
+
+    private void renameClass(Visit v, String classId) throws IOException {
+        var renamed = schools.renameClass(v.scope(), classId, v.request().getParameter("name"));
+        v.response().sendRedirect("/console/schools/" + renamed.structureId() + "?done=class-renamed");
+    }
+
+    private void users(Visit v) throws IOException {
+        HttpServletRequest r = v.request();
+        int pageNumber = 1;
+        try {
+            pageNumber = Integer.parseInt(Optional.ofNullable(r.getParameter("page")).orElse("1"));
+        } catch (NumberFormatException e) {
+            // a page number that is not one: the first page
+        }
+        ConsolePeople.Query query = new ConsolePeople.Query(r.getParameter("q"), r.getParameter("profile"),
+                r.getParameter("school"), pageNumber);
+        var found = people.search(v.scope(), query);
+        List<StructureView> reachable = schools.list(v.scope(), null);
+        page(v, v.t().get("users.title"), "users.jte", "query", query, "found", found, "schools", reachable,
+                "profiles", Arrays.stream(Profile.values()).map(Profile::name).toList(),
+                "pageSize", ConsolePeople.PAGE_SIZE);
+    }
+
+    private void user(Visit v, String id) throws IOException {
+        ConsolePeople.Person person = people.get(v.scope(), id);
+        var detail = person.detail();
+        String childQ = v.request().getParameter("childQ");
+        boolean parent = detail.profile() == Profile.Relative;
+        page(v, detail.firstName() + " " + detail.lastName(), "user.jte", "person", person,
+                "schoolsById", people.schoolsById(), "done", notice(v), "childQ", childQ == null ? "" : childQ,
+                "pupils", parent && childQ != null && !childQ.isBlank() ? people.pupils(v.scope(), childQ).items()
+                        : List.of(),
+                "managesAccounts", ConsoleAccounts.managesAccounts(v.scope(), person),
+                "account", accounts.account(v.scope(), v.tenant(), v.session(), person, v.t().locale())
+                        .orElse(null));
+    }
+
+    /** Gives or removes ADMIN_LOCAL (of one of the person's schools) or CLASS_ADMIN. */
+    private void changeFunction(Visit v, String id) throws IOException {
+        ConsolePeople.Person person = people.get(v.scope(), id);
+        ConsoleScope.Function function = ConsoleScope.Function.parse(v.request().getParameter("function"))
+                .orElseThrow(() -> fr.ent.platform.problem.InvalidInput.field("function", "console.function",
+                        String.valueOf(v.request().getParameter("function"))));
+        boolean give = !"remove".equals(v.request().getParameter("action"));
+        accounts.change(v.scope(), v.tenant(), v.session(), person, function, v.request().getParameter("school"),
+                give, v.t().locale());
+        v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
+                + (give ? "function-given" : "function-removed"));
+    }
+
+    /** Links a parent to a child (field {@code child}), or removes the link ({@code action=remove}). */
+    private void link(Visit v, String id) throws IOException {
+        boolean linked = !"remove".equals(v.request().getParameter("action"));
+        String child = Optional.ofNullable(v.request().getParameter("child")).orElse("");
+        ConsolePeople.Person parent = people.link(v.scope(), id, child, linked);
+        v.response().sendRedirect("/console/users/" + parent.detail().id() + "?done=" + (linked ? "child-linked" : "child-unlinked"));
+    }
+
+    private void setEnabled(Visit v, String id) throws IOException {
+        ConsolePeople.Person person = people.get(v.scope(), id);
+        boolean enabled = "true".equals(v.request().getParameter("enabled"));
+        accounts.setEnabled(v.scope(), v.tenant(), v.session(), person, enabled, v.t().locale());
+        v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
+                + (enabled ? "unblocked" : "blocked"));
+    }
+
+    private void compliance(Visit v) throws IOException {
+        if (!v.scope().readsCollectivityReports()) {
+            v.response().sendError(403);
+            return;
+        }
+        TenantManagerChannel.Answer answer = tenantManager.get(v.tenant(), v.session(), "compliance-report",
+                "application/json", v.t().locale());
+        if (answer.status() != 200) {
+            LOG.warning(() -> "tenant=" + v.tenant().slug() + " compliance report answered " + answer.status());
+            v.response().sendError(502);
+            return;
+        }
+        page(v, v.t().get("compliance.title"), "compliance.jte", "report", ComplianceSummary.parse(answer.body()));
+    }
+
+    private void problemPage(Visit v, Problem problem) throws IOException {
+        v.response().setStatus(problem.status());
+        page(v, problem.title(), "problem.jte", "problem", problem);
+    }
+
+    /** A refusal a form shows next to its fields (bad input, a conflict); anything else goes up. */
+    private static Optional<Problem> formProblem(RuntimeException e, Visit v) {
+        return ProblemStatuses.answer(e, v.t().locale()).map(ProblemStatuses.Answer::problem)
+                .filter(p -> p.status() == 400 || p.status() == 409);
+    }
+
+    private static NewStructure schoolValues(HttpServletRequest r) {
+        return new NewStructure(r.getParameter("uai"), r.getParameter("name"), r.getParameter("type"), null);
+    }
+
+    private static List<String> types() {
+        return Arrays.stream(StructureType.values()).map(StructureType::name).toList();
+    }
+
+    private static String notice(Visit v) {
+        String done = v.request().getParameter("done");
+        return done != null && NOTICES.contains(done) ? done : null;
+    }
+
+    private void page(Visit v, String title, String template, Object... pairs) throws IOException {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", v.t());
+        params.put("title", title);
+        params.put("scope", v.scope());
+        params.put("csrf", v.session().csrfToken());
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        Pages.writePage(v.response(), launcher.shell(v.tenant(), Optional.of(v.session()), v.t().locale(), title),
+                output -> TEMPLATES.render(template, params, output));
+    }
+
+    /** The language tag of the reader (for templates: {@code lang} of quoted content). */
+    static String language(Locale locale) {
+        return locale.getLanguage();
+    }
+}

@@ -1,0 +1,88 @@
+package fr.ent.platform.apps.console.web;
+
+import java.util.Optional;
+
+/**
+ * Every URL of the console, in one table: the pages servlet dispatches through it (a URL not listed is 404), and
+ * the tests walk it (ConsoleIT asks every route as a teacher, a pupil and a parent, and from another collectivity),
+ * so a new route is covered as soon as it exists. Uses nothing but the JDK, so that tests can read it. A segment
+ * {@code {id}} stands for one path segment (an id).
+ */
+public enum ConsoleRoute {
+    HOME("GET", "/console"),
+    SCHOOLS_NEW("GET", "/console/schools/new"),
+    SCHOOLS_CREATE("POST", "/console/schools"),
+    SCHOOL("GET", "/console/schools/{id}"),
+    SCHOOL_UPDATE("POST", "/console/schools/{id}"),
+    CLASS_CREATE("POST", "/console/schools/{id}/classes"),
+    CLASS_RENAME("POST", "/console/classes/{id}"),
+    USERS("GET", "/console/users"),
+    USER("GET", "/console/users/{id}"),
+    USER_FUNCTIONS("POST", "/console/users/{id}/functions"),
+    USER_ENABLED("POST", "/console/users/{id}/enabled"),
+    USER_CHILDREN("POST", "/console/users/{id}/children"),
+    COMPLIANCE("GET", "/console/compliance");
+
+    private final String method;
+    private final String pattern;
+
+    ConsoleRoute(String method, String pattern) {
+        this.method = method;
+        this.pattern = pattern;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    /** Whether it changes something (a form POST, with the session's anti-forgery token). */
+    public boolean changes() {
+        return !method.equals("GET");
+    }
+
+    /** The path with {@code id} in place of {@code {id}}. */
+    public String path(String id) {
+        return pattern.replace("{id}", id);
+    }
+
+    /** A route and the id its path named (null when it names none). */
+    public record Match(ConsoleRoute route, String id) {
+    }
+
+    /** The route a method and path name, if one does (a trailing slash is ignored; literal segments win). */
+    public static Optional<Match> of(String method, String path) {
+        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String[] segments = normalized.split("/", -1);
+        Match byPattern = null;
+        for (ConsoleRoute route : values()) {
+            if (!route.method.equals(method)) {
+                continue;
+            }
+            String[] parts = route.pattern.split("/", -1);
+            if (parts.length != segments.length) {
+                continue;
+            }
+            String id = null;
+            boolean matches = true;
+            for (int i = 0; i < parts.length && matches; i++) {
+                if (parts[i].equals("{id}")) {
+                    id = segments[i];
+                    matches = !id.isEmpty();
+                } else {
+                    matches = parts[i].equals(segments[i]);
+                }
+            }
+            if (matches && id == null) {
+                return Optional.of(new Match(route, null)); // a literal route ("new") before an id route
+            }
+            if (matches && byPattern == null) {
+                byPattern = new Match(route, id);
+            }
+        }
+        return Optional.ofNullable(byPattern);
+    }
+}

@@ -1,0 +1,110 @@
+package fr.ent.platform.apps.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.adminapi.AccountView;
+import fr.ent.platform.apps.console.people.ConsolePeople;
+import fr.ent.platform.apps.console.scope.ConsoleScope;
+import fr.ent.platform.apps.console.tenantmanager.ComplianceSummary;
+import fr.ent.platform.apps.directory.Profile;
+import fr.ent.platform.apps.directory.StructureType;
+import fr.ent.platform.apps.directory.view.ClassView;
+import fr.ent.platform.apps.directory.view.NewStructure;
+import fr.ent.platform.apps.directory.view.StructureView;
+import fr.ent.platform.apps.directory.view.UserDetail;
+import fr.ent.platform.apps.directory.view.UserPage;
+import fr.ent.platform.apps.directory.view.UserSummary;
+import fr.ent.platform.problem.Problem;
+import gg.jte.output.StringOutput;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every console template renders in the three languages with what the pages give it (a missing text, a wrong
+ * parameter or a null would fail here rather than in front of an administrator), and says what it must: who the
+ * reader administers, the reason of a refusal, the account's functions and only the forms the scope allows.
+ */
+class ConsoleTemplatesTest {
+
+    static final StructureView MACE = new StructureView(UUID.randomUUID(), "0693331W", "École Jean Macé",
+            StructureType.ECOLE, "1D", null);
+    static final ConsoleScope SUPER = new ConsoleScope(true, Set.of(), "admin");
+    static final ConsoleScope LOCAL = new ConsoleScope(false, Set.of("0693331W"), "adml");
+    static final UserSummary LEA = new UserSummary(UUID.randomUUID(), Profile.Student, "Durand", "Léa", MACE.id());
+
+    @Test
+    void every_page_renders_in_every_language() {
+        for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH, Locale.of("es"))) {
+            for (ConsoleScope scope : List.of(SUPER, LOCAL)) {
+                render("home.jte", locale, scope, "schools", List.of(MACE), "q", "", "done", null);
+                render("school-new.jte", locale, scope, "values", new NewStructure("", "", "ECOLE", null),
+                        "error", "Le code UAI est invalide", "types", List.of("ECOLE", "COLLEGE", "LYCEE"));
+                render("school.jte", locale, scope, "school", MACE,
+                        "values", new NewStructure(MACE.uai(), MACE.name(), "ECOLE", null),
+                        "classes", List.of(new ClassView(UUID.randomUUID(), MACE.id(), "CP", null)), "error", null,
+                        "classError", "taken", "types", List.of("ECOLE"), "done", "class-renamed");
+                render("users.jte", locale, scope, "query", new ConsolePeople.Query("dur", null, null, 1),
+                        "found", new UserPage(List.of(LEA), 60, 25, 0), "schools", List.of(MACE),
+                        "profiles", List.of("Student", "Relative", "Teacher", "Personnel", "Guest"), "pageSize", 25);
+                for (AccountView account : new AccountView[] {null, new AccountView(LEA.id().toString(), "lea.durand",
+                        false, List.of("ADMIN_LOCAL", "CLASS_ADMIN"), List.of("0693331W"), true)}) {
+                    render("user.jte", locale, scope, "person", parent(), "schoolsById", Map.of(MACE.id(), MACE),
+                            "done", "function-given", "managesAccounts", scope.whole() && account != null,
+                            "account", account, "childQ", "dur", "pupils", List.of(LEA));
+                }
+                render("compliance.jte", locale, scope, "report", new ComplianceSummary("Ville de Lyon",
+                        "non évaluable", "2026-12-04T10:00:00Z", List.of(new ComplianceSummary.Line("Résidence",
+                        "non évaluable", "Pas d'inventaire", null))));
+                render("problem.jte", locale, scope, "problem", Problem.of(400, "uai-taken", locale, "0693331W"));
+            }
+        }
+    }
+
+    @Test
+    void a_page_says_whom_the_reader_administers_and_offers_only_what_it_may_do() {
+        String local = render("home.jte", Locale.FRENCH, LOCAL, "schools", List.of(MACE), "q", "", "done", null);
+        assertThat(local).contains("Vous administrez les établissements 0693331W.")
+                .doesNotContain("/console/schools/new", "/console/compliance");
+        String whole = render("home.jte", Locale.FRENCH, SUPER, "schools", List.of(MACE), "q", "", "done", null);
+        assertThat(whole).contains("toute la collectivité", "/console/schools/new", "/console/compliance");
+
+        AccountView account = new AccountView(LEA.id().toString(), "nicolas.durand", true, List.of("ADMIN_LOCAL"),
+                List.of("0693331W"), false);
+        String page = render("user.jte", Locale.FRENCH, SUPER, "person", parent(), "schoolsById",
+                Map.of(MACE.id(), MACE), "done", null, "managesAccounts", true, "account", account, "childQ", "",
+                "pupils", List.of());
+        assertThat(page).contains("nicolas.durand", "0693331W", "Bloquer le compte", "value=\"ADMIN_LOCAL\"",
+                "name=\"csrf\" value=\"jeton\"");
+        String byLocal = render("user.jte", Locale.FRENCH, LOCAL, "person", parent(), "schoolsById",
+                Map.of(MACE.id(), MACE), "done", null, "managesAccounts", false, "account", null, "childQ", "",
+                "pupils", List.of());
+        assertThat(byLocal).contains("gérés par l'administrateur de la collectivité")
+                .doesNotContain("Bloquer le compte", "value=\"ADMIN_LOCAL\"");
+    }
+
+    private static ConsolePeople.Person parent() {
+        UserDetail detail = new UserDetail(UUID.randomUUID(), Profile.Relative, "Durand", "Nicolas", null, null,
+                MACE.id(), List.of(), List.of(LEA), List.of());
+        return new ConsolePeople.Person(detail, Set.of("0693331W"));
+    }
+
+    private static String render(String template, Locale locale, ConsoleScope scope, Object... pairs) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", new Texts(locale));
+        params.put("title", "Titre");
+        params.put("scope", scope);
+        params.put("csrf", "jeton");
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        StringOutput output = new StringOutput();
+        ConsolePages.TEMPLATES.render(template, params, output);
+        return output.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package fr.ent.platform.apps.directory.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.ent.platform.apps.directory.view.NewClass;
+import fr.ent.platform.apps.directory.view.NewStructure;
+import fr.ent.platform.apps.directory.view.NewUser;
+import fr.ent.platform.apps.directory.view.UserSummary;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.tenancy.InvalidTenantInputException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Parent–child links added and removed by an administrator (the tenant console), on a real migrated schema. */
+class RelativeLinksTest {
+
+    @Test
+    void a_parent_is_linked_to_a_child_and_unlinked_and_only_a_parent_to_a_pupil() {
+        DirectoryDatabase db = DirectoryDatabase.fresh();
+        StructureService structures = new StructureService();
+        structures.data = db.data();
+        UserService users = new UserService();
+        users.data = db.data();
+        String school = structures.create(new NewStructure("0693331W", "École Jean Macé", "ECOLE", null)).id()
+                .toString();
+        String cp = structures.createClass(school, new NewClass("CP", null)).id().toString();
+        String lea = users.create(new NewUser("Student", "Durand", "Léa", null, null, school, List.of(cp), List.of()))
+                .id().toString();
+        String parent = users.create(new NewUser("Relative", "Durand", "Nicolas", null, null, school, List.of(),
+                List.of())).id().toString();
+        String teacher = users.create(new NewUser("Teacher", "Martin", "Sophie", null, null, school, List.of(cp),
+                List.of())).id().toString();
+
+        assertThat(users.link(parent, lea, true).children()).extracting(UserSummary::firstName).containsExactly("Léa");
+        assertThat(users.link(parent, lea, true).children()).as("twice: once").hasSize(1);
+        assertThat(users.get(lea).relatives()).extracting(UserSummary::firstName).containsExactly("Nicolas");
+
+        assertThatThrownBy(() -> users.link(teacher, lea, true)).isInstanceOf(InvalidTenantInputException.class);
+        assertThatThrownBy(() -> users.link(parent, teacher, true)).isInstanceOf(InvalidTenantInputException.class);
+        assertThatThrownBy(() -> users.link(parent, UUID.randomUUID().toString(), true))
+                .isInstanceOf(NotFound.class);
+
+        assertThat(users.link(parent, lea, false).children()).isEmpty();
+        assertThat(users.link(parent, lea, false).children()).as("removed twice: nothing").isEmpty();
+        assertThat(users.get(lea).relatives()).isEmpty();
+    }
+}

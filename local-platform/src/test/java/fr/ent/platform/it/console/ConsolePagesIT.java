@@ -1,0 +1,153 @@
+package fr.ent.platform.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.identity.Realms;
+import fr.ent.platform.it.Platform;
+import fr.ent.platform.it.identity.Totp;
+import fr.ent.platform.local.DemoData;
+import fr.ent.platform.local.DemoData.Demo;
+import fr.ent.platform.testing.accessibility.AccessibilityScan;
+import fr.ent.platform.testing.browser.RealBrowser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The tenant console in a real Chromium, as Lyon's demo administrator uses it (docs/console.md): signs in on the
+ * portal with the second factor, opens the console from the launcher, searches a teacher, gives her ADMIN_LOCAL of
+ * her school and sees it, then removes it. Each screen is scanned with axe-core (WCAG 2.1 AA), the person's page also
+ * at a phone's width. The demo is the launcher's (DemoData, shared with DemoWalkIT and DemoReportsIT): what this
+ * class changes in it is put back afterwards (the teacher's function, the administrator's enrolled authenticator,
+ * so that the walk of every demo account still finds a first login to enrol).
+ */
+class ConsolePagesIT {
+
+    static Platform platform;
+    static Demo lyon;
+    static String admin;
+    static String sophie;
+
+    @BeforeAll
+    static void theDemoCollectivities() throws Exception {
+        platform = Platform.get();
+        platform.identity().keycloak().resolveToLoopback(DemoData.DEMOS.stream().map(Demo::domain).toList());
+        DemoData.ensure(platform.client(), platform.keycloak(), System.out::println);
+        lyon = DemoData.DEMOS.get(0);
+        admin = "admin." + lyon.slug().replace("demo-", "");
+        JsonObject found = Platform.json(platform.get(lyon.domain(), "/api/directory/users?q=martin%20sophie"));
+        sophie = found.getJsonArray("items").getJsonObject(0).getString("id");
+        forgetSecondFactor(admin);
+    }
+
+    @AfterAll
+    static void putTheDemoBack() throws Exception {
+        if (sophie != null) {
+            platform.admin("PUT", "/collectivities/" + lyon.slug() + "/accounts/" + sophie + "/functions",
+                    "{\"adminStructures\":[],\"classAdmin\":false}");
+        }
+        forgetSecondFactor(admin);
+    }
+
+    @Test
+    void lyonsAdministratorGivesAndRemovesAFunctionFromTheConsole() {
+        String portal = "http://" + lyon.domain() + ":" + platform.server().runtimeBase().getPort();
+        try (RealBrowser browser = RealBrowser.start()) {
+            browser.open(portal + "/");
+            signIn(browser, portal);
+            clickAndWait(browser, By.cssSelector("nav ul.launcher a[href='/console']"));
+            assertThat(browser.text()).contains("Console d'administration", lyon.school(), lyon.uai(),
+                    "Vous administrez toute la collectivité.");
+            scan(browser, "console home");
+
+            clickAndWait(browser, By.partialLinkText("Personnes"));
+            browser.driver().findElement(By.id("q")).sendKeys("martin");
+            clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
+            assertThat(browser.text()).contains("Martin Sophie", "Enseignant");
+            scan(browser, "people search");
+
+            clickAndWait(browser, By.partialLinkText("Martin Sophie"));
+            assertThat(browser.text()).contains("Sophie Martin", "sophie.martin", "Actif", "Aucune fonction.");
+            new Select(browser.driver().findElement(By.id("function"))).selectByValue("ADMIN_LOCAL");
+            new Select(browser.driver().findElement(By.id("function-school"))).selectByValue(lyon.uai());
+            clickAndWait(browser, By.xpath("//form[.//input[@name='action' and @value='give']]//button"));
+            assertThat(browser.text()).contains("Fonction donnée.",
+                    "Administrateur local de l'établissement " + lyon.uai());
+            scan(browser, "a person's page with a function");
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+            scan(browser, "a person's page, on a phone");
+
+            clickAndWait(browser, By.cssSelector("button[aria-label^='Retirer la fonction']"));
+            assertThat(browser.text()).contains("Fonction retirée.", "Aucune fonction.")
+                    .doesNotContain("Administrateur local de l'établissement");
+        }
+    }
+
+    /** Signs in from the home page; Keycloak asks the administrator to enrol an authenticator (forgotten before). */
+    private static void signIn(RealBrowser browser, String portal) {
+        browser.click(By.cssSelector("a[href^='/auth/login']"));
+        browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
+        browser.signInOnKeycloak(admin, DemoData.DEMO_PASSWORD);
+        List<WebElement> enrol = browser.driver().findElements(By.id("kc-totp-settings-form"));
+        assertThat(enrol).as("the second factor is asked of the administrator").isNotEmpty();
+        String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
+        browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
+        browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
+        enrol.get(0).submit();
+        browser.awaitUrlStartingWith(portal + "/");
+    }
+
+    /** Removes the account's OTP credentials (Keycloak's admin API), as an administrator does for a lost phone. */
+    private static void forgetSecondFactor(String username) throws Exception {
+        String realm = Realms.ofCollectivity(lyon.slug());
+        String users = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + username, null).body();
+        for (JsonValue user : Json.createReader(new StringReader(users)).readArray()) {
+            String id = user.asJsonObject().getString("id");
+            String credentials = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users/" + id
+                    + "/credentials", null).body();
+            for (JsonValue c : Json.createReader(new StringReader(credentials)).readArray()) {
+                if ("otp".equals(c.asJsonObject().getString("type", ""))) {
+                    platform.keycloak().admin("DELETE", "/admin/realms/" + realm + "/users/" + id
+                            + "/credentials/" + c.asJsonObject().getString("id"), null);
+                }
+            }
+        }
+    }
+
+    /** Clicks what leads to another page, and waits until the old page is gone. */
+    private static void clickAndWait(RealBrowser browser, By what) {
+        WebElement element = browser.driver().findElement(what);
+        element.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
+    }
+
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static void scan(RealBrowser browser, String what) {
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
+    }
+}
