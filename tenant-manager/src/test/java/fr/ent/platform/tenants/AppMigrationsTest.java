@@ -47,7 +47,7 @@ class AppMigrationsTest {
     void the_target_names_every_app_with_migrations() {
         assertThat(TenantSchemaMigrator.ofInstalledApps(null, loader).target().versions())
                 .containsEntry("directory", "4").containsEntry("notifications", "3").containsEntry("flash", "1")
-                .containsEntry("messagerie", "2").containsEntry("moderation", "1")
+                .containsEntry("messagerie", "3").containsEntry("moderation", "1")
                 .containsEntry("documents", "1");
     }
 }

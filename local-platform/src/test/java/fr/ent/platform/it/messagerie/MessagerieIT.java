@@ -7,14 +7,22 @@ import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +36,7 @@ class MessagerieIT {
 
     private static final String API = "/api/messagerie";
     private static final byte[] PDF = pdf(2_000);
+    private static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
     private static Platform platform;
     private static ClassFixture a;
@@ -108,6 +117,103 @@ class MessagerieIT {
         problem(call(a, lea, "GET", API + "/messages/" + id, null), 404, "message-not-found");
         problem(call(a, hugo, "GET", API + "/attachments/" + file, null), 404, "attachment-not-found");
         problem(call(a, lea, "POST", API + "/messages/" + id + "/reply", ""), 404, "message-not-found");
+    }
+
+    @Test
+    void filesGoThroughTheAntivirusIntoTheStoreAndLeaveItWithTheirLastMessage() throws Exception {
+        String draft = created(call(a, sophie, "POST", API + "/drafts", "{\"to\":[\"user:" + a.parent
+                + "\"],\"subject\":\"Documents de rentrée\",\"body\":\"Ci-joint.\"}")).getString("id");
+        String attach = API + "/drafts/" + draft + "/attachments?name=";
+        Path store = files(a);
+        long before = storedFiles(store);
+        JsonObject infected = problem(platform.send(a.domain(), "POST", attach + "eicar.txt", "text/plain",
+                EICAR.getBytes(StandardCharsets.US_ASCII), "Bearer " + sophie), 422, "file-infected");
+        assertThat(infected.getString("signature")).containsIgnoringCase("eicar");
+        assertThat(ok(call(a, sophie, "GET", API + "/messages/" + draft, null)).getJsonArray("attachments")).isEmpty();
+        assertThat(sql(a, "SELECT count(*) FROM attachment WHERE message_id = '" + draft + "'")).isEqualTo("0");
+        assertThat(storedFiles(store)).isEqualTo(before);
+
+        // a clean file: its bytes are in the store, under the collectivity, not in the table
+        byte[] pdf = pdf(3_000);
+        String file = created(platform.send(a.domain(), "POST", attach + "fournitures.pdf", "application/pdf", pdf,
+                "Bearer " + sophie)).getString("id");
+        assertThat(sql(a, "SELECT (content IS NULL)::text FROM attachment WHERE id = '" + file + "'"))
+                .isEqualTo("true");
+        String key = sql(a, "SELECT object_key FROM attachment WHERE id = '" + file + "'");
+        assertThat(key).startsWith("messagerie/" + file + "/");
+        assertThat(Files.readAllBytes(store.resolve(key))).isEqualTo(pdf);
+        created(call(a, sophie, "POST", API + "/drafts/" + draft + "/send", ""));
+        assertThat(download(nicolas, file).body()).isEqualTo(pdf);
+        // a file kept in the table before the store (V3) is still served from there
+        String legacy = UUID.randomUUID().toString();
+        sql(a, "INSERT INTO attachment (id, message_id, owner_id, name, content_type, size, content, created_at)"
+                + " VALUES ('" + legacy + "', '" + draft + "', '" + a.teacher + "', 'ancienne.txt', 'text/plain', 13,"
+                + " convert_to('Liste de 2025', 'UTF8'), now()) RETURNING 'x'");
+        assertThat(download(nicolas, legacy).body()).isEqualTo("Liste de 2025".getBytes(StandardCharsets.UTF_8));
+
+        // a forward shares the file; it leaves the store with the last message naming it
+        String forward = created(call(a, nicolas, "POST", API + "/messages/" + draft + "/forward", ""))
+                .getString("id");
+        assertThat(sql(a, "SELECT count(*) FROM attachment WHERE object_key = '" + key + "'")).isEqualTo("2");
+        for (String token : List.of(sophie, nicolas)) {
+            assertThat(call(a, token, "POST", API + "/messages/" + draft + "/trash", "").statusCode()).isEqualTo(204);
+            assertThat(call(a, token, "DELETE", API + "/messages/" + draft, null).statusCode()).isEqualTo(204);
+        }
+        assertThat(sql(a, "SELECT count(*) FROM message WHERE id = '" + draft + "'")).isEqualTo("0");
+        assertThat(store.resolve(key)).exists();
+        assertThat(call(a, nicolas, "POST", API + "/messages/" + forward + "/trash", "").statusCode()).isEqualTo(204);
+        assertThat(ok(call(a, nicolas, "POST", API + "/trash/empty", "")).getInt("deleted")).isPositive();
+        assertThat(store.resolve(key)).doesNotExist();
+        assertThat(storedFiles(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aDocumentAttachedByReferenceIsReadWhileItsAuthorMayReadIt() {
+        byte[] pdf = pdf(4_000);
+        String doc = created(platform.send(a.domain(), "POST", "/api/documents/files?name=programme.pdf",
+                "application/pdf", pdf, "Bearer " + sophie)).getString("id");
+        String nicolasDoc = created(platform.send(a.domain(), "POST", "/api/documents/files?name=mien.pdf",
+                "application/pdf", pdf(100), "Bearer " + nicolas)).getString("id");
+        String docOfB = created(platform.send(b.domain(), "POST", "/api/documents/files?name=b.pdf",
+                "application/pdf", pdf(100), "Bearer " + leaOfB)).getString("id");
+        long used = ok(call(a, sophie, "GET", API + "/usage", null)).getJsonNumber("used").longValue();
+        String draft = created(call(a, sophie, "POST", API + "/drafts", "{\"to\":[\"user:" + a.parent
+                + "\"],\"subject\":\"Programme\",\"body\":\"Le programme de l'année.\"}")).getString("id");
+        String documents = API + "/drafts/" + draft + "/documents";
+        // what she may not read is not found, whoever owns it, in whatever collectivity; so is a guessed id
+        for (String other : List.of(nicolasDoc, docOfB, UUID.randomUUID().toString(), "pas-un-id")) {
+            problem(call(a, sophie, "POST", documents, "{\"document\":\"" + other + "\"}"), 404,
+                    "attachment-document-not-found");
+        }
+        // nobody else attaches to her draft: not from A, not from B, not with B's token on A
+        problem(call(a, nicolas, "POST", documents, "{\"document\":\"" + nicolasDoc + "\"}"), 404,
+                "message-not-found");
+        problem(call(b, leaOfB, "POST", documents, "{\"document\":\"" + docOfB + "\"}"), 404, "message-not-found");
+        problem(call(a, leaOfB, "POST", documents, "{\"document\":\"" + doc + "\"}"), 401, "invalid-token");
+
+        JsonObject attached = created(call(a, sophie, "POST", documents, "{\"document\":\"" + doc + "\"}"));
+        assertThat(attached.getString("name")).isEqualTo("programme.pdf");
+        assertThat(attached.getString("document")).isEqualTo(doc);
+        assertThat(attached.getJsonNumber("size").longValue()).isEqualTo(4_000);
+        String file = attached.getString("id");
+        created(call(a, sophie, "POST", API + "/drafts/" + draft + "/send", ""));
+        // nothing copied: her quota is as it was, and the parent reads the document itself
+        assertThat(ok(call(a, sophie, "GET", API + "/usage", null)).getJsonNumber("used").longValue())
+                .isEqualTo(used);
+        HttpResponse<byte[]> read = download(nicolas, file);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(pdf);
+        problem(call(a, lea, "GET", API + "/attachments/" + file, null), 404, "attachment-not-found");
+        problem(call(b, leaOfB, "GET", API + "/attachments/" + file, null), 404, "attachment-not-found");
+
+        // she puts it in her trash: the share no longer stands, and the parent is told so; restored, it is back
+        assertThat(call(a, sophie, "POST", "/api/documents/nodes/" + doc + "/trash", "").statusCode())
+                .isEqualTo(204);
+        JsonObject gone = problem(call(a, nicolas, "GET", API + "/attachments/" + file, null), 404,
+                "attachment-document-gone");
+        assertThat(gone.getString("detail")).contains("programme.pdf");
+        ok(call(a, sophie, "POST", "/api/documents/nodes/" + doc + "/restore", ""));
+        assertThat(download(nicolas, file).body()).isEqualTo(pdf);
     }
 
     @Test
@@ -225,7 +331,7 @@ class MessagerieIT {
         problem(platform.send(a.domain(), "POST", attach + "devoir.pdf", "application/pdf",
                 new byte[] {'M', 'Z', 0, 0}, "Bearer " + sophie), 400, "attachment-type-refused");
         problem(platform.send(a.domain(), "POST", attach + "gros.pdf", "application/pdf", pdf(700 * 1024),
-                "Bearer " + sophie), 400, "attachment-too-large");
+                "Bearer " + sophie), 413, "attachment-too-large");
         JsonObject usage = ok(call(a, sophie, "GET", API + "/usage", null));
         long free = usage.getJsonNumber("quota").longValue() - usage.getJsonNumber("used").longValue();
         int piece = 500 * 1024;
@@ -235,7 +341,7 @@ class MessagerieIT {
                     pdf(piece), "Bearer " + sophie).statusCode()).isEqualTo(201);
         }
         JsonObject full = problem(platform.send(a.domain(), "POST", attach + "de-trop.pdf", "application/pdf",
-                pdf(piece), "Bearer " + sophie), 400, "quota-exceeded");
+                pdf(piece), "Bearer " + sophie), 413, "quota-exceeded");
         assertThat(full.getString("detail")).contains("de-trop.pdf");
         assertThat(ok(call(a, sophie, "GET", API + "/messages/" + draft, null)).getJsonArray("attachments"))
                 .hasSize(fits);
@@ -246,6 +352,46 @@ class MessagerieIT {
     }
 
     // --- helpers ---
+
+    /** The disk store's directory of a collectivity (LocalPlatform: {@code <work>/files/<collectivity id>}). */
+    private static Path files(ClassFixture c) {
+        String id = sql(null, "SELECT id FROM platform.collectivity WHERE slug = '" + c.slug + "'");
+        return Path.of(System.getProperty("ent.it.work", "target/it-work"), "files", id);
+    }
+
+    private static long storedFiles(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.walk(directory)) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** The first value of a query in the collectivity's schema (or the platform's, {@code c} null). */
+    private static String sql(ClassFixture c, String query) {
+        try (Connection connection = platform.database().getConnection();
+                Statement s = connection.createStatement()) {
+            if (c != null) {
+                s.execute("SET search_path TO t_" + c.slug.replace('-', '_'));
+            }
+            try (ResultSet rows = s.executeQuery(query)) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+
+    private static HttpResponse<byte[]> download(String token, String attachment) {
+        try {
+            return platform.client().runtime(a.domain(), "GET", API + "/attachments/" + attachment, null, null,
+                    Map.of("Authorization", "Bearer " + token), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
 
     private static String group(String token, String name) {
         JsonObject visible = ok(call(a, token, "GET", "/api/directory/communication/visible?limit=100", null));

@@ -281,8 +281,24 @@ public class MessagerieResource {
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
         UUID draft = Ids.orNotFound(id, "message-not-found");
-        byte[] content = readAtMost(body, settings.maxAttachmentBytes() + 1);
-        Views.Attachment added = attachments.add(me(), draft, name, type, content);
+        try (InputStream in = body) {
+            Views.Attachment added = attachments.add(me(), draft, name, type, in);
+            return Response.created(URI.create("/api/messagerie/attachments/" + added.id())).entity(added).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Path("/drafts/{id}/documents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Joint par référence un document de mon espace documentaire (que je peux lire) à un de mes"
+            + " brouillons ; ses destinataires le lisent tant que je le peux")
+    public Response attachDocument(@PathParam("id") String id, DocumentChoice body) {
+        UUID draft = Ids.orNotFound(id, "message-not-found");
+        UUID document = Ids.orNotFound(present(body).document(), "attachment-document-not-found");
+        Views.Attachment added = attachments.addDocument(me(), draft, document);
         return Response.created(URI.create("/api/messagerie/attachments/" + added.id())).entity(added).build();
     }
 
@@ -303,13 +319,22 @@ public class MessagerieResource {
     @Operation(summary = "Télécharge une pièce jointe d'un message que je détiens")
     public Response download(@PathParam("id") String id) {
         Attachments.File file = attachments.download(me(), Ids.orNotFound(id, "attachment-not-found"));
-        return Response.ok(file.content(), file.contentType())
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            try (file) {
+                file.content().transferTo(out);
+            }
+        };
+        return Response.ok(body, file.contentType()).header(HttpHeaders.CONTENT_LENGTH, file.size())
                 .header("Content-Disposition", Downloads.disposition(file.name()))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
     /** A folder's name, and where it goes (another folder's id, or none). */
     public record FolderInput(String name, String parent) {
+    }
+
+    /** A document of my espace documentaire, by id. */
+    public record DocumentChoice(String document) {
     }
 
     /** Where a message goes: one of my folders, or none (its box). */
@@ -368,13 +393,5 @@ public class MessagerieResource {
         }
         Locale found = Locale.lookup(ranges, fr.ent.platform.runtime.web.Pages.LANGUAGES);
         return found == null ? Locale.FRENCH : found;
-    }
-
-    private static byte[] readAtMost(InputStream body, long max) {
-        try (InputStream in = body) {
-            return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

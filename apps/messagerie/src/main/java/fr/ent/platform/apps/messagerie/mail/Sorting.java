@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * A person tidying their own messagerie: folders, trash, restore, delete for good, unread again. It changes only
- * their own mailbox entries; a message goes from the database when the last person holding it deletes it.
+ * their own mailbox entries; a message goes from the database when the last person holding it deletes it, and its
+ * stored files from the file store once no other message (a forward) names them.
  */
 @ApplicationScoped
 public class Sorting {
@@ -25,6 +26,9 @@ public class Sorting {
 
     @Inject
     TenantData data;
+
+    @Inject
+    Attachments attachments;
 
     /** Puts a received or sent message into one of the person's folders, or back into its box (no folder). */
     public void move(Person me, UUID message, Optional<UUID> folder) {
@@ -63,34 +67,31 @@ public class Sorting {
 
     /** Deletes for good one message of the person's trash. */
     public void delete(Person me, UUID message) {
-        data.write(unit, em -> {
+        List<String> objects = data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             int removed = em.createNativeQuery("DELETE FROM mailbox_entry WHERE user_id = ?1 AND message_id = ?2"
                     + " AND trashed").setParameter(1, me.id()).setParameter(2, message).executeUpdate();
             if (removed == 0) {
                 throw new NotFound("message-not-found", message.toString());
             }
-            em.createNativeQuery("DELETE FROM message m WHERE m.id = ?1"
-                    + " AND NOT EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.message_id = m.id)")
-                    .setParameter(1, message).executeUpdate();
-            return null;
+            return Attachments.deleteUnheld(em, List.of(message));
         });
+        attachments.forget(objects);
     }
 
     /** Deletes for good everything in the person's trash; returns how many messages went. */
     public int emptyTrash(Person me) {
-        return data.write(unit, em -> {
+        record Emptied(int messages, List<String> objects) {
+        }
+        Emptied emptied = data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             @SuppressWarnings("unchecked")
-            java.util.List<Object> gone = em.createNativeQuery("DELETE FROM mailbox_entry WHERE user_id = ?1"
+            List<Object> gone = em.createNativeQuery("DELETE FROM mailbox_entry WHERE user_id = ?1"
                     + " AND trashed RETURNING message_id").setParameter(1, me.id()).getResultList();
-            if (!gone.isEmpty()) {
-                em.createNativeQuery("DELETE FROM message m WHERE m.id = ANY (string_to_array(?1, ',')::uuid[])"
-                                + " AND NOT EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.message_id = m.id)")
-                        .setParameter(1, Columns.list(gone.stream().map(Columns::uuid).toList())).executeUpdate();
-            }
-            return gone.size();
+            return new Emptied(gone.size(), Attachments.deleteUnheld(em, gone.stream().map(Columns::uuid).toList()));
         });
+        attachments.forget(emptied.objects());
+        return emptied.messages();
     }
 
     private void setTrashed(Person me, UUID message, boolean trashed) {

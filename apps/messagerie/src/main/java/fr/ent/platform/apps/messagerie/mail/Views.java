@@ -31,7 +31,11 @@ public final class Views {
     public record Addressee(String address, String kind, UUID id, String name) {
     }
 
-    public record Attachment(UUID id, String name, String contentType, long size) {
+    /**
+     * A file of a message. {@code document}: the espace documentaire's file it refers to, when attached by
+     * reference (read from there while its sender may read it), else null.
+     */
+    public record Attachment(UUID id, String name, String contentType, long size, UUID document) {
     }
 
     /**

@@ -182,11 +182,14 @@ public class Writing {
             keep(em, me, m.id(), "DRAFT", false);
             if (mode == Answer.FORWARD && !held.attachments().isEmpty()) {
                 Attachments.lockQuota(em, me);
-                attachments.withinQuota(em, me, held.attachments().get(0).name(),
-                        held.attachments().stream().mapToLong(Views.Attachment::size).sum());
+                attachments.withinQuota(em, me, held.attachments().get(0).name(), held.attachments().stream()
+                        .filter(a -> a.document() == null).mapToLong(Views.Attachment::size).sum());
+                // the copies name the same stored objects (Attachments.forget deletes one when no row names it);
+                // FOR SHARE: a delete of the original's rows at the same moment either waits for this or wins
                 em.createNativeQuery("INSERT INTO attachment (id, message_id, owner_id, name, content_type, size,"
-                                + " content, created_at) SELECT gen_random_uuid(), ?1, ?2, name, content_type, size,"
-                                + " content, now() FROM attachment WHERE message_id = ?3")
+                                + " content, object_key, document_id, shared_by, created_at) SELECT gen_random_uuid(),"
+                                + " ?1, ?2, name, content_type, size, content, object_key, document_id, shared_by, now()"
+                                + " FROM attachment WHERE message_id = ?3 FOR SHARE")
                         .setParameter(1, m.id()).setParameter(2, me.id()).setParameter(3, held.id()).executeUpdate();
             }
             return m.id();

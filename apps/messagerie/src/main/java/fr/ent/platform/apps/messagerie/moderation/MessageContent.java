@@ -4,6 +4,7 @@ import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.directory.view.StructureView;
 import fr.ent.platform.apps.messagerie.MessagerieApp;
+import fr.ent.platform.apps.messagerie.mail.Attachments;
 import fr.ent.platform.apps.messagerie.mail.Mailbox;
 import fr.ent.platform.apps.messagerie.mail.Person;
 import fr.ent.platform.identity.VerifiedToken;
@@ -44,6 +45,9 @@ public class MessageContent implements ContentSource {
 
     @PersistenceUnit(unitName = MessagerieApp.ID)
     EntityManagerFactory unit;
+
+    @Inject
+    Attachments attachments;
 
     @Inject
     TenantData data;
@@ -110,16 +114,19 @@ public class MessageContent implements ContentSource {
     public void apply(ContentRef ref, ContentState state) {
         UUID id = id(ref).orElseThrow(() -> new fr.ent.platform.problem.NotFound("no-such-resource"));
         String authorName = facts(ref).map(ContentFacts::authorName).orElse("");
-        data.write(unit, em -> {
+        List<String> objects = data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             if (state == ContentState.DELETED) {
-                em.createNativeQuery("DELETE FROM message WHERE id = ?1").setParameter(1, id).executeUpdate();
-            } else {
-                em.createNativeQuery("UPDATE message SET neutralized = ?2 WHERE id = ?1").setParameter(1, id)
-                        .setParameter(2, state == ContentState.NEUTRALIZED).executeUpdate();
+                // out of every mailbox, then the message and its files (those a forward does not share)
+                em.createNativeQuery("DELETE FROM mailbox_entry WHERE message_id = ?1").setParameter(1, id)
+                        .executeUpdate();
+                return Attachments.deleteUnheld(em, List.of(id));
             }
-            return null;
+            em.createNativeQuery("UPDATE message SET neutralized = ?2 WHERE id = ?1").setParameter(1, id)
+                    .setParameter(2, state == ContentState.NEUTRALIZED).executeUpdate();
+            return List.<String>of();
         });
+        attachments.forget(objects);
         if (state == ContentState.VISIBLE) {
             timeline.unmask(link(id));
         } else {

@@ -8,7 +8,7 @@ import fr.ent.platform.apps.messagerie.mail.Person;
 import fr.ent.platform.apps.messagerie.mail.Views;
 import fr.ent.platform.apps.messagerie.mail.Writing;
 import fr.ent.platform.problem.DomainException;
-import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.TooLarge;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.communication.CommunicationRules;
 import fr.ent.platform.runtime.communication.Visible;
@@ -164,13 +164,11 @@ public class ComposePage {
         String name = part.getSubmittedFileName();
         if (part.getSize() > settings.maxAttachmentBytes()) {
             // refused before reading it: the service says the same of a file it is given
-            throw new InvalidInput("attachment-too-large", name, part.getSize(), settings.maxAttachmentBytes());
+            throw new TooLarge("attachment-too-large", name, part.getSize(), settings.maxAttachmentBytes());
         }
-        byte[] content;
         try (InputStream in = part.getInputStream()) {
-            content = in.readAllBytes();
+            attachments.add(me, draft, name, part.getContentType(), in);
         }
-        attachments.add(me, draft, name, part.getContentType(), content);
     }
 
     private static int number(String value) {

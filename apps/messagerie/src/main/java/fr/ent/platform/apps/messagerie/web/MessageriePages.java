@@ -333,8 +333,10 @@ public class MessageriePages extends HttpServlet {
         response.setHeader("Content-Disposition", Downloads.disposition(file.name()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(file.content().length);
-        response.getOutputStream().write(file.content());
+        response.setContentLengthLong(file.size());
+        try (file) {
+            file.content().transferTo(response.getOutputStream());
+        }
     }
 
     Side side(Person me, String current) {

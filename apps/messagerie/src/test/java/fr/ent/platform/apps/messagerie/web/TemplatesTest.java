@@ -55,7 +55,7 @@ class TemplatesTest {
                 SOPHIE, "Sophie Martin", List.of(new Views.Addressee("group:x", "GROUP", UUID.randomUUID(),
                 "Parents — CP")), List.of(), List.of(new Views.Addressee("user:y", "USER", UUID.randomUUID(),
                 "Caché Secret")), Optional.of(AT), AT, false, "INBOX", Optional.empty(), false, false,
-                List.of(new Views.Attachment(UUID.randomUUID(), "autorisation.pdf", "application/pdf", 2048)));
+                List.of(new Views.Attachment(UUID.randomUUID(), "autorisation.pdf", "application/pdf", 2048, null)));
         Map<String, Object> p = common(FR, "Sortie");
         p.put("m", m);
         p.put("thread", List.of(new Views.Summary(id, id, "Sortie", "Sophie Martin", "Sophie Martin", AT, false,
