@@ -31,14 +31,15 @@ CREATE TABLE diary_attachment (
     PRIMARY KEY (entry_id, document_id)
 );
 
--- What the families were told when a homework became visible (notification diary.homework), one row per homework,
--- written with the homework itself (due_at: the start of its visible_from day in the collectivity's time zone; moved
--- with it while not notified). notified_at is set by whoever posts the notice (the request after its commit, or the
--- tick job for a future day) in a transaction of its own, before posting: told once, even across restarts.
+-- What the families were told when a homework became visible (notification diary.homework), one row per homework
+-- still to tell or told, written with the homework itself. Whoever posts the notice (the request after its commit
+-- when the homework is visible today, or the tick job once its visible_from day has come in the collectivity's
+-- time zone) first sets notified_at in a transaction of its own, then posts: told once, even across restarts. The
+-- due day is the entry's visible_from, read at each tick, so that moving it (or the collectivity's time zone) needs
+-- no second date kept in step.
 CREATE TABLE diary_notice (
     entry_id     uuid PRIMARY KEY REFERENCES diary_entry (id) ON DELETE CASCADE,
     author_id    uuid NOT NULL,
-    due_at       timestamptz NOT NULL,
     notified_at  timestamptz
 );
-CREATE INDEX diary_notice_due ON diary_notice (due_at) WHERE notified_at IS NULL;
+CREATE INDEX diary_notice_untold ON diary_notice (entry_id) WHERE notified_at IS NULL;

@@ -4,7 +4,6 @@ import fr.ent.platform.apps.documents.space.Documents;
 import fr.ent.platform.apps.documents.space.Me;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
-import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,18 +54,11 @@ public class Diary {
     HomeworkNotices notices;
 
     @Inject
-    PersonalChoices choices;
-
-    @Inject
     Clock clock;
 
-    /** Today in the collectivity's time zone: the day the families' view turns on. */
+    /** Today in the collectivity's time zone: the day the families' view turns on (the notices' rule too). */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone()));
-    }
-
-    ZoneId zone() {
-        return choices.collectivityTimeZone();
+        return notices.today();
     }
 
     /** One class's days from {@code first} to {@code last} (a week, or a day), as the reader may see them. */
@@ -130,8 +121,7 @@ public class Diary {
                     .setParameter(8, reader.id()).setParameter(9, reader.name()).setParameter(10, now)
                     .executeUpdate();
             attach(em, id, attached);
-            notices.due(em, id, checked.kind(), reader.id(), checked.visibleFrom().atStartOfDay(zone())
-                    .toOffsetDateTime());
+            notices.due(em, id, checked.kind(), checked.day(), reader.id(), today);
             return null;
         });
         // committed: the families are told now if they see it today (a later day is the job's)
@@ -157,8 +147,7 @@ public class Diary {
             em.createNativeQuery("DELETE FROM diary_attachment WHERE entry_id = ?1").setParameter(1, id)
                     .executeUpdate();
             attach(em, id, attached);
-            notices.due(em, id, checked.kind(), reader.id(), checked.visibleFrom().atStartOfDay(zone())
-                    .toOffsetDateTime());
+            notices.due(em, id, checked.kind(), checked.day(), reader.id(), today);
             return null;
         });
         notices.post(id);
