@@ -242,12 +242,7 @@ public class Diary {
         List<DiaryClass> list = List.copyOf(classes);
         return data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            StringBuilder in = new StringBuilder();
-            for (int i = 0; i < list.size(); i++) {
-                in.append(i == 0 ? "" : ", ").append('?').append(i + 3);
-            }
-            Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM diary_entry e WHERE e.day BETWEEN ?1 AND ?2"
-                            + " AND e.class_id IN (" + in + ") ORDER BY e.day, e.kind DESC, e.subject, e.created_at")
+            Query q = em.createNativeQuery(rangeSql(list.size()))
                     .setParameter(1, java.sql.Date.valueOf(first)).setParameter(2, java.sql.Date.valueOf(last));
             for (int i = 0; i < list.size(); i++) {
                 q.setParameter(i + 3, list.get(i).id());
@@ -266,12 +261,7 @@ public class Diary {
             return List.of();
         }
         Map<UUID, List<Views.Attachment>> attachments = new HashMap<>();
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < seen.size(); i++) {
-            in.append(i == 0 ? "" : ", ").append('?').append(i + 1);
-        }
-        Query q = em.createNativeQuery("SELECT CAST(entry_id AS text), CAST(document_id AS text), name, content_type"
-                + " FROM diary_attachment WHERE entry_id IN (" + in + ") ORDER BY position");
+        Query q = em.createNativeQuery(attachmentsSql(seen.size()));
         for (int i = 0; i < seen.size(); i++) {
             q.setParameter(i + 1, uuid(seen.get(i)[0]));
         }
@@ -291,6 +281,29 @@ public class Diary {
                     List.copyOf(attachments.getOrDefault(id, List.of())), Rules.changes(c, uuid(r[7]), reader.id())));
         }
         return views;
+    }
+
+    /**
+     * The entries of {@code classes} classes between two days ({@code ?1}, {@code ?2}; the classes {@code ?3}...):
+     * the week view's, the widget's. Public for the benchmark ({@code DiaryWeekBench}), which times this very text.
+     */
+    public static String rangeSql(int classes) {
+        return "SELECT " + COLUMNS + " FROM diary_entry e WHERE e.day BETWEEN ?1 AND ?2 AND e.class_id IN ("
+                + positions(3, classes) + ") ORDER BY e.day, e.kind DESC, e.subject, e.created_at";
+    }
+
+    /** The attachments of {@code entries} entries ({@code ?1}...), in their order. */
+    public static String attachmentsSql(int entries) {
+        return "SELECT CAST(entry_id AS text), CAST(document_id AS text), name, content_type FROM diary_attachment"
+                + " WHERE entry_id IN (" + positions(1, entries) + ") ORDER BY position";
+    }
+
+    private static String positions(int first, int count) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            in.append(i == 0 ? "" : ", ").append('?').append(first + i);
+        }
+        return in.toString();
     }
 
     static UUID uuid(Object value) {
