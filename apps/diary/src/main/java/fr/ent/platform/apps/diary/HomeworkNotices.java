@@ -132,9 +132,9 @@ public class HomeworkNotices {
         TenantData.nativeSqlInSchema(em);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("UPDATE diary_notice n SET notified_at = ?1 FROM diary_entry e"
-                        + " WHERE e.id = n.entry_id AND n.entry_id = ?2 AND n.notified_at IS NULL AND e.kind = 'homework'"
-                        + " AND e.visible_from <= ?3 AND e.day >= ?3 RETURNING CAST(e.class_id AS text), e.subject,"
-                        + " e.day, CAST(n.author_id AS text)")
+                        + " WHERE e.id = n.entry_id AND n.entry_id = ?2 AND n.notified_at IS NULL"
+                        + " AND e.kind = 'homework' AND e.visible_from <= ?3 AND e.day >= ?3"
+                        + " RETURNING CAST(e.class_id AS text), e.subject, e.day, CAST(n.author_id AS text)")
                 .setParameter(1, now).setParameter(2, entry).setParameter(3, java.sql.Date.valueOf(today))
                 .getResultList();
         if (rows.isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public record Route(String kind, String id, String action, String document) {
 
-    private static final Pattern PATH = Pattern.compile(
-            "^/(classes|entries)/([0-9a-fA-F-]{1,36})(?:/(new|entries|edit|delete|attachments)(?:/([0-9a-fA-F-]{1,36}))?)?$");
+    private static final Pattern PATH = Pattern.compile("^/(classes|entries)/([0-9a-fA-F-]{1,36})"
+            + "(?:/(new|entries|edit|delete|attachments)(?:/([0-9a-fA-F-]{1,36}))?)?$");
 
     public static Optional<Route> of(String pathInfo) {
         String p = pathInfo == null || pathInfo.equals("/") ? "" : pathInfo;
