@@ -58,6 +58,10 @@ class RulesTest {
         assertThat(c.content()).doesNotContain("script", "javascript").contains("Exercice 3");
         assertThat(c.visibleFrom()).isEqualTo(TODAY);
         assertThat(c.day()).isEqualTo(LocalDate.of(2026, 12, 7));
+        // typed without markup: its lines stay lines
+        assertThat(Inputs.check(new Inputs.EntryInput("homework", "2026-12-07", "Maths",
+                "Exercice 3 & 4\r\n\n  page 12 > 11 ", null, null), TODAY).content())
+                .isEqualTo("<p>Exercice 3 &amp; 4</p><p>page 12 &gt; 11</p>");
 
         assertThatThrownBy(() -> Inputs.check(new Inputs.EntryInput("exam", "2026-12-07", "Maths", "x", null, null),
                 TODAY)).isInstanceOf(InvalidInput.class).hasMessageContaining("diary.kind");
