@@ -363,6 +363,12 @@ public final class DirectoryReadBench {
 
     /** One school, one class, {@code users} people per collectivity, through the directory API; 4 in parallel. */
     static void seed(PlatformClient client, String[] hosts, int users) throws Exception {
+        seed(client, hosts, index -> users);
+    }
+
+    /** As {@link #seed(PlatformClient, String[], int)}, with {@code usersOf.applyAsInt(i)} people in collectivity i. */
+    static void seed(PlatformClient client, String[] hosts, java.util.function.IntUnaryOperator usersOf)
+            throws Exception {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
@@ -371,7 +377,7 @@ public final class DirectoryReadBench {
             int index = i + 1;
             String host = hosts[i];
             done.add(pool.submit(() -> {
-                seedOne(client, host, index, users);
+                seedOne(client, host, index, usersOf.applyAsInt(index));
                 long n = seeded.incrementAndGet();
                 if (n % 50 == 0 || n == hosts.length) {
                     say("  seeded " + n + "/" + hosts.length + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");

@@ -29,10 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link DirectoryReadBench} sends {@code GET /} with a session cookie of the target collectivity, drawn at random
  * per request: the page with its header (name, profile, school, unread count) and widgets (directory schools,
  * latest notifications). Phase A: collectivity 1 only; phase B: a collectivity drawn at random per request; A and B
- * interleaved in rounds after a warm-up, as DirectoryReadBench.
+ * interleaved in rounds after a warm-up, as DirectoryReadBench. Collectivity 1 has as many signed-in people as all
+ * of B's together (U × T, at most 500), so that A and B draw from as many users and the ratio measures the number
+ * of collectivities, not of people (with U people in A, A's user lookups all hit the caches and B's mostly missed).
  * Targets: throughput B/A ≥ 0.90, p99 B/A ≤ 1.2; any answer other than 200 fails the run.
- * Parameters: -Dbench.home.tenants (100), .users (5), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
- * .rounds (6).
+ * Parameters: -Dbench.home.tenants (100), .users (5), .firstUsers (U × T, at most 500), .threads (16),
+ * .warmupSeconds (15), .phaseSeconds (10), .rounds (6).
  */
 public final class HomePageBench {
 
@@ -46,11 +48,13 @@ public final class HomePageBench {
     public static void main(String[] args) throws Exception {
         int tenants = Bench.intProperty("bench.home.tenants", 100);
         int users = Bench.intProperty("bench.home.users", 5);
+        int firstUsers = Bench.intProperty("bench.home.firstUsers", Math.min(500, users * tenants));
         int threads = Bench.intProperty("bench.home.threads", 16);
         int warmup = Bench.intProperty("bench.home.warmupSeconds", 15);
         int phaseSeconds = Bench.intProperty("bench.home.phaseSeconds", 10);
         int rounds = Bench.intProperty("bench.home.rounds", 6);
-        say("HomePageBench: " + tenants + " collectivities × (1 school, 1 class, " + users + " people signed in); "
+        say("HomePageBench: " + tenants + " collectivities × (1 school, 1 class, " + users + " people signed in; "
+                + firstUsers + " in collectivity 1); "
                 + threads + " client threads; warm-up " + warmup + " s; " + rounds + " rounds of A then B, "
                 + phaseSeconds + " s each");
         say("Machine: " + Bench.machineLine());
@@ -65,7 +69,7 @@ public final class HomePageBench {
         double loadAfter;
         try (BenchPlatform platform = BenchPlatform.start("home-page")) {
             long t0 = System.nanoTime();
-            Target[] targets = prepare(platform, "", tenants, users);
+            Target[] targets = prepare(platform, "", tenants, index -> index == 1 ? firstUsers : users);
             sessions = java.util.Arrays.stream(targets).mapToInt(t -> t.readers().size()).sum();
             setupSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
             say("  seeded, " + sessions + " portal sessions, in total " + setupSeconds + " s");
@@ -96,7 +100,7 @@ public final class HomePageBench {
         verdicts.row("no answer other than 200", totalErrors.get() + " non-200", totalErrors.get() == 0 ? "OK" : "FAILED");
 
         String header = "HomePageBench — GET / signed in (portal session), " + threads + " client threads, " + tenants
-                + " tenants × " + users + " signed-in people, " + rounds + " rounds (A B, B A, ...) of " + phaseSeconds
+                + " tenants × " + users + " signed-in people (" + firstUsers + " in A's collectivity), " + rounds + " rounds (A B, B A, ...) of " + phaseSeconds
                 + " s per phase after " + warmup + " s warm-up (" + Bench.machineLine() + "; load(1m) "
                 + fmt(loadBefore, 2) + " before the load, " + fmt(loadAfter, 2) + " after)";
         say("");
@@ -111,6 +115,7 @@ public final class HomePageBench {
         var errorsJson = Json.createObjectBuilder();
         errorKinds.forEach((k, v) -> errorsJson.add(k, v.get()));
         json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
+                        .add("usersInFirst", firstUsers)
                         .add("threads", threads).add("warmupSeconds", warmup).add("phaseSeconds", phaseSeconds)
                         .add("rounds", rounds).add("path", PATH))
                 .add("setupSeconds", setupSeconds).add("sessions", sessions).add("loadBefore", loadBefore)
@@ -134,6 +139,12 @@ public final class HomePageBench {
      * people of each an account and a portal session (checked: the home page names them).
      */
     static Target[] prepare(BenchPlatform platform, String prefix, int tenants, int users) throws Exception {
+        return prepare(platform, prefix, tenants, index -> users);
+    }
+
+    /** As {@link #prepare(BenchPlatform, String, int, int)}, with {@code usersOf.applyAsInt(i)} people in i. */
+    static Target[] prepare(BenchPlatform platform, String prefix, int tenants,
+            java.util.function.IntUnaryOperator usersOf) throws Exception {
         long t0 = System.nanoTime();
         String[] hosts = new String[tenants];
         for (int i = 1; i <= tenants; i++) {
@@ -144,7 +155,7 @@ public final class HomePageBench {
                 say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
             }
         }
-        DirectoryReadBench.seed(platform.client(), hosts, users);
+        DirectoryReadBench.seed(platform.client(), hosts, usersOf);
         Target[] targets = new Target[tenants];
         for (int i = 1; i <= tenants; i++) {
             String host = hosts[i - 1];

@@ -115,6 +115,23 @@ class BenchSmokeIT {
         assertThat(page.getJsonArray("items")).hasSize(4); // the fixture's messages, in this person's own inbox
     }
 
+    @Test
+    void documentsTenantsBenchListsEachPersonsSpace() throws Exception {
+        DirectoryReadBench.Target[] targets = DocumentsTenantsBench.prepare(platform, "smoke", 1, i -> 3, 2, 4);
+        assertThat(targets[0].readers()).hasSize(3);
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        URI space = URI.create(platform.server().runtimeBase() + DocumentsTenantsBench.PATH);
+        DirectoryReadBench.Phase phase = DirectoryReadBench.run("smoke", "B", 0, targets, space, 2, 1,
+                DirectoryReadBench.client(), errors, kinds);
+        assertThat(kinds).isEmpty();
+        assertThat(phase.requests()).isPositive();
+        PasswordLogin someone = (PasswordLogin) targets[0].readers().get(1);
+        var listing = fr.ent.platform.local.PlatformClient.json(platform.client().runtime(targets[0].host(), "GET",
+                DocumentsTenantsBench.PATH, null, null, someone.authorization()));
+        assertThat(listing.getJsonArray("items")).hasSize(6); // the fixture's 2 folders and 4 files, own space
+    }
+
     /**
      * TimelineBench's set-up, one fan-out under reads and the held deliveries; not its restart 8 days later (a
      * Liberty restart would cost this check half a minute and the other tests their server).

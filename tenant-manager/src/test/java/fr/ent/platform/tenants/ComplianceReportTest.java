@@ -63,15 +63,18 @@ class ComplianceReportTest {
     private final ComplianceReporter reporter = new ComplianceReporter(service, store,
             k -> Optional.ofNullable(config.get(k)), Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC));
 
-    private String a;
-    private String b;
+    // Provisioned once for the class (schema, every app's migrations, realm: seconds each); no test changes them.
+    private static String a;
+    private static String b;
 
     @BeforeEach
     void twoCollectivitiesAndACompliantPlatform() {
-        a = slug("conf-a");
-        b = slug("conf-b");
-        service.create(NewCollectivity.of(a, "commune", "Ville de " + a, List.of(a + ".ent.example.fr")));
-        service.create(NewCollectivity.of(b, "region", "Région " + b, List.of(b + ".ent.example.fr")));
+        if (a == null) {
+            a = slug("conf-a");
+            b = slug("conf-b");
+            service.create(NewCollectivity.of(a, "commune", "Ville de " + a, List.of(a + ".ent.example.fr")));
+            service.create(NewCollectivity.of(b, "region", "Région " + b, List.of(b + ".ent.example.fr")));
+        }
         config.put("ent.sovereignty.regions.fr", "fr-par,fr-mrs");
         config.put("ent.sovereignty.regions.eu", "de-fra");
         config.put("ent.sovereignty.registries.allowed", "harbor.ent.example.fr");

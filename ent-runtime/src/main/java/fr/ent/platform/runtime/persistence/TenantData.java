@@ -59,10 +59,7 @@ public class TenantData {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            if (readOnly) {
-                em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
-            }
-            em.createNativeQuery("SET LOCAL ROLE " + TenantNames.quote(names.role())).executeUpdate();
+            em.createNativeQuery(prelude(names, readOnly)).executeUpdate();
             T result = work.apply(em);
             tx.commit();
             return result;
@@ -77,15 +74,29 @@ public class TenantData {
     }
 
     /**
-     * Lets native SQL of this unit of work name tables without their schema: it runs in the collectivity schema
-     * that TenantData bound the EntityManager to (which the collectivity's role alone may read anyway). Call once
-     * per unit of work, before its native statements.
+     * The statements that open every unit of work, as one string: PostgreSQL's JDBC driver sends the statements of
+     * one string (and the transaction's BEGIN) in a single round-trip, where one statement each cost one round-trip
+     * per unit of work, about half of a small page's database time (docs/benchmarks.md, "Where the home page's time
+     * goes"). The unit is confined to the collectivity's role, read-only when asked, and its unqualified names
+     * resolve in the collectivity's schema (native SQL of the apps names tables without their schema). The names are
+     * derived and quoted by {@link TenantNames}, never taken from a request.
+     */
+    static String prelude(TenantNames names, boolean readOnly) {
+        String confined = "SET LOCAL ROLE " + TenantNames.quote(names.role()) + "; SET LOCAL search_path TO "
+                + TenantNames.quote(names.schema());
+        return readOnly ? "SET TRANSACTION READ ONLY; " + confined : confined;
+    }
+
+    /**
+     * States that the native SQL of this unit of work names tables without their schema, and checks that the unit is
+     * one of TenantData's: its opening statement ({@link #prelude}) already made the collectivity's schema the search
+     * path (which the collectivity's role alone may read anyway), so this costs no round-trip. Call it before the
+     * unit's native statements.
      */
     public static void nativeSqlInSchema(EntityManager em) {
         Object schema = em.getProperties().get(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT);
-        if (!(schema instanceof String name)) {
+        if (!(schema instanceof String)) {
             throw new IllegalStateException("no collectivity schema bound to this unit of work");
         }
-        em.createNativeQuery("SET LOCAL search_path TO " + TenantNames.quote(name)).executeUpdate();
     }
 }
