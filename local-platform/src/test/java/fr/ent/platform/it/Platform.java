@@ -59,6 +59,8 @@ public final class Platform {
         environment.put("ENT_MESSAGERIE_MAX_ATTACHMENT_KIB", "600");
         // Actualités' job posts the notices of future-dated items every 2 s, so that tests hardly wait
         environment.put("ENT_ACTUALITES_TICK_SECONDS", "2");
+        // and the diary's job the homework that became visible
+        environment.put("ENT_DIARY_TICK_SECONDS", "2");
         return Map.copyOf(environment);
     }
 

@@ -65,7 +65,8 @@ public final class ClassFixture {
         return ascii.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private String account(String profile, String lastName, String firstName, String school, List<String> classes,
+    /** One more person of this collectivity, with an account (login {@link #login}), as the others. */
+    public String account(String profile, String lastName, String firstName, String school, List<String> classes,
             List<String> children) {
         String id = api.createUser(profile, lastName, firstName, school, classes, children).getString("id");
         try {

@@ -154,7 +154,8 @@ class DemoWalkIT {
         List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites",
                 "/documents");
         List<String> expected = person.isAdministrator()
-                ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation", "/console")).toList() : everyone;
+                ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation", "/console")).toList()
+                : Stream.concat(everyone.stream(), Stream.of("/diary")).toList(); // the diary: people of schools
         assertThat(apps).containsExactlyInAnyOrderElementsOf(expected);
         scanForAnyViolation(browser, username + ", home");
 

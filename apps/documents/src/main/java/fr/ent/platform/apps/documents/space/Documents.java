@@ -383,6 +383,69 @@ public class Documents {
         return node(me, id);
     }
 
+    // --- for other apps: documents attached by reference (the diary's homework) ---
+
+    /**
+     * A file the caller may attach to something of another app, which will let that thing's readers open it: a live
+     * file the caller could share (MANAGER: their own, or one managed for them). Attaching is a share, so reading is
+     * not enough. Not found for what the caller may not read, forbidden for what they only read.
+     */
+    public Views.Node attachable(Me me, UUID id) {
+        Resolved r = live(me, id, Right.MANAGER);
+        if (!"file".equals(r.row().kind())) {
+            throw new NotFound("document-not-found", id.toString());
+        }
+        return data.read(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            return view(em, r.row(), r.right());
+        });
+    }
+
+    /** The caller's own live files (not in the trash, nor under a trashed folder), newest first: an attach picker. */
+    public List<Views.Node> ownFiles(Me me, int limit) {
+        return data.read(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("WITH RECURSIVE live AS (SELECT id FROM node WHERE owner_id = ?1"
+                            + " AND parent_id IS NULL AND trashed_at IS NULL UNION ALL SELECT n.id FROM node n"
+                            + " JOIN live l ON n.parent_id = l.id WHERE n.trashed_at IS NULL)"
+                            + " SELECT n.id, n.owner_id, n.parent_id, n.kind, n.name, false FROM node n"
+                            + " WHERE n.id IN (SELECT id FROM live) AND n.kind = 'file' ORDER BY n.updated_at DESC,"
+                            + " n.id LIMIT ?2")
+                    .setParameter(1, me.id()).setParameter(2, limit).getResultList();
+            return rows.stream().map(r -> view(em, row(r), Right.MANAGER)).toList();
+        });
+    }
+
+    /**
+     * The current version of a file another app references, for a reader that app has already let through (the
+     * app checked its own rights on the thing the file is attached to; this space's shares do not apply). Not found
+     * once the file, or a folder above it, is in the trash or deleted: the owner can always take it back.
+     */
+    public Download attached(UUID id) {
+        Row file = data.read(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            List<Row> chain = chain(em, id);
+            return chain.isEmpty() || !"file".equals(chain.get(0).kind()) || chain.stream().anyMatch(Row::trashed)
+                    ? null : chain.get(0);
+        });
+        if (file == null) {
+            throw new NotFound("document-not-found", id.toString());
+        }
+        Object[] v = data.read(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT object_key, content_type FROM version WHERE node_id = ?1"
+                    + " ORDER BY number DESC LIMIT 1").setParameter(1, id).getResultList();
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+        if (v == null) {
+            throw new NotFound("document-not-found", id.toString());
+        }
+        CollectivityFiles files = storage.current();
+        return new Download(file.name(), (String) v[1], files.get(files.key((String) v[0])));
+    }
+
     // --- rights ---
 
     /** The node and the caller's right on it, if they may read it at all. */

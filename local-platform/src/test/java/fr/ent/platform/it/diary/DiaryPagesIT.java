@@ -1,0 +1,166 @@
+package fr.ent.platform.it.diary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.it.Platform;
+import fr.ent.platform.it.directory.ClassFixture;
+import fr.ent.platform.testing.accessibility.AccessibilityScan;
+import fr.ent.platform.testing.browser.RealBrowser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The issue's "done when", in a real Chromium and without a script of ours: Sophie Martin, who teaches CP, drops a
+ * PDF in her documents, opens her class's week, writes tomorrow's homework with the PDF attached; Nicolas Durand,
+ * Léa's father, finds it on his home page (« Travail à faire », « Pour demain ») and opens the PDF from there; on a
+ * phone's width, the week fits the screen. The week, the editor, the entry and the home page are scanned with
+ * axe-core (WCAG 2.1 AA, no serious or critical violation).
+ */
+class DiaryPagesIT {
+
+    private static Platform platform;
+    private static ClassFixture school;
+    private static final byte[] PDF = "%PDF-1.4\n% lecture page 12\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @BeforeAll
+    static void aSchoolWithAClass() {
+        platform = Platform.get();
+        school = ClassFixture.create("diary-pages");
+    }
+
+    @Test
+    void aTeacherSetsTomorrowsHomeworkWithAPdfAndTheParentOpensItFromHisHomePage() throws Exception {
+        Path pdf = Files.createTempFile("lecture", ".pdf");
+        Files.write(pdf, PDF);
+        String name = pdf.getFileName().toString();
+        String entry;
+        try (RealBrowser teacher = RealBrowser.start()) {
+            signInAt(teacher, "/documents", "sophie.martin");
+            teacher.driver().findElement(By.id("docs-file")).sendKeys(pdf.toString());
+            clickAndWait(teacher, By.cssSelector("form[action='/documents/upload'] button"));
+            assertThat(teacher.text()).contains("Le fichier a été déposé.", name);
+
+            teacher.open(url("/diary"));
+            clickAndWait(teacher, By.linkText("CP"));
+            assertThat(mainText(teacher)).contains("CP : semaine du", "Semaine suivante");
+            scan(teacher, "the class's week");
+            clickAndWait(teacher, By.linkText("Ajouter une séance ou un travail"));
+            // the editor comes with tomorrow as the due day and today as the visible-from day
+            fill(teacher, "diary-subject", "Lecture");
+            fill(teacher, "diary-content", "Lire la page 12 et répondre aux questions.");
+            teacher.driver().findElement(By.xpath("//label[contains(., '" + name + "')]/input")).click();
+            scan(teacher, "the editor");
+            clickAndWait(teacher, By.cssSelector("form.diary-editor button[type=submit]"));
+            assertThat(mainText(teacher)).contains("L'entrée a été enregistrée.", "Lecture", "Lire la page 12",
+                    "Ouvrir « " + name + " »", "Modifier");
+            scan(teacher, "the entry, as its author sees it");
+            entry = teacher.currentUrl().replaceAll(".*/diary/entries/([^/?]+).*", "$1");
+        }
+
+        try (RealBrowser parent = RealBrowser.start()) {
+            signInAt(parent, "/", "nicolas.durand");
+            WebElement widget = parent.driver().findElement(By.cssSelector("section[aria-labelledby='widget-diary']"));
+            assertThat(widget.getText()).contains("Travail à faire", "Pour demain", "Lecture", "CP (Léa)",
+                    "Ouvrir « " + name + " »");
+            scan(parent, "the home page with the homework widget");
+            String link = widget.findElement(By.partialLinkText(name)).getDomAttribute("href");
+            assertThat(link).isEqualTo("/diary/entries/" + entry + "/attachments/"
+                    + link.substring(link.lastIndexOf('/') + 1));
+            HttpResponse<byte[]> opened = fetch(parent, link);
+            assertThat(opened.statusCode()).isEqualTo(200);
+            assertThat(opened.body()).isEqualTo(PDF);
+            assertThat(opened.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+
+            clickAndWait(parent, By.cssSelector("section[aria-labelledby='widget-diary'] a[href='/diary/entries/"
+                    + entry + "']"));
+            assertThat(mainText(parent)).contains("Lire la page 12").doesNotContain("Modifier", "Supprimer");
+        } finally {
+            Files.deleteIfExists(pdf);
+        }
+
+        try (RealBrowser phone = RealBrowser.start(new Dimension(390, 844))) {
+            signInAt(phone, "/diary", "nicolas.durand");
+            assertThat(mainText(phone)).contains("CP (Léa)");
+            // the homework's week (tomorrow may be next week's Monday)
+            phone.open(url("/diary/entries/" + entry));
+            clickAndWait(phone, By.partialLinkText("Retour à la semaine"));
+            assertThat(mainText(phone)).contains("CP (Léa) : semaine du", "Lecture", "Lire la page 12")
+                    .doesNotContain("Ajouter une séance");
+            assertThat(phone.contentWidth()).isLessThanOrEqualTo(phone.viewportWidth());
+            scan(phone, "the week on a phone");
+        }
+    }
+
+    private static String mainText(RealBrowser browser) {
+        return browser.driver().findElement(By.tagName("main")).getText();
+    }
+
+    /** A link's target fetched with the browser's session cookie, as opening it would. */
+    private static HttpResponse<byte[]> fetch(RealBrowser browser, String path) throws Exception {
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.server().runtimeBase() + path))
+                .header("Host", school.domain()).header("Cookie", cookies).timeout(Duration.ofSeconds(30)).GET()
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void signInAt(RealBrowser browser, String path, String username) {
+        browser.open(url(path));
+        if (path.equals("/")) {
+            browser.click(By.cssSelector("a[href^='/auth/login']"));
+        }
+        browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
+        browser.signInOnKeycloak(username, ClassFixture.PASSWORD);
+        browser.awaitUrlStartingWith(url(path));
+    }
+
+    private static void fill(RealBrowser browser, String id, String text) {
+        WebElement field = browser.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks what leads to another page, and waits until the old page is gone. */
+    private static void clickAndWait(RealBrowser browser, By what) {
+        WebElement element = browser.driver().findElement(what);
+        element.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
+    }
+
+    /** Chrome 150 also answers a node of a page being replaced with "does not belong to the document". */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static void scan(RealBrowser browser, String what) {
+        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
+    }
+
+    private static String url(String path) {
+        return "http://" + school.domain() + ":" + platform.server().runtimeBase().getPort() + path;
+    }
+}
