@@ -9,11 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
 import org.eclipse.persistence.annotations.Converter;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 
 /**
  * One flash message of the collectivity. Its target is kept as two comma-separated texts (profiles, school UAIs):
@@ -23,9 +23,6 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @Entity
 @Table(name = "flash_message")
 @Converter(name = UuidConverter.NAME, converterClass = UuidConverter.class)
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class FlashMessage {
 
     @Id

@@ -10,19 +10,16 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 
 /** Membership of a user (pupil or teacher) in a class. */
 @Entity
 @Table(name = "class_member")
 @IdClass(ClassMember.Key.class)
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class ClassMember {
 
     @Id

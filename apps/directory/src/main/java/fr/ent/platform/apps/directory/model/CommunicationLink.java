@@ -12,19 +12,16 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 
 /** A communication rule: members of the {@code from} group may write to the {@code to} group and its members. */
 @Entity
 @Table(name = "communication_link")
 @IdClass(CommunicationLink.Key.class)
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class CommunicationLink {
 
     @Id

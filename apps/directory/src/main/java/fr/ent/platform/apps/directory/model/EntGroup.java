@@ -11,18 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 
 /** A group of users, attached to a school and possibly to one of its classes. */
 @Entity
 @Table(name = "ent_group")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class EntGroup {
 
     @Id

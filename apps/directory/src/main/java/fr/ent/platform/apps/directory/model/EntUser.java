@@ -15,11 +15,11 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 
 /**
  * A person of the collectivity's directory with one profile. {@code externalId} is the identity given by a feed
@@ -27,9 +27,6 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  */
 @Entity(name = "EntUser")
 @Table(name = "ent_user")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class EntUser {
 
     @Id

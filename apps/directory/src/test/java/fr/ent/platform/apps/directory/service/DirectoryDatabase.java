@@ -77,6 +77,8 @@ public final class DirectoryDatabase {
                 schema));
         try {
             em.getTransaction().begin();
+            // as TenantData's opening statement: unqualified names resolve in this schema
+            em.createNativeQuery("SET LOCAL search_path TO " + TenantNames.quote(schema)).executeUpdate();
             T result = work.apply(em);
             em.getTransaction().commit();
             return result;

@@ -8,20 +8,17 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Convert;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+
+
+
+
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 /** A quiet range as stored, owned by a user or a school. */
 @Entity
 @Table(name = "quiet_range")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class StoredQuietRange {
 
     /** Who set the range. */
