@@ -14,10 +14,11 @@ import java.util.function.Function;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
- * The only door to tenant tables. Each unit of work gets an EntityManager bound to the current tenant's schema
- * (EclipseLink TABLE_PER_TENANT, schema discriminator) and runs in a transaction that first switches the
- * database session to the tenant's own role ({@code SET LOCAL ROLE}), so that PostgreSQL itself refuses any
- * statement reaching another tenant's schema. Outside a tenant request it throws: there is no default tenant.
+ * The only door to tenant tables. Each unit of work gets its own EntityManager (no cache shared between units) and
+ * runs in a transaction that first switches the database session to the tenant's own role ({@code SET LOCAL ROLE}),
+ * so that PostgreSQL itself refuses any statement reaching another tenant's schema, and makes the tenant's schema
+ * the search path: the entities and the apps' native SQL name tables without a schema, one SQL text for every
+ * collectivity ({@link #prelude}). Outside a tenant request it throws: there is no default tenant.
  * See docs/adr/0002-tenant-data-access.md.
  *
  * <p>Each app maps its own tables in its own persistence unit (its module's {@code META-INF/persistence.xml}, named
