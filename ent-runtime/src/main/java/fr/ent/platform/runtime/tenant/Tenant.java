@@ -26,8 +26,15 @@ public record Tenant(UUID id, String slug, String displayName, TenantState state
         this(id, slug, displayName, state, names, schemaVersion, enabledApps, Branding.NONE);
     }
 
+    /**
+     * Apps no choice of the collectivity turns off: the tenant console is where its administrators run their ENT
+     * (and will choose its apps), so a list of apps that forgot it must not lock them out. Not an app a collectivity
+     * lists (it has no tables, tenant-manager does not offer it).
+     */
+    public static final Set<String> ALWAYS_ENABLED = Set.of("console");
+
     /** Whether this collectivity offers the app with this id. */
     public boolean enables(String app) {
-        return enabledApps.map(apps -> apps.contains(app)).orElse(true);
+        return ALWAYS_ENABLED.contains(app) || enabledApps.map(apps -> apps.contains(app)).orElse(true);
     }
 }
