@@ -1,10 +1,10 @@
 package fr.ent.platform.it.console;
 
+import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.it.identity.Totp;
 import fr.ent.platform.local.DemoData;
 import fr.ent.platform.local.DemoData.Demo;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,14 +97,8 @@ class ConsolePagesIT {
     private static void signIn(RealBrowser browser, String portal) {
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
-        browser.signInOnKeycloak(admin, DemoData.DEMO_PASSWORD);
-        List<WebElement> enrol = browser.driver().findElements(By.id("kc-totp-settings-form"));
-        assertThat(enrol).as("the second factor is asked of the administrator").isNotEmpty();
-        String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
-        browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
-        browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
-        enrol.get(0).submit();
-        browser.awaitUrlStartingWith(portal + "/");
+        assertThat(SecondFactorEnrolment.signIn(browser, admin, DemoData.DEMO_PASSWORD, portal + "/"))
+                .as("the second factor is asked of the administrator").isTrue();
     }
 
     /** Removes the account's OTP credentials (Keycloak's admin API), as an administrator does for a lost phone. */

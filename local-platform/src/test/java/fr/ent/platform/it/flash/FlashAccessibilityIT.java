@@ -1,12 +1,12 @@
 package fr.ent.platform.it.flash;
 
+import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.DirectoryApi;
-import fr.ent.platform.it.identity.Totp;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -141,15 +140,7 @@ class FlashAccessibilityIT {
     private static void signIn(RealBrowser browser, String username) {
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
-        browser.signInOnKeycloak(username, PASSWORD);
-        List<WebElement> enrol = browser.driver().findElements(By.id("kc-totp-settings-form"));
-        if (!enrol.isEmpty()) {
-            String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
-            browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
-            browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
-            enrol.get(0).submit();
-        }
-        browser.awaitUrlStartingWith(home());
+        SecondFactorEnrolment.signIn(browser, username, PASSWORD, home());
     }
 
     private static String home() {

@@ -1,5 +1,6 @@
 package fr.ent.platform.it.moderation;
 
+import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.identity.RealmRoles;
@@ -7,7 +8,6 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
-import fr.ent.platform.it.identity.Totp;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
@@ -107,15 +107,7 @@ class ModerationPagesIT {
     private static void signIn(RealBrowser browser, String username) {
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
-        browser.signInOnKeycloak(username, ClassFixture.PASSWORD);
-        List<WebElement> enrol = browser.driver().findElements(By.id("kc-totp-settings-form"));
-        if (!enrol.isEmpty()) {
-            String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
-            browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
-            browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
-            enrol.get(0).submit();
-        }
-        browser.awaitUrlStartingWith(url("/"));
+        SecondFactorEnrolment.signIn(browser, username, ClassFixture.PASSWORD, url("/"));
     }
 
     /** Clicks what leads to another page, and waits until the old page is gone (MessageriePagesIT). */

@@ -1,10 +1,10 @@
 package fr.ent.platform.it.portal;
 
+import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Rule;
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.it.identity.Totp;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import java.time.Duration;
@@ -22,9 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class PortalSteps {
 
-    /** Keycloak's form enrolling the second factor administrators must use (realm browser flow), at first login. */
-    static final String CONFIGURE_TOTP_FORM = "kc-totp-settings-form";
-
     private PortalSteps() {
     }
 
@@ -38,15 +35,7 @@ final class PortalSteps {
         browser.open(portal + "/");
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(Platform.get().identity().baseUrl().toString());
-        browser.signInOnKeycloak(username, password);
-        List<WebElement> enrol = browser.driver().findElements(By.id(CONFIGURE_TOTP_FORM));
-        if (!enrol.isEmpty()) {
-            String secret = browser.driver().findElement(By.name("totpSecret")).getDomAttribute("value");
-            browser.driver().findElement(By.id("totp")).sendKeys(Totp.next(secret));
-            browser.driver().findElement(By.id("userLabel")).sendKeys("Téléphone");
-            enrol.get(0).submit();
-        }
-        browser.awaitUrlStartingWith(portal + "/");
+        SecondFactorEnrolment.signIn(browser, username, password, portal + "/");
     }
 
     /**
