@@ -71,8 +71,11 @@ class BrandingIT {
                 .getString("logoSha256");
         assertThat(shaA).isNotEqualTo(shaB);
 
-        HttpResponse<String> homeA = awaitHome(a, COLOURS + "c8102e1d3557");
-        HttpResponse<String> homeB = awaitHome(b, COLOURS + "005f739b1b30");
+        // the colours and the logo are two changes of the registry: wait for the second (the logo), which comes last
+        awaitHome(a, COLOURS + "c8102e1d3557");
+        HttpResponse<String> homeA = awaitHome(a, "/branding/logo?v=" + shaA.substring(0, 16));
+        awaitHome(b, COLOURS + "005f739b1b30");
+        HttpResponse<String> homeB = awaitHome(b, "/branding/logo?v=" + shaB.substring(0, 16));
         assertThat(homeA.body()).contains("/branding/logo?v=" + shaA.substring(0, 16))
                 .doesNotContain("005f73", "9b1b30", shaB.substring(0, 16));
         assertThat(homeB.body()).contains("/branding/logo?v=" + shaB.substring(0, 16))
