@@ -65,13 +65,38 @@ public final class BenchPlatform implements AutoCloseable {
                 ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
         Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
         long t0 = System.nanoTime();
+        Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
+        ProcessCpu.watchPostgres(pgdata);
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(Bench.libertyHome(),
-                Bench.targetDirectory(), name + "-liberty", Files.createTempDirectory("ent-bench-pgdata-"), true,
+                Bench.targetDirectory(), name + "-liberty", pgdata, true,
                 Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
-                Bench.freePort(), Bench.freePort(), Map.of(), Bench::say));
+                Bench.freePort(), Bench.freePort(), serverEnvironment(), Bench::say));
         Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
                 + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
         return new BenchPlatform(platform);
+    }
+
+    /**
+     * Server settings of a diagnostic run, {@code -Dbench.server.env=NAME=value,NAME=value} (e.g.
+     * {@code ENT_DB_PREPARE_THRESHOLD=0}): the variables are added to Liberty's environment.
+     */
+    static Map<String, String> serverEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String spec = System.getProperty("bench.server.env", "");
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("bench.server.env: NAME=value expected, got " + pair);
+            }
+            env.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        if (!env.isEmpty()) {
+            Bench.say("Server environment for this run: " + env);
+        }
+        return env;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class DirectoryReadBench {
 
     record Phase(String name, String pattern, int round, double seconds, long requests, double throughput,
             double p50Ms, double p90Ms, double p99Ms, double maxMs, long errors, double platformCpuMsPerRequest,
-            double clientCpuMsPerRequest) {
+            double clientCpuMsPerRequest, double postgresCpuMsPerRequest, double machineCpuMsPerRequest) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -155,8 +155,10 @@ public final class DirectoryReadBench {
                         totalErrors, errorKinds);
                 phases.add(phase);
                 say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
-                        + "  errors %d  (load %s)", phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
-                        phase.platformCpuMsPerRequest(), phase.errors(), loadAverage()));
+                        + " (PostgreSQL %5.2f)  machine CPU %5.2f ms/req  errors %d  (load %s)", phase.name(),
+                        phase.throughput(), phase.p50Ms(), phase.p99Ms(), phase.platformCpuMsPerRequest(),
+                        phase.postgresCpuMsPerRequest(), phase.machineCpuMsPerRequest(), phase.errors(),
+                        loadAverage()));
             }
         }
         return phases;
@@ -165,12 +167,14 @@ public final class DirectoryReadBench {
     /** One line per phase. */
     static Table phaseTable(List<Phase> phases, int tenants) {
         Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "platform CPU ms/req", "client CPU ms/req", "non-200");
+                "platform CPU ms/req", "client CPU ms/req", "PostgreSQL CPU ms/req", "machine CPU ms/req",
+                "non-200");
         for (Phase p : phases) {
             table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants",
                     fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
                     fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
-                    fmt(p.clientCpuMsPerRequest(), 2), p.errors());
+                    fmt(p.clientCpuMsPerRequest(), 2), fmt(p.postgresCpuMsPerRequest(), 2),
+                    fmt(p.machineCpuMsPerRequest(), 2), p.errors());
         }
         return table;
     }
@@ -183,9 +187,16 @@ public final class DirectoryReadBench {
                     .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
                     .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
                     .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
-                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest()));
+                    .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest())
+                    .add("postgresCpuMsPerRequest", finite(p.postgresCpuMsPerRequest()))
+                    .add("machineCpuMsPerRequest", finite(p.machineCpuMsPerRequest())));
         }
         return phaseJson;
+    }
+
+    /** JSON has no NaN: a figure that could not be measured is written as -1. */
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : -1;
     }
 
     /** The A/B comparison of interleaved phases: per round, mean of rounds, median of the round ratios. */
@@ -195,11 +206,15 @@ public final class DirectoryReadBench {
 
     static Comparison compare(List<Phase> phases, int rounds) {
         Table ratios = new Table("comparison", "A req/s", "B req/s", "B/A throughput", "A p99 ms", "B p99 ms",
-                "B/A p99", "B/A platform CPU per req");
+                "B/A p99", "B/A platform CPU per req", "B/A PostgreSQL CPU per req", "B/A machine CPU per req");
         double sumA = 0;
         double sumB = 0;
         double sumCpuA = 0;
         double sumCpuB = 0;
+        double sumPgA = 0;
+        double sumPgB = 0;
+        double sumMachineA = 0;
+        double sumMachineB = 0;
         double sumP99A = 0;
         double sumP99B = 0;
         double[] roundRatios = new double[rounds];
@@ -213,6 +228,10 @@ public final class DirectoryReadBench {
             sumB += b.throughput();
             sumCpuA += a.platformCpuMsPerRequest();
             sumCpuB += b.platformCpuMsPerRequest();
+            sumPgA += a.postgresCpuMsPerRequest();
+            sumPgB += b.postgresCpuMsPerRequest();
+            sumMachineA += a.machineCpuMsPerRequest();
+            sumMachineB += b.machineCpuMsPerRequest();
             sumP99A += a.p99Ms();
             sumP99B += b.p99Ms();
             roundRatios[round - 1] = b.throughput() / a.throughput();
@@ -220,7 +239,9 @@ public final class DirectoryReadBench {
             p99Ratios[round - 1] = b.p99Ms() / a.p99Ms();
             ratios.row("round " + round + (round % 2 == 1 ? " (A then B)" : " (B then A)"),
                     fmt(a.throughput(), 1), fmt(b.throughput(), 1), fmt(roundRatios[round - 1], 3), fmt(a.p99Ms(), 2),
-                    fmt(b.p99Ms(), 2), fmt(p99Ratios[round - 1], 3), fmt(cpuRatios[round - 1], 3));
+                    fmt(b.p99Ms(), 2), fmt(p99Ratios[round - 1], 3), fmt(cpuRatios[round - 1], 3),
+                    fmt(b.postgresCpuMsPerRequest() / a.postgresCpuMsPerRequest(), 3),
+                    fmt(b.machineCpuMsPerRequest() / a.machineCpuMsPerRequest(), 3));
         }
         double meanA = sumA / rounds;
         double meanB = sumB / rounds;
@@ -229,9 +250,10 @@ public final class DirectoryReadBench {
         double p99Ratio = sumP99B / sumP99A;
         double medianRatio = median(roundRatios);
         ratios.row("mean of rounds", fmt(meanA, 1), fmt(meanB, 1), fmt(ratio, 3), fmt(sumP99A / rounds, 2),
-                fmt(sumP99B / rounds, 2), fmt(p99Ratio, 3), fmt(cpuRatio, 3));
+                fmt(sumP99B / rounds, 2), fmt(p99Ratio, 3), fmt(cpuRatio, 3), fmt(sumPgB / sumPgA, 3),
+                fmt(sumMachineB / sumMachineA, 3));
         ratios.row("median of round ratios", "", "", fmt(medianRatio, 3), "", "", fmt(median(p99Ratios), 3),
-                fmt(median(cpuRatios), 3));
+                fmt(median(cpuRatios), 3), "", "");
         return new Comparison(ratios, meanA, meanB, ratio, cpuRatio, medianRatio, p99Ratio);
     }
 
@@ -244,6 +266,8 @@ public final class DirectoryReadBench {
         AtomicLong count = new AtomicLong();
         double platformCpu0 = ProcessCpu.platformMillis();
         double clientCpu0 = ProcessCpu.selfMillis();
+        double postgresCpu0 = ProcessCpu.postgresMillis();
+        double machineCpu0 = ProcessCpu.machineBusyMillis();
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -290,12 +314,15 @@ public final class DirectoryReadBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double platformCpu = ProcessCpu.platformMillis() - platformCpu0;
         double clientCpu = ProcessCpu.selfMillis() - clientCpu0;
+        double postgresCpu = ProcessCpu.postgresMillis() - postgresCpu0;
+        double machineCpu = ProcessCpu.machineBusyMillis() - machineCpu0;
         pool.shutdown();
         Histogram h = recorder.getIntervalHistogram();
         return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, errors.get(),
-                platformCpu / count.get(), clientCpu / count.get());
+                platformCpu / count.get(), clientCpu / count.get(), postgresCpu / count.get(),
+                machineCpu / count.get());
     }
 
     private static double median(double[] values) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time consumed so far by the platform (Open Liberty and PostgreSQL, the child processes of this JVM) and by
@@ -16,7 +17,61 @@ public final class ProcessCpu {
     /** USER_HZ: the unit of utime/stime in /proc/[pid]/stat; 100 on every mainstream Linux build. */
     private static final double TICK_MILLIS = 10.0;
 
+    /** The embedded PostgreSQL's data directory, once the bench platform has one (see {@link #postgresMillis}). */
+    private static volatile Path postgresData;
+
     private ProcessCpu() {
+    }
+
+    /** Where the bench platform's PostgreSQL keeps its data (its postmaster.pid is found under it). */
+    static void watchPostgres(Path dataDirectory) {
+        postgresData = dataDirectory;
+    }
+
+    /**
+     * CPU milliseconds of the bench platform's PostgreSQL: its postmaster, its live backends and the backends that
+     * ended. Counted apart because the embedded server may run detached from this JVM (started through pg_ctl /
+     * unshare), and then {@link #platformMillis} does not see it; NaN when it cannot be found.
+     */
+    public static double postgresMillis() {
+        Path data = postgresData;
+        if (data == null || !Files.isDirectory(Path.of("/proc/self"))) {
+            return Double.NaN;
+        }
+        try (Stream<Path> files = Files.walk(data, 3)) {
+            Path pidFile = files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).findFirst()
+                    .orElse(null);
+            if (pidFile == null) {
+                return Double.NaN;
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            long ticks = ticks(postmaster) + childTicks(postmaster);
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                ticks += procs.map(f -> f.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                        .mapToLong(Long::parseLong).filter(pid -> parent(pid) == postmaster).map(ProcessCpu::ticks)
+                        .sum();
+            }
+            return ticks * TICK_MILLIS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Busy CPU milliseconds of the whole machine, all cores (/proc/stat: everything but idle and I/O wait). On a
+     * machine where the bench runs alone, the honest total cost of a request, whoever spends it.
+     */
+    public static double machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+            }
+            return busy * TICK_MILLIS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** CPU milliseconds (user + system) of all live descendants of this JVM, or NaN without /proc. */
@@ -34,6 +89,26 @@ public final class ProcessCpu {
             return os.getProcessCpuTime() / 1e6;
         }
         return Double.NaN;
+    }
+
+    private static long parent(long pid) {
+        String[] fields = fields(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    /** cutime + cstime: the CPU of the process's children that ended and were waited for. */
+    private static long childTicks(long pid) {
+        String[] fields = fields(pid);
+        return fields == null ? 0 : Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    private static String[] fields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
     }
 
     private static long ticks(long pid) {
