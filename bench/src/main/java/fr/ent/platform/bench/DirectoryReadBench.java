@@ -34,8 +34,9 @@ import org.HdrHistogram.Recorder;
  * collectivity, including the first), A and B alternate for R rounds in A B B A ... order, so that both see the
  * same machine and a drift over the run cancels out in the mean of the rounds.
  * Target: throughput B / A ≥ 0.90. Any answer other than 200 fails the run. Besides throughput and latency, each
- * phase reports the CPU the platform processes (Liberty + PostgreSQL) spent per request, which the neighbours of a
- * shared machine disturb much less than throughput.
+ * phase reports the CPU spent per request by the platform's processes (Liberty and Keycloak), by PostgreSQL, and
+ * by the whole machine ({@link ProcessCpu}): the first two the neighbours of a shared machine disturb much less than
+ * throughput; the last is the honest total when the bench runs alone.
  * Parameters: -Dbench.dir.tenants (200), .users (20), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
  * .rounds (6).
  */

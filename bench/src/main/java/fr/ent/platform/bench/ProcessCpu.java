@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time consumed so far by the platform (Open Liberty and PostgreSQL, the child processes of this JVM) and by
- * this JVM (the load generator), read from /proc. On a shared machine the throughput of a phase depends on what
- * the neighbours do; the CPU the platform spends per request much less so, which makes it the steadier basis for
- * comparing two phases. Linux only: elsewhere the values are NaN.
+ * CPU time consumed so far by the platform and by this JVM (the load generator), read from /proc. On a shared
+ * machine the throughput of a phase depends on what the neighbours do; the CPU the platform spends per request much
+ * less so, which makes it the steadier basis for comparing two phases. "Platform" is the live descendants of this
+ * JVM: Open Liberty and Keycloak. The embedded PostgreSQL is not one of them (zonky starts it through pg_ctl, and
+ * the postmaster ends up a child of init), so it is counted apart ({@link #postgresMillis}); figures measured
+ * before 2026-12-04 17:20 UTC under the name "platform CPU" leave PostgreSQL out. Linux only: elsewhere NaN.
  */
 public final class ProcessCpu {
 
@@ -74,7 +76,7 @@ public final class ProcessCpu {
         }
     }
 
-    /** CPU milliseconds (user + system) of all live descendants of this JVM, or NaN without /proc. */
+    /** CPU milliseconds (user + system) of all live descendants of this JVM (Liberty, Keycloak), or NaN without /proc. */
     public static double platformMillis() {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
             return Double.NaN;
