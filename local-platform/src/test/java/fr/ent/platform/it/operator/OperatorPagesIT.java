@@ -56,13 +56,12 @@ class OperatorPagesIT {
         assertThat(html).contains("<html lang=\"fr\"", "Collectivités hébergées", "Commune de Martigues",
                 "Département du Béarn", a, b, "active", "4 étape(s) terminée(s) sur 4", "royaume Keycloak : terminée");
         // the compliance verdict of each, with its counts, and a link to each report
-        JsonObject compliance = Platform.json(platform.admin("GET", "/collectivities/" + a + "/compliance-report",
-                null));
+        JsonObject compliance = json("/collectivities/" + a + "/compliance-report");
         assertThat(html).contains(compliance.getString("summary"), "sur " + compliance.getJsonArray("lines").size()
                 + " règles", "/admin/api/v1/collectivities/" + a + "/compliance-report",
                 "/admin/api/v1/collectivities/" + a + "/sla-report");
         // availability from the platform's Prometheus: figures once a step is measured, else said so, never a 503
-        JsonObject sla = Platform.json(platform.admin("GET", "/collectivities/" + a + "/sla-report", null));
+        JsonObject sla = json("/collectivities/" + a + "/sla-report");
         assertThat(html).doesNotContain("prometheus-not-configured", "prometheus-unavailable");
         if (sla.getJsonObject("figures").isNull("availabilityPercent")) {
             assertThat(html).contains("aucune mesure ce mois-ci");
@@ -141,6 +140,14 @@ class OperatorPagesIT {
 
     private static String operatorToken() {
         return platform.identity().operatorCredentials().authorization();
+    }
+
+    /** A report as JSON (without Accept the compliance report comes as a PDF). */
+    private static JsonObject json(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.server().adminBase() + path))
+                .header("Accept", "application/json").header("Authorization", operatorToken()).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Platform.json(response);
     }
 
     private static String bare(String authorization) {
