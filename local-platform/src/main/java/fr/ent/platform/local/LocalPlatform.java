@@ -148,7 +148,7 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("ENT_STORAGE_SPOOL_DIRECTORY", setup.work().resolve("uploads").toString());
             environment.putAll(antivirus.map(LocalAntivirus::environment)
                     .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
-            prometheus = startPrometheus(setup);
+            prometheus = startPrometheus(setup, LocalPrometheus.binary());
             if (prometheus != null) {
                 environment.put("ENT_PROMETHEUS_URL", prometheus.url().toString());
             }
@@ -174,12 +174,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** The platform's own Prometheus, or null (not asked for, or not installed). */
-    private static LocalPrometheus startPrometheus(Setup setup) throws IOException, InterruptedException {
+    /**
+     * The platform's own Prometheus, or null: not asked for, or not installed ({@code binary} empty), in which case
+     * the progress says how to install it ({@link LocalPrometheus#NOT_INSTALLED}).
+     */
+    static LocalPrometheus startPrometheus(Setup setup, Optional<Path> binary)
+            throws IOException, InterruptedException {
         if (!(setup.monitoring() instanceof OwnPrometheus own)) {
             return null;
         }
-        Optional<Path> binary = LocalPrometheus.binary();
         if (binary.isEmpty()) {
             setup.progress().accept(LocalPrometheus.NOT_INSTALLED);
             return null;
