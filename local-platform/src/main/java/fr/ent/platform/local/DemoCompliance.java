@@ -24,11 +24,15 @@ import java.util.Map;
  * given to the server at its start) and an inventory of this machine, pushed to tenant-manager as the operator
  * pushes a cluster's ({@code PUT /admin/api/v1/compliance/inventory}).
  *
- * <p>The inventory says what this machine is, not what a sovereign hosting would be, so the demo report is honest:
- * one node (this machine) whose region and provider are unknown unless declared ({@code ENT_LOCAL_REGION},
- * {@code ENT_LOCAL_PROVIDER}), the PostgreSQL data directory on a local disk not declared encrypted
- * ({@code ENT_LOCAL_DISK_ENCRYPTED=true} declares it), the public endpoint in plain HTTP, each collectivity resident
- * in France. The rules this machine does not meet show as not met (« non conforme »).
+ * <p>The inventory says what this machine is and runs, not what a sovereign hosting would be, so the demo report is
+ * honest: one node (this machine) whose region and provider are unknown unless declared ({@code ENT_LOCAL_REGION},
+ * {@code ENT_LOCAL_PROVIDER}); one volume on the local disk (not declared encrypted unless
+ * {@code ENT_LOCAL_DISK_ENCRYPTED=true}) for each part of the platform that keeps data there
+ * ({@link LocalPlatform#components()}: the embedded PostgreSQL, Keycloak's accounts, Open Liberty's logs, the file
+ * store, Prometheus' series), in the declared region; the public endpoint in plain HTTP; each collectivity resident in
+ * France unless {@code ENT_LOCAL_RESIDENCY=EU}. No container image (the parts run as local processes, which the
+ * registry rule does not judge) and no backup: those rules are « non évaluable ». The rules this machine does not
+ * meet show as not met (« non conforme »).
  */
 public final class DemoCompliance {
 
@@ -65,21 +69,36 @@ public final class DemoCompliance {
     }
 
     /**
-     * The inventory of this machine serving these collectivities (all in France) on {@code httpPort}, its database
-     * in {@code pgdata}; {@code environment} gives what the developer declared about the machine.
+     * A part of the local platform as it runs on this machine.
+     *
+     * @param name what it is, in French ("PostgreSQL embarqué", "clamd"…)
+     * @param data the directory where it keeps data, or null when it keeps none worth judging (clamd's signatures)
      */
-    public static InventorySnapshot machineInventory(List<Hosted> collectivities, int httpPort, Path pgdata,
-            Map<String, String> environment, Instant now) {
+    public record Component(String name, Path data) {
+    }
+
+    /**
+     * The inventory of this machine serving these collectivities on {@code httpPort} with these parts;
+     * {@code environment} gives what the developer declared about the machine (region, provider, encrypted disk,
+     * residency).
+     */
+    public static InventorySnapshot machineInventory(List<Hosted> collectivities, int httpPort,
+            List<Component> components, Map<String, String> environment, Instant now) {
         String region = declared(environment, "ENT_LOCAL_REGION");
         String provider = declared(environment, "ENT_LOCAL_PROVIDER");
         Map<String, String> disk = "true".equalsIgnoreCase(declared(environment, "ENT_LOCAL_DISK_ENCRYPTED"))
                 ? Map.of("encrypted", "true") : Map.of();
+        Residency residency = "EU".equalsIgnoreCase(declared(environment, "ENT_LOCAL_RESIDENCY")) ? Residency.EU
+                : Residency.FR;
         Inventory inventory = new Inventory(
                 List.of(new Node(hostname(), region, null, provider)),
                 List.of(new StorageClass(LOCAL_DISK, "répertoire local", disk, true)),
-                // one database for every collectivity (a schema each): the volume holds all their data
-                List.of(new PersistentVolume("pgdata (" + pgdata + ")", LOCAL_DISK, region, null, null, null,
-                        PersistentVolume.Purpose.DATA)),
+                // every part shares its data directory between the collectivities (a schema, a realm, a folder
+                // each): no volume is one collectivity's own
+                components.stream().filter(c -> c.data() != null)
+                        .map(c -> new PersistentVolume(c.name() + " (" + c.data() + ")", LOCAL_DISK, region, null,
+                                null, null, PersistentVolume.Purpose.DATA))
+                        .toList(),
                 List.of(),
                 // the public endpoint: plain HTTP on this machine, for every domain
                 List.of(new IngressTls("local", "http-" + httpPort,
@@ -87,7 +106,7 @@ public final class DemoCompliance {
                 List.of(),
                 // the settings are the server's own (its configuration), not the inventory's
                 PlatformSettings.unconfigured(),
-                collectivities.stream().map(c -> new CollectivityResidency(null, c.slug(), c.slug(), Residency.FR))
+                collectivities.stream().map(c -> new CollectivityResidency(null, c.slug(), c.slug(), residency))
                         .toList());
         return new InventorySnapshot(now.truncatedTo(ChronoUnit.SECONDS), inventory);
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * evaluates its rules.
  * Settings (environment): ENT_HOME, ENT_HTTP_PORT, ENT_ADMIN_PORT, ENT_DB_PORT, ENT_KEYCLOAK_PORT,
  * ENT_KEYCLOAK_MANAGEMENT_PORT, ENT_PROMETHEUS_PORT, ENT_LIBERTY_HOME; ENT_PROMETHEUS_URL (a Prometheus of one's
- * own: none is started); ENT_LOCAL_REGION, ENT_LOCAL_PROVIDER, ENT_LOCAL_DISK_ENCRYPTED (what this machine is,
- * for the compliance report).
+ * own: none is started); ENT_LOCAL_REGION, ENT_LOCAL_PROVIDER, ENT_LOCAL_DISK_ENCRYPTED, ENT_LOCAL_RESIDENCY (what
+ * this machine is, for the compliance report).
  */
 public final class Launcher {
 
@@ -33,10 +33,17 @@ public final class Launcher {
         int dbPort = Integer.parseInt(env("ENT_DB_PORT", "5433"));
         int keycloakPort = Integer.parseInt(env("ENT_KEYCLOAK_PORT", "8180"));
         int keycloakManagementPort = Integer.parseInt(env("ENT_KEYCLOAK_MANAGEMENT_PORT", "8190"));
-        int prometheusPort = Integer.parseInt(env("ENT_PROMETHEUS_PORT", "9090"));
         // a Prometheus given by the developer is used as is (it needs the generated SLA rules); else our own, when
         // installed (else the platform says how to install it)
         boolean ownPrometheus = env("ENT_PROMETHEUS_URL", "").isEmpty() && LocalPrometheus.binary().isPresent();
+        // 9090 unless told; the Debian package starts a system Prometheus there, so when 9090 is taken and no port
+        // was asked for, ours takes a free one (the launcher prints its address) rather than refusing to start
+        int prometheusPort = Integer.parseInt(env("ENT_PROMETHEUS_PORT", "9090"));
+        if (ownPrometheus && env("ENT_PROMETHEUS_PORT", "").isEmpty() && !isFree(prometheusPort)) {
+            prometheusPort = freePort();
+            say("Le port 9090 est pris (service prometheus du système ?) : le Prometheus de la plateforme écoutera "
+                    + "sur le port " + prometheusPort + ".");
+        }
         Path liberty = Path.of(env("ENT_LIBERTY_HOME", "local-platform/target/liberty/wlp")).toAbsolutePath();
 
         for (String[] port : new String[][] {{"ENT_HTTP_PORT", "" + httpPort}, {"ENT_ADMIN_PORT", "" + adminPort},
@@ -45,8 +52,7 @@ public final class Launcher {
                 {"ENT_PROMETHEUS_PORT", ownPrometheus ? "" + prometheusPort : null}}) {
             if (port[1] != null && !isFree(Integer.parseInt(port[1]))) {
                 System.err.println("Le port " + port[1] + " est déjà utilisé (une autre plateforme tourne-t-elle ?) : "
-                        + "arrêtez-la (ou le service prometheus du système : sudo systemctl disable --now "
-                        + "prometheus) ou choisissez un autre port avec " + port[0] + "=…");
+                        + "arrêtez-la ou choisissez un autre port avec " + port[0] + "=…");
                 System.exit(2);
             }
         }
@@ -80,8 +86,8 @@ public final class Launcher {
         LoopbackDomains.follow(client, identity.keycloak());
         // as the operator would after each collection: what this machine is, for the compliance reports
         DemoCompliance.push(client, DemoCompliance.machineInventory(DemoData.DEMOS.stream()
-                .map(d -> new DemoCompliance.Hosted(d.slug(), d.domain())).toList(), httpPort, home.resolve("pgdata"),
-                System.getenv(), Instant.now()));
+                .map(d -> new DemoCompliance.Hosted(d.slug(), d.domain())).toList(), httpPort,
+                platform.components(), System.getenv(), Instant.now()));
 
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         say("");
@@ -116,12 +122,20 @@ public final class Launcher {
         String demo = DemoData.DEMOS.getFirst().slug();
         say("  Rapports (avec le jeton) : " + server.adminBase() + "/collectivities/" + demo + "/sla-report et "
                 + server.adminBase() + "/collectivities/" + demo + "/compliance-report");
+        say("  Vue des opérateurs (navigateur ; collez un jeton platform-admin obtenu comme ci-dessus) : "
+                + server.adminBase() + "/operator");
         say(platform.prometheus().map(p -> "  Prometheus : " + p.url() + " (règles SLA : " + p.url() + "/rules)")
                 .orElse(env("ENT_PROMETHEUS_URL", "").isEmpty() ? "  " + LocalPrometheus.NOT_INSTALLED
                         : "  Prometheus : " + env("ENT_PROMETHEUS_URL", "")));
         say("Journaux : " + server.outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs/messages.log"));
         say("Ctrl-C pour arrêter.");
         stopped.await();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static boolean isFree(int port) {

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -146,7 +148,7 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("ENT_STORAGE_SPOOL_DIRECTORY", setup.work().resolve("uploads").toString());
             environment.putAll(antivirus.map(LocalAntivirus::environment)
                     .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
-            prometheus = startPrometheus(setup);
+            prometheus = startPrometheus(setup, LocalPrometheus.binary());
             if (prometheus != null) {
                 environment.put("ENT_PROMETHEUS_URL", prometheus.url().toString());
             }
@@ -172,12 +174,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** The platform's own Prometheus, or null (not asked for, or not installed). */
-    private static LocalPrometheus startPrometheus(Setup setup) throws IOException, InterruptedException {
+    /**
+     * The platform's own Prometheus, or null: not asked for, or not installed ({@code binary} empty), in which case
+     * the progress says how to install it ({@link LocalPrometheus#NOT_INSTALLED}).
+     */
+    static LocalPrometheus startPrometheus(Setup setup, Optional<Path> binary)
+            throws IOException, InterruptedException {
         if (!(setup.monitoring() instanceof OwnPrometheus own)) {
             return null;
         }
-        Optional<Path> binary = LocalPrometheus.binary();
         if (binary.isEmpty()) {
             setup.progress().accept(LocalPrometheus.NOT_INSTALLED);
             return null;
@@ -248,6 +253,29 @@ public final class LocalPlatform implements AutoCloseable {
 
     public LocalIdentity identity() {
         return identity;
+    }
+
+    /**
+     * What this platform runs on this machine and where each part keeps its data, for the inventory of the
+     * compliance report ({@link DemoCompliance}): only the parts really started (clamd and Prometheus when installed).
+     */
+    public synchronized List<DemoCompliance.Component> components() {
+        List<DemoCompliance.Component> parts = new ArrayList<>();
+        parts.add(new DemoCompliance.Component("PostgreSQL embarqué", setup.pgdata()));
+        parts.add(new DemoCompliance.Component("Keycloak", switch (setup.keycloak()) {
+            case OwnKeycloak own -> own.home();
+            // the test JVM's Keycloak: its home is where its log is
+            case RunningKeycloak running -> running.server().log().getParent();
+        }));
+        parts.add(new DemoCompliance.Component("Open Liberty (journaux)", server.outputDirectory()));
+        parts.add(new DemoCompliance.Component("magasin de fichiers sur disque local",
+                setup.work().resolve("files")));
+        // its signature database is no one's data
+        antivirus.ifPresent(a -> parts.add(new DemoCompliance.Component("clamd", null)));
+        if (prometheus != null) {
+            parts.add(new DemoCompliance.Component("Prometheus", prometheus.directory().resolve("data")));
+        }
+        return List.copyOf(parts);
     }
 
     /** The {@code postgres} database as its superuser. */

@@ -28,8 +28,8 @@ public final class LocalPrometheus implements AutoCloseable {
     /** What to tell a developer whose machine has no Prometheus (French, as the launcher's other messages). */
     public static final String NOT_INSTALLED = "Prometheus n'est pas installé : le rapport de disponibilité (SLA) "
             + "des collectivités répondra 503 « prometheus-not-configured ». Pour l'avoir : "
-            + "sudo apt-get install prometheus (paquet Debian/Ubuntu ; arrêtez ensuite le service système qu'il "
-            + "démarre : sudo systemctl disable --now prometheus), puis relancez ./run-platform.sh.";
+            + "sudo apt-get install prometheus (paquet Debian/Ubuntu ; le service système qu'il démarre est inutile "
+            + "ici : sudo systemctl disable --now prometheus), puis relancez ./run-platform.sh.";
 
     private final Process process;
     private final Path directory;

@@ -284,6 +284,11 @@ public final class Platform {
         return platform.identity();
     }
 
+    /** What the platform runs and where each part keeps its data (the inventory of the machine). */
+    public List<DemoCompliance.Component> components() {
+        return platform.components();
+    }
+
     public KeycloakSetup keycloak() {
         return platform.identity().setup();
     }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -82,7 +81,7 @@ class DemoReportsIT {
     void theComplianceReportOfADemoCollectivityEvaluatesRulesOnThisMachine() throws Exception {
         DemoCompliance.push(platform.client(), DemoCompliance.machineInventory(DemoData.DEMOS.stream()
                 .map(d -> new DemoCompliance.Hosted(d.slug(), d.domain())).toList(), platform.server().httpPort(),
-                Path.of("pgdata"), Map.of(), Instant.now()));
+                platform.components(), Map.of(), Instant.now()));
 
         // JSON asked for: without Accept the report comes as a PDF
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -96,6 +95,10 @@ class DemoReportsIT {
         long evaluated = report.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .filter(l -> !l.getString("status").equals("non évaluable")).count();
         assertThat(evaluated).isPositive();
+        // what it checked decides the verdict: this machine does not meet every blocking rule
+        assertThat(report.getString("summary")).isEqualTo("non conforme");
+        assertThat(line(report, "SNC-REGION-DATA").getString("evidence")).contains("PostgreSQL embarqué",
+                "Keycloak", "Prometheus");
         assertThat(report.getString("residency")).isEqualTo("FR");
         // honest about this machine: second factor required for administrators (the local Keycloak does), but the
         // public endpoint is plain HTTP and the machine's region is not declared
@@ -106,8 +109,12 @@ class DemoReportsIT {
     }
 
     private static String status(JsonObject report, String rule) {
+        return line(report, rule).getString("status");
+    }
+
+    private static JsonObject line(JsonObject report, String rule) {
         return report.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                .filter(l -> l.getString("rule").equals(rule)).findFirst().orElseThrow().getString("status");
+                .filter(l -> l.getString("rule").equals(rule)).findFirst().orElseThrow();
     }
 
     interface Check {

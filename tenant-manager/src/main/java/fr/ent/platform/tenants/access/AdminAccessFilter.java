@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
  * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name and
  * branding, synchronise its accounts and set an account's functions and blocked state; any other collectivity, the list of all collectivities and every lifecycle operation
  * are refused (403). A token that is not valid for the realm it claims is refused (401).
+ *
+ * <p>A hosting operator's browser may carry the platform-admin token in a cookie instead, for the read-only operator
+ * pages only ({@link OperatorCookie}, ADR 0026); without it those pages answer the sign-in form.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -41,22 +45,42 @@ public class AdminAccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        List<String> path = segments(request);
+        if (path.equals(OperatorCookie.SIGN_IN) || path.equals(OperatorCookie.SIGN_OUT)) {
+            // the operators' sign-in form and sign-out (ADR 0026): they take or drop a token, and need none
+            return;
+        }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && OperatorCookie.acceptsCookie(request.getMethod(), path)) {
+            Cookie cookie = request.getCookies().get(OperatorCookie.COOKIE);
+            if (cookie == null || cookie.getValue().isBlank()) {
+                throw new SignInRequired("operator.signin.required");
+            }
+            try {
+                authenticate(request, cookie.getValue().trim());
+            } catch (ProblemException e) {
+                // an expired or refused token: a page to sign in again, rather than a problem document
+                if (e.status() != 401) {
+                    throw e;
+                }
+                throw new SignInRequired("operator.signin.expired");
+            }
+            return;
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ProblemException.unauthorized("unauthenticated");
         }
-        String token = authorization.substring(7).trim();
+        authenticate(request, authorization.substring(7).trim());
+    }
+
+    private void authenticate(ContainerRequestContext request, String token) {
         String realm = verifier.claimedRealm(token).orElseThrow(AdminAccessFilter::invalidToken);
         if (Realms.PLATFORM.equals(realm)) {
-            VerifiedToken verified = verify(token, realm, Realms.ADMIN_API_AUDIENCE);
-            if (!verified.hasRole(RealmRoles.PLATFORM_ADMIN)) {
-                throw new NotAllowed("forbidden");
-            }
-            caller.platformOperator(verified.username());
+            caller.platformOperator(platformOperator(verifier, token).username());
             return;
         }
         String slug = Realms.collectivityOf(realm).orElseThrow(AdminAccessFilter::invalidToken);
-        VerifiedToken verified = verify(token, realm, Realms.API_AUDIENCE);
+        VerifiedToken verified = verify(verifier, token, realm, Realms.API_AUDIENCE);
         if (!verified.hasRole(RealmRoles.SUPER_ADMIN)
                 || !allowedToCollectivityAdministrator(request, slug)) {
             LOG.info(() -> "tenant=" + slug + " admin API refused to " + verified.username() + ": "
@@ -66,10 +90,32 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         caller.collectivityAdministrator(verified.username(), slug);
     }
 
+    /**
+     * The token of a hosting operator: platform realm, admin API audience, role platform-admin.
+     *
+     * @throws ProblemException 401 invalid-token (not valid, or of another realm), 403 forbidden (no
+     *         platform-admin role), 503 identity-unavailable
+     */
+    public static VerifiedToken platformOperator(TokenVerifier verifier, String token) {
+        String realm = verifier.claimedRealm(token).orElseThrow(AdminAccessFilter::invalidToken);
+        if (!Realms.PLATFORM.equals(realm)) {
+            throw new NotAllowed("forbidden");
+        }
+        VerifiedToken verified = verify(verifier, token, realm, Realms.ADMIN_API_AUDIENCE);
+        if (!verified.hasRole(RealmRoles.PLATFORM_ADMIN)) {
+            throw new NotAllowed("forbidden");
+        }
+        return verified;
+    }
+
+    private static List<String> segments(ContainerRequestContext request) {
+        return request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+                .filter(p -> !p.isEmpty()).toList();
+    }
+
     /** Its own collectivity only: read anything under it, change its name and branding, synchronise its accounts. */
     static boolean allowedToCollectivityAdministrator(ContainerRequestContext request, String slug) {
-        List<String> path = request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
-                .filter(p -> !p.isEmpty()).toList();
+        List<String> path = segments(request);
         if (path.size() < 2 || !"collectivities".equals(path.get(0)) || !slug.equals(path.get(1))) {
             return false;
         }
@@ -86,7 +132,7 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         };
     }
 
-    private VerifiedToken verify(String token, String realm, String audience) {
+    private static VerifiedToken verify(TokenVerifier verifier, String token, String realm, String audience) {
         try {
             return verifier.verifyAccessToken(token, realm, audience);
         } catch (InvalidTokenException e) {

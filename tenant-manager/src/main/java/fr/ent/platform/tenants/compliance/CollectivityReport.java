@@ -10,9 +10,7 @@ import java.util.List;
  *
  * @param residency {@code FR} or {@code EU} as its Collectivity resource declares, null when unknown
  * @param inventoryCollectedAt when the operator collected the cluster inventory, null if none was received
- * @param summary {@code conforme}, {@code conforme avec réserves} (warnings or some rules not evaluated),
- *        {@code non conforme} (a blocking rule is violated) or {@code non évaluable} (no rule could be evaluated:
- *        a report that checked nothing must not read as compliant)
+ * @param summary the verdict, {@link #verdict(List)}
  */
 public record CollectivityReport(String slug, String displayName, String residency, Instant evaluatedAt,
                                  Instant inventoryCollectedAt, String summary, List<ReportLine> lines) {
@@ -24,6 +22,31 @@ public record CollectivityReport(String slug, String displayName, String residen
 
     public CollectivityReport {
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * The verdict of a report from its lines, in this order (the first that holds decides):
+     * <ol>
+     * <li>a line « non conforme » (a blocking rule violated): « non conforme »;</li>
+     * <li>no blocking rule evaluated (every line of severity « bloquante » is « non évaluable », which includes a
+     * report where nothing was evaluated, and an empty one): « non évaluable ». A report that checked nothing
+     * that decides conformity says so; a met warning rule alone does not make a platform compliant;</li>
+     * <li>a line « avertissement » or « non évaluable » (a warning rule not met, or some rules not checked):
+     * « conforme avec réserves »;</li>
+     * <li>otherwise (every rule met): « conforme ».</li>
+     * </ol>
+     */
+    public static String verdict(List<ReportLine> lines) {
+        if (lines.stream().anyMatch(l -> l.status().equals(ReportLine.VIOLATED))) {
+            return SUMMARY_VIOLATED;
+        }
+        boolean blockingEvaluated = lines.stream().anyMatch(
+                l -> l.severity().equals(ReportLine.BLOCKING) && !l.status().equals(ReportLine.NOT_EVALUATED));
+        if (!blockingEvaluated) {
+            return SUMMARY_NOT_EVALUABLE;
+        }
+        return lines.stream().allMatch(l -> l.status().equals(ReportLine.COMPLIANT)) ? SUMMARY_COMPLIANT
+                : SUMMARY_RESERVED;
     }
 
     public long count(String status) {

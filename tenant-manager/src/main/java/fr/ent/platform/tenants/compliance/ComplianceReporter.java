@@ -110,14 +110,8 @@ public final class ComplianceReporter {
 
     private CollectivityReport report(Collectivity c, Optional<CollectivityResidency> residency, Instant now,
             Instant collectedAt, List<ReportLine> lines) {
-        boolean violated = lines.stream().anyMatch(l -> l.status().equals(ReportLine.VIOLATED));
-        boolean reserved = lines.stream().anyMatch(l -> !l.status().equals(ReportLine.COMPLIANT));
-        boolean nothingEvaluated = lines.stream().allMatch(l -> l.status().equals(ReportLine.NOT_EVALUATED));
-        String summary = violated ? CollectivityReport.SUMMARY_VIOLATED
-                : nothingEvaluated ? CollectivityReport.SUMMARY_NOT_EVALUABLE
-                : reserved ? CollectivityReport.SUMMARY_RESERVED : CollectivityReport.SUMMARY_COMPLIANT;
         return new CollectivityReport(c.slug(), c.displayName(), residency.map(r -> r.residency().name()).orElse(null),
-                now, collectedAt, summary, lines);
+                now, collectedAt, CollectivityReport.verdict(lines), lines);
     }
 
     private List<ReportLine> lines(Function<RuleId, ReportLine> one) {
@@ -149,7 +143,7 @@ public final class ComplianceReporter {
     }
 
     private static String severity(Severity severity) {
-        return severity == Severity.BLOCKING ? "bloquante" : "avertissement";
+        return severity == Severity.BLOCKING ? ReportLine.BLOCKING : "avertissement";
     }
 
     private static String scope(Scope scope) {

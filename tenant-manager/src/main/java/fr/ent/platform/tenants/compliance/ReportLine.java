@@ -19,6 +19,8 @@ public record ReportLine(String rule, String title, String status, String severi
     public static final String VIOLATED = "non conforme";
     public static final String WARNING = "avertissement";
     public static final String NOT_EVALUATED = "non évaluable";
+    /** The severity of a rule whose violation makes the report « non conforme ». */
+    public static final String BLOCKING = "bloquante";
 
     public ReportLine {
         sources = List.copyOf(sources);
