@@ -188,8 +188,9 @@ public final class BenchPlatform implements AutoCloseable {
 
     /**
      * Stops Liberty and starts it again on the same ports and database with {@code extraEnvironment} added (how
-     * settings read at start-up, such as {@code ENT_CLOCK_OFFSET} or {@code ENT_MAIL_HOST}, change); its output goes
-     * to a new directory. Returns how long the restart took until Liberty was ready.
+     * settings read at start-up, such as {@code ENT_CLOCK_OFFSET} or {@code ENT_MAIL_HOST}, change); its output
+     * directory and warm work area are kept ({@link LocalPlatform#restartWith}). Returns how long the restart took
+     * until Liberty was ready.
      */
     public Duration restartWith(Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         long t0 = System.nanoTime();

@@ -226,7 +226,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Stops Liberty cleanly and starts it again with these variables added to its environment (configuration the
-     * server reads at start); later restarts keep them.
+     * server reads at start); later restarts keep them. As after {@link #stopServer()}, the output directory and
+     * its work area are kept (a clean stop leaves nothing half-written, and Liberty reads its configuration and
+     * environment again at every start): a warm start is faster than a cold one, which every test paying a restart
+     * (the AI endpoint, the clock) waited for. {@code console.log} is rewritten by the new start.
      */
     public synchronized void restartWith(Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {
@@ -234,7 +237,7 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> all = new HashMap<>(environment);
         all.putAll(extraEnvironment);
         environment = Map.copyOf(all);
-        startFresh();
+        startServer();
     }
 
     public synchronized LibertyServer server() {
