@@ -70,7 +70,7 @@ class ConsoleImportIT {
         HttpResponse<String> shown = superA.get(url(a.domain(), "/console/imports/" + id + "?done=dry-run").toString());
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("Simulation en attente de confirmation", "élève ANTOINE Basile",
-                "classe « CE2 »", "absent(e) de l&#39;annuaire : créé(e)", "Lignes rejetées : 1",
+                "classe « CE2 »", "absent(e) de l'annuaire : créé(e)", "Lignes rejetées : 1",
                 "date de naissance invalide", "/console/imports/" + id + "/confirm");
         assertThat(classesOfA()).doesNotContain("CE2");
 
@@ -78,7 +78,7 @@ class ConsoleImportIT {
                 token(superA));
         assertThat(confirmed.statusCode()).isIn(302, 303);
         assertThat(superA.get(url(a.domain(), "/console/imports/" + id).toString()).body())
-                .contains("Appliqué", "Ce que l&#39;import a fait").doesNotContain("/confirm\"");
+                .contains("Appliqué", "Ce que l'import a fait").doesNotContain("/confirm\"");
         assertThat(classesOfA()).contains("CE2");
         // applied once: a second confirmation (another tab, a double click) is refused with its reason
         HttpResponse<String> again = superA.send("POST", url(a.domain(), "/console/imports/" + id + "/confirm"),
@@ -96,10 +96,10 @@ class ConsoleImportIT {
         HttpResponse<String> confirmed = superA.send("POST", url(a.domain(), "/console/imports/" + id + "/confirm"),
                 token(superA));
         assertThat(confirmed.statusCode()).isEqualTo(409);
-        assertThat(confirmed.body()).contains("Simulation périmée", "rien n&#39;a été importé");
+        assertThat(confirmed.body()).contains("Simulation périmée", "rien n'a été importé");
         assertThat(classesOfA()).doesNotContain("CM1 bis");
         assertThat(superA.get(url(a.domain(), "/console/imports/" + id).toString()).body())
-                .contains("Simulation périmée : rien n&#39;a été modifié").doesNotContain("/confirm\"");
+                .contains("Simulation périmée : rien n'a été modifié").doesNotContain("/confirm\"");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ConsoleImportIT {
                 token + "&class=" + a.cm2).statusCode()).isEqualTo(403);
         // its own school: accounts are the collectivity administrator's business (tenant-manager, ADR 0021)
         assertThat(localA.get(url(a.domain(), "/console/activation/schools/" + a.schoolA + "?class=" + a.cp)
-                .toString()).body()).contains("gérés par l&#39;administrateur de la collectivité");
+                .toString()).body()).contains("gérés par l'administrateur de la collectivité");
         assertThat(localA.send("POST", url(a.domain(), "/console/activation/schools/" + a.schoolA + "/letters"),
                 token + "&class=" + a.cp).statusCode()).isEqualTo(403);
         // a class of the other school named on its own school's form
@@ -219,7 +219,7 @@ class ConsoleImportIT {
             assertThat(text).contains("Hélène GIRAUD", "helene.giraud", "Igor HENRY", "Jade JOLY", a.domain());
         }
         assertThat(superA.get(url(a.domain(), "/console/activation/schools/" + a.schoolA + "?class=" + classId)
-                .toString()).body()).contains("helene.giraud", "En attente d&#39;activation",
+                .toString()).body()).contains("helene.giraud", "En attente d'activation",
                         "Élèves : 3, dont 0 compte(s) activé(s)");
     }
 

@@ -62,8 +62,8 @@ class ImportTemplatesTest {
     @Test
     void theDryRunShowsItsLinesAndOnlyAWaitingDryRunCanBeConfirmed() {
         String waiting = render("import.jte", Locale.FRENCH, SUPER, "imp", imp(State.DRY_RUN), "done", "dry-run");
-        assertThat(waiting).contains("Confirmer l&#39;import", "/confirm", "name=\"csrf\"", "eleves", "élève PETIT Noé",
-                "absent(e) de l&#39;annuaire : créé(e)", "Lignes rejetées : 1", "enfant introuvable");
+        assertThat(waiting).contains("Confirmer l'import", "/confirm", "name=\"csrf\"", "eleves", "élève PETIT Noé",
+                "absent(e) de l'annuaire : créé(e)", "Lignes rejetées : 1", "enfant introuvable");
         for (State other : List.of(State.RUNNING, State.APPLIED, State.FAILED, State.STALE)) {
             assertThat(render("import.jte", Locale.FRENCH, SUPER, "imp", imp(other), "done", null))
                     .as(other.name()).doesNotContain("/confirm");
@@ -76,11 +76,11 @@ class ImportTemplatesTest {
     void aLocalAdministratorSeesTheClassesButNoPrintForm() {
         String local = render("activation.jte", Locale.FRENCH, LOCAL, "school", ZOLA, "classes", List.of(cp()),
                 "chosen", accounts(), "managesAccounts", false, "error", null);
-        assertThat(local).contains("gérés par l&#39;administrateur de la collectivité").doesNotContain("/letters");
+        assertThat(local).contains("gérés par l'administrateur de la collectivité").doesNotContain("/letters");
         String whole = render("activation.jte", Locale.FRENCH, SUPER, "school", ZOLA, "classes", List.of(cp()),
                 "chosen", accounts(), "managesAccounts", true, "error", null);
         assertThat(whole).contains("/activation/schools/" + ZOLA.id() + "/letters", "value=\"RELATIVES\"",
-                "Élèves : 1, dont 1 compte(s) activé(s)", "En attente d&#39;activation");
+                "Élèves : 1, dont 1 compte(s) activé(s)", "En attente d'activation");
     }
 
     @Test
