@@ -107,7 +107,10 @@ public final class DemoData {
         keycloak.ensureUser(realm, admin, "Admin", demo.displayName(), DEMO_PASSWORD,
                 List.of(RealmRoles.SUPER_ADMIN, RealmRoles.PERSONNEL), java.util.Map.of());
         accounts.add(new Account(demo.displayName(), admin, RealmRoles.SUPER_ADMIN));
-        HttpResponse<String> users = client.get(demo.domain(), "/api/directory/users?limit=100");
+        // The demo school's people only: a school imported into the demo collectivity (the console's BE1D import,
+        // ConsoleImportPagesIT) brings hundreds of people who are no demo accounts.
+        HttpResponse<String> users = client.get(demo.domain(), "/api/directory/users?limit=100&structureId="
+                + schoolId(client, demo));
         if (users.statusCode() != 200) {
             throw new IllegalStateException("annuaire de " + demo.slug() + " illisible : " + users.body());
         }
@@ -174,24 +177,26 @@ public final class DemoData {
      */
     private static void applyCommunicationDefaults(PlatformClient client, Demo demo)
             throws IOException, InterruptedException {
-        HttpResponse<String> structures = client.get(demo.domain(), "/api/directory/structures");
-        String structureId = null;
-        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(structures.body()))) {
-            for (jakarta.json.JsonValue item : reader.readArray()) {
-                if (demo.uai().equals(item.asJsonObject().getString("uai"))) {
-                    structureId = item.asJsonObject().getString("id");
-                }
-            }
-        }
-        if (structureId == null) {
-            throw new IllegalStateException("école " + demo.uai() + " absente de " + demo.slug());
-        }
+        String structureId = schoolId(client, demo);
         HttpResponse<String> applied = client.postJson(demo.domain(),
                 "/api/directory/structures/" + structureId + "/communication/defaults", "{}");
         if (applied.statusCode() != 200) {
             throw new IllegalStateException("règles de communication de " + demo.slug() + " refusées : "
                     + applied.statusCode() + " " + applied.body());
         }
+    }
+
+    /** The id of the demo's school (found by its UAI). */
+    private static String schoolId(PlatformClient client, Demo demo) throws IOException, InterruptedException {
+        HttpResponse<String> structures = client.get(demo.domain(), "/api/directory/structures");
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(structures.body()))) {
+            for (jakarta.json.JsonValue item : reader.readArray()) {
+                if (demo.uai().equals(item.asJsonObject().getString("uai"))) {
+                    return item.asJsonObject().getString("id");
+                }
+            }
+        }
+        throw new IllegalStateException("école " + demo.uai() + " absente de " + demo.slug());
     }
 
     private static String idOf(HttpResponse<String> created) {

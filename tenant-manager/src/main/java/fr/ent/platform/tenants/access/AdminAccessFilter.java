@@ -122,7 +122,10 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         return switch (request.getMethod()) {
             case "GET", "HEAD" -> true;
             case "PATCH" -> path.size() == 2;
-            case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"));
+            // account sync; where a group's accounts stand and their activation letters (the console, ADR 0023)
+            case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"))
+                    || path.equals(List.of("collectivities", slug, "accounts", "activation", "status"))
+                    || path.equals(List.of("collectivities", slug, "accounts", "activation", "letters"));
             // colours and logo: .../branding, .../branding/logo; an account's functions and blocked state (the
             // tenant console, ADR 0021): .../accounts/{entUserId}/functions, .../accounts/{entUserId}/enabled
             case "PUT", "DELETE" -> (path.size() >= 3 && path.get(2).equals("branding"))

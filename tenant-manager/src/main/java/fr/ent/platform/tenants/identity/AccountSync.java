@@ -84,6 +84,14 @@ public class AccountSync {
 
     /** Refused with problem identity-not-configured (unavailable) when Keycloak is not configured. */
     public Result sync(Collectivity c) throws SQLException {
+        return sync(c, null);
+    }
+
+    /**
+     * The same for some people only ({@code only}: directory ids; null for everyone), as the tenant console's
+     * activation letters create the accounts of one class (ADR 0023).
+     */
+    public Result sync(Collectivity c, Set<UUID> only) throws SQLException {
         if (!(realms instanceof KeycloakRealms keycloak)) {
             throw new Unavailable("identity-not-configured");
         }
@@ -95,7 +103,8 @@ public class AccountSync {
         long started = System.nanoTime();
         new ActivationExpiry(admin, clock).expire(realm);
         Instant expiresAt = clock.instant().plus(validity);
-        List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names());
+        List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names()).stream()
+                .filter(u -> only == null || only.contains(u.id())).toList();
         Set<String> logins = new HashSet<>();
         Set<String> linked = new HashSet<>();
         existingAccounts(admin, realm, logins, linked);

@@ -117,6 +117,13 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
+    fr.ent.platform.tenants.identity.AccountActivation accountActivation(IdentityRealms realms, AccountSync sync) {
+        return new fr.ent.platform.tenants.identity.AccountActivation(dataSource, realms, sync,
+                activation.codeValidity(), java.time.Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
     fr.ent.platform.tenants.identity.AccountFunctions accountFunctions(IdentityRealms realms) {
         return new fr.ent.platform.tenants.identity.AccountFunctions(realms);
     }

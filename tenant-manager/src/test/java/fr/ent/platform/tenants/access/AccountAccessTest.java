@@ -34,6 +34,21 @@ class AccountAccessTest {
         assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "identity-providers", "x")).isFalse();
     }
 
+    @Test
+    void aCollectivityAdministratorReadsActivationAndPrintsLettersOfTheirOwnCollectivityOnly() {
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "status")).isTrue();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "letters")).isTrue();
+
+        assertThat(allowed("POST", "lyon", "collectivities", "cd-44", "accounts", "activation", "status")).isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "cd-44", "accounts", "activation", "letters")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "accounts", "activation", "letters")).isFalse();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "accounts", "activation", "letters")).isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", "activation")).isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "letters", "x"))
+                .isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "letters")).isFalse();
+    }
+
     private static boolean allowed(String method, String ownSlug, String... segments) {
         List<PathSegment> path = Arrays.stream(segments).map(AccountAccessTest::segment).toList();
         UriInfo uri = proxy(UriInfo.class, name -> name.equals("getPathSegments") ? path : null);

@@ -69,6 +69,26 @@ public final class LoginAgent {
         return exchange(method, url, request.build());
     }
 
+    /**
+     * A request with this agent's cookies and a body of any type (a multipart upload), answered as bytes (a PDF as
+     * well as a page).
+     */
+    public HttpResponse<byte[]> sendBytes(String method, URI url, String contentType, byte[] body) {
+        HttpRequest request = request(url).header("Accept", "text/html,application/pdf").header("Accept-Language", "fr")
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            keep(url, response.headers().allValues("Set-Cookie"));
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A JSON POST with this agent's cookies and the page's anti-forgery token, as a script of the page would. */
     public HttpResponse<String> sendJson(URI url, String json, String csrf) {
         HttpRequest.Builder request = request(url).header("Content-Type", "application/json")

@@ -32,6 +32,8 @@ public class TenantManagerChannel {
 
     private static final Logger LOG = Logger.getLogger(TenantManagerChannel.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Letters of a class or of a large group create accounts and codes first: allowed longer. */
+    private static final Duration DOCUMENT_TIMEOUT = Duration.ofSeconds(180);
 
     @Inject
     ConsoleSettings settings;
@@ -56,6 +58,23 @@ public class TenantManagerChannel {
         return send(tenant, session, "PUT", what, "application/json", language, body);
     }
 
+    /** POST of a JSON body to {@code /collectivities/<this one>/<what>}, a JSON answer. */
+    public Answer post(Tenant tenant, PortalSession session, String what, Object body, Locale language) {
+        return send(tenant, session, "POST", what, "application/json", language, body);
+    }
+
+    /** A binary answer (a PDF). */
+    public record Bytes(int status, String contentType, byte[] body) {
+    }
+
+    /** POST of a JSON body, answered with a document of type {@code accept} (a PDF), as bytes. */
+    public Bytes postForBytes(Tenant tenant, PortalSession session, String what, Object body, String accept,
+            Locale language) {
+        HttpResponse<byte[]> r = exchange(tenant, session, "POST", what, accept, language, body,
+                HttpResponse.BodyHandlers.ofByteArray(), DOCUMENT_TIMEOUT);
+        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
     /** The answer's JSON read as a record of the admin API's contract. */
     public static <T> T read(Answer answer, Class<T> type) {
         try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -67,9 +86,17 @@ public class TenantManagerChannel {
 
     private Answer send(Tenant tenant, PortalSession session, String method, String what, String accept,
             Locale language, Object body) {
+        HttpResponse<String> response = exchange(tenant, session, method, what, accept, language, body,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), TIMEOUT);
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(Tenant tenant, PortalSession session, String method, String what,
+            String accept, Locale language, Object body, HttpResponse.BodyHandler<T> handler, Duration timeout) {
         URI uri = URI.create(settings.tenantManager() + "/collectivities/"
                 + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8) + "/" + what);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Authorization", "Bearer " + session.accessToken())
                 .header("Accept", accept).header("Accept-Language", language.getLanguage());
         if (body == null) {
@@ -85,9 +112,9 @@ public class TenantManagerChannel {
                     .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         }
         HttpRequest request = builder.build();
-        HttpResponse<String> response;
+        HttpResponse<T> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, handler);
         } catch (IOException e) {
             LOG.warning(() -> "tenant=" + tenant.slug() + " tenant-manager unreachable at " + uri + ": " + e);
             throw new DependencyFailed("tenant-manager-failed");
@@ -106,6 +133,6 @@ public class TenantManagerChannel {
             LOG.warning(() -> "tenant=" + tenant.slug() + " tenant-manager answered " + status + " for " + what);
             throw new DependencyFailed("tenant-manager-failed");
         }
-        return new Answer(status, response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return response;
     }
 }

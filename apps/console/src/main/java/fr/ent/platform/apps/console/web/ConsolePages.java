@@ -45,6 +45,8 @@ import java.util.logging.Logger;
  * answers with a redirect (POST, redirect, GET), or with the form again and the reason, in the reader's language.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"}, name = "console-pages")
+// BE1D uploads (ADR 0023): each file is checked against its own limit (UploadedExport), the request as a whole here
+@jakarta.servlet.annotation.MultipartConfig(fileSizeThreshold = 1024 * 1024, maxRequestSize = 40L * 1024 * 1024)
 public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
@@ -72,6 +74,12 @@ public class ConsolePages extends HttpServlet {
 
     @Inject
     ConsoleAccounts accounts;
+
+    @Inject
+    ImportPages imports;
+
+    @Inject
+    LetterPages letters;
 
     /** One request being answered: who, where, in which language. */
     record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
@@ -108,7 +116,14 @@ public class ConsolePages extends HttpServlet {
             response.sendError(403);
             return;
         }
-        if (match.get().route().changes() && !session.get().acceptsToken(request.getParameter("csrf"))) {
+        String csrf;
+        try {
+            csrf = request.getParameter("csrf");
+        } catch (IllegalStateException e) {
+            response.sendError(413); // an upload over the request's limit (MultipartConfig)
+            return;
+        }
+        if (match.get().route().changes() && !session.get().acceptsToken(csrf)) {
             response.sendError(403);
             return;
         }
@@ -130,6 +145,14 @@ public class ConsolePages extends HttpServlet {
                 case USER_ENABLED -> setEnabled(visit, id);
                 case USER_CHILDREN -> link(visit, id);
                 case COMPLIANCE -> compliance(visit);
+                // imports and activation letters (ADR 0023)
+                case IMPORTS -> imports.list(this, visit);
+                case IMPORT_SCHOOL -> imports.school(this, visit, id, null, 200);
+                case IMPORT_DRY_RUN -> imports.dryRun(this, visit, id);
+                case IMPORT -> imports.show(this, visit, id);
+                case IMPORT_CONFIRM -> imports.confirm(this, visit, id);
+                case ACTIVATION -> letters.school(this, visit, id, request.getParameter("class"), null, 200);
+                case LETTERS -> letters.print(this, visit, id);
             }
         } catch (RuntimeException e) {
             Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
@@ -319,7 +342,7 @@ public class ConsolePages extends HttpServlet {
         return done != null && NOTICES.contains(done) ? done : null;
     }
 
-    private void page(Visit v, String title, String template, Object... pairs) throws IOException {
+    void page(Visit v, String title, String template, Object... pairs) throws IOException {
         Map<String, Object> params = new HashMap<>();
         params.put("t", v.t());
         params.put("title", title);

@@ -21,7 +21,15 @@ public enum ConsoleRoute {
     USER_FUNCTIONS("POST", "/console/users/{id}/functions"),
     USER_ENABLED("POST", "/console/users/{id}/enabled"),
     USER_CHILDREN("POST", "/console/users/{id}/children"),
-    COMPLIANCE("GET", "/console/compliance");
+    COMPLIANCE("GET", "/console/compliance"),
+    // BE1D imports and activation letters (ADR 0023); {id}: a school, except IMPORT and IMPORT_CONFIRM (an import)
+    IMPORTS("GET", "/console/imports"),
+    IMPORT_SCHOOL("GET", "/console/imports/schools/{id}"),
+    IMPORT_DRY_RUN("POST", "/console/imports/schools/{id}"),
+    IMPORT("GET", "/console/imports/{id}"),
+    IMPORT_CONFIRM("POST", "/console/imports/{id}/confirm"),
+    ACTIVATION("GET", "/console/activation/schools/{id}"),
+    LETTERS("POST", "/console/activation/schools/{id}/letters");
 
     private final String method;
     private final String pattern;

@@ -24,6 +24,19 @@ class ConsoleRouteTest {
     }
 
     @Test
+    void imports_are_told_apart_from_a_schools_imports() {
+        assertThat(ConsoleRoute.of("GET", "/console/imports/schools/42").orElseThrow())
+                .isEqualTo(new ConsoleRoute.Match(ConsoleRoute.IMPORT_SCHOOL, "42"));
+        assertThat(ConsoleRoute.of("POST", "/console/imports/schools/42").orElseThrow())
+                .isEqualTo(new ConsoleRoute.Match(ConsoleRoute.IMPORT_DRY_RUN, "42"));
+        assertThat(ConsoleRoute.of("POST", "/console/imports/7/confirm").orElseThrow())
+                .isEqualTo(new ConsoleRoute.Match(ConsoleRoute.IMPORT_CONFIRM, "7"));
+        assertThat(ConsoleRoute.of("GET", "/console/imports/7/confirm")).as("a POST only").isEmpty();
+        assertThat(ConsoleRoute.of("GET", "/console/activation/schools/42/letters")).as("a POST only").isEmpty();
+        assertThat(ConsoleRoute.LETTERS.changes()).isTrue();
+    }
+
+    @Test
     void other_paths_and_methods_are_no_route() {
         assertThat(ConsoleRoute.of("GET", "/console/nothing")).isEmpty();
         assertThat(ConsoleRoute.of("DELETE", "/console/schools/1")).isEmpty();

@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 public record Be1dImportPlan(List<NewClass> newClasses, List<Person> newUsers, List<Person> changedUsers,
         List<Membership> membershipsToAdd, List<Membership> membershipsToRemove, List<Link> linksToAdd,
-        ImportCounts imported, ImportCounts updated, ImportCounts unchanged, List<Rejection> rejected) {
+        ImportCounts imported, ImportCounts updated, ImportCounts unchanged, List<Rejection> rejected,
+        List<PlannedChange> changes) {
 
     public Be1dImportPlan {
         newClasses = List.copyOf(newClasses);
@@ -23,6 +24,7 @@ public record Be1dImportPlan(List<NewClass> newClasses, List<Person> newUsers, L
         membershipsToRemove = List.copyOf(membershipsToRemove);
         linksToAdd = List.copyOf(linksToAdd);
         rejected = List.copyOf(rejected);
+        changes = List.copyOf(changes);
     }
 
     public record NewClass(UUID id, String name, String level) {
@@ -34,6 +36,6 @@ public record Be1dImportPlan(List<NewClass> newClasses, List<Person> newUsers, L
     }
 
     public ImportReport report(boolean dryRun) {
-        return new ImportReport(dryRun, imported, updated, unchanged, membershipsToRemove.size(), rejected);
+        return new ImportReport(dryRun, imported, updated, unchanged, membershipsToRemove.size(), rejected, changes);
     }
 }

@@ -54,14 +54,7 @@ public class Be1dImporter {
         if (files.isEmpty()) {
             throw new InvalidInput("import-empty");
         }
-        Be1dExport export;
-        try {
-            export = Be1dExport.parse(files);
-        } catch (Be1dFormatException e) {
-            DomainException problem = new InvalidInput("import-unreadable", e.file().partName(), e.reason())
-                    .with("file", e.file().partName());
-            throw e.missingColumn() == null ? problem : problem.with("missingColumn", e.missingColumn());
-        }
+        Be1dExport export = parse(files);
         Function<EntityManager, ImportReport> work = em -> {
             Structure school = em.find(Structure.class, id);
             if (school == null) {
@@ -79,8 +72,19 @@ public class Be1dImporter {
         return report;
     }
 
+    /** The export, or the domain's refusal {@code import-unreadable} saying which file and why. */
+    static Be1dExport parse(Map<Be1dFile, byte[]> files) {
+        try {
+            return Be1dExport.parse(files);
+        } catch (Be1dFormatException e) {
+            DomainException problem = new InvalidInput("import-unreadable", e.file().partName(), e.reason())
+                    .with("file", e.file().partName());
+            throw e.missingColumn() == null ? problem : problem.with("missingColumn", e.missingColumn());
+        }
+    }
+
     /** The school's classes, its people and everyone earlier imports of this UAI created, their memberships and links. */
-    private static DirectorySnapshot snapshot(EntityManager em, Structure school) {
+    static DirectorySnapshot snapshot(EntityManager em, Structure school) {
         String ownPeople = "u.structureId = :s OR u.externalId LIKE :prefix";
         String prefix = Be1dIdentity.prefix(school.uai()) + "%";
         List<ExistingClass> classes = em.createQuery(
@@ -111,7 +115,7 @@ public class Be1dImporter {
      * Writes the plan. Flushed table by table in foreign-key order (classes and people before the rows that
      * reference them): the mapping has no relationships from which the provider could infer that order.
      */
-    private static void write(EntityManager em, Structure school, Be1dImportPlan plan) {
+    static void write(EntityManager em, Structure school, Be1dImportPlan plan) {
         try {
             plan.newClasses().forEach(c -> em.persist(new SchoolClass(c.id(), school.id(), c.name(), c.level())));
             em.flush();

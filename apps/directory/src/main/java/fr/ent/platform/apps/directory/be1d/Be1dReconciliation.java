@@ -48,6 +48,8 @@ public final class Be1dReconciliation {
     private final Set<Link> linksSeen = new HashSet<>();
     private final List<Link> linksToAdd = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
+    private final List<PlannedChange> changes = new ArrayList<>();
+    private final Map<UUID, ExistingUser> existingById = new HashMap<>();
     private final Tally imported = new Tally();
     private final Tally updated = new Tally();
     private final Tally unchanged = new Tally();
@@ -66,6 +68,7 @@ public final class Be1dReconciliation {
             if (u.externalId() != null) {
                 usersByExternalId.put(u.externalId(), u);
             }
+            existingById.put(u.id(), u);
             if (u.profile() == Profile.Student) {
                 Set<String> classes = new HashSet<>();
                 classesByUser.getOrDefault(u.id(), Set.of()).forEach(c -> classes.add(Text.fold(classNames.get(c))));
@@ -84,9 +87,11 @@ public final class Be1dReconciliation {
         r.rejected.sort(Comparator.comparing((Rejection x) -> Be1dFile.byPartName(x.file()).orElseThrow().ordinal())
                 .thenComparingInt(Rejection::line));
         r.unchanged.classes = r.referencedExistingClasses.size();
+        r.changes.sort(Comparator.comparing((PlannedChange x) -> Be1dFile.byPartName(x.file()).orElseThrow().ordinal())
+                .thenComparingInt(PlannedChange::line));
         return new Be1dImportPlan(r.newClasses, r.newUsers, r.changedUsers, r.membershipsToAdd,
                 r.membershipsToRemove, r.linksToAdd, r.imported.counts(), r.updated.counts(), r.unchanged.counts(),
-                r.rejected);
+                r.rejected, r.changes);
     }
 
     private void students(List<Lines.Student> students) {
@@ -99,9 +104,10 @@ public final class Be1dReconciliation {
                         "élève en double : même nom, prénom et date de naissance qu'à la ligne " + earlier));
                 continue;
             }
-            UUID classId = s.className() == null ? null : classId(s.className(), s.level());
-            UUID id = upsert(externalId, Profile.Student, s.lastName(), s.firstName(), s.birthDate(), null);
-            syncMemberships(id, classId == null ? Set.of() : Set.of(classId));
+            Where at = new Where(Be1dFile.ELEVES, s.line(), "élève " + s.lastName() + " " + s.firstName());
+            UUID classId = s.className() == null ? null : classId(s.className(), s.level(), at);
+            UUID id = upsert(externalId, Profile.Student, s.lastName(), s.firstName(), s.birthDate(), null, at);
+            syncMemberships(id, classId == null ? Set.of() : Set.of(classId), at);
             Set<String> classes = s.className() == null ? Set.of() : Set.of(Text.fold(s.className()));
             knowPupil(Text.searchKey(s.lastName(), s.firstName()), id, classes);
             knowPupil(Text.searchKey(s.familyName(), s.firstName()), id, classes);
@@ -116,12 +122,14 @@ public final class Be1dReconciliation {
         }
         byIdentity.forEach((externalId, lines) -> {
             Lines.Teacher first = lines.get(0);
+            Where at = new Where(Be1dFile.ENSEIGNANTS, first.line(),
+                    "enseignant(e) " + first.lastName() + " " + first.firstName());
             String email = lines.stream().map(Lines.Teacher::email).filter(Objects::nonNull).findFirst().orElse(null);
             Set<UUID> classes = new LinkedHashSet<>();
             lines.stream().map(Lines.Teacher::className).filter(Objects::nonNull)
-                    .forEach(name -> classes.add(classId(name, null)));
-            UUID id = upsert(externalId, Profile.Teacher, first.lastName(), first.firstName(), null, email);
-            syncMemberships(id, classes);
+                    .forEach(name -> classes.add(classId(name, null, at)));
+            UUID id = upsert(externalId, Profile.Teacher, first.lastName(), first.firstName(), null, email, at);
+            syncMemberships(id, classes, at);
         });
     }
 
@@ -147,19 +155,24 @@ public final class Be1dReconciliation {
             }
             // A parent listed once per child (same identity) is one person with all those children.
             String externalId = Be1dIdentity.relative(uai, r);
+            Where at = new Where(Be1dFile.RESPONSABLES, r.line(), "responsable " + r.lastName() + " " + r.firstName());
             UUID id = planned.get(externalId);
             if (id == null) {
-                id = upsert(externalId, Profile.Relative, r.lastName(), r.firstName(), null, r.email());
+                id = upsert(externalId, Profile.Relative, r.lastName(), r.firstName(), null, r.email(), at);
                 planned.put(externalId, id);
             }
-            for (UUID child : children) {
-                Link link = new Link(id, child);
+            for (int i = 0; i < children.size(); i++) {
+                Link link = new Link(id, children.get(i));
                 if (linksSeen.add(link)) {
                     if (snapshot.links().contains(link)) {
                         unchanged.links++;
                     } else {
                         linksToAdd.add(link);
                         imported.links++;
+                        if (existingById.containsKey(id)) {
+                            at.change(changes, PlannedChange.Kind.CREATE,
+                                    "relié(e) à l'enfant " + r.children().get(i).label());
+                        }
                     }
                 }
             }
@@ -200,7 +213,7 @@ public final class Be1dReconciliation {
     }
 
     /** The class of this school named {@code name} (case and accents aside), planned for creation if new. */
-    private UUID classId(String name, String level) {
+    private UUID classId(String name, String level, Where at) {
         String key = Text.fold(name);
         UUID id = classIdsByFoldedName.get(key);
         if (id == null) {
@@ -209,6 +222,8 @@ public final class Be1dReconciliation {
             classNames.put(id, name);
             newClasses.add(new NewClass(id, name, level));
             imported.classes++;
+            changes.add(new PlannedChange(at.file().partName(), at.line(), PlannedChange.Kind.CREATE,
+                    "classe « " + name + " »", "classe absente de l'établissement, créée"));
         } else if (!isPlanned(id)) {
             referencedExistingClasses.add(id);
         }
@@ -224,12 +239,13 @@ public final class Be1dReconciliation {
      * date for adults) keeps the value the directory has: the export is not saying it changed.
      */
     private UUID upsert(String externalId, Profile profile, String lastName, String firstName, LocalDate birthDate,
-            String email) {
+            String email, Where at) {
         ExistingUser existing = usersByExternalId.get(externalId);
         if (existing == null) {
             UUID id = UUID.randomUUID();
             newUsers.add(new Person(id, externalId, profile, lastName, firstName, birthDate, email));
             imported.add(profile);
+            at.change(changes, PlannedChange.Kind.CREATE, "absent(e) de l'annuaire : créé(e)");
             return id;
         }
         LocalDate birth = birthDate != null ? birthDate : existing.birthDate();
@@ -240,12 +256,18 @@ public final class Be1dReconciliation {
         } else {
             changedUsers.add(new Person(existing.id(), externalId, profile, lastName, firstName, birth, mail));
             updated.add(profile);
+            List<String> what = new ArrayList<>();
+            difference(what, "nom", existing.lastName(), lastName);
+            difference(what, "prénom", existing.firstName(), firstName);
+            difference(what, "date de naissance", existing.birthDate(), birth);
+            difference(what, "courriel", existing.email(), mail);
+            at.change(changes, PlannedChange.Kind.UPDATE, String.join(" ; ", what));
         }
         return existing.id();
     }
 
     /** Makes the user's classes in this school exactly {@code wanted}: the export is the source of classes. */
-    private void syncMemberships(UUID userId, Set<UUID> wanted) {
+    private void syncMemberships(UUID userId, Set<UUID> wanted, Where at) {
         Set<UUID> current = classesByUser.getOrDefault(userId, Set.of());
         for (UUID classId : wanted) {
             if (current.contains(classId)) {
@@ -253,12 +275,33 @@ public final class Be1dReconciliation {
             } else {
                 membershipsToAdd.add(new Membership(classId, userId));
                 imported.memberships++;
+                if (existingById.containsKey(userId)) {
+                    at.change(changes, PlannedChange.Kind.CREATE, "inscrit(e) en classe « " + classNames.get(classId)
+                            + " »");
+                }
             }
         }
         for (UUID classId : current) {
             if (!wanted.contains(classId)) {
                 membershipsToRemove.add(new Membership(classId, userId));
+                at.change(changes, PlannedChange.Kind.REMOVE, "retiré(e) de la classe « " + classNames.get(classId)
+                        + " » : l'export ne l'y place plus");
             }
+        }
+    }
+
+    private static void difference(List<String> what, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            what.add(field + " : « " + (before == null ? "" : before) + " » → « " + (after == null ? "" : after)
+                    + " »");
+        }
+    }
+
+    /** The line being reconciled and whom it is about, for the plan's lines. */
+    private record Where(Be1dFile file, int line, String subject) {
+
+        void change(List<PlannedChange> changes, PlannedChange.Kind kind, String reason) {
+            changes.add(new PlannedChange(file.partName(), line, kind, subject, reason));
         }
     }
 

@@ -46,6 +46,13 @@ final class CsvSheet {
     }
 
     static CsvSheet read(Be1dFile file, byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                // no CSV text has NUL bytes: a spreadsheet (xls, xlsx), an image, or UTF-16 text
+                throw new Be1dFormatException(file, "ce n'est pas un fichier texte CSV (tableur, image ou texte"
+                        + " UTF-16 ?) : exportez-le au format CSV, en UTF-8 ou ISO-8859-1", null);
+            }
+        }
         String text = decode(bytes);
         List<Row> records = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {

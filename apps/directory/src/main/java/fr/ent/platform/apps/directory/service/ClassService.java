@@ -27,4 +27,18 @@ public class ClassService {
             return new ClassDetail(c.id(), c.structureId(), c.name(), c.level(), members);
         });
     }
+
+    /** The parents of the class's pupils (each once), as a class hands out their letters (the console, ADR 0023). */
+    public List<UserSummary> relatives(String classId) {
+        return data.read(em -> {
+            SchoolClass c = Lookups.schoolClass(em, classId);
+            return em.createQuery("""
+                            SELECT u FROM EntUser u
+                             WHERE u.id IN (SELECT l.relativeId FROM RelativeLink l
+                                             WHERE l.studentId IN (SELECT m.userId FROM ClassMember m
+                                                                    WHERE m.classId = :c))
+                             ORDER BY u.searchKey, u.id""", EntUser.class)
+                    .setParameter("c", c.id()).getResultList().stream().map(UserSummary::of).toList();
+        });
+    }
 }
