@@ -56,6 +56,11 @@ public class TenantManagerChannel {
         return send(tenant, session, "PUT", what, "application/json", language, body);
     }
 
+    /** POST of a JSON body to {@code /collectivities/<this one>/<what>}, a JSON answer. */
+    public Answer post(Tenant tenant, PortalSession session, String what, Object body, Locale language) {
+        return send(tenant, session, "POST", what, "application/json", language, body);
+    }
+
     /** The answer's JSON read as a record of the admin API's contract. */
     public static <T> T read(Answer answer, Class<T> type) {
         try (Jsonb jsonb = JsonbBuilder.create()) {

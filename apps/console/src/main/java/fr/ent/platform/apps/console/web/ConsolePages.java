@@ -45,11 +45,13 @@ import java.util.logging.Logger;
  * answers with a redirect (POST, redirect, GET), or with the form again and the reason, in the reader's language.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"}, name = "console-pages")
+@jakarta.servlet.annotation.MultipartConfig(maxFileSize = 4_000_000, maxRequestSize = 4_200_000) // metadata files
 public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
     private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
-            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked");
+            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked",
+            "merged", "group-created", "member-added", "member-removed", "identity-saved");
     private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
 
     @Inject
@@ -72,6 +74,9 @@ public class ConsolePages extends HttpServlet {
 
     @Inject
     ConsoleAccounts accounts;
+
+    @Inject
+    PeopleAndIdentityPages groupsMergeIdentity;
 
     /** One request being answered: who, where, in which language. */
     record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
@@ -130,6 +135,9 @@ public class ConsolePages extends HttpServlet {
                 case USER_ENABLED -> setEnabled(visit, id);
                 case USER_CHILDREN -> link(visit, id);
                 case COMPLIANCE -> compliance(visit);
+                case SCHOOL_GROUPS, GROUP_CREATE, GROUP, GROUP_MEMBERS, USER_RESET, USER_MERGE_PREVIEW, USER_MERGE,
+                        IDENTITY, IDENTITY_PROVIDER, IDENTITY_PROVIDER_SAVE, ADMINISTRATORS ->
+                    groupsMergeIdentity.answer(this, visit, match.get().route(), id);
             }
         } catch (RuntimeException e) {
             Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
@@ -301,7 +309,7 @@ public class ConsolePages extends HttpServlet {
     }
 
     /** A refusal a form shows next to its fields (bad input, a conflict); anything else goes up. */
-    private static Optional<Problem> formProblem(RuntimeException e, Visit v) {
+    static Optional<Problem> formProblem(RuntimeException e, Visit v) {
         return ProblemStatuses.answer(e, v.t().locale()).map(ProblemStatuses.Answer::problem)
                 .filter(p -> p.status() == 400 || p.status() == 409);
     }
@@ -314,12 +322,12 @@ public class ConsolePages extends HttpServlet {
         return Arrays.stream(StructureType.values()).map(StructureType::name).toList();
     }
 
-    private static String notice(Visit v) {
+    static String notice(Visit v) {
         String done = v.request().getParameter("done");
         return done != null && NOTICES.contains(done) ? done : null;
     }
 
-    private void page(Visit v, String title, String template, Object... pairs) throws IOException {
+    void page(Visit v, String title, String template, Object... pairs) throws IOException {
         Map<String, Object> params = new HashMap<>();
         params.put("t", v.t());
         params.put("title", title);
