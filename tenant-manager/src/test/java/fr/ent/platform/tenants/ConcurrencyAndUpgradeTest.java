@@ -5,7 +5,6 @@ import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.migration.IndexedMigrations;
-import fr.ent.platform.tenancy.AppSchemas;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.TenantNames;
@@ -141,8 +140,10 @@ class ConcurrencyAndUpgradeTest {
 
         assertThat(service.get(c.slug()).schemaVersion()).isEqualTo(TARGET_VERSION);
         // its two migrations kept, and the directory's later ones applied on top
+        // (as many as the directory has migrations: versions may have gaps while branches add theirs)
         assertThat(scalar("SELECT count(*) FROM " + schema + ".flyway_history_directory WHERE success"))
-                .isEqualTo(AppSchemas.highestVersion("directory", getClass().getClassLoader()).orElseThrow());
+                .isEqualTo(String.valueOf(IndexedMigrations.index("db/apps/directory", getClass().getClassLoader())
+                        .size()));
         assertThat(scalar("SELECT to_regclass('" + schema + ".flyway_schema_history') IS NULL")).isEqualTo("t");
         assertThat(scalar("SELECT to_regclass('" + schema + ".delivery') IS NOT NULL")).isEqualTo("t");
         assertThat(scalar("SELECT name FROM " + schema + ".structure")).isEqualTo("École gardée");

@@ -263,6 +263,194 @@ class ConsoleIT {
         assertThat(superA.send("POST", children, token + "&child=" + a.teacher).statusCode()).isEqualTo(400);
     }
 
+    // --- groups, account resets, merges of duplicates, identity providers (ADR 0025) ---
+
+    @Test
+    void groups_resets_merges_and_class_admin_stay_within_each_administrators_reach() throws Exception {
+        String superToken = "csrf=" + LoginAgent.encode(csrf(superA, a.domain()));
+        String localToken = "csrf=" + LoginAgent.encode(csrf(localA, a.domain()));
+        // a manual group in school B (by the collectivity's administrator), and one in school A (by the local one)
+        HttpResponse<String> inB = superA.send("POST", url(a.domain(), "/console/schools/" + a.schoolB + "/groups"),
+                superToken + "&name=" + LoginAgent.encode("Chorale de Ferry"));
+        assertThat(inB.statusCode()).isIn(302, 303);
+        String groupB = idAfter(LoginAgent.location(inB).orElseThrow(), "/console/groups/");
+        HttpResponse<String> inA = localA.send("POST", url(a.domain(), "/console/schools/" + a.schoolA + "/groups"),
+                localToken + "&name=" + LoginAgent.encode("Club lecture"));
+        assertThat(inA.statusCode()).isIn(302, 303);
+        String groupA = idAfter(LoginAgent.location(inA).orElseThrow(), "/console/groups/");
+        URI membersA = url(a.domain(), "/console/groups/" + groupA + "/members");
+        assertThat(localA.send("POST", membersA, localToken + "&user=" + a.lea).statusCode()).isIn(302, 303);
+        assertThat(localA.get(url(a.domain(), "/console/groups/" + groupA).toString()).body()).contains("Durand Léa");
+        // the other school's pupil cannot be added to its group, nor its group reached, by guessed ids
+        assertThat(localA.send("POST", membersA, localToken + "&user=" + a.zoe).statusCode()).isEqualTo(404);
+        assertThat(localA.get(url(a.domain(), "/console/schools/" + a.schoolB + "/groups").toString()).statusCode())
+                .isEqualTo(403);
+        assertThat(localA.send("POST", url(a.domain(), "/console/schools/" + a.schoolB + "/groups"),
+                localToken + "&name=Pirate").statusCode()).isEqualTo(403);
+        assertThat(localA.get(url(a.domain(), "/console/groups/" + groupB).toString()).statusCode()).isEqualTo(404);
+        assertThat(localA.send("POST", url(a.domain(), "/console/groups/" + groupB + "/members"),
+                localToken + "&user=" + a.lea).statusCode()).isEqualTo(404);
+        // resets, merges and CLASS_ADMIN of the other school's people: nobody it knows
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + a.zoe + "/reset"),
+                localToken + "&mode=code").statusCode()).isEqualTo(404);
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + a.zoe + "/functions"),
+                localToken + "&function=CLASS_ADMIN&school=" + a.uaiB).statusCode()).isEqualTo(404);
+        assertThat(localA.get(url(a.domain(), "/console/users/" + a.lea + "/merge?other=" + a.zoe).toString())
+                .statusCode()).isEqualTo(404);
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + a.hugo + "/merge"),
+                localToken + "&other=" + a.zoe).statusCode()).isEqualTo(404);
+        // ... and identity is the collectivity's administrator's business
+        for (String path : List.of("/console/identity", "/console/identity/academie", "/console/administrators")) {
+            assertThat(localA.get(url(a.domain(), path).toString()).statusCode()).as(path).isEqualTo(403);
+        }
+        // in its own school, tenant-manager accepts the local administrator's token (it read the person's school):
+        // CLASS_ADMIN given, and a new activation code shown once
+        String paul = a.account("Teacher", "Girard", "Paul", a.schoolA, List.of(a.cp), List.of());
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + paul + "/functions"),
+                localToken + "&function=CLASS_ADMIN&school=" + a.uaiA).statusCode()).isIn(302, 303);
+        assertThat(superA.get(url(a.domain(), "/console/users/" + paul).toString()).body())
+                .contains("Retirer la fonction : Administrateur de classe");
+        HttpResponse<String> reset = localA.send("POST", url(a.domain(), "/console/users/" + paul + "/reset"),
+                localToken + "&mode=code");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(reset.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(LoginAgent.inputValue(reset, "csrf")).isPresent();
+        assertThat(reset.body()).contains("paul.girard", "affiché qu'une fois").containsPattern(
+                "[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
+        assertThatThrownBy(() -> Logins.portal(PLATFORM, a.domain(), "paul.girard", ClassFixture.PASSWORD))
+                .isInstanceOf(IllegalStateException.class); // the previous password no longer opens the account
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + paul + "/enabled"),
+                localToken + "&enabled=false").statusCode()).isIn(302, 303);
+        assertThat(superA.get(url(a.domain(), "/console/users/" + paul).toString()).body()).contains("Bloqué");
+        // a colleague of its school who administers (ADMIN_LOCAL) is not the local administrator's to reset or block
+        String chef = a.api.createUser("Personnel", "Chef", "Camille", a.schoolA, List.of(), List.of())
+                .getString("id");
+        PLATFORM.keycloak().ensureUser(Realms.ofCollectivity(a.slug), "camille.chef", "Camille", "Chef",
+                ClassFixture.PASSWORD, List.of(RealmRoles.ADMIN_LOCAL, RealmRoles.PERSONNEL),
+                Map.of("admin_structures", a.uaiA, "ent_user_id", chef));
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + chef + "/reset"),
+                localToken + "&mode=code").statusCode()).isEqualTo(404);
+        assertThat(localA.send("POST", url(a.domain(), "/console/users/" + chef + "/enabled"),
+                localToken + "&enabled=false").statusCode()).isEqualTo(404);
+
+        // A's administrator reaches nothing of B by B's ids, and B's nothing of A
+        String brunoOfB = b.createUser("Teacher", "Petit", "Marc", schoolOfB, List.of(), List.of()).getString("id");
+        assertThat(superA.send("POST", url(a.domain(), "/console/users/" + a.teacher + "/merge"),
+                superToken + "&other=" + brunoOfB).statusCode()).isEqualTo(404);
+        assertThat(superA.send("POST", url(a.domain(), "/console/users/" + brunoOfB + "/reset"),
+                superToken + "&mode=code").statusCode()).isEqualTo(404);
+        String csrfB = "csrf=" + LoginAgent.encode(csrf(superB, b.host));
+        assertThat(superB.get(url(b.host, "/console/groups/" + groupA).toString()).statusCode()).isEqualTo(404);
+        assertThat(superB.send("POST", url(b.host, "/console/groups/" + groupA + "/members"),
+                csrfB + "&user=" + a.hugo).statusCode()).isEqualTo(404);
+        assertThat(superB.send("POST", url(b.host, "/console/users/" + brunoOfB + "/merge"),
+                csrfB + "&other=" + a.teacher).statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + a.teacher).statusCode()).isEqualTo(200);
+        // without the session's token, no merge
+        assertThat(superA.send("POST", url(a.domain(), "/console/users/" + a.teacher + "/merge"),
+                "other=" + paul).statusCode()).isEqualTo(403);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + paul).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_merge_makes_the_same_teacher_in_two_schools_one_person_with_two_attachments() throws Exception {
+        String token = "csrf=" + LoginAgent.encode(csrf(superA, a.domain()));
+        String inMace = a.account("Teacher", "Lefèvre", "Anne", a.schoolA, List.of(a.cp), List.of());
+        String inFerry = a.api.createUser("Teacher", "Lefèvre", "Anne", a.schoolB, List.of(a.cm2), List.of())
+                .getString("id");
+        PLATFORM.keycloak().ensureUser(Realms.ofCollectivity(a.slug), "anne.lefevre.ferry", "Anne", "Lefèvre",
+                ClassFixture.PASSWORD, List.of(RealmRoles.TEACHER), Map.of("ent_user_id", inFerry));
+
+        HttpResponse<String> candidates = superA.get(url(a.domain(), "/console/users/" + inMace + "/merge?q=lefevre")
+                .toString());
+        assertThat(candidates.body()).contains("/console/users/" + inMace + "/merge?other=" + inFerry);
+        HttpResponse<String> preview = superA.get(url(a.domain(), "/console/users/" + inMace + "/merge?other="
+                + inFerry).toString());
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Rattachement à l'établissement École Jules Ferry", "Classe CM2",
+                "anne.lefevre.ferry");
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + inFerry).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> merged = superA.send("POST", url(a.domain(), "/console/users/" + inMace + "/merge"),
+                token + "&other=" + inFerry);
+        assertThat(merged.statusCode()).isIn(302, 303);
+        // one person: the duplicate is gone, the kept one is in both schools' classes and reached from both
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + inFerry).statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + inMace).body()).contains("CP", "CM2");
+        assertThat(superA.follow(merged, null).body()).contains("Fiches fusionnées", a.uaiA, a.uaiB);
+        assertThat(localA.get(url(a.domain(), "/console/users/" + inMace).toString()).statusCode()).isEqualTo(200);
+        // the duplicate's account is blocked, the kept one signs in
+        assertThatThrownBy(() -> Logins.portal(PLATFORM, a.domain(), "anne.lefevre.ferry", ClassFixture.PASSWORD))
+                .isInstanceOf(IllegalStateException.class);
+        // merging again with the gone id: not found
+        assertThat(superA.send("POST", url(a.domain(), "/console/users/" + inMace + "/merge"),
+                token + "&other=" + inFerry).statusCode()).isEqualTo(404);
+        // a teacher and a pupil are not one person: refused with the reason, nothing changed
+        HttpResponse<String> refused = superA.send("POST", url(a.domain(), "/console/users/" + inMace + "/merge"),
+                token + "&other=" + a.hugo);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("pas le même profil");
+        assertThat(PLATFORM.get(a.domain(), "/api/directory/users/" + a.hugo).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_bad_metadata_file_gets_its_reason_and_changes_nothing_a_good_one_configures_the_provider() throws Exception {
+        String csrf = csrf(superA, a.domain());
+        URI academie = url(a.domain(), "/console/identity/academie");
+        assertThat(superA.get(url(a.domain(), "/console/identity").toString()).body()).contains("ÉduConnect",
+                "Académie (SAML)", "Non configuré");
+        HttpResponse<String> bad = superA.sendMultipart(academie, Map.of("csrf", csrf, "kind", "SAML",
+                "displayName", "Académie"), "metadata", "metadata.xml",
+                "PK\u0003\u0004 pas du XML".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Fichier de métadonnées refusé, rien n'a été changé",
+                "ce n'est pas un document XML lisible");
+        assertThat(tenantManager("GET", "/collectivities/" + a.slug + "/identity-providers/academie", a.slug)
+                .statusCode()).isEqualTo(404);
+        // without the session's token: refused
+        assertThat(superA.sendMultipart(academie, Map.of("kind", "SAML", "displayName", "Académie"), "metadata",
+                "metadata.xml", metadata()).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> saved = superA.sendMultipart(academie, Map.of("csrf", csrf, "kind", "SAML",
+                "displayName", "Académie de test"), "metadata", "metadata.xml", metadata());
+        assertThat(saved.statusCode()).as(saved.body()).isIn(302, 303);
+        assertThat(tenantManager("GET", "/collectivities/" + a.slug + "/identity-providers/academie", a.slug).body())
+                .contains("https://idp.ac-test.fr/saml", "https://idp.ac-test.fr/sso/redirect");
+        assertThat(superA.get(url(a.domain(), "/console/identity/academie").toString()).body())
+                .contains("Académie de test", "/auth/login?idp=academie", "Aucune personne n'est reliée");
+        // B's console knows nothing of it, A's token configures nothing of B
+        assertThat(superB.get(url(b.host, "/console/identity/academie").toString()).body())
+                .doesNotContain("idp.ac-test.fr");
+        assertThat(tenantManager("PUT", "/collectivities/" + slugB + "/identity-providers/academie", a.slug)
+                .statusCode()).isEqualTo(403);
+        // the administrators and their second factor (enrolled at their first sign-in)
+        assertThat(superA.get(url(a.domain(), "/console/administrators").toString()).body())
+                .contains("admin.console", "adml.console", "Configurée").doesNotContain("admin.console.b");
+    }
+
+    /** The test academy's SAML metadata (apps/console's test resource, a self-signed certificate made for it). */
+    private static byte[] metadata() throws java.io.IOException {
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../apps/console/src/test/resources/fr/ent/"
+                + "platform/apps/console/identity/idp-metadata.xml"));
+    }
+
+    /** A call of tenant-manager's admin API with the collectivity administrator's token of {@code realmSlug}. */
+    private static HttpResponse<String> tenantManager(String method, String path, String realmSlug) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(PLATFORM.server().adminBase() + path))
+                .header("Authorization", PLATFORM.administrator(realmSlug).authorization())
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{\"kind\":\"SAML\",\"displayName\":\"x\","
+                                + "\"metadataUrl\":\"https://pirate.example.fr/md\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String idAfter(String location, String prefix) {
+        String rest = location.substring(location.indexOf(prefix) + prefix.length());
+        return rest.replaceAll("[?#].*$", "");
+    }
+
     /** The session's anti-forgery token, as the portal's pages carry it (the header's sign-out form). */
     static String csrf(LoginAgent browser, String domain) {
         return LoginAgent.inputValue(browser.get(url(domain, "/").toString()), "csrf").orElseThrow();

@@ -90,6 +90,28 @@ class ConsolePagesIT {
             clickAndWait(browser, By.cssSelector("button[aria-label^='Retirer la fonction']"));
             assertThat(browser.text()).contains("Fonction retirée.", "Aucune fonction.")
                     .doesNotContain("Administrateur local de l'établissement");
+
+            // the merge of duplicates (ADR 0025): looked at, never confirmed here (the demo stays as it is)
+            clickAndWait(browser, By.partialLinkText("Fusionner une fiche en double"));
+            browser.driver().findElement(By.id("merge-q")).clear();
+            browser.driver().findElement(By.id("merge-q")).sendKeys("bernard");
+            clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
+            clickAndWait(browser, By.partialLinkText("Voir la fusion avec Bernard Lucie"));
+            assertThat(browser.text()).contains("Ce que fera la fusion", "Fiche gardée", "Non repris",
+                    "Lucie Bernard");
+            scan(browser, "the merge preview");
+            // the identity screens (SUPER_ADMIN): providers, a provider's form, administrators and second factor
+            clickAndWait(browser, By.cssSelector("nav.console-nav a[href='/console/identity']"));
+            assertThat(browser.text()).contains("ÉduConnect", "Académie (SAML)");
+            scan(browser, "the identity page");
+            clickAndWait(browser, By.cssSelector("a[href='/console/identity/academie']"));
+            assertThat(browser.text()).contains("Fichier de métadonnées (XML)");
+            scan(browser, "an identity provider's page");
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            clickAndWait(browser, By.cssSelector("a[href='/console/identity']"));
+            clickAndWait(browser, By.cssSelector("a[href='/console/administrators']"));
+            assertThat(browser.text()).contains(admin, "Configurée");
+            scan(browser, "the administrators and their second factor");
         }
     }
 

@@ -178,14 +178,16 @@ class BrokeringIT {
     }
 
     @Test
-    void a_collectivity_administrator_reads_but_never_configures_providers() {
+    void a_collectivity_administrator_reads_and_configures_its_own_providers_but_never_links() {
         String adminA = platform.administrator(A).authorization();
         assertThat(adminCall("PUT", idp(B), oidc().build().toString(), adminA).statusCode()).isEqualTo(403);
         assertThat(adminCall("GET", idp(B), null, adminA).statusCode()).isEqualTo(403);
         assertThat(adminCall("DELETE", idp(B), null, adminA).statusCode()).isEqualTo(403);
         assertThat(adminCall("POST", idp(B) + "/links", "{\"links\":[]}", adminA).statusCode()).isEqualTo(403);
-        // Its own collectivity: read only (linking an upstream identity to any account is a platform decision).
-        assertThat(adminCall("PUT", idp(A), oidc().build().toString(), adminA).statusCode()).isEqualTo(403);
+        // Its own collectivity: it configures its providers from its console (ADR 0025; here a bad body, refused by
+        // the resource, not by the access filter, so nothing changes), but never links (a platform decision).
+        assertThat(adminCall("PUT", idp(A), "{\"kind\":\"LDAP\",\"displayName\":\"x\"}", adminA).statusCode())
+                .isEqualTo(400);
         assertThat(adminCall("POST", idp(A) + "/links", "{\"links\":[]}", adminA).statusCode()).isEqualTo(403);
         HttpResponse<String> own = adminCall("GET", idp(A), null, adminA);
         assertThat(own.statusCode()).isEqualTo(200);

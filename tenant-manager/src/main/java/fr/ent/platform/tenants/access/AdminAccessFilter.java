@@ -25,8 +25,12 @@ import java.util.logging.Logger;
  * Every admin API request carries a bearer token. A token of the platform realm with role platform-admin (hosting
  * operators, the Kubernetes operator's service account) may do everything. A token of a collectivity's realm
  * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name and
- * branding, synchronise its accounts and set an account's functions and blocked state; any other collectivity, the list of all collectivities and every lifecycle operation
- * are refused (403). A token that is not valid for the realm it claims is refused (401).
+ * branding, synchronise its accounts, set an account's functions and blocked state, reset an account, and configure
+ * its identity providers (ADR 0025); any other collectivity, the list of all collectivities and every lifecycle
+ * operation are refused (403). A token with role ADMIN_LOCAL (and schools in {@code admin_structures}) may read,
+ * block, unblock and reset accounts and give CLASS_ADMIN, in its own collectivity, and the account resource
+ * then allows it only for people attached to its schools ({@link LocalAdministration}). A token that is not valid
+ * for the realm it claims is refused (401).
  *
  * <p>A hosting operator's browser may carry the platform-admin token in a cookie instead, for the read-only operator
  * pages only ({@link OperatorCookie}, ADR 0026); without it those pages answer the sign-in form.
@@ -81,13 +85,43 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         }
         String slug = Realms.collectivityOf(realm).orElseThrow(AdminAccessFilter::invalidToken);
         VerifiedToken verified = verify(verifier, token, realm, Realms.API_AUDIENCE);
-        if (!verified.hasRole(RealmRoles.SUPER_ADMIN)
-                || !allowedToCollectivityAdministrator(request, slug)) {
-            LOG.info(() -> "tenant=" + slug + " admin API refused to " + verified.username() + ": "
-                    + request.getMethod() + " /" + request.getUriInfo().getPath());
-            throw new NotAllowed("forbidden");
+        if (verified.hasRole(RealmRoles.SUPER_ADMIN) && allowedToCollectivityAdministrator(request, slug)) {
+            caller.collectivityAdministrator(verified.username(), slug);
+            return;
         }
-        caller.collectivityAdministrator(verified.username(), slug);
+        if (!verified.hasRole(RealmRoles.SUPER_ADMIN) && verified.hasRole(RealmRoles.ADMIN_LOCAL)
+                && !verified.adminStructures().isEmpty() && allowedToLocalAdministrator(request, slug)) {
+            // the path only: which person, AccountResource checks against the directory (LocalAdministration)
+            caller.localAdministrator(verified.username(), slug, verified.adminStructures());
+            return;
+        }
+        LOG.info(() -> "tenant=" + slug + " admin API refused to " + verified.username() + ": "
+                + request.getMethod() + " /" + request.getUriInfo().getPath());
+        throw new NotAllowed("forbidden");
+    }
+
+    /**
+     * A school's local administrator (ADR 0025): one account of its own collectivity at a time, read it, block or
+     * unblock it, reset it, change its CLASS_ADMIN function. Whether the person is of its schools is decided after,
+     * with the directory.
+     */
+    static boolean allowedToLocalAdministrator(ContainerRequestContext request, String slug) {
+        List<String> path = segments(request);
+        if (path.size() < 4 || !"collectivities".equals(path.get(0)) || !slug.equals(path.get(1))
+                || !"accounts".equals(path.get(2)) || "sync".equals(path.get(3))) {
+            return false;
+        }
+        return switch (request.getMethod()) {
+            case "GET", "HEAD" -> path.size() == 4;
+            case "PUT" -> path.size() == 5 && (path.get(4).equals("functions") || path.get(4).equals("enabled"));
+            case "POST" -> path.size() == 5 && path.get(4).equals("reset");
+            default -> false;
+        };
+    }
+
+    private static List<String> segments(ContainerRequestContext request) {
+        return request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+                .filter(p -> !p.isEmpty()).toList();
     }
 
     /**
@@ -125,12 +159,18 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             // account sync; where a group's accounts stand and their activation letters (the console, ADR 0023)
             case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"))
                     || path.equals(List.of("collectivities", slug, "accounts", "activation", "status"))
-                    || path.equals(List.of("collectivities", slug, "accounts", "activation", "letters"));
+                    || path.equals(List.of("collectivities", slug, "accounts", "activation", "letters"))
+                    // an account reset (a new activation code, or Keycloak's password e-mail): .../accounts/{id}/reset
+                    || (path.size() == 5 && path.get(2).equals("accounts") && path.get(4).equals("reset"));
             // colours and logo: .../branding, .../branding/logo; an account's functions and blocked state (the
             // tenant console, ADR 0021): .../accounts/{entUserId}/functions, .../accounts/{entUserId}/enabled
             case "PUT", "DELETE" -> (path.size() >= 3 && path.get(2).equals("branding"))
                     || (request.getMethod().equals("PUT") && path.size() == 5 && path.get(2).equals("accounts")
-                            && (path.get(4).equals("functions") || path.get(4).equals("enabled")));
+                            && (path.get(4).equals("functions") || path.get(4).equals("enabled")))
+                    // its EduConnect / academic SAML settings from the console (ADR 0025; not the links, not
+                    // removing a provider: those stay the hosting operator's)
+                    || (request.getMethod().equals("PUT") && path.size() == 4
+                            && path.get(2).equals("identity-providers"));
             default -> false;
         };
     }

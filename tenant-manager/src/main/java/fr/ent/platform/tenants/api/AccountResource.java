@@ -2,7 +2,11 @@ package fr.ent.platform.tenants.api;
 
 import fr.ent.platform.adminapi.AccountEnabledRequest;
 import fr.ent.platform.adminapi.AccountFunctionsRequest;
+import fr.ent.platform.adminapi.AccountResetRequest;
+import fr.ent.platform.adminapi.AccountResetView;
 import fr.ent.platform.adminapi.AccountView;
+import fr.ent.platform.problem.NotAllowed;
+import fr.ent.platform.tenants.access.LocalAdministration;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.Problem;
@@ -48,6 +52,15 @@ public class AccountResource {
     @Inject
     AccountFunctions functions;
 
+    @Inject
+    fr.ent.platform.tenants.identity.AccountReset reset;
+
+    @Inject
+    fr.ent.platform.tenants.identity.PersonSchools personSchools;
+
+    @Inject
+    fr.ent.platform.tenants.access.AdminCaller caller;
+
     @POST
     @Path("sync")
     @Operation(summary = "Créer les comptes manquants des utilisateurs de l'annuaire, avec leur code d'activation",
@@ -87,7 +100,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AccountView account(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId) {
         Collectivity c = collectivities.get(slug);
-        return identity(slug, () -> functions.get(c, entUserId));
+        return identity(slug, () -> reached(c, entUserId));
     }
 
     @PUT
@@ -103,7 +116,14 @@ public class AccountResource {
         if (body == null) {
             throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
-        return identity(slug, () -> functions.setFunctions(c, entUserId, body.adminStructures(), body.classAdmin()));
+        return identity(slug, () -> {
+            AccountView current = reached(c, entUserId);
+            if (caller.localSchools().isPresent()
+                    && !LocalAdministration.keepsAdminSchools(current.adminStructures(), body.adminStructures())) {
+                throw new NotAllowed("forbidden"); // ADMIN_LOCAL is the SUPER_ADMIN's to give
+            }
+            return functions.setFunctions(c, entUserId, body.adminStructures(), body.classAdmin());
+        });
     }
 
     @PUT
@@ -118,7 +138,57 @@ public class AccountResource {
         if (body == null) {
             throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
-        return identity(slug, () -> functions.setEnabled(c, entUserId, body.enabled()));
+        return identity(slug, () -> {
+            reached(c, entUserId);
+            return functions.setEnabled(c, entUserId, body.enabled());
+        });
+    }
+
+    @POST
+    @Path("{entUserId}/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Réinitialiser un compte : nouveau code d'activation (mode code) ou courriel de Keycloak (mode email)",
+            description = "Le code n'est renvoyé qu'une fois et n'est pas conservé ; l'ancien mot de passe et les "
+                    + "sessions du compte prennent fin. Pour la console d'administration (ADR 0025).")
+    @APIResponse(responseCode = "200", description = "Compte réinitialisé")
+    @APIResponse(responseCode = "400", description = "Mode inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Pas d'adresse, ou le realm n'envoie pas de courriel", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response reset(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId,
+            AccountResetRequest body) {
+        Collectivity c = collectivities.get(slug);
+        if (body == null) {
+            throw new fr.ent.platform.problem.InvalidInput("malformed-request");
+        }
+        AccountResetView done = identity(slug, () -> {
+            reached(c, entUserId);
+            return reset.reset(c, entUserId, body.mode());
+        });
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true); // an activation code: no cache, no proxy may keep it
+        return Response.ok(done).cacheControl(noStore).build();
+    }
+
+    /**
+     * The account, if the caller reaches it: anyone the admin filter let through, except that a local
+     * administrator reaches only non-administrators attached to its schools (LocalAdministration); anyone else is
+     * account-not-found, as a guessed id is (it does not learn who has an account elsewhere).
+     */
+    private AccountView reached(Collectivity c, String entUserId) {
+        AccountView account = functions.get(c, entUserId);
+        java.util.Optional<java.util.Set<String>> local = caller.localSchools();
+        if (local.isPresent()) {
+            java.util.Set<String> schools;
+            try {
+                schools = personSchools.of(c.names(), entUserId);
+            } catch (SQLException e) {
+                throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(), e);
+            }
+            if (!LocalAdministration.reaches(local.get(), schools, account.functions())) {
+                throw new fr.ent.platform.problem.NotFound("account-not-found", entUserId);
+            }
+        }
+        return account;
     }
 
     /** Keycloak's failures in the domain's words: no realm is a conflict, anything else a failed dependency. */

@@ -42,8 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Upstream identity providers of a collectivity's realm (EduConnect, academic SAML IdPs) and the directory's links
- * to them. Configuring them is for hosting operators only (the admin filter refuses changes to a collectivity
- * administrator, who may read them): see docs/identity.md, "Fournisseurs d'identité".
+ * to them. Hosting operators configure them; a collectivity's SUPER_ADMIN may read them and, from its console,
+ * configure (PUT) its own, but never post links nor remove a provider (ADR 0011, ADR 0025): see docs/identity.md,
+ * "Fournisseurs d'identité".
  */
 @Path("/collectivities/{slug}/identity-providers")
 @RequestScoped
@@ -77,6 +78,23 @@ public class IdentityProviderResource {
     public IdentityProviderView get(@PathParam("slug") String slug, @PathParam("alias") String alias) {
         Collectivity c = collectivities.get(slug);
         return Views.of(c, find(c, alias));
+    }
+
+    @GET
+    @Path("{alias}/links")
+    @Operation(summary = "Les personnes de l'annuaire reliées à ce fournisseur, et leur identifiant chez lui")
+    @APIResponse(responseCode = "404", description = "Inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public List<fr.ent.platform.adminapi.IdentityLinkView> links(@PathParam("slug") String slug,
+            @PathParam("alias") String alias) {
+        Collectivity c = collectivities.get(slug);
+        find(c, alias);
+        try {
+            return brokering.identities().of(c.names(), alias).entrySet().stream()
+                    .map(e -> new fr.ent.platform.adminapi.IdentityLinkView(e.getKey().toString(), e.getValue()))
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant=" + slug + " links not readable: " + e.getMessage(), e);
+        }
     }
 
     @PUT

@@ -109,7 +109,7 @@ public class AccountFunctions {
     }
 
     /** The account tied to this directory id in this realm (exact attribute match), or account-not-found. */
-    private static JsonObject user(KeycloakAdmin admin, String realm, String entUserId) {
+    static JsonObject user(KeycloakAdmin admin, String realm, String entUserId) {
         String id;
         try {
             id = UUID.fromString(entUserId).toString();
@@ -139,7 +139,7 @@ public class AccountFunctions {
                 FUNCTIONS.stream().filter(held::contains).toList(), uais, hasSecondFactor(admin, realm, id));
     }
 
-    private static Set<String> roles(KeycloakAdmin admin, String realm, String id) {
+    static Set<String> roles(KeycloakAdmin admin, String realm, String id) {
         Set<String> names = new TreeSet<>();
         for (JsonValue r : admin.get(realm + "/users/" + id + "/role-mappings/realm").array()) {
             names.add(r.asJsonObject().getString("name"));
@@ -161,7 +161,7 @@ public class AccountFunctions {
         }
     }
 
-    private static boolean hasSecondFactor(KeycloakAdmin admin, String realm, String id) {
+    static boolean hasSecondFactor(KeycloakAdmin admin, String realm, String id) {
         for (JsonValue c : admin.get(realm + "/users/" + id + "/credentials").array()) {
             if ("otp".equals(c.asJsonObject().getString("type", ""))) {
                 return true;
@@ -170,7 +170,7 @@ public class AccountFunctions {
         return false;
     }
 
-    private static List<String> strings(JsonArray array) {
+    static List<String> strings(JsonArray array) {
         List<String> values = new ArrayList<>();
         if (array != null) {
             for (JsonValue v : array) {

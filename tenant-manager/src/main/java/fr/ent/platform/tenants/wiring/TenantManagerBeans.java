@@ -130,6 +130,25 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
+    fr.ent.platform.tenants.identity.AccountReset accountReset(IdentityRealms realms) {
+        return new fr.ent.platform.tenants.identity.AccountReset(realms, activation.codeValidity(),
+                java.time.Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.identity.Administrators administrators(IdentityRealms realms) {
+        return new fr.ent.platform.tenants.identity.Administrators(realms);
+    }
+
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.identity.PersonSchools personSchools() {
+        return new fr.ent.platform.tenants.identity.PersonSchools(dataSource);
+    }
+
+    @Produces
+    @Singleton
     RealmReconciliation realmReconciliation(CollectivityRepository registry, IdentityRealms realms,
             fr.ent.platform.tenants.brokering.Brokering brokering) {
         return new RealmReconciliation(registry, realms, brokering::reapply);

@@ -8,11 +8,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The admin API filter's rule for a collectivity administrator on accounts (the tenant console, ADR 0021): read an
- * account, set its functions and its blocked state, in their own collectivity only.
+ * account, set its functions and its blocked state, reset it, in their own collectivity only; and a school's local
+ * administrator's (ADR 0025): one account of its collectivity at a time, then only people of its schools who are
+ * not administrators, and never ADMIN_LOCAL's schools.
  */
 class AccountAccessTest {
 
@@ -31,7 +34,53 @@ class AccountAccessTest {
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "functions")).isFalse();
         assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "accounts", ID)).isFalse();
         assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "password")).isFalse();
-        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "identity-providers", "x")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "reset")).isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "reset")).isTrue();
+        assertThat(allowed("POST", "lyon", "collectivities", "cd-44", "accounts", ID, "reset")).isFalse();
+        assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "password")).isFalse();
+    }
+
+    @Test
+    void aLocalAdministratorReachesOneAccountOfItsOwnCollectivityAtATimeAndNothingElse() {
+        assertThat(local("GET", "lyon", "collectivities", "lyon", "accounts", ID)).isTrue();
+        assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "functions")).isTrue();
+        assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "enabled")).isTrue();
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", ID, "reset")).isTrue();
+
+        assertThat(local("GET", "lyon", "collectivities", "cd-44", "accounts", ID)).isFalse();
+        assertThat(local("POST", "lyon", "collectivities", "cd-44", "accounts", ID, "reset")).isFalse();
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", "sync")).isFalse();
+        assertThat(local("GET", "lyon", "collectivities", "lyon")).isFalse();
+        assertThat(local("GET", "lyon", "collectivities", "lyon", "administrators")).isFalse();
+        assertThat(local("GET", "lyon", "collectivities", "lyon", "compliance-report")).isFalse();
+        assertThat(local("GET", "lyon", "collectivities", "lyon", "identity-providers")).isFalse();
+        assertThat(local("PUT", "lyon", "collectivities", "lyon", "identity-providers", "educonnect")).isFalse();
+        assertThat(local("PUT", "lyon", "collectivities", "lyon", "branding")).isFalse();
+        assertThat(local("PATCH", "lyon", "collectivities", "lyon")).isFalse();
+        assertThat(local("DELETE", "lyon", "collectivities", "lyon", "accounts", ID, "functions")).isFalse();
+        assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID)).isFalse();
+    }
+
+    @Test
+    void aLocalAdministratorReachesNonAdministratorsOfItsSchoolsOnly() {
+        Set<String> mine = Set.of("0690001A");
+        assertThat(LocalAdministration.reaches(mine, List.of("0690001A"), List.of())).isTrue();
+        assertThat(LocalAdministration.reaches(mine, List.of("0690002B", "0690001A"), List.of("CLASS_ADMIN")))
+                .isTrue();
+
+        assertThat(LocalAdministration.reaches(mine, List.of("0690002B"), List.of())).isFalse();
+        assertThat(LocalAdministration.reaches(mine, List.of(), List.of())).isFalse(); // a guessed or foreign id
+        assertThat(LocalAdministration.reaches(mine, List.of("0690001A"), List.of("ADMIN_LOCAL"))).isFalse();
+        assertThat(LocalAdministration.reaches(mine, List.of("0690001A"), List.of("SUPER_ADMIN"))).isFalse();
+
+        assertThat(LocalAdministration.keepsAdminSchools(List.of(), null)).isTrue();
+        assertThat(LocalAdministration.keepsAdminSchools(List.of("0690001A"), List.of("0690001A"))).isTrue();
+        assertThat(LocalAdministration.keepsAdminSchools(List.of(), List.of("0690001A"))).isFalse();
+        assertThat(LocalAdministration.keepsAdminSchools(List.of("0690001A"), List.of())).isFalse();
+    }
+
+    private static boolean local(String method, String ownSlug, String... segments) {
+        return AdminAccessFilter.allowedToLocalAdministrator(request(method, segments), ownSlug);
     }
 
     @Test
@@ -50,14 +99,17 @@ class AccountAccessTest {
     }
 
     private static boolean allowed(String method, String ownSlug, String... segments) {
+        return AdminAccessFilter.allowedToCollectivityAdministrator(request(method, segments), ownSlug);
+    }
+
+    private static ContainerRequestContext request(String method, String... segments) {
         List<PathSegment> path = Arrays.stream(segments).map(AccountAccessTest::segment).toList();
         UriInfo uri = proxy(UriInfo.class, name -> name.equals("getPathSegments") ? path : null);
-        ContainerRequestContext request = proxy(ContainerRequestContext.class, name -> switch (name) {
+        return proxy(ContainerRequestContext.class, name -> switch (name) {
             case "getUriInfo" -> uri;
             case "getMethod" -> method;
             default -> null;
         });
-        return AdminAccessFilter.allowedToCollectivityAdministrator(request, ownSlug);
     }
 
     private static PathSegment segment(String text) {

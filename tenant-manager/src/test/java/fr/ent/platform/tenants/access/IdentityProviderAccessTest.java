@@ -11,17 +11,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A collectivity administrator reads its own identity providers and never configures any (ADR 0011); the real
- * token side is exercised in BrokeringIT.
+ * A collectivity administrator reads its own identity providers and, from its console, configures them (ADR 0025),
+ * but never posts links nor removes one (ADR 0011); the real token side is exercised in BrokeringIT.
  */
 class IdentityProviderAccessTest {
 
     @Test
-    void aCollectivityAdministratorReadsItsOwnProvidersAndChangesNone() {
+    void aCollectivityAdministratorReadsAndConfiguresItsOwnProvidersButNeitherLinksNorRemovesThem() {
         assertThat(allowed("GET", "lyon", "collectivities", "lyon", "identity-providers")).isTrue();
         assertThat(allowed("GET", "lyon", "collectivities", "lyon", "identity-providers", "educonnect")).isTrue();
+        assertThat(allowed("GET", "lyon", "collectivities", "lyon", "identity-providers", "educonnect", "links"))
+                .isTrue();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "identity-providers", "educonnect")).isTrue();
 
-        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "identity-providers", "educonnect")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "identity-providers", "educonnect", "links"))
+                .isFalse();
         assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "identity-providers", "educonnect")).isFalse();
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "identity-providers", "educonnect", "links"))
                 .isFalse();

@@ -39,6 +39,7 @@ public class LoginServlet extends HttpServlet {
     private static final String ATTEMPTS = "ent.login-attempts";
     private static final int MAX_PENDING_ATTEMPTS = 5;
     private static final Duration ATTEMPT_LIFETIME = Duration.ofMinutes(15);
+    private static final java.util.regex.Pattern IDP_ALIAS = java.util.regex.Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
 
     @Inject
     TenantContext tenants;
@@ -82,6 +83,13 @@ public class LoginServlet extends HttpServlet {
         query.put("code_challenge", attempt.codeChallenge());
         query.put("code_challenge_method", "S256");
         query.put("ui_locales", Pages.locale(request).getLanguage());
+        String idp = request.getParameter("idp");
+        if (idp != null && IDP_ALIAS.matcher(idp).matches()) {
+            // "test the login" of the tenant console (ADR 0025): straight to that provider of this realm, asked
+            // again even with a Keycloak session open
+            query.put("kc_idp_hint", idp);
+            query.put("prompt", "login");
+        }
         response.sendRedirect(verifier.endpoints().authorization(realm) + "?" + form(query));
     }
 

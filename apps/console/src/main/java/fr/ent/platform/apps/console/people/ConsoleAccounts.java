@@ -2,6 +2,9 @@ package fr.ent.platform.apps.console.people;
 
 import fr.ent.platform.adminapi.AccountEnabledRequest;
 import fr.ent.platform.adminapi.AccountFunctionsRequest;
+import fr.ent.platform.adminapi.AccountResetRequest;
+import fr.ent.platform.adminapi.AccountResetView;
+import fr.ent.platform.apps.console.tenantmanager.ConsoleProblems;
 import fr.ent.platform.adminapi.AccountView;
 import fr.ent.platform.apps.console.scope.ConsoleScope;
 import fr.ent.platform.apps.console.scope.ConsoleScope.Function;
@@ -24,9 +27,9 @@ import java.util.TreeSet;
  * with the administrator's own token (ADR 0021), after this class checked the {@link ConsoleScope}. Functions have one
  * source of truth, Keycloak (roles and {@code admin_structures}, carried by the tokens); the directory records none.
  *
- * <p>For now a SUPER_ADMIN only: tenant-manager accepts a collectivity's SUPER_ADMIN token and no other. A local
- * administrator giving CLASS_ADMIN in its schools needs tenant-manager to accept its token for people of its schools
- * (it would read their school in the directory): the next step, see docs/console.md.
+ * <p>A SUPER_ADMIN manages everyone's account; a local administrator the accounts of people of its schools who are
+ * not administrators (ADR 0025): tenant-manager accepts its token for them only, having read the person's schools
+ * in the directory itself, and answers {@code account-not-found} for anyone else, as for a guessed id.
  */
 @ApplicationScoped
 public class ConsoleAccounts {
@@ -88,9 +91,35 @@ public class ConsoleAccounts {
                 new AccountEnabledRequest(enabled), language));
     }
 
-    /** Who may manage this person's account through the channel today (see the class comment). */
+    /**
+     * Resets the person's account: {@code code}, a new activation code (in the answer only, for the administrator to
+     * hand over once), or {@code email}, Keycloak's password e-mail.
+     */
+    public AccountResetView reset(ConsoleScope scope, Tenant tenant, PortalSession session,
+            ConsolePeople.Person person, String mode, Locale language) {
+        if (!managesAccounts(scope, person)) {
+            throw new NotAllowed("forbidden");
+        }
+        TenantManagerChannel.Answer answer = tenantManager.post(tenant, session, path(person) + "/reset",
+                new AccountResetRequest(mode), language);
+        if (answer.status() == 400 || answer.status() == 409) {
+            throw ConsoleProblems.refusal(answer);
+        }
+        if (answer.status() == 404) {
+            throw new NotFound("account-not-found", person.detail().id().toString());
+        }
+        if (answer.status() != 200) {
+            throw new DependencyFailed("tenant-manager-failed");
+        }
+        return TenantManagerChannel.read(answer, AccountResetView.class);
+    }
+
+    /**
+     * Who may manage this person's account through the channel: an administrator who reaches the person (the
+     * collectivity's, or one of their schools'); tenant-manager checks it again with its own reading.
+     */
     public static boolean managesAccounts(ConsoleScope scope, ConsolePeople.Person person) {
-        return scope.whole() && scope.person(person.schools());
+        return scope.person(person.schools());
     }
 
     private static String path(ConsolePeople.Person person) {

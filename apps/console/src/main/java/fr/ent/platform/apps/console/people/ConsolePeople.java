@@ -44,7 +44,10 @@ public class ConsolePeople {
     public record Query(String q, String profile, String schoolId, int page) {
     }
 
-    /** A person's card and the UAIs of the schools they are attached to (their school and their classes'). */
+    /**
+     * A person's card and the UAIs of the schools they are attached to (their school, their classes', and those a
+     * merge attached them to).
+     */
     public record Person(UserDetail detail, Set<String> schools) {
     }
 
@@ -74,6 +77,11 @@ public class ConsolePeople {
         for (ClassView c : detail.classes()) {
             if (schools.containsKey(c.structureId())) {
                 uais.add(schools.get(c.structureId()).uai());
+            }
+        }
+        for (UUID attached : users.attachments(id)) { // schools a merge attached them to (ADR 0025)
+            if (schools.containsKey(attached)) {
+                uais.add(schools.get(attached).uai());
             }
         }
         if (!scope.person(uais)) {

@@ -70,6 +70,14 @@ public record ConsoleScope(boolean whole, Set<String> uais, String username) {
         return whole;
     }
 
+    /**
+     * Configures the collectivity's identity providers (EduConnect, the academy's SAML provider) and lists its
+     * administrators with their second factor: the SUPER_ADMIN's business only (ADR 0025).
+     */
+    public boolean configuresIdentity() {
+        return whole;
+    }
+
     /** The functions the console gives and removes, held in one school. */
     public enum Function {
         ADMIN_LOCAL, CLASS_ADMIN;

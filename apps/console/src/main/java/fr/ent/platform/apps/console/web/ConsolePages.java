@@ -45,13 +45,15 @@ import java.util.logging.Logger;
  * answers with a redirect (POST, redirect, GET), or with the form again and the reason, in the reader's language.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"}, name = "console-pages")
-// BE1D uploads (ADR 0023): each file is checked against its own limit (UploadedExport), the request as a whole here
+// BE1D uploads (ADR 0023) and SAML metadata (ADR 0025): each file is checked against its own limit (UploadedExport,
+// SamlMetadata), the request as a whole here
 @jakarta.servlet.annotation.MultipartConfig(fileSizeThreshold = 1024 * 1024, maxRequestSize = 40L * 1024 * 1024)
 public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
     private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
-            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked");
+            "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked",
+            "merged", "group-created", "member-added", "member-removed", "identity-saved");
     private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
 
     @Inject
@@ -80,6 +82,9 @@ public class ConsolePages extends HttpServlet {
 
     @Inject
     LetterPages letters;
+
+    @Inject
+    PeopleAndIdentityPages groupsMergeIdentity;
 
     /** One request being answered: who, where, in which language. */
     record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
@@ -153,6 +158,9 @@ public class ConsolePages extends HttpServlet {
                 case IMPORT_CONFIRM -> imports.confirm(this, visit, id);
                 case ACTIVATION -> letters.school(this, visit, id, request.getParameter("class"), null, 200);
                 case LETTERS -> letters.print(this, visit, id);
+                case SCHOOL_GROUPS, GROUP_CREATE, GROUP, GROUP_MEMBERS, USER_RESET, USER_MERGE_PREVIEW, USER_MERGE,
+                        IDENTITY, IDENTITY_PROVIDER, IDENTITY_PROVIDER_SAVE, ADMINISTRATORS ->
+                    groupsMergeIdentity.answer(this, visit, match.get().route(), id);
             }
         } catch (RuntimeException e) {
             Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
@@ -324,7 +332,7 @@ public class ConsolePages extends HttpServlet {
     }
 
     /** A refusal a form shows next to its fields (bad input, a conflict); anything else goes up. */
-    private static Optional<Problem> formProblem(RuntimeException e, Visit v) {
+    static Optional<Problem> formProblem(RuntimeException e, Visit v) {
         return ProblemStatuses.answer(e, v.t().locale()).map(ProblemStatuses.Answer::problem)
                 .filter(p -> p.status() == 400 || p.status() == 409);
     }
@@ -337,7 +345,7 @@ public class ConsolePages extends HttpServlet {
         return Arrays.stream(StructureType.values()).map(StructureType::name).toList();
     }
 
-    private static String notice(Visit v) {
+    static String notice(Visit v) {
         String done = v.request().getParameter("done");
         return done != null && NOTICES.contains(done) ? done : null;
     }

@@ -29,7 +29,19 @@ public enum ConsoleRoute {
     IMPORT("GET", "/console/imports/{id}"),
     IMPORT_CONFIRM("POST", "/console/imports/{id}/confirm"),
     ACTIVATION("GET", "/console/activation/schools/{id}"),
-    LETTERS("POST", "/console/activation/schools/{id}/letters");
+    LETTERS("POST", "/console/activation/schools/{id}/letters"),
+    // groups, account reset, merge of duplicates, identity providers and administrators (ADR 0025)
+    SCHOOL_GROUPS("GET", "/console/schools/{id}/groups"),
+    GROUP_CREATE("POST", "/console/schools/{id}/groups"),
+    GROUP("GET", "/console/groups/{id}"),
+    GROUP_MEMBERS("POST", "/console/groups/{id}/members"),
+    USER_RESET("POST", "/console/users/{id}/reset"),
+    USER_MERGE_PREVIEW("GET", "/console/users/{id}/merge"),
+    USER_MERGE("POST", "/console/users/{id}/merge"),
+    IDENTITY("GET", "/console/identity"),
+    IDENTITY_PROVIDER("GET", "/console/identity/{id}"),
+    IDENTITY_PROVIDER_SAVE("POST", "/console/identity/{id}"),
+    ADMINISTRATORS("GET", "/console/administrators");
 
     private final String method;
     private final String pattern;

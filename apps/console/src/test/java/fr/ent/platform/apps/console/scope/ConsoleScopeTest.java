@@ -48,6 +48,7 @@ class ConsoleScopeTest {
         assertThat(scope.grants(Function.ADMIN_LOCAL, Y)).isTrue();
         assertThat(scope.grants(Function.CLASS_ADMIN, Y)).isTrue();
         assertThat(scope.readsCollectivityReports()).isTrue();
+        assertThat(scope.configuresIdentity()).isTrue();
     }
 
     @Test
@@ -65,6 +66,7 @@ class ConsoleScopeTest {
         assertThat(scope.grants(Function.CLASS_ADMIN, X)).isTrue();
         assertThat(scope.grants(Function.CLASS_ADMIN, Y)).isFalse();
         assertThat(scope.readsCollectivityReports()).isFalse();
+        assertThat(scope.configuresIdentity()).isFalse();
     }
 
     @Test

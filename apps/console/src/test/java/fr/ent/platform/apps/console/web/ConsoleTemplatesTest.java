@@ -2,7 +2,17 @@ package fr.ent.platform.apps.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.adminapi.AccountResetView;
 import fr.ent.platform.adminapi.AccountView;
+import fr.ent.platform.adminapi.AdministratorView;
+import fr.ent.platform.adminapi.IdentityProviderView;
+import fr.ent.platform.apps.console.groups.ConsoleGroups;
+import fr.ent.platform.apps.console.identity.ConsoleIdentity;
+import fr.ent.platform.apps.console.people.ConsoleMerge;
+import fr.ent.platform.apps.directory.merge.MergePlan;
+import fr.ent.platform.apps.directory.model.GroupType;
+import fr.ent.platform.apps.directory.view.GroupDetail;
+import fr.ent.platform.apps.directory.view.GroupView;
 import fr.ent.platform.apps.console.people.ConsolePeople;
 import fr.ent.platform.apps.console.scope.ConsoleScope;
 import fr.ent.platform.apps.console.tenantmanager.ComplianceSummary;
@@ -62,8 +72,81 @@ class ConsoleTemplatesTest {
                         "non évaluable", "2026-12-04T10:00:00Z", List.of(new ComplianceSummary.Line("Résidence",
                         "non évaluable", "Pas d'inventaire", null))));
                 render("problem.jte", locale, scope, "problem", Problem.of(400, "uai-taken", locale, "0693331W"));
+                renderNewPages(locale, scope);
             }
         }
+    }
+
+    /** The pages of groups, resets, merges, identity providers and administrators (ADR 0025). */
+    private static void renderNewPages(Locale locale, ConsoleScope scope) {
+        GroupView manual = new GroupView(UUID.randomUUID(), MACE.id(), null, "Chorale", GroupType.MANUAL, null);
+        GroupView profile = new GroupView(UUID.randomUUID(), MACE.id(), null, "Élèves", GroupType.PROFILE,
+                "Student");
+        render("groups.jte", locale, scope, "school", MACE, "groups", List.of(manual, profile), "error", "Nom ?",
+                "done", "group-created");
+        for (GroupView g : List.of(manual, profile)) {
+            render("group.jte", locale, scope, "group", new ConsoleGroups.Group(new GroupDetail(g, List.of(LEA)), MACE),
+                    "q", "dur", "candidates", List.of(LEA), "error", null, "done", "member-added");
+        }
+        render("reset.jte", locale, scope, "person", parent(), "reset", new AccountResetView(LEA.id().toString(),
+                "lea.durand", "code", "ABCD-EFGH-JKMN", "2027-01-03T10:00:00Z"), "error", null);
+        render("reset.jte", locale, scope, "person", parent(), "reset", new AccountResetView(LEA.id().toString(),
+                "lea.durand", "email", null, null), "error", null);
+        render("reset.jte", locale, scope, "person", parent(), "reset", null, "error", "Pas d'adresse");
+        render("merge.jte", locale, scope, "kept", parent(), "preview", null, "q", "dur", "candidates", List.of(LEA),
+                "schoolsById", Map.of(MACE.id(), MACE), "error", null);
+        render("merge.jte", locale, scope, "kept", parent(), "preview", preview(true), "q", "", "candidates",
+                List.of(), "schoolsById", Map.of(MACE.id(), MACE), "error", null);
+        render("merge.jte", locale, scope, "kept", parent(), "preview", preview(false), "q", "", "candidates",
+                List.of(), "schoolsById", Map.of(MACE.id(), MACE), "error", "refusé");
+        IdentityProviderView saml = new IdentityProviderView("academie", "SAML", "Académie de Lyon",
+                Map.of("idpEntityId", "https://idp.ac-lyon.fr", "signingCertificate", "MIIB"), false,
+                "/realms/ent-lyon/broker/academie/endpoint");
+        render("identity.jte", locale, scope, "slots", List.of(new ConsoleIdentity.Slot("educonnect", null),
+                new ConsoleIdentity.Slot("academie", saml), new ConsoleIdentity.Slot("autre", saml)), "done", null);
+        for (ConsoleIdentity.Slot slot : List.of(new ConsoleIdentity.Slot("educonnect", null),
+                new ConsoleIdentity.Slot("academie", saml))) {
+            render("identity-provider.jte", locale, scope, "slot", slot, "links",
+                    List.of(new ConsoleIdentity.Link(LEA.id().toString(), "Léa Durand", "sub-1"),
+                            new ConsoleIdentity.Link(UUID.randomUUID().toString(), null, "sub-2")),
+                    "error", "refusé", "testLogin", "/auth/login?idp=academie", "done", "identity-saved");
+        }
+        render("administrators.jte", locale, scope, "administrators", List.of(new AdministratorView(
+                LEA.id().toString(), "admin.lyon", "Ada", "Admin", List.of("SUPER_ADMIN"), List.of(), true, false),
+                new AdministratorView(null, "adml", "Léo", "Local", List.of("ADMIN_LOCAL"), List.of("0693331W"),
+                        true, true)), "schoolsById", Map.of(MACE.id(), MACE));
+    }
+
+    @Test
+    void aNewActivationCodeIsShownAndTheMergePreviewSaysWhatMovesAndWhatDoesNot() {
+        String reset = render("reset.jte", Locale.FRENCH, LOCAL, "person", parent(), "reset",
+                new AccountResetView(LEA.id().toString(), "lea.durand", "code", "ABCD-EFGH-JKMN",
+                        "2027-01-03T10:00:00Z"), "error", null);
+        assertThat(reset).contains("ABCD-EFGH-JKMN", "lea.durand", "2027-01-03", "affiché qu'une fois");
+
+        String merge = render("merge.jte", Locale.FRENCH, SUPER, "kept", parent(), "preview", preview(true), "q", "",
+                "candidates", List.of(), "schoolsById", Map.of(MACE.id(), MACE), "error", null);
+        assertThat(merge).contains("Rattachement à l'établissement École Jean Macé", "Classe CE1",
+                "Le compte nicolas.durand2 du doublon est bloqué", "ADMIN_LOCAL", "name=\"other\"",
+                "restent sous son ancien identifiant");
+        String refused = render("merge.jte", Locale.FRENCH, SUPER, "kept", parent(), "preview", preview(false), "q",
+                "", "candidates", List.of(), "schoolsById", Map.of(MACE.id(), MACE), "error", null);
+        assertThat(refused).contains("pas le même profil").doesNotContain("name=\"other\"");
+    }
+
+    /** A merge preview: possible (the other record in a class of Macé, with an account) or refused (profiles). */
+    private static ConsoleMerge.Preview preview(boolean possible) {
+        ConsolePeople.Person kept = parent();
+        ClassView ce1 = new ClassView(UUID.randomUUID(), MACE.id(), "CE1", null);
+        UserDetail otherDetail = new UserDetail(UUID.randomUUID(), possible ? Profile.Relative : Profile.Teacher,
+                "Durand", "Nicolas", null, null, MACE.id(), List.of(ce1), List.of(), List.of());
+        ConsolePeople.Person other = new ConsolePeople.Person(otherDetail, Set.of("0693331W"));
+        MergePlan.Side keptSide = new MergePlan.Side(kept.detail().id(), Profile.Relative, null, null, Set.of(),
+                Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), false);
+        MergePlan.Side otherSide = new MergePlan.Side(otherDetail.id(), otherDetail.profile(), null, UUID.randomUUID(),
+                Set.of(MACE.id()), Set.of(ce1.id()), Set.of(), Set.of(), Set.of(), Map.of("academie", "s"), false);
+        return new ConsoleMerge.Preview(kept, other, MergePlan.of(keptSide, otherSide), new AccountView(
+                otherDetail.id().toString(), "nicolas.durand2", true, List.of("ADMIN_LOCAL"), List.of(), false));
     }
 
     @Test

@@ -55,7 +55,12 @@ public final class ProfileGroups {
         var classes = em.createQuery("SELECT c FROM SchoolClass c WHERE c.structureId = :s ORDER BY c.name, c.id",
                         SchoolClass.class).setParameter("s", s).getResultList().stream()
                 .map(c -> new SchoolSnapshot.SchoolClass(c.id(), c.name())).toList();
-        var people = em.createQuery("SELECT u.id, u.profile FROM EntUser u WHERE u.structureId = :s", Object[].class)
+        // their school's people, and those a merge attached to it (ADR 0025)
+        var people = em.createQuery("""
+                        SELECT u.id, u.profile FROM EntUser u
+                         WHERE u.structureId = :s
+                            OR u.id IN (SELECT a.userId FROM UserAttachment a WHERE a.structureId = :s)""",
+                        Object[].class)
                 .setParameter("s", s).getResultList().stream()
                 .map(row -> new Person((UUID) row[0], (Profile) row[1])).toList();
         var classMembers = em.createQuery("""
@@ -128,7 +133,12 @@ public final class ProfileGroups {
         if (users.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT DISTINCT u.structureId FROM EntUser u WHERE u.id IN :ids"
-                + " AND u.structureId IS NOT NULL", UUID.class).setParameter("ids", List.copyOf(users)).getResultList();
+        List<UUID> schools = new java.util.ArrayList<>(em.createQuery("SELECT DISTINCT u.structureId FROM EntUser u"
+                + " WHERE u.id IN :ids AND u.structureId IS NOT NULL", UUID.class)
+                .setParameter("ids", List.copyOf(users)).getResultList());
+        em.createQuery("SELECT DISTINCT a.structureId FROM UserAttachment a WHERE a.userId IN :ids", UUID.class)
+                .setParameter("ids", List.copyOf(users)).getResultList().stream()
+                .filter(s -> !schools.contains(s)).forEach(schools::add);
+        return schools;
     }
 }

@@ -86,7 +86,10 @@ public class GroupService {
             Set<UUID> wanted = new LinkedHashSet<>();
             for (String userId : userIds) {
                 EntUser user = Lookups.user(em, userId);
-                if (!group.structureId().equals(user.structureId())) {
+                if (!group.structureId().equals(user.structureId()) && em.find(
+                        fr.ent.platform.apps.directory.model.UserAttachment.class,
+                        new fr.ent.platform.apps.directory.model.UserAttachment.Key(user.id(), group.structureId()))
+                        == null) { // a person attached to the school by a merge is one of its people too
                     throw new NotFound("user-not-found", Ids.shown(userId));
                 }
                 wanted.add(user.id());
@@ -96,6 +99,29 @@ public class GroupService {
             wanted.removeAll(already);
             for (UUID userId : wanted) {
                 em.persist(new GroupMember(group.id(), userId));
+            }
+            em.flush();
+            return detail(em, group);
+        });
+    }
+
+    /**
+     * Removes people from a group made by hand (MANUAL, TEACHING, COMMUNITY). Profile groups are computed from
+     * schools, classes and families (ProfileGroups): removing someone by hand would be undone at the next change,
+     * so it is refused ({@code group.profile-members}). Someone not in the group is ignored.
+     */
+    public GroupDetail removeMembers(String id, List<String> userIds) {
+        if (userIds == null || userIds.isEmpty() || userIds.size() > 1000) {
+            throw new InvalidTenantInputException("userIds", "group.members");
+        }
+        return data.write(em -> {
+            EntGroup group = group(em, id);
+            if (group.type() == GroupType.PROFILE) {
+                throw new InvalidTenantInputException("userIds", "group.profile-members");
+            }
+            for (String userId : userIds) {
+                Ids.parse(userId).map(u -> em.find(GroupMember.class, new GroupMember.Key(group.id(), u)))
+                        .ifPresent(em::remove);
             }
             em.flush();
             return detail(em, group);

@@ -39,6 +39,15 @@ public class UserService {
         return data.read(em -> detail(em, Lookups.user(em, id)));
     }
 
+    /** The schools a merge attached this person to, besides their own (ADR 0025); none for most people. */
+    public Set<UUID> attachments(String id) {
+        return data.read(em -> {
+            EntUser u = Lookups.user(em, id);
+            return Set.copyOf(em.createQuery("SELECT a.structureId FROM UserAttachment a WHERE a.userId = :u",
+                    UUID.class).setParameter("u", u.id()).getResultList());
+        });
+    }
+
     /**
      * Which of these ids are people of this collectivity's directory: for apps that address people by id (another
      * collectivity's ids, or guessed ones, are simply not there).
