@@ -142,11 +142,6 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         return verified;
     }
 
-    private static List<String> segments(ContainerRequestContext request) {
-        return request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
-                .filter(p -> !p.isEmpty()).toList();
-    }
-
     /** Its own collectivity only: read anything under it, change its name and branding, synchronise its accounts. */
     static boolean allowedToCollectivityAdministrator(ContainerRequestContext request, String slug) {
         List<String> path = segments(request);
