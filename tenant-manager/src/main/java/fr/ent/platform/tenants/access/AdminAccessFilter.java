@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 /**
  * Every admin API request carries a bearer token. A token of the platform realm with role platform-admin (hosting
  * operators, the Kubernetes operator's service account) may do everything. A token of a collectivity's realm
- * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name and
- * branding, synchronise its accounts and set an account's functions and blocked state; any other collectivity, the list of all collectivities and every lifecycle operation
+ * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name,
+ * branding and enabled apps, synchronise its accounts and set an account's functions and blocked state; any other collectivity, the list of all collectivities and every lifecycle operation
  * are refused (403). A token that is not valid for the realm it claims is refused (401).
  */
 @Provider
@@ -81,9 +81,18 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             // tenant console, ADR 0021): .../accounts/{entUserId}/functions, .../accounts/{entUserId}/enabled
             case "PUT", "DELETE" -> (path.size() >= 3 && path.get(2).equals("branding"))
                     || (request.getMethod().equals("PUT") && path.size() == 5 && path.get(2).equals("accounts")
-                            && (path.get(4).equals("functions") || path.get(4).equals("enabled")));
+                            && (path.get(4).equals("functions") || path.get(4).equals("enabled")))
+                    || choosesApps(request.getMethod(), path);
             default -> false;
         };
+    }
+
+    /**
+     * The apps the collectivity offers ({@code PUT .../apps}): its administrator chooses them in the tenant console
+     * (docs/console.md, "Apps and look"); the console itself stays on whatever they choose.
+     */
+    private static boolean choosesApps(String method, List<String> path) {
+        return method.equals("PUT") && path.size() == 3 && path.get(2).equals("apps");
     }
 
     private VerifiedToken verify(String token, String realm, String audience) {

@@ -69,6 +69,27 @@ public final class LoginAgent {
         return exchange(method, url, request.build());
     }
 
+    /**
+     * A multipart form POST with this agent's cookies, as a browser sends a form with a file: the text
+     * {@code fields}, then the file {@code fileField} ({@code fileName}, {@code fileType}, {@code file}).
+     */
+    public HttpResponse<String> sendMultipart(URI url, Map<String, String> fields, String fileField, String fileName,
+            String fileType, byte[] file) {
+        String boundary = "----ent" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(utf8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder request = request(url).header("Accept", "text/html").header("Accept-Language", "fr")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return exchange("POST", url, request.build());
+    }
+
     /** A JSON POST with this agent's cookies and the page's anti-forgery token, as a script of the page would. */
     public HttpResponse<String> sendJson(URI url, String json, String csrf) {
         HttpRequest.Builder request = request(url).header("Content-Type", "application/json")

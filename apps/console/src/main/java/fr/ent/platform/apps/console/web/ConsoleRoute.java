@@ -21,7 +21,18 @@ public enum ConsoleRoute {
     USER_FUNCTIONS("POST", "/console/users/{id}/functions"),
     USER_ENABLED("POST", "/console/users/{id}/enabled"),
     USER_CHILDREN("POST", "/console/users/{id}/children"),
-    COMPLIANCE("GET", "/console/compliance");
+    COMPLIANCE("GET", "/console/compliance"),
+    // Apps and look, service, audit trail (ConsoleLookPages; docs/console.md)
+    APPS("GET", "/console/apps"),
+    APPS_SET("POST", "/console/apps"),
+    LOOK("GET", "/console/look"),
+    LOOK_NAME("POST", "/console/look/name"),
+    LOOK_COLOURS("POST", "/console/look/colours"),
+    LOOK_LOGO("POST", "/console/look/logo"),
+    SERVICE("GET", "/console/service"),
+    SERVICE_REPORT("GET", "/console/service/report"),
+    COMPLIANCE_PDF("GET", "/console/compliance/pdf"),
+    AUDIT("GET", "/console/audit");
 
     private final String method;
     private final String pattern;
