@@ -230,20 +230,21 @@ class ConsoleLookIT {
                 .statusCode()).isEqualTo(400);
 
         String all = superA.get(url(a.host, "/console/audit").toString()).body();
+        // (action names are also the filter's options: the rows are told apart by what only they hold)
         assertThat(all).contains("Modifier un établissement", "École Louis Pasteur", "École Marie Curie",
-                "Changer les couleurs", "Refusée", "admin.look", uaiA);
+                "#ffff00 n'a qu'un contraste de", "Refusée", "<td>admin.look</td>", uaiA);
         String refused = superA.get(url(a.host, "/console/audit?outcome=REFUSED").toString()).body();
-        assertThat(refused).contains("Changer les couleurs").doesNotContain("École Marie Curie");
+        assertThat(refused).contains("#ffff00").doesNotContain("École Marie Curie");
         String byAction = superA.get(url(a.host, "/console/audit?action=SCHOOL_UPDATE&actor=ADMIN.LOOK").toString())
                 .body();
-        assertThat(byAction).contains("École Louis Pasteur").doesNotContain("Changer les couleurs");
+        assertThat(byAction).contains("École Louis Pasteur").doesNotContain("#ffff00");
 
         // the local administrator of school A reads what concerns its school, nothing else
         String local = localA.get(url(a.host, "/console/audit").toString()).body();
-        assertThat(local).contains("École Louis Pasteur").doesNotContain("École Marie Curie", "Changer les couleurs");
+        assertThat(local).contains("École Louis Pasteur").doesNotContain("École Marie Curie", "#ffff00");
         // B's administrator: none of A's entries
         assertThat(superB.get(url(b.host, "/console/audit").toString()).body())
-                .doesNotContain("École Louis Pasteur", "Changer les couleurs");
+                .doesNotContain("École Louis Pasteur", "#ffff00", "<td>admin.look</td>");
 
         // append-only: the database itself refuses to rewrite or erase it
         String table = "t_" + slugA.replace('-', '_') + ".console_audit";

@@ -112,8 +112,8 @@ class ConsoleLookPagesIT {
             assertThat(browser.text()).contains("Verdict :", "règle(s)");
 
             clickAndWait(browser, By.linkText("Journal"));
-            assertThat(browser.text()).contains("Journal des actions", "Activer ou désactiver une application",
-                    "Changer les couleurs", "Refusée", admin);
+            assertThat(browser.text()).contains("Journal des actions", "Actualités", "enabled", "disabled",
+                    "#ffcc00 n'a qu'un contraste de 1,51:1", "Refusée", admin);
             scan(browser, "audit trail");
         }
     }

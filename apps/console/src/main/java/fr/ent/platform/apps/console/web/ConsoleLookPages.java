@@ -47,13 +47,13 @@ public class ConsoleLookPages {
     @Inject
     ConsoleAudit audit;
 
-    void apps(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void apps(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         pages.page(v, v.t().get("apps.title"), "apps.jte", "apps",
                 apps.list(v.scope(), v.tenant(), v.session(), v.t().locale()), "done", notice(v));
     }
 
     /** Turns one app ({@code app}) on or off ({@code enabled=true|false}). */
-    void setApp(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void setApp(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         String app = v.request().getParameter("app");
         boolean on = "true".equals(v.request().getParameter("enabled"));
         AuditTarget target = AuditTarget.collectivityWide("app", app, app == null ? null
@@ -64,7 +64,7 @@ public class ConsoleLookPages {
     }
 
     /** The look page, with a refusal's reason next to the forms ({@code error}) and its status. */
-    void look(ConsolePages.Visit v, ConsolePages pages, String error, int status) throws IOException {
+    public void look(ConsolePages.Visit v, ConsolePages pages, String error, int status) throws IOException {
         ConsoleLook.Look current = look.get(v.scope(), v.tenant(), v.session(), v.t().locale());
         v.response().setStatus(status);
         pages.page(v, v.t().get("look.title"), "look.jte", "look", current, "error", error,
@@ -73,13 +73,13 @@ public class ConsoleLookPages {
                 "logoPath", v.tenant().branding().logoPath().orElse(null), "done", notice(v));
     }
 
-    void rename(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void rename(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         String name = v.request().getParameter("name");
         change(v, pages, "name", name, () -> look.rename(v.scope(), v.tenant(), v.session(), name, v.t().locale()),
                 name, "renamed");
     }
 
-    void colours(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void colours(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         String primary = v.request().getParameter("primary");
         String accent = v.request().getParameter("accent");
         change(v, pages, "colours", null, () -> look.colours(v.scope(), v.tenant(), v.session(),
@@ -88,7 +88,7 @@ public class ConsoleLookPages {
     }
 
     /** Replaces the logo (multipart field {@code logo}), or removes it ({@code action=remove}). */
-    void logo(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void logo(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         if ("remove".equals(ConsolePages.field(v.request(), "action"))) {
             change(v, pages, "logo", null, () -> look.removeLogo(v.scope(), v.tenant(), v.session(),
                     v.t().locale()), "removed", "logo-removed");
@@ -138,13 +138,13 @@ public class ConsoleLookPages {
         v.response().sendRedirect("/console/look?done=" + notice);
     }
 
-    void service(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void service(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         ConsoleService.Status status = service.status(v.scope(), v.tenant(), v.session(), v.t().locale());
         pages.page(v, v.t().get("service.title"), "service.jte", "status", status);
     }
 
     /** The monthly report of {@code month} as an HTML page ({@code format=html}) or a PDF ({@code format=pdf}). */
-    void slaReport(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void slaReport(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         ConsoleService.Format format = ConsoleService.Format.of(v.request().getParameter("format"));
         TenantManagerChannel.Raw answer = service.slaReport(v.scope(), v.tenant(), v.session(),
                 v.request().getParameter("month"), format, v.t().locale());
@@ -152,11 +152,12 @@ public class ConsoleLookPages {
             unavailable(v, pages, RemoteProblem.of(answer).orElse(null));
             return;
         }
-        send(v.response(), answer, format == ConsoleService.Format.PDF ? "disponibilite-" + v.tenant().slug() + "-"
-                + v.request().getParameter("month") + ".pdf" : null);
+        String month = v.request().getParameter("month");
+        send(v.response(), answer, format == ConsoleService.Format.PDF ? "disponibilite-" + v.tenant().slug()
+                + (month == null || month.isBlank() ? "" : "-" + month) + ".pdf" : null);
     }
 
-    void compliancePdf(ConsolePages.Visit v) throws IOException {
+    public void compliancePdf(ConsolePages.Visit v) throws IOException {
         TenantManagerChannel.Raw answer = service.compliancePdf(v.scope(), v.tenant(), v.session(), v.t().locale());
         if (answer.status() != 200) {
             v.response().sendError(answer.status());
@@ -172,7 +173,7 @@ public class ConsoleLookPages {
                 java.util.Optional.empty(), java.util.Optional.ofNullable(problem), List.of()));
     }
 
-    void audit(ConsolePages.Visit v, ConsolePages pages) throws IOException {
+    public void audit(ConsolePages.Visit v, ConsolePages pages) throws IOException {
         AuditQuery query = AuditQuery.of(v.request().getParameter("action"), v.request().getParameter("actor"),
                 v.request().getParameter("outcome"), v.request().getParameter("page"));
         pages.page(v, v.t().get("audit.title"), "audit.jte", "query", query, "found", audit.list(v.scope(), query),

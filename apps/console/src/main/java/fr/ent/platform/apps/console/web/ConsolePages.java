@@ -245,7 +245,7 @@ public class ConsolePages extends HttpServlet {
                 throw e;
             }
             audit.record(v.scope(), ConsoleRoute.SCHOOL_UPDATE.name(), AuditTarget.inSchools("school", id,
-                    values.name(), java.util.Set.of(String.valueOf(values.uai()))), Outcome.REFUSED,
+                    values.name(), schoolUais(v, id)), Outcome.REFUSED,
                     problem.get().detail());
             school(v, id, values, problem.get().detail(), null, problem.get().status());
         }
