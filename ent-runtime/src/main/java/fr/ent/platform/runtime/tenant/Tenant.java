@@ -29,7 +29,7 @@ public record Tenant(UUID id, String slug, String displayName, TenantState state
     /**
      * Apps no choice of the collectivity turns off: the tenant console is where its administrators run their ENT
      * (and will choose its apps), so a list of apps that forgot it must not lock them out. Not an app a collectivity
-     * lists (it has no tables, tenant-manager does not offer it).
+     * lists (tenant-manager leaves it out of the apps it offers, though it has migrations: its audit trail).
      */
     public static final Set<String> ALWAYS_ENABLED = Set.of("console");
 

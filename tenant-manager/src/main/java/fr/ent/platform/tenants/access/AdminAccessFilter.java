@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * Every admin API request carries a bearer token. A token of the platform realm with role platform-admin (hosting
  * operators, the Kubernetes operator's service account) may do everything. A token of a collectivity's realm
- * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name and
- * branding, synchronise its accounts, set an account's functions and blocked state, reset an account, and configure
+ * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name,
+ * branding and enabled apps, synchronise its accounts, set an account's functions and blocked state, reset an account, and configure
  * its identity providers (ADR 0025); any other collectivity, the list of all collectivities and every lifecycle
  * operation are refused (403). A token with role ADMIN_LOCAL (and schools in {@code admin_structures}) may read,
  * block, unblock and reset accounts and give CLASS_ADMIN, in its own collectivity, and the account resource
@@ -165,9 +165,18 @@ public class AdminAccessFilter implements ContainerRequestFilter {
                     // its EduConnect / academic SAML settings from the console (ADR 0025; not the links, not
                     // removing a provider: those stay the hosting operator's)
                     || (request.getMethod().equals("PUT") && path.size() == 4
-                            && path.get(2).equals("identity-providers"));
+                            && path.get(2).equals("identity-providers"))
+                    || choosesApps(request.getMethod(), path);
             default -> false;
         };
+    }
+
+    /**
+     * The apps the collectivity offers ({@code PUT .../apps}): its administrator chooses them in the tenant console
+     * (docs/console.md, "Apps and look"); the console itself stays on whatever they choose.
+     */
+    private static boolean choosesApps(String method, List<String> path) {
+        return method.equals("PUT") && path.size() == 3 && path.get(2).equals("apps");
     }
 
     private static VerifiedToken verify(TokenVerifier verifier, String token, String realm, String audience) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -22,6 +23,13 @@ import javax.sql.DataSource;
  */
 public class EnabledApps {
 
+    /**
+     * Apps no choice turns off, so none a collectivity lists: the tenant console, where its administrators choose
+     * the others (the runtime's {@code Tenant.ALWAYS_ENABLED}). It has migrations (its audit trail), which is why it
+     * is among the apps migrated, but it is not offered.
+     */
+    static final Set<String> ALWAYS_ENABLED = Set.of("console");
+
     private final DataSource dataSource;
     private final List<String> installed;
 
@@ -31,7 +39,7 @@ public class EnabledApps {
 
     EnabledApps(DataSource dataSource, List<String> installed) {
         this.dataSource = dataSource;
-        this.installed = List.copyOf(installed);
+        this.installed = installed.stream().filter(app -> !ALWAYS_ENABLED.contains(app)).toList();
     }
 
     /** The apps of this platform, whichever collectivity enables them. */

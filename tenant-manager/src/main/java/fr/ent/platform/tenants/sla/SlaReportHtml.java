@@ -20,6 +20,14 @@ public final class SlaReportHtml {
     }
 
     public static String render(SlaReport report, PageText text) {
-        return HtmlPages.render(out -> JtereportGenerated.render(out, null, report, text));
+        return render(report, text, true);
+    }
+
+    /**
+     * @param screen false for the PDF: well-formed XHTML without the verdict's symbol (the PDF's standard fonts have
+     *        no glyph for it), and no narrow-screen layout
+     */
+    static String render(SlaReport report, PageText text, boolean screen) {
+        return HtmlPages.render(out -> JtereportGenerated.render(out, null, report, text, screen));
     }
 }

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code GET /collectivities/{slug}/sla-report?month=2026-11}: the monthly availability report as JSON or as an
- * HTML page, chosen by the Accept header (as the compliance report). Computed from Prometheus at each request.
+ * {@code GET /collectivities/{slug}/sla-report?month=2026-11}: the monthly availability report as JSON, an
+ * HTML page or a PDF, chosen by the Accept header (as the compliance report). Computed from Prometheus at each request.
  */
 @Path("/collectivities/{slug}/sla-report")
 @RequestScoped
@@ -33,7 +33,8 @@ public class SlaReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rapport mensuel de disponibilité (SLA) d'une collectivité (JSON ou HTML selon Accept)")
     @APIResponse(responseCode = "200", description = "Rapport", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = MediaType.TEXT_HTML)})
+        @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = MediaType.TEXT_HTML),
+        @Content(mediaType = "application/pdf")})
     @APIResponse(responseCode = "400", description = "Mois invalide ou à venir",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Collectivité inconnue",
@@ -54,5 +55,19 @@ public class SlaReportResource {
         PageText text = PageText.negotiate(headers.getAcceptableLanguages());
         return Response.ok(SlaReportHtml.render(reporter.report(slug, month), text)).language(text.locale())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    /** The same report as PDF (the tenant console offers it for download), in the reader's language. */
+    @GET
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("slug") String slug, @QueryParam("month") String month,
+            @Context HttpHeaders headers) {
+        PageText text = PageText.negotiate(headers.getAcceptableLanguages());
+        SlaReport report = reporter.report(slug, month);
+        return Response.ok(SlaReportPdf.render(report, text)).language(text.locale())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .header("Content-Disposition", "inline; filename=\"disponibilite-" + report.slug() + "-"
+                        + report.month() + ".pdf\"")
+                .build();
     }
 }

@@ -41,7 +41,7 @@ class IdentityProviderAccessTest {
 
         assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "branding")).isFalse();
         assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "branding", "logo")).isFalse();
-        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "apps")).isFalse();
+        assertThat(allowed("PUT", "lyon", "collectivities", "cd-44", "apps")).isFalse(); // its own: AppsAccessTest
         assertThat(allowed("DELETE", "lyon", "collectivities", "lyon")).isFalse();
     }
 

@@ -91,17 +91,26 @@ public final class LoginAgent {
 
     /**
      * A multipart form POST with this agent's cookies, as a browser sends a form with a file: text {@code fields},
-     * and one file ({@code fileField}, named {@code fileName}, of these bytes).
+     * and one file ({@code fileField}, named {@code fileName}, of these bytes, sent as application/octet-stream).
      */
     public HttpResponse<String> sendMultipart(URI url, Map<String, String> fields, String fileField, String fileName,
             byte[] file) {
-        String boundary = "----ent-" + Long.toHexString(System.nanoTime());
+        return sendMultipart(url, fields, fileField, fileName, "application/octet-stream", file);
+    }
+
+    /**
+     * A multipart form POST with this agent's cookies, as a browser sends a form with a file: the text
+     * {@code fields}, then the file {@code fileField} ({@code fileName}, {@code fileType}, {@code file}).
+     */
+    public HttpResponse<String> sendMultipart(URI url, Map<String, String> fields, String fileField, String fileName,
+            String fileType, byte[] file) {
+        String boundary = "----ent" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(utf8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
         HttpRequest.Builder request = request(url).header("Accept", "text/html").header("Accept-Language", "fr")

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The tenant console as it states itself to the platform: pages under {@code /console} for the collectivity's
- * administrators, its launcher entry shown to SUPER_ADMIN and ADMIN_LOCAL only. It has no tables: schools, classes
- * and people are the directory's (read and changed through its services), accounts and reports are tenant-manager's
+ * administrators, its launcher entry shown to SUPER_ADMIN and ADMIN_LOCAL only. Its one table is its audit trail
+ * ({@code db/apps/console}, ADR 0024): schools, classes and people are the directory's (read and changed through its services), accounts and reports are tenant-manager's
  * (reached with the administrator's own token, ADR 0021).
  */
 @ApplicationScoped

@@ -75,6 +75,62 @@ public class TenantManagerChannel {
         return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
+    /** What tenant-manager answered, as bytes (a PDF, an image) and with every status but a refusal of the token. */
+    public record Raw(int status, String contentType, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Any call to {@code /collectivities/<this one>/<what>} ({@code what} empty: the collectivity): {@code body} (of {@code contentType}) or null. Unlike
+     * {@link #get} and {@link #put}, tenant-manager's answer comes back whatever its status (a 503 whose problem
+     * says why, a 413, a 415), for the console to show its reason; only a refused token (401, 403) is a refusal
+     * here, and tenant-manager out of reach {@code tenant-manager-failed}. Used by the apps, look and service pages.
+     */
+    public Raw exchange(Tenant tenant, PortalSession session, String method, String what, String accept,
+            Locale language, String contentType, byte[] body) {
+        URI uri = uri(tenant, what);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Accept", accept).header("Accept-Language", language.getLanguage());
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            LOG.warning(() -> "tenant=" + tenant.slug() + " tenant-manager unreachable at " + uri + ": " + e);
+            throw new DependencyFailed("tenant-manager-failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DependencyFailed("tenant-manager-failed");
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new NotAllowed("forbidden");
+        }
+        return new Raw(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    /** A JSON body (a record of the admin API's contract) as bytes, for {@link #exchange}. */
+    public static byte[] json(Object body) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.toJson(body).getBytes(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + body, e);
+        }
+    }
+
+    private URI uri(Tenant tenant, String what) {
+        return URI.create(settings.tenantManager() + "/collectivities/"
+                + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8) + (what.isEmpty() ? "" : "/" + what));
+    }
+
     /** The answer's JSON read as a record of the admin API's contract. */
     public static <T> T read(Answer answer, Class<T> type) {
         try (Jsonb jsonb = JsonbBuilder.create()) {

@@ -1,5 +1,8 @@
 package fr.ent.platform.apps.console.web;
 
+import fr.ent.platform.apps.console.audit.AuditTarget;
+import fr.ent.platform.apps.console.audit.ConsoleAudit;
+import fr.ent.platform.apps.console.audit.Outcome;
 import fr.ent.platform.apps.console.people.ConsoleAccounts;
 import fr.ent.platform.apps.console.people.ConsolePeople;
 import fr.ent.platform.apps.console.schools.ConsoleSchools;
@@ -21,11 +24,14 @@ import fr.ent.platform.runtime.tenant.TenantContext;
 import fr.ent.platform.runtime.web.Pages;
 import gg.jte.TemplateEngine;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -45,9 +51,10 @@ import java.util.logging.Logger;
  * answers with a redirect (POST, redirect, GET), or with the form again and the reason, in the reader's language.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"}, name = "console-pages")
-// BE1D uploads (ADR 0023) and SAML metadata (ADR 0025): each file is checked against its own limit (UploadedExport,
-// SamlMetadata), the request as a whole here
-@jakarta.servlet.annotation.MultipartConfig(fileSizeThreshold = 1024 * 1024, maxRequestSize = 40L * 1024 * 1024)
+// forms with a file: BE1D uploads (ADR 0023), SAML metadata (ADR 0025), the portal's logo (ADR 0024); each file is
+// checked against its own limit by its service (UploadedExport, SamlMetadata, LogoCheck), the request as a whole here;
+// a form field of a multipart form is read from its part (see field)
+@MultipartConfig(fileSizeThreshold = 1024 * 1024, maxRequestSize = 40L * 1024 * 1024)
 public class ConsolePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
@@ -86,6 +93,14 @@ public class ConsolePages extends HttpServlet {
     @Inject
     PeopleAndIdentityPages groupsMergeIdentity;
 
+    /** The console's audit trail: every change recorded with its outcome (ADR 0024). */
+    @Inject
+    ConsoleAudit audit;
+
+    /** Apps and look, service, audit trail. */
+    @Inject
+    ConsoleLookPages look;
+
     /** One request being answered: who, where, in which language. */
     record Visit(HttpServletRequest request, HttpServletResponse response, Tenant tenant, PortalSession session,
             ConsoleScope scope, Texts t) {
@@ -123,9 +138,9 @@ public class ConsolePages extends HttpServlet {
         }
         String csrf;
         try {
-            csrf = request.getParameter("csrf");
-        } catch (IllegalStateException e) {
-            response.sendError(413); // an upload over the request's limit (MultipartConfig)
+            csrf = match.get().route().changes() ? field(request, "csrf") : null;
+        } catch (IllegalStateException tooLarge) {
+            response.sendError(413); // above the multipart limit: nothing read, nothing changed
             return;
         }
         if (match.get().route().changes() && !session.get().acceptsToken(csrf)) {
@@ -161,9 +176,25 @@ public class ConsolePages extends HttpServlet {
                 case SCHOOL_GROUPS, GROUP_CREATE, GROUP, GROUP_MEMBERS, USER_RESET, USER_MERGE_PREVIEW, USER_MERGE,
                         IDENTITY, IDENTITY_PROVIDER, IDENTITY_PROVIDER_SAVE, ADMINISTRATORS ->
                     groupsMergeIdentity.answer(this, visit, match.get().route(), id);
+                case APPS -> look.apps(visit, this);
+                case APPS_SET -> look.setApp(visit, this);
+                case LOOK -> look.look(visit, this, null, 200);
+                case LOOK_NAME -> look.rename(visit, this);
+                case LOOK_COLOURS -> look.colours(visit, this);
+                case LOOK_LOGO -> look.logo(visit, this);
+                case SERVICE -> look.service(visit, this);
+                case SERVICE_REPORT -> look.slaReport(visit, this);
+                case COMPLIANCE_PDF -> look.compliancePdf(visit);
+                case AUDIT -> look.audit(visit, this);
             }
         } catch (RuntimeException e) {
             Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
+            if (match.get().route().changes()) {
+                // a change refused or failed before its handler could say more: recorded as asked
+                audit.record(visit.scope(), match.get().route().name(), AuditTarget.collectivityWide("request", id,
+                        path), known.map(k -> k.problem().status() < 500 ? Outcome.REFUSED : Outcome.FAILED)
+                        .orElse(Outcome.FAILED), known.map(k -> k.problem().title()).orElse(e.getClass().getName()));
+            }
             if (known.isEmpty()) {
                 throw e;
             }
@@ -197,12 +228,17 @@ public class ConsolePages extends HttpServlet {
         NewStructure values = schoolValues(v.request());
         try {
             StructureView created = schools.create(v.scope(), values);
+            audit.record(v.scope(), ConsoleRoute.SCHOOLS_CREATE.name(), school(created), Outcome.DONE,
+                    created.uai() + " " + created.type());
             v.response().sendRedirect("/console/schools/" + created.id() + "?done=created");
         } catch (RuntimeException e) {
             Optional<Problem> problem = formProblem(e, v);
             if (problem.isEmpty()) {
                 throw e;
             }
+            audit.record(v.scope(), ConsoleRoute.SCHOOLS_CREATE.name(), AuditTarget.inSchools("school", null,
+                    values.name(), java.util.Set.of(String.valueOf(values.uai()))), Outcome.REFUSED,
+                    problem.get().detail());
             schoolForm(v, null, values, problem.get().detail(), problem.get().status());
         }
     }
@@ -221,33 +257,45 @@ public class ConsolePages extends HttpServlet {
     private void updateSchool(Visit v, String id) throws IOException {
         NewStructure values = schoolValues(v.request());
         try {
-            schools.update(v.scope(), id, values);
+            StructureView updated = schools.update(v.scope(), id, values);
+            audit.record(v.scope(), ConsoleRoute.SCHOOL_UPDATE.name(), school(updated), Outcome.DONE,
+                    updated.uai() + " " + updated.type());
             v.response().sendRedirect("/console/schools/" + id + "?done=saved");
         } catch (RuntimeException e) {
             Optional<Problem> problem = formProblem(e, v);
             if (problem.isEmpty()) {
                 throw e;
             }
+            audit.record(v.scope(), ConsoleRoute.SCHOOL_UPDATE.name(), AuditTarget.inSchools("school", id,
+                    values.name(), schoolUais(v, id)), Outcome.REFUSED,
+                    problem.get().detail());
             school(v, id, values, problem.get().detail(), null, problem.get().status());
         }
     }
 
     private void createClass(Visit v, String schoolId) throws IOException {
         try {
-            schools.createClass(v.scope(), schoolId, new NewClass(v.request().getParameter("name"),
+            var created = schools.createClass(v.scope(), schoolId, new NewClass(v.request().getParameter("name"),
                     v.request().getParameter("level")));
+            audit.record(v.scope(), ConsoleRoute.CLASS_CREATE.name(), AuditTarget.inSchools("class",
+                    created.id().toString(), created.name(), schoolUais(v, schoolId)), Outcome.DONE, null);
             v.response().sendRedirect("/console/schools/" + schoolId + "?done=class-created");
         } catch (RuntimeException e) {
             Optional<Problem> problem = formProblem(e, v);
             if (problem.isEmpty()) {
                 throw e;
             }
+            audit.record(v.scope(), ConsoleRoute.CLASS_CREATE.name(), AuditTarget.inSchools("class", null,
+                    v.request().getParameter("name"), schoolUais(v, schoolId)), Outcome.REFUSED,
+                    problem.get().detail());
             school(v, schoolId, null, null, problem.get().detail(), problem.get().status());
         }
     }
 
     private void renameClass(Visit v, String classId) throws IOException {
         var renamed = schools.renameClass(v.scope(), classId, v.request().getParameter("name"));
+        audit.record(v.scope(), ConsoleRoute.CLASS_RENAME.name(), AuditTarget.inSchools("class", classId,
+                renamed.name(), schoolUais(v, renamed.structureId().toString())), Outcome.DONE, null);
         v.response().sendRedirect("/console/schools/" + renamed.structureId() + "?done=class-renamed");
     }
 
@@ -291,6 +339,8 @@ public class ConsolePages extends HttpServlet {
         boolean give = !"remove".equals(v.request().getParameter("action"));
         accounts.change(v.scope(), v.tenant(), v.session(), person, function, v.request().getParameter("school"),
                 give, v.t().locale());
+        audit.record(v.scope(), ConsoleRoute.USER_FUNCTIONS.name(), person(person), Outcome.DONE,
+                (give ? "give " : "remove ") + function + " " + v.request().getParameter("school"));
         v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
                 + (give ? "function-given" : "function-removed"));
     }
@@ -300,6 +350,8 @@ public class ConsolePages extends HttpServlet {
         boolean linked = !"remove".equals(v.request().getParameter("action"));
         String child = Optional.ofNullable(v.request().getParameter("child")).orElse("");
         ConsolePeople.Person parent = people.link(v.scope(), id, child, linked);
+        audit.record(v.scope(), ConsoleRoute.USER_CHILDREN.name(), person(parent), Outcome.DONE,
+                (linked ? "link " : "unlink ") + child);
         v.response().sendRedirect("/console/users/" + parent.detail().id() + "?done=" + (linked ? "child-linked" : "child-unlinked"));
     }
 
@@ -307,6 +359,8 @@ public class ConsolePages extends HttpServlet {
         ConsolePeople.Person person = people.get(v.scope(), id);
         boolean enabled = "true".equals(v.request().getParameter("enabled"));
         accounts.setEnabled(v.scope(), v.tenant(), v.session(), person, enabled, v.t().locale());
+        audit.record(v.scope(), ConsoleRoute.USER_ENABLED.name(), person(person), Outcome.DONE,
+                enabled ? "unblocked" : "blocked");
         v.response().sendRedirect("/console/users/" + person.detail().id() + "?done="
                 + (enabled ? "unblocked" : "blocked"));
     }
@@ -348,6 +402,45 @@ public class ConsolePages extends HttpServlet {
     static String notice(Visit v) {
         String done = v.request().getParameter("done");
         return done != null && NOTICES.contains(done) ? done : null;
+    }
+
+    /** A school as the audit trail names it. */
+    private static AuditTarget school(StructureView s) {
+        return AuditTarget.inSchools("school", s.id().toString(), s.name(), java.util.Set.of(s.uai()));
+    }
+
+    /** A person as the audit trail names them, with the schools they are attached to. */
+    private static AuditTarget person(ConsolePeople.Person p) {
+        return AuditTarget.inSchools("person", p.detail().id().toString(),
+                p.detail().firstName() + " " + p.detail().lastName(), p.schools());
+    }
+
+    /** The UAI of a school in the scope (for the audit trail), none if it cannot be read. */
+    private java.util.Set<String> schoolUais(Visit v, String schoolId) {
+        try {
+            return java.util.Set.of(schools.get(v.scope(), schoolId).uai());
+        } catch (RuntimeException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    /** A text field of the form, URL-encoded or multipart (then read from its part: 64 KiB at most). */
+    static String field(HttpServletRequest request, String name) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return request.getParameter(name);
+        }
+        try {
+            var part = request.getPart(name);
+            if (part == null) {
+                return null;
+            }
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            }
+        } catch (ServletException e) {
+            throw new IOException(e);
+        }
     }
 
     void page(Visit v, String title, String template, Object... pairs) throws IOException {

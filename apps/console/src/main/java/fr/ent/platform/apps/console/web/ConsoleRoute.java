@@ -41,7 +41,18 @@ public enum ConsoleRoute {
     IDENTITY("GET", "/console/identity"),
     IDENTITY_PROVIDER("GET", "/console/identity/{id}"),
     IDENTITY_PROVIDER_SAVE("POST", "/console/identity/{id}"),
-    ADMINISTRATORS("GET", "/console/administrators");
+    ADMINISTRATORS("GET", "/console/administrators"),
+    // Apps and look, service, audit trail (ConsoleLookPages; docs/console.md)
+    APPS("GET", "/console/apps"),
+    APPS_SET("POST", "/console/apps"),
+    LOOK("GET", "/console/look"),
+    LOOK_NAME("POST", "/console/look/name"),
+    LOOK_COLOURS("POST", "/console/look/colours"),
+    LOOK_LOGO("POST", "/console/look/logo"),
+    SERVICE("GET", "/console/service"),
+    SERVICE_REPORT("GET", "/console/service/report"),
+    COMPLIANCE_PDF("GET", "/console/compliance/pdf"),
+    AUDIT("GET", "/console/audit");
 
     private final String method;
     private final String pattern;

@@ -20,6 +20,15 @@ public final class Texts {
         return new MessageFormat(bundle.getString(key), locale).format(arguments);
     }
 
+    /**
+     * An action of the audit trail in the reader's words ({@code audit.action.<code>}), or its code when the console
+     * has no words for it (an action another part of the console records under a name of its own).
+     */
+    public String actionName(String code) {
+        String key = "audit.action." + code;
+        return code != null && bundle.containsKey(key) ? get(key) : String.valueOf(code);
+    }
+
     public Locale locale() {
         return locale;
     }
