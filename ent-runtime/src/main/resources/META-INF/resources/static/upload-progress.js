@@ -61,7 +61,16 @@
     return null;
   }
 
+  /**
+   * The form's action as an absolute URL. Not form.action: a control named "action" (the messagerie's buttons) hides
+   * that property behind itself.
+   */
+  function target(form) {
+    return new URL(form.getAttribute('action') || '', document.baseURI).href;
+  }
+
   function send(form, submitter, box, file) {
+    var action = target(form);
     var data = new FormData(form);
     if (submitter && submitter.name) {
       data.append(submitter.name, submitter.value);
@@ -92,15 +101,15 @@
       holder.hidden = true;
       say('', 0);
       form.setAttribute('data-upload-plain', 'true');
-      if (form.requestSubmit) {
-        form.requestSubmit(submitter || undefined);
+      if (HTMLFormElement.prototype.requestSubmit) {
+        HTMLFormElement.prototype.requestSubmit.call(form, submitter || undefined);
       } else {
-        form.submit();
+        HTMLFormElement.prototype.submit.call(form);
       }
     }
 
     var xhr = new XMLHttpRequest();
-    xhr.open((form.getAttribute('method') || 'post').toUpperCase(), form.action);
+    xhr.open((form.getAttribute('method') || 'post').toUpperCase(), action);
     xhr.responseType = 'document';
     // the answer a browser's navigation gets: a page, not a problem document
     xhr.setRequestHeader('Accept', 'text/html,application/xhtml+xml');
@@ -124,7 +133,7 @@
     });
     xhr.addEventListener('load', function () {
       var page = xhr.response;
-      var redirected = xhr.responseURL && xhr.responseURL !== form.action;
+      var redirected = xhr.responseURL && xhr.responseURL !== action;
       var sameOrigin = xhr.responseURL && xhr.responseURL.indexOf(window.location.origin + '/') === 0;
       if (!sameOrigin || !page || !page.documentElement || !page.querySelector('main')) {
         plain();
