@@ -25,13 +25,15 @@ public final class Pages {
     public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.FRENCH, Locale.ENGLISH,
             Locale.forLanguageTag("es"));
     /**
-     * Pages carry no script and no external resource; styles come from the platform's stylesheet. Their forms post
+     * Pages carry no external resource and no inline script or style; styles come from the platform's stylesheet.
+     * Scripts are only the portal's own static files, progressive enhancements that the pages work without (the
+     * upload progress, ADR 0027), and they may talk to the portal only ({@code connect-src 'self'}). Forms post
      * to the portal, which may answer with a redirect to the collectivity's Keycloak (sign-out; sign-in when a form
      * outlived its session, see portal.FormRecovery): browsers check {@code form-action} on every redirect of a
      * form's navigation, so Keycloak's origin is allowed there too ({@link #contentSecurityPolicy()}).
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
-            + " form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
+            + " script-src 'self'; connect-src 'self'; form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
     private static volatile String policy;
 
     private Pages() {

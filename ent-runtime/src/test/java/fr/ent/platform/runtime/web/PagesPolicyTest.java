@@ -16,4 +16,11 @@ class PagesPolicyTest {
                 .contains("form-action 'self' http://127.0.0.1:8180;");
         assertThat(Pages.policyWithKeycloakAt(Optional.empty())).contains("form-action 'self';");
     }
+
+    @Test
+    void scriptsAreThePortalsOwnFilesTalkingToThePortalOnly() {
+        String policy = Pages.policyWithKeycloakAt(Optional.of("https://auth.ent.fr/"));
+        assertThat(policy).contains("script-src 'self';").contains("connect-src 'self';")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    }
 }

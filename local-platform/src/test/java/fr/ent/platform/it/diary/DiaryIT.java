@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * other school, taught here by Marc Petit), Sophie sets homework with a PDF of her documents: the class and Léa's
  * father read it and open the PDF, and are told once; homework she prepares for a later day stays hidden from them
  * and untold until that day, when the job tells them. Nobody else reads or writes: another class's pupil and
- * teacher, a parent or a pupil writing, another collectivity (Host, token, ids), guessed and malformed ids.
+ * teacher, a parent or a pupil writing, another collectivity (Host, token, ids), guessed and malformed ids; only a
+ * document the teacher could share is attached (not another's, not one shared with her for reading, not another
+ * collectivity's), the diary reaching the documents through the runtime's {@code DocumentLibrary} contract.
  */
 class DiaryIT {
 
@@ -159,6 +161,17 @@ class DiaryIT {
                 "application/pdf", PDF, "Bearer " + nicolas), 201)).getString("id");
         problem(call(a, sophie, "POST", API + "/classes/" + a.cp + "/entries",
                 entry("homework", today, "Lecture", "<p>x</p>", null, hisFile)), 404, "document-not-found");
+        // one he shares with her for reading only: she may read it, not share it on to the class (403)
+        ok(call(a, nicolas, "POST", "/api/documents/nodes/" + hisFile + "/shareable", ""));
+        ok(call(a, nicolas, "PUT", "/api/sharing/documents/node/" + hisFile, "{\"shares\":[{\"kind\":\"user\","
+                + "\"id\":\"" + a.teacher + "\",\"right\":\"read\"}]}"));
+        problem(call(a, sophie, "POST", API + "/classes/" + a.cp + "/entries",
+                entry("homework", today, "Lecture", "<p>x</p>", null, hisFile)), 403, "forbidden");
+        // another collectivity's document, by its id: not found
+        String fileOfB = Platform.json(status(platform.send(b.domain(), "POST", "/api/documents/files?name=b.pdf",
+                "application/pdf", PDF, "Bearer " + sophieOfB), 201)).getString("id");
+        problem(call(a, sophie, "POST", API + "/classes/" + a.cp + "/entries",
+                entry("homework", today, "Lecture", "<p>x</p>", null, fileOfB)), 404, "document-not-found");
         problem(call(a, sophie, "POST", API + "/classes/" + a.cp + "/entries",
                 entry("exam", today, "Lecture", "<p>x</p>", null, null)), 400, "invalid-input");
         problem(call(a, sophie, "POST", API + "/classes/" + a.cp + "/entries", "{not json"), 400,

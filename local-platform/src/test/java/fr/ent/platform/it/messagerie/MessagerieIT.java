@@ -214,6 +214,20 @@ class MessagerieIT {
         assertThat(gone.getString("detail")).contains("programme.pdf");
         ok(call(a, sophie, "POST", "/api/documents/nodes/" + doc + "/restore", ""));
         assertThat(download(nicolas, file).body()).isEqualTo(pdf);
+
+        // a document someone else shared with her: her pupil reads it through her message while that share stands
+        ok(call(a, nicolas, "POST", "/api/documents/nodes/" + nicolasDoc + "/shareable", ""));
+        ok(call(a, nicolas, "PUT", "/api/sharing/documents/node/" + nicolasDoc, "{\"shares\":[{\"kind\":\"user\","
+                + "\"id\":\"" + a.teacher + "\",\"right\":\"read\"}]}"));
+        String toLea = created(call(a, sophie, "POST", API + "/drafts", "{\"to\":[\"user:" + a.lea
+                + "\"],\"subject\":\"Le mot\",\"body\":\"Le mot de ton père.\"}")).getString("id");
+        String lent = created(call(a, sophie, "POST", API + "/drafts/" + toLea + "/documents", "{\"document\":\""
+                + nicolasDoc + "\"}")).getString("id");
+        created(call(a, sophie, "POST", API + "/drafts/" + toLea + "/send", ""));
+        assertThat(download(lea, lent).body()).isEqualTo(pdf(100));
+        // withdrawn: closed for the pupil too, as for the sender
+        ok(call(a, nicolas, "PUT", "/api/sharing/documents/node/" + nicolasDoc, "{\"shares\":[]}"));
+        problem(call(a, lea, "GET", API + "/attachments/" + lent, null), 404, "attachment-document-gone");
     }
 
     @Test

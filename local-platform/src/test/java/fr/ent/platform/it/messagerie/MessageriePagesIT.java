@@ -28,18 +28,26 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The messagerie's pages in a real Chromium, as its users work them, without a script of ours: a teacher writes to
- * her pupil's parents (found through the recipient search), the parent sees the unread count, reads, replies with
- * a PDF attached, and the teacher finds the reply in the conversation and downloads the file; a pupil finds nobody
- * of another school and a crafted addressee is refused with the reason, what was typed kept. Inbox, message and
+ * The messagerie's pages in a real Chromium, as its users work them: a teacher writes to her pupil's parents (found
+ * through the recipient search) with a PDF of her espace documentaire picked from her files (by reference), the
+ * parent sees the unread count, reads, opens the document from the message (not by its id in the documents app),
+ * replies with a PDF attached (sent by the platform's upload script), and the teacher finds the reply in the
+ * conversation and downloads the file; a pupil finds nobody of another school, cannot open the parents' document
+ * by its link or its id, and a crafted addressee is refused with the reason, what was typed kept. Inbox, message and
  * compose pages are scanned with axe-core (WCAG 2.1 AA, no serious or critical violation), the compose page also on
  * a phone's width.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MessageriePagesIT {
 
+    private static final byte[] PROGRAMME = "%PDF-1.4\n% programme du musée\n%%EOF\n"
+            .getBytes(StandardCharsets.UTF_8);
+
     private static Platform platform;
     private static ClassFixture school;
+    /** The teacher's document attached by reference, and its link in the message (set by the first test). */
+    private static String programmeId;
+    private static String programmeLink;
 
     @BeforeAll
     static void aSchoolWithAClass() {
@@ -50,10 +58,21 @@ class MessageriePagesIT {
     @Test
     @Order(1)
     void aTeacherWritesToTheParentsWhoReplyWithAFileThatSheDownloads() throws Exception {
+        Path programme = Files.createTempFile("programme", ".pdf");
+        Files.write(programme, PROGRAMME);
+        String programmeName = programme.getFileName().toString();
         try (RealBrowser teacher = RealBrowser.start()) {
             signInAt(teacher, "/messagerie", "sophie.martin");
             assertThat(teacher.text()).contains("Boîte de réception", "Aucun message ici.");
             scan(teacher, "inbox, empty");
+
+            // a PDF of her espace documentaire, to attach by reference below
+            teacher.open(url("/documents"));
+            teacher.driver().findElement(By.id("docs-file")).sendKeys(programme.toString());
+            clickAndWait(teacher, By.cssSelector("form[action='/documents/upload'] button"));
+            String fileLink = teacher.driver().findElement(By.linkText(programmeName)).getDomAttribute("href");
+            programmeId = fileLink.substring(fileLink.lastIndexOf('/') + 1);
+            teacher.open(url("/messagerie"));
 
             clickAndWait(teacher, By.cssSelector("a[href='/messagerie/compose']"));
             fill(teacher, "mail-subject", "Sortie au musée");
@@ -68,8 +87,21 @@ class MessageriePagesIT {
             scan(teacher, "compose, recipients found");
             clickAndWait(teacher, By.xpath("//ul[@class='mail-found']/li[contains(., 'Parents — CP')]//button"));
             assertThat(teacher.driver().findElement(By.cssSelector(".mail-chosen")).getText()).contains("Parents — CP");
+
+            // the picker: her own files, found by name, ticked and attached by reference
+            fill(teacher, "mail-docs-q", "programme");
+            clickAndWait(teacher, By.cssSelector("button[value='documents-search']"));
+            assertThat(teacher.text()).contains("Mes fichiers, les plus récents d'abord", programmeName);
+            scan(teacher, "compose, my documents to attach");
+            teacher.driver().findElement(By.xpath("//ul[@class='mail-docs']//label[contains(., '" + programmeName
+                    + "')]/input")).click();
+            clickAndWait(teacher, By.cssSelector("button[value='documents']"));
+            assertThat(teacher.text()).contains("Documents joints.", programmeName, "(depuis mes documents)");
+            assertThat(value(teacher, "mail-subject")).isEqualTo("Sortie au musée");
             clickAndWait(teacher, By.cssSelector("button[value='send']"));
             assertThat(teacher.text()).contains("Message envoyé.");
+        } finally {
+            Files.deleteIfExists(programme);
         }
 
         Path pdf = Files.createTempFile("autorisation", ".pdf");
@@ -84,6 +116,15 @@ class MessageriePagesIT {
             assertThat(parent.text()).contains("La sortie au musée a lieu jeudi.", "Sophie Martin", "Parents — CP")
                     .doesNotContain("1 messages non lus");
             scan(parent, "message");
+
+            // the document attached by reference opens from the message, and only from there
+            programmeLink = parent.driver().findElement(By.linkText(programmeName)).getDomAttribute("href");
+            HttpResponse<byte[]> opened = fetch(parent, programmeLink);
+            assertThat(opened.statusCode()).isEqualTo(200);
+            assertThat(opened.body()).isEqualTo(PROGRAMME);
+            assertThat(fetch(parent, "/documents/files/" + programmeId + "/download").statusCode()).isEqualTo(404);
+            assertThat(fetch(parent, "/messagerie/attachments/" + java.util.UUID.randomUUID()).statusCode())
+                    .isEqualTo(404);
 
             clickAndWait(parent, By.cssSelector("form[action$='/reply'] button"));
             assertThat(value(parent, "mail-subject")).isEqualTo("Re : Sortie au musée");
@@ -130,12 +171,15 @@ class MessageriePagesIT {
 
     @Test
     @Order(2)
-    void aPupilCannotWriteToAnotherSchoolsPupilAndKeepsWhatSheTyped() {
+    void aPupilCannotWriteToAnotherSchoolsPupilAndKeepsWhatSheTyped() throws Exception {
         try (RealBrowser phone = RealBrowser.start(new Dimension(390, 844))) {
             signInAt(phone, "/messagerie/compose", "lea.durand");
             fill(phone, "mail-recipient-q", "Roux");
             clickAndWait(phone, By.cssSelector("button[value='search']"));
             assertThat(phone.text()).contains("Personne ne correspond").doesNotContain("Zoé");
+            // the parents' document is not hers: neither through the message's link nor by its id
+            assertThat(fetch(phone, programmeLink).statusCode()).isEqualTo(404);
+            assertThat(fetch(phone, "/documents/files/" + programmeId + "/download").statusCode()).isEqualTo(404);
             assertThat(phone.contentWidth()).isLessThanOrEqualTo(phone.viewportWidth());
             scan(phone, "compose on a phone, nobody found");
 

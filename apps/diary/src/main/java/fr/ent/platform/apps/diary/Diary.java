@@ -1,11 +1,13 @@
 package fr.ent.platform.apps.diary;
 
-import fr.ent.platform.apps.documents.space.Documents;
-import fr.ent.platform.apps.documents.space.Me;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.documents.DocumentFacts;
+import fr.ent.platform.runtime.documents.DocumentLibrary;
+import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.persistence.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -21,7 +23,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * whether it exists or not, and whichever collectivity it belongs to; an entry the families may not see yet is not
  * found for them either. Writing asks {@link Rules}: a pupil, a parent or another teacher is refused (403) on an
  * entry they see. Attachments are documents the writer could share (the documents app's MANAGER), opened by the
- * entry's readers through the entry.
+ * entry's readers through the entry; the diary reaches them only through the platform's {@link DocumentLibrary}
+ * contract (ADR 0022), never through the documents app's classes.
  */
 @ApplicationScoped
 public class Diary {
@@ -47,8 +49,9 @@ public class Diary {
     @Inject
     TenantData data;
 
+    /** The espace documentaire; unresolvable when the documents app is not deployed (nothing to attach then). */
     @Inject
-    Documents documents;
+    Instance<DocumentLibrary> library;
 
     @Inject
     HomeworkNotices notices;
@@ -163,21 +166,22 @@ public class Diary {
     }
 
     /** An attached document's content, for a reader who sees the entry, while the entry references it. */
-    public Documents.Download attachment(Reader reader, UUID entryId, UUID documentId) {
+    public OpenDocument attachment(Reader reader, UUID entryId, UUID documentId) {
         Views.Entry e = located(reader, entryId, today());
         if (e.attachments().stream().noneMatch(a -> a.id().equals(documentId))) {
             throw new NotFound("document-not-found", documentId.toString());
         }
-        return documents.attached(documentId);
+        return documents().attached(documentId)
+                .orElseThrow(() -> new NotFound("document-not-found", documentId.toString()));
     }
 
     /** The files a writer may attach (their own, newest first); none for a reader who writes nowhere. */
     public List<Views.Attachable> attachable(Reader reader) {
-        if (!reader.writesSomewhere()) {
+        if (!reader.writesSomewhere() || !library.isResolvable()) {
             return List.of();
         }
-        return documents.ownFiles(new Me(reader.id(), Set.of()), ATTACHABLE_SHOWN).stream()
-                .map(n -> new Views.Attachable(n.id(), n.name(), n.contentType())).toList();
+        return library.get().ownFiles(reader.id(), "", 0, ATTACHABLE_SHOWN).files().stream()
+                .map(f -> new Views.Attachable(f.id(), f.name(), f.contentType())).toList();
     }
 
     // --- rights ---
@@ -210,18 +214,23 @@ public class Diary {
      */
     private List<Views.Attachment> attachable(Reader reader, List<UUID> ids, List<Views.Attachment> kept) {
         Map<UUID, Views.Attachment> already = kept.stream().collect(Collectors.toMap(Views.Attachment::id, a -> a));
-        Me me = new Me(reader.id(), Set.of());
         List<Views.Attachment> result = new ArrayList<>();
         for (UUID id : ids) {
             Views.Attachment a = already.get(id);
             if (a == null) {
-                var node = documents.attachable(me, id);
-                a = new Views.Attachment(node.id(), node.name(), node.contentType() == null
-                        ? "application/octet-stream" : node.contentType());
+                DocumentFacts file = documents().attachable(reader.id(), id);
+                a = new Views.Attachment(file.id(), file.name(), file.contentType());
             }
             result.add(a);
         }
         return result;
+    }
+
+    private DocumentLibrary documents() {
+        if (!library.isResolvable()) {
+            throw new NotFound("document-not-found", "");
+        }
+        return library.get();
     }
 
     private static void attach(EntityManager em, UUID entry, List<Views.Attachment> attachments) {

@@ -6,12 +6,13 @@ import fr.ent.platform.apps.diary.DiaryClass;
 import fr.ent.platform.apps.diary.Inputs;
 import fr.ent.platform.apps.diary.Reader;
 import fr.ent.platform.apps.diary.Views;
-import fr.ent.platform.apps.documents.api.Downloads;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.security.Allow;
 import fr.ent.platform.runtime.security.Caller;
 import fr.ent.platform.runtime.security.Roles;
+import fr.ent.platform.runtime.web.FileAnswer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -134,8 +135,8 @@ public class DiaryResource {
     @Allow(Roles.ANY_USER)
     @Operation(summary = "Ouvre un document joint à une entrée (qui voit l'entrée, tant qu'elle le référence)")
     public Response attachment(@PathParam("id") String id, @PathParam("document") String document) {
-        return Downloads.of(diary.attachment(me(), id(id, "diary-entry-not-found"),
-                id(document, "document-not-found")), true);
+        OpenDocument d = diary.attachment(me(), id(id, "diary-entry-not-found"), id(document, "document-not-found"));
+        return FileAnswer.of(d.facts().name(), d.facts().contentType(), d.facts().size(), true).response(d.content());
     }
 
     @GET

@@ -6,17 +6,18 @@ import fr.ent.platform.apps.diary.DiaryClass;
 import fr.ent.platform.apps.diary.Inputs;
 import fr.ent.platform.apps.diary.Reader;
 import fr.ent.platform.apps.diary.Views;
-import fr.ent.platform.apps.documents.api.Downloads;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.web.FileAnswer;
 import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.runtime.web.ProblemAnswer;
 import gg.jte.TemplateEngine;
@@ -25,9 +26,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -129,8 +128,12 @@ public class DiaryPages extends HttpServlet {
                             entry.visibleFrom().toString(), entry.attachments().stream()
                                     .map(a -> a.id().toString()).toList()), null);
                 }
-                case "entries/attachments" -> send(response, Downloads.of(diary.attachment(me,
-                        id(route.id(), "diary-entry-not-found"), id(route.document(), "document-not-found")), true));
+                case "entries/attachments" -> {
+                    OpenDocument d = diary.attachment(me, id(route.id(), "diary-entry-not-found"),
+                            id(route.document(), "document-not-found"));
+                    FileAnswer.of(d.facts().name(), d.facts().contentType(), d.facts().size(), true)
+                            .send(response, d.content());
+                }
                 default -> throw new NotFound("no-such-resource");
             }
         } catch (DomainException e) {
@@ -256,16 +259,6 @@ public class DiaryPages extends HttpServlet {
             String template, Map<String, Object> params) throws IOException {
         Pages.writePage(response, launcher.shell(tenant, Optional.of(session), locale, (String) params.get("title")),
                 output -> TEMPLATES.render(template, params, output));
-    }
-
-    /** A JAX-RS answer of the documents' {@link Downloads} written to the servlet's response. */
-    private static void send(HttpServletResponse response, Response answer) throws IOException {
-        response.setStatus(answer.getStatus());
-        answer.getStringHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-        response.setContentType(answer.getMediaType().toString());
-        try (OutputStream out = response.getOutputStream()) {
-            ((jakarta.ws.rs.core.StreamingOutput) answer.getEntity()).write(out);
-        }
     }
 
     static UUID id(String id, String code) {

@@ -6,6 +6,8 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.TooLarge;
+import fr.ent.platform.runtime.documents.DocumentFacts;
+import fr.ent.platform.runtime.documents.DocumentPage;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.sharing.Right;
 import fr.ent.platform.runtime.sharing.ShareRights;
@@ -383,7 +385,7 @@ public class Documents {
         return node(me, id);
     }
 
-    // --- for other apps: documents attached by reference (the diary's homework) ---
+    // --- for other apps (Library): documents attached by reference ---
 
     /**
      * A file the caller may attach to something of another app, which will let that thing's readers open it: a live
@@ -401,28 +403,46 @@ public class Documents {
         });
     }
 
-    /** The caller's own live files (not in the trash, nor under a trashed folder), newest first: an attach picker. */
-    public List<Views.Node> ownFiles(Me me, int limit) {
+    /**
+     * The caller's own live files (not in the trash, nor under a trashed folder) whose name contains {@code words}
+     * (ignoring case; blank: all), newest first, from {@code offset}, at most {@code limit}: an attach picker. One
+     * query (the newest version of each joined), {@code limit + 1} rows read to know whether more follow.
+     */
+    public DocumentPage ownFiles(Me me, String words, int offset, int limit) {
+        String pattern = namePattern(words);
         return data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("WITH RECURSIVE live AS (SELECT id FROM node WHERE owner_id = ?1"
                             + " AND parent_id IS NULL AND trashed_at IS NULL UNION ALL SELECT n.id FROM node n"
                             + " JOIN live l ON n.parent_id = l.id WHERE n.trashed_at IS NULL)"
-                            + " SELECT n.id, n.owner_id, n.parent_id, n.kind, n.name, false FROM node n"
-                            + " WHERE n.id IN (SELECT id FROM live) AND n.kind = 'file' ORDER BY n.updated_at DESC,"
-                            + " n.id LIMIT ?2")
-                    .setParameter(1, me.id()).setParameter(2, limit).getResultList();
-            return rows.stream().map(r -> view(em, row(r), Right.MANAGER)).toList();
+                            + " SELECT CAST(n.id AS text), n.name, v.content_type, v.size FROM node n"
+                            + " JOIN LATERAL (SELECT content_type, size FROM version WHERE node_id = n.id"
+                            + " ORDER BY number DESC LIMIT 1) v ON true"
+                            + " WHERE n.id IN (SELECT id FROM live) AND n.kind = 'file'"
+                            + " AND lower(n.name) LIKE ?2 ESCAPE '\\'"
+                            + " ORDER BY n.updated_at DESC, n.id OFFSET ?3 LIMIT ?4")
+                    .setParameter(1, me.id()).setParameter(2, pattern).setParameter(3, Math.max(0, offset))
+                    .setParameter(4, limit + 1).getResultList();
+            List<DocumentFacts> files = rows.stream().limit(limit).map(r -> new DocumentFacts(uuid(r[0]),
+                    (String) r[1], r[2] == null ? FileTypes.UNKNOWN : (String) r[2], ((Number) r[3]).longValue()))
+                    .toList();
+            return new DocumentPage(files, rows.size() > limit);
         });
+    }
+
+    /** A LIKE pattern (escape {@code \\}) for names containing these words as typed, ignoring case. */
+    static String namePattern(String words) {
+        return "%" + (words == null ? "" : words.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
     }
 
     /**
      * The current version of a file another app references, for a reader that app has already let through (the
-     * app checked its own rights on the thing the file is attached to; this space's shares do not apply). Not found
+     * app checked its own rights on the thing the file is attached to; this space's shares do not apply). Empty
      * once the file, or a folder above it, is in the trash or deleted: the owner can always take it back.
      */
-    public Download attached(UUID id) {
+    public Optional<Download> attached(UUID id) {
         Row file = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             List<Row> chain = chain(em, id);
@@ -430,7 +450,7 @@ public class Documents {
                     ? null : chain.get(0);
         });
         if (file == null) {
-            throw new NotFound("document-not-found", id.toString());
+            return Optional.empty();
         }
         Object[] v = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
@@ -440,10 +460,10 @@ public class Documents {
             return rows.isEmpty() ? null : rows.get(0);
         });
         if (v == null) {
-            throw new NotFound("document-not-found", id.toString());
+            return Optional.empty();
         }
         CollectivityFiles files = storage.current();
-        return new Download(file.name(), (String) v[1], files.get(files.key((String) v[0])));
+        return Optional.of(new Download(file.name(), (String) v[1], files.get(files.key((String) v[0]))));
     }
 
     // --- rights ---

@@ -1,8 +1,8 @@
 package fr.ent.platform.apps.documents.space;
 
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.runtime.web.FileAnswer;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a stored file is said to be. Any file may be kept (it is always downloaded as an attachment, never
@@ -11,10 +11,7 @@ import java.util.Set;
  */
 public final class FileTypes {
 
-    /** The types shown inline: their first bytes are checked at upload. */
-    static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
-            "application/pdf");
-    public static final String UNKNOWN = "application/octet-stream";
+    public static final String UNKNOWN = FileAnswer.UNKNOWN;
 
     private FileTypes() {
     }
@@ -36,15 +33,14 @@ public final class FileTypes {
         return type;
     }
 
-    /** Whether a kept file of this type may be shown inline. */
+    /** Whether a kept file of this type may be shown inline (the platform's list: those checked above). */
     public static boolean previewable(String type) {
-        return PREVIEWABLE.contains(type);
+        return FileAnswer.inline(type);
     }
 
     /** The type a download is sent with: the kept one, except text that a browser might render as a page. */
     public static String attachmentType(String type) {
-        return type == null || type.startsWith("text/html") || type.contains("xml") || type.contains("javascript")
-                ? UNKNOWN : type;
+        return FileAnswer.attachmentType(type);
     }
 
     private static boolean matches(String type, byte[] head) {

@@ -61,4 +61,11 @@ class NamesAndTypesTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    @Test
+    void aPickersSearchMatchesTheWordsAsTypedNotAsAPattern() {
+        assertThat(Documents.namePattern(null)).isEqualTo("%%");
+        assertThat(Documents.namePattern("  Programme ")).isEqualTo("%programme%");
+        assertThat(Documents.namePattern("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
+    }
 }

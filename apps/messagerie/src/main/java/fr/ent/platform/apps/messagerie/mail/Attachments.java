@@ -7,6 +7,7 @@ import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.TooLarge;
 import fr.ent.platform.runtime.documents.DocumentFacts;
 import fr.ent.platform.runtime.documents.DocumentLibrary;
+import fr.ent.platform.runtime.documents.DocumentPage;
 import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.storage.CollectivityFiles;
@@ -27,6 +28,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -160,6 +162,22 @@ public class Attachments {
             return null;
         });
         return new Views.Attachment(id, name, facts.contentType(), facts.size(), document);
+    }
+
+    /**
+     * One page of the person's own files in their espace documentaire whose name contains {@code words}, to attach
+     * by reference (the compose page's picker); none when the documents app is not deployed
+     * ({@link #documentsOffered}).
+     */
+    public boolean documentsOffered() {
+        return library.isResolvable();
+    }
+
+    public Optional<DocumentPage> ownDocuments(Person me, String words, int offset, int limit) {
+        if (!library.isResolvable()) {
+            return Optional.empty();
+        }
+        return Optional.of(library.get().ownFiles(me.id(), words, offset, limit));
     }
 
     /** Takes a file off one of the person's drafts (and its object off the store, unless a forward shares it). */

@@ -62,7 +62,7 @@ public class MessageriePages extends HttpServlet {
     /** The notices a redirect may ask for ({@code ?done=}): anything else shows nothing. */
     private static final Set<String> NOTICES = Set.of("sent", "trashed", "restored", "deleted", "emptied", "unread",
             "moved", "folder-created", "folder-renamed", "folder-deleted", "saved", "attached", "detached", "added",
-            "no-file");
+            "no-file", "documents-attached", "no-document");
 
     @Inject
     TenantContext context;

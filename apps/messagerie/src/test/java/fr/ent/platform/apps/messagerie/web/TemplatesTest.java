@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.apps.messagerie.mail.Views;
 import fr.ent.platform.runtime.communication.Recipient;
 import fr.ent.platform.runtime.communication.Visible;
+import fr.ent.platform.runtime.documents.DocumentFacts;
+import fr.ent.platform.runtime.documents.DocumentPage;
 import gg.jte.output.StringOutput;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -88,11 +90,55 @@ class TemplatesTest {
         p.put("usage", new Views.Usage(1536, 100L * 1024 * 1024));
         p.put("maxFile", 10L * 1024 * 1024);
         p.put("failure", null);
+        noPicker(p);
         String page = render("compose.jte", p);
         assertThat(page).contains("enctype=\"multipart/form-data\"", "name=\"addressee\" value=\"" + nicolas + "\"",
                 "<option value=\"cc\" selected>", "value=\"add:group:" + group + "\"", "Parents — CP",
                 "Espacio usado: 1,5 KB de 100 MB", "Tu viens\n\n&lt;/textarea&gt;&lt;script&gt;", "value=\"Coucou\"",
                 "Enviar").doesNotContain("<script>x");
+    }
+
+    @Test
+    void thePickerOffersMyFilesToTickMarksThoseAttachedAndTheUploadHasItsProgress() {
+        UUID draft = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        UUID free = UUID.randomUUID();
+        Map<String, Object> p = common(FR, "Brouillon");
+        p.put("form", new ComposeForm(Optional.of(draft), List.of(), "Programme", "", null, UUID.randomUUID()));
+        p.put("found", null);
+        p.put("offset", 0);
+        p.put("files", List.of(new Views.Attachment(UUID.randomUUID(), "programme.pdf", "application/pdf", 2048, held)));
+        p.put("usage", new Views.Usage(0, 100L * 1024 * 1024));
+        p.put("maxFile", 10L * 1024 * 1024);
+        p.put("failure", null);
+        p.put("picker", true);
+        p.put("documents", new DocumentPage(List.of(new DocumentFacts(held, "programme.pdf", "application/pdf", 2048),
+                new DocumentFacts(free, "sortie <musée>.pdf", "application/pdf", 4096)), true));
+        p.put("documentsQuery", "pdf");
+        p.put("documentsOffset", 20);
+        String page = render("compose.jte", p);
+        assertThat(page).contains("(depuis mes documents)", "déjà joint", "name=\"document\" value=\"" + free + "\"",
+                "sortie &lt;musée&gt;.pdf", "value=\"documents-more:22\"", "Joindre les documents cochés",
+                "name=\"dq\" type=\"search\" maxlength=\"100\" value=\"pdf\"")
+                .doesNotContain("value=\"" + held + "\"");
+        // the upload's progress: hidden bar with its label, a status line, the platform's script (no inline one)
+        assertThat(page).contains("data-upload-progress=\"mail-upload-progress\"", "<p data-upload-bar hidden>",
+                "<label for=\"mail-upload-progress-bar\">Envoi du fichier</label>", "role=\"status\"",
+                "data-sending=\"Envoi de « {name} » : {percent} %\"",
+                "<script src=\"/static/upload-progress.js\" defer></script>");
+        assertThat(page.replace("<script src=\"/static/upload-progress.js\" defer></script>", ""))
+                .doesNotContain("<script");
+
+        noPicker(p);
+        p.put("picker", false);
+        assertThat(render("compose.jte", p)).doesNotContain("Joindre depuis mes documents");
+    }
+
+    private static void noPicker(Map<String, Object> p) {
+        p.put("picker", true);
+        p.put("documents", null);
+        p.put("documentsQuery", "");
+        p.put("documentsOffset", 0);
     }
 
     private static Map<String, Object> common(Texts t, String title) {
