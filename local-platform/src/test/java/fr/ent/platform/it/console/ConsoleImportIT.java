@@ -85,6 +85,13 @@ class ConsoleImportIT {
                 token(superA));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("Import déjà traité");
+        // the audit trail keeps both: the confirmation done, the second one refused (ADR 0024)
+        // (outcome names are also the filter's options: the rows are found by their target, the confirmation's path)
+        String confirmPath = "/console/imports/" + id + "/confirm";
+        assertThat(superA.get(url(a.domain(), "/console/audit?action=IMPORT_CONFIRM&outcome=DONE").toString())
+                .body()).contains(confirmPath);
+        assertThat(superA.get(url(a.domain(), "/console/audit?action=IMPORT_CONFIRM&outcome=REFUSED").toString())
+                .body()).contains(confirmPath);
         assertThat(superA.get(url(a.domain(), "/console/imports/schools/" + a.schoolA).toString()).body())
                 .contains("/console/imports/" + id, "Appliqué", "admin.imports");
     }

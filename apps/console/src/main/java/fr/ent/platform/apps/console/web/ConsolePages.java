@@ -187,6 +187,9 @@ public class ConsolePages extends HttpServlet {
                 case COMPLIANCE_PDF -> look.compliancePdf(visit);
                 case AUDIT -> look.audit(visit, this);
             }
+            if (AUDITED_BY_STATUS.contains(match.get().route())) {
+                recordByStatus(visit, match.get().route(), id, path);
+            }
         } catch (RuntimeException e) {
             Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(e, visit.t().locale());
             if (match.get().route().changes()) {
@@ -402,6 +405,25 @@ public class ConsolePages extends HttpServlet {
     static String notice(Visit v) {
         String done = v.request().getParameter("done");
         return done != null && NOTICES.contains(done) ? done : null;
+    }
+
+    /**
+     * Changes whose handlers answer a refusal with the form again (a status, no exception) and do not record
+     * themselves: recorded here once answered, by the answer's status (below 400 done, 4xx refused, 5xx failed).
+     * The imports and letters name their school, so that its local administrators read them too.
+     */
+    private static final java.util.Set<ConsoleRoute> AUDITED_BY_STATUS = java.util.EnumSet.of(
+            ConsoleRoute.IMPORT_DRY_RUN, ConsoleRoute.IMPORT_CONFIRM, ConsoleRoute.LETTERS, ConsoleRoute.GROUP_CREATE,
+            ConsoleRoute.GROUP_MEMBERS, ConsoleRoute.USER_RESET, ConsoleRoute.USER_MERGE,
+            ConsoleRoute.IDENTITY_PROVIDER_SAVE);
+
+    private void recordByStatus(Visit v, ConsoleRoute route, String id, String path) {
+        int status = v.response().getStatus();
+        Outcome outcome = status < 400 ? Outcome.DONE : status < 500 ? Outcome.REFUSED : Outcome.FAILED;
+        AuditTarget target = route == ConsoleRoute.IMPORT_DRY_RUN || route == ConsoleRoute.LETTERS
+                ? AuditTarget.inSchools("school", id, path, schoolUais(v, id))
+                : AuditTarget.collectivityWide("request", id, path);
+        audit.record(v.scope(), route.name(), target, outcome, "HTTP " + status);
     }
 
     /** A school as the audit trail names it. */
