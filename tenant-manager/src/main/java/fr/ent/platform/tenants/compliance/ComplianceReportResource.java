@@ -51,13 +51,15 @@ public class ComplianceReportResource {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
+    // qs below 1: a client that names no type (curl, Accept: */*) gets the JSON, not this PDF (JAX-RS picks among
+    // equally acceptable types by the server's quality)
     @GET
-    @Produces("application/pdf")
+    @Produces("application/pdf;qs=0.5")
     public Response pdf(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         PageText text = PageText.negotiate(headers.getAcceptableLanguages());
         CollectivityReport report = reporter.report(slug);
         String date = LocalDate.ofInstant(report.evaluatedAt(), ZoneId.of("Europe/Paris")).toString();
-        return Response.ok(ReportPdf.render(report, text)).language(text.locale())
+        return Response.ok(ReportPdf.render(report, text), "application/pdf").language(text.locale())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header("Content-Disposition", "inline; filename=\"conformite-" + report.slug() + "-" + date + ".pdf\"")
                 .build();

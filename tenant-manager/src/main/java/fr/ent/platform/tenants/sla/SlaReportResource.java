@@ -58,13 +58,15 @@ public class SlaReportResource {
     }
 
     /** The same report as PDF (the tenant console offers it for download), in the reader's language. */
+    // qs below 1: a client that names no type (curl, Accept: */*) gets the JSON, not this PDF (JAX-RS picks among
+    // equally acceptable types by the server's quality)
     @GET
-    @Produces("application/pdf")
+    @Produces("application/pdf;qs=0.5")
     public Response pdf(@PathParam("slug") String slug, @QueryParam("month") String month,
             @Context HttpHeaders headers) {
         PageText text = PageText.negotiate(headers.getAcceptableLanguages());
         SlaReport report = reporter.report(slug, month);
-        return Response.ok(SlaReportPdf.render(report, text)).language(text.locale())
+        return Response.ok(SlaReportPdf.render(report, text), "application/pdf").language(text.locale())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header("Content-Disposition", "inline; filename=\"disponibilite-" + report.slug() + "-"
                         + report.month() + ".pdf\"")
