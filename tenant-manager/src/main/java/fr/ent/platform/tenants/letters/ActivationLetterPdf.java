@@ -2,6 +2,8 @@ package fr.ent.platform.tenants.letters;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import fr.ent.platform.tenants.identity.AccountActivation.Letter;
+import fr.ent.platform.tenants.pages.HtmlPages;
+import fr.ent.platform.tenants.pages.templates.letters.JtelettersGenerated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,7 @@ import java.util.ResourceBundle;
  * Activation letters as a PDF, one A4 page per person, for a school to hand out (the tenant console, ADR 0023):
  * the collectivity's name, the heading (school and class), the person's name, the portal's address, their login
  * and one-time code, until when it is valid and what to do with it. French first, English and Spanish. XHTML
- * rendered by openhtmltopdf with the PDF standard fonts, like the compliance report (they cover French and Spanish).
+ * (template {@code src/main/jte/letters/letters.jte}) rendered by openhtmltopdf with the PDF standard fonts, like the compliance report (they cover French and Spanish).
  * Pure: no Keycloak, no database.
  */
 public final class ActivationLetterPdf {
@@ -63,35 +65,18 @@ public final class ActivationLetterPdf {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)
                 .withZone(PARIS);
-        StringBuilder h = new StringBuilder(4096 + letters.size() * 1500);
-        h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
-                .append(language.getLanguage()).append("\"><head><title>").append(esc(t(text, "title", heading)))
-                .append("</title><style>")
-                .append("@page { size: A4; margin: 22mm 20mm; } body { font-family: Helvetica, sans-serif;"
-                        + " font-size: 12pt; color: #111; } .letter { page-break-after: always; }"
-                        + " .letter:last-child { page-break-after: auto; } h1 { font-size: 18pt; margin: 0 0 4mm 0; }"
-                        + " .heading { font-size: 11pt; color: #333; margin: 0 0 12mm 0; }"
-                        + " table { border-collapse: collapse; margin: 8mm 0; width: 100%; }"
-                        + " th { text-align: left; font-weight: normal; width: 40%; padding: 3mm; border: 1px solid #666; }"
-                        + " td { font-family: Courier, monospace; font-size: 15pt; font-weight: bold; padding: 3mm;"
-                        + " border: 1px solid #666; } .steps li { margin-bottom: 2mm; } .small { font-size: 9pt;"
-                        + " color: #333; margin-top: 12mm; }")
-                .append("</style></head><body>");
-        for (Letter l : letters) {
-            h.append("<div class=\"letter\"><h1>").append(esc(t(text, "greeting", l.firstName() + " " + l.lastName())))
-                    .append("</h1><p class=\"heading\">").append(esc(collectivity)).append(" — ").append(esc(heading))
-                    .append("</p><p>").append(esc(t(text, "intro." + profile(l.profile()), collectivity)))
-                    .append("</p><table><tr><th>").append(esc(t(text, "portal"))).append("</th><td>")
-                    .append(esc(portalUrl)).append("</td></tr><tr><th>").append(esc(t(text, "login")))
-                    .append("</th><td>").append(esc(l.login())).append("</td></tr><tr><th>")
-                    .append(esc(t(text, "code"))).append("</th><td>").append(esc(l.code()))
-                    .append("</td></tr></table><ol class=\"steps\"><li>").append(esc(t(text, "step1", portalUrl)))
-                    .append("</li><li>").append(esc(t(text, "step2"))).append("</li><li>")
-                    .append(esc(t(text, "step3"))).append("</li></ol><p>")
-                    .append(esc(t(text, "expires", date.format(l.expiresAt())))).append("</p><p class=\"small\">")
-                    .append(esc(t(text, "keep"))).append("</p></div>");
-        }
-        return h.append("</body></html>").toString();
+        List<Sheet> sheets = letters.stream().map(l -> new Sheet(
+                t(text, "greeting", l.firstName() + " " + l.lastName()), collectivity + " — " + heading,
+                t(text, "intro." + profile(l.profile()), collectivity), portalUrl, l.login(), l.code(),
+                t(text, "step1", portalUrl), t(text, "expires", date.format(l.expiresAt())))).toList();
+        return HtmlPages.render(out -> JtelettersGenerated.render(out, null, language.getLanguage(),
+                t(text, "title", heading), t(text, "portal"), t(text, "login"), t(text, "code"), t(text, "step2"),
+                t(text, "step3"), t(text, "keep"), sheets));
+    }
+
+    /** One person's page, its texts written in the letter's language (the template escapes them). */
+    public record Sheet(String greeting, String heading, String intro, String portalUrl, String login, String code,
+            String step1, String expires) {
     }
 
     private static String profile(String profile) {
@@ -103,27 +88,5 @@ public final class ActivationLetterPdf {
 
     private static String t(ResourceBundle text, String key, Object... arguments) {
         return new MessageFormat(text.getString(key), text.getLocale()).format(arguments);
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\n' || ch == '\t') {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }
