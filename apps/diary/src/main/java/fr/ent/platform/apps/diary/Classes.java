@@ -30,7 +30,7 @@ public class Classes {
         UUID id = token.entUserId().flatMap(Classes::uuid).orElseThrow(() -> new NotFound("no-such-resource"));
         String name = token.displayName() == null || token.displayName().isBlank() ? token.username()
                 : token.displayName();
-        return new Reader(id, name, classes(myClass.of(id)));
+        return new Reader(id, name, classes(myClass.outline(id)));
     }
 
     /** The classes of a "Ma classe" view, as the diary reads them (pure: unit-tested). */

@@ -4,10 +4,7 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.service.StructureService;
-import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.directory.view.StructureView;
-import fr.ent.platform.apps.directory.view.UserDetail;
-import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.VerifiedToken;
 import fr.ent.platform.runtime.persistence.TenantData;
@@ -19,7 +16,6 @@ import jakarta.persistence.PersistenceUnit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +40,6 @@ public class FlashMessages {
 
     @Inject
     StructureService schools;
-
-    @Inject
-    UserService users;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -138,13 +131,7 @@ public class FlashMessages {
     public Recipient recipient(VerifiedToken token) {
         Set<String> profiles = token.roles().stream().filter(RealmRoles.PROFILES::contains)
                 .collect(Collectors.toSet());
-        Set<UUID> schoolIds = new HashSet<>();
-        token.entUserId().flatMap(FlashMessages::uuid)
-                .filter(id -> users.existing(Set.of(id)).contains(id))
-                .map(id -> users.get(id.toString()))
-                .ifPresent(me -> schoolIds.addAll(schoolsOf(me)));
-        Set<String> uais = schoolIds.isEmpty() ? Set.of() : schools.list().stream()
-                .filter(s -> schoolIds.contains(s.id())).map(StructureView::uai).collect(Collectors.toSet());
+        Set<String> uais = token.entUserId().flatMap(FlashMessages::uuid).map(schools::uaisOf).orElse(Set.of());
         return new Recipient(token.subject(), profiles, uais);
     }
 
@@ -189,14 +176,6 @@ public class FlashMessages {
             throw new NotFound("no-such-resource");
         }
         return m;
-    }
-
-    private static Set<UUID> schoolsOf(UserDetail me) {
-        Set<UUID> ids = new HashSet<>();
-        ids.add(me.structureId());
-        me.children().stream().map(UserSummary::structureId).forEach(ids::add);
-        ids.remove(null);
-        return ids;
     }
 
     /** A message id from a path: anything that is not one is simply not found. */

@@ -150,18 +150,15 @@ public class Shares implements ShareRights {
     @Override
     public Set<String> reachable(UUID user, String app, String type, Right right) {
         Set<UUID> grantees = granteesOf(user);
-        return data.read(unit, em -> {
-            Set<String> ids = new HashSet<>(em.createQuery("SELECT r.resourceId FROM StoredResource r"
-                            + " WHERE r.ownerId = :u AND r.app = :a AND r.type = :t", String.class)
-                    .setParameter("u", user).setParameter("a", app).setParameter("t", type).getResultList());
-            // the shares to the user and their groups first (grantee index), then those resources by key
-            ids.addAll(em.createQuery("SELECT r.resourceId FROM StoredResource r WHERE r.app = :a AND r.type = :t"
-                            + " AND r.id IN (SELECT s.resourceId FROM StoredShare s WHERE s.granteeId IN :g"
-                            + " AND s.rightLevel >= :l)", String.class)
-                    .setParameter("a", app).setParameter("t", type).setParameter("g", List.copyOf(grantees))
-                    .setParameter("l", StoredShare.level(right)).getResultList());
-            return Set.copyOf(ids);
-        });
+        // one statement (each statement a page sends is planned again when its connection last served another
+        // collectivity, ADR 0028): the user's own resources, and those shared to them or their groups (grantee index)
+        return data.read(unit, em -> Set.copyOf(em.createQuery("SELECT r.resourceId FROM StoredResource r"
+                        + " WHERE r.app = :a AND r.type = :t AND (r.ownerId = :u OR r.id IN"
+                        + " (SELECT s.resourceId FROM StoredShare s WHERE s.granteeId IN :g AND s.rightLevel >= :l))",
+                        String.class)
+                .setParameter("u", user).setParameter("a", app).setParameter("t", type)
+                .setParameter("g", List.copyOf(grantees)).setParameter("l", StoredShare.level(right))
+                .getResultList()));
     }
 
     private void requireManager(UUID user, ResourceRef resource) {

@@ -39,6 +39,9 @@ public class PersonalSettings implements PersonalChoices {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.ent.platform.runtime.persistence.RequestMemo memo;
+
     @Override
     public Optional<Locale> language(UUID user) {
         return data.read(em -> Optional.ofNullable(em.find(UserSetting.class, user))
@@ -61,7 +64,7 @@ public class PersonalSettings implements PersonalChoices {
 
     @Override
     public ZoneId collectivityTimeZone() {
-        return data.read(PersonalSettings::collectivityZone);
+        return memo.once("collectivity.timeZone", () -> data.read(PersonalSettings::collectivityZone));
     }
 
     @Override

@@ -32,6 +32,19 @@ public class StructureService {
                 .getResultList().stream().map(StructureView::of).toList());
     }
 
+    /**
+     * The UAIs of a person's school and, for a parent, of their children's schools, in one statement (what the flash
+     * messages' targets name); an id of nobody has none.
+     */
+    public java.util.Set<String> uaisOf(java.util.UUID person) {
+        return data.read(em -> java.util.Set.copyOf(em.createQuery("""
+                        SELECT s.uai FROM Structure s
+                         WHERE s.id IN (SELECT u.structureId FROM EntUser u WHERE u.id = :p
+                                           OR u.id IN (SELECT l.studentId FROM RelativeLink l
+                                                        WHERE l.relativeId = :p))""", String.class)
+                .setParameter("p", person).getResultList()));
+    }
+
     public StructureView get(String id) {
         return data.read(em -> StructureView.of(Lookups.structure(em, id)));
     }

@@ -228,6 +228,36 @@ class MyClassServiceTest {
     }
 
     @Test
+    void theOutlineHasTheViewsClassesAndChildrenWithoutTheirPeopleInFewerStatements() {
+        for (UUID reader : List.of(sophie, bruno, lea, hugo, chloe, zoe, nicolas, camille, irene, paul,
+                UUID.randomUUID())) {
+            MyClassView whole = myClass.of(reader);
+            DirectoryDatabase.resetStatements();
+            MyClassView outline = myClass.outline(reader);
+            int statements = DirectoryDatabase.statements();
+
+            assertThat(outline.profile()).isEqualTo(whole.profile());
+            assertThat(outline.classes()).extracting(ClassCard::id, ClassCard::name, ClassCard::school)
+                    .containsExactlyElementsOf(whole.classes().stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.id(), c.name(), c.school())).toList());
+            assertThat(outline.children()).hasSameSizeAs(whole.children());
+            for (int i = 0; i < whole.children().size(); i++) {
+                assertThat(outline.children().get(i).child()).isEqualTo(whole.children().get(i).child());
+                assertThat(outline.children().get(i).classes()).extracting(ClassCard::id, ClassCard::school)
+                        .containsExactlyElementsOf(whole.children().get(i).classes().stream()
+                                .map(c -> org.assertj.core.groups.Tuple.tuple(c.id(), c.school())).toList());
+            }
+            assertThat(outline.classes()).allSatisfy(c -> assertThat(c.teachers()).isEmpty());
+            assertThat(outline.classes()).allSatisfy(c -> assertThat(c.pupils()).isEmpty());
+            // with the unit's opening statement: the reader, the classes with their schools (a parent: the children,
+            // then their classes with their schools)
+            assertThat(statements).as("statements for %s", whole.profile())
+                    .isLessThanOrEqualTo("Relative".equals(whole.profile()) ? 4 : 3);
+        }
+        assertThat(myClass.outline(nicolas).children()).hasSize(2); // Léa in school A, Zoé in school B
+    }
+
+    @Test
     void theIdentityCardShowsSchoolsClassesAndFamily() {
         IdentityCard pupil = identities.card(lea).orElseThrow();
         assertThat(pupil.profile()).isEqualTo("Student");

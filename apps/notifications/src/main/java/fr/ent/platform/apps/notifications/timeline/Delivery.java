@@ -69,16 +69,11 @@ public class Delivery {
     }
 
     /**
-     * Each delivery with its notice ({@code {Delivery, StoredNotice}}), the notices found by id, once each. Not a
-     * JPQL join of the two entities: EclipseLink 4.0.9 refuses {@code SELECT d, n FROM Delivery d, StoredNotice n
-     * WHERE n.id = d.noticeId} between TABLE_PER_TENANT entities with "Invalid query key [id] in expression".
+     * The start of a query of deliveries each with its notice ({@code {Delivery, StoredNotice}}) in one statement;
+     * the caller adds its conditions on {@code d} and its order. A join, not a find per notice: each statement a page
+     * sends is planned again when its connection last served another collectivity (ADR 0028).
      */
-    public static java.util.List<Object[]> withNotices(jakarta.persistence.EntityManager em,
-            java.util.List<Delivery> deliveries) {
-        java.util.Map<UUID, StoredNotice> notices = new java.util.HashMap<>();
-        return deliveries.stream().map(d -> new Object[] {d,
-            notices.computeIfAbsent(d.noticeId(), id -> em.find(StoredNotice.class, id))}).toList();
-    }
+    public static final String WITH_NOTICES = "SELECT d, n FROM Delivery d, StoredNotice n WHERE n.id = d.noticeId";
 
     public UUID noticeId() {
         return noticeId;

@@ -131,10 +131,10 @@ public class DeliveryJobs {
 
     private void sendDueMails(Tenant tenant, Mailer mailer) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object[]> due = data.read(unit, em -> Delivery.withNotices(em, em.createQuery("SELECT d FROM Delivery d"
-                        + " WHERE d.email = :due AND d.visibleAt <= :now ORDER BY d.visibleAt", Delivery.class)
+        List<Object[]> due = data.read(unit, em -> em.createQuery(Delivery.WITH_NOTICES
+                        + " AND d.email = :due AND d.visibleAt <= :now ORDER BY d.visibleAt", Object[].class)
                 .setParameter("due", Delivery.Email.DUE).setParameter("now", now)
-                .setMaxResults(MAILS_PER_TICK).getResultList()));
+                .setMaxResults(MAILS_PER_TICK).getResultList());
         if (due.isEmpty()) {
             return;
         }

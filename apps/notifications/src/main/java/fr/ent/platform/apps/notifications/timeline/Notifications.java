@@ -30,14 +30,25 @@ public class Notifications {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.ent.platform.runtime.persistence.RequestMemo memo;
+
     /** The latest notifications of a user, newest first, in {@code locale}'s language. */
     public List<NotificationView> latest(UUID recipient, int limit, Locale locale) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return data.read(unit, em -> Delivery.withNotices(em, em.createQuery("SELECT d FROM Delivery d"
-                        + " WHERE d.recipientId = :r AND d.visibleAt <= :now"
-                        + " ORDER BY d.visibleAt DESC, d.noticeId", Delivery.class)
-                .setParameter("r", recipient).setParameter("now", now).setMaxResults(limit).getResultList()))
+        return data.read(unit, em -> em.createQuery(Delivery.WITH_NOTICES
+                        + " AND d.recipientId = :r AND d.visibleAt <= :now"
+                        + " ORDER BY d.visibleAt DESC, d.noticeId", Object[].class)
+                .setParameter("r", recipient).setParameter("now", now).setMaxResults(limit).getResultList())
                 .stream().map(row -> NotificationView.of((Delivery) row[0], (StoredNotice) row[1], locale)).toList();
+    }
+
+    /**
+     * The unread count as a page shows it: read once per request, for the header and the notifications widget both
+     * show it (nothing marks a notification read between the two in one request).
+     */
+    public long unreadOnPage(UUID recipient) {
+        return memo.once("notifications.unread " + recipient, () -> unread(recipient));
     }
 
     public long unread(UUID recipient) {

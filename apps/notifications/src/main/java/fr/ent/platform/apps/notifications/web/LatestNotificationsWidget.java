@@ -45,7 +45,7 @@ public class LatestNotificationsWidget implements HomeWidget {
         List<NotificationView> items = notifications.latest(me.get(), 5, reader.locale());
         ResourceBundle texts = Pages.bundle(NotificationsApp.DESCRIPTOR.messages(), reader.locale(),
                 LatestNotificationsWidget.class.getClassLoader());
-        long unread = notifications.unread(me.get());
+        long unread = notifications.unreadOnPage(me.get());
         String title = texts.getString("widget.title") + " (" + unread + " " + texts.getString("unread") + ")";
         return Optional.of(new Widget("notifications", title, output -> TEMPLATES.render("latest.jte",
                 Map.of("items", items, "none", texts.getString("none"), "unreadLabel", texts.getString("new")),

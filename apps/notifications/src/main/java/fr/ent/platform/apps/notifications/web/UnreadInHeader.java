@@ -22,6 +22,6 @@ public class UnreadInHeader implements HeaderFacts {
 
     @Override
     public OptionalLong unread(UUID user) {
-        return OptionalLong.of(notifications.unread(user));
+        return OptionalLong.of(notifications.unreadOnPage(user));
     }
 }
