@@ -24,8 +24,7 @@ import java.util.UUID;
  * Keeps a school's profile groups and default rules in step with its directory, inside the caller's transaction:
  * reads the school ({@link SchoolSnapshot}), plans ({@link ProfileGroupsReconciliation}, pure) and writes the plan.
  * Called by every change of the directory that moves people between schools, classes or families (declarations,
- * BE1D imports, new classes) and by the rules API. Join rows are reached through IN subqueries: EclipseLink 4.0
- * fails on joins between TABLE_PER_TENANT entities without relationships.
+ * BE1D imports, new classes) and by the rules API.
  */
 public final class ProfileGroups {
 

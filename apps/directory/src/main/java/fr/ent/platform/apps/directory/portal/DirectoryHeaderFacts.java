@@ -22,8 +22,6 @@ public class DirectoryHeaderFacts implements HeaderFacts {
 
     @Override
     public List<String> schools(UUID user) {
-        // an IN subquery, not "FROM EntUser u, Structure s WHERE s.id = u.structureId": EclipseLink 4.0 fails on
-        // theta joins between TABLE_PER_TENANT entities ("Invalid query key [id]", see UserService.detail)
         return data.read(em -> em.createQuery("SELECT s.name FROM Structure s"
                 + " WHERE s.id IN (SELECT u.structureId FROM EntUser u WHERE u.id = :u)", String.class)
                 .setParameter("u", user).getResultList());

@@ -17,8 +17,7 @@ import java.util.UUID;
 /**
  * Who is in a group of recipients, for the apps that address groups (notifications, later the messagerie): the
  * members of a class, of a group, or the people of a school, optionally of one profile. The parents of a class are
- * the relatives of its pupils. Ids of another collectivity, or guessed ones, have no members. IN subqueries rather
- * than joins of two entities: EclipseLink 4.0 fails on those between TABLE_PER_TENANT entities.
+ * the relatives of its pupils. Ids of another collectivity, or guessed ones, have no members.
  */
 @ApplicationScoped
 public class Audiences {

@@ -143,10 +143,7 @@ public class UserService {
         });
     }
 
-    /**
-     * The card with its classes and family. Join rows are reached through IN subqueries: EclipseLink 4.0 fails on
-     * theta joins ("FROM A a, B b WHERE b.x = a.id") between TABLE_PER_TENANT entities without relationships.
-     */
+    /** The card with its classes and family. */
     private static UserDetail detail(EntityManager em, EntUser u) {
         List<ClassView> classes = em.createQuery("""
                         SELECT c FROM SchoolClass c
