@@ -242,8 +242,10 @@ class FlashIT {
                 "csrf=" + LoginAgent.encode(pupilCsrf));
         assertThat(dismissed.statusCode()).isEqualTo(302);
         assertThat(pupil.follow(dismissed, null).body()).doesNotContain(title);
-        // the pupil has no admin page
-        assertThat(pupil.get(portal(a.host) + "/flash").statusCode()).isEqualTo(403);
+        // the pupil has no admin page: a readable French page says so, not the container's "Error 403: SRVE…"
+        HttpResponse<String> noAdmin = pupil.get(portal(a.host) + "/flash");
+        assertThat(noAdmin.statusCode()).isEqualTo(403);
+        assertThat(noAdmin.body()).contains("<html lang=\"fr\">").doesNotContain("SRVE", "Error 403");
     }
 
     // --- helpers ---
