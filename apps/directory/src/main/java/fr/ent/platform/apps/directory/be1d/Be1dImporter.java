@@ -96,6 +96,8 @@ public class Be1dImporter {
                 .map(u -> new ExistingUser(u.id(), u.externalId(), u.profile(), u.lastName(), u.firstName(),
                         u.birthDate(), u.email(), u.searchKey()))
                 .toList();
+        users = new java.util.ArrayList<>(users);
+        users.addAll(mergedIdentities(em, prefix));
         List<Membership> memberships = em.createQuery("""
                         SELECT m FROM ClassMember m
                          WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
@@ -109,6 +111,32 @@ public class Be1dImporter {
                 .map(l -> new Link(l.relativeId(), l.studentId())).toList();
         return new DirectorySnapshot(school.id(), school.uai(), classes, users, new HashSet<>(memberships),
                 new HashSet<>(links));
+    }
+
+    /**
+     * The people merged into another record (ADR 0025) whose import identity is of this school: each as the record
+     * that was kept, under the merged record's identity, so that the next import of this school finds the person
+     * and updates them, where it would otherwise create the duplicate again. The kept record keeps its own
+     * identity; its names follow the latest import that names it.
+     */
+    private static List<ExistingUser> mergedIdentities(EntityManager em, String prefix) {
+        Map<UUID, List<String>> identitiesByKept = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT CAST(kept_id AS text), merged_external_id FROM ent_user_merge"
+                + " WHERE merged_external_id LIKE ?1").setParameter(1, prefix).getResultList()) {
+            Object[] r = (Object[]) row;
+            identitiesByKept.computeIfAbsent(UUID.fromString((String) r[0]), k -> new java.util.ArrayList<>())
+                    .add((String) r[1]);
+        }
+        if (identitiesByKept.isEmpty()) {
+            return List.of();
+        }
+        List<ExistingUser> aliases = new java.util.ArrayList<>();
+        em.createQuery("SELECT u FROM EntUser u WHERE u.id IN :ids", EntUser.class)
+                .setParameter("ids", List.copyOf(identitiesByKept.keySet())).getResultList()
+                .forEach(u -> identitiesByKept.get(u.id()).forEach(identity -> aliases.add(new ExistingUser(u.id(),
+                        identity, u.profile(), u.lastName(), u.firstName(), u.birthDate(), u.email(),
+                        u.searchKey()))));
+        return aliases;
     }
 
     /**
