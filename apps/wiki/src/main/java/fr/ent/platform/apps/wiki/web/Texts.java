@@ -25,7 +25,13 @@ public final class Texts {
     }
 
     public String get(String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        Object[] shown = arguments.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Integer n) {
+                shown[i] = n.toString(); // version numbers: "1000", never "1 000"
+            }
+        }
+        return new MessageFormat(bundle.getString(key), locale).format(shown);
     }
 
     /** "4 décembre 2026 à 21:05" */
