@@ -154,7 +154,6 @@ class WikiIT {
         problem(call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions/99", null), 404,
                 "wiki-version-not-found");
         problem(call(a, sophie, "DELETE", API + "/pages/" + saisonsId, null), 409, "wiki-page-has-children");
-
         // another collectivity: its Host, its tokens, its ids; guessed and malformed ids; anonymous; unknown host
         problem(call(b, sophie, "GET", API + "/pages/" + saisonsId, null), 401, "invalid-token");
         problem(call(a, sophieOfB, "GET", API + "/pages/" + saisonsId, null), 401, "invalid-token");
@@ -170,6 +169,17 @@ class WikiIT {
         problem(platform.send(a.domain(), "GET", API + "/wikis", null, null, null), 401, "unauthenticated");
         assertThat(platform.send("nobody-wiki.localhost", "GET", API + "/wikis", null, null, "Bearer " + sophie)
                 .statusCode()).isEqualTo(404);
+
+        // the tree changes without cutting a branch off; then the emptied page goes, with its history
+        problem(call(a, sophie, "PUT", API + "/pages/" + saisonsId + "/place", "{\"parentId\":\"" + printempsId
+                + "\",\"position\":1}"), 400, "invalid-input");
+        problem(call(a, lea, "PUT", API + "/pages/" + printempsId + "/place", "{\"position\":1}"), 403, "forbidden");
+        ok(call(a, sophie, "PUT", API + "/pages/" + printempsId + "/place", "{\"position\":1}"));
+        assertThat(ok(call(a, sophie, "GET", API + "/wikis/" + wikiId, null)).getJsonArray("pages")
+                .getValuesAs(JsonObject.class).stream().map(n -> n.getString("title")).toList())
+                .containsExactly("Le printemps", "Les saisons");
+        assertThat(call(a, sophie, "DELETE", API + "/pages/" + saisonsId, null).statusCode()).isEqualTo(204);
+        problem(call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions", null), 404, "wiki-page-not-found");
     }
 
     /**

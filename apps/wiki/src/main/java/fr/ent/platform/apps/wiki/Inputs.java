@@ -29,6 +29,10 @@ public final class Inputs {
     public record RestoreInput(Integer baseVersion) {
     }
 
+    /** Where a page goes: under {@code parentId} (none: the top), at {@code position} among its siblings (1: first). */
+    public record PlaceInput(String parentId, Integer position) {
+    }
+
     public record CheckedPage(String title, String content) {
     }
 

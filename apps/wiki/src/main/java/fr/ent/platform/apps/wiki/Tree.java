@@ -54,6 +54,46 @@ public final class Tree {
         return trail;
     }
 
+    /**
+     * The siblings under {@code parent} once {@code page} is moved there at {@code position} (1: first; beyond the
+     * last: last), in their new order. Refused (InvalidInput {@code wiki.parent}) when the parent is the page itself
+     * or one of its descendants, which would cut a branch off the tree; {@code parent} null is the top.
+     */
+    public static List<UUID> place(List<Row> rows, UUID page, UUID parent, int position) {
+        Map<UUID, Row> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        for (UUID at = parent; at != null; at = Optional.ofNullable(byId.get(at)).map(Row::parentId).orElse(null)) {
+            if (at.equals(page)) {
+                throw fr.ent.platform.problem.InvalidInput.field("parentId", "wiki.parent");
+            }
+        }
+        List<Row> siblings = new ArrayList<>(rows.stream().filter(r -> java.util.Objects.equals(r.parentId(), parent)
+                && !r.id().equals(page)).toList());
+        siblings.sort(Comparator.comparingInt(Row::position).thenComparing(Row::title));
+        List<UUID> order = new ArrayList<>(siblings.stream().map(Row::id).toList());
+        order.add(Math.max(0, Math.min(position - 1, order.size())), page);
+        return order;
+    }
+
+    /** The pages a page may move under: every page but itself and its descendants. */
+    public static List<Row> possibleParents(List<Row> rows, UUID page) {
+        Map<UUID, Row> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        List<Row> possible = new ArrayList<>();
+        for (Row r : rows) {
+            boolean under = false;
+            for (UUID at = r.id(); at != null && !under; at = Optional.ofNullable(byId.get(at)).map(Row::parentId)
+                    .orElse(null)) {
+                under = at.equals(page);
+            }
+            if (!under) {
+                possible.add(r);
+            }
+        }
+        possible.sort(Comparator.comparing(Row::title));
+        return possible;
+    }
+
     /** The direct children of {@code page}, in order. */
     public static List<Views.Node> childrenOf(List<Row> rows, UUID page) {
         Map<UUID, List<Row>> byParent = new HashMap<>();

@@ -234,6 +234,47 @@ public class Wikis {
         return page(me, id);
     }
 
+    /**
+     * Moves a page under {@code parentId} (none: the top) at {@code position} among its new siblings (1: first),
+     * renumbering them. The tree is the wiki's structure, not a page's content: a move makes no version.
+     */
+    public Views.Page move(Member me, UUID id, Inputs.PlaceInput input) {
+        PageRow p = writable(me, id);
+        if (input == null) {
+            throw new fr.ent.platform.problem.InvalidInput("malformed-request");
+        }
+        Optional<UUID> parent = input.parentId() == null || input.parentId().isBlank() ? Optional.empty()
+                : Optional.of(Inputs.uuid(input.parentId()).orElseThrow(() -> new NotFound("wiki-page-not-found",
+                        input.parentId())));
+        int position = input.position() == null ? Integer.MAX_VALUE : input.position();
+        data.write(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            lock(em, p.wiki().id());
+            List<Tree.Row> rows = treeRows(em, p.wiki().id());
+            if (parent.isPresent() && rows.stream().noneMatch(r -> r.id().equals(parent.get()))) {
+                throw new NotFound("wiki-page-not-found", parent.get().toString());
+            }
+            List<UUID> order = Tree.place(rows, id, parent.orElse(null), position);
+            for (int i = 0; i < order.size(); i++) {
+                em.createNativeQuery("UPDATE wiki_page SET parent_id = CAST(?2 AS uuid), position = ?3 WHERE id = ?1")
+                        .setParameter(1, order.get(i)).setParameter(2, parent.map(UUID::toString).orElse(null))
+                        .setParameter(3, i + 1).executeUpdate();
+            }
+            return null;
+        });
+        return page(me, id);
+    }
+
+    /** The pages of the page's wiki it may move under (not itself, not its descendants), by title. */
+    public List<Views.Crumb> possibleParents(Member me, UUID id) {
+        PageRow p = readable(me, id);
+        return data.read(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            return Tree.possibleParents(treeRows(em, p.wiki().id()), id).stream()
+                    .map(r -> new Views.Crumb(r.id(), r.title())).toList();
+        });
+    }
+
     /** Deletes a page without children, and its history. */
     public void delete(Member me, UUID id) {
         PageRow p = writable(me, id);

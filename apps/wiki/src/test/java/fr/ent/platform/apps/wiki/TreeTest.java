@@ -27,6 +27,19 @@ class TreeTest {
     }
 
     @Test
+    void a_page_moves_among_new_siblings_but_never_under_itself() {
+        assertThat(Tree.place(ROWS, CHILD, null, 1)).containsExactly(CHILD, TOP, SECOND);
+        assertThat(Tree.place(ROWS, CHILD, null, 99)).containsExactly(TOP, SECOND, CHILD);
+        assertThat(Tree.place(ROWS, SECOND, TOP, 2)).containsExactly(CHILD, SECOND);
+        assertThat(Tree.place(ROWS, TOP, null, 2)).containsExactly(SECOND, TOP);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tree.place(ROWS, TOP, GRANDCHILD, 1))
+                .isInstanceOf(fr.ent.platform.problem.InvalidInput.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tree.place(ROWS, TOP, TOP, 1))
+                .isInstanceOf(fr.ent.platform.problem.InvalidInput.class);
+        assertThat(Tree.possibleParents(ROWS, CHILD)).extracting(Tree.Row::id).containsExactlyInAnyOrder(TOP, SECOND);
+    }
+
+    @Test
     void the_trail_goes_from_the_top_to_the_parent() {
         assertThat(Tree.trail(ROWS, GRANDCHILD)).extracting(Views.Crumb::title).containsExactly("Accueil", "Enfant");
         assertThat(Tree.trail(ROWS, TOP)).isEmpty();

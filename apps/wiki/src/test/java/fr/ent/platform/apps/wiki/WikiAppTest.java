@@ -50,6 +50,7 @@ class WikiAppTest {
         assertThat(Route.of("/pages/" + id + "/versions/12")).contains(new Route("pages", id, "versions", "12"));
         assertThat(Route.of("/pages/" + id + "/versions/12/restore")).contains(new Route("pages", id, "restore",
                 "12"));
+        assertThat(Route.of("/pages/" + id + "/move")).contains(new Route("pages", id, "move", ""));
         assertThat(Route.of("/pages/" + id + "/versions")).isEmpty();
         assertThat(Route.of("/pages/" + id + "/edit/3")).isEmpty();
         assertThat(Route.of("/pages/../../etc")).isEmpty();

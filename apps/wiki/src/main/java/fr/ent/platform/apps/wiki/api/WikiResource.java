@@ -113,6 +113,15 @@ public class WikiResource {
         return wikis.save(me(), id(id, "wiki-page-not-found"), body(body, Inputs.PageInput.class));
     }
 
+    @PUT
+    @Path("/pages/{id}/place")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Déplace une page : sous parentId (vide : en haut), à la position donnée parmi ses soeurs")
+    public Views.Page move(@PathParam("id") String id, String body) {
+        return wikis.move(me(), id(id, "wiki-page-not-found"), body(body, Inputs.PlaceInput.class));
+    }
+
     @DELETE
     @Path("/pages/{id}")
     @Allow(Roles.ANY_USER)

@@ -30,6 +30,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public class WikiPages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(WikiPages.class, "fr.ent.platform.apps.wiki.jte");
     /** The notices a redirect may ask for ({@code ?done=}): anything else shows nothing. */
-    static final Set<String> NOTICES = Set.of("created", "saved", "deleted", "restored", "opened");
+    static final Set<String> NOTICES = Set.of("created", "saved", "deleted", "restored", "opened", "moved");
 
     @Inject
     TenantContext context;
@@ -109,6 +110,7 @@ public class WikiPages extends HttpServlet {
                 case "pages/" -> {
                     Views.Page page = wikis.page(me, id(route.id(), "wiki-page-not-found"), t.get("link.broken"));
                     params.put("page", page);
+                    params.put("parents", page.writes() ? wikis.possibleParents(me, page.id()) : List.of());
                     params.put("title", page.title());
                     render(response, tenant, session.get(), locale, "page.jte", params);
                 }
@@ -229,6 +231,12 @@ public class WikiPages extends HttpServlet {
                     UUID id = id(route.id(), "wiki-page-not-found");
                     wikis.restore(me, id, Wikis.number(route.number()), number(request.getParameter("baseVersion")));
                     response.sendRedirect("/wiki/pages/" + id + "?done=restored");
+                }
+                case "pages/move" -> {
+                    UUID id = id(route.id(), "wiki-page-not-found");
+                    wikis.move(me, id, new Inputs.PlaceInput(request.getParameter("parentId"),
+                            number(request.getParameter("position"))));
+                    response.sendRedirect("/wiki/pages/" + id + "?done=moved");
                 }
                 case "pages/delete" -> {
                     UUID id = id(route.id(), "wiki-page-not-found");

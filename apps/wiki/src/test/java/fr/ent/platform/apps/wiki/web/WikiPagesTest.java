@@ -27,13 +27,16 @@ class WikiPagesTest {
     void a_page_shows_its_trail_content_and_children_and_its_actions_only_to_writers() {
         Map<String, Object> params = params();
         params.put("page", page(true));
+        params.put("parents", List.of(new Views.Crumb(CHILD, "Le printemps")));
         String writer = render("page.jte", params);
         assertThat(writer).contains("<p>Les <b>saisons</b></p>", "&lt;i&gt;Wiki&lt;/i&gt;", "/wiki/pages/" + CHILD,
                 "/wiki/pages/" + PAGE + "/edit", "/wiki/wikis/" + WIKI + "/new?parent=" + PAGE, "Historique",
-                "Version 3, par Sophie Martin, le 4 décembre 2026 à 21:05")
+                "Version 3, par Sophie Martin, le 4 décembre 2026 à 21:05", "Déplacer cette page",
+                "action=\"/wiki/pages/" + PAGE + "/move\"")
                 .doesNotContain("Supprimer cette page"); // it has a child
         params.put("page", page(false));
-        assertThat(render("page.jte", params)).contains("Historique").doesNotContain("/edit", "?parent=");
+        params.put("parents", List.of());
+        assertThat(render("page.jte", params)).contains("Historique").doesNotContain("/edit", "?parent=", "/move");
     }
 
     @Test
