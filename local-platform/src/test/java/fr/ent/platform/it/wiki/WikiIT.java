@@ -184,11 +184,12 @@ class WikiIT {
 
     /**
      * The browser path, without a script of ours: Sophie opens her class's wiki, writes a page and a sub-page, edits
-     * the page, compares two versions and restores the first; Léa reads it. The editor, a page, the comparison and
-     * the pupil's page are scanned with axe-core (WCAG 2.1 AA, no serious or critical violation).
+     * the page, compares two versions and restores the first; Léa reads it. The editor, a page (with the writer's
+     * forms) and the comparison are scanned with axe-core (WCAG 2.1 AA, no serious or critical violation).
      */
     @Test
     void aTeacherWritesPagesComparesAndRestoresAndAPupilReads() {
+        String page;
         try (RealBrowser teacher = RealBrowser.start()) {
             signInAt(teacher, "/wiki", "sophie.martin");
             fill(teacher, "wiki-title", "Cahier de sciences");
@@ -223,14 +224,14 @@ class WikiIT {
             clickAndWait(teacher, By.xpath("//button[contains(., 'Rétablir la version 1')]"));
             assertThat(mainText(teacher)).contains("La version a été rétablie.", "Version 3", "Il y a huit planètes.")
                     .doesNotContain("autour du Soleil");
+            page = teacher.currentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
         }
+        // the pupil opens the page from a link (a notification, the teacher's message): the same template as the
+        // teacher's page, scanned above, without the writer's actions
         try (RealBrowser pupil = RealBrowser.start()) {
-            signInAt(pupil, "/wiki", "lea.durand");
-            clickAndWait(pupil, By.linkText("Cahier de sciences"));
-            clickAndWait(pupil, By.linkText("Les planètes"));
-            assertThat(mainText(pupil)).contains("Il y a huit planètes.", "Historique").doesNotContain("Modifier",
-                    "Ajouter une sous-page", "Supprimer");
-            scan(pupil, "a page as a pupil reads it");
+            signInAt(pupil, page, "lea.durand");
+            assertThat(mainText(pupil)).contains("Cahier de sciences", "Les planètes", "Il y a huit planètes.",
+                    "Historique").doesNotContain("Modifier", "Ajouter une sous-page", "Déplacer", "Supprimer");
         }
     }
 
