@@ -1,0 +1,92 @@
+package fr.ent.platform.apps.wiki.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.apps.wiki.Diffs;
+import fr.ent.platform.apps.wiki.Inputs;
+import fr.ent.platform.apps.wiki.Views;
+import gg.jte.output.StringOutput;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the templates show to a writer and to a reader, and what they escape (all but the sanitized content). */
+class WikiPagesTest {
+
+    static final UUID WIKI = UUID.randomUUID();
+    static final UUID PAGE = UUID.randomUUID();
+    static final UUID CHILD = UUID.randomUUID();
+    static final Instant AT = Instant.parse("2026-12-04T20:05:00Z");
+
+    @Test
+    void a_page_shows_its_trail_content_and_children_and_its_actions_only_to_writers() {
+        Map<String, Object> params = params();
+        params.put("page", page(true));
+        params.put("parents", List.of(new Views.Crumb(CHILD, "Le printemps")));
+        String writer = render("page.jte", params);
+        assertThat(writer).contains("<p>Les <b>saisons</b></p>", "&lt;i&gt;Wiki&lt;/i&gt;", "/wiki/pages/" + CHILD,
+                "/wiki/pages/" + PAGE + "/edit", "/wiki/wikis/" + WIKI + "/new?parent=" + PAGE, "Historique",
+                "Version 3, par Sophie Martin, le 4 décembre 2026 à 21:05", "Déplacer cette page",
+                "action=\"/wiki/pages/" + PAGE + "/move\"")
+                .doesNotContain("Supprimer cette page"); // it has a child
+        params.put("page", page(false));
+        params.put("parents", List.of());
+        assertThat(render("page.jte", params)).contains("Historique").doesNotContain("/edit", "?parent=", "/move");
+    }
+
+    @Test
+    void a_stale_save_shows_the_page_as_it_is_now_above_what_was_typed() {
+        Map<String, Object> params = params();
+        params.put("wiki", null);
+        params.put("page", page(true));
+        params.put("input", new Inputs.PageInput("Titre \"<x>\"", "<p>mon texte</p>", null, 3));
+        params.put("error", "La page a changé entre-temps");
+        params.put("current", page(true));
+        String html = render("editor.jte", params);
+        assertThat(html).contains("La page telle qu'elle est maintenant (version 3, par Sophie Martin)",
+                "name=\"baseVersion\" value=\"3\"", "Titre &#34;&lt;x>&#34;", "&lt;p&gt;mon texte&lt;/p&gt;",
+                "role=\"alert\"");
+    }
+
+    @Test
+    void the_history_and_the_diff_say_what_changed_in_words() {
+        Map<String, Object> params = params();
+        params.put("page", page(true));
+        params.put("versions", List.of(new Views.Version(3, "Les saisons", "Sophie Martin", AT, 1, true),
+                new Views.Version(2, "Les saisons", "Sophie Martin", AT, null, false),
+                new Views.Version(1, "Saisons", "Sophie Martin", AT, null, false)));
+        assertThat(render("history.jte", params)).contains("rétablit la version 1", "actuelle",
+                "/wiki/pages/" + PAGE + "/versions/2", "action=\"/wiki/pages/" + PAGE + "/diff\"");
+        params.put("diff", new Views.Comparison(PAGE, "Les saisons", 1, 2, "Saisons", "Les saisons",
+                List.of(new Diffs.Row(Diffs.Kind.SAME, "un"), new Diffs.Row(Diffs.Kind.REMOVED, "<deux>"),
+                        new Diffs.Row(Diffs.Kind.ADDED, "trois"))));
+        assertThat(render("diff.jte", params)).contains("Titre changé : « Saisons » devient « Les saisons ».",
+                "Retiré :", "<del>&lt;deux&gt;</del>", "Ajouté :", "<ins>trois</ins>");
+    }
+
+    static Views.Page page(boolean writes) {
+        return new Views.Page(PAGE, WIKI, "<i>Wiki</i>", null, "Les saisons", "<p>Les <b>saisons</b></p>",
+                "<p>Les <b>saisons</b></p>", 3, AT, "Sophie Martin", List.of(), List.of(),
+                List.of(new Views.Node(CHILD, "Le printemps", List.of())), writes);
+    }
+
+    static Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", new Texts(Locale.FRENCH, ZoneId.of("Europe/Paris")));
+        params.put("title", "Titre");
+        params.put("csrf", "secret-token");
+        params.put("notice", null);
+        return params;
+    }
+
+    static String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        WikiPages.TEMPLATES.render(template, params, out);
+        return out.toString();
+    }
+}
