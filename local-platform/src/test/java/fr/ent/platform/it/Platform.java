@@ -4,6 +4,7 @@ import fr.ent.platform.identity.ClientCredentials;
 import fr.ent.platform.identity.RealmRoles;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.local.DemoCompliance;
+import fr.ent.platform.local.DemoData;
 import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
@@ -83,6 +84,8 @@ public final class Platform {
      * takes it (write), so it waits for that work to finish instead of breaking it.
      */
     private final ReentrantReadWriteLock serverUp = new ReentrantReadWriteLock();
+    /** The demo accounts once {@link #demos} has seeded the demo collectivities in this JVM. */
+    private List<DemoData.Account> demoAccounts;
 
     private Platform(LocalPlatform platform, LocalChatServer ai) {
         this.platform = platform;
@@ -200,6 +203,21 @@ public final class Platform {
      */
     public void restartWith(Map<String, String> extraEnvironment) {
         restart(() -> platform.restartWith(extraEnvironment));
+    }
+
+    /**
+     * The demo collectivities as {@code ./run-platform.sh} seeds them ({@link DemoData}), seeded once per test JVM
+     * (the first caller pays, the run's start when DemoReportsIT is in it: DemoEarlySeed), and their names resolved
+     * to the loopback address in Keycloak (it calls their back-channel logout URL). Seeding again found everything
+     * in place but still cost seconds of Keycloak and admin API calls in each class: the classes that change a demo put it
+     * back themselves (functions, apps, colours, the administrator's authenticator). Returns the demo accounts.
+     */
+    public synchronized List<DemoData.Account> demos() {
+        if (demoAccounts == null) {
+            identity().keycloak().resolveToLoopback(DemoData.DEMOS.stream().map(DemoData.Demo::domain).toList());
+            demoAccounts = List.copyOf(call(() -> DemoData.ensure(client(), keycloak(), System.out::println)));
+        }
+        return demoAccounts;
     }
 
     /**

@@ -28,7 +28,8 @@ import org.openqa.selenium.WebElement;
 class LoginThemeIT {
 
     private static final List<String> EXTRA_RULES = List.of(AccessibilityScan.LABEL_CONTENT_NAME_MISMATCH);
-    private static final String PASSWORD = "demo-like-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    private static final String PASSWORD = "demo-like-"
+            + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)); // 12 characters at least
 
     record Brand(String slug, String kind, String displayName, String primary, String accent, Color logo) {
         String domain() {

@@ -12,9 +12,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
- * "Mon compte" and "Ma classe" in a real Chromium, signed in through Keycloak's form, scanned with axe-core against
- * WCAG 2.1 AA (no serious or critical violation): a teacher on a desktop window, a pupil on a phone-sized one
- * (nothing wider than the screen either). Opening a page signed out goes through the login and back to it.
+ * "Mon compte" and "Ma classe" in a real Chromium, signed in through Keycloak's form: a teacher on a desktop window,
+ * a pupil on a phone-sized one (nothing wider than the screen either), the pupil's pages scanned with axe-core
+ * against WCAG 2.1 AA (no serious or critical violation). Opening a page signed out goes through the login and back
+ * to it. A teacher's two pages at a desktop's width are scanned by DemoWalkIT (the demo's teacher of CP, the same
+ * class as here, every violation counted), so not a second time here.
  */
 class MyClassAccessibilityIT {
 
@@ -32,12 +34,10 @@ class MyClassAccessibilityIT {
         try (RealBrowser browser = RealBrowser.start()) {
             signInAt(browser, "/account", "sophie.martin");
             assertThat(browser.text()).contains("Mon compte", "sophie.martin", "École Jean Macé", "CP");
-            AccessibilityScan.assertNoSeriousViolation(browser.driver(), "Mon compte, enseignante");
 
             browser.click(By.cssSelector("nav a[href='/directory/my-class']"));
             browser.awaitUrlStartingWith(url("/directory/my-class"));
             assertThat(browser.text()).contains("Ma classe", "Léa Durand", "Hugo Moreau", "Nicolas Durand");
-            AccessibilityScan.assertNoSeriousViolation(browser.driver(), "Ma classe, enseignante");
         }
     }
 

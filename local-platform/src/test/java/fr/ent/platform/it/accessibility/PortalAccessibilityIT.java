@@ -2,55 +2,52 @@ package fr.ent.platform.it.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
+import fr.ent.platform.local.DemoData;
+import fr.ent.platform.local.DemoData.Demo;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
- * The portal home of two collectivities shaped like the demo ones (a commune with an école, a région with a lycée),
- * opened in a real Chromium, anonymous and signed in through Keycloak's login form, scanned with axe-core against
- * WCAG 2.1 AA: no serious or critical violation. Once on a phone-sized window too.
+ * The portal home of the two demo collectivities (a commune with an école, a région with a lycée; {@link DemoData},
+ * seeded once per run: {@link Platform#demos}), opened in a real Chromium, anonymous and signed in as a teacher
+ * through Keycloak's login form, scanned with axe-core against WCAG 2.1 AA: no serious or critical violation. Once
+ * on a phone-sized window too.
  *
  * <p>The login page (our theme, see LoginThemeIT) is scanned strictly on the way too, with axe's experimental
  * label-content-name-mismatch rule on. No rule is switched off anywhere.
  */
 class PortalAccessibilityIT {
 
-    private static final String PASSWORD = "demo-like-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    record Collectivity(Demo demo, String username, String firstName) {
+        String displayName() {
+            return demo.displayName();
+        }
 
-    record Collectivity(String slug, String kind, String displayName, String uai, String school, String type,
-            String username, String firstName, String lastName) {
+        String school() {
+            return demo.school();
+        }
+
         String domain() {
-            return slug + ".localhost";
+            return demo.domain();
         }
     }
 
-    static final Collectivity LYON = new Collectivity(slug("a11y-lyon"), "commune", "Ville de Lyon", "0693331W",
-            "École élémentaire Jean Macé", "ECOLE", "sophie.martin", "Sophie", "Martin");
-    static final Collectivity OCCITANIE = new Collectivity(slug("a11y-occitanie"), "région", "Région Occitanie",
-            "0310036W", "Lycée Pierre de Fermat", "LYCEE", "antoine.garcia", "Antoine", "Garcia");
+    /** Each demo's first teacher (Sophie Martin in Lyon, Antoine Garcia in Occitanie). */
+    static final Collectivity LYON = teacherOf(DemoData.DEMOS.get(0));
+    static final Collectivity OCCITANIE = teacherOf(DemoData.DEMOS.get(1));
 
     static Platform platform;
 
     @BeforeAll
-    static void twoDemoLikeCollectivities() throws Exception {
+    static void theDemoCollectivities() {
         platform = Platform.get();
-        for (Collectivity c : List.of(LYON, OCCITANIE)) {
-            platform.provisionActive(c.slug(), c.kind(), c.displayName(), c.domain());
-            assertThat(platform.postJson(c.domain(), "/api/directory/structures", "{\"uai\":\"" + c.uai()
-                    + "\",\"name\":\"" + c.school() + "\",\"type\":\"" + c.type() + "\"}").statusCode())
-                    .as(c.school()).isEqualTo(201);
-            platform.keycloak().ensureUser(Realms.ofCollectivity(c.slug()), c.username(), c.firstName(),
-                    c.lastName(), PASSWORD, List.of("Teacher"), Map.of());
-        }
+        platform.demos();
     }
 
     @Test
@@ -104,7 +101,7 @@ class PortalAccessibilityIT {
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
         AccessibilityScan.assertNoSeriousViolation(browser.driver(), c.displayName() + ", login page",
                 List.of(AccessibilityScan.LABEL_CONTENT_NAME_MISMATCH));
-        browser.signInOnKeycloak(c.username(), PASSWORD);
+        browser.signInOnKeycloak(c.username(), DemoData.DEMO_PASSWORD);
         browser.awaitUrlStartingWith(home(c));
         assertThat(browser.currentUrl()).isEqualTo(home(c));
     }
@@ -113,11 +110,8 @@ class PortalAccessibilityIT {
         return "http://" + c.domain() + ":" + platform.server().runtimeBase().getPort() + "/";
     }
 
-    private static String slug(String prefix) {
-        StringBuilder s = new StringBuilder(prefix).append('-');
-        for (int i = 0; i < 6; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
+    private static Collectivity teacherOf(Demo demo) {
+        String[] teacher = demo.people().stream().filter(p -> p[0].equals("Teacher")).findFirst().orElseThrow();
+        return new Collectivity(demo, DemoData.login(teacher[2], teacher[1]), teacher[2]);
     }
 }

@@ -1,35 +1,29 @@
 package fr.ent.platform.it.console;
 
-import fr.ent.platform.it.identity.SecondFactorEnrolment;
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.local.DemoData;
 import fr.ent.platform.local.DemoData.Demo;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The tenant console in a real Chromium, as Lyon's demo administrator uses it (docs/console.md): signs in on the
- * portal with the second factor, opens the console from the launcher, searches a teacher, gives her ADMIN_LOCAL of
- * her school and sees it, then removes it. Each screen is scanned with axe-core (WCAG 2.1 AA), the person's page also
- * at a phone's width. The demo is the launcher's (DemoData, shared with DemoWalkIT and DemoReportsIT): what this
- * class changes in it is put back afterwards (the teacher's function, the administrator's enrolled authenticator,
- * so that the walk of every demo account still finds a first login to enrol).
+ * The tenant console in a real Chromium, as Lyon's demo administrator uses it (docs/console.md): signed in on the
+ * portal with the second factor ({@link ConsoleSession}, shared with the console's other browser classes), opens the
+ * console from the launcher, searches a teacher, gives her ADMIN_LOCAL of her school and sees it, then removes it.
+ * Each screen is scanned with axe-core (WCAG 2.1 AA), the person's page also at a phone's width. The demo is the
+ * launcher's (DemoData, shared with DemoWalkIT and DemoReportsIT): what this class changes in it is put back
+ * afterwards (the teacher's function; the administrator's enrolled authenticator when the session ends).
  */
+@Order(ConsoleSession.ORDER)
 class ConsolePagesIT {
 
     static Platform platform;
@@ -38,131 +32,73 @@ class ConsolePagesIT {
     static String sophie;
 
     @BeforeAll
-    static void theDemoCollectivities() throws Exception {
+    static void theDemoCollectivities() {
         platform = Platform.get();
-        platform.identity().keycloak().resolveToLoopback(DemoData.DEMOS.stream().map(Demo::domain).toList());
-        DemoData.ensure(platform.client(), platform.keycloak(), System.out::println);
-        lyon = DemoData.DEMOS.get(0);
-        admin = "admin." + lyon.slug().replace("demo-", "");
+        platform.demos();
+        lyon = ConsoleSession.lyon();
+        admin = ConsoleSession.admin();
         JsonObject found = Platform.json(platform.get(lyon.domain(), "/api/directory/users?q=martin%20sophie"));
         sophie = found.getJsonArray("items").getJsonObject(0).getString("id");
-        forgetSecondFactor(admin);
     }
 
     @AfterAll
-    static void putTheDemoBack() throws Exception {
+    static void putTheDemoBack() {
         if (sophie != null) {
             platform.admin("PUT", "/collectivities/" + lyon.slug() + "/accounts/" + sophie + "/functions",
                     "{\"adminStructures\":[],\"classAdmin\":false}");
         }
-        forgetSecondFactor(admin);
     }
 
     @Test
-    void lyonsAdministratorGivesAndRemovesAFunctionFromTheConsole() {
-        String portal = "http://" + lyon.domain() + ":" + platform.server().runtimeBase().getPort();
-        try (RealBrowser browser = RealBrowser.start()) {
-            browser.open(portal + "/");
-            signIn(browser, portal);
-            clickAndWait(browser, By.cssSelector("nav ul.launcher a[href='/console']"));
-            assertThat(browser.text()).contains("Console d'administration", lyon.school(), lyon.uai(),
-                    "Vous administrez toute la collectivité.");
-            scan(browser, "console home");
+    void lyonsAdministratorGivesAndRemovesAFunctionFromTheConsole() throws Exception {
+        RealBrowser browser = ConsoleSession.browser();
+        clickAndWait(browser, By.cssSelector("nav ul.launcher a[href='/console']"));
+        assertThat(browser.text()).contains("Console d'administration", lyon.school(), lyon.uai(),
+                "Vous administrez toute la collectivité.");
+        scan(browser, "console home");
 
-            clickAndWait(browser, By.partialLinkText("Personnes"));
-            browser.driver().findElement(By.id("q")).sendKeys("martin");
-            clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
-            assertThat(browser.text()).contains("Martin Sophie", "Enseignant");
-            scan(browser, "people search");
+        clickAndWait(browser, By.partialLinkText("Personnes"));
+        browser.driver().findElement(By.id("q")).sendKeys("martin");
+        clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
+        assertThat(browser.text()).contains("Martin Sophie", "Enseignant");
+        scan(browser, "people search");
 
-            clickAndWait(browser, By.partialLinkText("Martin Sophie"));
-            assertThat(browser.text()).contains("Sophie Martin", "sophie.martin", "Actif", "Aucune fonction.");
-            new Select(browser.driver().findElement(By.id("function"))).selectByValue("ADMIN_LOCAL");
-            new Select(browser.driver().findElement(By.id("function-school"))).selectByValue(lyon.uai());
-            clickAndWait(browser, By.xpath("//form[.//input[@name='action' and @value='give']]//button"));
-            assertThat(browser.text()).contains("Fonction donnée.",
-                    "Administrateur local de l'établissement " + lyon.uai());
-            scan(browser, "a person's page with a function");
-            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
-            scan(browser, "a person's page, on a phone");
+        clickAndWait(browser, By.partialLinkText("Martin Sophie"));
+        assertThat(browser.text()).contains("Sophie Martin", "sophie.martin", "Actif", "Aucune fonction.");
+        new Select(browser.driver().findElement(By.id("function"))).selectByValue("ADMIN_LOCAL");
+        new Select(browser.driver().findElement(By.id("function-school"))).selectByValue(lyon.uai());
+        clickAndWait(browser, By.xpath("//form[.//input[@name='action' and @value='give']]//button"));
+        assertThat(browser.text()).contains("Fonction donnée.",
+                "Administrateur local de l'établissement " + lyon.uai());
+        scan(browser, "a person's page with a function");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+        scan(browser, "a person's page, on a phone");
 
-            clickAndWait(browser, By.cssSelector("button[aria-label^='Retirer la fonction']"));
-            assertThat(browser.text()).contains("Fonction retirée.", "Aucune fonction.")
-                    .doesNotContain("Administrateur local de l'établissement");
+        clickAndWait(browser, By.cssSelector("button[aria-label^='Retirer la fonction']"));
+        assertThat(browser.text()).contains("Fonction retirée.", "Aucune fonction.")
+                .doesNotContain("Administrateur local de l'établissement");
 
-            // the merge of duplicates (ADR 0025): looked at, never confirmed here (the demo stays as it is)
-            clickAndWait(browser, By.partialLinkText("Fusionner une fiche en double"));
-            browser.driver().findElement(By.id("merge-q")).clear();
-            browser.driver().findElement(By.id("merge-q")).sendKeys("bernard");
-            clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
-            clickAndWait(browser, By.partialLinkText("Voir la fusion avec Bernard Lucie"));
-            assertThat(browser.text()).contains("Ce que fera la fusion", "Fiche gardée", "Non repris",
-                    "Lucie Bernard");
-            scan(browser, "the merge preview");
-            // the identity screens (SUPER_ADMIN): providers, a provider's form, administrators and second factor
-            clickAndWait(browser, By.cssSelector("nav.console-nav a[href='/console/identity']"));
-            assertThat(browser.text()).contains("ÉduConnect", "Académie (SAML)");
-            scan(browser, "the identity page");
-            clickAndWait(browser, By.cssSelector("a[href='/console/identity/academie']"));
-            assertThat(browser.text()).contains("Fichier de métadonnées (XML)");
-            scan(browser, "an identity provider's page");
-            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-            clickAndWait(browser, By.cssSelector("a[href='/console/identity']"));
-            clickAndWait(browser, By.cssSelector("a[href='/console/administrators']"));
-            assertThat(browser.text()).contains(admin, "Configurée");
-            scan(browser, "the administrators and their second factor");
-        }
-    }
-
-    /** Signs in from the home page; Keycloak asks the administrator to enrol an authenticator (forgotten before). */
-    private static void signIn(RealBrowser browser, String portal) {
-        browser.click(By.cssSelector("a[href^='/auth/login']"));
-        browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
-        assertThat(SecondFactorEnrolment.signIn(browser, admin, DemoData.DEMO_PASSWORD, portal + "/"))
-                .as("the second factor is asked of the administrator").isTrue();
-    }
-
-    /** Removes the account's OTP credentials (Keycloak's admin API), as an administrator does for a lost phone. */
-    private static void forgetSecondFactor(String username) throws Exception {
-        String realm = Realms.ofCollectivity(lyon.slug());
-        String users = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users?exact=true&username="
-                + username, null).body();
-        for (JsonValue user : Json.createReader(new StringReader(users)).readArray()) {
-            String id = user.asJsonObject().getString("id");
-            String credentials = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users/" + id
-                    + "/credentials", null).body();
-            for (JsonValue c : Json.createReader(new StringReader(credentials)).readArray()) {
-                if ("otp".equals(c.asJsonObject().getString("type", ""))) {
-                    platform.keycloak().admin("DELETE", "/admin/realms/" + realm + "/users/" + id
-                            + "/credentials/" + c.asJsonObject().getString("id"), null);
-                }
-            }
-        }
-    }
-
-    /** Clicks what leads to another page, and waits until the old page is gone. */
-    private static void clickAndWait(RealBrowser browser, By what) {
-        WebElement element = browser.driver().findElement(what);
-        element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
-    }
-
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
+        // the merge of duplicates (ADR 0025): looked at, never confirmed here (the demo stays as it is)
+        clickAndWait(browser, By.partialLinkText("Fusionner une fiche en double"));
+        browser.driver().findElement(By.id("merge-q")).clear();
+        browser.driver().findElement(By.id("merge-q")).sendKeys("bernard");
+        clickAndWait(browser, By.cssSelector("form.console-search button[type='submit']"));
+        clickAndWait(browser, By.partialLinkText("Voir la fusion avec Bernard Lucie"));
+        assertThat(browser.text()).contains("Ce que fera la fusion", "Fiche gardée", "Non repris",
+                "Lucie Bernard");
+        scan(browser, "the merge preview");
+        // the identity screens (SUPER_ADMIN): providers, a provider's form, administrators and second factor
+        clickAndWait(browser, By.cssSelector("nav.console-nav a[href='/console/identity']"));
+        assertThat(browser.text()).contains("ÉduConnect", "Académie (SAML)");
+        scan(browser, "the identity page");
+        clickAndWait(browser, By.cssSelector("a[href='/console/identity/academie']"));
+        assertThat(browser.text()).contains("Fichier de métadonnées (XML)");
+        scan(browser, "an identity provider's page");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        clickAndWait(browser, By.cssSelector("a[href='/console/identity']"));
+        clickAndWait(browser, By.cssSelector("a[href='/console/administrators']"));
+        assertThat(browser.text()).contains(admin, "Configurée");
+        scan(browser, "the administrators and their second factor");
     }
 }

@@ -1,10 +1,11 @@
 package fr.ent.platform.it.documents;
 
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The espace documentaire's pages in a real Chromium: a teacher creates a folder, uploads a PDF into it (with the
@@ -221,32 +221,6 @@ class DocumentsPagesIT {
 
     private static String value(RealBrowser browser, String id) {
         return browser.driver().findElement(By.id(id)).getDomProperty("value");
-    }
-
-    /** Clicks what leads to another page, and waits until the old page is gone. */
-    private static void clickAndWait(RealBrowser browser, By what) {
-        WebElement element = browser.driver().findElement(what);
-        element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
-    }
-
-    /** Chrome 150 also answers a node of a page being replaced with "does not belong to the document". */
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
     }
 
     private static String url(String path) {

@@ -1,6 +1,12 @@
 package fr.ent.platform.it.identity;
 
+import fr.ent.platform.identity.Realms;
+import fr.ent.platform.it.Platform;
 import fr.ent.platform.testing.browser.RealBrowser;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -10,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Signing in through Keycloak's form in a real browser, enrolling the authenticator Keycloak asks an administrator
  * for at first login (realm browser flow, ADR 0013): the secret read from the page, the code computed as an app
- * would ({@link Totp}). One place for the browser tests of every app.
+ * would ({@link Totp}), and forgetting it again. One place for the browser tests of every app.
  */
 public final class SecondFactorEnrolment {
 
@@ -43,5 +49,28 @@ public final class SecondFactorEnrolment {
         }
         browser.awaitUrlStartingWith(back);
         return enrolled;
+    }
+
+    /**
+     * Removes the account's OTP credentials in the collectivity's realm (Keycloak's admin API), as an administrator
+     * does for a lost phone: its next sign-in asks it to enrol an authenticator again. Tests that enrol a demo
+     * account's authenticator call it before and after, so that every other test still finds a first login.
+     */
+    public static void forget(String slug, String username) throws IOException, InterruptedException {
+        Platform platform = Platform.get();
+        String realm = Realms.ofCollectivity(slug);
+        String users = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + username, null).body();
+        for (JsonValue user : Json.createReader(new StringReader(users)).readArray()) {
+            String id = user.asJsonObject().getString("id");
+            String credentials = platform.keycloak().admin("GET", "/admin/realms/" + realm + "/users/" + id
+                    + "/credentials", null).body();
+            for (JsonValue c : Json.createReader(new StringReader(credentials)).readArray()) {
+                if ("otp".equals(c.asJsonObject().getString("type", ""))) {
+                    platform.keycloak().admin("DELETE", "/admin/realms/" + realm + "/users/" + id
+                            + "/credentials/" + c.asJsonObject().getString("id"), null);
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package fr.ent.platform.it.moderation;
 
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scan;
 import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,6 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -108,31 +108,6 @@ class ModerationPagesIT {
         browser.click(By.cssSelector("a[href^='/auth/login']"));
         browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
         SecondFactorEnrolment.signIn(browser, username, ClassFixture.PASSWORD, url("/"));
-    }
-
-    /** Clicks what leads to another page, and waits until the old page is gone (MessageriePagesIT). */
-    private static void clickAndWait(RealBrowser browser, By what) {
-        WebElement element = browser.driver().findElement(what);
-        element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
-    }
-
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
     }
 
     private static String url(String path) {

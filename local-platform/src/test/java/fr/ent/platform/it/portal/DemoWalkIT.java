@@ -1,8 +1,8 @@
 package fr.ent.platform.it.portal;
 
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scanForAnyViolation;
 import static fr.ent.platform.it.portal.PortalSteps.awaitText;
-import static fr.ent.platform.it.portal.PortalSteps.clickAndWait;
-import static fr.ent.platform.it.portal.PortalSteps.scanForAnyViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
@@ -52,9 +52,8 @@ class DemoWalkIT {
     static void theDemoCollectivitiesAsTheLauncherSeedsThem_withANotificationForTheSchoolAndOneForAClass()
             throws Exception {
         platform = Platform.get();
-        // Keycloak calls the portal's back-channel logout URL on these domains at sign-out.
-        platform.identity().keycloak().resolveToLoopback(DemoData.DEMOS.stream().map(Demo::domain).toList());
-        accounts = DemoData.ensure(platform.client(), platform.keycloak(), System.out::println);
+        // Keycloak calls the portal's back-channel logout URL on these domains at sign-out (resolved by demos()).
+        accounts = platform.demos();
         for (Demo demo : DemoData.DEMOS) {
             String school = structureId(demo);
             notify(demo, "STRUCTURE", school, SCHOOL_NOTICE + demo.displayName(),

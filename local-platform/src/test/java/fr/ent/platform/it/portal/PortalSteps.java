@@ -1,24 +1,19 @@
 package fr.ent.platform.it.portal;
 
-import fr.ent.platform.it.identity.SecondFactorEnrolment;
+import static fr.ent.platform.it.PageSteps.clickAndWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Rule;
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
+import fr.ent.platform.it.identity.SecondFactorEnrolment;
 import fr.ent.platform.testing.browser.RealBrowser;
 import java.time.Duration;
-import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a user does in the signed-in portal, in a real browser, shared by the portal's browser tests: sign in from
  * a collectivity's home page through our Keycloak login theme (with the second factor administrators must use),
- * fill and send the pages' forms, wait for the next page, scan it with axe-core.
+ * fill and send the pages' forms (the steps of every page test: {@link fr.ent.platform.it.PageSteps}).
  */
 final class PortalSteps {
 
@@ -69,46 +64,5 @@ final class PortalSteps {
     /** Sends one of the page's forms and waits for the next page (the old one gone). */
     static void submit(RealBrowser browser, String form) {
         clickAndWait(browser, By.xpath("//input[@name='form' and @value='" + form + "']/ancestor::form//button"));
-    }
-
-    /** Clicks a button or a link that leads to another page, and waits until the old page is gone. */
-    static void clickAndWait(RealBrowser browser, By what) {
-        WebElement button = browser.driver().findElement(what);
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .withMessage(() -> "still on " + browser.currentUrl() + " after clicking " + what)
-                .until(driver -> gone(button));
-    }
-
-    /**
-     * Whether the element's page is gone. Selenium's stalenessOf knows only StaleElementReferenceException; Chrome
-     * 150 also answers a node of a page being replaced with "does not belong to the document".
-     */
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException stale) {
-            return true;
-        } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    /** Fails on a serious or critical WCAG 2.1 AA violation of the page shown now. */
-    static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
-    }
-
-    /** Fails on any WCAG 2.1 AA violation of the page shown now, minor and moderate ones included. */
-    static void scanForAnyViolation(RealBrowser browser, String what) {
-        List<Rule> violations = AccessibilityScan.violations(browser.driver());
-        if (!violations.isEmpty()) {
-            throw new AssertionError(what + " (" + browser.currentUrl() + "): " + violations.size()
-                    + " WCAG 2.1 AA violation(s):\n" + AccessibilityScan.describe(violations));
-        }
     }
 }

@@ -1,9 +1,9 @@
 package fr.ent.platform.it.portal;
 
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scan;
 import static fr.ent.platform.it.portal.PortalSteps.awaitText;
-import static fr.ent.platform.it.portal.PortalSteps.clickAndWait;
 import static fr.ent.platform.it.portal.PortalSteps.fill;
-import static fr.ent.platform.it.portal.PortalSteps.scan;
 import static fr.ent.platform.it.portal.PortalSteps.submit;
 import static fr.ent.platform.it.portal.PortalSteps.value;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,6 @@
 package fr.ent.platform.it.reports;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.local.DemoData;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -11,8 +10,8 @@ import org.junit.platform.launcher.TestPlan;
  * Seeds the demo collectivities when the run begins, if it includes {@link DemoReportsIT}: the SLA report counts
  * whole 5-minute steps, so a demo seeded minutes before that class runs has a measured step already, where one
  * seeded by the class itself made it wait up to 5 minutes of the CI budget (registered in
- * {@code META-INF/services}). Without it the test still works, only slower. Seeding is idempotent: the classes
- * that ensure the demos later find them.
+ * {@code META-INF/services}). Without it the test still works, only slower. The classes that want the demos later
+ * find them seeded ({@link Platform#demos}).
  */
 public class DemoEarlySeed implements TestExecutionListener {
 
@@ -25,10 +24,7 @@ public class DemoEarlySeed implements TestExecutionListener {
             return;
         }
         try {
-            Platform platform = Platform.get();
-            platform.identity().keycloak()
-                    .resolveToLoopback(DemoData.DEMOS.stream().map(DemoData.Demo::domain).toList());
-            DemoData.ensure(platform.client(), platform.keycloak(), System.out::println);
+            Platform.get().demos();
         } catch (Exception e) {
             // DemoReportsIT seeds them itself and reports the failure there
             System.out.println("Démos non créées au début du passage : " + e);

@@ -31,8 +31,7 @@ class DemoReportsIT {
     @BeforeAll
     static void theDemoCollectivitiesAsTheLauncherSeedsThem() throws Exception {
         platform = Platform.get();
-        platform.identity().keycloak().resolveToLoopback(DemoData.DEMOS.stream().map(DemoData.Demo::domain).toList());
-        DemoData.ensure(platform.client(), platform.keycloak(), System.out::println);
+        platform.demos();
         demo = DemoData.DEMOS.getFirst();
     }
 

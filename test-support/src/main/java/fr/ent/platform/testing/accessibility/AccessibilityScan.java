@@ -21,13 +21,19 @@ public final class AccessibilityScan {
     /** Visible text of a control is part of its accessible name (WCAG 2.5.3); an experimental axe rule. */
     public static final String LABEL_CONTENT_NAME_MISMATCH = "label-content-name-mismatch";
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
+    /**
+     * How long axe may run on one page, in seconds (axe-selenium's default: 30). A page of 738 table rows took
+     * longer than 30 s on a loaded 2-core machine and failed the test with a script timeout, though it had no
+     * violation; a quicker scan is not waited for longer.
+     */
+    private static final int SCAN_SECONDS = 180;
 
     private AccessibilityScan() {
     }
 
     /** Runs axe on the page the driver shows now and returns every violation. */
     public static List<Rule> violations(WebDriver driver) {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        Results results = new AxeBuilder().setTimeout(SCAN_SECONDS).withTags(WCAG_21_AA).analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe could not scan " + driver.getCurrentUrl() + ": "
                     + results.getErrorMessage());
@@ -41,7 +47,8 @@ public final class AccessibilityScan {
      * cannot pass silently. Returns every violation.
      */
     public static List<Rule> violations(WebDriver driver, List<String> extraRules) {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).withRules(extraRules).analyze(driver);
+        Results results = new AxeBuilder().setTimeout(SCAN_SECONDS).withTags(WCAG_21_AA).withRules(extraRules)
+                .analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe could not scan " + driver.getCurrentUrl() + ": "
                     + results.getErrorMessage());
