@@ -1,11 +1,12 @@
 package fr.ent.platform.it.wiki;
 
+import static fr.ent.platform.it.PageSteps.clickAndWait;
+import static fr.ent.platform.it.PageSteps.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
-import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,14 +15,12 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The wiki on the real platform, API and browser in one class (one fixture, a few seconds of Chromium). In
@@ -263,31 +262,6 @@ class WikiIT {
         WebElement field = browser.driver().findElement(By.id(id));
         field.clear();
         field.sendKeys(text);
-    }
-
-    /** Clicks what leads to another page, and waits until the old page is gone. */
-    private static void clickAndWait(RealBrowser browser, By what) {
-        WebElement element = browser.driver().findElement(what);
-        element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> gone(element));
-    }
-
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void scan(RealBrowser browser, String what) {
-        AccessibilityScan.assertNoSeriousViolation(browser.driver(), what);
     }
 
     private static String url(String path) {
