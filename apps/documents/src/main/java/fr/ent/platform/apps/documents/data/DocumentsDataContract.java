@@ -7,6 +7,7 @@ import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
 import fr.ent.platform.runtime.data.Statement;
 import fr.ent.platform.runtime.persistence.TenantData;
+import fr.ent.platform.runtime.storage.CollectivityFiles;
 import fr.ent.platform.runtime.storage.FileStorage;
 import fr.ent.platform.runtime.storage.ObjectKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,9 +79,10 @@ public class DocumentsDataContract implements DataContract {
                 id));
         List<Map<String, Object>> copied = new ArrayList<>();
         for (Map<String, Object> file : latest) {
-            ObjectKey key = ObjectKey.parse((String) file.get("object_key"));
-            String path = into.file(file.get("id") + "/" + file.get("name"),
-                    () -> storage.current().get(key).content());
+            // the table keeps the key's path; the collectivity is the current one's
+            CollectivityFiles files = storage.current();
+            ObjectKey key = files.key((String) file.get("object_key"));
+            String path = into.file(file.get("id") + "/" + file.get("name"), () -> files.get(key).content());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("node_id", file.get("id"));
             row.put("version", file.get("number"));
