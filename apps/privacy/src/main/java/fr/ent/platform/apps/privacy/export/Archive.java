@@ -190,9 +190,13 @@ final class Archive {
                     safe.append('/').append(PersonalExport.safeName(segment));
                 }
             }
-            String entry = safe.toString();
+            String base = safe.toString();
+            String entry = base;
+            // a second file of the same name keeps its extension: "rapport (2).pdf"
+            int dot = base.lastIndexOf('.');
+            boolean extension = dot > base.lastIndexOf('/') + 1;
             for (int n = 2; entries.contains(entry); n++) {
-                entry = safe + " (" + n + ")";
+                entry = extension ? base.substring(0, dot) + " (" + n + ")" + base.substring(dot) : base + " (" + n + ")";
             }
             entries.add(entry);
             try (InputStream in = content.open()) {
