@@ -192,14 +192,19 @@ public class Exports {
             ObjectKey key = files.key(PrivacyApp.ID + "/" + id + "/" + UUID.randomUUID() + ".zip");
             long size = storage.uploads().store().putFile(key, "application/zip", zip).size();
             OffsetDateTime now = now();
-            data.write(unit, em -> {
+            int ready = data.write(unit, em -> {
                 TenantData.nativeSqlInSchema(em);
                 return em.createNativeQuery("UPDATE personal_export SET state = 'READY', steps_done = steps_total,"
                                 + " current_step = NULL, object_key = ?2, size = ?3, finished_at = ?4, updated_at = ?4,"
-                                + " expires_at = ?5 WHERE id = ?1")
+                                + " expires_at = ?5 WHERE id = ?1 AND state IN ('QUEUED', 'RUNNING')")
                         .setParameter(1, id).setParameter(2, key.value()).setParameter(3, size).setParameter(4, now)
                         .setParameter(5, now.plus(settings.keptFor())).executeUpdate();
             });
+            if (ready == 0) {
+                // reported failed meanwhile (too long without progress): the person was told so; no orphan file
+                files.delete(key);
+                return;
+            }
             audit(person, "PERSONAL_EXPORT_READY", id, true, size + " octets");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "personal export " + id + " failed", e);
@@ -222,16 +227,32 @@ public class Exports {
      */
     public int expireDue() {
         OffsetDateTime now = now();
+        OffsetDateTime stalledBefore = now.minus(STALLED_AFTER);
+        // one read-only look first: a page's read writes nothing when nothing is due (the usual case)
         List<Object[]> due = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT id, object_key FROM personal_export"
-                    + " WHERE state = 'READY' AND expires_at <= ?1").setParameter(1, now).getResultList();
+                            + " WHERE (state = 'READY' AND expires_at <= ?1)"
+                            + " OR (state IN ('QUEUED', 'RUNNING') AND updated_at < ?2)")
+                    .setParameter(1, now).setParameter(2, stalledBefore).getResultList();
             return rows;
         });
         for (Object[] row : due) {
-            ObjectKey key = ObjectKey.parse((String) row[1]);
-            storage.current().delete(key); // first the file: a row left READY is deleted again by the next pass
+            if (row[1] == null) {
+                // a job a restart interrupted: nobody is at work on it any more
+                data.write(unit, em -> {
+                    TenantData.nativeSqlInSchema(em);
+                    return em.createNativeQuery("UPDATE personal_export SET state = 'FAILED', current_step = NULL,"
+                                    + " failure = 'interrompu (redémarrage du serveur)', finished_at = ?2,"
+                                    + " updated_at = ?2 WHERE id = ?1 AND state IN ('QUEUED', 'RUNNING')"
+                                    + " AND updated_at < ?3")
+                            .setParameter(1, row[0]).setParameter(2, now).setParameter(3, stalledBefore)
+                            .executeUpdate();
+                });
+                continue;
+            }
+            storage.current().delete(ObjectKey.parse((String) row[1])); // first the file: a row left READY is retried
             data.write(unit, em -> {
                 TenantData.nativeSqlInSchema(em);
                 return em.createNativeQuery("UPDATE personal_export SET state = 'EXPIRED', object_key = NULL,"
@@ -239,14 +260,7 @@ public class Exports {
                         .setParameter(2, now).executeUpdate();
             });
         }
-        int stalled = data.write(unit, em -> {
-            TenantData.nativeSqlInSchema(em);
-            return em.createNativeQuery("UPDATE personal_export SET state = 'FAILED', current_step = NULL,"
-                            + " failure = 'interrompu (redémarrage du serveur)', finished_at = ?1, updated_at = ?1"
-                            + " WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?2")
-                    .setParameter(1, now).setParameter(2, now.minus(STALLED_AFTER)).executeUpdate();
-        });
-        return due.size() + stalled;
+        return due.size();
     }
 
     private void step(UUID id, String state, int done, String current) {
