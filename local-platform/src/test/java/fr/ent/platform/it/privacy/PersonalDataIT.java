@@ -139,8 +139,10 @@ class PersonalDataIT {
                 .isEqualTo("SENT");
 
         // the collectivity's audit trail: asked, ready, downloaded, by whom
-        assertThat(audit(a, id)).containsExactly("PERSONAL_EXPORT_REQUESTED lea.durand DONE",
-                "PERSONAL_EXPORT_READY lea.durand DONE", "PERSONAL_EXPORT_DOWNLOADED lea.durand DONE");
+        // (her school: its local administrators read them too)
+        assertThat(audit(a, id)).containsExactly("PERSONAL_EXPORT_REQUESTED lea.durand DONE " + a.uaiA,
+                "PERSONAL_EXPORT_READY lea.durand DONE " + a.uaiA, "PERSONAL_EXPORT_DOWNLOADED lea.durand DONE "
+                        + a.uaiA);
 
         // past its time the archive is gone, its request stays
         sql(a, "UPDATE personal_export SET expires_at = now() - interval '1 second' WHERE id = '" + id + "'");
@@ -207,10 +209,11 @@ class PersonalDataIT {
     private static List<String> audit(ClassFixture c, String id) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Connection db = platform.database().getConnection(); Statement s = db.createStatement();
-                ResultSet rows = s.executeQuery("SELECT action, actor, outcome FROM " + schema(c)
+                ResultSet rows = s.executeQuery("SELECT action, actor, outcome, schools FROM " + schema(c)
                         + ".console_audit WHERE detail LIKE 'archive " + id + "%' ORDER BY seq")) {
             while (rows.next()) {
-                lines.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                lines.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                        + rows.getString(4));
             }
         }
         return lines;

@@ -1,5 +1,7 @@
 package fr.ent.platform.apps.privacy.export;
 
+import fr.ent.platform.apps.directory.service.StructureService;
+import fr.ent.platform.apps.directory.service.UserService;
 import fr.ent.platform.apps.privacy.PrivacyApp;
 import fr.ent.platform.apps.privacy.PrivacySettings;
 import fr.ent.platform.problem.Conflict;
@@ -87,6 +89,12 @@ public class Exports {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    StructureService structures;
 
     /** The person's requests, the latest first (at most 20). */
     public List<ExportJob> mine(Person person) {
@@ -291,8 +299,32 @@ public class Exports {
             return;
         }
         trail.get().record(new AuditTrail.Entry(person.username(), action, "person",
-                person.directoryId().map(UUID::toString).orElse(person.subject()), person.displayName(), Set.of(),
-                done, "archive " + id + (detail == null ? "" : ", " + detail)));
+                person.directoryId().map(UUID::toString).orElse(person.subject()), person.displayName(),
+                schools(person), done, "archive " + id + (detail == null ? "" : ", " + detail)));
+    }
+
+    /** The UAIs of the person's schools (their own and those a merge attached them to): who reads the entry. */
+    private Set<String> schools(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return Set.of();
+        }
+        try {
+            String id = person.directoryId().get().toString();
+            Set<UUID> ids = new java.util.HashSet<>(users.attachments(id));
+            UUID own = users.get(id).structureId();
+            if (own != null) {
+                ids.add(own);
+            }
+            Set<String> uais = new java.util.TreeSet<>();
+            for (UUID school : ids) {
+                uais.add(structures.get(school.toString()).uai());
+            }
+            return uais;
+        } catch (RuntimeException e) {
+            // not in the directory (any more): the collectivity's SUPER_ADMIN still reads the entry
+            LOG.log(Level.FINE, "no schools for " + person.username(), e);
+            return Set.of();
+        }
     }
 
     private OffsetDateTime now() {
