@@ -27,9 +27,11 @@ public final class Rows {
     public static List<Map<String, Object>> select(EntityManager em, String columns, String from, Object... params) {
         TenantData.nativeSqlInSchema(em);
         List<String> names = names(columns);
-        Query q = em.createNativeQuery("SELECT " + columns + " FROM " + from);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
+        List<Object> bound = new ArrayList<>();
+        String sql = numbered("SELECT " + columns + " FROM " + from, params, bound);
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < bound.size(); i++) {
+            q.setParameter(i + 1, bound.get(i));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object result : q.getResultList()) {
@@ -41,6 +43,26 @@ public final class Rows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * The statement with its {@code ?N} renumbered in the order they appear, one value each: a parameter used twice,
+     * or one the statement does not use (a contract passes the same values to all its sections), binds as JDBC
+     * expects, whatever the driver's or the persistence provider's reading of numbered parameters.
+     */
+    static String numbered(String sql, Object[] params, List<Object> bound) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n < 1 || n > params.length) {
+                throw new IllegalArgumentException("?" + n + " without a value in: " + sql);
+            }
+            bound.add(params[n - 1]);
+            m.appendReplacement(out, "?" + bound.size());
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static List<String> names(String columns) {

@@ -69,7 +69,7 @@ public class PersonalExportsResource {
 
     @GET
     @Path("/{id}/archive")
-    @Produces({"application/zip", "application/problem+json"})
+    @Produces(MediaType.WILDCARD)
     @Allow(Roles.ANY_USER)
     @Operation(summary = "Télécharge l'archive prête (ZIP : JSON par application, fichiers d'origine, LISEZMOI)")
     public Response archive(@PathParam("id") String id) {
