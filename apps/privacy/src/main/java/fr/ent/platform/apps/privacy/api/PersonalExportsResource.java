@@ -56,7 +56,8 @@ public class PersonalExportsResource {
     @Operation(summary = "Demande l'archive de toutes mes données (ou rend celle déjà en préparation)")
     public Response request() {
         ExportJob job = exports.request(me(), request.getRemoteAddr());
-        return Response.accepted(job).location(URI.create("/api/privacy/exports/" + job.id())).build();
+        // relative: JAX-RS resolves a Location against the application's base (/api/), an absolute path would not
+        return Response.accepted(job).location(URI.create("privacy/exports/" + job.id())).build();
     }
 
     @GET
