@@ -16,7 +16,7 @@ public final class AppOfPath {
      */
     static final Set<String> API_APPS = Set.of("directory", "account", "auth", "portal", "homepage", "communities",
             "wiki", "courses", "falc", "disconnect", "alerts", "diary", "editor", "notifications", "flash",
-            "sharing", "actualites", "messagerie", "moderation", "documents", "console",
+            "sharing", "actualites", "messagerie", "moderation", "documents", "console", "privacy",
             "probe");
     private static final Set<String> AUTH_PATHS = Set.of("auth", "login", "logout", "oidc", "callback");
     public static final String OTHER = "other";

@@ -30,8 +30,10 @@ public record Tenant(UUID id, String slug, String displayName, TenantState state
      * Apps no choice of the collectivity turns off: the tenant console is where its administrators run their ENT
      * (and will choose its apps), so a list of apps that forgot it must not lock them out. Not an app a collectivity
      * lists (tenant-manager leaves it out of the apps it offers, though it has migrations: its audit trail).
+     * Nor "privacy" (Mes données, ADR 0030): a person's rights of access and portability are the law's, not an
+     * option of the collectivity.
      */
-    public static final Set<String> ALWAYS_ENABLED = Set.of("console");
+    public static final Set<String> ALWAYS_ENABLED = Set.of("console", "privacy");
 
     /** Whether this collectivity offers the app with this id. */
     public boolean enables(String app) {

@@ -10,14 +10,14 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** The names of the project's classes ({@code fr.ent.platform.*}) on the test class path: the assembled runtime. */
-final class OurClasses {
+public final class OurClasses {
 
     private static final String ROOT = "fr/ent/platform/";
 
     private OurClasses() {
     }
 
-    static List<String> names() throws IOException {
+    public static List<String> names() throws IOException {
         List<String> names = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);

@@ -26,9 +26,9 @@ public class EnabledApps {
     /**
      * Apps no choice turns off, so none a collectivity lists: the tenant console, where its administrators choose
      * the others (the runtime's {@code Tenant.ALWAYS_ENABLED}). It has migrations (its audit trail), which is why it
-     * is among the apps migrated, but it is not offered.
+     * is among the apps migrated, but it is not offered. Nor "privacy", a person's rights over their data (ADR 0030).
      */
-    static final Set<String> ALWAYS_ENABLED = Set.of("console");
+    static final Set<String> ALWAYS_ENABLED = Set.of("console", "privacy");
 
     private final DataSource dataSource;
     private final List<String> installed;

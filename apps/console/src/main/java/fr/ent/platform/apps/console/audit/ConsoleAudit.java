@@ -46,7 +46,15 @@ public class ConsoleAudit {
      * on {@code target}, with its outcome and what was set or why it was refused ({@code detail}, may be null).
      */
     public void record(ConsoleScope who, String action, AuditTarget target, Outcome outcome, String detail) {
-        String actor = who.username() == null || who.username().isBlank() ? "?" : cut(who.username(), 255);
+        record(who.username(), action, target, outcome, detail);
+    }
+
+    /**
+     * The same, for an actor who is not an administrator in the console: a person exercising a right of their own
+     * through the platform ({@link fr.ent.platform.runtime.audit.AuditTrail}, ADR 0030).
+     */
+    public void record(String username, String action, AuditTarget target, Outcome outcome, String detail) {
+        String actor = username == null || username.isBlank() ? "?" : cut(username, 255);
         try {
             data.write(unit, em -> {
                 TenantData.nativeSqlInSchema(em);

@@ -1,0 +1,64 @@
+package fr.ent.platform.apps.diary.data;
+
+import fr.ent.platform.apps.diary.DiaryApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.UUID;
+
+/**
+ * The diary app's data contract (ADR 0030, docs/data-protection.md). A person's export holds the sessions and
+ * homework the person wrote, and the documents they attached by reference.
+ */
+@ApplicationScoped
+public class DiaryDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = DiaryApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Override
+    public String app() {
+        return DiaryApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
+                + "l'appellera et la testera");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        if (person.directoryId().isEmpty()) {
+            return; // an account the directory does not know holds nothing here
+        }
+        UUID id = person.directoryId().get();
+        into.section("entries", data.read(unit, em -> Rows.select(em,
+                "id, class_id, kind, day, subject, content, visible_from, created_at, updated_at",
+                "diary_entry WHERE author_id = ?1 ORDER BY day", id)));
+        into.section("attachments", data.read(unit, em -> Rows.select(em,
+                "a.entry_id, a.document_id, a.name, a.content_type",
+                "diary_attachment a JOIN diary_entry e ON e.id = a.entry_id WHERE e.author_id = ?1", id)));
+    }
+}

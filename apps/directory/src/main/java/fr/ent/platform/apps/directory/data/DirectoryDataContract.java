@@ -1,0 +1,90 @@
+package fr.ent.platform.apps.directory.data;
+
+import fr.ent.platform.apps.directory.DirectoryApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.UUID;
+
+/**
+ * The directory app's data contract (ADR 0030, docs/data-protection.md). A person's export holds the person's
+ * entry of the directory, their classes, groups, schools, family links, own settings, linked identities and the
+ * duplicates merged into them. The BE1D import files kept with an import (be1d_import) are the school's records,
+ * not exported per person.
+ */
+@ApplicationScoped
+public class DirectoryDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = DirectoryApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Override
+    public String app() {
+        return DirectoryApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
+                + "l'appellera et la testera");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        if (person.directoryId().isEmpty()) {
+            return; // an account the directory does not know holds nothing here
+        }
+        UUID id = person.directoryId().get();
+        into.section("person", data.read(unit, em -> Rows.select(em,
+                "u.id, u.external_id, u.profile, u.last_name, u.first_name, u.birth_date, u.email, s.uai "
+                + "AS school_uai, s.name AS school_name, u.created_at",
+                "ent_user u LEFT JOIN structure s ON s.id = u.structure_id WHERE u.id = ?1", id)));
+        into.section("settings", data.read(unit, em -> Rows.select(em,
+                "language, time_zone, favourite_apps, updated_at",
+                "user_setting WHERE user_id = ?1", id)));
+        into.section("classes", data.read(unit, em -> Rows.select(em,
+                "c.id, c.name, c.level, s.name AS school_name",
+                "class_member m JOIN school_class c ON c.id = m.class_id JOIN structure s ON s.id = "
+                + "c.structure_id WHERE m.user_id = ?1 ORDER BY c.name", id)));
+        into.section("groups", data.read(unit, em -> Rows.select(em,
+                "g.id, g.name, g.type, g.profile",
+                "group_member m JOIN ent_group g ON g.id = m.group_id WHERE m.user_id = ?1 ORDER BY "
+                + "g.name", id)));
+        into.section("other_schools", data.read(unit, em -> Rows.select(em,
+                "s.uai, s.name",
+                "ent_user_attachment a JOIN structure s ON s.id = a.structure_id WHERE a.user_id = ?1", id)));
+        into.section("children", data.read(unit, em -> Rows.select(em,
+                "u.id, u.last_name, u.first_name",
+                "relative_link r JOIN ent_user u ON u.id = r.student_id WHERE r.relative_id = ?1", id)));
+        into.section("parents", data.read(unit, em -> Rows.select(em,
+                "u.id, u.last_name, u.first_name",
+                "relative_link r JOIN ent_user u ON u.id = r.relative_id WHERE r.student_id = ?1", id)));
+        into.section("linked_identities", data.read(unit, em -> Rows.select(em,
+                "provider, subject, linked_at",
+                "ent_user_identity WHERE user_id = ?1", id)));
+        into.section("merged_duplicates", data.read(unit, em -> Rows.select(em,
+                "merged_id, merged_external_id, merged_name, merged_by, merged_at",
+                "ent_user_merge WHERE kept_id = ?1", id)));
+    }
+}

@@ -1,0 +1,94 @@
+package fr.ent.platform.apps.documents.data;
+
+import fr.ent.platform.apps.documents.DocumentsApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import fr.ent.platform.runtime.storage.CollectivityFiles;
+import fr.ent.platform.runtime.storage.FileStorage;
+import fr.ent.platform.runtime.storage.ObjectKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The espace documentaire's data contract (ADR 0030, docs/data-protection.md). A person's export holds their folders
+ * and files (trash included) with every version's facts, and the bytes of each file's latest version, copied from
+ * the file store into the archive under {@code files/documents/<node id>/<name>} ({@code archive_files} maps one to
+ * the other). What they uploaded into someone else's shared folder is that person's space, not exported here.
+ */
+@ApplicationScoped
+public class DocumentsDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = DocumentsApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Inject
+    FileStorage storage;
+
+    @Override
+    public String app() {
+        return DocumentsApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), "
+                + "qui l'appellera et la testera (fichiers du stockage compris)");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        if (person.directoryId().isEmpty()) {
+            return; // an account the directory does not know has no space
+        }
+        UUID id = person.directoryId().get();
+        into.section("nodes", data.read(unit, em -> Rows.select(em,
+                "id, parent_id, kind, name, trashed_at, created_at, updated_at",
+                "node WHERE owner_id = ?1 ORDER BY created_at", id)));
+        into.section("versions", data.read(unit, em -> Rows.select(em,
+                "v.node_id, v.number, v.content_type, v.size, v.uploaded_by, v.uploaded_at",
+                "version v JOIN node n ON n.id = v.node_id WHERE n.owner_id = ?1 ORDER BY v.node_id, v.number", id)));
+        List<Map<String, Object>> latest = data.read(unit, em -> Rows.select(em,
+                "n.id, n.name, v.number, v.object_key",
+                "node n JOIN version v ON v.node_id = n.id WHERE n.owner_id = ?1 AND n.kind = 'file'"
+                        + " AND v.number = (SELECT max(number) FROM version WHERE node_id = n.id) ORDER BY n.created_at",
+                id));
+        List<Map<String, Object>> copied = new ArrayList<>();
+        for (Map<String, Object> file : latest) {
+            // the table keeps the key's path; the collectivity is the current one's
+            CollectivityFiles files = storage.current();
+            ObjectKey key = files.key((String) file.get("object_key"));
+            String path = into.file(file.get("id") + "/" + file.get("name"), () -> files.get(key).content());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("node_id", file.get("id"));
+            row.put("version", file.get("number"));
+            row.put("archive_path", path);
+            copied.add(row);
+        }
+        into.section("archive_files", copied);
+    }
+}

@@ -1,0 +1,73 @@
+package fr.ent.platform.apps.notifications.data;
+
+import fr.ent.platform.apps.notifications.NotificationsApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.UUID;
+
+/**
+ * The notifications app's data contract (ADR 0030, docs/data-protection.md). A person's export holds the
+ * notifications delivered to the person (in every language they were written in), those they caused, their choices
+ * per type and their quiet hours.
+ */
+@ApplicationScoped
+public class NotificationsDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = NotificationsApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Override
+    public String app() {
+        return NotificationsApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
+                + "l'appellera et la testera");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        if (person.directoryId().isEmpty()) {
+            return; // an account the directory does not know holds nothing here
+        }
+        UUID id = person.directoryId().get();
+        into.section("received", data.read(unit, em -> Rows.select(em,
+                "n.id, n.type, n.text_fr, n.text_en, n.text_es, n.link, n.created_at, d.visible_at, "
+                + "d.read_at, d.email",
+                "delivery d JOIN notice n ON n.id = d.notice_id WHERE d.recipient_id = ?1 ORDER BY "
+                + "d.visible_at", id)));
+        into.section("posted", data.read(unit, em -> Rows.select(em,
+                "id, type, text_fr, link, created_at",
+                "notice WHERE author_id = ?1 ORDER BY created_at", id)));
+        into.section("preferences", data.read(unit, em -> Rows.select(em,
+                "type, shown, emailed",
+                "preference WHERE user_id = ?1 ORDER BY type", id)));
+        into.section("quiet_hours", data.read(unit, em -> Rows.select(em,
+                "days, starts_minute, ends_minute",
+                "quiet_range WHERE owner_kind = 'USER' AND owner_id = ?1", id)));
+    }
+}

@@ -1,0 +1,56 @@
+package fr.ent.platform.apps.privacy.data;
+
+import fr.ent.platform.apps.privacy.PrivacyApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+
+/**
+ * The privacy app's data contract (ADR 0030, docs/data-protection.md). A person's export holds the person's
+ * requests for their data.
+ */
+@ApplicationScoped
+public class PrivacyDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = PrivacyApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Override
+    public String app() {
+        return PrivacyApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
+                + "l'appellera et la testera");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        into.section("export_requests", data.read(unit, em -> Rows.select(em,
+                "id, state, requested_at, finished_at, expires_at, size",
+                "personal_export WHERE subject = ?1 ORDER BY requested_at", person.subject())));
+    }
+}

@@ -1,0 +1,68 @@
+package fr.ent.platform.apps.sharing.data;
+
+import fr.ent.platform.apps.sharing.SharingApp;
+import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.Person;
+import fr.ent.platform.runtime.data.PersonalExport;
+import fr.ent.platform.runtime.data.Rows;
+import fr.ent.platform.runtime.data.Statement;
+import fr.ent.platform.runtime.persistence.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.UUID;
+
+/**
+ * The sharing app's data contract (ADR 0030, docs/data-protection.md). A person's export holds what the person
+ * shared and with whom, and what was shared with them by name (shares to their groups are the groups').
+ */
+@ApplicationScoped
+public class SharingDataContract implements DataContract {
+
+    @PersistenceUnit(unitName = SharingApp.ID)
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantData data;
+
+    @Override
+    public String app() {
+        return SharingApp.ID;
+    }
+
+    @Override
+    public Statement personExport() {
+        return Statement.done();
+    }
+
+    @Override
+    public Statement personErasure() {
+        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
+                + "l'appellera et la testera");
+    }
+
+    @Override
+    public Statement collectivityTransfer() {
+        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
+                + "ne sont pas encore construites");
+    }
+
+    @Override
+    public void exportPerson(Person person, PersonalExport into) {
+        if (person.directoryId().isEmpty()) {
+            return; // an account the directory does not know holds nothing here
+        }
+        UUID id = person.directoryId().get();
+        into.section("owned", data.read(unit, em -> Rows.select(em,
+                "id, app, type, resource_id, title, created_at",
+                "shared_resource WHERE owner_id = ?1", id)));
+        into.section("shared_by_me", data.read(unit, em -> Rows.select(em,
+                "r.app, r.type, r.resource_id, s.grantee_kind, s.grantee_id, s.right_level",
+                "resource_share s JOIN shared_resource r ON r.id = s.resource_id WHERE r.owner_id = ?1", id)));
+        into.section("shared_with_me", data.read(unit, em -> Rows.select(em,
+                "r.app, r.type, r.resource_id, r.title, s.right_level",
+                "resource_share s JOIN shared_resource r ON r.id = s.resource_id WHERE s.grantee_kind = "
+                + "'user' AND s.grantee_id = ?1", id)));
+    }
+}
