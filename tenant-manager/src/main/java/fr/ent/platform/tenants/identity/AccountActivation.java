@@ -84,6 +84,15 @@ public class AccountActivation {
      * still waiting; activated accounts get none. In the order asked.
      */
     public List<Letter> letters(Collectivity c, List<UUID> ids) throws SQLException {
+        return letters(c, ids, true);
+    }
+
+    /**
+     * The same; {@code administratorsToo} false (a local administrator prints them, ADR 0029): an account holding
+     * SUPER_ADMIN or ADMIN_LOCAL still waiting gets no new code and no letter, so that whoever prints cannot sign
+     * in as an administrator.
+     */
+    public List<Letter> letters(Collectivity c, List<UUID> ids, boolean administratorsToo) throws SQLException {
         KeycloakAdmin admin = admin();
         String realm = c.names().realm();
         List<DirectoryUser> people = people(c, ids);
@@ -108,6 +117,10 @@ public class AccountActivation {
             }
             Optional<JsonObject> account = account(admin, realm, p.id());
             if (account.isEmpty() || state(account.get()) == State.ACTIVATED) {
+                continue;
+            }
+            if (!administratorsToo && !fr.ent.platform.tenants.access.LocalAdministration.printsLetterFor(
+                    AccountFunctions.roles(admin, realm, account.get().getString("id")))) {
                 continue;
             }
             String code = ActivationCodes.next();
