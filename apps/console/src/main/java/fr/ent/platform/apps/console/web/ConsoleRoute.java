@@ -52,7 +52,14 @@ public enum ConsoleRoute {
     SERVICE("GET", "/console/service"),
     SERVICE_REPORT("GET", "/console/service/report"),
     COMPLIANCE_PDF("GET", "/console/compliance/pdf"),
-    AUDIT("GET", "/console/audit");
+    AUDIT("GET", "/console/audit"),
+    // a school's communication rules and quiet hours (StructurePages, ADR 0029); {id}: a school
+    COMMUNICATION("GET", "/console/schools/{id}/communication"),
+    COMMUNICATION_SWITCH("POST", "/console/schools/{id}/communication"),
+    COMMUNICATION_LINK("POST", "/console/schools/{id}/communication/links"),
+    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults"),
+    QUIET_HOURS("GET", "/console/schools/{id}/quiet-hours"),
+    QUIET_HOURS_SAVE("POST", "/console/schools/{id}/quiet-hours");
 
     private final String method;
     private final String pattern;

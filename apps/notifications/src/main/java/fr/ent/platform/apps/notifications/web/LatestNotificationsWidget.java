@@ -20,7 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LatestNotificationsWidget implements HomeWidget {
 
-    static final TemplateEngine TEMPLATES = Pages.engine(LatestNotificationsWidget.class,
+    /** The notifications app's templates (also the quiet-hours fields the tenant console shows, ADR 0029). */
+    public static final TemplateEngine TEMPLATES = Pages.engine(LatestNotificationsWidget.class,
             "fr.ent.platform.apps.notifications.jte");
 
     @Inject
