@@ -98,8 +98,9 @@ public class ActivationResource {
         String heading = body.heading() == null || body.heading().isBlank() ? c.displayName()
                 : body.heading().strip().substring(0, Math.min(body.heading().strip().length(), 200));
         withinLocalSchools(c, ids);
-        boolean administratorsToo = caller.localSchools().isEmpty();
-        List<AccountActivation.Letter> letters = identity(slug, () -> activation.letters(c, ids, administratorsToo));
+        java.util.function.Predicate<java.util.Set<String>> printsFor = caller.localSchools().isEmpty() ? null
+                : fr.ent.platform.tenants.access.LocalAdministration::printsLetterFor;
+        List<AccountActivation.Letter> letters = identity(slug, () -> activation.letters(c, ids, printsFor));
         if (letters.isEmpty()) {
             throw new Conflict("letters-empty");
         }

@@ -84,15 +84,16 @@ public class AccountActivation {
      * still waiting; activated accounts get none. In the order asked.
      */
     public List<Letter> letters(Collectivity c, List<UUID> ids) throws SQLException {
-        return letters(c, ids, true);
+        return letters(c, ids, null);
     }
 
     /**
-     * The same; {@code administratorsToo} false (a local administrator prints them, ADR 0029): an account holding
-     * SUPER_ADMIN or ADMIN_LOCAL still waiting gets no new code and no letter, so that whoever prints cannot sign
-     * in as an administrator.
+     * The same, where an account still waiting gets a new code only if {@code printsFor} accepts its functions
+     * (realm roles): a local administrator's letters skip administrators' accounts (ADR 0029, LocalAdministration),
+     * so that whoever prints cannot sign in as one. {@code null}: every account (no roles read).
      */
-    public List<Letter> letters(Collectivity c, List<UUID> ids, boolean administratorsToo) throws SQLException {
+    public List<Letter> letters(Collectivity c, List<UUID> ids, java.util.function.Predicate<Set<String>> printsFor)
+            throws SQLException {
         KeycloakAdmin admin = admin();
         String realm = c.names().realm();
         List<DirectoryUser> people = people(c, ids);
@@ -119,8 +120,8 @@ public class AccountActivation {
             if (account.isEmpty() || state(account.get()) == State.ACTIVATED) {
                 continue;
             }
-            if (!administratorsToo && !fr.ent.platform.tenants.access.LocalAdministration.printsLetterFor(
-                    AccountFunctions.roles(admin, realm, account.get().getString("id")))) {
+            if (printsFor != null && !printsFor.test(AccountFunctions.roles(admin, realm,
+                    account.get().getString("id")))) {
                 continue;
             }
             String code = ActivationCodes.next();

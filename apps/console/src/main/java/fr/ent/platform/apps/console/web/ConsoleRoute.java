@@ -53,13 +53,12 @@ public enum ConsoleRoute {
     SERVICE_REPORT("GET", "/console/service/report"),
     COMPLIANCE_PDF("GET", "/console/compliance/pdf"),
     AUDIT("GET", "/console/audit"),
-    // a school's communication rules and quiet hours (StructurePages, ADR 0029); {id}: a school
+    // a school's communication rules (StructurePages, ADR 0029); {id}: a school. Its quiet hours are the
+    // notifications app's page (/notifications/schools/{id}), linked from the school's page, audited here too
     COMMUNICATION("GET", "/console/schools/{id}/communication"),
     COMMUNICATION_SWITCH("POST", "/console/schools/{id}/communication"),
     COMMUNICATION_LINK("POST", "/console/schools/{id}/communication/links"),
-    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults"),
-    QUIET_HOURS("GET", "/console/schools/{id}/quiet-hours"),
-    QUIET_HOURS_SAVE("POST", "/console/schools/{id}/quiet-hours");
+    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults");
 
     private final String method;
     private final String pattern;

@@ -4,29 +4,16 @@ import fr.ent.platform.apps.console.audit.AuditTarget;
 import fr.ent.platform.apps.console.audit.ConsoleAudit;
 import fr.ent.platform.apps.console.audit.Outcome;
 import fr.ent.platform.apps.console.structures.ConsoleCommunication;
-import fr.ent.platform.apps.console.structures.ConsoleQuietHours;
 import fr.ent.platform.apps.directory.view.StructureView;
-import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.quiet.QuietRange;
-import fr.ent.platform.apps.notifications.web.LatestNotificationsWidget;
-import fr.ent.platform.apps.notifications.web.QuietHoursForm;
 import fr.ent.platform.problem.Problem;
-import fr.ent.platform.problem.ProblemStatuses;
-import fr.ent.platform.runtime.choices.PersonalChoices;
-import fr.ent.platform.runtime.web.Pages;
-import gg.jte.Content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
- * A school's communication rules and quiet hours in the console (issue 17 item 5, ADR 0029), answered for
+ * A school's communication rules in the console (issue 17 item 5, ADR 0029), answered for
  * {@link ConsolePages} once it has checked the route, the session, the console user and the anti-forgery token.
  * The services check the scope against the school (SUPER_ADMIN every school, ADMIN_LOCAL its own); every change is
  * recorded in the console's audit trail here, with what changed, once its outcome is known (a refusal the dispatcher
@@ -39,13 +26,7 @@ public class StructurePages {
     ConsoleCommunication communication;
 
     @Inject
-    ConsoleQuietHours quietHours;
-
-    @Inject
     ConsoleAudit audit;
-
-    @Inject
-    PersonalChoices personal;
 
     void answer(ConsolePages pages, ConsolePages.Visit v, ConsoleRoute route, String id) throws IOException {
         switch (route) {
@@ -53,8 +34,6 @@ public class StructurePages {
             case COMMUNICATION_SWITCH -> pupilsTalk(pages, v, id);
             case COMMUNICATION_LINK -> link(pages, v, id);
             case COMMUNICATION_DEFAULTS -> defaults(v, id);
-            case QUIET_HOURS -> quiet(pages, v, quietHours.school(v.scope(), id), null, null, 200);
-            case QUIET_HOURS_SAVE -> saveQuiet(pages, v, id);
             default -> v.response().sendError(404);
         }
     }
@@ -117,51 +96,6 @@ public class StructurePages {
         audit.record(v.scope(), route.name(), school(rules.school()), Outcome.REFUSED,
                 asked + ": " + problem.get().detail());
         rules(pages, v, rules, problem.get().detail(), problem.get().status());
-    }
-
-    private void quiet(ConsolePages pages, ConsolePages.Visit v, StructureView school, List<QuietHoursForm.Row> typed,
-            QuietHoursForm.Refusal refusal, int status) throws IOException {
-        boolean available = ConsoleQuietHours.available(v.tenant());
-        ResourceBundle texts = Pages.bundle(NotificationsApp.DESCRIPTOR.messages(), v.t().locale(),
-                NotificationsApp.class.getClassLoader());
-        String reason = refusal == null ? null : ProblemStatuses.problem(refusal.reason(), v.t().locale()).detail();
-        Content fields = null;
-        if (available) {
-            // the notifications app's own fields (rows of days, from, to; the same names, rules and words as a
-            // user's quiet hours and its school page), so that there is one form to keep accessible
-            Map<String, Object> params = new HashMap<>();
-            params.put("texts", texts);
-            params.put("rows", QuietHoursForm.shown(typed != null ? typed
-                    : QuietHoursForm.rows(quietHours.of(school))));
-            params.put("days", QuietHoursForm.days(v.t().locale()));
-            params.put("refusal", refusal);
-            params.put("reason", reason);
-            fields = output -> LatestNotificationsWidget.TEMPLATES.render("quiet/ranges.jte", params, output);
-        }
-        v.response().setStatus(status);
-        pages.page(v, v.t().get("quiet.title", school.name()), "quiet-hours.jte", "school", school,
-                "available", available, "fields", fields, "refusal", refusal, "reason", reason,
-                "zone", personal.collectivityTimeZone().getId(), "done", ConsolePages.notice(v));
-    }
-
-    private void saveQuiet(ConsolePages pages, ConsolePages.Visit v, String schoolId) throws IOException {
-        StructureView school = quietHours.school(v.scope(), schoolId);
-        if (!ConsoleQuietHours.available(v.tenant())) {
-            v.response().sendError(404); // no notifications app, no quiet hours (recorded refused by the dispatcher)
-            return;
-        }
-        List<QuietHoursForm.Row> typed = QuietHoursForm.typed(v.request().getParameterMap());
-        Optional<QuietHoursForm.Refusal> refusal = QuietHoursForm.refusal(typed);
-        if (refusal.isPresent()) {
-            audit.record(v.scope(), ConsoleRoute.QUIET_HOURS_SAVE.name(), school(school), Outcome.REFUSED,
-                    ProblemStatuses.problem(refusal.get().reason(), v.t().locale()).detail());
-            quiet(pages, v, school, typed, refusal.get(), 400);
-            return;
-        }
-        List<QuietRange> saved = quietHours.replace(v.scope(), school, typed);
-        audit.record(v.scope(), ConsoleRoute.QUIET_HOURS_SAVE.name(), school(school), Outcome.DONE,
-                ConsoleQuietHours.describe(saved));
-        v.response().sendRedirect(path(schoolId, "quiet-hours") + "?done=quiet-saved");
     }
 
     private static String path(String schoolId, String page) {

@@ -9,16 +9,9 @@ import fr.ent.platform.apps.directory.model.GroupType;
 import fr.ent.platform.apps.directory.view.GroupView;
 import fr.ent.platform.apps.directory.view.SchoolRulesView;
 import fr.ent.platform.apps.directory.view.StructureView;
-import fr.ent.platform.apps.notifications.NotificationsApp;
-import fr.ent.platform.apps.notifications.quiet.QuietRange;
-import fr.ent.platform.apps.notifications.web.LatestNotificationsWidget;
-import fr.ent.platform.apps.notifications.web.QuietHoursForm;
 import fr.ent.platform.runtime.web.Pages;
-import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A school's communication rules and quiet hours in the console (ADR 0029): the pages render in the three
- * languages with what StructurePages gives them, and say what they must (each rule with its own removal form and
- * anti-forgery token, the switch that is not the current state, the quiet-hours fields of the notifications app, a
- * refusal's reason, no form when the app is off); the rules read by name; the audit trail's wording of ranges.
+ * A school's communication rules in the console (ADR 0029): the page renders in the three languages with what
+ * StructurePages gives it, and says what it must (each rule with its own removal form and anti-forgery token, the
+ * switch that is not the current state, a refusal's reason); the rules read by name, as the audit trail names them.
  */
 class StructurePagesTest {
 
@@ -55,6 +47,18 @@ class StructurePagesTest {
         assertThat(rules.describe(PUPILS.id().toString(), STAFF.id().toString()))
                 .isEqualTo("Élèves — CP → Personnels");
         assertThat(rules.describe("guess", null)).isEqualTo("guess → null");
+    }
+
+    @Test
+    void theSchoolPageLinksToTheRulesAndToTheQuietHoursWhenTheCollectivityHasNotifications() {
+        for (boolean notifications : List.of(true, false)) {
+            String page = render("school.jte", Locale.FRENCH, LOCAL, "school", MACE, "values",
+                    new fr.ent.platform.apps.directory.view.NewStructure(MACE.uai(), MACE.name(), "ECOLE", null),
+                    "classes", List.of(), "error", null, "classError", null, "types", List.of("ECOLE"), "done", null,
+                    "quietHours", notifications);
+            assertThat(page).contains("/console/schools/" + MACE.id() + "/communication", "Règles de communication");
+            assertThat(page.contains("href=\"/notifications/schools/" + MACE.id() + "\"")).isEqualTo(notifications);
+        }
     }
 
     @Test
@@ -82,52 +86,8 @@ class StructurePagesTest {
         assertThat(none).contains("Aucune règle", "Ne plus autoriser les élèves", "value=\"false\"");
     }
 
-    @Test
-    void theQuietHoursPageShowsTheNotificationsFormOrSaysTheAppIsOff() {
-        List<QuietHoursForm.Row> typed = List.of(new QuietHoursForm.Row(EnumSet.of(DayOfWeek.MONDAY), "20:00", "25:00"));
-        var refusal = QuietHoursForm.refusal(typed).orElseThrow();
-        for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH, Locale.of("es"))) {
-            String page = render("quiet-hours.jte", locale, LOCAL, "school", MACE, "available", true,
-                    "fields", fields(locale, QuietHoursForm.rows(List.of(new QuietRange(EnumSet.of(DayOfWeek.MONDAY,
-                            DayOfWeek.FRIDAY), 20 * 60, 24 * 60))), null), "refusal", null, "reason", null,
-                    "zone", "Europe/Paris", "done", "quiet-saved");
-            assertThat(page).contains("action=\"/console/schools/" + MACE.id() + "/quiet-hours\"",
-                    "name=\"from.0\"", "value=\"20:00\"", "value=\"24:00\"", "name=\"day.2\"", "Europe/Paris",
-                    "name=\"csrf\" value=\"jeton\"");
-            String off = render("quiet-hours.jte", locale, SUPER, "school", MACE, "available", false, "fields", null,
-                    "refusal", null, "reason", null, "zone", "Europe/Paris", "done", null);
-            assertThat(off).doesNotContain("<form method=\"post\"");
-        }
-        String refused = render("quiet-hours.jte", Locale.FRENCH, LOCAL, "school", MACE, "available", true,
-                "fields", fields(Locale.FRENCH, typed, refusal), "refusal", refusal, "reason", "Heure invalide",
-                "zone", "Europe/Paris", "done", null);
-        assertThat(refused).contains("Heures calmes refusées, rien n'a été changé", "href=\"#to-0\"", "value=\"25:00\"");
-        assertThat(render("quiet-hours.jte", Locale.FRENCH, SUPER, "school", MACE, "available", false, "fields", null,
-                "refusal", null, "reason", null, "zone", "Europe/Paris", "done", null))
-                .contains("L'application Notifications n'est pas activée");
-    }
-
-    @Test
-    void rangesAreWrittenPlainlyInTheAuditTrail() {
-        assertThat(ConsoleQuietHours.describe(List.of())).isEqualTo("none");
-        assertThat(ConsoleQuietHours.describe(List.of(new QuietRange(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY),
-                20 * 60, 24 * 60), new QuietRange(EnumSet.of(DayOfWeek.SATURDAY), 0, 24 * 60))))
-                .isEqualTo("Mon,Fri 20:00-24:00; Sat 00:00-24:00");
-    }
-
     static final ConsoleScope SUPER = new ConsoleScope(true, Set.of(), "admin");
     static final ConsoleScope LOCAL = new ConsoleScope(false, Set.of("0693331W"), "adml");
-
-    private static Content fields(Locale locale, List<QuietHoursForm.Row> rows, QuietHoursForm.Refusal refusal) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("texts", Pages.bundle(NotificationsApp.DESCRIPTOR.messages(), locale,
-                NotificationsApp.class.getClassLoader()));
-        params.put("rows", QuietHoursForm.shown(rows));
-        params.put("days", QuietHoursForm.days(locale));
-        params.put("refusal", refusal);
-        params.put("reason", refusal == null ? null : "Heure invalide");
-        return output -> LatestNotificationsWidget.TEMPLATES.render("quiet/ranges.jte", params, output);
-    }
 
     private static GroupView group(String name) {
         return new GroupView(UUID.randomUUID(), MACE.id(), null, name, GroupType.PROFILE, "Student");

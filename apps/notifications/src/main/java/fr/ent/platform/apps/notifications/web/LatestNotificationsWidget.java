@@ -20,8 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class LatestNotificationsWidget implements HomeWidget {
 
-    /** The notifications app's templates (also the quiet-hours fields the tenant console shows, ADR 0029). */
-    public static final TemplateEngine TEMPLATES = Pages.engine(LatestNotificationsWidget.class,
+    static final TemplateEngine TEMPLATES = Pages.engine(LatestNotificationsWidget.class,
             "fr.ent.platform.apps.notifications.jte");
 
     @Inject

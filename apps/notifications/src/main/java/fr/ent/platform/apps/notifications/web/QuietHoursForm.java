@@ -20,8 +20,7 @@ import java.util.Set;
  * and end (row i's fields are {@code day.i}, {@code from.i}, {@code to.i}), with empty rows under them to add one
  * without JavaScript. Its rules are the API's: a time as {@link SettingsResource#minute} reads it, the ranges as
  * {@link QuietRange#check} judges them, refused with the same problems; a refusal also says which row and which
- * field, so that a page can show the reason next to it. Public for the tenant console, which shows a school's
- * quiet hours with the same form and rules (ADR 0029).
+ * field, so that a page can show the reason next to it.
  */
 public final class QuietHoursForm {
 
@@ -48,7 +47,7 @@ public final class QuietHoursForm {
     }
 
     /** The rows as typed; wholly empty rows are dropped, values that are no day are ignored (no such box). */
-    public static List<Row> typed(Map<String, String[]> parameters) {
+    static List<Row> typed(Map<String, String[]> parameters) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < QuietRange.MAX_RANGES + BLANK_ROWS; i++) {
             String from = first(parameters, "from." + i);
@@ -69,13 +68,13 @@ public final class QuietHoursForm {
     }
 
     /** The rows of stored ranges. */
-    public static List<Row> rows(List<QuietRange> ranges) {
+    static List<Row> rows(List<QuietRange> ranges) {
         return ranges.stream().map(r -> new Row(r.days(), QuietRange.time(r.startsMinute()),
                 QuietRange.time(r.endsMinute()))).toList();
     }
 
     /** The rows as the form shows them: these, then the empty ones. */
-    public static List<Row> shown(List<Row> rows) {
+    static List<Row> shown(List<Row> rows) {
         List<Row> shown = new ArrayList<>(rows);
         for (int i = 0; i < BLANK_ROWS; i++) {
             shown.add(new Row(Set.of(), "", ""));
@@ -84,7 +83,7 @@ public final class QuietHoursForm {
     }
 
     /** The days of the week by name, in the reader's language, Monday first. */
-    public static Map<String, String> days(Locale locale) {
+    static Map<String, String> days(Locale locale) {
         Map<String, String> days = new LinkedHashMap<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             days.put(d.name(), d.getDisplayName(TextStyle.FULL, locale));
@@ -93,7 +92,7 @@ public final class QuietHoursForm {
     }
 
     /** What is wrong with these rows, the first thing only (as the API answers), or nothing. */
-    public static Optional<Refusal> refusal(List<Row> rows) {
+    static Optional<Refusal> refusal(List<Row> rows) {
         List<QuietRange> ranges = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -125,7 +124,7 @@ public final class QuietHoursForm {
     }
 
     /** The ranges of rows that {@link #refusal} accepts; otherwise its reason is thrown. */
-    public static List<QuietRange> ranges(List<Row> rows) {
+    static List<QuietRange> ranges(List<Row> rows) {
         Optional<Refusal> refused = refusal(rows);
         if (refused.isPresent()) {
             throw refused.get().reason();
