@@ -428,6 +428,87 @@ class ConsoleIT {
                 .contains("admin.console", "adml.console", "Configurée").doesNotContain("admin.console.b");
     }
 
+    // --- a school's communication rules and quiet hours (ADR 0029) ---
+
+    @Test
+    void communication_rules_and_quiet_hours_stay_within_each_administrators_reach_and_are_audited() {
+        String superToken = "csrf=" + LoginAgent.encode(csrf(superA, a.domain()));
+        String localToken = "csrf=" + LoginAgent.encode(csrf(localA, a.domain()));
+        String rulesOfA = "/api/directory/structures/" + a.schoolA + "/communication";
+        jakarta.json.JsonObject before = Platform.json(PLATFORM.get(a.domain(), rulesOfA));
+        jakarta.json.JsonObject link = before.getJsonArray("links").getJsonObject(0);
+        String from = link.getString("from");
+        String to = link.getString("to");
+        String groupOfB = Platform.json(PLATFORM.get(a.domain(), "/api/directory/structures/" + a.schoolB
+                + "/communication")).getJsonArray("groups").getJsonObject(0).getString("id");
+        URI links = url(a.domain(), "/console/schools/" + a.schoolA + "/communication/links");
+
+        // the local administrator of A: its school's rules, a rule removed and the defaults put back
+        assertThat(superA.get(url(a.domain(), "/console/schools/" + a.schoolA).toString()).body())
+                .contains("/console/schools/" + a.schoolA + "/communication", "/notifications/schools/" + a.schoolA);
+        assertThat(localA.get(url(a.domain(), "/console/schools/" + a.schoolA + "/communication").toString()).body())
+                .contains("Qui écrit", "Élèves — CP");
+        assertThat(localA.send("POST", links, localToken + "&action=remove&from=" + from + "&to=" + to)
+                .statusCode()).isIn(302, 303);
+        assertThat(PLATFORM.get(a.domain(), rulesOfA).body()).doesNotContain("{\"from\":\"" + from + "\",\"to\":\""
+                + to + "\"}");
+        assertThat(localA.send("POST", url(a.domain(), "/console/schools/" + a.schoolA + "/communication/defaults"),
+                localToken).statusCode()).isIn(302, 303);
+        assertThat(Platform.json(PLATFORM.get(a.domain(), rulesOfA)).getJsonArray("links"))
+                .isEqualTo(before.getJsonArray("links"));
+        // the collectivity's administrator turns the pupils' switch on and off again
+        URI pupils = url(a.domain(), "/console/schools/" + a.schoolA + "/communication");
+        assertThat(superA.send("POST", pupils, superToken + "&pupilsTalk=true").statusCode()).isIn(302, 303);
+        assertThat(Platform.json(PLATFORM.get(a.domain(), rulesOfA)).getBoolean("pupilsTalk")).isTrue();
+        assertThat(superA.send("POST", pupils, superToken + "&pupilsTalk=false").statusCode()).isIn(302, 303);
+        assertThat(Platform.json(PLATFORM.get(a.domain(), rulesOfA)).getBoolean("pupilsTalk")).isFalse();
+        // bad input: the page again with the reason, nothing changed
+        HttpResponse<String> bad = localA.send("POST", links, localToken + "&from=&to=" + to);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Donnez deux groupes de cet établissement");
+        assertThat(superA.send("POST", pupils, superToken + "&pupilsTalk=peut-etre").statusCode()).isEqualTo(400);
+
+        // school B is not the local administrator's: every page and change refused; B's group named on A's form is
+        // nobody there; another collectivity's console knows neither school
+        for (String path : List.of("/communication", "/communication/links", "/communication/defaults")) {
+            URI ofB = url(a.domain(), "/console/schools/" + a.schoolB + path);
+            assertThat(localA.send("POST", ofB, localToken + "&pupilsTalk=true&from=" + groupOfB + "&to=" + groupOfB)
+                    .statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(localA.get(url(a.domain(), "/console/schools/" + a.schoolB + "/communication").toString())
+                .statusCode()).isEqualTo(403);
+        assertThat(localA.send("POST", links, localToken + "&from=" + groupOfB + "&to=" + to).statusCode())
+                .isEqualTo(404);
+        assertThat(localA.send("POST", links, localToken + "&from=" + java.util.UUID.randomUUID() + "&to=" + to)
+                .statusCode()).isEqualTo(404);
+        String csrfB = "csrf=" + LoginAgent.encode(csrf(superB, b.host));
+        assertThat(superB.get(url(b.host, "/console/schools/" + a.schoolA + "/communication").toString())
+                .statusCode()).isEqualTo(404);
+        assertThat(superB.send("POST", url(b.host, "/console/schools/" + a.schoolA + "/communication/defaults"),
+                csrfB).statusCode()).isEqualTo(404);
+        assertThat(superA.send("POST", pupils, "pupilsTalk=true").statusCode()).isEqualTo(403); // no token
+        assertThat(Platform.json(PLATFORM.get(a.domain(), rulesOfA)).getBoolean("pupilsTalk")).isFalse();
+
+        // quiet hours: the notifications app's page for the school, saved and refused, both in the console's trail
+        URI quietA = url(a.domain(), "/notifications/schools/" + a.schoolA);
+        assertThat(localA.send("POST", quietA, localToken + "&day.0=MONDAY&day.0=FRIDAY&from.0=20:00&to.0=24:00")
+                .statusCode()).isIn(302, 303);
+        assertThat(localA.send("POST", quietA, localToken + "&day.0=MONDAY&from.0=20:00&to.0=25:00").statusCode())
+                .isEqualTo(400);
+        assertThat(localA.send("POST", url(a.domain(), "/notifications/schools/" + a.schoolB),
+                localToken + "&day.0=MONDAY&from.0=20:00&to.0=24:00").statusCode()).isEqualTo(403);
+        // (the action names are also the filter's options: the entries are told by their details)
+        String trail = superA.get(url(a.domain(), "/console/audit").toString()).body();
+        assertThat(trail).contains("Mon,Fri 20:00-24:00", "pupils talk on", "pupils talk off", "adml.console")
+                .containsPattern("remove [^<]+ → ").containsPattern("<td>[0-9]+ rules</td>");
+        assertThat(superA.get(url(a.domain(), "/console/audit?action=QUIET_HOURS_SAVE&outcome=REFUSED").toString())
+                .body()).contains("adml.console", "Jean Macé").doesNotContain("Mon,Fri 20:00-24:00");
+        // the local administrator reads these entries about its school; B's administrator reads none of them
+        assertThat(localA.get(url(a.domain(), "/console/audit?action=COMMUNICATION_LINK").toString()).body())
+                .containsPattern("remove [^<]+ → ");
+        assertThat(superB.get(url(b.host, "/console/audit").toString()).body()).doesNotContain("adml.console");
+    }
+
     /** The test academy's SAML metadata (apps/console's test resource, a self-signed certificate made for it). */
     private static byte[] metadata() throws java.io.IOException {
         return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../apps/console/src/test/resources/fr/ent/"

@@ -129,7 +129,7 @@ class ConsoleImportIT {
     }
 
     @Test
-    void a_local_administrator_reaches_nothing_of_the_other_school_nor_a_teacher_anything() {
+    void a_local_administrator_reaches_nothing_of_the_other_school_nor_a_teacher_anything() throws Exception {
         String ofB = importId(upload(superA, a.schoolB, pupils("CE1", "CARON", "Denis")));
         String ofA = importId(upload(superA, a.schoolA, pupils("CE1", "DUMAS", "Elise")));
         String token = token(localA);
@@ -143,11 +143,29 @@ class ConsoleImportIT {
                 .isEqualTo(403);
         assertThat(localA.send("POST", url(a.domain(), "/console/activation/schools/" + a.schoolB + "/letters"),
                 token + "&class=" + a.cm2).statusCode()).isEqualTo(403);
-        // its own school: accounts are the collectivity administrator's business (tenant-manager, ADR 0021)
+        // its own school (ADR 0029): the accounts of a class, and the letters of those still waiting (one here)
         assertThat(localA.get(url(a.domain(), "/console/activation/schools/" + a.schoolA + "?class=" + a.cp)
-                .toString()).body()).contains("gérés par l'administrateur de la collectivité");
-        assertThat(localA.send("POST", url(a.domain(), "/console/activation/schools/" + a.schoolA + "/letters"),
-                token + "&class=" + a.cp).statusCode()).isEqualTo(403);
+                .toString()).body()).contains("lea.durand", "Activé");
+        String waiting = a.api.createClass(a.schoolA, "CE2 " + DirectoryApi.letters(4)).getString("id");
+        a.api.createUser("Student", "Vidal", "Inès", a.schoolA, List.of(waiting), List.of());
+        HttpResponse<byte[]> letters = localA.sendBytes("POST", url(a.domain(), "/console/activation/schools/"
+                + a.schoolA + "/letters"), "application/x-www-form-urlencoded",
+                (token + "&class=" + waiting).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(letters.statusCode()).isEqualTo(200);
+        assertThat(letters.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        // tenant-manager itself, asked with the local administrator's own token: another school's pupil, alone or
+        // among its own, is refused; its own pupil is answered
+        String localToken = "Bearer " + fr.ent.platform.it.identity.Logins.accessToken(PLATFORM, a.slug, a.domain(),
+                "adml.imports", ClassFixture.PASSWORD);
+        for (String what : List.of("status", "letters")) {
+            assertThat(adminApiAs(localToken, a.slug, what, "{\"entUserIds\":[\"" + a.zoe + "\"]}").statusCode())
+                    .as(what).isEqualTo(403);
+            assertThat(adminApiAs(localToken, a.slug, what, "{\"entUserIds\":[\"" + a.lea + "\",\"" + a.zoe
+                    + "\"]}").statusCode()).as(what).isEqualTo(403);
+        }
+        assertThat(adminApiAs(localToken, a.slug, "status", "{\"entUserIds\":[\"" + a.lea + "\"]}").body())
+                .contains("ACTIVATED");
+        assertThat(adminApiAs(localToken, slugB, "status", "{\"entUserIds\":[]}").statusCode()).isEqualTo(403);
         // a class of the other school named on its own school's form
         assertThat(superA.send("POST", url(a.domain(), "/console/activation/schools/" + a.schoolA + "/letters"),
                 token(superA) + "&class=" + a.cm2).statusCode()).isEqualTo(404);
@@ -283,9 +301,14 @@ class ConsoleImportIT {
     }
 
     static HttpResponse<String> adminApi(String tokenOf, String slug, String what, String json) throws Exception {
+        return adminApiAs(PLATFORM.administrator(tokenOf).authorization(), slug, what, json);
+    }
+
+    static HttpResponse<String> adminApiAs(String authorization, String slug, String what, String json)
+            throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PLATFORM.server().adminBase()
                                 + "/collectivities/" + slug + "/accounts/activation/" + what))
-                        .header("Authorization", PLATFORM.administrator(tokenOf).authorization())
+                        .header("Authorization", authorization)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

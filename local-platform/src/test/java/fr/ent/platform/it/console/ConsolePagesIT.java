@@ -100,5 +100,39 @@ class ConsolePagesIT {
         clickAndWait(browser, By.cssSelector("a[href='/console/administrators']"));
         assertThat(browser.text()).contains(admin, "Configurée");
         scan(browser, "the administrators and their second factor");
+        schoolRulesAndQuietHours(browser,
+                "http://" + lyon.domain() + ":" + platform.server().runtimeBase().getPort());
+    }
+
+    /**
+     * A school's communication rules and quiet hours (ADR 0029): one rule removed, then the defaults put back (the
+     * demo's rules are its defaults, so it ends as it was); the quiet hours page of the notifications app reached from
+     * the school's page and saved as it is; the audit trail names all three changes.
+     */
+    private static void schoolRulesAndQuietHours(RealBrowser browser, String portal) {
+        browser.open(portal + "/console");
+        clickAndWait(browser, By.partialLinkText(lyon.school()));
+        clickAndWait(browser, By.partialLinkText("Règles de communication"));
+        assertThat(browser.text()).contains("Qui écrit", "Élèves entre eux", "Remettre les règles par défaut");
+        scan(browser, "a school's communication rules");
+        String rules = browser.driver().findElement(By.id("rules")).getText();
+        clickAndWait(browser, By.cssSelector("button[aria-label^='Retirer la règle']"));
+        assertThat(browser.text()).contains("Règle retirée.");
+        assertThat(browser.driver().findElement(By.id("rules")).getText()).isNotEqualTo(rules);
+        clickAndWait(browser, By.xpath("//form[contains(@action, '/communication/defaults')]//button"));
+        assertThat(browser.text()).contains("Règles par défaut remises.");
+        assertThat(browser.driver().findElement(By.id("rules")).getText()).isEqualTo(rules);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+        scan(browser, "a school's communication rules, on a phone");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        clickAndWait(browser, By.partialLinkText(lyon.school()));
+        clickAndWait(browser, By.partialLinkText("Heures de tranquillité"));
+        clickAndWait(browser, By.cssSelector("form.quiet-hours button[type='submit']"));
+        assertThat(browser.text()).contains("Les heures de tranquillité de l’école sont enregistrées.");
+        browser.open(portal + "/console/audit?action=QUIET_HOURS_SAVE");
+        assertThat(browser.text()).contains(admin, lyon.school());
+        browser.open(portal + "/console/audit");
+        assertThat(browser.text()).containsPattern("remove .+ → ").containsPattern("[0-9]+ rules");
     }
 }

@@ -102,8 +102,8 @@ public class AdminAccessFilter implements ContainerRequestFilter {
 
     /**
      * A school's local administrator (ADR 0025): one account of its own collectivity at a time, read it, block or
-     * unblock it, reset it, change its CLASS_ADMIN function. Whether the person is of its schools is decided after,
-     * with the directory.
+     * unblock it, reset it, change its CLASS_ADMIN function; and the accounts and activation letters of a class of
+     * its schools (ADR 0029). Whether the people are of its schools is decided after, with the directory.
      */
     static boolean allowedToLocalAdministrator(ContainerRequestContext request, String slug) {
         List<String> path = segments(request);
@@ -114,7 +114,10 @@ public class AdminAccessFilter implements ContainerRequestFilter {
         return switch (request.getMethod()) {
             case "GET", "HEAD" -> path.size() == 4;
             case "PUT" -> path.size() == 5 && (path.get(4).equals("functions") || path.get(4).equals("enabled"));
-            case "POST" -> path.size() == 5 && path.get(4).equals("reset");
+            // a reset of one account; where a class's accounts stand and their activation letters: the resource
+            // then refuses the whole request unless every person is attached to its schools (ActivationResource)
+            case "POST" -> path.size() == 5 && (path.get(4).equals("reset") || (path.get(3).equals("activation")
+                    && (path.get(4).equals("status") || path.get(4).equals("letters"))));
             default -> false;
         };
     }

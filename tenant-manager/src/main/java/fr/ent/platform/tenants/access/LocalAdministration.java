@@ -31,4 +31,19 @@ public final class LocalAdministration {
         return new TreeSet<>(current == null ? List.of() : current)
                 .equals(new TreeSet<>(requested == null ? List.of() : requested));
     }
+
+    /**
+     * Whether a local administrator of {@code callerSchools} may ask for the accounts and activation letters of these
+     * people (ADR 0029): every one of them attached to one of its schools. One person elsewhere (another school's, a
+     * guessed or foreign id, whose schools are none) refuses the whole request, so that nothing is printed for
+     * anyone out of its reach and the answer does not tell which id was the wrong one.
+     */
+    public static boolean reachesAll(Set<String> callerSchools, Collection<? extends Collection<String>> peoplesSchools) {
+        return peoplesSchools.stream().allMatch(schools -> schools.stream().anyMatch(callerSchools::contains));
+    }
+
+    /** Whether an account holding these functions gets a letter (a new code) printed by a local administrator. */
+    public static boolean printsLetterFor(Collection<String> accountFunctions) {
+        return !accountFunctions.contains(RealmRoles.SUPER_ADMIN) && !accountFunctions.contains(RealmRoles.ADMIN_LOCAL);
+    }
 }

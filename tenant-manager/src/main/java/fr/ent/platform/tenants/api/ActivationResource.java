@@ -37,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Account activation for the tenant console (ADR 0023): where a group of people's accounts stand, and their
  * activation letters (PDF, one page per person, fresh one-time codes). Open to the collectivity's SUPER_ADMIN on its
- * own collectivity ({@code AdminAccessFilter}) and to the platform operators.
+ * own collectivity ({@code AdminAccessFilter}) and to the platform operators; and to a school's local administrator
+ * (ADR 0029) for people who are all attached to its schools (else 403, whoever the others are), whose letters
+ * then give no new code to an administrator's account (a local administrator cannot sign in as one).
  */
 @Path("/collectivities/{slug}/accounts/activation")
 @RequestScoped
@@ -58,6 +60,12 @@ public class ActivationResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    fr.ent.platform.tenants.access.AdminCaller caller;
+
+    @Inject
+    fr.ent.platform.tenants.identity.PersonSchools personSchools;
+
     @POST
     @Path("status")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +76,7 @@ public class ActivationResource {
     public ActivationStatusView status(@PathParam("slug") String slug, ActivationRequest body) {
         Collectivity c = active(slug);
         List<UUID> ids = ids(body);
+        withinLocalSchools(c, ids);
         return identity(slug, () -> new ActivationStatusView(activation.status(c, ids).stream()
                 .map(s -> new ActivationStatusView.Account(s.entUserId().toString(), s.login(), s.state().name()))
                 .toList()));
@@ -88,7 +97,10 @@ public class ActivationResource {
         List<UUID> ids = ids(body);
         String heading = body.heading() == null || body.heading().isBlank() ? c.displayName()
                 : body.heading().strip().substring(0, Math.min(body.heading().strip().length(), 200));
-        List<AccountActivation.Letter> letters = identity(slug, () -> activation.letters(c, ids));
+        withinLocalSchools(c, ids);
+        java.util.function.Predicate<java.util.Set<String>> printsFor = caller.localSchools().isEmpty() ? null
+                : fr.ent.platform.tenants.access.LocalAdministration::printsLetterFor;
+        List<AccountActivation.Letter> letters = identity(slug, () -> activation.letters(c, ids, printsFor));
         if (letters.isEmpty()) {
             throw new Conflict("letters-empty");
         }
@@ -107,6 +119,18 @@ public class ActivationResource {
             throw new Conflict("accounts-unavailable", slug, c.state());
         }
         return c;
+    }
+
+    /** A local administrator asks only for people attached to its schools: otherwise the whole request is refused. */
+    private void withinLocalSchools(Collectivity c, List<UUID> ids) {
+        java.util.Optional<java.util.Set<String>> local = caller.localSchools();
+        if (local.isEmpty()) {
+            return;
+        }
+        java.util.Map<UUID, java.util.Set<String>> schools = identity(c.slug(), () -> personSchools.of(c.names(), ids));
+        if (!fr.ent.platform.tenants.access.LocalAdministration.reachesAll(local.get(), schools.values())) {
+            throw new fr.ent.platform.problem.NotAllowed("forbidden");
+        }
     }
 
     private static List<UUID> ids(ActivationRequest body) {

@@ -84,6 +84,16 @@ public class AccountActivation {
      * still waiting; activated accounts get none. In the order asked.
      */
     public List<Letter> letters(Collectivity c, List<UUID> ids) throws SQLException {
+        return letters(c, ids, null);
+    }
+
+    /**
+     * The same, where an account still waiting gets a new code only if {@code printsFor} accepts its functions
+     * (realm roles): a local administrator's letters skip administrators' accounts (ADR 0029, LocalAdministration),
+     * so that whoever prints cannot sign in as one. {@code null}: every account (no roles read).
+     */
+    public List<Letter> letters(Collectivity c, List<UUID> ids, java.util.function.Predicate<Set<String>> printsFor)
+            throws SQLException {
         KeycloakAdmin admin = admin();
         String realm = c.names().realm();
         List<DirectoryUser> people = people(c, ids);
@@ -108,6 +118,10 @@ public class AccountActivation {
             }
             Optional<JsonObject> account = account(admin, realm, p.id());
             if (account.isEmpty() || state(account.get()) == State.ACTIVATED) {
+                continue;
+            }
+            if (printsFor != null && !printsFor.test(AccountFunctions.roles(admin, realm,
+                    account.get().getString("id")))) {
                 continue;
             }
             String code = ActivationCodes.next();

@@ -31,24 +31,39 @@ public class PersonSchools {
         } catch (IllegalArgumentException e) {
             return Set.of();
         }
+        return of(names, java.util.List.of(id)).get(id);
+    }
+
+    /** Each person's schools (none for an id that is not one of this directory's), in one transaction. */
+    public java.util.Map<UUID, Set<String>> of(TenantNames names, java.util.Collection<UUID> ids) throws SQLException {
         return tenants.read(names, c -> {
-            Set<String> uais = new TreeSet<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            java.util.Map<UUID, Set<String>> schools = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+                for (UUID id : ids) {
+                    schools.put(id, uais(ps, id));
+                }
+            }
+            return schools;
+        });
+    }
+
+    private static Set<String> uais(PreparedStatement ps, UUID id) throws SQLException {
+        Set<String> uais = new TreeSet<>();
+        ps.setObject(1, id);
+        ps.setObject(2, id);
+        ps.setObject(3, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                uais.add(rs.getString(1).trim());
+            }
+        }
+        return uais;
+    }
+
+    private static final String QUERY = """
                     SELECT s.uai FROM structure s WHERE s.id IN (
                         SELECT structure_id FROM ent_user WHERE id = ?
                         UNION SELECT k.structure_id FROM school_class k JOIN class_member m ON m.class_id = k.id
                                WHERE m.user_id = ?
-                        UNION SELECT structure_id FROM ent_user_attachment WHERE user_id = ?)""")) {
-                ps.setObject(1, id);
-                ps.setObject(2, id);
-                ps.setObject(3, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        uais.add(rs.getString(1).trim());
-                    }
-                }
-            }
-            return uais;
-        });
-    }
+                        UNION SELECT structure_id FROM ent_user_attachment WHERE user_id = ?)""";
 }

@@ -46,6 +46,13 @@ class AccountAccessTest {
         assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "functions")).isTrue();
         assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID, "enabled")).isTrue();
         assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", ID, "reset")).isTrue();
+        // a class's accounts and letters (ADR 0029): the resource then checks every person against its schools
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "status")).isTrue();
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "letters")).isTrue();
+        assertThat(local("POST", "lyon", "collectivities", "cd-44", "accounts", "activation", "letters")).isFalse();
+        assertThat(local("GET", "lyon", "collectivities", "lyon", "accounts", "activation", "letters")).isFalse();
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", "activation", "x")).isFalse();
+        assertThat(local("POST", "lyon", "collectivities", "lyon", "accounts", ID, "letters")).isFalse();
 
         assertThat(local("GET", "lyon", "collectivities", "cd-44", "accounts", ID)).isFalse();
         assertThat(local("POST", "lyon", "collectivities", "cd-44", "accounts", ID, "reset")).isFalse();
@@ -72,6 +79,15 @@ class AccountAccessTest {
         assertThat(LocalAdministration.reaches(mine, List.of(), List.of())).isFalse(); // a guessed or foreign id
         assertThat(LocalAdministration.reaches(mine, List.of("0690001A"), List.of("ADMIN_LOCAL"))).isFalse();
         assertThat(LocalAdministration.reaches(mine, List.of("0690001A"), List.of("SUPER_ADMIN"))).isFalse();
+
+        // letters of a class (ADR 0029): everyone asked must be of its schools, and administrators get no code
+        assertThat(LocalAdministration.reachesAll(mine, List.of(List.of("0690001A"), List.of("0690002B", "0690001A"))))
+                .isTrue();
+        assertThat(LocalAdministration.reachesAll(mine, List.of(List.of("0690001A"), List.of("0690002B")))).isFalse();
+        assertThat(LocalAdministration.reachesAll(mine, List.of(List.of("0690001A"), List.of()))).isFalse();
+        assertThat(LocalAdministration.printsLetterFor(List.of("Student", "CLASS_ADMIN"))).isTrue();
+        assertThat(LocalAdministration.printsLetterFor(List.of("ADMIN_LOCAL"))).isFalse();
+        assertThat(LocalAdministration.printsLetterFor(List.of("SUPER_ADMIN"))).isFalse();
 
         assertThat(LocalAdministration.keepsAdminSchools(List.of(), null)).isTrue();
         assertThat(LocalAdministration.keepsAdminSchools(List.of("0690001A"), List.of("0690001A"))).isTrue();

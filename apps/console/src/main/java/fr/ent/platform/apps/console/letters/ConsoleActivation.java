@@ -12,7 +12,6 @@ import fr.ent.platform.apps.directory.view.UserSummary;
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DependencyFailed;
-import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.tenant.Tenant;
@@ -28,7 +27,8 @@ import java.util.Map;
  * out (pupils of the class, or their parents). The people come from the directory, after the {@link ConsoleScope}
  * is checked against the class's school; the accounts and the codes are tenant-manager's, reached through
  * {@link TenantManagerChannel} with the administrator's own token (ADR 0021), which tenant-manager accepts from the
- * collectivity's SUPER_ADMIN only: a local administrator is told so (as for functions, docs/console.md).
+ * collectivity's SUPER_ADMIN, and from a local administrator of the class's school when every person asked is
+ * attached to its schools (ADR 0029; administrators' accounts then get no new code).
  */
 @ApplicationScoped
 public class ConsoleActivation {
@@ -67,11 +67,6 @@ public class ConsoleActivation {
     @Inject
     TenantManagerChannel tenantManager;
 
-    /** Who may reach accounts through the channel today: the collectivity's SUPER_ADMIN (ADR 0021). */
-    public static boolean managesAccounts(ConsoleScope scope) {
-        return scope.whole();
-    }
-
     /** The class, checked against the scope: a class of a school out of reach is 403. */
     public ClassDetail schoolClass(ConsoleScope scope, String schoolId, String classId) {
         StructureView school = schools.get(scope, schoolId);
@@ -88,14 +83,16 @@ public class ConsoleActivation {
         ClassDetail c = schoolClass(scope, schoolId, classId);
         List<UserSummary> pupils = c.members().stream().filter(u -> u.profile() == Profile.Student).toList();
         List<UserSummary> parents = classes.relatives(classId);
-        if (!managesAccounts(scope)) {
-            return new ClassAccounts(school, c, rows(pupils, Map.of()), rows(parents, Map.of()));
-        }
         List<String> ids = new java.util.ArrayList<>();
         pupils.forEach(p -> ids.add(p.id().toString()));
         parents.forEach(p -> ids.add(p.id().toString()));
         TenantManagerChannel.Answer answer = tenantManager.post(tenant, session, "accounts/activation/status",
                 new ActivationRequest(ids, null), language);
+        if (answer.status() == 403) {
+            // a local administrator, and someone of the class attached elsewhere only (tenant-manager's rule, ADR
+            // 0029): the class is shown without its accounts rather than not at all
+            return new ClassAccounts(school, c, rows(pupils, Map.of()), rows(parents, Map.of()));
+        }
         if (answer.status() != 200) {
             throw new DependencyFailed("tenant-manager-failed");
         }
@@ -113,9 +110,6 @@ public class ConsoleActivation {
             Audience audience, Locale language) {
         StructureView school = schools.get(scope, schoolId);
         ClassDetail c = schoolClass(scope, schoolId, classId);
-        if (!managesAccounts(scope)) {
-            throw new NotAllowed("forbidden");
-        }
         List<UserSummary> people = audience == Audience.STUDENTS
                 ? c.members().stream().filter(u -> u.profile() == Profile.Student).toList()
                 : classes.relatives(classId);
@@ -128,6 +122,9 @@ public class ConsoleActivation {
                 "application/pdf", language);
         if (answer.status() == 409) {
             throw new Conflict("letters-empty");
+        }
+        if (answer.status() == 403) {
+            throw new fr.ent.platform.problem.NotAllowed("forbidden"); // someone asked is out of a local reach
         }
         if (answer.status() != 200 || !answer.contentType().startsWith("application/pdf")) {
             throw new DependencyFailed("tenant-manager-failed");

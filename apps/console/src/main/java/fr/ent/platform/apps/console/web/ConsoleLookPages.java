@@ -177,8 +177,9 @@ public class ConsoleLookPages {
         AuditQuery query = AuditQuery.of(v.request().getParameter("action"), v.request().getParameter("actor"),
                 v.request().getParameter("outcome"), v.request().getParameter("page"));
         pages.page(v, v.t().get("audit.title"), "audit.jte", "query", query, "found", audit.list(v.scope(), query),
-                "actions", java.util.Arrays.stream(ConsoleRoute.values()).filter(ConsoleRoute::changes)
-                        .map(ConsoleRoute::name).toList());
+                "actions", java.util.stream.Stream.concat(java.util.Arrays.stream(ConsoleRoute.values())
+                        .filter(ConsoleRoute::changes).map(ConsoleRoute::name),
+                        fr.ent.platform.apps.console.audit.ConsoleAdministrationTrail.OTHER_SCREENS.stream()).toList());
     }
 
     /** tenant-manager's document as it is, with its type; a PDF as a download with a file name. */

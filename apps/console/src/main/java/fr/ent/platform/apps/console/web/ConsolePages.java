@@ -60,7 +60,8 @@ public class ConsolePages extends HttpServlet {
     static final TemplateEngine TEMPLATES = Pages.engine(ConsolePages.class, "fr.ent.platform.apps.console.jte");
     private static final java.util.Set<String> NOTICES = java.util.Set.of("created", "saved", "class-created",
             "class-renamed", "function-given", "function-removed", "blocked", "unblocked", "child-linked", "child-unlinked",
-            "merged", "group-created", "member-added", "member-removed", "identity-saved");
+            "merged", "group-created", "member-added", "member-removed", "identity-saved", "rules-saved", "rule-added",
+            "rule-removed", "defaults-applied");
     private static final Logger LOG = Logger.getLogger(ConsolePages.class.getName());
 
     @Inject
@@ -96,6 +97,10 @@ public class ConsolePages extends HttpServlet {
     /** The console's audit trail: every change recorded with its outcome (ADR 0024). */
     @Inject
     ConsoleAudit audit;
+
+    /** A school's communication rules (ADR 0029). */
+    @Inject
+    StructurePages structures;
 
     /** Apps and look, service, audit trail. */
     @Inject
@@ -186,6 +191,8 @@ public class ConsolePages extends HttpServlet {
                 case SERVICE_REPORT -> look.slaReport(visit, this);
                 case COMPLIANCE_PDF -> look.compliancePdf(visit);
                 case AUDIT -> look.audit(visit, this);
+                case COMMUNICATION, COMMUNICATION_SWITCH, COMMUNICATION_LINK, COMMUNICATION_DEFAULTS ->
+                    structures.answer(this, visit, match.get().route(), id);
             }
             if (AUDITED_BY_STATUS.contains(match.get().route())) {
                 recordByStatus(visit, match.get().route(), id, path);
@@ -254,7 +261,9 @@ public class ConsolePages extends HttpServlet {
                 "values", values == null ? new NewStructure(school.uai(), school.name(), school.type().name(), null)
                         : values,
                 "classes", schools.classes(v.scope(), id), "error", error, "classError", classError,
-                "types", types(), "done", notice(v));
+                "types", types(), "done", notice(v),
+                // its quiet hours are the notifications app's page (ADR 0029): linked when the collectivity has it
+                "quietHours", v.tenant().enables("notifications"));
     }
 
     private void updateSchool(Visit v, String id) throws IOException {

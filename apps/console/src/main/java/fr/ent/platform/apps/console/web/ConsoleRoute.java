@@ -52,7 +52,13 @@ public enum ConsoleRoute {
     SERVICE("GET", "/console/service"),
     SERVICE_REPORT("GET", "/console/service/report"),
     COMPLIANCE_PDF("GET", "/console/compliance/pdf"),
-    AUDIT("GET", "/console/audit");
+    AUDIT("GET", "/console/audit"),
+    // a school's communication rules (StructurePages, ADR 0029); {id}: a school. Its quiet hours are the
+    // notifications app's page (/notifications/schools/{id}), linked from the school's page, audited here too
+    COMMUNICATION("GET", "/console/schools/{id}/communication"),
+    COMMUNICATION_SWITCH("POST", "/console/schools/{id}/communication"),
+    COMMUNICATION_LINK("POST", "/console/schools/{id}/communication/links"),
+    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults");
 
     private final String method;
     private final String pattern;

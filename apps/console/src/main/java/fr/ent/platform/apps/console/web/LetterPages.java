@@ -31,7 +31,7 @@ public class LetterPages {
         v.response().setStatus(status);
         pages.page(v, v.t().get("letters.title", school.name()), "activation.jte", "school", school,
                 "classes", schools.classes(v.scope(), schoolId), "chosen", chosen,
-                "managesAccounts", ConsoleActivation.managesAccounts(v.scope()), "error", error);
+                "error", error);
     }
 
     void print(ConsolePages pages, ConsolePages.Visit v, String schoolId) throws IOException {

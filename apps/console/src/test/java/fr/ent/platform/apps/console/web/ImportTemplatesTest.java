@@ -55,7 +55,7 @@ class ImportTemplatesTest {
                     List.of(imp(State.APPLIED).entry()), "error", "Fichier illisible", "maxMb", 10))
                     .contains("enctype=\"multipart/form-data\"", "name=\"eleves\"", "Fichier illisible");
             assertThat(render("activation.jte", locale, SUPER, "school", ZOLA, "classes", List.of(cp()),
-                    "chosen", accounts(), "managesAccounts", true, "error", null)).contains("lea.durand");
+                    "chosen", accounts(), "error", null)).contains("lea.durand");
         }
     }
 
@@ -73,12 +73,14 @@ class ImportTemplatesTest {
     }
 
     @Test
-    void aLocalAdministratorSeesTheClassesButNoPrintForm() {
+    void aLocalAdministratorPrintsTheLettersOfItsSchoolsClassesToo() {
+        // ADR 0029: the print form for a local administrator too, told that administrators' accounts get no letter
         String local = render("activation.jte", Locale.FRENCH, LOCAL, "school", ZOLA, "classes", List.of(cp()),
-                "chosen", accounts(), "managesAccounts", false, "error", null);
-        assertThat(local).contains("gérés par l'administrateur de la collectivité").doesNotContain("/letters");
+                "chosen", accounts(), "error", null);
+        assertThat(local).contains("/activation/schools/" + ZOLA.id() + "/letters",
+                "n'ont pas de lettre imprimée par un administrateur local");
         String whole = render("activation.jte", Locale.FRENCH, SUPER, "school", ZOLA, "classes", List.of(cp()),
-                "chosen", accounts(), "managesAccounts", true, "error", null);
+                "chosen", accounts(), "error", null);
         assertThat(whole).contains("/activation/schools/" + ZOLA.id() + "/letters", "value=\"RELATIVES\"",
                 "Élèves : 1, dont 1 compte(s) activé(s)", "En attente d'activation");
     }

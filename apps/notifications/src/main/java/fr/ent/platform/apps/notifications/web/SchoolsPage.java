@@ -3,6 +3,7 @@ package fr.ent.platform.apps.notifications.web;
 import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.apps.directory.view.StructureView;
 import fr.ent.platform.apps.notifications.NotificationsApp;
+import fr.ent.platform.apps.notifications.quiet.QuietRange;
 import fr.ent.platform.apps.notifications.quiet.QuietRanges;
 import fr.ent.platform.apps.notifications.quiet.StoredQuietRange.Owner;
 import fr.ent.platform.apps.notifications.web.QuietHoursForm.Refusal;
@@ -12,6 +13,7 @@ import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.ProblemStatuses;
+import fr.ent.platform.runtime.audit.AdministrationTrail;
 import fr.ent.platform.runtime.choices.PersonalChoices;
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.StructureAdmins;
@@ -20,6 +22,7 @@ import fr.ent.platform.runtime.security.login.PortalSessions;
 import fr.ent.platform.runtime.tenant.TenantContext;
 import fr.ent.platform.runtime.web.Pages;
 import fr.ent.platform.runtime.web.ProblemAnswer;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,12 +43,17 @@ import java.util.ResourceBundle;
  * schools the reader administers (every school of the collectivity for SUPER_ADMIN, theirs for ADMIN_LOCAL: the rule
  * of {@link StructureAdmins}, as the API's), {@code /notifications/schools/<id>} shows one school's ranges in the
  * same form as a user's own quiet hours and saves them (POST with the session's anti-forgery token, then back to
- * the page). Anyone else is refused (403); a school this collectivity does not have is not found (404).
+ * the page). Anyone else is refused (403); a school this collectivity does not have is not found (404). The tenant
+ * console links each school's page here, and every save (made, or refused for bad input) is an entry of the
+ * console's audit trail through the platform's {@link AdministrationTrail} (ADR 0029).
  */
 @WebServlet(urlPatterns = {SchoolsPage.PATH, SchoolsPage.PATH + "/*"}, name = "notifications-schools")
 public class SchoolsPage extends HttpServlet {
 
     static final String PATH = "/notifications/schools";
+
+    /** The action's code in the administration trail (the console names it: audit.action.QUIET_HOURS_SAVE). */
+    static final String ACTION = "QUIET_HOURS_SAVE";
 
     @Inject
     TenantContext context;
@@ -64,6 +72,10 @@ public class SchoolsPage extends HttpServlet {
 
     @Inject
     PersonalChoices personal;
+
+    /** The collectivity's administration trail (the tenant console's, ADR 0029): every save, made or refused. */
+    @Inject
+    Instance<AdministrationTrail> trail;
 
     /** A school of the list: its page, its name and UAI. */
     public record School(String path, String name, String uai) {
@@ -112,16 +124,38 @@ public class SchoolsPage extends HttpServlet {
             List<Row> typed = QuietHoursForm.typed(request.getParameterMap());
             Optional<Refusal> refusal = QuietHoursForm.refusal(typed);
             if (refusal.isPresent()) {
+                record(session.get(), school, AdministrationTrail.Outcome.REFUSED,
+                        ProblemStatuses.problem(refusal.get().reason(), Pages.locale(request)).detail());
                 response.setStatus(400);
                 form(request, response, session.get(), school, typed, refusal, false);
                 return;
             }
-            quiet.replace(Owner.STRUCTURE, school.id(), QuietHoursForm.ranges(typed));
+            List<QuietRange> saved = quiet.replace(Owner.STRUCTURE, school.id(), QuietHoursForm.ranges(typed));
+            record(session.get(), school, AdministrationTrail.Outcome.DONE, described(saved));
             response.setStatus(303);
             response.setHeader("Location", PATH + "/" + school.id() + "?saved");
         } catch (DomainException e) {
             refuse(request, response, e);
         }
+    }
+
+    /** A save of a school's quiet hours, in the administration trail (when the war has one). */
+    private void record(PortalSession session, StructureView school, AdministrationTrail.Outcome outcome,
+            String detail) {
+        trail.forEach(t -> t.record(session.token(), ACTION, new AdministrationTrail.School(school.id().toString(),
+                school.name(), school.uai()), outcome, detail));
+    }
+
+    /** Ranges as the trail says them: "Mon,Fri 20:00-24:00; Sat 00:00-24:00", or "none". */
+    static String described(List<QuietRange> ranges) {
+        if (ranges.isEmpty()) {
+            return "none";
+        }
+        return ranges.stream().map(r -> r.days().stream().sorted()
+                        .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining(",")) + " " + QuietRange.time(r.startsMinute())
+                        + "-" + QuietRange.time(r.endsMinute()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The signed-in reader if they administer schools; otherwise they are sent to sign in, or refused. */

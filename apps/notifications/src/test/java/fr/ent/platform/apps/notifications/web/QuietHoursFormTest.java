@@ -110,4 +110,12 @@ class QuietHoursFormTest {
     private static Refusal refusal(Row... rows) {
         return QuietHoursForm.refusal(List.of(rows)).orElseThrow();
     }
+
+    @Test
+    void aSchoolsSaveIsWrittenPlainlyInTheAdministrationTrail() {
+        assertThat(SchoolsPage.described(List.of())).isEqualTo("none");
+        assertThat(SchoolsPage.described(List.of(new QuietRange(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY),
+                20 * 60, 24 * 60), new QuietRange(EnumSet.of(DayOfWeek.SATURDAY), 0, 24 * 60))))
+                .isEqualTo("Mon,Fri 20:00-24:00; Sat 00:00-24:00");
+    }
 }
