@@ -37,6 +37,25 @@ public final class RichText {
     }
 
     /**
+     * What a writer typed, as HTML to sanitize: text without any markup (a textarea, a phone) keeps its lines, each
+     * non-empty line a paragraph; anything with a tag is taken as HTML, as typed (the sanitizer decides what stays).
+     * The diary's and the wiki's editors send either.
+     */
+    public static String typed(String content) {
+        if (content == null || content.contains("<")) {
+            return content;
+        }
+        StringBuilder html = new StringBuilder();
+        for (String line : content.split("\\R")) {
+            String text = line.strip();
+            if (!text.isEmpty()) {
+                html.append("<p>").append(text.replace("&", "&amp;").replace(">", "&gt;")).append("</p>");
+            }
+        }
+        return html.toString();
+    }
+
+    /**
      * The words of sanitized HTML, without markup, as search indexes, notifications and e-mails use them; entities
      * the sanitizer wrote are decoded.
      */

@@ -46,4 +46,13 @@ class RichTextTest {
         assertThat(RichText.excerpt("<p>La sortie au musée est reportée</p>", 20)).isEqualTo("La sortie au musée…");
         assertThat(RichText.excerpt("<p>Court</p>", 20)).isEqualTo("Court");
     }
+
+    @Test
+    void typed_text_keeps_its_lines_and_html_is_left_to_the_sanitizer() {
+        assertThat(RichText.typed("Lire p. 12\n\n  Exercices 3 & 4 > 2  \r\nFin")).isEqualTo(
+                "<p>Lire p. 12</p><p>Exercices 3 &amp; 4 &gt; 2</p><p>Fin</p>");
+        assertThat(RichText.typed("<p>Déjà du <b>HTML</b></p>")).isEqualTo("<p>Déjà du <b>HTML</b></p>");
+        assertThat(RichText.sanitize(RichText.typed("a <script>x</script>"))).doesNotContain("script");
+        assertThat(RichText.typed(null)).isNull();
+    }
 }

@@ -50,7 +50,7 @@ public final class Inputs {
         if (subject.isEmpty() || subject.length() > SUBJECT_MAX) {
             throw InvalidInput.field("subject", "diary.subject", SUBJECT_MAX);
         }
-        String content = RichText.sanitize(paragraphs(input.content())).strip();
+        String content = RichText.sanitize(RichText.typed(input.content())).strip();
         if (content.length() > CONTENT_MAX || RichText.plain(content).isEmpty()) {
             throw InvalidInput.field("content", "diary.content", CONTENT_MAX);
         }
@@ -75,24 +75,6 @@ public final class Inputs {
             throw InvalidInput.field("attachments", "diary.attachments", ATTACHMENTS_MAX);
         }
         return new Checked(kind, day, subject, content, visibleFrom, new ArrayList<>(attachments));
-    }
-
-    /**
-     * Text typed without any markup (the page's textarea, a phone) keeps its lines: each non-empty line becomes a
-     * paragraph. Anything with a tag is taken as HTML, as typed (the sanitizer decides what stays).
-     */
-    static String paragraphs(String content) {
-        if (content == null || content.contains("<")) {
-            return content;
-        }
-        StringBuilder html = new StringBuilder();
-        for (String line : content.split("\\R")) {
-            String text = line.strip();
-            if (!text.isEmpty()) {
-                html.append("<p>").append(text.replace("&", "&amp;").replace(">", "&gt;")).append("</p>");
-            }
-        }
-        return html.toString();
     }
 
     /** An ISO date ({@code 2026-12-07}), none for anything else. */

@@ -61,7 +61,7 @@ public final class Inputs {
             throw new InvalidInput("malformed-request");
         }
         String title = title(input.title());
-        String content = RichText.sanitize(paragraphs(input.content())).strip();
+        String content = RichText.sanitize(RichText.typed(input.content())).strip();
         if (content.length() > CONTENT_MAX) {
             throw InvalidInput.field("content", "wiki.content", CONTENT_MAX);
         }
@@ -74,24 +74,6 @@ public final class Inputs {
             throw InvalidInput.field("baseVersion", "wiki.base-version");
         }
         return base;
-    }
-
-    /**
-     * Text typed without any markup (the page's textarea, a phone) keeps its lines: each non-empty line becomes a
-     * paragraph. Anything with a tag is taken as HTML, as typed (the sanitizer decides what stays).
-     */
-    static String paragraphs(String content) {
-        if (content == null || content.contains("<")) {
-            return content;
-        }
-        StringBuilder html = new StringBuilder();
-        for (String line : content.split("\\R")) {
-            String text = line.strip();
-            if (!text.isEmpty()) {
-                html.append("<p>").append(text.replace("&", "&amp;").replace(">", "&gt;")).append("</p>");
-            }
-        }
-        return html.toString();
     }
 
     public static Optional<UUID> uuid(String id) {
