@@ -2,6 +2,7 @@ package fr.ent.platform.sovereignty;
 
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.ContainerImage;
+import fr.ent.platform.sovereignty.inventory.DataService;
 import fr.ent.platform.sovereignty.inventory.EgressEndpoint;
 import fr.ent.platform.sovereignty.inventory.EgressEndpoint.Kind;
 import fr.ent.platform.sovereignty.inventory.IngressTls;
@@ -66,6 +67,14 @@ public final class Fixtures {
     public static final EgressEndpoint BACKUP = new EgressEndpoint("sauvegarde", Kind.BACKUP, "https",
             "backup.ent.example.fr", -1, true, "fr-mrs", "cloud-temple");
 
+    /** The platform's PostgreSQL owned by the operator (CloudNativePG): Paris, encrypted class, backups to Marseille. */
+    public static final DataService DATABASE = new DataService(DataService.Kind.POSTGRESQL, "ent", "ent-db",
+            List.of("fr-par"), "chiffre", new DataService.Backup("s3://ent-backups/ent-db (backup.ent.example.fr)",
+                    "fr-mrs", true));
+    /** The platform's Keycloak owned by the operator (Keycloak Operator): its data is in PostgreSQL. */
+    public static final DataService IDENTITY = new DataService(DataService.Kind.KEYCLOAK, "ent", "ent-keycloak",
+            List.of("fr-par", "fr-mrs"), null, null);
+
     public static final PlatformSettings SETTINGS = new PlatformSettings(true, 365, 90, true);
 
     public static final CollectivityResidency LYON = new CollectivityResidency("ent", "lyon", "lyon", Residency.FR);
@@ -75,6 +84,6 @@ public final class Fixtures {
     public static Inventory compliant() {
         return new Inventory(List.of(NODE_PAR, NODE_MRS), List.of(ENCRYPTED, PLAIN),
                 List.of(SHARED_DATA, LYON_FILES, BACKUPS), List.of(RUNTIME, POSTGRES), List.of(PORTAL),
-                List.of(AI, SMTP, OBJECTS, BACKUP), SETTINGS, List.of(LYON, OCCITANIE));
+                List.of(AI, SMTP, OBJECTS, BACKUP), SETTINGS, List.of(LYON, OCCITANIE), List.of(DATABASE, IDENTITY));
     }
 }

@@ -34,8 +34,9 @@ import java.util.stream.Stream;
 /**
  * Reads the inventory from the Kubernetes API (all namespaces): nodes and their region, zone and provider labels,
  * storage classes, persistent volumes, the images of pods' containers, Ingress TLS and the Collectivity resources'
- * {@code spec.dataResidency} (read as generic resources: no dependency on the operator module). The platform's
- * settings and egress endpoints come from its configuration ({@link PlatformConfiguration}).
+ * {@code spec.dataResidency} (read as generic resources: no dependency on the operator module), and the data services
+ * owned through their operators ({@link DataServiceInventory}). The platform's settings and egress endpoints come from
+ * its configuration ({@link PlatformConfiguration}).
  */
 public final class InventoryCollector {
 
@@ -53,7 +54,7 @@ public final class InventoryCollector {
 
     public Inventory collect(PlatformConfiguration configuration) {
         return new Inventory(nodes(), storageClasses(), volumes(), images(), ingresses(), configuration.egress(),
-                configuration.settings(), collectivities());
+                configuration.settings(), collectivities(), new DataServiceInventory(client).collect());
     }
 
     /** The platform's configuration from the {@value #CONFIG_KEY} key of a ConfigMap. */

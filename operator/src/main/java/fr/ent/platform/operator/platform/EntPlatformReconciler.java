@@ -39,6 +39,7 @@ import java.util.Optional;
 public class EntPlatformReconciler implements Reconciler<EntPlatform> {
 
     public static final String NAME = "entplatform";
+    static final java.time.Duration DATA_SERVICES_RECHECK = java.time.Duration.ofSeconds(30);
 
     private final Conditions conditions = Conditions.system();
     private final EventRecorder events;
@@ -83,11 +84,15 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
         if (rolled && current.isPresent()) {
             events.normal(p, "RolloutStarted", "runtime " + p.getSpec().getImage() + " rolling out");
         }
-        report(p, rolled ? null : current.orElse(null));
-        return UpdateControl.patchStatus(p);
+        DataServices.Readiness services = DataServices.apply(client, p);
+        report(p, rolled ? null : current.orElse(null), services);
+        UpdateControl<EntPlatform> control = UpdateControl.patchStatus(p);
+        // their resources are not watched (their kinds may not exist in a cluster that owns none): look again
+        // until they are ready
+        return services.allReady() ? control : control.rescheduleAfter(DATA_SERVICES_RECHECK);
     }
 
-    private void report(EntPlatform p, Deployment deployment) {
+    private void report(EntPlatform p, Deployment deployment, DataServices.Readiness services) {
         EntPlatformStatus status = p.getStatus() == null ? new EntPlatformStatus() : p.getStatus();
         p.setStatus(status);
         long generation = p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
@@ -100,7 +105,8 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
         int available = orZero(ds.getAvailableReplicas());
         boolean current = deployment != null && ds.getObservedGeneration() != null
                 && ds.getObservedGeneration() >= deployment.getMetadata().getGeneration();
-        boolean ready = current && updated >= wanted && available >= wanted;
+        boolean runtimeReady = current && updated >= wanted && available >= wanted;
+        boolean ready = runtimeReady && services.allReady();
         status.setObservedGeneration(generation);
         status.setImage(p.getSpec().getImage());
         status.setReplicas(wanted);
@@ -109,6 +115,18 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
         String phase = ready ? "Ready" : available == 0 && deployment != null && current ? "Unavailable" : "Progressing";
         String message = "runtime " + p.getSpec().getImage() + ": " + updated + "/" + wanted + " pods updated, "
                 + available + " available";
+        if (services.databaseOwned()) {
+            message += "; PostgreSQL " + DataServiceObjects.clusterName(p) + ": " + services.databaseState();
+            conditions.set(status, generation, ConditionType.DatabaseReady, services.databaseReady(),
+                    services.databaseReady() ? "ClusterReady" : "ClusterNotReady",
+                    "CloudNativePG Cluster " + DataServiceObjects.clusterName(p) + ": " + services.databaseState());
+        }
+        if (services.keycloakOwned()) {
+            message += "; Keycloak " + DataServiceObjects.keycloakName(p) + ": " + services.keycloakState();
+            conditions.set(status, generation, ConditionType.KeycloakReady, services.keycloakReady(),
+                    services.keycloakReady() ? "KeycloakReady" : "KeycloakNotReady",
+                    "Keycloak " + DataServiceObjects.keycloakName(p) + ": " + services.keycloakState());
+        }
         status.setPhase(phase);
         status.setMessage(message);
         conditions.set(status, generation, ConditionType.Ready, ready, phase, message);

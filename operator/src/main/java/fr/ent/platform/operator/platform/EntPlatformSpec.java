@@ -16,6 +16,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.maxReplicas) || self.maxReplicas >= self.replicas",
         message = "maxReplicas must be at least replicas")
+@ValidationRule(value = "has(self.database) != has(self.managedDatabase)",
+        message = "give either database (a PostgreSQL run elsewhere) or managedDatabase (owned as a CloudNativePG Cluster)")
+@ValidationRule(value = "!(has(self.keycloak) && has(self.managedKeycloak))",
+        message = "give either keycloak (a Keycloak run elsewhere) or managedKeycloak (owned as a Keycloak Operator resource)")
+@ValidationRule(value = "!has(self.managedKeycloak) || has(self.managedDatabase) || has(self.managedKeycloak.database)",
+        message = "managedKeycloak needs managedDatabase or its own managedKeycloak.database")
 public class EntPlatformSpec {
 
     @Required
@@ -40,12 +46,17 @@ public class EntPlatformSpec {
 
     private ResourceRequirements resources;
 
-    @Required
-    @JsonPropertyDescription("Secret with the database connection: keys host, port, database, username, password")
+    @JsonPropertyDescription("Secret with the connection to a PostgreSQL run elsewhere: keys host, port, database, username, password")
     private SecretReference database;
 
-    @JsonPropertyDescription("Keycloak serving the collectivities' realms")
+    @JsonPropertyDescription("PostgreSQL owned by the platform as a CloudNativePG Cluster, instead of database")
+    private ManagedDatabase managedDatabase;
+
+    @JsonPropertyDescription("Keycloak run elsewhere, serving the collectivities' realms")
     private KeycloakReference keycloak;
+
+    @JsonPropertyDescription("Keycloak owned by the platform as a Keycloak Operator resource, instead of keycloak")
+    private ManagedKeycloak managedKeycloak;
 
     @Size(min = 1)
     @JsonPropertyDescription("Regions (topology.kubernetes.io/region) the runtime may be scheduled in, e.g. fr-par")
@@ -107,6 +118,22 @@ public class EntPlatformSpec {
 
     public void setDatabase(SecretReference database) {
         this.database = database;
+    }
+
+    public ManagedDatabase getManagedDatabase() {
+        return managedDatabase;
+    }
+
+    public void setManagedDatabase(ManagedDatabase managedDatabase) {
+        this.managedDatabase = managedDatabase;
+    }
+
+    public ManagedKeycloak getManagedKeycloak() {
+        return managedKeycloak;
+    }
+
+    public void setManagedKeycloak(ManagedKeycloak managedKeycloak) {
+        this.managedKeycloak = managedKeycloak;
     }
 
     public KeycloakReference getKeycloak() {

@@ -121,11 +121,14 @@ public final class RuntimeObjects {
     private static List<EnvVar> environment(EntPlatform p) {
         EntPlatformSpec spec = p.getSpec();
         AdminEndpoint admin = AdminEndpoint.orDefaults(spec.getAdminEndpoint());
-        String secret = spec.getDatabase().name();
+        // an owned PostgreSQL: the Secret CloudNativePG writes for the application's owner (its key for the name is
+        // dbname); otherwise the Secret the platform's administrators wrote
+        boolean owned = spec.getManagedDatabase() != null;
+        String secret = owned ? DataServiceObjects.appSecretName(p) : spec.getDatabase().name();
         List<EnvVar> env = new ArrayList<>();
         env.add(fromSecret("ENT_DB_HOST", secret, "host"));
         env.add(fromSecret("ENT_DB_PORT", secret, "port"));
-        env.add(fromSecret("ENT_DB_NAME", secret, "database"));
+        env.add(fromSecret("ENT_DB_NAME", secret, owned ? "dbname" : "database"));
         env.add(fromSecret("ENT_DB_USER", secret, "username"));
         env.add(fromSecret("ENT_DB_PASSWORD", secret, "password"));
         env.add(new EnvVarBuilder().withName("ENT_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).build());
@@ -137,7 +140,13 @@ public final class RuntimeObjects {
         env.add(value("ENT_ADMIN_TLS_KEYSTORE", ADMIN_TLS_MOUNT + "/" + KEYSTORE_KEY));
         env.add(fromSecret("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", admin.keystorePasswordSecret(name(p)), "password"));
         env.add(fromSecret("ENT_METRICS_TOKEN", admin.metricsTokenSecret(name(p)), "token"));
-        if (spec.getKeycloak() != null) {
+        if (spec.getManagedKeycloak() != null) {
+            env.add(value("ENT_KEYCLOAK_URL", "https://" + spec.getManagedKeycloak().getHostname()));
+            env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USERNAME", DataServiceObjects.keycloakAdminSecretName(p),
+                    "username"));
+            env.add(fromSecret("ENT_KEYCLOAK_ADMIN_PASSWORD", DataServiceObjects.keycloakAdminSecretName(p),
+                    "password"));
+        } else if (spec.getKeycloak() != null) {
             env.add(new EnvVarBuilder().withName("ENT_KEYCLOAK_URL").withValue(spec.getKeycloak().url()).build());
             if (spec.getKeycloak().adminSecret() != null) {
                 env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USERNAME", spec.getKeycloak().adminSecret().name(), "username"));

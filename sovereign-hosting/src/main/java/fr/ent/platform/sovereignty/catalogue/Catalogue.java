@@ -62,22 +62,26 @@ public record Catalogue(List<Rule> rules) {
                         "Pour chaque collectivité : les volumes persistants de données qui peuvent contenir ses données "
                                 + "(les siens, étiquetés platform.ent.fr/collectivity avec son slug, et les volumes partagés) et "
                                 + "les stockages objet configurés ont une région (label topology.kubernetes.io/region ou "
-                                + "affinité de nœud) parmi regions.fr (résidence FR) ou regions.fr + regions.eu "
-                                + "(résidence EU). Région inconnue = violation.",
+                                + "affinité de nœud), ainsi que chaque région où le PostgreSQL détenu par l'opérateur "
+                                + "(Cluster CloudNativePG) peut tourner, parmi regions.fr (résidence FR) ou "
+                                + "regions.fr + regions.eu (résidence EU). Région inconnue ou service non épinglé = "
+                                + "violation.",
                         RuleChecks::regionData),
                 new Rule(RuleId.SNC_REGION_BACKUP,
                         "Les sauvegardes restent dans les régions du choix de résidence",
                         List.of(SNC_LOCATION, GDPR_44),
                         Severity.BLOCKING, Scope.COLLECTIVITY,
-                        "Comme SNC-REGION-DATA pour les volumes étiquetés ent.fr/purpose=backup et les points de "
-                                + "sortie de type BACKUP.",
+                        "Comme SNC-REGION-DATA pour les volumes étiquetés ent.fr/purpose=backup, les points de "
+                                + "sortie de type BACKUP et le stockage objet des sauvegardes (base et WAL) du "
+                                + "PostgreSQL détenu par l'opérateur.",
                         RuleChecks::regionBackup),
                 new Rule(RuleId.SNC_REGION_COMPUTE,
                         "Les nœuds qui traitent les données sont dans les régions du choix de résidence",
                         List.of(SNC_LOCATION),
                         Severity.BLOCKING, Scope.COLLECTIVITY,
                         "Chaque nœud (le runtime est partagé et traite les données de toutes les collectivités) a un "
-                                + "label topology.kubernetes.io/region autorisé par la résidence de la collectivité.",
+                                + "label topology.kubernetes.io/region autorisé par la résidence de la collectivité ; "
+                                + "le Keycloak détenu par l'opérateur est épinglé à des régions autorisées.",
                         RuleChecks::regionCompute),
                 new Rule(RuleId.SNC_QUALIFIED_PROVIDER,
                         "L'hébergement est assuré par des prestataires qualifiés",
@@ -95,8 +99,10 @@ public record Catalogue(List<Rule> rules) {
                         "Les données sont chiffrées au repos",
                         List.of(SNC_CRYPTO, GDPR_32),
                         Severity.BLOCKING, Scope.PLATFORM,
-                        "Les classes de stockage des volumes persistants et la classe par défaut existent et ont un "
-                                + "paramètre encrypted, encryption ou csi.storage.k8s.io/encrypted à \"true\".",
+                        "Les classes de stockage des volumes persistants, la classe par défaut et celle du "
+                                + "PostgreSQL détenu par l'opérateur existent et ont un paramètre encrypted, encryption "
+                                + "ou csi.storage.k8s.io/encrypted à \"true\" ; ses sauvegardes (base et WAL) sont "
+                                + "chiffrées.",
                         RuleChecks::encryptionAtRest),
                 new Rule(RuleId.SNC_TLS_INGRESS,
                         "Les flux entrants sont chiffrés (TLS)",

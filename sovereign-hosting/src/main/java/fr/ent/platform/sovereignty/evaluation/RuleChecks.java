@@ -2,6 +2,7 @@ package fr.ent.platform.sovereignty.evaluation;
 
 import fr.ent.platform.sovereignty.inventory.CollectivityResidency;
 import fr.ent.platform.sovereignty.inventory.ContainerImage;
+import fr.ent.platform.sovereignty.inventory.DataService;
 import fr.ent.platform.sovereignty.inventory.EgressEndpoint;
 import fr.ent.platform.sovereignty.inventory.IngressTls;
 import fr.ent.platform.sovereignty.inventory.Inventory;
@@ -37,6 +38,9 @@ public final class RuleChecks {
                 .forEach(v -> items.add(new Located("volume " + v.name(), v.region())));
         inv.egress().stream().filter(e -> e.kind() == EgressEndpoint.Kind.OBJECT_STORAGE)
                 .forEach(e -> items.add(new Located("stockage objet " + e.name() + " (" + e.host() + ")", e.region())));
+        // the platform's own PostgreSQL holds every collectivity's schema: each region its pods may run in counts
+        inv.dataServices().stream().filter(d -> d.kind() == DataService.Kind.POSTGRESQL)
+                .forEach(d -> pinned(items, d, d.label()));
         return located(items, policy, c, "données",
                 "aucun volume de données ni stockage objet ne contient les données de la collectivité",
                 "Déplacer les volumes et le stockage objet concernés vers une région autorisée, ou étiqueter le "
@@ -50,19 +54,35 @@ public final class RuleChecks {
                 .forEach(v -> items.add(new Located("volume de sauvegarde " + v.name(), v.region())));
         inv.egress().stream().filter(e -> e.kind() == EgressEndpoint.Kind.BACKUP)
                 .forEach(e -> items.add(new Located("sauvegarde " + e.name() + " (" + e.host() + ")", e.region())));
+        inv.dataServices().stream().filter(d -> d.backup() != null)
+                .forEach(d -> items.add(new Located("sauvegardes de " + d.label() + " (" + d.backup().destination()
+                        + ")", d.backup().region())));
         return located(items, policy, c, "sauvegardes",
                 "aucune sauvegarde déclarée (volume ent.fr/purpose=backup ou point de sortie de type BACKUP)",
                 "Reconfigurer la destination des sauvegardes vers une région autorisée et déclarer sa région.");
     }
 
     public static Verdict regionCompute(Inventory inv, PolicyConfiguration policy, CollectivityResidency c) {
-        List<Located> items = inv.nodes().stream().map(n -> new Located("nœud " + n.name(), n.region())).toList();
+        List<Located> items = new ArrayList<>(
+                inv.nodes().stream().map(n -> new Located("nœud " + n.name(), n.region())).toList());
+        // Keycloak's pods handle every account's credentials: where they may run is a location of the data too
+        inv.dataServices().stream().filter(d -> d.kind() == DataService.Kind.KEYCLOAK)
+                .forEach(d -> pinned(items, d, "pods de " + d.label()));
         return located(items, policy, c, "nœuds de calcul", "aucun nœud dans l'inventaire",
                 "Retirer (cordon puis drain) les nœuds hors des régions autorisées, ou étiqueter "
                         + "topology.kubernetes.io/region les nœuds dont la région n'est pas déclarée.");
     }
 
     private record Located(String what, String region) {
+    }
+
+    /** One item per region the service is pinned to; an unpinned service is one item of unknown region. */
+    private static void pinned(List<Located> items, DataService d, String what) {
+        if (d.regions().isEmpty()) {
+            items.add(new Located(what + " (non épinglé à une région)", null));
+        } else {
+            d.regions().forEach(r -> items.add(new Located(what, r)));
+        }
     }
 
     private static Verdict located(List<Located> items, PolicyConfiguration policy, CollectivityResidency c,
@@ -139,6 +159,14 @@ public final class RuleChecks {
             }
         }
         inv.storageClasses().stream().filter(StorageClass::defaultClass).forEach(s -> classes.add(s.name()));
+        for (DataService d : inv.dataServices()) {
+            if (d.storageClassName() != null && !d.storageClassName().isBlank()) {
+                classes.add(d.storageClassName());
+            }
+            if (d.backup() != null && !d.backup().encrypted()) {
+                bad.add("sauvegardes de " + d.label() + " : non chiffrées (sauvegardes de base et archives WAL)");
+            }
+        }
         for (String name : classes) {
             var sc = inv.storageClass(name);
             if (sc.isEmpty()) {
@@ -148,14 +176,15 @@ public final class RuleChecks {
             }
         }
         if (classes.isEmpty() && bad.isEmpty()) {
-            return Verdict.notApplicable("Aucun volume persistant ni classe de stockage par défaut.");
+            return Verdict.notApplicable("Aucun volume persistant, classe de stockage par défaut ni service de données.");
         }
         if (bad.isEmpty()) {
             return Verdict.compliant("Classes de stockage utilisées ou par défaut chiffrées : " + classes + ".");
         }
         return Verdict.violated(String.join(" ; ", bad) + ".",
                 "Utiliser une classe de stockage chiffrée (paramètre « encrypted: \"true\" » ou équivalent du pilote "
-                        + "CSI) et migrer les volumes concernés.");
+                        + "CSI) et migrer les volumes concernés ; chiffrer les sauvegardes des services de données "
+                        + "(EntPlatform spec.managedDatabase.backup.encryption).");
     }
 
     public static Verdict tlsIngress(Inventory inv, PolicyConfiguration policy, CollectivityResidency ignored) {

@@ -48,7 +48,8 @@ public record InventorySnapshot(Instant collectedAt, Inventory inventory) {
                         .add("port", e.port()).add("tls", e.tls())))
                 .add("settings", settings(inv.settings()))
                 .add("collectivities", array(inv.collectivities(), c -> object("namespace", c.namespace(),
-                        "name", c.name(), "slug", c.slug(), "residency", c.residency().name())));
+                        "name", c.name(), "slug", c.slug(), "residency", c.residency().name())))
+                .add("dataServices", array(inv.dataServices(), d -> dataService(d)));
         return json.build().toString();
     }
 
@@ -80,7 +81,8 @@ public record InventorySnapshot(Instant collectedAt, Inventory inventory) {
                             str(e, "provider"))),
                     settings(json.getJsonObject("settings")),
                     list(json, "collectivities", c -> new CollectivityResidency(str(c, "namespace"), str(c, "name"),
-                            c.getString("slug"), Residency.parse(str(c, "residency")))));
+                            c.getString("slug"), Residency.parse(str(c, "residency")))),
+                    list(json, "dataServices", InventorySnapshot::dataService));
             return new InventorySnapshot(at, inventory);
         } catch (NullPointerException | ClassCastException | DateTimeParseException e) {
             throw new IllegalArgumentException("inventaire : champ absent ou mal typé (" + e.getMessage() + ")", e);
@@ -108,6 +110,24 @@ public record InventorySnapshot(Instant collectedAt, Inventory inventory) {
         JsonObjectBuilder o = Json.createObjectBuilder();
         values.forEach(o::add);
         return o;
+    }
+
+    private static JsonObjectBuilder dataService(DataService d) {
+        JsonObjectBuilder o = object("kind", d.kind().name(), "namespace", d.namespace(), "name", d.name(),
+                "storageClassName", d.storageClassName()).add("regions", Json.createArrayBuilder(d.regions()));
+        if (d.backup() != null) {
+            o.add("backup", object("destination", d.backup().destination(), "region", d.backup().region())
+                    .add("encrypted", d.backup().encrypted()));
+        }
+        return o;
+    }
+
+    private static DataService dataService(JsonObject d) {
+        JsonObject b = d.getJsonObject("backup");
+        return new DataService(DataService.Kind.valueOf(d.getString("kind")), str(d, "namespace"), d.getString("name"),
+                strings(d.getJsonArray("regions")), str(d, "storageClassName"),
+                b == null ? null : new DataService.Backup(str(b, "destination"), str(b, "region"),
+                        b.getBoolean("encrypted", false)));
     }
 
     private static JsonObjectBuilder settings(PlatformSettings s) {

@@ -9,6 +9,7 @@ import fr.ent.platform.sovereignty.catalogue.RuleId;
 import fr.ent.platform.sovereignty.catalogue.Scope;
 import fr.ent.platform.sovereignty.catalogue.Severity;
 import fr.ent.platform.sovereignty.inventory.ContainerImage;
+import fr.ent.platform.sovereignty.inventory.DataService;
 import fr.ent.platform.sovereignty.inventory.EgressEndpoint;
 import fr.ent.platform.sovereignty.inventory.IngressTls;
 import fr.ent.platform.sovereignty.inventory.Inventory;
@@ -48,8 +49,36 @@ class RuleCatalogueTest {
                 v.collectivity(), v.purpose());
     }
 
+    static DataService database(List<String> regions, String storageClass, String backupRegion, boolean encrypted) {
+        return new DataService(DATABASE.kind(), DATABASE.namespace(), DATABASE.name(), regions, storageClass,
+                new DataService.Backup(DATABASE.backup().destination(), backupRegion, encrypted));
+    }
+
+    static DataService identity(List<String> regions) {
+        return new DataService(IDENTITY.kind(), IDENTITY.namespace(), IDENTITY.name(), regions, null, null);
+    }
+
     static Stream<Arguments> violations() {
         return Stream.of(
+                variant(RuleId.SNC_REGION_DATA, "PostgreSQL de l'opérateur non épinglé à une région",
+                        i -> i.withDataServices(List.of(database(List.of(), "chiffre", "fr-mrs", true), IDENTITY))),
+                variant(RuleId.SNC_REGION_DATA, "PostgreSQL de l'opérateur en région UE hors France",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par", "de-fra"), "chiffre", "fr-mrs",
+                                true), IDENTITY))),
+                variant(RuleId.SNC_REGION_BACKUP, "sauvegardes du PostgreSQL de l'opérateur hors UE",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par"), "chiffre", "us-east-1", true),
+                                IDENTITY))),
+                variant(RuleId.SNC_REGION_BACKUP, "sauvegardes du PostgreSQL de l'opérateur sans région",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par"), "chiffre", null, true),
+                                IDENTITY))),
+                variant(RuleId.SNC_REGION_COMPUTE, "Keycloak de l'opérateur non épinglé à une région",
+                        i -> i.withDataServices(List.of(DATABASE, identity(List.of())))),
+                variant(RuleId.SNC_ENCRYPTION_AT_REST, "sauvegardes du PostgreSQL de l'opérateur non chiffrées",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par"), "chiffre", "fr-mrs", false),
+                                IDENTITY))),
+                variant(RuleId.SNC_ENCRYPTION_AT_REST, "PostgreSQL de l'opérateur sur une classe non chiffrée",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par"), "plain", "fr-mrs", true),
+                                IDENTITY))),
                 variant(RuleId.SNC_REGION_DATA, "volume partagé en région UE hors France",
                         i -> i.withVolumes(List.of(volume(SHARED_DATA, "chiffre", "de-fra"), LYON_FILES, BACKUPS))),
                 variant(RuleId.SNC_REGION_DATA, "volume de la collectivité sans région",
@@ -133,6 +162,11 @@ class RuleCatalogueTest {
                                 "chiffre", "de-fra", "ent", "occ", "occitanie", Purpose.DATA)))),
                 variant(RuleId.SNC_ENCRYPTION_AT_REST, "classe non chiffrée inutilisée et non par défaut",
                         i -> i.withStorageClasses(List.of(ENCRYPTED, PLAIN))),
+                variant(RuleId.SNC_REGION_DATA, "PostgreSQL de l'opérateur sur deux régions françaises",
+                        i -> i.withDataServices(List.of(database(List.of("fr-par", "fr-mrs"), "chiffre", "fr-mrs",
+                                true), IDENTITY))),
+                variant(RuleId.SNC_ENCRYPTION_AT_REST, "services de données gérés à la main : rien de plus à vérifier",
+                        i -> i.withDataServices(List.of())),
                 variant(RuleId.SNC_TLS_INGRESS, "règle sans hôte couverte par le certificat par défaut",
                         i -> i.withIngresses(List.of(PORTAL, new IngressTls("ent", "defaut", List.of(IngressTls.ANY_HOST),
                                 List.of(IngressTls.ANY_HOST))))),

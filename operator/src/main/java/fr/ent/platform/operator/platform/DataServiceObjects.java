@@ -1,0 +1,280 @@
+package fr.ent.platform.operator.platform;
+
+import fr.ent.platform.operator.collectivity.TenantObjects;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data services an EntPlatform may own (ADR 0038), as the resources of the operators made for them: a
+ * CloudNativePG {@code Cluster} with its Barman Cloud {@code ObjectStore} and {@code ScheduledBackup}, and a Keycloak
+ * Operator {@code Keycloak} with, in the same Cluster, a {@code Database} and a login role of its own. They are
+ * written as generic resources: the platform does not depend on those operators' Java models, only on their
+ * documented API, and a cluster without them answers 404, which the reconciler reports.
+ */
+public final class DataServiceObjects {
+
+    public static final ResourceDefinitionContext CLUSTER = context("postgresql.cnpg.io", "v1", "Cluster", "clusters");
+    public static final ResourceDefinitionContext SCHEDULED_BACKUP = context("postgresql.cnpg.io", "v1",
+            "ScheduledBackup", "scheduledbackups");
+    public static final ResourceDefinitionContext DATABASE = context("postgresql.cnpg.io", "v1", "Database",
+            "databases");
+    public static final ResourceDefinitionContext OBJECT_STORE = context("barmancloud.cnpg.io", "v1", "ObjectStore",
+            "objectstores");
+    public static final ResourceDefinitionContext KEYCLOAK = context("k8s.keycloak.org", "v2alpha1", "Keycloak",
+            "keycloaks");
+    /** The Barman Cloud plugin's name, as CloudNativePG knows it. */
+    public static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+    /** The runtime's database and owner in the Cluster (CloudNativePG's {@code initdb} bootstrap). */
+    static final String RUNTIME_DATABASE = "ent";
+    static final String KEYCLOAK_DATABASE = "keycloak";
+    static final String KEYCLOAK_ROLE = "keycloak";
+    static final String REGION_LABEL = RuntimeObjects.REGION_LABEL;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private DataServiceObjects() {
+    }
+
+    public static String clusterName(EntPlatform p) {
+        return p.getMetadata().getName() + "-db";
+    }
+
+    /** The Secret CloudNativePG writes for the application's owner: keys host, port, dbname, username, password. */
+    public static String appSecretName(EntPlatform p) {
+        return clusterName(p) + "-app";
+    }
+
+    static String objectStoreName(EntPlatform p) {
+        return clusterName(p) + "-backups";
+    }
+
+    static String scheduledBackupName(EntPlatform p) {
+        return clusterName(p) + "-daily";
+    }
+
+    public static String keycloakName(EntPlatform p) {
+        return p.getMetadata().getName() + "-keycloak";
+    }
+
+    static String keycloakDatabaseSecretName(EntPlatform p) {
+        return keycloakName(p) + "-db";
+    }
+
+    /** The Secret the Keycloak Operator writes with the first administrator: keys username, password. */
+    public static String keycloakAdminSecretName(EntPlatform p) {
+        return keycloakName(p) + "-initial-admin";
+    }
+
+    static GenericKubernetesResource cluster(EntPlatform p) {
+        ManagedDatabase db = p.getSpec().getManagedDatabase();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("instances", db.getInstances());
+        if (db.getImageName() != null) {
+            spec.put("imageName", db.getImageName());
+        }
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("size", db.getStorageSize());
+        if (db.getStorageClass() != null) {
+            storage.put("storageClass", db.getStorageClass());
+        }
+        spec.put("storage", storage);
+        spec.put("bootstrap", Map.of("initdb", Map.of("database", RUNTIME_DATABASE, "owner", RUNTIME_DATABASE)));
+        Map<String, Object> affinity = new LinkedHashMap<>();
+        // replicas in other zones, so that losing a zone loses one instance
+        affinity.put("enablePodAntiAffinity", true);
+        affinity.put("topologyKey", "topology.kubernetes.io/zone");
+        if (!p.getSpec().getAllowedRegions().isEmpty()) {
+            affinity.put("nodeAffinity", regionAffinity(p.getSpec().getAllowedRegions()));
+        }
+        spec.put("affinity", affinity);
+        if (p.getSpec().getManagedKeycloak() != null) {
+            spec.put("managed", Map.of("roles", List.of(Map.of("name", KEYCLOAK_ROLE, "ensure", "present",
+                    "login", true, "passwordSecret", Map.of("name", keycloakDatabaseSecretName(p))))));
+        }
+        // WAL archiving through the plugin: with the base backups, point-in-time recovery within the retention
+        spec.put("plugins", List.of(Map.of("name", BARMAN_PLUGIN, "isWALArchiver", true,
+                "parameters", Map.of("barmanObjectName", objectStoreName(p)))));
+        return resource(CLUSTER, metadata(p, clusterName(p), "database", db.deletedWithThePlatform()), spec);
+    }
+
+    static GenericKubernetesResource objectStore(EntPlatform p) {
+        ManagedDatabase.Backup backup = p.getSpec().getManagedDatabase().getBackup();
+        String credentials = backup.getCredentialsSecret().name();
+        Map<String, Object> encrypted = Map.of("compression", "gzip", "encryption", backup.getEncryption());
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("destinationPath", backup.getDestinationPath());
+        configuration.put("endpointURL", backup.getEndpointURL());
+        configuration.put("s3Credentials", Map.of(
+                "accessKeyId", Map.of("name", credentials, "key", "ACCESS_KEY_ID"),
+                "secretAccessKey", Map.of("name", credentials, "key", "ACCESS_SECRET_KEY")));
+        configuration.put("wal", encrypted);
+        configuration.put("data", encrypted);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("configuration", configuration);
+        spec.put("retentionPolicy", backup.getRetentionPolicy());
+        ObjectMeta meta = metadata(p, objectStoreName(p), "database-backups",
+                p.getSpec().getManagedDatabase().deletedWithThePlatform());
+        // the object store's region, declared: what the sovereign rules read (InventoryCollector)
+        meta.getLabels().put(REGION_LABEL, backup.getRegion());
+        return resource(OBJECT_STORE, meta, spec);
+    }
+
+    static GenericKubernetesResource scheduledBackup(EntPlatform p) {
+        ManagedDatabase.Backup backup = p.getSpec().getManagedDatabase().getBackup();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("schedule", backup.getSchedule());
+        spec.put("immediate", true);
+        spec.put("backupOwnerReference", "self");
+        spec.put("cluster", Map.of("name", clusterName(p)));
+        spec.put("method", "plugin");
+        spec.put("pluginConfiguration", Map.of("name", BARMAN_PLUGIN));
+        return resource(SCHEDULED_BACKUP, metadata(p, scheduledBackupName(p), "database-backups",
+                p.getSpec().getManagedDatabase().deletedWithThePlatform()), spec);
+    }
+
+    /** Keycloak's database in the platform's Cluster; CloudNativePG keeps it when this resource goes (retain). */
+    static GenericKubernetesResource keycloakDatabase(EntPlatform p) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("name", KEYCLOAK_DATABASE);
+        spec.put("owner", KEYCLOAK_ROLE);
+        spec.put("cluster", Map.of("name", clusterName(p)));
+        spec.put("databaseReclaimPolicy", "retain");
+        return resource(DATABASE, metadata(p, keycloakName(p), "identity-database", true), spec);
+    }
+
+    /**
+     * The Keycloak role's credentials, created once with a random password and never rewritten (CloudNativePG sets
+     * the role's password from it; Keycloak reads it). Not owned: deleting the platform must not orphan a retained
+     * database's role from its password.
+     */
+    static Secret keycloakDatabaseSecret(EntPlatform p) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        ObjectMeta meta = metadata(p, keycloakDatabaseSecretName(p), "identity-database", false);
+        return new SecretBuilder().withMetadata(meta).withType("kubernetes.io/basic-auth")
+                .addToStringData("username", KEYCLOAK_ROLE)
+                .addToStringData("password", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)).build();
+    }
+
+    /**
+     * @param externalDatabase host, port and database name of Keycloak's own database when the platform does not
+     *                         own one (read from managedKeycloak.database's Secret), null otherwise
+     */
+    static GenericKubernetesResource keycloak(EntPlatform p, Map<String, String> externalDatabase) {
+        ManagedKeycloak kc = p.getSpec().getManagedKeycloak();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("instances", kc.getInstances());
+        if (kc.getImage() != null) {
+            spec.put("image", kc.getImage());
+        }
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("vendor", "postgres");
+        String credentials;
+        if (externalDatabase == null) {
+            db.put("host", clusterName(p) + "-rw"); // CloudNativePG's Service for the primary
+            db.put("port", 5432);
+            db.put("database", KEYCLOAK_DATABASE);
+            credentials = keycloakDatabaseSecretName(p);
+        } else {
+            db.put("host", externalDatabase.get("host"));
+            db.put("port", Integer.parseInt(externalDatabase.getOrDefault("port", "5432")));
+            db.put("database", externalDatabase.get("database"));
+            credentials = kc.getDatabase().name();
+        }
+        db.put("usernameSecret", Map.of("name", credentials, "key", "username"));
+        db.put("passwordSecret", Map.of("name", credentials, "key", "password"));
+        spec.put("db", db);
+        spec.put("http", Map.of("tlsSecret", kc.getTlsSecret().name()));
+        spec.put("hostname", Map.of("hostname", kc.getHostname()));
+        if (!p.getSpec().getAllowedRegions().isEmpty()) {
+            spec.put("scheduling", Map.of("affinity", Map.of("nodeAffinity",
+                    regionAffinity(p.getSpec().getAllowedRegions()))));
+        }
+        return resource(KEYCLOAK, metadata(p, keycloakName(p), "identity", true), spec);
+    }
+
+    /** Whether the resource reports a condition Ready=True (both operators do). */
+    static boolean ready(GenericKubernetesResource r) {
+        return condition(r, "Ready").map(c -> "True".equals(c.get("status"))).orElse(false);
+    }
+
+    /** What the resource says about its state: the Ready condition's message, or the Cluster's phase. */
+    static String state(GenericKubernetesResource r) {
+        if (r == null) {
+            return "absent";
+        }
+        Object phase = status(r).get("phase");
+        String message = condition(r, "Ready").map(c -> (String) c.get("message")).orElse(null);
+        if (phase != null) {
+            return phase.toString();
+        }
+        return message == null || message.isBlank() ? "no status yet" : message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> status(GenericKubernetesResource r) {
+        Object status = r == null ? null : r.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<Map<String, Object>> condition(GenericKubernetesResource r, String type) {
+        Object conditions = status(r).get("conditions");
+        if (!(conditions instanceof List<?> list)) {
+            return java.util.Optional.empty();
+        }
+        return list.stream().filter(c -> c instanceof Map<?, ?> m && type.equals(m.get("type")))
+                .map(c -> (Map<String, Object>) c).findFirst();
+    }
+
+    private static Map<String, Object> regionAffinity(List<String> regions) {
+        return Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms", List.of(
+                Map.of("matchExpressions", List.of(Map.of("key", REGION_LABEL, "operator", "In",
+                        "values", List.copyOf(regions)))))));
+    }
+
+    private static GenericKubernetesResource resource(ResourceDefinitionContext kind, ObjectMeta meta,
+            Map<String, Object> spec) {
+        GenericKubernetesResource r = new GenericKubernetesResource();
+        r.setApiVersion(kind.getGroup() + "/" + kind.getVersion());
+        r.setKind(kind.getKind());
+        r.setMetadata(meta);
+        r.setAdditionalProperty("spec", spec);
+        return r;
+    }
+
+    /**
+     * @param owned whether deleting the EntPlatform deletes it (owner reference); the database and its backups are
+     *              owned only with {@code deletionPolicy: Delete}
+     */
+    private static ObjectMeta metadata(EntPlatform p, String name, String component, boolean owned) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/instance", p.getMetadata().getName());
+        labels.put(RuntimeObjects.COMPONENT_LABEL, component);
+        labels.put(TenantObjects.LABEL_MANAGED_BY, TenantObjects.MANAGED_BY);
+        labels.put("app.kubernetes.io/part-of", "ent-platform");
+        ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withNamespace(p.getMetadata().getNamespace())
+                .withLabels(labels);
+        if (owned) {
+            meta.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(p.getApiVersion())
+                    .withKind(p.getKind()).withName(p.getMetadata().getName()).withUid(p.getMetadata().getUid())
+                    .withController(true).withBlockOwnerDeletion(true).build());
+        }
+        return meta.build();
+    }
+
+    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
+                .withPlural(plural).withNamespaced(true).build();
+    }
+}
