@@ -1,6 +1,6 @@
 package fr.ent.platform.operator.compliance;
 
-import fr.ent.platform.operator.platform.DataServiceObjects;
+import fr.ent.platform.operator.dataservices.DataServiceKinds;
 import fr.ent.platform.sovereignty.inventory.DataService;
 import fr.ent.platform.sovereignty.inventory.Node;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -29,14 +29,14 @@ final class DataServiceInventory {
 
     List<DataService> collect() {
         List<DataService> result = new ArrayList<>();
-        for (GenericKubernetesResource cluster : list(DataServiceObjects.CLUSTER)) {
+        for (GenericKubernetesResource cluster : list(DataServiceKinds.CLUSTER)) {
             Map<String, Object> spec = map(cluster.getAdditionalProperties().get("spec"));
             Map<String, Object> storage = map(spec.get("storage"));
             result.add(new DataService(DataService.Kind.POSTGRESQL, cluster.getMetadata().getNamespace(),
                     cluster.getMetadata().getName(), regions(map(spec.get("affinity"))),
                     (String) storage.get("storageClass"), backup(cluster, spec)));
         }
-        for (GenericKubernetesResource keycloak : list(DataServiceObjects.KEYCLOAK)) {
+        for (GenericKubernetesResource keycloak : list(DataServiceKinds.KEYCLOAK)) {
             Map<String, Object> spec = map(keycloak.getAdditionalProperties().get("spec"));
             result.add(new DataService(DataService.Kind.KEYCLOAK, keycloak.getMetadata().getNamespace(),
                     keycloak.getMetadata().getName(), regions(map(map(spec.get("scheduling")).get("affinity"))), null,
@@ -49,14 +49,14 @@ final class DataServiceInventory {
         String storeName = null;
         for (Object plugin : list(spec.get("plugins"))) {
             Map<String, Object> p = map(plugin);
-            if (DataServiceObjects.BARMAN_PLUGIN.equals(p.get("name")) && !Boolean.FALSE.equals(p.get("isWALArchiver"))) {
+            if (DataServiceKinds.BARMAN_PLUGIN.equals(p.get("name")) && !Boolean.FALSE.equals(p.get("isWALArchiver"))) {
                 storeName = (String) map(p.get("parameters")).get("barmanObjectName");
             }
         }
         if (storeName == null) {
             return null;
         }
-        GenericKubernetesResource store = get(DataServiceObjects.OBJECT_STORE, cluster.getMetadata().getNamespace(),
+        GenericKubernetesResource store = get(DataServiceKinds.OBJECT_STORE, cluster.getMetadata().getNamespace(),
                 storeName);
         if (store == null) {
             return new DataService.Backup("ObjectStore " + storeName + " (introuvable)", null, false);

@@ -1,6 +1,7 @@
 package fr.ent.platform.operator.platform;
 
 import fr.ent.platform.operator.collectivity.TenantObjects;
+import fr.ent.platform.operator.dataservices.DataServiceKinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -23,17 +24,11 @@ import java.util.Map;
  */
 public final class DataServiceObjects {
 
-    public static final ResourceDefinitionContext CLUSTER = context("postgresql.cnpg.io", "v1", "Cluster", "clusters");
-    public static final ResourceDefinitionContext SCHEDULED_BACKUP = context("postgresql.cnpg.io", "v1",
-            "ScheduledBackup", "scheduledbackups");
-    public static final ResourceDefinitionContext DATABASE = context("postgresql.cnpg.io", "v1", "Database",
-            "databases");
-    public static final ResourceDefinitionContext OBJECT_STORE = context("barmancloud.cnpg.io", "v1", "ObjectStore",
-            "objectstores");
-    public static final ResourceDefinitionContext KEYCLOAK = context("k8s.keycloak.org", "v2alpha1", "Keycloak",
-            "keycloaks");
-    /** The Barman Cloud plugin's name, as CloudNativePG knows it. */
-    public static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+    static final ResourceDefinitionContext CLUSTER = DataServiceKinds.CLUSTER;
+    static final ResourceDefinitionContext SCHEDULED_BACKUP = DataServiceKinds.SCHEDULED_BACKUP;
+    static final ResourceDefinitionContext DATABASE = DataServiceKinds.DATABASE;
+    static final ResourceDefinitionContext OBJECT_STORE = DataServiceKinds.OBJECT_STORE;
+    static final ResourceDefinitionContext KEYCLOAK = DataServiceKinds.KEYCLOAK;
     /** The runtime's database and owner in the Cluster (CloudNativePG's {@code initdb} bootstrap). */
     static final String RUNTIME_DATABASE = "ent";
     static final String KEYCLOAK_DATABASE = "keycloak";
@@ -102,7 +97,7 @@ public final class DataServiceObjects {
                     "login", true, "passwordSecret", Map.of("name", keycloakDatabaseSecretName(p))))));
         }
         // WAL archiving through the plugin: with the base backups, point-in-time recovery within the retention
-        spec.put("plugins", List.of(Map.of("name", BARMAN_PLUGIN, "isWALArchiver", true,
+        spec.put("plugins", List.of(Map.of("name", DataServiceKinds.BARMAN_PLUGIN, "isWALArchiver", true,
                 "parameters", Map.of("barmanObjectName", objectStoreName(p)))));
         return resource(CLUSTER, metadata(p, clusterName(p), "database", db.deletedWithThePlatform()), spec);
     }
@@ -137,7 +132,7 @@ public final class DataServiceObjects {
         spec.put("backupOwnerReference", "self");
         spec.put("cluster", Map.of("name", clusterName(p)));
         spec.put("method", "plugin");
-        spec.put("pluginConfiguration", Map.of("name", BARMAN_PLUGIN));
+        spec.put("pluginConfiguration", Map.of("name", DataServiceKinds.BARMAN_PLUGIN));
         return resource(SCHEDULED_BACKUP, metadata(p, scheduledBackupName(p), "database-backups",
                 p.getSpec().getManagedDatabase().deletedWithThePlatform()), spec);
     }
@@ -271,10 +266,5 @@ public final class DataServiceObjects {
                     .withController(true).withBlockOwnerDeletion(true).build());
         }
         return meta.build();
-    }
-
-    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
     }
 }
