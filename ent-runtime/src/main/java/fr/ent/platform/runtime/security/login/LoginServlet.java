@@ -73,6 +73,11 @@ public class LoginServlet extends HttpServlet {
         HttpSession session = request.getSession(true);
         pending(session).put(attempt.state(), attempt);
         String realm = Realms.ofCollectivity(tenant.slug());
+        if (!probe.answers(realm)) {
+            // our page, not the browser's "cannot reach" error on Keycloak's address
+            unavailable(request, response);
+            return;
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", Realms.PORTAL_CLIENT);
         query.put("response_type", "code");
@@ -121,7 +126,14 @@ public class LoginServlet extends HttpServlet {
             // Absolute, on the collectivity's own domain: a relative redirect would be completed by the container
             // with its own address, which is not a collectivity domain behind a proxy.
             response.sendRedirect(portal.base(request) + attempt.returnTo());
-        } catch (LoginException | InvalidTokenException e) {
+        } catch (LoginException e) {
+            LOG.warning(() -> "tenant=" + tenant.slug() + " login failed: " + e.getMessage());
+            if (e.unreachable()) {
+                unavailable(request, response);
+            } else {
+                fail(request, response, 502, "login-failed.refused");
+            }
+        } catch (InvalidTokenException e) {
             LOG.warning(() -> "tenant=" + tenant.slug() + " login failed: " + e.getMessage());
             fail(request, response, 502, "login-failed.refused");
         }
@@ -177,8 +189,20 @@ public class LoginServlet extends HttpServlet {
         response.getWriter().write(StatusPage.render(problem, locale));
     }
 
+    /** Keycloak does not answer: a readable page, try again in a few minutes. */
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = Pages.locale(request);
+        response.setStatus(503);
+        response.setHeader("Retry-After", "60");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(StatusPage.render(Problem.of(503, "identity-unavailable", locale), locale));
+    }
+
     @Inject
     jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.choices.PersonalChoices> choices;
+
+    @Inject
+    IdentityProviderProbe probe;
 
     /** The language the user chose on another device, which this browser adopts at sign-in. */
     private java.util.Optional<java.util.Locale> rememberedLanguage(Tenant tenant, VerifiedToken access) {

@@ -16,6 +16,8 @@ public final class PortalSession {
     private final String csrfToken;
     private volatile TokenSet tokens;
     private volatile VerifiedToken token;
+    /** While Keycloak does not answer: no new refresh attempt before this instant (see {@link PortalSessions}). */
+    private volatile Instant refreshRetryAt;
 
     PortalSession(String slug, TokenSet tokens, VerifiedToken token, String owner) {
         this.slug = slug;
@@ -94,7 +96,30 @@ public final class PortalSession {
     void refreshed(TokenSet newTokens, VerifiedToken newToken) {
         this.tokens = new TokenSet(newTokens.accessToken(),
                 newTokens.refreshToken() == null ? tokens.refreshToken() : newTokens.refreshToken(),
-                newTokens.idToken() == null ? tokens.idToken() : newTokens.idToken());
+                newTokens.idToken() == null ? tokens.idToken() : newTokens.idToken(),
+                newTokens.refreshUsableUntil() == null ? tokens.refreshUsableUntil() : newTokens.refreshUsableUntil());
         this.token = newToken;
+        this.refreshRetryAt = null;
+    }
+
+    /**
+     * Whether the session may go on at {@code now} without a fresh token, Keycloak not answering: until Keycloak's own
+     * session would have ended (the refresh token's life), never past it; without that figure, not past the access
+     * token.
+     */
+    boolean mayOutliveTheIdentityProvider(Instant now) {
+        Instant until = tokens.refreshUsableUntil() != null ? tokens.refreshUsableUntil() : token.expiresAt();
+        return now.isBefore(until);
+    }
+
+    /** Keycloak did not answer: the next attempt waits until {@code at}, so that pages do not each wait for it. */
+    void retryRefreshAt(Instant at) {
+        this.refreshRetryAt = at;
+    }
+
+    /** Whether a refresh is due now, or waits for Keycloak to be tried again later. */
+    boolean refreshWaits(Instant now) {
+        Instant retry = refreshRetryAt;
+        return retry != null && now.isBefore(retry);
     }
 }

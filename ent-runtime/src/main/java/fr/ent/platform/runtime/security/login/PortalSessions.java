@@ -27,6 +27,8 @@ public class PortalSessions {
     private static final Logger LOG = Logger.getLogger(PortalSessions.class.getName());
     static final String ATTRIBUTE = "ent.portal-session";
     private static final long REFRESH_MARGIN_SECONDS = 30;
+    /** How long a session waits before asking a Keycloak that did not answer again. */
+    static final java.time.Duration IDP_RETRY = java.time.Duration.ofSeconds(15);
 
     /** Key: realm + " " + sid. */
     private final Map<String, Set<HttpSession>> bySid = new ConcurrentHashMap<>();
@@ -111,23 +113,40 @@ public class PortalSessions {
             if (!portal.expiresBefore(Instant.now().plusSeconds(REFRESH_MARGIN_SECONDS))) {
                 return true;
             }
+            Instant now = Instant.now();
+            if (portal.refreshWaits(now) && portal.mayOutliveTheIdentityProvider(now)) {
+                return true; // Keycloak did not answer a moment ago: tried again after IDP_RETRY
+            }
             String realm = Realms.ofCollectivity(portal.slug());
             try {
                 TokenSet tokens = tokenEndpoint.refresh(realm, portal.refreshToken());
                 VerifiedToken token = verifier.verifyAccessToken(tokens.accessToken(), realm, Realms.API_AUDIENCE);
                 portal.refreshed(tokens, token);
                 return true;
-            } catch (LoginException | InvalidTokenException e) {
-                LOG.info(() -> "tenant=" + portal.slug() + " portal session ended: refresh refused (" + e.getMessage()
-                        + ")");
-                forget(session);
-                try {
-                    session.invalidate();
-                } catch (IllegalStateException alreadyGone) {
-                    // nothing to do
+            } catch (LoginException e) {
+                if (e.unreachable() && portal.mayOutliveTheIdentityProvider(now)) {
+                    // Keycloak down is no reason to sign people out: the session goes on until Keycloak's own
+                    // session would have ended (issue 18, reliability), trying again every IDP_RETRY
+                    portal.retryRefreshAt(now.plus(IDP_RETRY));
+                    LOG.warning(() -> "tenant=" + portal.slug() + " portal session kept: " + e.getMessage());
+                    return true;
                 }
+                end(portal, session, e.getMessage());
+                return false;
+            } catch (InvalidTokenException e) {
+                end(portal, session, e.getMessage());
                 return false;
             }
+        }
+    }
+
+    private void end(PortalSession portal, HttpSession session, String why) {
+        LOG.info(() -> "tenant=" + portal.slug() + " portal session ended: refresh refused (" + why + ")");
+        forget(session);
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyGone) {
+            // nothing to do
         }
     }
 

@@ -61,10 +61,14 @@ public class TokenEndpoint {
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new LoginException("identity provider unreachable", e);
+            throw LoginException.unreachable("identity provider unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoginException("interrupted", e);
+        }
+        if (response.statusCode() == 502 || response.statusCode() == 503 || response.statusCode() == 504) {
+            throw LoginException.unreachable("identity provider unavailable (HTTP " + response.statusCode() + ")",
+                    null);
         }
         JsonObject json;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
@@ -76,7 +80,10 @@ public class TokenEndpoint {
             throw new LoginException("token endpoint refused: " + json.getString("error", "HTTP "
                     + response.statusCode()), null);
         }
+        long refreshSeconds = json.containsKey("refresh_expires_in")
+                ? json.getJsonNumber("refresh_expires_in").longValue() : 0;
         return new TokenSet(json.getString("access_token"), json.getString("refresh_token", null),
-                json.getString("id_token", null));
+                json.getString("id_token", null),
+                refreshSeconds > 0 ? java.time.Instant.now().plusSeconds(refreshSeconds) : null);
     }
 }
