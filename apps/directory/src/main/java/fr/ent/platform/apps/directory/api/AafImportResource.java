@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * AAF import of the collectivity (the secondary schools' national directory feed): multipart/form-data, one AAF file
- * per part, the part's file name (or, failing that, its name) being the file's AAF name
+ * per part, the part's name (if it ends in .xml) or else its file name being the file's AAF name
  * ({@code <ENT>_Complet_<date>_Eleve_0000.xml}, {@code ..._Delta_...}). The files speak of many schools at once, so
  * only the collectivity's SUPER_ADMIN may send them, unlike BE1D (one school, its ADMIN_LOCAL too). The answer is
  * the finished import; {@code GET .../{id}} shows an import's progress and report meanwhile and afterwards.
@@ -56,7 +56,9 @@ public class AafImportResource {
         }
         List<AafImporter.Source> sources = new ArrayList<>();
         for (EntityPart part : parts) {
-            String name = part.getFileName().filter(n -> !n.isBlank()).orElse(part.getName());
+            // a part named after its file (scripts), or any name with the file's own name (a browser's upload)
+            String name = part.getName() != null && part.getName().endsWith(".xml") ? part.getName()
+                    : part.getFileName().filter(n -> !n.isBlank()).orElse(part.getName());
             sources.add(new AafImporter.Source(name, new Bounded(part.getContent(), name)));
         }
         // who ran it, for the import's history: the account's name, else its subject (a service account)
