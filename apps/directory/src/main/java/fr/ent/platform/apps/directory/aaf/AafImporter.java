@@ -115,8 +115,13 @@ public class AafImporter {
             Staged.read(em, id, "kind IN ('SUBJECT', 'MEF')").forEach(s -> AafStructures.nomenclature(em, s, out));
             return null;
         }));
-        // Changes that name no structure go where the directory has the person.
+        // Changes that name no structure go where this import puts the person (an add earlier in the files), else
+        // where the directory has them.
         data.write(em -> {
+            Sql.exec(em, "UPDATE aaf_staged st SET structure_key = o.structure_key FROM aaf_staged o"
+                    + " WHERE st.import_id = CAST(?1 AS uuid) AND st.structure_key IS NULL AND st.kind IN ('STUDENT',"
+                    + " 'STAFF') AND o.import_id = st.import_id AND o.kind = st.kind AND o.aaf_id = st.aaf_id"
+                    + " AND o.structure_key IS NOT NULL", importId);
             String person = "'aaf:' || CASE st.kind WHEN 'STUDENT' THEN 'eleve' WHEN 'RELATIVE' THEN 'responsable'"
                     + " ELSE 'perseducnat' END || ':' || st.aaf_id";
             Sql.exec(em, "UPDATE aaf_staged st SET structure_key = substring(s.external_id from 5) FROM ent_user u"

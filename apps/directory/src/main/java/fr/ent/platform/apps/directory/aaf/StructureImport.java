@@ -42,6 +42,10 @@ final class StructureImport {
     private final Map<String, Person> people = new HashMap<>();
     /** Parents already brought up to date in this transaction (siblings name the same parents). */
     private final Set<String> parentsDone = new HashSet<>();
+    /** This import's parent records the pupils of this structure name, by AAF id (read in one statement). */
+    private final Map<String, List<Staged>> stagedParents = new HashMap<>();
+    /** People created in this transaction: they have no memberships yet, nothing to read or remove. */
+    private final Set<UUID> createdHere = new HashSet<>();
 
     private record Person(UUID id, Profile profile, String lastName, String firstName, LocalDate birthDate,
             String email, UUID structureId) {
@@ -69,6 +73,15 @@ final class StructureImport {
                 + " AND type = 'TEACHING' AND external_id IS NOT NULL", sid.toString())
                 .forEach(r -> groups.put((String) r[0], UUID.fromString((String) r[1])));
         preload(rows);
+        Set<String> parentIds = new LinkedHashSet<>();
+        rows.stream().filter(r -> r.kind() == AafKind.STUDENT)
+                .forEach(r -> r.record().all("ENTElevePersRelEleve").forEach(v -> parentIds.add(head(v))));
+        if (!parentIds.isEmpty()) {
+            String list = Sql.list(parentIds);
+            Staged.read(em, importId, "kind = 'RELATIVE' AND op <> 'DELETE' AND aaf_id = ANY(string_to_array(?2,"
+                    + " chr(31)))", list).forEach(s -> stagedParents.computeIfAbsent(s.id(), k -> new ArrayList<>())
+                    .add(s));
+        }
         for (Staged row : rows) {
             if (row.id() == null) {
                 out.reject(em, row, "enregistrement sans identifiant");
@@ -83,6 +96,12 @@ final class StructureImport {
         }
         Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
                 + " AND structure_key = ?2", importId.toString(), key);
+        if (!stagedParents.isEmpty()) {
+            // the parents applied here through their children, wherever they were staged
+            Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
+                    + " AND kind = 'RELATIVE' AND aaf_id = ANY(string_to_array(?2, chr(31)))", importId.toString(),
+                    Sql.list(stagedParents.keySet()));
+        }
         // The school's profile groups follow its people and classes, as after a BE1D import.
         ProfileGroups.sync(em, sid, false);
     }
@@ -145,17 +164,10 @@ final class StructureImport {
     /** The parent with this AAF id: known, or created from this import's PersRelEleve record; else null. */
     private UUID parent(String aafId) {
         String ext = AafKind.RELATIVE.externalId(aafId);
-        if (!parentsDone.contains(aafId)) {
-            List<Staged> staged = Staged.read(em, importId, "kind = 'RELATIVE' AND aaf_id = ?2 AND op <> 'DELETE'",
-                    aafId);
-            if (!staged.isEmpty()) {
-                for (Staged s : staged) {
-                    upsert(s, AafKind.RELATIVE, Profile.Relative);
-                }
-                Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
-                        + " AND kind = 'RELATIVE' AND aaf_id = ?2", importId.toString(), aafId);
+        if (parentsDone.add(aafId)) {
+            for (Staged s : stagedParents.getOrDefault(aafId, List.of())) {
+                upsert(s, AafKind.RELATIVE, Profile.Relative);
             }
-            parentsDone.add(aafId);
         }
         Person p = people.get(ext);
         return p == null ? null : p.id();
@@ -202,11 +214,14 @@ final class StructureImport {
             }
             syncParents(p.id(), wanted);
         }
+        // A second record of the same pupil in this import (a delta's add, then its change) reads what this wrote.
+        createdHere.remove(p.id());
     }
 
     private void syncParents(UUID student, Set<UUID> wanted) {
         // Only links the feed made: a link an administrator declared by hand (a parent without AAF identity) stays.
-        Set<UUID> current = uuids("SELECT CAST(l.relative_id AS text) FROM relative_link l JOIN ent_user u"
+        Set<UUID> current = createdHere.contains(student) ? Set.of() : uuids("SELECT CAST(l.relative_id AS text)"
+                + " FROM relative_link l JOIN ent_user u"
                 + " ON u.id = l.relative_id WHERE l.student_id = CAST(?1 AS uuid) AND u.external_id LIKE ?2",
                 student.toString(), AAF_PARENT);
         for (UUID parent : current) {
@@ -270,6 +285,7 @@ final class StructureImport {
             }
             syncMef(p.id(), mef);
         }
+        createdHere.remove(p.id());
     }
 
     /**
@@ -296,9 +312,12 @@ final class StructureImport {
             if (row.op() != Operation.ADD && !r.has(attribute)) {
                 continue;
             }
-            Sql.exec(em, "DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)"
-                    + (ofClass ? " AND class_id IS NOT NULL" : " AND group_id IS NOT NULL"), user.toString(),
-                    sid.toString());
+            if (!createdHere.contains(user)) {
+                Sql.exec(em, "DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid)"
+                        + " AND structure_id = CAST(?2 AS uuid)"
+                        + (ofClass ? " AND class_id IS NOT NULL" : " AND group_id IS NOT NULL"), user.toString(),
+                        sid.toString());
+            }
             for (String v : r.all(attribute)) {
                 String[] parts = v.split("\\$", -1);
                 if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
@@ -321,8 +340,10 @@ final class StructureImport {
     }
 
     private void syncFunctions(UUID user, List<String> values, Staged row) {
-        Sql.exec(em, "DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)"
-                + " AND structure_id = CAST(?2 AS uuid)", user.toString(), sid.toString());
+        if (!createdHere.contains(user)) {
+            Sql.exec(em, "DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)"
+                    + " AND structure_id = CAST(?2 AS uuid)", user.toString(), sid.toString());
+        }
         for (String v : values) {
             // structure$code$label$discipline code$discipline label; "-" when there is no such part
             String[] parts = v.split("\\$", -1);
@@ -402,6 +423,7 @@ final class StructureImport {
                     Text.searchKey(last, first));
             Person created = new Person(id, p, last, first, birth, email, sid);
             people.put(ext, created);
+            createdHere.add(id);
             out.created(what);
             return created;
         }
@@ -496,7 +518,8 @@ final class StructureImport {
                 return id;
             }));
         }
-        Set<UUID> current = uuids("SELECT CAST(m.class_id AS text) FROM class_member m JOIN school_class c"
+        Set<UUID> current = createdHere.contains(user) ? Set.of() : uuids("SELECT CAST(m.class_id AS text)"
+                + " FROM class_member m JOIN school_class c"
                 + " ON c.id = m.class_id WHERE m.user_id = CAST(?1 AS uuid) AND c.structure_id = CAST(?2 AS uuid)",
                 user.toString(), sid.toString());
         sync(current, wanted, "class_member", "class_id", user, "inscription-classe");
@@ -514,7 +537,8 @@ final class StructureImport {
                 return id;
             }));
         }
-        Set<UUID> current = uuids("SELECT CAST(m.group_id AS text) FROM group_member m JOIN ent_group g"
+        Set<UUID> current = createdHere.contains(user) ? Set.of() : uuids("SELECT CAST(m.group_id AS text)"
+                + " FROM group_member m JOIN ent_group g"
                 + " ON g.id = m.group_id WHERE m.user_id = CAST(?1 AS uuid) AND g.structure_id = CAST(?2 AS uuid)"
                 + " AND g.type = 'TEACHING' AND g.external_id IS NOT NULL", user.toString(), sid.toString());
         sync(current, wanted, "group_member", "group_id", user, "inscription-groupe");
@@ -543,14 +567,17 @@ final class StructureImport {
     }
 
     private void syncMef(UUID user, Set<String> codes) {
-        Set<String> current = new HashSet<>();
-        Sql.rows(em, "SELECT mef_code FROM user_mef WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)",
-                user.toString(), sid.toString()).forEach(r -> current.add((String) r[0]));
-        if (current.equals(codes)) {
-            return;
+        if (!createdHere.contains(user)) {
+            Set<String> current = new HashSet<>();
+            Sql.rows(em, "SELECT mef_code FROM user_mef WHERE user_id = CAST(?1 AS uuid)"
+                    + " AND structure_id = CAST(?2 AS uuid)", user.toString(), sid.toString())
+                    .forEach(r -> current.add((String) r[0]));
+            if (current.equals(codes)) {
+                return;
+            }
+            Sql.exec(em, "DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)",
+                    user.toString(), sid.toString());
         }
-        Sql.exec(em, "DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)",
-                user.toString(), sid.toString());
         for (String code : codes) {
             Sql.exec(em, "INSERT INTO user_mef (user_id, structure_id, mef_code) VALUES (CAST(?1 AS uuid),"
                     + " CAST(?2 AS uuid), ?3)", user.toString(), sid.toString(), code);

@@ -164,6 +164,32 @@ class AafImportTest {
         assertThat(single("SELECT count(*) FROM aaf_staged")).isEqualTo("0");
     }
 
+    @Test
+    @Order(5)
+    void aPupilAddedThenChangedInTheSameDeltaEndsAsTheChangeSays() {
+        String delta = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ficAlimMENESR>
+                <addRequest><identifier><id>1010</id></identifier><attributes>
+                <attr name="sn"><value>Garnier</value></attr><attr name="givenName"><value>Tom</value></attr>
+                <attr name="ENTPersonStructRattach"><value>910001</value></attr>
+                <attr name="ENTEleveClasses"><value>910001$3A</value></attr>
+                <attr name="ENTElevePersRelEleve"><value>5003$1$1$1$0$1</value></attr>
+                </attributes></addRequest>
+                <modifyRequest><identifier><id>1010</id></identifier><modifications>
+                <modification name="ENTEleveClasses" operation="replace"><value>910001$3A</value><value>910001$3B</value></modification>
+                <modification name="ENTElevePersRelEleve" operation="replace"><value>5003$1$1$1$0$1</value></modification>
+                </modifications></modifyRequest>
+                </ficAlimMENESR>
+                """;
+        AafImportReport report = importer.importFiles(List.of(new AafImporter.Source(
+                "ENTFICTIF_Delta_20260920_Eleve_0000.xml",
+                new ByteArrayInputStream(delta.getBytes(StandardCharsets.UTF_8)))), "admin@test");
+        assertThat(report.rejections()).isEmpty();
+        assertThat(classesOf("1010")).containsExactly("0910001G 3A", "0910001G 3B");
+        assertThat(parentsOf("1010")).containsExactly("Durand Sophie");
+    }
+
     private String everything() {
         return "users=" + single("SELECT count(*) FROM ent_user") + " classes=" + single("SELECT count(*) FROM school_class")
                 + " groups=" + single("SELECT count(*) FROM ent_group") + " links="
