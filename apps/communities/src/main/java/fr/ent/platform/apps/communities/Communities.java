@@ -149,6 +149,8 @@ public class Communities {
 
     /** An administrator invites someone they may write to; someone who had asked becomes a member at once. */
     public Views.MemberLine invite(Person me, UUID id, UUID invitee) {
+        Views.Summary community = summary(me, id);
+        MembershipRules.requireAdmin(seatOf(community)); // before telling anything about the invitee
         String name = directory.userNames(Set.of(invitee)).get(invitee);
         if (name == null) {
             throw new NotFound("community-person-not-found", invitee.toString());
@@ -160,7 +162,7 @@ public class Communities {
             return seat;
         });
         if (next.state() == State.INVITED) {
-            notices.invited(me, summary(me, id), invitee);
+            notices.invited(me, community, invitee);
         }
         return line(id, invitee);
     }
