@@ -97,8 +97,13 @@ class CommunitiesIT {
         assertThat(community.getJsonArray("announcements").toString()).contains("Sortie à la Cité de l'espace");
         assertThat(community.getJsonArray("topics").toString()).contains("Fusées à eau");
         assertThat(community.getJsonArray("members").toString()).contains(manonId);
-        assertThat(ok(call(OCCITANIE, manon, "GET", API + "/topics/" + topic, null)).getJsonArray("posts"))
-                .hasSize(2);
+        JsonArray posts = ok(call(OCCITANIE, manon, "GET", API + "/topics/" + topic, null)).getJsonArray("posts");
+        assertThat(posts).hasSize(2);
+        // the platform's content alert: a member reports a post she reads; a non-member cannot even name it
+        String report = "{\"app\":\"communities\",\"kind\":\"post\",\"id\":\""
+                + posts.getJsonObject(0).getString("id") + "\",\"reason\":\"spam\",\"comment\":\"\"}";
+        created(call(OCCITANIE, manon, "POST", "/api/moderation/reports", report));
+        problem(call(OCCITANIE, ines, "POST", "/api/moderation/reports", report), 404, "no-such-resource");
 
         // a document shared with the community: its members read it
         String file = created(platform.send(OCCITANIE, "POST", "/api/documents/files?name="
