@@ -3,11 +3,15 @@ package fr.ent.platform.runtime.sharing;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Someone a resource is shared with: a directory user or a directory group (all its members), by id. */
+/**
+ * Someone a resource is shared with: a directory user, a directory group (all its members), or a community of the
+ * communities app (its accepted members at the time of each check, {@code runtime.communities.CommunityMembership}),
+ * by id.
+ */
 public record Grantee(Kind kind, UUID id) {
 
     public enum Kind {
-        USER, GROUP
+        USER, GROUP, COMMUNITY
     }
 
     public Grantee {
@@ -21,5 +25,9 @@ public record Grantee(Kind kind, UUID id) {
 
     public static Grantee group(UUID id) {
         return new Grantee(Kind.GROUP, id);
+    }
+
+    public static Grantee community(UUID id) {
+        return new Grantee(Kind.COMMUNITY, id);
     }
 }

@@ -56,4 +56,11 @@ public interface ShareRights {
 
     /** The right {@code user} holds on the resource, if any (to show or hide actions; the server checks anyway). */
     java.util.Optional<Right> rightOf(UUID user, ResourceRef resource);
+
+    /**
+     * The resources of every app shared with {@code grantee} itself (not through its members' other groups), by
+     * title: what a community's page lists as shared with it. Each comes with its owner, title and that one share.
+     * The caller checks that the person asking may see the grantee's list (a community's members).
+     */
+    List<SharedResource> sharedWith(Grantee grantee);
 }

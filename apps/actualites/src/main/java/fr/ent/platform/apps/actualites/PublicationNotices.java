@@ -150,9 +150,11 @@ public class PublicationNotices {
         for (Share s : shared.shares()) {
             if (s.grantee().kind() == Grantee.Kind.USER) {
                 users.add(s.grantee().id());
-            } else {
+            } else if (s.grantee().kind() == Grantee.Kind.GROUP) {
                 groups.add(new Audience(Audience.Kind.GROUP, s.grantee().id(), Optional.empty()));
             }
+            // a thread shared with a community (docs/communities.md): its members read it, but are not notified of
+            // its items yet (the timeline has no community audience; the communities app notifies its own news)
         }
         users.remove(c.publisher());
         if (users.isEmpty() && groups.isEmpty()) {

@@ -19,13 +19,20 @@ public class GranteeNames {
     @Inject
     Memberships directory;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.communities.CommunityMembership> communities;
+
     /** A share and whom it names; a grantee gone from the directory shows its id. */
     public record Named(Share share, String name) {
     }
 
     public List<Named> of(List<Share> shares) {
         Map<UUID, String> users = directory.userNames(ids(shares, Grantee.Kind.USER));
-        Map<UUID, String> groups = directory.groupNames(ids(shares, Grantee.Kind.GROUP));
+        Map<UUID, String> groups = new java.util.HashMap<>(directory.groupNames(ids(shares, Grantee.Kind.GROUP)));
+        Set<UUID> communityIds = ids(shares, Grantee.Kind.COMMUNITY);
+        if (!communityIds.isEmpty() && communities.isResolvable()) {
+            groups.putAll(communities.get().names(communityIds)); // ids of both are random UUIDs: no clash
+        }
         return shares.stream().map(s -> {
             UUID id = s.grantee().id();
             String name = (s.grantee().kind() == Grantee.Kind.USER ? users : groups).getOrDefault(id, id.toString());

@@ -7,6 +7,7 @@ import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.communication.CommunicationRules;
 import fr.ent.platform.runtime.communication.Recipients;
+import fr.ent.platform.runtime.communities.CommunityMembership;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.sharing.Grantee;
 import fr.ent.platform.runtime.sharing.ResourceRef;
@@ -15,6 +16,7 @@ import fr.ent.platform.runtime.sharing.Share;
 import fr.ent.platform.runtime.sharing.ShareRights;
 import fr.ent.platform.runtime.sharing.SharedResource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -49,6 +51,10 @@ public class Shares implements ShareRights {
 
     @Inject
     CommunicationRules rules;
+
+    /** The communities app, when the runtime has it: a share to a community reaches its accepted members. */
+    @Inject
+    Instance<CommunityMembership> communities;
 
     @Override
     public void require(UUID user, ResourceRef resource, Right right) {
@@ -121,7 +127,16 @@ public class Shares implements ShareRights {
         ShareChanges changes = ShareChanges.between(before.owner(), before.shares(), shares);
         if (!changes.added().isEmpty()) {
             // only new grantees: someone shared with before stays even if the rules changed since
-            rules.verify(sharer, recipients(changes.added()));
+            Recipients people = recipients(changes.added());
+            if (!people.users().isEmpty() || !people.groups().isEmpty()) {
+                rules.verify(sharer, people);
+            }
+            // a community is not a directory group: one shares with it only from inside (its members, ADR 0036)
+            for (UUID community : ids(changes.added(), Grantee.Kind.COMMUNITY)) {
+                if (!communities.isResolvable() || !communities.get().isMember(sharer, community)) {
+                    throw new NotAllowed("communication-refused");
+                }
+            }
         }
         if (changes.isEmpty()) {
             return before;
@@ -161,6 +176,18 @@ public class Shares implements ShareRights {
                 .getResultList()));
     }
 
+    @Override
+    public List<SharedResource> sharedWith(Grantee grantee) {
+        // one statement: the shares to this grantee by the grantee index, then their resources by key
+        return data.read(unit, em -> em.createQuery("SELECT r, s FROM StoredResource r, StoredShare s"
+                        + " WHERE s.resourceId = r.id AND s.granteeId = :g ORDER BY r.title", Object[].class)
+                .setParameter("g", grantee.id()).setMaxResults(500).getResultList().stream()
+                .map(row -> {
+                    StoredResource r = (StoredResource) row[0];
+                    return new SharedResource(r.ref(), r.ownerId(), r.title(), List.of(((StoredShare) row[1]).share()));
+                }).toList());
+    }
+
     private void requireManager(UUID user, ResourceRef resource) {
         Optional<Right> held = rightOf(user, resource);
         if (held.isEmpty()) {
@@ -171,10 +198,16 @@ public class Shares implements ShareRights {
         }
     }
 
-    /** The user and every group they belong to: whom a share to them can be addressed to. */
+    /**
+     * The user, every group they belong to and every community they are an accepted member of: whom a share to them
+     * can be addressed to. Read at each check, so leaving a community takes its shares away at once.
+     */
     private Set<UUID> granteesOf(UUID user) {
         Set<UUID> grantees = new HashSet<>(memberships.groupsOf(user));
         grantees.add(user);
+        if (communities.isResolvable()) {
+            grantees.addAll(communities.get().communitiesOf(user).keySet());
+        }
         return grantees;
     }
 

@@ -24,7 +24,7 @@ public final class SharingInput {
         return new ResourceRef(app, type, id);
     }
 
-    /** One share from its three texts: kind {@code user}/{@code group}, a directory id, a right's code. */
+    /** One share from its three texts: kind {@code user}/{@code group}/{@code community}, a directory id, a right's code. */
     public static Share share(String kind, String id, String right) {
         Grantee.Kind k = kind(kind).orElseThrow(() -> InvalidInput.field("shares", "sharing.grantee"));
         UUID uuid = uuid(id).orElseThrow(() -> InvalidInput.field("shares", "sharing.grantee"));
@@ -39,6 +39,7 @@ public final class SharingInput {
         return switch (kind.trim().toLowerCase(Locale.ROOT)) {
             case "user" -> Optional.of(Grantee.Kind.USER);
             case "group" -> Optional.of(Grantee.Kind.GROUP);
+            case "community" -> Optional.of(Grantee.Kind.COMMUNITY);
             default -> Optional.empty();
         };
     }

@@ -6,13 +6,27 @@ import java.util.UUID;
 /**
  * The signed-in person as the wiki sees them: their directory id and name (kept on the versions they write), and the
  * classes and schools they belong to as the directory relates them ({@link Members}), each saying whether they write
- * there. A class or school not in these maps gives them nothing (shares aside).
+ * there, and the communities they are an accepted member of. A class, school or community not in these maps gives them nothing (shares aside).
  */
-public record Member(UUID id, String name, Map<UUID, Place> classes, Map<UUID, Place> schools) {
+public record Member(UUID id, String name, Map<UUID, Place> classes, Map<UUID, Place> schools,
+        Map<UUID, Place> communities) {
 
     public Member {
         classes = Map.copyOf(classes);
         schools = Map.copyOf(schools);
+        communities = Map.copyOf(communities);
+    }
+
+    public Member(UUID id, String name, Map<UUID, Place> classes, Map<UUID, Place> schools) {
+        this(id, name, classes, schools, Map.of());
+    }
+
+    /**
+     * The same member with the communities they belong to (apps/communities): a community's administrators write in
+     * its wikis ({@code staff}), its other members read them.
+     */
+    public Member withCommunities(Map<UUID, Place> places) {
+        return new Member(id, name, classes, schools, places);
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.ent.platform.apps.directory.service.MyClassService;
 import fr.ent.platform.apps.directory.view.MyClassView;
 import fr.ent.platform.identity.VerifiedToken;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.communities.CommunityMembership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -25,12 +26,29 @@ public class Members {
     @Inject
     MyClassService myClass;
 
+    /** The communities app, when the runtime has it (a wiki may belong to a community, issue 16). */
+    @Inject
+    jakarta.enterprise.inject.Instance<CommunityMembership> communities;
+
     /** The member behind a token; an account with no directory id belongs nowhere (not found). */
     public Member of(VerifiedToken token) {
         UUID id = token.entUserId().flatMap(Members::uuid).orElseThrow(() -> new NotFound("no-such-resource"));
         String name = token.displayName() == null || token.displayName().isBlank() ? token.username()
                 : token.displayName();
-        return member(id, name, myClass.of(id));
+        Member member = member(id, name, myClass.of(id));
+        if (!communities.isResolvable()) {
+            return member;
+        }
+        Map<UUID, CommunityMembership.Role> roles = communities.get().communitiesOf(id);
+        if (roles.isEmpty()) {
+            return member;
+        }
+        Map<UUID, String> names = communities.get().names(roles.keySet());
+        Map<UUID, Member.Place> places = new LinkedHashMap<>();
+        roles.forEach((community, role) -> places.put(community, new Member.Place(community,
+                names.getOrDefault(community, ""), names.getOrDefault(community, ""),
+                role == CommunityMembership.Role.ADMIN)));
+        return member.withCommunities(places);
     }
 
     /** The member of a "Ma classe" view (pure: unit-tested). */

@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Whom a wiki belongs to: a kind and an id, as stored ({@code owner_kind}, {@code owner_id}). Today a directory class
- * or school; a community (issue 16, item 2) will be one more kind, its members giving the rights, with no change to
- * what the columns mean.
+ * Whom a wiki belongs to: a kind and an id, as stored ({@code owner_kind}, {@code owner_id}). A directory class or
+ * school, or a community of the communities app (issue 16 item 2: its administrators write, its members read), with
+ * no change to what the columns mean.
  */
 public record Owner(Kind kind, UUID id) {
 
     public enum Kind {
-        CLASS, SCHOOL;
+        CLASS, SCHOOL, COMMUNITY;
 
-        /** As stored and as the API spells it: {@code class}, {@code school}. */
+        /** As stored and as the API spells it: {@code class}, {@code school}, {@code community}. */
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }

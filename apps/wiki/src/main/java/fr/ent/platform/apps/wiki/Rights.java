@@ -8,7 +8,8 @@ import java.util.Optional;
  * <ul>
  * <li><b>the owner's members</b> (the directory): the teachers of a class write in its wikis (CONTRIB), its pupils,
  * their parents and the school's personnel read them (READ); the teachers and personnel of a school write in its
- * wikis, its pupils and their parents read them;</li>
+ * wikis, its pupils and their parents read them; the administrators of a community write in its wikis, its other
+ * members read them (apps/communities);</li>
  * <li><b>share rights</b> on {@code wiki/wiki/<id>} (apps/sharing, ADR 0018): the wiki's creator is its owner there
  * (MANAGER: shares it, renames it); whoever they share it with reads, writes or manages it.</li>
  * </ul>
@@ -25,6 +26,7 @@ public final class Rights {
         Member.Place place = switch (owner.kind()) {
             case CLASS -> member.classes().get(owner.id());
             case SCHOOL -> member.schools().get(owner.id());
+            case COMMUNITY -> member.communities().get(owner.id());
         };
         if (place == null) {
             return Optional.empty();

@@ -66,8 +66,9 @@ public class Wikis {
         Set<String> shared = shares.reachable(me.id(), WikiApp.ID, WikiApp.WIKI, Right.READ);
         List<UUID> classes = List.copyOf(me.classes().keySet());
         List<UUID> schools = List.copyOf(me.schools().keySet());
+        List<UUID> communities = List.copyOf(me.communities().keySet());
         List<UUID> sharedIds = shared.stream().map(Inputs::uuid).flatMap(Optional::stream).toList();
-        if (classes.isEmpty() && schools.isEmpty() && sharedIds.isEmpty()) {
+        if (classes.isEmpty() && schools.isEmpty() && communities.isEmpty() && sharedIds.isEmpty()) {
             return List.of();
         }
         List<WikiRow> rows = data.read(unit, em -> {
@@ -76,8 +77,10 @@ public class Wikis {
             List<Object[]> result = em.createNativeQuery("SELECT CAST(id AS text), owner_kind, CAST(owner_id AS text),"
                             + " title FROM wiki WHERE (owner_kind = 'class' AND owner_id = ANY(CAST(?1 AS uuid[])))"
                             + " OR (owner_kind = 'school' AND owner_id = ANY(CAST(?2 AS uuid[])))"
+                            + " OR (owner_kind = 'community' AND owner_id = ANY(CAST(?4 AS uuid[])))"
                             + " OR id = ANY(CAST(?3 AS uuid[])) ORDER BY lower(title), id LIMIT " + LISTED)
                     .setParameter(1, array(classes)).setParameter(2, array(schools)).setParameter(3, array(sharedIds))
+                    .setParameter(4, array(communities))
                     .getResultList();
             result.forEach(r -> wikiRow(r).ifPresent(found::add));
             return found;
@@ -106,6 +109,9 @@ public class Wikis {
                 .forEach(p -> choices.add(new Views.OwnerChoice(Owner.Kind.CLASS.code(), p.id(), p.label())));
         me.schools().values().stream().filter(Member.Place::staff).sorted(Comparator.comparing(Member.Place::label))
                 .forEach(p -> choices.add(new Views.OwnerChoice(Owner.Kind.SCHOOL.code(), p.id(), p.label())));
+        me.communities().values().stream().filter(Member.Place::staff)
+                .sorted(Comparator.comparing(Member.Place::label))
+                .forEach(p -> choices.add(new Views.OwnerChoice(Owner.Kind.COMMUNITY.code(), p.id(), p.label())));
         return choices;
     }
 
@@ -463,6 +469,7 @@ public class Wikis {
         Member.Place p = switch (owner.kind()) {
             case CLASS -> me.classes().get(owner.id());
             case SCHOOL -> me.schools().get(owner.id());
+            case COMMUNITY -> me.communities().get(owner.id());
         };
         return p == null ? "" : p.label();
     }

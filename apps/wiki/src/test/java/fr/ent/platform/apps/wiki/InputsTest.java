@@ -29,7 +29,7 @@ class InputsTest {
         assertThatThrownBy(() -> Inputs.baseVersion(null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Inputs.baseVersion(0)).isInstanceOf(InvalidInput.class);
         assertThat(Inputs.baseVersion(3)).isEqualTo(3);
-        assertThatThrownBy(() -> Inputs.owner(new Inputs.WikiInput("community", java.util.UUID.randomUUID()
+        assertThatThrownBy(() -> Inputs.owner(new Inputs.WikiInput("galaxy", java.util.UUID.randomUUID()
                 .toString(), "x"))).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Inputs.owner(new Inputs.WikiInput("class", "nope", "x")))
                 .isInstanceOf(InvalidInput.class);

@@ -62,6 +62,21 @@ class RightsTest {
     }
 
     @Test
+    void a_community_wiki_is_written_by_its_administrators_and_read_by_its_members_only() {
+        java.util.UUID club = java.util.UUID.randomUUID();
+        Owner clubWiki = new Owner(Owner.Kind.COMMUNITY, club);
+        Member admin = TEACHER.withCommunities(java.util.Map.of(club, new Member.Place(club, "Club", "Club", true)));
+        Member member = PUPIL.withCommunities(java.util.Map.of(club, new Member.Place(club, "Club", "Club", false)));
+        assertThat(Rights.fromMembership(admin, clubWiki)).contains(Right.CONTRIB);
+        assertThat(Rights.mayCreate(admin, clubWiki)).isTrue();
+        assertThat(Rights.fromMembership(member, clubWiki)).contains(Right.READ);
+        assertThat(Rights.mayCreate(member, clubWiki)).isFalse();
+        // one who left: the communities app no longer lists the community, so nothing comes from it
+        assertThat(Rights.fromMembership(PUPIL, clubWiki)).isEmpty();
+        assertThat(Owner.Kind.parse("community")).contains(Owner.Kind.COMMUNITY);
+    }
+
+    @Test
     void a_share_adds_to_the_directory_and_the_higher_right_wins() {
         assertThat(Rights.higher(Rights.fromMembership(PUPIL_ELSEWHERE, CP_WIKI), Optional.of(Right.READ)))
                 .contains(Right.READ);

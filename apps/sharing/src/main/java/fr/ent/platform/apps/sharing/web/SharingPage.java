@@ -72,6 +72,10 @@ public class SharingPage extends HttpServlet {
     @Inject
     CommunicationRules rules;
 
+    /** The sharer's own communities are offered too (a share to a community reaches its members, ADR 0036). */
+    @Inject
+    jakarta.enterprise.inject.Instance<fr.ent.platform.runtime.communities.CommunityMembership> communities;
+
     /** One line of the search results: someone to add. */
     public record Candidate(String kind, String id, String name) {
     }
@@ -178,6 +182,15 @@ public class SharingPage extends HttpServlet {
                             r.id().toString(), r.name()));
                 }
             }
+            if (communities.isResolvable()) {
+                var mine = communities.get().communitiesOf(me).keySet();
+                String folded = query.toLowerCase(java.util.Locale.ROOT);
+                communities.get().names(mine).forEach((id, name) -> {
+                    if (name.toLowerCase(java.util.Locale.ROOT).contains(folded)) {
+                        candidates.add(new Candidate("community", id.toString(), name));
+                    }
+                });
+            }
         }
         Map<String, String> rightNames = new java.util.LinkedHashMap<>();
         for (Right r : Right.values()) {
@@ -209,6 +222,6 @@ public class SharingPage extends HttpServlet {
     }
 
     private static String kind(Grantee g) {
-        return g.kind() == Grantee.Kind.USER ? "user" : "group";
+        return g.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
