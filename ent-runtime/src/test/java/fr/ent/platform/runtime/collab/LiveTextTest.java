@@ -64,6 +64,20 @@ class LiveTextTest {
     }
 
     @Test
+    void aBatchOnOldHeadsCostsNoReplayOfTheHistory() {
+        List<String> old = live.state().heads();
+        List<String> heads = old;
+        for (int i = 0; i < 2_000; i++) {
+            heads = live.apply("anne", i + 1, heads, List.of(ins(0, "x"))).change();
+        }
+        long started = System.nanoTime();
+        LiveText.Applied late = live.apply("bob", 1, old, List.of(ins(13, " Fin.")));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(late.state().text()).isEqualTo("x".repeat(2_000) + "Le chat dort. Fin.");
+        assertThat(millis).as("an isolated transaction, not a fork that replays 2,000 changes").isLessThan(100);
+    }
+
+    @Test
     void aBatchSentTwiceAfterALostAnswerIsAppliedOnce() {
         List<String> base = live.state().heads();
         LiveText.Applied first = live.apply("anne", 3, base, List.of(ins(0, "Oui. ")));
