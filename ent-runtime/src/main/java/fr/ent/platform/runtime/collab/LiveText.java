@@ -204,7 +204,10 @@ public final class LiveText implements AutoCloseable {
             }
             wait(left);
         }
-        seen(editor, System.currentTimeMillis());
+        if (editors.containsKey(editor)) {
+            // still there; one who left meanwhile (its page closed while this poll waited) is not brought back
+            editors.put(editor, System.currentTimeMillis());
+        }
         return state();
     }
 

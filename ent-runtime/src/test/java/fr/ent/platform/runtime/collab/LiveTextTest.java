@@ -160,6 +160,24 @@ class LiveTextTest {
     }
 
     @Test
+    void anEditorWhoLeftIsNotBroughtBackByItsAbandonedPoll() throws Exception {
+        live.await("anne", -1, 0);
+        long seen = live.await("bob", -1, 0).sequence();
+        Thread poll = new Thread(() -> {
+            try {
+                live.await("bob", seen, 5_000); // bob's page is gone; the server does not know it yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        poll.start();
+        Thread.sleep(100);
+        live.leave("bob"); // sent by bob's page as it closes
+        poll.join();
+        assertThat(live.state().editors()).isEqualTo(1);
+    }
+
+    @Test
     void lineEndsAreATextareasAndSessionsOfTwoCollectivitiesAreTwo() {
         LiveText crlf = LiveText.of("a\r\nb\rc", 4);
         try {
