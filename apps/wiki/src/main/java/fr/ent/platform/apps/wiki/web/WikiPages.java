@@ -11,7 +11,11 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Problem;
+import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.choices.PersonalChoices;
+import fr.ent.platform.runtime.collab.LiveChannel;
+import fr.ent.platform.runtime.collab.LiveTexts;
+import fr.ent.platform.runtime.collab.RichEditor;
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.login.PortalSession;
 import fr.ent.platform.runtime.security.login.PortalSessions;
@@ -70,17 +74,24 @@ public class WikiPages extends HttpServlet {
     @Inject
     PersonalChoices choices;
 
+    @Inject
+    LiveTexts lives;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Tenant tenant = context.current();
         Optional<PortalSession> session = sessions.current(request, tenant);
+        Locale locale = Pages.locale(request);
+        if (session.isEmpty() && liveChannel(request)) {
+            ProblemAnswer.send(request, response, ProblemException.unauthorized("unauthenticated"), locale);
+            return;
+        }
         if (session.isEmpty()) {
             response.sendRedirect("/auth/login?return=" + URLEncoder.encode(request.getRequestURI(),
                     StandardCharsets.UTF_8));
             return;
         }
-        Locale locale = Pages.locale(request);
         try {
             Member me = members.of(session.get().token());
             Route route = Route.of(request.getPathInfo()).orElseThrow(() -> new NotFound("no-such-resource"));
@@ -122,6 +133,9 @@ public class WikiPages extends HttpServlet {
                     editor(response, tenant, session.get(), locale, params, null, page, new Inputs.PageInput(
                             page.title(), page.content(), null, page.version()), null, null, 200);
                 }
+                case "pages/live" -> LiveChannel.poll(request, response,
+                        LivePage.join(lives, tenant, wikis, me, id(route.id(), "wiki-page-not-found")),
+                        me.id().toString());
                 case "pages/history" -> {
                     UUID id = id(route.id(), "wiki-page-not-found");
                     Views.Page page = wikis.page(me, id);
@@ -163,6 +177,10 @@ public class WikiPages extends HttpServlet {
         Tenant tenant = context.current();
         Locale locale = Pages.locale(request);
         Optional<PortalSession> session = sessions.current(request, tenant);
+        if (session.isEmpty() && liveChannel(request)) {
+            ProblemAnswer.send(request, response, ProblemException.unauthorized("unauthenticated"), locale);
+            return;
+        }
         if (session.isEmpty()) {
             response.sendRedirect("/auth/login?return=/wiki");
             return;
@@ -215,7 +233,8 @@ public class WikiPages extends HttpServlet {
                     Inputs.PageInput input = new Inputs.PageInput(request.getParameter("title"),
                             request.getParameter("content"), null, base);
                     try {
-                        wikis.save(me, id, input);
+                        Views.Page saved = wikis.save(me, id, input);
+                        LivePage.saved(lives, tenant, id, saved.version(), "1".equals(request.getParameter("live")));
                         response.sendRedirect("/wiki/pages/" + id + "?done=saved");
                     } catch (InvalidInput | Conflict refused) {
                         Views.Page now = wikis.page(me, id);
@@ -227,6 +246,9 @@ public class WikiPages extends HttpServlet {
                                 message(refused, locale), stale ? now : null, refused instanceof Conflict ? 409 : 400);
                     }
                 }
+                case "pages/live" -> LiveChannel.post(request, response,
+                        LivePage.join(lives, tenant, wikis, me, id(route.id(), "wiki-page-not-found")),
+                        me.id().toString());
                 case "pages/restore" -> {
                     UUID id = id(route.id(), "wiki-page-not-found");
                     wikis.restore(me, id, Wikis.number(route.number()), number(request.getParameter("baseVersion")));
@@ -261,9 +283,28 @@ public class WikiPages extends HttpServlet {
         params.put("input", input);
         params.put("error", error);
         params.put("current", current);
+        params.put("field", field(t, page, input, error != null || current != null, (String) params.get("csrf")));
         params.put("title", page == null ? t.get("editor.new", wiki.title()) : t.get("editor.edit", page.title()));
         response.setStatus(status);
         render(response, tenant, session, locale, "editor.jte", params);
+    }
+
+    /**
+     * The content's field: the shared editor, live with the page's other editors when it shows the stored page
+     * (not a new page, not a refused save, whose text is not the stored version's).
+     */
+    static RichEditor field(Texts t, Views.Page page, Inputs.PageInput input, boolean refused, String csrf) {
+        String label = t.get("field.content");
+        String hint = t.get("field.content.hint");
+        if (page == null || refused) {
+            return RichEditor.plain("wiki-page-content", "content", label, hint, input.content(), t.locale());
+        }
+        return new RichEditor("wiki-page-content", "content", label, hint, input.content(),
+                "/wiki/pages/" + page.id() + "/live", csrf, page.version(), "baseVersion", t.locale());
+    }
+
+    private static boolean liveChannel(HttpServletRequest request) {
+        return Route.of(request.getPathInfo()).filter(Route::live).isPresent();
     }
 
     private Views.Wiki writable(Member me, UUID id) {

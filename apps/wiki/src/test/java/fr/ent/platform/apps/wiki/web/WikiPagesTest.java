@@ -47,10 +47,33 @@ class WikiPagesTest {
         params.put("input", new Inputs.PageInput("Titre \"<x>\"", "<p>mon texte</p>", null, 3));
         params.put("error", "La page a changé entre-temps");
         params.put("current", page(true));
+        params.put("field", WikiPages.field((Texts) params.get("t"), page(true),
+                (Inputs.PageInput) params.get("input"), true, "jeton"));
         String html = render("editor.jte", params);
         assertThat(html).contains("La page telle qu'elle est maintenant (version 3, par Sophie Martin)",
                 "name=\"baseVersion\" value=\"3\"", "Titre &#34;&lt;x>&#34;", "&lt;p&gt;mon texte&lt;/p&gt;",
-                "role=\"alert\"");
+                "role=\"alert\"", "<label for=\"wiki-page-content\">")
+                .doesNotContain("data-live", "live-editor.js"); // what they typed is not the stored version: plain
+    }
+
+    @Test
+    void the_editor_of_a_stored_page_is_the_shared_editor_live_with_the_others_and_still_a_plain_form() {
+        Map<String, Object> params = params();
+        params.put("wiki", null);
+        params.put("page", page(true));
+        Inputs.PageInput input = new Inputs.PageInput("Les saisons", "\n<p>Les \"saisons\"</p>", null, 3);
+        params.put("input", input);
+        params.put("error", null);
+        params.put("current", null);
+        params.put("field", WikiPages.field((Texts) params.get("t"), page(true), input, false, "jeton"));
+        String html = render("editor.jte", params);
+        assertThat(html).contains("data-live=\"/wiki/pages/" + PAGE + "/live\"", "data-version=\"3\"",
+                "data-version-field=\"baseVersion\"", "data-csrf=\"jeton\"", "<script src=\"/static/live-editor.js\" defer>",
+                "role=\"status\" aria-live=\"polite\"", "{0} personnes modifient cette page.",
+                "Hors ligne — vos modifications seront envoyées à la reconnexion.",
+                // the textarea's first line break is eaten by HTML: one is written so that the text keeps its own
+                "spellcheck=\"true\">\n\n&lt;p&gt;Les \"saisons\"&lt;/p&gt;</textarea>",
+                "<button type=\"submit\">", "name=\"baseVersion\" value=\"3\"");
     }
 
     @Test
