@@ -118,6 +118,8 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             // then refuses the whole request unless every person is attached to its schools (ActivationResource)
             case "POST" -> path.size() == 5 && (path.get(4).equals("reset") || (path.get(3).equals("activation")
                     && (path.get(4).equals("status") || path.get(4).equals("letters"))));
+            // the account of one person of its schools, for an erasure (ADR 0032); checked after, as above
+            case "DELETE" -> path.size() == 4;
             default -> false;
         };
     }

@@ -53,6 +53,8 @@ public final class Be1dReconciliation {
     private final Tally imported = new Tally();
     private final Tally updated = new Tally();
     private final Tally unchanged = new Tally();
+    /** Everyone this export names (found or created): they have the right (again). */
+    private final Set<UUID> present = new HashSet<>();
 
     private Be1dReconciliation(DirectorySnapshot snapshot) {
         this.snapshot = snapshot;
@@ -89,9 +91,18 @@ public final class Be1dReconciliation {
         r.unchanged.classes = r.referencedExistingClasses.size();
         r.changes.sort(Comparator.comparing((PlannedChange x) -> Be1dFile.byPartName(x.file()).orElseThrow().ordinal())
                 .thenComparingInt(PlannedChange::line));
+        // The school's pupils, teachers and parents this export no longer names have lost the right (issue 18,
+        // ADR 0032): the import is their source. People made by hand (personnel, guests) are not the export's.
+        Set<UUID> absent = new HashSet<>();
+        for (ExistingUser u : snapshot.users()) {
+            if (!r.present.contains(u.id()) && (u.profile() == Profile.Student || u.profile() == Profile.Teacher
+                    || u.profile() == Profile.Relative)) {
+                absent.add(u.id());
+            }
+        }
         return new Be1dImportPlan(r.newClasses, r.newUsers, r.changedUsers, r.membershipsToAdd,
                 r.membershipsToRemove, r.linksToAdd, r.imported.counts(), r.updated.counts(), r.unchanged.counts(),
-                r.rejected, r.changes);
+                r.rejected, r.changes, Set.copyOf(r.present), Set.copyOf(absent));
     }
 
     private void students(List<Lines.Student> students) {
@@ -241,6 +252,9 @@ public final class Be1dReconciliation {
     private UUID upsert(String externalId, Profile profile, String lastName, String firstName, LocalDate birthDate,
             String email, Where at) {
         ExistingUser existing = usersByExternalId.get(externalId);
+        if (existing != null) {
+            present.add(existing.id());
+        }
         if (existing == null) {
             UUID id = UUID.randomUUID();
             newUsers.add(new Person(id, externalId, profile, lastName, firstName, birthDate, email));
