@@ -92,11 +92,22 @@ public final class Be1dReconciliation {
         r.changes.sort(Comparator.comparing((PlannedChange x) -> Be1dFile.byPartName(x.file()).orElseThrow().ordinal())
                 .thenComparingInt(PlannedChange::line));
         // The school's pupils, teachers and parents this export no longer names have lost the right (issue 18,
-        // ADR 0032): the import is their source. People made by hand (personnel, guests) are not the export's.
+        // ADR 0032): the import is their source. Only for a file given whole (an import of the parents alone says
+        // nothing of the pupils) and without a rejected line (the person may be on it). People made by hand
+        // (personnel, guests) are not the export's.
+        Set<Profile> whole = new HashSet<>();
+        Set<String> refused = new HashSet<>();
+        r.rejected.forEach(x -> refused.add(x.file()));
+        Map<Be1dFile, Profile> sources = Map.of(Be1dFile.ELEVES, Profile.Student, Be1dFile.ENSEIGNANTS,
+                Profile.Teacher, Be1dFile.RESPONSABLES, Profile.Relative);
+        sources.forEach((file, profile) -> {
+            if (export.given().contains(file) && !refused.contains(file.partName())) {
+                whole.add(profile);
+            }
+        });
         Set<UUID> absent = new HashSet<>();
         for (ExistingUser u : snapshot.users()) {
-            if (!r.present.contains(u.id()) && (u.profile() == Profile.Student || u.profile() == Profile.Teacher
-                    || u.profile() == Profile.Relative)) {
+            if (!r.present.contains(u.id()) && whole.contains(u.profile())) {
                 absent.add(u.id());
             }
         }
