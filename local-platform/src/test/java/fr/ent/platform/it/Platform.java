@@ -62,6 +62,10 @@ public final class Platform {
         environment.put("ENT_ACTUALITES_TICK_SECONDS", "2");
         // and the diary's job the homework that became visible
         environment.put("ENT_DIARY_TICK_SECONDS", "2");
+        // erasures (ADR 0032): the runtime runs queued ones every 3 s, tenant-manager looks for the end of rights
+        // every 5 s (the delay itself stays the rule's 90 days: ErasureIT backdates the mark it checks)
+        environment.put("ENT_ERASURE_SWEEP_SECONDS", "3");
+        environment.put("ENT_ACCOUNTS_END_OF_RIGHTS_SWEEP_SECONDS", "5");
         return Map.copyOf(environment);
     }
 

@@ -46,6 +46,37 @@ public final class Rows {
     }
 
     /**
+     * Runs one {@code UPDATE}/{@code DELETE} of an app's own rows with positional parameters (numbered as in
+     * {@link #select}), for an erasure: the count of rows it changed.
+     */
+    public static int update(EntityManager em, String sql, Object... params) {
+        TenantData.nativeSqlInSchema(em);
+        List<Object> bound = new ArrayList<>();
+        Query q = em.createNativeQuery(numbered(sql, params, bound));
+        for (int i = 0; i < bound.size(); i++) {
+            q.setParameter(i + 1, bound.get(i));
+        }
+        return q.executeUpdate();
+    }
+
+    /** The values of one column of the rows a {@code DELETE … RETURNING} or a select gives, as text. */
+    public static List<String> texts(EntityManager em, String sql, Object... params) {
+        TenantData.nativeSqlInSchema(em);
+        List<Object> bound = new ArrayList<>();
+        Query q = em.createNativeQuery(numbered(sql, params, bound));
+        for (int i = 0; i < bound.size(); i++) {
+            q.setParameter(i + 1, bound.get(i));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            if (o != null) {
+                out.add(o.toString());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The statement with its {@code ?N} renumbered in the order they appear, one value each: a parameter used twice,
      * or one the statement does not use (a contract passes the same values to all its sections), binds as JDBC
      * expects, whatever the driver's or the persistence provider's reading of numbered parameters.

@@ -118,6 +118,8 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             // then refuses the whole request unless every person is attached to its schools (ActivationResource)
             case "POST" -> path.size() == 5 && (path.get(4).equals("reset") || (path.get(3).equals("activation")
                     && (path.get(4).equals("status") || path.get(4).equals("letters"))));
+            // the account of one person of its schools, for an erasure (ADR 0032); checked after, as above
+            case "DELETE" -> path.size() == 4 && !path.get(3).equals("activation");
             default -> false;
         };
     }
@@ -169,6 +171,9 @@ public class AdminAccessFilter implements ContainerRequestFilter {
                     // removing a provider: those stay the hosting operator's)
                     || (request.getMethod().equals("PUT") && path.size() == 4
                             && path.get(2).equals("identity-providers"))
+                    // a person's account, for an erasure (the console, ADR 0032): .../accounts/{entUserId}
+                    || (request.getMethod().equals("DELETE") && path.size() == 4 && path.get(2).equals("accounts")
+                            && !path.get(3).equals("sync") && !path.get(3).equals("activation"))
                     || choosesApps(request.getMethod(), path);
             default -> false;
         };

@@ -19,6 +19,7 @@ import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -167,6 +168,22 @@ public class AccountResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // an activation code: no cache, no proxy may keep it
         return Response.ok(done).cacheControl(noStore).build();
+    }
+
+    @DELETE
+    @Path("{entUserId}")
+    @Operation(summary = "Supprimer le compte d'une personne (effacement, droit à l'effacement ou fin de droits)",
+            description = "Le compte et ses sessions disparaissent du realm ; la réponse dit qui il était (login, "
+                    + "sujet) pour que le runtime efface ce que ses applications gardent. Pour la console (ADR 0032).")
+    @APIResponse(responseCode = "200", description = "Le compte supprimé")
+    @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public fr.ent.platform.adminapi.AccountErasedView delete(@PathParam("slug") String slug,
+            @PathParam("entUserId") String entUserId) {
+        Collectivity c = collectivities.get(slug);
+        return identity(slug, () -> {
+            reached(c, entUserId);
+            return functions.delete(c, entUserId);
+        });
     }
 
     /**

@@ -101,6 +101,20 @@ public class AccountFunctions {
         return get(c, entUserId);
     }
 
+    /**
+     * Deletes the account tied to this directory id (an erasure, ADR 0032): its sessions end with it. Gives who it
+     * was, for the runtime to erase what its apps keep by login or subject.
+     */
+    public fr.ent.platform.adminapi.AccountErasedView delete(Collectivity c, String entUserId) {
+        KeycloakAdmin admin = admin();
+        String realm = c.names().realm();
+        JsonObject user = user(admin, realm, entUserId);
+        String id = user.getString("id");
+        admin.delete(realm + "/users/" + id);
+        LOG.info(() -> "tenant=" + c.slug() + " account " + entUserId + " deleted (erasure)");
+        return new fr.ent.platform.adminapi.AccountErasedView(entUserId, user.getString("username", ""), id);
+    }
+
     private KeycloakAdmin admin() {
         if (!(realms instanceof KeycloakRealms keycloak)) {
             throw new Unavailable("identity-not-configured");

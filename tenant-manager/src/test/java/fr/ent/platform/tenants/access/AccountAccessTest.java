@@ -38,6 +38,11 @@ class AccountAccessTest {
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "reset")).isTrue();
         assertThat(allowed("POST", "lyon", "collectivities", "cd-44", "accounts", ID, "reset")).isFalse();
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "password")).isFalse();
+        // an erasure deletes one person's account (ADR 0032), of its own collectivity only
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "accounts", ID)).isTrue();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "cd-44", "accounts", ID)).isFalse();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "accounts", "sync")).isFalse();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "accounts")).isFalse();
     }
 
     @Test
@@ -66,6 +71,10 @@ class AccountAccessTest {
         assertThat(local("PATCH", "lyon", "collectivities", "lyon")).isFalse();
         assertThat(local("DELETE", "lyon", "collectivities", "lyon", "accounts", ID, "functions")).isFalse();
         assertThat(local("PUT", "lyon", "collectivities", "lyon", "accounts", ID)).isFalse();
+        // one account for an erasure; which person, the resource checks against its schools (as for a reset)
+        assertThat(local("DELETE", "lyon", "collectivities", "lyon", "accounts", ID)).isTrue();
+        assertThat(local("DELETE", "lyon", "collectivities", "cd-44", "accounts", ID)).isFalse();
+        assertThat(local("DELETE", "lyon", "collectivities", "lyon", "accounts", "activation")).isFalse();
     }
 
     @Test

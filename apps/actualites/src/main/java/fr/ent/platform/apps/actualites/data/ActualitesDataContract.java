@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.actualites.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.actualites.ActualitesApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -38,8 +39,7 @@ public class ActualitesDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -65,5 +65,25 @@ public class ActualitesDataContract implements DataContract {
                 "id, item_id, CASE WHEN neutralized THEN NULL ELSE text END AS text, created_at, "
                 + "neutralized",
                 "news_comment WHERE author_id = ?1 ORDER BY created_at", id)));
+    }
+
+    /**
+     * Her drafts and items not yet published go; what was published, and her comments, were read by others: they
+     * stay, written by a former user. A thread she opened stays the school's, owned by a former user.
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em,
+                "DELETE FROM news_item WHERE author_id = ?1 AND state <> 'published'", id)
+                + Rows.update(em, "UPDATE news_item SET author_id = ?2 WHERE author_id = ?1", id, FormerUser.ID)
+                + Rows.update(em, "UPDATE news_comment SET author_id = ?2, author_name = ?3 WHERE author_id = ?1", id,
+                        FormerUser.ID, FormerUser.NAME)
+                + Rows.update(em, "UPDATE news_publication_notice SET publisher_id = ?2 WHERE publisher_id = ?1", id,
+                        FormerUser.ID)
+                + Rows.update(em, "UPDATE news_thread SET owner_id = ?2 WHERE owner_id = ?1", id, FormerUser.ID));
     }
 }

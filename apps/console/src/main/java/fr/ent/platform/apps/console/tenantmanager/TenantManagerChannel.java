@@ -91,9 +91,18 @@ public class TenantManagerChannel {
      */
     public Raw exchange(Tenant tenant, PortalSession session, String method, String what, String accept,
             Locale language, String contentType, byte[] body) {
+        return exchange(tenant, session.accessToken(), method, what, accept, language, contentType, body);
+    }
+
+    /**
+     * The same with the administrator's access token itself: the console's API is called with a bearer token, not a
+     * portal session (ADR 0032's erasures), and passes it on as the pages pass the session's.
+     */
+    public Raw exchange(Tenant tenant, String accessToken, String method, String what, String accept,
+            Locale language, String contentType, byte[] body) {
         URI uri = uri(tenant, what);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", accept).header("Accept-Language", language.getLanguage());
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -102,6 +102,10 @@ public class ConsolePages extends HttpServlet {
     @Inject
     StructurePages structures;
 
+    /** A person's erasure (ADR 0032). */
+    @Inject
+    ErasurePages erasures;
+
     /** Apps and look, service, audit trail. */
     @Inject
     ConsoleLookPages look;
@@ -193,6 +197,7 @@ public class ConsolePages extends HttpServlet {
                 case AUDIT -> look.audit(visit, this);
                 case COMMUNICATION, COMMUNICATION_SWITCH, COMMUNICATION_LINK, COMMUNICATION_DEFAULTS ->
                     structures.answer(this, visit, match.get().route(), id);
+                case USER_ERASE_CONFIRM, USER_ERASE, ERASURE -> erasures.answer(this, visit, match.get().route(), id);
             }
             if (AUDITED_BY_STATUS.contains(match.get().route())) {
                 recordByStatus(visit, match.get().route(), id, path);

@@ -58,7 +58,11 @@ public enum ConsoleRoute {
     COMMUNICATION("GET", "/console/schools/{id}/communication"),
     COMMUNICATION_SWITCH("POST", "/console/schools/{id}/communication"),
     COMMUNICATION_LINK("POST", "/console/schools/{id}/communication/links"),
-    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults");
+    COMMUNICATION_DEFAULTS("POST", "/console/schools/{id}/communication/defaults"),
+    // a person's erasure (ErasurePages, ADR 0032); {id}: a person, except ERASURE (an erasure)
+    USER_ERASE_CONFIRM("GET", "/console/users/{id}/erase"),
+    USER_ERASE("POST", "/console/users/{id}/erase"),
+    ERASURE("GET", "/console/erasures/{id}");
 
     private final String method;
     private final String pattern;

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.diary.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.diary.DiaryApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -38,8 +39,7 @@ public class DiaryDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -60,5 +60,18 @@ public class DiaryDataContract implements DataContract {
         into.section("attachments", data.read(unit, em -> Rows.select(em,
                 "a.entry_id, a.document_id, a.name, a.content_type",
                 "diary_attachment a JOIN diary_entry e ON e.id = a.entry_id WHERE e.author_id = ?1", id)));
+    }
+
+    /** What she wrote for a class was received by its pupils: it stays, written by a former user. */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em,
+                "UPDATE diary_entry SET author_id = ?2, author_name = ?3 WHERE author_id = ?1", id, FormerUser.ID,
+                FormerUser.NAME)
+                + Rows.update(em, "UPDATE diary_notice SET author_id = ?2 WHERE author_id = ?1", id, FormerUser.ID));
     }
 }

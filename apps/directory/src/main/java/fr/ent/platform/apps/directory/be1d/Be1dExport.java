@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A file that cannot be read as a whole throws {@link Be1dFormatException}.
  */
 public record Be1dExport(List<Lines.Student> students, List<Lines.Teacher> teachers,
-        List<Lines.Relative> relatives, List<Rejection> rejected) {
+        List<Lines.Relative> relatives, List<Rejection> rejected, java.util.Set<Be1dFile> given) {
 
     /** Longest name the directory stores (ent_user and school_class columns). */
     static final int MAX_NAME = 100;
@@ -32,6 +32,13 @@ public record Be1dExport(List<Lines.Student> students, List<Lines.Teacher> teach
         teachers = List.copyOf(teachers);
         relatives = List.copyOf(relatives);
         rejected = List.copyOf(rejected);
+        given = given == null ? java.util.Set.of() : java.util.Set.copyOf(given);
+    }
+
+    /** An export of which the files given are not known: none is taken as the whole of its people. */
+    public Be1dExport(List<Lines.Student> students, List<Lines.Teacher> teachers, List<Lines.Relative> relatives,
+            List<Rejection> rejected) {
+        this(students, teachers, relatives, rejected, java.util.Set.of());
     }
 
     /** Parses the files given (any of the three may be absent). */
@@ -44,7 +51,7 @@ public record Be1dExport(List<Lines.Student> students, List<Lines.Teacher> teach
         List<Lines.Relative> relatives = files.containsKey(Be1dFile.RESPONSABLES)
                 ? relatives(CsvSheet.read(Be1dFile.RESPONSABLES, files.get(Be1dFile.RESPONSABLES)), rejected)
                 : List.of();
-        return new Be1dExport(students, teachers, relatives, rejected);
+        return new Be1dExport(students, teachers, relatives, rejected, files.keySet());
     }
 
     private static List<Lines.Student> students(CsvSheet sheet, List<Rejection> rejected) {

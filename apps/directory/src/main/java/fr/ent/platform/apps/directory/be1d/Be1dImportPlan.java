@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.directory.be1d;
 
+import java.util.Set;
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Link;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Membership;
@@ -14,7 +15,7 @@ import java.util.UUID;
 public record Be1dImportPlan(List<NewClass> newClasses, List<Person> newUsers, List<Person> changedUsers,
         List<Membership> membershipsToAdd, List<Membership> membershipsToRemove, List<Link> linksToAdd,
         ImportCounts imported, ImportCounts updated, ImportCounts unchanged, List<Rejection> rejected,
-        List<PlannedChange> changes) {
+        List<PlannedChange> changes, Set<UUID> present, Set<UUID> absent) {
 
     public Be1dImportPlan {
         newClasses = List.copyOf(newClasses);

@@ -140,6 +140,28 @@ public class Be1dImporter {
     }
 
     /**
+     * The end of rights (issue 18, ADR 0032): the people of the school the export no longer names are marked as
+     * having lost the right, from now (a mark already there keeps its date); those it names again get it back.
+     * tenant-manager's end-of-rights job erases the marked ones once the delay has passed.
+     */
+    static void rights(EntityManager em, Be1dImportPlan plan) {
+        if (!plan.absent().isEmpty()) {
+            em.createNativeQuery("UPDATE ent_user SET rights_lost_at = now() WHERE rights_lost_at IS NULL"
+                    + " AND id = ANY (CAST(string_to_array(?1, ',') AS uuid[]))")
+                    .setParameter(1, join(plan.absent())).executeUpdate();
+        }
+        if (!plan.present().isEmpty()) {
+            em.createNativeQuery("UPDATE ent_user SET rights_lost_at = NULL WHERE rights_lost_at IS NOT NULL"
+                    + " AND id = ANY (CAST(string_to_array(?1, ',') AS uuid[]))")
+                    .setParameter(1, join(plan.present())).executeUpdate();
+        }
+    }
+
+    private static String join(java.util.Set<UUID> ids) {
+        return String.join(",", ids.stream().map(UUID::toString).toList());
+    }
+
+    /**
      * Writes the plan. Flushed table by table in foreign-key order (classes and people before the rows that
      * reference them): the mapping has no relationships from which the provider could infer that order.
      */
@@ -162,6 +184,7 @@ public class Be1dImporter {
             plan.membershipsToAdd().forEach(m -> em.persist(new ClassMember(m.classId(), m.userId())));
             plan.linksToAdd().forEach(l -> em.persist(new RelativeLink(l.relativeId(), l.studentId())));
             em.flush();
+            rights(em, plan);
             // The school's profile groups follow its people, classes and families; new classes get the defaults.
             ProfileGroups.sync(em, school.id(), false);
         } catch (PersistenceException e) {

@@ -53,6 +53,8 @@ public final class Be1dReconciliation {
     private final Tally imported = new Tally();
     private final Tally updated = new Tally();
     private final Tally unchanged = new Tally();
+    /** Everyone this export names (found or created): they have the right (again). */
+    private final Set<UUID> present = new HashSet<>();
 
     private Be1dReconciliation(DirectorySnapshot snapshot) {
         this.snapshot = snapshot;
@@ -89,9 +91,29 @@ public final class Be1dReconciliation {
         r.unchanged.classes = r.referencedExistingClasses.size();
         r.changes.sort(Comparator.comparing((PlannedChange x) -> Be1dFile.byPartName(x.file()).orElseThrow().ordinal())
                 .thenComparingInt(PlannedChange::line));
+        // The school's pupils, teachers and parents this export no longer names have lost the right (issue 18,
+        // ADR 0032): the import is their source. Only for a file given whole (an import of the parents alone says
+        // nothing of the pupils) and without a rejected line (the person may be on it). People made by hand
+        // (personnel, guests) are not the export's.
+        Set<Profile> whole = new HashSet<>();
+        Set<String> refused = new HashSet<>();
+        r.rejected.forEach(x -> refused.add(x.file()));
+        Map<Be1dFile, Profile> sources = Map.of(Be1dFile.ELEVES, Profile.Student, Be1dFile.ENSEIGNANTS,
+                Profile.Teacher, Be1dFile.RESPONSABLES, Profile.Relative);
+        sources.forEach((file, profile) -> {
+            if (export.given().contains(file) && !refused.contains(file.partName())) {
+                whole.add(profile);
+            }
+        });
+        Set<UUID> absent = new HashSet<>();
+        for (ExistingUser u : snapshot.users()) {
+            if (!r.present.contains(u.id()) && whole.contains(u.profile())) {
+                absent.add(u.id());
+            }
+        }
         return new Be1dImportPlan(r.newClasses, r.newUsers, r.changedUsers, r.membershipsToAdd,
                 r.membershipsToRemove, r.linksToAdd, r.imported.counts(), r.updated.counts(), r.unchanged.counts(),
-                r.rejected, r.changes);
+                r.rejected, r.changes, Set.copyOf(r.present), Set.copyOf(absent));
     }
 
     private void students(List<Lines.Student> students) {
@@ -241,6 +263,9 @@ public final class Be1dReconciliation {
     private UUID upsert(String externalId, Profile profile, String lastName, String firstName, LocalDate birthDate,
             String email, Where at) {
         ExistingUser existing = usersByExternalId.get(externalId);
+        if (existing != null) {
+            present.add(existing.id());
+        }
         if (existing == null) {
             UUID id = UUID.randomUUID();
             newUsers.add(new Person(id, externalId, profile, lastName, firstName, birthDate, email));

@@ -40,8 +40,7 @@ public class DirectoryDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -86,5 +85,19 @@ public class DirectoryDataContract implements DataContract {
         into.section("merged_duplicates", data.read(unit, em -> Rows.select(em,
                 "merged_id, merged_external_id, merged_name, merged_by, merged_at",
                 "ent_user_merge WHERE kept_id = ?1", id)));
+    }
+
+    /**
+     * Her entry goes, and with it her classes, groups, family links, linked identities and settings (the tables
+     * cascade). Called last of all apps by the erasure (the others may still read her schools before).
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM ent_user_merge WHERE kept_id = ?1", id)
+                + Rows.update(em, "DELETE FROM ent_user WHERE id = ?1", id));
     }
 }

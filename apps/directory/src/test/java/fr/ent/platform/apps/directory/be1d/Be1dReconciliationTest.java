@@ -185,4 +185,35 @@ class Be1dReconciliationTest {
     private static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    private static ExistingUser byHand(Profile profile, String last, String first) {
+        return new ExistingUser(UUID.randomUUID(), null, profile, last, first, null, null, Text.searchKey(last, first));
+    }
+
+    @Test
+    void thoseTheExportNoLongerNamesLoseTheRightThoseItNamesHaveIt() {
+        DirectorySnapshot once = applied(empty(), Be1dReconciliation.plan(empty(), realExport()));
+        ExistingUser pupil = byHand(Profile.Student, "Durand", "Léa");
+        ExistingUser teacher = byHand(Profile.Teacher, "Martin", "Sophie");
+        ExistingUser personnel = byHand(Profile.Personnel, "Bernard", "Lucie");
+        List<ExistingUser> users = new ArrayList<>(once.users());
+        users.addAll(List.of(pupil, teacher, personnel));
+        DirectorySnapshot withThem = new DirectorySnapshot(SCHOOL, UAI, once.classes(), users, once.memberships(),
+                once.links());
+        Be1dImportPlan again = Be1dReconciliation.plan(withThem, realExport());
+        assertThat(again.absent()).containsExactlyInAnyOrder(pupil.id(), teacher.id());
+        assertThat(again.present()).hasSize(247 + 14 + 467).doesNotContain(pupil.id(), personnel.id());
+    }
+
+    @Test
+    void anImportOfOneFileOrWithARejectedLineTakesNobodyTheRightOfTheOthers() {
+        DirectorySnapshot once = applied(empty(), Be1dReconciliation.plan(empty(), realExport()));
+        Be1dImportPlan parentsOnly = Be1dReconciliation.plan(once,
+                Be1dExport.parse(Map.of(Be1dFile.RESPONSABLES, SharedData.responsables())));
+        assertThat(parentsOnly.absent()).isEmpty();
+        Be1dImportPlan oneBadLine = Be1dReconciliation.plan(once, Be1dExport.parse(Map.of(Be1dFile.ELEVES,
+                latin1("Nom Elève;Prénom Elève;Date naissance;Classe\nMARTINEZ;;2006-01-01;CE2\n"))));
+        assertThat(oneBadLine.rejected()).isNotEmpty();
+        assertThat(oneBadLine.absent()).isEmpty();
+    }
 }

@@ -1,5 +1,7 @@
 package fr.ent.platform.apps.documents.data;
 
+import fr.ent.platform.runtime.sharing.ShareRights;
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.documents.DocumentsApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -36,6 +38,9 @@ public class DocumentsDataContract implements DataContract {
     TenantData data;
 
     @Inject
+    ShareRights rights;
+
+    @Inject
     FileStorage storage;
 
     @Override
@@ -50,8 +55,7 @@ public class DocumentsDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), "
-                + "qui l'appellera et la testera (fichiers du stockage compris)");
+        return Statement.done();
     }
 
     @Override
@@ -90,5 +94,32 @@ public class DocumentsDataContract implements DataContract {
             copied.add(row);
         }
         into.section("archive_files", copied);
+    }
+
+    /**
+     * Her space goes, every version's file with it, and its shares. A version she uploaded into someone else's
+     * shared folder stays theirs, uploaded by a former user.
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        List<String> nodes = data.read(unit, em -> Rows.texts(em, "SELECT id FROM node WHERE owner_id = ?1", id));
+        List<String> keys = data.read(unit, em -> Rows.texts(em,
+                "SELECT v.object_key FROM version v JOIN node n ON n.id = v.node_id WHERE n.owner_id = ?1", id));
+        long count = data.write(unit, em -> (long) Rows.update(em,
+                "UPDATE version v SET uploaded_by = ?2 FROM node n WHERE n.id = v.node_id AND v.uploaded_by = ?1"
+                        + " AND n.owner_id <> ?1", id, FormerUser.ID)
+                + Rows.update(em, "DELETE FROM node WHERE owner_id = ?1", id));
+        CollectivityFiles files = storage.current();
+        for (String key : keys) {
+            files.delete(files.key(key)); // after the rows: an orphan file at worst, never a row without its bytes
+        }
+        for (String node : nodes) {
+            rights.forget(DocumentsApp.node(UUID.fromString(node)));
+        }
+        return count + keys.size();
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.flash.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.flash.FlashApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -37,8 +38,7 @@ public class FlashDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -55,5 +55,14 @@ public class FlashDataContract implements DataContract {
         into.section("dismissed", data.read(unit, em -> Rows.select(em,
                 "message_id, dismissed_at",
                 "flash_dismissal WHERE user_subject = ?1", person.subject(), person.username())));
+    }
+
+    /** Her dismissals go; a flash she wrote was received by others: it stays, written by a former user. */
+    @Override
+    public long erasePerson(Person person) {
+        return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM flash_dismissal WHERE user_subject = ?1",
+                person.subject())
+                + (person.username().isEmpty() ? 0 : Rows.update(em,
+                        "UPDATE flash_message SET author = ?2 WHERE author = ?1", person.username(), FormerUser.LOGIN)));
     }
 }

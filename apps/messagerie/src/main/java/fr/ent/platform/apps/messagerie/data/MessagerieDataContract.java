@@ -1,5 +1,10 @@
 package fr.ent.platform.apps.messagerie.data;
 
+import fr.ent.platform.runtime.storage.FileStorage;
+import fr.ent.platform.runtime.storage.ObjectKey;
+import java.util.ArrayList;
+import java.util.List;
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.messagerie.MessagerieApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -28,6 +33,9 @@ public class MessagerieDataContract implements DataContract {
     @Inject
     TenantData data;
 
+    @Inject
+    FileStorage storage;
+
     @Override
     public String app() {
         return MessagerieApp.ID;
@@ -40,8 +48,7 @@ public class MessagerieDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -72,5 +79,45 @@ public class MessagerieDataContract implements DataContract {
         into.section("attachments", data.read(unit, em -> Rows.select(em,
                 "t.id, t.message_id, t.name, t.content_type, t.size, t.owner_id, t.document_id",
                 "attachment t JOIN mailbox_entry e ON e.message_id = t.message_id AND e.user_id = ?1", id)));
+    }
+
+    /**
+     * Her boxes and folders go. A message she wrote that someone else still holds stays, its author a former user;
+     * one nobody else holds (a draft, a message its addressees deleted) goes with its files. Where she is named as an
+     * addressee of a message others keep, the name becomes a former user's.
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        List<String> gone = new ArrayList<>();
+        long count = data.write(unit, em -> {
+            long n = Rows.update(em, "DELETE FROM mailbox_entry WHERE user_id = ?1", id);
+            n += Rows.update(em, "DELETE FROM folder WHERE owner_id = ?1", id);
+            gone.addAll(Rows.texts(em, "SELECT t.object_key FROM attachment t JOIN message m ON m.id = t.message_id"
+                    + " WHERE m.author_id IN (?1, ?2) AND t.object_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+                    + " mailbox_entry e WHERE e.message_id = m.id)", id, FormerUser.ID));
+            n += Rows.update(em, "DELETE FROM message m WHERE m.author_id IN (?1, ?2) AND NOT EXISTS (SELECT 1 FROM"
+                    + " mailbox_entry e WHERE e.message_id = m.id)", id, FormerUser.ID);
+            n += Rows.update(em, "UPDATE message SET author_id = ?2, author_name = ?3, send_key = NULL"
+                    + " WHERE author_id = ?1", id, FormerUser.ID, FormerUser.NAME);
+            n += Rows.update(em, "UPDATE attachment SET owner_id = ?2 WHERE owner_id = ?1", id, FormerUser.ID);
+            n += Rows.update(em, "UPDATE attachment SET shared_by = ?2 WHERE shared_by = ?1", id, FormerUser.ID);
+            // a fresh id per row: the key (message, kind, addressee) stays unique when two erased persons shared one
+            n += Rows.update(em, "UPDATE message_addressee SET addressee_id = gen_random_uuid(), name = ?2"
+                    + " WHERE kind = 'USER' AND addressee_id = ?1", id, FormerUser.NAME);
+            if (!gone.isEmpty()) {
+                List<String> still = Rows.texts(em, "SELECT DISTINCT object_key FROM attachment WHERE object_key ="
+                        + " ANY (string_to_array(?1, '|'))", String.join("|", gone));
+                gone.removeAll(still);
+            }
+            return n;
+        });
+        for (String key : gone) {
+            storage.current().delete(ObjectKey.parse(key)); // after the rows: an orphan file, never a row without one
+        }
+        return count;
     }
 }

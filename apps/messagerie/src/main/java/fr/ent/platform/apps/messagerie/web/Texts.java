@@ -30,6 +30,12 @@ public final class Texts {
         return new MessageFormat(bundle.getString(key), locale).format(arguments);
     }
 
+    /** A person's name as stored, an erased person's ("Ancien utilisateur", ADR 0032) in the reader's language. */
+    public String person(String name) {
+        return fr.ent.platform.runtime.data.FormerUser.is(name) ? fr.ent.platform.runtime.data.FormerUser.name(locale())
+                : name;
+    }
+
     public Locale locale() {
         return locale;
     }

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.moderation.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.moderation.ModerationApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -39,8 +40,7 @@ public class ModerationDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -65,5 +65,23 @@ public class ModerationDataContract implements DataContract {
         into.section("decisions", data.read(unit, em -> Rows.select(em,
                 "content_id, action, reason, decided_at",
                 "moderation_decision WHERE moderator = ?2 ORDER BY decided_at", id, person.username())));
+    }
+
+    /**
+     * Reports and decisions are evidence: anonymised, not deleted (the reporter, the moderator and the reported
+     * author become a former user; what was reported stays as it was seen). The moderation journal is append-only
+     * and kept, like the console's.
+     */
+    @Override
+    public long erasePerson(Person person) {
+        UUID id = person.directoryId().orElse(FormerUser.ID);
+        String login = person.username().isEmpty() ? FormerUser.LOGIN : person.username();
+        return data.write(unit, em -> (long) Rows.update(em,
+                "UPDATE moderation_report SET reporter = ?2, reporter_name = ?3 WHERE reporter = ?1", login,
+                FormerUser.LOGIN, FormerUser.NAME)
+                + Rows.update(em, "UPDATE moderation_decision SET moderator = ?2 WHERE moderator = ?1", login,
+                        FormerUser.LOGIN)
+                + Rows.update(em, "UPDATE moderated_content SET author_id = ?2, author_name = ?3 WHERE author_id = ?1"
+                        + " AND author_id <> ?2", id, FormerUser.ID, FormerUser.NAME));
     }
 }

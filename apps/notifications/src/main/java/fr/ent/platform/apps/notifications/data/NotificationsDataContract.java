@@ -39,8 +39,7 @@ public class NotificationsDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -69,5 +68,21 @@ public class NotificationsDataContract implements DataContract {
         into.section("quiet_hours", data.read(unit, em -> Rows.select(em,
                 "days, starts_minute, ends_minute",
                 "quiet_range WHERE owner_kind = 'USER' AND owner_id = ?1", id)));
+    }
+
+    /**
+     * Her timeline, preferences and quiet hours go; the notices she caused (e.g. "X sent you a message") go from
+     * everyone's timeline too: they name her, and what they point to keeps its own record (ADR 0032).
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM delivery WHERE recipient_id = ?1", id)
+                + Rows.update(em, "DELETE FROM notice WHERE author_id = ?1", id)
+                + Rows.update(em, "DELETE FROM preference WHERE user_id = ?1", id)
+                + Rows.update(em, "DELETE FROM quiet_range WHERE owner_kind = 'USER' AND owner_id = ?1", id));
     }
 }

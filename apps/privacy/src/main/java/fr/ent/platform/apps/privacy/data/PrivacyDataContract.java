@@ -1,5 +1,8 @@
 package fr.ent.platform.apps.privacy.data;
 
+import fr.ent.platform.runtime.storage.FileStorage;
+import fr.ent.platform.runtime.storage.ObjectKey;
+import java.util.List;
 import fr.ent.platform.apps.privacy.PrivacyApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -25,6 +28,9 @@ public class PrivacyDataContract implements DataContract {
     @Inject
     TenantData data;
 
+    @Inject
+    FileStorage storage;
+
     @Override
     public String app() {
         return PrivacyApp.ID;
@@ -37,8 +43,7 @@ public class PrivacyDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -52,5 +57,18 @@ public class PrivacyDataContract implements DataContract {
         into.section("export_requests", data.read(unit, em -> Rows.select(em,
                 "id, state, requested_at, finished_at, expires_at, size",
                 "personal_export WHERE subject = ?1 ORDER BY requested_at", person.subject())));
+    }
+
+    /** Her requests go, and their archives with them (the file first: a row left behind is retried). */
+    @Override
+    public long erasePerson(Person person) {
+        List<String> keys = data.read(unit, em -> Rows.texts(em,
+                "SELECT object_key FROM personal_export WHERE subject = ?1 AND object_key IS NOT NULL",
+                person.subject()));
+        for (String key : keys) {
+            storage.current().delete(ObjectKey.parse(key));
+        }
+        return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM personal_export WHERE subject = ?1",
+                person.subject()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.sharing.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.sharing.SharingApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -38,8 +39,7 @@ public class SharingDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2), qui "
-                + "l'appellera et la testera");
+        return Statement.done();
     }
 
     @Override
@@ -64,5 +64,20 @@ public class SharingDataContract implements DataContract {
                 "r.app, r.type, r.resource_id, r.title, s.right_level",
                 "resource_share s JOIN shared_resource r ON r.id = s.resource_id WHERE s.grantee_kind = "
                 + "'user' AND s.grantee_id = ?1", id)));
+    }
+
+    /**
+     * What was shared with her goes. What she shared with others stays shared (the app that owns the resource
+     * decides whether it goes, e.g. documents forgets her files): its owner becomes a former user.
+     */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em,
+                "DELETE FROM resource_share WHERE grantee_kind = 'user' AND grantee_id = ?1", id)
+                + Rows.update(em, "UPDATE shared_resource SET owner_id = ?2 WHERE owner_id = ?1", id, FormerUser.ID));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.wiki.data;
 
+import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.wiki.WikiApp;
 import fr.ent.platform.runtime.data.DataContract;
 import fr.ent.platform.runtime.data.Person;
@@ -38,8 +39,7 @@ public class WikiDataContract implements DataContract {
 
     @Override
     public Statement personErasure() {
-        return Statement.notYet("vient avec l'effacement d'un compte par un administrateur (issue 18 point 2) : les "
-                + "versions écrites restent celles d'un ancien utilisateur, comme les messages reçus par d'autres");
+        return Statement.done();
     }
 
     @Override
@@ -60,5 +60,20 @@ public class WikiDataContract implements DataContract {
                 "v.page_id, p.wiki_id, v.number, v.title, v.content, v.created_at, v.restored_from",
                 "wiki_page_version v JOIN wiki_page p ON p.id = v.page_id WHERE v.author_id = ?1"
                         + " ORDER BY v.created_at", id)));
+    }
+
+    /** Versions she wrote are read by others: they stay, written by a former user; so do wikis she opened. */
+    @Override
+    public long erasePerson(Person person) {
+        if (person.directoryId().isEmpty()) {
+            return 0;
+        }
+        UUID id = person.directoryId().get();
+        return data.write(unit, em -> (long) Rows.update(em, "UPDATE wiki_page p SET updated_by = ?2 WHERE EXISTS"
+                        + " (SELECT 1 FROM wiki_page_version v WHERE v.page_id = p.id AND v.number = p.version"
+                        + " AND v.author_id = ?1)", id, FormerUser.NAME)
+                + Rows.update(em, "UPDATE wiki_page_version SET author_id = ?2, author_name = ?3 WHERE author_id = ?1",
+                        id, FormerUser.ID, FormerUser.NAME)
+                + Rows.update(em, "UPDATE wiki SET created_by = ?2 WHERE created_by = ?1", id, FormerUser.ID));
     }
 }
