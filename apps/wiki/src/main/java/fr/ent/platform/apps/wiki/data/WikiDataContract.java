@@ -14,11 +14,8 @@ import jakarta.persistence.PersistenceUnit;
 import java.util.UUID;
 
 /**
- * The wiki's data contract (ADR 0030, docs/data-protection.md), courses included (ADR 0035: their tables are the
- * wiki module's). A person's export holds the wikis they opened and every version of a page they wrote (title and
- * content as saved), the courses they created (with the prompt and parameters of a generated one) and those courses'
- * chapters: what the wiki and the courses keep with their name. A chapter keeps its last writer's name only, not
- * their id, so chapters of others' courses are not theirs to export.
+ * The wiki's data contract (ADR 0030, docs/data-protection.md). A person's export holds the wikis they opened and
+ * every version of a page they wrote (title and content as saved): what the wiki keeps with their name.
  */
 @ApplicationScoped
 public class WikiDataContract implements DataContract {
@@ -63,12 +60,5 @@ public class WikiDataContract implements DataContract {
                 "v.page_id, p.wiki_id, v.number, v.title, v.content, v.created_at, v.restored_from",
                 "wiki_page_version v JOIN wiki_page p ON p.id = v.page_id WHERE v.author_id = ?1"
                         + " ORDER BY v.created_at", id)));
-        into.section("courses", data.read(unit, em -> Rows.select(em, "id, owner_kind, owner_id, title, level, subject,"
-                + " duration_minutes, state, created_at, published_at, ai_prompt, ai_parameters",
-                "course WHERE created_by = ?1 ORDER BY created_at", id)));
-        into.section("course_chapters", data.read(unit, em -> Rows.select(em,
-                "c.course_id, c.position, c.title, c.objectives, c.content, c.exercises, c.ai_written, c.updated_at",
-                "course_chapter c JOIN course k ON k.id = c.course_id WHERE k.created_by = ?1"
-                        + " ORDER BY c.course_id, c.position", id)));
     }
 }

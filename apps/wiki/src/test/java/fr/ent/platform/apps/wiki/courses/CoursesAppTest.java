@@ -26,6 +26,17 @@ class CoursesAppTest {
     }
 
     @Test
+    void its_own_index_lists_exactly_its_migrations() throws Exception {
+        String folder = fr.ent.platform.tenancy.AppSchemas.folder(CoursesApp.ID);
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getClassLoader().getResource(folder).toURI());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(fr.ent.platform.migration.IndexedMigrations.index(folder, getClass().getClassLoader()))
+                    .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".sql")).sorted().toList()).containsExactly("V1__courses.sql");
+        }
+    }
+
+    @Test
     void english_and_spanish_say_everything_french_says() throws IOException {
         Properties fr = bundle("");
         assertThat(fr.getProperty("chapter.ai")).isEqualTo("Rédigé par l''IA, non relu");

@@ -1,8 +1,9 @@
--- The courses of one collectivity (« Cours & wiki », docs/courses.md, ADR 0035): a course is a structured wiki of the
--- same owner (owner_kind 'class' or 'school', later 'community', exactly as wiki.owner_kind), whose pages are ordered
--- chapters with objectives, exercises and documents attached by reference. Who reads and writes comes from the owner's
--- members and the share rights on courses/course/<id>, never from this table. A course is a DRAFT (its writers only)
--- until it is PUBLISHED (its readers too).
+-- The courses of one collectivity (« Cours & wiki », docs/courses.md, ADR 0035): the app courses' own migrations
+-- (its own Flyway history, built in the wiki's module). A course is a structured wiki of the same owner (owner_kind
+-- 'class' or 'school', later 'community', exactly as wiki.owner_kind), whose pages are ordered chapters with
+-- objectives, exercises and documents attached by reference. Who reads and writes comes from the owner's members and
+-- the share rights on courses/course/<id>, never from this table. A course is a draft (its writers only) until it is
+-- published (its readers too).
 --
 -- A course drafted by the AI provider keeps what was asked for audit: ai_prompt (the messages sent, built from the
 -- form's fields only: level, subject, duration, keywords, never a pupil's data) and ai_parameters (those fields and
