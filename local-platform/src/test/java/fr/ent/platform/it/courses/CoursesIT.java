@@ -13,6 +13,7 @@ import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,8 @@ class CoursesIT {
         JsonArray chapters = course.getJsonArray("chapters");
         assertThat(chapters).hasSize(2);
         assertThat(chapters.getValuesAs(JsonObject.class)).allSatisfy(c -> assertThat(c.getBoolean("aiWritten")).isTrue());
-        assertThat(chapters.toString()).contains("Les États généraux s'ouvrent", "source")
+        // (the sanitizer writes the apostrophe as an entity)
+        assertThat(chapters.toString()).contains("Les États généraux s&#39;ouvrent le 5 mai 1789.", "source")
                 .doesNotContain("<script", "onclick", "onerror", "javascript:");
         // the provider got the form's fields, and nothing about the pupils, the teacher or the class
         assertThat(ai.received()).singleElement().satisfies(r -> assertThat(r.body())
@@ -124,7 +126,7 @@ class CoursesIT {
                 .isEqualTo("published");
         JsonObject read = ok(call(OCCITANIE, manon, "GET", API + "/" + id, null));
         assertThat(read.getBoolean("writes")).isFalse();
-        assertThat(read.isNull("aiPrompt")).isTrue();
+        assertThat(read.getOrDefault("aiPrompt", JsonValue.NULL)).isEqualTo(JsonValue.NULL);
         assertThat(read.getJsonArray("chapters").toString()).contains("Relu : les États généraux");
         assertThat(array(call(OCCITANIE, manon, "GET", API, null)).toString()).contains(id);
         problem(call(OCCITANIE, manon, "PUT", API + "/chapters/" + first, chapter("x", "y", 2)), 403, "forbidden");
