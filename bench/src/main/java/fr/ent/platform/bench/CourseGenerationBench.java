@@ -3,6 +3,7 @@ package fr.ent.platform.bench;
 import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.identity.Realms;
+import fr.ent.platform.local.DemoCompliance;
 import fr.ent.platform.local.DemoData;
 import fr.ent.platform.testing.ai.LocalChatServer;
 import jakarta.json.Json;
@@ -104,7 +105,8 @@ public final class CourseGenerationBench {
     }
 
     private static Map<String, String> aiEnvironment(LocalChatServer ai) {
-        Map<String, String> env = new LinkedHashMap<>();
+        // the sovereign policy the egress door checks against (the demo's, as the integration tests' platform)
+        Map<String, String> env = new LinkedHashMap<>(DemoCompliance.POLICY);
         env.put("ENT_EGRESS_ALLOWED_HOSTS", "127.0.0.1");
         env.put("ENT_EGRESS_AI_URL", ai.url());
         env.put("ENT_EGRESS_AI_REGION", "fr-par");
