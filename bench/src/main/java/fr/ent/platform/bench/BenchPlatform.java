@@ -53,6 +53,12 @@ public final class BenchPlatform implements AutoCloseable {
     }
 
     public static BenchPlatform start(String name) throws IOException, InterruptedException {
+        return start(name, Map.of());
+    }
+
+    /** Same, with {@code extraEnvironment} added to Liberty's (e.g. the AI endpoint of a local AI server). */
+    public static BenchPlatform start(String name, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
         if (!"host".equals(System.getProperty("jdk.httpclient.allowRestrictedHeaders"))) {
             throw new IllegalStateException("run with -Djdk.httpclient.allowRestrictedHeaders=host (see docs/benchmarks.md)");
         }
@@ -70,10 +76,32 @@ public final class BenchPlatform implements AutoCloseable {
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(Bench.libertyHome(),
                 Bench.targetDirectory(), name + "-liberty", pgdata, true,
                 Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
-                Bench.freePort(), Bench.freePort(), serverEnvironment(), Bench::say));
+                Bench.freePort(), Bench.freePort(), withExtra(serverEnvironment(), extraEnvironment), Bench::say));
         Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
                 + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
         return new BenchPlatform(platform);
+    }
+
+    private static Map<String, String> withExtra(Map<String, String> base, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.putAll(extra);
+        return env;
+    }
+
+    /** The collectivities' Keycloak, as an administration script sees it (realm clients, users). */
+    public fr.ent.platform.local.KeycloakSetup keycloak() {
+        return identity.setup();
+    }
+
+    /** The HTTP client the bench's logins use. */
+    public HttpClient http() {
+        return http;
+    }
+
+    /** The token endpoint of a collectivity's realm (for a password login). */
+    public URI tokenEndpoint(String slug) {
+        return RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
+                .token(Realms.ofCollectivity(slug));
     }
 
     /**

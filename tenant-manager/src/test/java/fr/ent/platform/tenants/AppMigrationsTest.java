@@ -48,7 +48,8 @@ class AppMigrationsTest {
         assertThat(TenantSchemaMigrator.ofInstalledApps(null, loader).target().versions())
                 .containsEntry("directory", "8").containsEntry("notifications", "3").containsEntry("flash", "1")
                 .containsEntry("messagerie", "3").containsEntry("moderation", "1")
-                .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1").containsEntry("console", "2")
+                .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1")
+                .containsEntry("courses", "1").containsEntry("communities", "1").containsEntry("console", "2")
                 .containsEntry("privacy", "1");
     }
 }

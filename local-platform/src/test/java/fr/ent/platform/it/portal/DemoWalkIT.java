@@ -151,7 +151,7 @@ class DemoWalkIT {
         // Every app is enabled in the demos: the launcher's entries are exactly those of the person's profiles (an
         // app added to the platform is added here with the profiles it is for).
         List<String> everyone = List.of("/notifications", "/directory/my-class", "/messagerie", "/actualites",
-                "/documents", "/diary", "/wiki");
+                "/documents", "/diary", "/wiki", "/courses", "/communities");
         List<String> expected = person.isAdministrator()
                 ? Stream.concat(everyone.stream(), Stream.of("/flash", "/moderation", "/console")).toList()
                 : everyone;

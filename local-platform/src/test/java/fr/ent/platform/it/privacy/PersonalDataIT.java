@@ -126,7 +126,7 @@ class PersonalDataIT {
         assertThat(manifest.getJsonObject("person").getString("login")).isEqualTo("lea.durand");
         // every app with tables states its contract (DataContractsTest): one manifest entry each
         assertThat(manifest.getJsonArray("apps").getValuesAs(JsonObject.class)).extracting(a -> a.getString("app"))
-                .contains("directory", "messagerie", "documents", "wiki", "privacy").hasSize(12);
+                .contains("directory", "messagerie", "documents", "wiki", "courses", "communities", "privacy").hasSize(14);
         String readme = new String(entries.get("LISEZMOI.txt"), StandardCharsets.UTF_8);
         assertThat(readme).contains("VOS DONNÉES", "« lea.durand »", "manifeste.json", "files/documents/",
                 "CE QUE L'ARCHIVE NE CONTIENT PAS");

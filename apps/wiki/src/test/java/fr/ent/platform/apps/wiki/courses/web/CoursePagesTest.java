@@ -1,0 +1,88 @@
+package fr.ent.platform.apps.wiki.courses.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.platform.apps.wiki.courses.CourseInputs;
+import fr.ent.platform.apps.wiki.courses.CourseViews;
+import gg.jte.output.StringOutput;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the course templates show to a writer and a reader: the AI mark, the draft's actions, the audit, escaping. */
+class CoursePagesTest {
+
+    static final UUID COURSE = UUID.randomUUID();
+    static final UUID AI = UUID.randomUUID();
+    static final UUID HUMAN = UUID.randomUUID();
+    static final Instant AT = Instant.parse("2026-12-04T20:05:00Z");
+
+    @Test
+    void a_draft_shows_its_writer_the_ai_mark_per_chapter_the_actions_and_the_audit() {
+        Map<String, Object> params = params();
+        params.put("course", course("draft", true));
+        String html = render("course.jte", params);
+        assertThat(html).contains("Rédigé par l'IA, non relu", "Publier le cours", "Jeter ce brouillon",
+                "/courses/chapters/" + AI + "/edit", "Demande envoyée au fournisseur d'IA", "Niveau : Seconde",
+                "&lt;Objectif&gt;", "<p>Le <b>texte</b></p>", "Partager ce cours")
+                .doesNotContain("<Objectif>");
+        // only the AI's chapter carries the mark
+        assertThat(html.split("Rédigé par l'IA, non relu", -1)).hasSize(2);
+        int mark = html.indexOf("Rédigé par l'IA");
+        assertThat(mark).isBetween(html.indexOf("chapter-title-" + AI), html.indexOf("chapter-title-" + HUMAN));
+    }
+
+    @Test
+    void a_reader_sees_the_published_course_without_actions_nor_audit() {
+        Map<String, Object> params = params();
+        params.put("course", course("published", false));
+        assertThat(render("course.jte", params)).contains("Le <b>texte</b>", "publié")
+                .doesNotContain("Publier", "Modifier", "Supprimer", "Demande envoyée", "Niveau : Seconde");
+    }
+
+    @Test
+    void a_failed_generation_gives_the_form_back_as_typed_with_the_reason() {
+        Map<String, Object> params = params();
+        params.put("courses", List.of());
+        params.put("owners", List.of(new CourseViews.OwnerChoice("class", COURSE, "2nde A")));
+        params.put("generation", new CourseInputs.GenerationInput("class", COURSE.toString(), "Seconde",
+                "Histoire \"<x>\"", 110, "Révolution"));
+        params.put("writing", new CourseInputs.CourseInput("", "", "", "", "", 55));
+        params.put("generationError", "Le fournisseur d'IA a répondu par une erreur (statut 500).");
+        params.put("writingError", null);
+        assertThat(render("courses-home.jte", params)).contains("role=\"alert\"", "statut 500",
+                "Rien n'a été enregistré", "value=\"Seconde\"", "Histoire &#34;&lt;x>&#34;", "value=\"110\"",
+                "value=\"Révolution\"", "selected");
+    }
+
+    static CourseViews.Course course(String state, boolean writes) {
+        return new CourseViews.Course(COURSE, "class", UUID.randomUUID(), "2nde A", "La Révolution", "Seconde",
+                "Histoire", 110, state, writes ? "manager" : "read", writes, writes, true,
+                writes ? "[user]\nNiveau : Seconde" : null, writes ? "{}" : null, AT, null, List.of(
+                        new CourseViews.Chapter(AI, COURSE, 1, "1789", List.of("<Objectif>"),
+                                "<p>Le <b>texte</b></p>", "<ol><li>Q</li></ol>", true, 1, AT, "Antoine Garcia",
+                                List.of()),
+                        new CourseViews.Chapter(HUMAN, COURSE, 2, "1791", List.of(), "<p>Relu</p>", "", false, 2,
+                                AT, "Antoine Garcia", List.of())));
+    }
+
+    static Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", new CourseTexts(Locale.FRENCH, ZoneId.of("Europe/Paris")));
+        params.put("title", "Titre");
+        params.put("csrf", "secret-token");
+        params.put("notice", null);
+        return params;
+    }
+
+    static String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        CoursePages.TEMPLATES.render(template, params, out);
+        return out.toString();
+    }
+}
