@@ -49,7 +49,7 @@ class AppMigrationsTest {
                 .containsEntry("directory", "8").containsEntry("notifications", "3").containsEntry("flash", "1")
                 .containsEntry("messagerie", "3").containsEntry("moderation", "1")
                 .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1")
-                .containsEntry("courses", "1").containsEntry("communities", "1").containsEntry("console", "2")
+                .containsEntry("courses", "1").containsEntry("communities", "1").containsEntry("console", "3")
                 .containsEntry("privacy", "1");
     }
 }

@@ -71,6 +71,29 @@ public class ConsoleAudit {
         }
     }
 
+    /**
+     * Removes the entries older than {@code days} days, the platform's log retention ({@link AuditRetention}); never
+     * younger than {@link #RETENTION_FLOOR_DAYS}, which the database enforces too (V3__audit_retention.sql).
+     *
+     * @return how many entries were removed
+     */
+    public int purgeOlderThan(int days) {
+        int kept = Math.max(days, RETENTION_FLOOR_DAYS);
+        return data.write(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            // the trigger lets this transaction, and no other, delete entries past the floor
+            em.createNativeQuery(PURGE_ON).getSingleResult();
+            return em.createNativeQuery(PURGE).setParameter(1, kept).executeUpdate();
+        });
+    }
+
+    /** Declares this transaction the purge (the only one the trigger lets delete, and only past the floor). */
+    static final String PURGE_ON = "SELECT set_config('ent.audit_purge', 'on', true)";
+    static final String PURGE = "DELETE FROM console_audit WHERE at < now() - make_interval(days => ?1)";
+
+    /** CNIL-LOG-RETENTION's lower bound: 6 months, counted as 180 days. */
+    public static final int RETENTION_FLOOR_DAYS = 180;
+
     /** A page of entries, the latest first, and whether there is a next one. */
     public record Page(List<AuditEntry> entries, boolean more) {
     }
