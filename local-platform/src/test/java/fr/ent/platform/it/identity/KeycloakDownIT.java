@@ -38,6 +38,9 @@ class KeycloakDownIT {
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("Se déconnecter");
 
+            // the portal remembers Keycloak's last answer for 10 s (IdentityProviderProbe.KEEP_ANSWER): her own
+            // sign-in a moment ago was one
+            Thread.sleep(Duration.ofSeconds(11));
             LoginAgent newcomer = new LoginAgent(platform.server().runtimeBase());
             HttpResponse<String> login = newcomer.get(portal + "/auth/login?return=/");
             assertThat(login.statusCode()).isEqualTo(503);
