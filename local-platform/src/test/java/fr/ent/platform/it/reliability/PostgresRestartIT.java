@@ -36,7 +36,7 @@ class PostgresRestartIT {
 
     @Test
     void everyAcknowledgedMessageIsThereAfterPostgresRestarts() throws Exception {
-        ClassFixture c = ClassFixture.create("pg-restart");
+        ClassFixture c = ClassFixture.create("db-restart");
         String teacher = Logins.accessToken(platform, c.slug, c.domain(), "sophie.martin", ClassFixture.PASSWORD);
         Set<Integer> acknowledged = new ConcurrentSkipListSet<>();
         AtomicInteger refused = new AtomicInteger();
