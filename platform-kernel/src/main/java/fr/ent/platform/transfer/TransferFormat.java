@@ -21,6 +21,25 @@ public final class TransferFormat {
     private TransferFormat() {
     }
 
+    /**
+     * Where tenant-manager leaves an archive it verified for the runtime to import (both applications run in the same
+     * server): {@code ENT_TRANSFER_DIR}, or {@code ent-transfer} in the JVM's temporary directory.
+     */
+    public static java.nio.file.Path spool() {
+        String dir = System.getProperty("ent.transfer.dir", System.getenv("ENT_TRANSFER_DIR"));
+        java.nio.file.Path path = dir == null || dir.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ent-transfer") : java.nio.file.Path.of(dir);
+        return path.toAbsolutePath().normalize();
+    }
+
+    /** A spooled archive's path, checked to be a file name of the spool (the runtime takes nothing else). */
+    public static java.nio.file.Path spooled(String name) {
+        if (name == null || !name.matches("[0-9a-f-]{36}\\.zip")) {
+            throw new IllegalArgumentException("not a spooled archive: " + name);
+        }
+        return spool().resolve(name);
+    }
+
     /** Whether {@code path} may be an entry of the archive (checked when writing and when reading). */
     public static boolean safePath(String path) {
         return path != null && SAFE_PATH.matcher(path).matches() && !path.contains("/..") && !path.contains("../");

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.diary.data;
 
 import fr.ent.platform.apps.diary.DiaryApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -19,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DiaryDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("diary_entry", "id").table("diary_attachment", "1").table("diary_notice", "1");
 
     @PersistenceUnit(unitName = DiaryApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +51,7 @@ public class DiaryDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -60,5 +66,21 @@ public class DiaryDataContract implements DataContract {
         into.section("attachments", data.read(unit, em -> Rows.select(em,
                 "a.entry_id, a.document_id, a.name, a.content_type",
                 "diary_attachment a JOIN diary_entry e ON e.id = a.entry_id WHERE e.author_id = ?1", id)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.directory.data;
 
 import fr.ent.platform.apps.directory.DirectoryApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -21,6 +25,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DirectoryDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of()
+            // the new collectivity's own settings (slug, name, kind, locale: its provisioning's) stay; the others come
+            .table("tenant_setting", TableTransfer.Order.by("1"), TableTransfer.Mode.MERGE)
+            .table("structure", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("school_class", "id").table("ent_user", "id").table("class_member", "1").table("ent_group", "id")
+            .table("group_member", "1").table("relative_link", "1").table("ent_user_identity", "1")
+            .table("user_setting", "1").table("communication_link", "1").table("communication_setting", "1")
+            .table("be", "1").table("ent_user_attachment", "1").table("ent_user_merge", "1");
 
     @PersistenceUnit(unitName = DirectoryApp.ID)
     EntityManagerFactory unit;
@@ -46,8 +60,7 @@ public class DirectoryDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -86,5 +99,21 @@ public class DirectoryDataContract implements DataContract {
         into.section("merged_duplicates", data.read(unit, em -> Rows.select(em,
                 "merged_id, merged_external_id, merged_name, merged_by, merged_at",
                 "ent_user_merge WHERE kept_id = ?1", id)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

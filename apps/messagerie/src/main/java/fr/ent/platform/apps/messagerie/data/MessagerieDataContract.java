@@ -2,6 +2,12 @@ package fr.ent.platform.apps.messagerie.data;
 
 import fr.ent.platform.apps.messagerie.MessagerieApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.storage.CollectivityFiles;
+import fr.ent.platform.runtime.storage.FileStorage;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -22,11 +28,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessagerieDataContract implements DataContract {
 
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("message", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("message_addressee", "1")
+            .table("folder", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("mailbox_entry", "1").table("attachment", "1");
+
     @PersistenceUnit(unitName = MessagerieApp.ID)
     EntityManagerFactory unit;
 
     @Inject
     TenantData data;
+
+    @Inject
+    FileStorage storage;
 
     @Override
     public String app() {
@@ -46,8 +61,7 @@ public class MessagerieDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -72,5 +86,32 @@ public class MessagerieDataContract implements DataContract {
         into.section("attachments", data.read(unit, em -> Rows.select(em,
                 "t.id, t.message_id, t.name, t.content_type, t.size, t.owner_id, t.document_id",
                 "attachment t JOIN mailbox_entry e ON e.message_id = t.message_id AND e.user_id = ?1", id)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        CollectivityFiles files = storage.current();
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            TenantData.nativeSqlInSchema(em);
+            // the stored files the rows name, read in the same snapshot as the rows
+            try (java.util.stream.Stream<?> keys = em.createNativeQuery("SELECT object_key FROM attachment WHERE object_key IS NOT NULL ORDER BY 1").getResultStream()) {
+                keys.forEach(key -> out.file(files.key((String) key)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
+        for (String path : in.files()) {
+            if (path.startsWith("messagerie/")) {
+                in.restoreFile(path);
+            }
+        }
     }
 }

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.moderation.data;
 
 import fr.ent.platform.apps.moderation.ModerationApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -20,6 +24,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ModerationDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("moderated_content", "1").table("moderation_report", "1")
+            .table("moderation_decision", "1")
+            .table("moderation_audit", TableTransfer.Order.by("seq"), TableTransfer.Mode.APPEND);
 
     @PersistenceUnit(unitName = ModerationApp.ID)
     EntityManagerFactory unit;
@@ -45,8 +54,7 @@ public class ModerationDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -65,5 +73,21 @@ public class ModerationDataContract implements DataContract {
         into.section("decisions", data.read(unit, em -> Rows.select(em,
                 "content_id, action, reason, decided_at",
                 "moderation_decision WHERE moderator = ?2 ORDER BY decided_at", id, person.username())));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.privacy.data;
 
 import fr.ent.platform.apps.privacy.PrivacyApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -18,6 +22,13 @@ import jakarta.persistence.PersistenceUnit;
  */
 @ApplicationScoped
 public class PrivacyDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of()
+            .leftOut("personal_export", "les demandes d'archive personnelle et leurs archives restent à la plateforme qui "
+                    + "les a faites (gardées 7 jours) : la personne en demande une nouvelle sur la nouvelle plateforme")
+            .leftOut("collectivity_transfer", "les exports et imports de la collectivité sont le journal de travail de "
+                    + "cette plateforme-ci");
 
     @PersistenceUnit(unitName = PrivacyApp.ID)
     EntityManagerFactory unit;
@@ -43,8 +54,7 @@ public class PrivacyDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -52,5 +62,21 @@ public class PrivacyDataContract implements DataContract {
         into.section("export_requests", data.read(unit, em -> Rows.select(em,
                 "id, state, requested_at, finished_at, expires_at, size",
                 "personal_export WHERE subject = ?1 ORDER BY requested_at", person.subject())));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

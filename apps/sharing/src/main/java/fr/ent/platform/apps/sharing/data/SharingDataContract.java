@@ -2,6 +2,10 @@ package fr.ent.platform.apps.sharing.data;
 
 import fr.ent.platform.apps.sharing.SharingApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -19,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SharingDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("shared_resource", "1").table("resource_share", "1");
 
     @PersistenceUnit(unitName = SharingApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +51,7 @@ public class SharingDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -64,5 +70,21 @@ public class SharingDataContract implements DataContract {
                 "r.app, r.type, r.resource_id, r.title, s.right_level",
                 "resource_share s JOIN shared_resource r ON r.id = s.resource_id WHERE s.grantee_kind = "
                 + "'user' AND s.grantee_id = ?1", id)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.wiki.data;
 
 import fr.ent.platform.apps.wiki.WikiApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -19,6 +23,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WikiDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("wiki", "id")
+            .table("wiki_page", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("wiki_page_version", "1");
 
     @PersistenceUnit(unitName = WikiApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +53,7 @@ public class WikiDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -60,5 +68,21 @@ public class WikiDataContract implements DataContract {
                 "v.page_id, p.wiki_id, v.number, v.title, v.content, v.created_at, v.restored_from",
                 "wiki_page_version v JOIN wiki_page p ON p.id = v.page_id WHERE v.author_id = ?1"
                         + " ORDER BY v.created_at", id)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }
