@@ -161,6 +161,10 @@ class ReversibilityIT {
         // her new token is lyon2's only; the old collectivity's export is not the new one's
         problem(send(a.domain(), lea2, "GET", "/api/messagerie/boxes/INBOX", null), 401, "invalid-token");
         problem(send(domain2, lea2, "GET", API + "/" + id, null), 403, "forbidden");
+        String admin2 = platform.administrator(slug2).authorization();
+        problem(send(domain2, admin2, "GET", API + "/" + id + "/archive", null), 404,
+                "collectivity-transfer-not-found");
+        problem(send(a.domain(), admin2, "GET", API + "/" + id, null), 401, "invalid-token");
     }
 
     private static String importPath(String slug, String domain) {
