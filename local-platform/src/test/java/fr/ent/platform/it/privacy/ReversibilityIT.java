@@ -138,7 +138,7 @@ class ReversibilityIT {
 
         // Léa activates her account on the new domain: the activation code, then a password of her choice
         try (RealBrowser browser = RealBrowser.start()) {
-            browser.open("http://" + domain2 + ":" + platform.server().runtimeBase().getPort() + "/");
+            browser.open("http://" + domain2 + ":" + platform.server().runtimeBase().getPort() + "/account");
             browser.awaitUrlStartingWith(platform.identity().baseUrl().toString());
             browser.signInOnKeycloak("lea.durand", code);
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
@@ -146,8 +146,9 @@ class ReversibilityIT {
             browser.driver().findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
             browser.driver().findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
             browser.driver().findElement(By.cssSelector("[type=submit]")).click();
-            browser.awaitUrlStartingWith("http://" + domain2);
-            assertThat(browser.text()).contains("Léa");
+            browser.awaitUrlStartingWith("http://" + domain2 + ":" + platform.server().runtimeBase().getPort()
+                    + "/account");
+            assertThat(browser.text()).contains("Léa", "Durand");
         }
         String lea2 = "Bearer " + Logins.accessToken(platform, slug2, domain2, "lea.durand", NEW_PASSWORD);
         String inbox = send(domain2, lea2, "GET", "/api/messagerie/boxes/INBOX", null).body();
