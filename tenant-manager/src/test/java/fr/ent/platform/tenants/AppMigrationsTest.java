@@ -49,6 +49,6 @@ class AppMigrationsTest {
                 .containsEntry("directory", "6").containsEntry("notifications", "3").containsEntry("flash", "1")
                 .containsEntry("messagerie", "3").containsEntry("moderation", "1")
                 .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1").containsEntry("console", "1")
-                .containsEntry("privacy", "1");
+                .containsEntry("privacy", "2");
     }
 }
