@@ -64,7 +64,8 @@ import java.util.logging.Logger;
 public class Transfers {
 
     private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
-    static final Duration STALLED_AFTER = Duration.ofMinutes(10);
+    // longer than a person's export: one app's tables of a large collectivity go out in one step
+    static final Duration STALLED_AFTER = Duration.ofMinutes(30);
     private static final String COLUMNS = "id, kind, state, requested_by, steps_done, steps_total, current_step, size,"
             + " sha256, rows, files, verified_at, failure, requested_at, finished_at";
 
