@@ -174,7 +174,7 @@ class ReversibilityIT {
     }
 
     private static JsonObject awaitState(String host, String token, String path, String state) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        Instant until = Instant.now().plus(Duration.ofSeconds(180));
         List<String> seen = new ArrayList<>();
         while (Instant.now().isBefore(until)) {
             JsonObject job = Platform.json(send(host, token, "GET", path, null));
@@ -185,11 +185,11 @@ class ReversibilityIT {
             assertThat(job.getString("state")).as(job.toString()).isIn("QUEUED", "RUNNING");
             Thread.sleep(300);
         }
-        throw new AssertionError(path + " not " + state + " in 120 s: " + seen);
+        throw new AssertionError(path + " not " + state + " in 180 s: " + seen);
     }
 
     private static JsonObject awaitAdmin(String path, String state) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(180));
+        Instant until = Instant.now().plus(Duration.ofSeconds(300));
         String last = "";
         while (Instant.now().isBefore(until)) {
             HttpResponse<String> r = platform.admin("GET", path, null);
@@ -203,7 +203,7 @@ class ReversibilityIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(path + " not " + state + " in 180 s: " + last);
+        throw new AssertionError(path + " not " + state + " in 300 s: " + last);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
