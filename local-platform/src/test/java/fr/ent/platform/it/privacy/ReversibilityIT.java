@@ -6,6 +6,7 @@ import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
 import fr.ent.platform.testing.browser.RealBrowser;
+import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -166,6 +167,47 @@ class ReversibilityIT {
         problem(send(domain2, admin2, "GET", API + "/" + id + "/archive", null), 404,
                 "collectivity-transfer-not-found");
         problem(send(a.domain(), admin2, "GET", API + "/" + id, null), 401, "invalid-token");
+    }
+
+    /** The console's way, without a script: the service page links to the export page, a button starts it. */
+    @Test
+    void theSuperAdminExportsFromTheConsoleWithoutAScript() throws Exception {
+        platform.keycloak().ensureUser(fr.ent.platform.identity.Realms.ofCollectivity(b.slug), "alex.export", "Alex",
+                "Export", ClassFixture.PASSWORD, List.of("SUPER_ADMIN", "Personnel"), Map.of());
+        LoginAgent admin = Logins.portal(platform, b.domain(), "alex.export", ClassFixture.PASSWORD);
+        String portal = "http://" + b.domain() + ":" + platform.server().runtimeBase().getPort();
+        assertThat(admin.get(portal + "/console/service").body()).contains("href=\"/privacy/collectivity\"");
+        HttpResponse<String> page = admin.get(portal + "/privacy/collectivity");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Export de la collectivité", "ent-collectivity-export/1");
+        String csrf = LoginAgent.inputValue(page, "csrf").orElseThrow();
+        HttpResponse<String> started = admin.send("POST", java.net.URI.create(portal + "/privacy/collectivity/exports"),
+                "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        Instant until = Instant.now().plus(Duration.ofSeconds(180));
+        String body = "";
+        while (Instant.now().isBefore(until) && !body.contains("Prête, vérifiée le")) {
+            Thread.sleep(500);
+            body = admin.get(portal + "/privacy/collectivity").body();
+        }
+        assertThat(body).contains("Prête, vérifiée le", "SHA-256");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/privacy/collectivity/exports/[^\"]+/archive)\"")
+                .matcher(body);
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> archive = admin.get(portal + link.group(1));
+        assertThat(archive.statusCode()).isEqualTo(200);
+        assertThat(archive.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        assertThat(archive.body()).startsWith("PK");
+
+        // a pupil of the same collectivity, and the same administrator's link on another collectivity: refused
+        LoginAgent hugo = Logins.portal(platform, b.domain(), "hugo.moreau", ClassFixture.PASSWORD);
+        assertThat(hugo.get(portal + "/privacy/collectivity").statusCode()).isEqualTo(403);
+        assertThat(hugo.get(portal + link.group(1)).statusCode()).isEqualTo(403);
+        platform.keycloak().ensureUser(fr.ent.platform.identity.Realms.ofCollectivity(a.slug), "alex.export", "Alex",
+                "Export", ClassFixture.PASSWORD, List.of("SUPER_ADMIN", "Personnel"), Map.of());
+        LoginAgent otherAdmin = Logins.portal(platform, a.domain(), "alex.export", ClassFixture.PASSWORD);
+        assertThat(otherAdmin.get("http://" + a.domain() + ":" + platform.server().runtimeBase().getPort()
+                + link.group(1)).statusCode()).as("b's export on a's domain").isEqualTo(404);
     }
 
     private static String importPath(String slug, String domain) {
