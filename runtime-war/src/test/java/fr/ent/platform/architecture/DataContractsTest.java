@@ -118,11 +118,11 @@ class DataContractsTest {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).sorted().toList()) {
                 String sql = Files.readString(f).replaceAll("--[^\n]*", "");
-                var created = java.util.regex.Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)").matcher(sql);
+                var created = java.util.regex.Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)").matcher(sql);
                 while (created.find()) {
                     tables.add(created.group(1).toLowerCase());
                 }
-                var dropped = java.util.regex.Pattern.compile("(?i)DROP TABLE (?:IF EXISTS )?([a-z_]+)").matcher(sql);
+                var dropped = java.util.regex.Pattern.compile("(?i)DROP TABLE (?:IF EXISTS )?([a-z_][a-z0-9_]*)").matcher(sql);
                 while (dropped.find()) {
                     tables.remove(dropped.group(1).toLowerCase());
                 }

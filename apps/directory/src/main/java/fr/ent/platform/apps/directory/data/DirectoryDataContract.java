@@ -34,7 +34,7 @@ public class DirectoryDataContract implements DataContract {
             .table("school_class", "id").table("ent_user", "id").table("class_member", "1").table("ent_group", "id")
             .table("group_member", "1").table("relative_link", "1").table("ent_user_identity", "1")
             .table("user_setting", "1").table("communication_link", "1").table("communication_setting", "1")
-            .table("be", "1").table("ent_user_attachment", "1").table("ent_user_merge", "1");
+            .table("be1d_import", "1").table("ent_user_attachment", "1").table("ent_user_merge", "1");
 
     @PersistenceUnit(unitName = DirectoryApp.ID)
     EntityManagerFactory unit;
