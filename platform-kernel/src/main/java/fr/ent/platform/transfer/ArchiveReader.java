@@ -43,10 +43,12 @@ public final class ArchiveReader implements AutoCloseable {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
-        } catch (ZipException e) {
-            throw new CorruptArchive("export-archive-corrupt", "ce n'est pas une archive ZIP lisible (" + e.getMessage() + ")");
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            // ZipException, or EOFException for a mangled end record: not a ZIP this reader can read whole
+            throw new CorruptArchive("export-archive-corrupt", "ce n'est pas une archive ZIP lisible ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         try {
             Manifest manifest = verify(zip);
@@ -149,10 +151,14 @@ public final class ArchiveReader implements AutoCloseable {
                 check(zip, entry, expected);
                 seen.add(entry.getName());
             }
-        } catch (ZipException e) {
-            throw new CorruptArchive("export-archive-corrupt", "archive ZIP abîmée (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptArchive corrupt) {
+                throw corrupt;
+            }
+            // a local file that cannot be read back whole (a truncated or altered deflate stream: EOFException,
+            // ZipException; a mangled entry name: IllegalArgumentException) is an altered archive
+            throw new CorruptArchive("export-archive-corrupt", "archive ZIP abîmée (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
         }
         for (String path : listed.keySet()) {
             if (!seen.contains(path)) {

@@ -155,8 +155,6 @@ class CollectivityArchiveTest {
                 }
             }
             out.put("manifest", reader.manifest().toJson().toString().getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.UncheckedIOException e) {
-            throw new CorruptArchive("export-archive-corrupt", e.getMessage());
         }
         return out;
     }
