@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class DataContractsTest {
 
     private static final Map<String, String> DUTIES = Map.of("personExport", "exportPerson",
-            "personErasure", "erasePerson", "collectivityTransfer", "");
+            "personErasure", "erasePerson", "collectivityTransfer", "exportCollectivity");
 
     @Test
     void everyAppWithTablesStatesItsDataContract() throws Exception {
@@ -77,6 +77,58 @@ class DataContractsTest {
             }
         }
         assertThat(faults).as("duties and their methods or their place in the docs").isEmpty();
+    }
+
+    /**
+     * A collectivity's export cannot forget a table: every table an app's migrations create is in its contract's
+     * {@code TRANSFER} list (moved) or left out with a reason, and a list names no table the app does not have.
+     */
+    @Test
+    void everyTableOfAnAppIsMovedByTheCollectivityTransferOrLeftOutWithAReason() throws Exception {
+        List<String> faults = new ArrayList<>();
+        for (List<DataContract> list : contracts().values()) {
+            for (DataContract c : list) {
+                if (!c.collectivityTransfer().isDone()) {
+                    continue;
+                }
+                if (!overrides(c.getClass(), "importCollectivity")) {
+                    faults.add(c.app() + ": collectivityTransfer DONE without importCollectivity written");
+                }
+                fr.ent.platform.runtime.data.TransferTables transfer = (fr.ent.platform.runtime.data.TransferTables)
+                        c.getClass().getField("TRANSFER").get(null);
+                Set<String> stated = new TreeSet<>(transfer.names());
+                stated.addAll(transfer.leftOut().keySet());
+                Set<String> created = tablesCreated(c.app());
+                if (!stated.equals(created)) {
+                    faults.add(c.app() + ": TRANSFER names " + stated + ", the migrations create " + created);
+                }
+            }
+        }
+        assertThat(faults).as("tables and the collectivity transfer").isEmpty();
+    }
+
+    /** The tables an app's migrations create and do not drop. */
+    static Set<String> tablesCreated(String app) throws IOException {
+        Path dir = null;
+        try (Stream<Path> files = Files.walk(OurSources.repositoryRoot().resolve("apps"))) {
+            dir = files.filter(f -> f.toString().replace('\\', '/').endsWith("/src/main/resources/db/apps/" + app))
+                    .findFirst().orElseThrow();
+        }
+        Set<String> tables = new TreeSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).sorted().toList()) {
+                String sql = Files.readString(f).replaceAll("--[^\n]*", "");
+                var created = java.util.regex.Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)").matcher(sql);
+                while (created.find()) {
+                    tables.add(created.group(1).toLowerCase());
+                }
+                var dropped = java.util.regex.Pattern.compile("(?i)DROP TABLE (?:IF EXISTS )?([a-z_][a-z0-9_]*)").matcher(sql);
+                while (dropped.find()) {
+                    tables.remove(dropped.group(1).toLowerCase());
+                }
+            }
+        }
+        return tables;
     }
 
     @Test

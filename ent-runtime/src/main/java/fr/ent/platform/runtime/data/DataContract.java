@@ -43,4 +43,21 @@ public interface DataContract {
     default long erasePerson(Person person) {
         throw new IllegalStateException(app() + " states " + personErasure() + " for a person's erasure");
     }
+
+    /**
+     * Writes the app's part of the whole collectivity (every row of its tables, the files they name) into {@code out}
+     * (reversibility, ADR 0033). Only called when {@link #collectivityTransfer()} is {@link Support#DONE}; the app's
+     * tables are written parents first, the order {@link #importCollectivity} loads them in.
+     */
+    default void exportCollectivity(CollectivityExport out) {
+        throw new IllegalStateException(app() + " states " + collectivityTransfer() + " for a collectivity's export");
+    }
+
+    /**
+     * Fills the app's tables (and files) of a new, empty collectivity from {@code in}, the verified archive of another
+     * one. Only called when {@link #collectivityTransfer()} is {@link Support#DONE}.
+     */
+    default void importCollectivity(CollectivityImport in) {
+        throw new IllegalStateException(app() + " states " + collectivityTransfer() + " for a collectivity's import");
+    }
 }

@@ -171,7 +171,9 @@ public record Catalogue(List<Rule> rules) {
                                 gdpr("art. 20 (portabilité, droit de la personne concernée) " + TO_CHECK),
                                 secNumCloud("exigence de réversibilité (numéro de chapitre " + TO_CHECK + ")")),
                         Severity.WARNING, Scope.PLATFORM,
-                        "tenant.export.available=true dans la configuration de la plateforme.",
+                        "tenant.export.available=true dans la configuration de la plateforme, et un export complet "
+                                + "de la collectivité testé (archive relue, sommes de contrôle vérifiées) depuis moins de "
+                                + RuleChecks.TESTED_EXPORT_MAX_DAYS + " jours.",
                         RuleChecks::reversibility)));
     }
 }

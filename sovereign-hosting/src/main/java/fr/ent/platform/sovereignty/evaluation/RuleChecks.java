@@ -321,15 +321,42 @@ public final class RuleChecks {
                 "Ramener accounts.deletion.delay.days à " + ACCOUNT_DELETION_MAX_DAYS + " jours au plus.");
     }
 
+    /** How old the last tested export of a collectivity may be: one a quarter (ADR 0033). */
+    public static final int TESTED_EXPORT_MAX_DAYS = 92;
+
+    /**
+     * Reversibility is shown, not declared: the export is offered (configuration) AND the collectivity's last full
+     * export was tested (its stored archive read back whole, every checksum verified) less than
+     * {@value #TESTED_EXPORT_MAX_DAYS} days ago. An evaluation that cannot see the exports (the operator's, from the
+     * cluster's inventory: {@code asOf} null) says so and judges the configuration only.
+     */
     public static Verdict reversibility(Inventory inv, PolicyConfiguration policy, CollectivityResidency ignored) {
         PlatformSettings s = inv.settings();
-        if (Boolean.TRUE.equals(s.tenantExportAvailable())) {
-            return Verdict.compliant("Export complet des données d'une collectivité disponible.");
+        if (!Boolean.TRUE.equals(s.tenantExportAvailable())) {
+            return Verdict.violated(s.tenantExportAvailable() == null
+                            ? "Paramètre tenant.export.available absent de la configuration."
+                            : "Aucun export complet des données d'une collectivité n'est proposé.",
+                    "Mettre à disposition l'export complet d'une collectivité (tenant.export.available=true une fois "
+                            + "l'export opérationnel).");
         }
-        return Verdict.violated(s.tenantExportAvailable() == null
-                        ? "Paramètre tenant.export.available absent de la configuration."
-                        : "Aucun export complet des données d'une collectivité n'est proposé.",
-                "Mettre à disposition l'export complet d'une collectivité (tenant.export.available=true une fois "
-                        + "l'export opérationnel).");
+        if (s.asOf() == null) {
+            return Verdict.compliant("Export complet des données d'une collectivité disponible (la date du dernier "
+                    + "export testé est vérifiée par collectivité, dans le rapport de conformité de tenant-manager).");
+        }
+        if (s.lastTestedExport() == null) {
+            return Verdict.violated("Aucun export complet testé de cette collectivité (archive relue depuis le stockage, "
+                            + "sommes de contrôle vérifiées) n'est enregistré.",
+                    "Lancer un export complet (console, « Exporter la collectivité », ou POST "
+                            + "/admin/api/v1/collectivities/{slug}/exports) : il est vérifié à la fin.");
+        }
+        long days = java.time.Duration.between(s.lastTestedExport(), s.asOf()).toDays();
+        String when = s.lastTestedExport().toString().substring(0, 10);
+        if (days > TESTED_EXPORT_MAX_DAYS) {
+            return Verdict.violated("Dernier export complet testé le " + when + ", il y a " + days + " jours (plus de "
+                            + TESTED_EXPORT_MAX_DAYS + ").",
+                    "Lancer un nouvel export complet de la collectivité : il est vérifié à la fin.");
+        }
+        return Verdict.compliant("Dernier export complet testé le " + when + " (il y a " + days + " jours) : archive "
+                + "relue depuis le stockage, toutes ses sommes de contrôle SHA-256 vérifiées.");
     }
 }

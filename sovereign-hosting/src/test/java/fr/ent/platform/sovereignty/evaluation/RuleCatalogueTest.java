@@ -149,7 +149,14 @@ class RuleCatalogueTest {
                 variant(RuleId.GDPR_ART28_REVERSIBILITY, "pas d'export",
                         i -> i.withSettings(new PlatformSettings(true, 365, 90, false))),
                 variant(RuleId.GDPR_ART28_REVERSIBILITY, "export non configuré",
-                        i -> i.withSettings(new PlatformSettings(true, 365, 90, null))));
+                        i -> i.withSettings(new PlatformSettings(true, 365, 90, null))),
+                variant(RuleId.GDPR_ART28_REVERSIBILITY, "aucun export testé de la collectivité",
+                        i -> i.withSettings(new PlatformSettings(true, 365, 90, true)
+                                .withTestedExport(null, java.time.Instant.parse("2026-12-04T00:00:00Z")))),
+                variant(RuleId.GDPR_ART28_REVERSIBILITY, "dernier export testé il y a 93 jours",
+                        i -> i.withSettings(new PlatformSettings(true, 365, 90, true).withTestedExport(
+                                java.time.Instant.parse("2026-09-02T00:00:00Z"),
+                                java.time.Instant.parse("2026-12-04T00:00:00Z")))));
     }
 
     static Stream<Arguments> compliantVariants() {
@@ -180,7 +187,11 @@ class RuleCatalogueTest {
                 variant(RuleId.CNIL_LOG_RETENTION, "366 jours (borne haute)",
                         i -> i.withSettings(new PlatformSettings(true, 366, 90, true))),
                 variant(RuleId.ENT_ART6_ACCOUNT_DELETION, "suppression immédiate",
-                        i -> i.withSettings(new PlatformSettings(true, 365, 0, true))));
+                        i -> i.withSettings(new PlatformSettings(true, 365, 0, true))),
+                variant(RuleId.GDPR_ART28_REVERSIBILITY, "export testé il y a 10 jours",
+                        i -> i.withSettings(new PlatformSettings(true, 365, 90, true).withTestedExport(
+                                java.time.Instant.parse("2026-11-24T00:00:00Z"),
+                                java.time.Instant.parse("2026-12-04T00:00:00Z")))));
     }
 
     /** Every violated rule, over the platform report and every collectivity's. */

@@ -17,11 +17,15 @@ public class ComplianceBeans {
         return new InventoryStore();
     }
 
+    @jakarta.annotation.Resource(lookup = "jdbc/ent")
+    javax.sql.DataSource dataSource;
+
     @Produces
     @Singleton
     ComplianceReporter complianceReporter(CollectivityService collectivities, InventoryStore store,
             SettingReader settings) {
         // the raw look-up: the sovereignty keys are a family translated by ApplicationConfiguration at each report
-        return new ComplianceReporter(collectivities, store, settings.lookup(), Clock.systemUTC());
+        return new ComplianceReporter(collectivities, store, settings.lookup(), Clock.systemUTC(),
+                new TestedExports(dataSource)::last);
     }
 }

@@ -58,9 +58,21 @@ public final class ComplianceReporter {
     private final ApplicationConfiguration configuration;
     private final Catalogue catalogue = Catalogue.standard();
     private final Clock clock;
+    private final Function<Collectivity, Optional<Instant>> testedExports;
 
     public ComplianceReporter(CollectivityService collectivities, InventoryStore inventory,
             Function<String, Optional<String>> config, Clock clock) {
+        this(collectivities, inventory, config, clock, null);
+    }
+
+    /**
+     * @param testedExports when a collectivity's last full export was tested (ADR 0033), for the reversibility
+     *                      rule; null when the exports are not looked at (the rule then judges the configuration)
+     */
+    public ComplianceReporter(CollectivityService collectivities, InventoryStore inventory,
+            Function<String, Optional<String>> config, Clock clock,
+            Function<Collectivity, Optional<Instant>> testedExports) {
+        this.testedExports = testedExports;
         this.collectivities = Objects.requireNonNull(collectivities, "collectivities");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.configuration = new ApplicationConfiguration(config);
@@ -87,7 +99,9 @@ public final class ComplianceReporter {
             return report(collectivity, residency, now, collectedAt,
                     lines(id -> notEvaluated(id, why)));
         }
-        Inventory own = ownView(cluster, collectivity).withSettings(platform.settings())
+        var settings = testedExports == null ? platform.settings()
+                : platform.settings().withTestedExport(testedExports.apply(collectivity).orElse(null), now);
+        Inventory own = ownView(cluster, collectivity).withSettings(settings)
                 .withEgress(platform.egress()).withCollectivities(residency.map(List::of).orElse(List.of()));
         EvaluationResult result = new ComplianceEvaluator(catalogue, policy).evaluate(own);
         Map<RuleId, Finding> findings = new HashMap<>();

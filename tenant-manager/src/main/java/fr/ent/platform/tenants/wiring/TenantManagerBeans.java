@@ -109,6 +109,13 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
+    fr.ent.platform.tenants.transfer.CollectivityTransfers collectivityTransfers(CollectivityService collectivities) {
+        return new fr.ent.platform.tenants.transfer.CollectivityTransfers(dataSource, collectivities, executor,
+                java.time.Clock.systemUTC(), java.time.Duration.ofHours(2));
+    }
+
+    @Produces
+    @Singleton
     AccountSync accountSync(IdentityRealms realms, KeycloakSettings keycloak) {
         return new AccountSync(dataSource, realms, AccountSync.Method.PARTIAL_IMPORT, keycloak.syncBatchSize(),
                 keycloak.syncParallelism(),

@@ -3,6 +3,10 @@ package fr.ent.platform.apps.actualites.data;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.actualites.ActualitesApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -20,6 +24,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ActualitesDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("news_thread", "id").table("news_item", "id").table("news_comment", "id")
+            .table("news_publication_notice", "1");
 
     @PersistenceUnit(unitName = ActualitesApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +52,7 @@ public class ActualitesDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -85,5 +92,21 @@ public class ActualitesDataContract implements DataContract {
                 + Rows.update(em, "UPDATE news_publication_notice SET publisher_id = ?2 WHERE publisher_id = ?1", id,
                         FormerUser.ID)
                 + Rows.update(em, "UPDATE news_thread SET owner_id = ?2 WHERE owner_id = ?1", id, FormerUser.ID));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

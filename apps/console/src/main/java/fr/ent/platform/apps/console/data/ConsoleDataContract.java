@@ -2,6 +2,10 @@ package fr.ent.platform.apps.console.data;
 
 import fr.ent.platform.apps.console.ConsoleApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -19,6 +23,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsoleDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of()
+            .table("console_audit", TableTransfer.Order.by("seq"), TableTransfer.Mode.APPEND)
+            .leftOut("person_erasure", "the erasure jobs of the former platform: each is in the audit trail, which moves");
 
     @PersistenceUnit(unitName = ConsoleApp.ID)
     EntityManagerFactory unit;
@@ -45,8 +54,7 @@ public class ConsoleDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -58,5 +66,21 @@ public class ConsoleDataContract implements DataContract {
         into.section("about_me", data.read(unit, em -> Rows.select(em,
                 "seq, at, actor, action, outcome, detail",
                 "console_audit WHERE target_kind = 'person' AND target_id = ?1 ORDER BY seq", idText, person.username())));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -2,6 +2,10 @@ package fr.ent.platform.apps.directory.data;
 
 import fr.ent.platform.apps.directory.DirectoryApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -21,6 +25,22 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DirectoryDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of()
+            // the new collectivity's own settings (slug, name, kind, locale: its provisioning's) stay; the others come
+            .table("tenant_setting", TableTransfer.Order.by("1"), TableTransfer.Mode.MERGE)
+            .table("structure", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("school_class", "id").table("ent_user", "id").table("class_member", "1").table("ent_group", "id")
+            .table("group_member", "1").table("relative_link", "1").table("ent_user_identity", "1")
+            .table("user_setting", "1").table("communication_link", "1").table("communication_setting", "1")
+            .table("be1d_import", "1").table("ent_user_attachment", "1").table("ent_user_merge", "1")
+            // the AAF nomenclatures and what people hold in them (issue 19): directory data like the rest
+            .table("subject", "1").table("mef", "1").table("user_mef", "1").table("teaching", "1")
+            .table("staff_function", "1")
+            .leftOut("aaf_import", "an AAF import's run (progress, counts) on the former platform; the data it made moves")
+            .leftOut("aaf_staged", "rows staged during an AAF import, deleted once it is applied")
+            .leftOut("aaf_rejection", "the rejected records of an AAF import on the former platform, for its administrators then");
 
     @PersistenceUnit(unitName = DirectoryApp.ID)
     EntityManagerFactory unit;
@@ -45,8 +65,7 @@ public class DirectoryDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -99,5 +118,21 @@ public class DirectoryDataContract implements DataContract {
         UUID id = person.directoryId().get();
         return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM ent_user_merge WHERE kept_id = ?1", id)
                 + Rows.update(em, "DELETE FROM ent_user WHERE id = ?1", id));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -4,6 +4,10 @@ import fr.ent.platform.runtime.sharing.ShareRights;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.documents.DocumentsApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -30,6 +34,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DocumentsDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("node", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("version", "1").table("quota", "1");
 
     @PersistenceUnit(unitName = DocumentsApp.ID)
     EntityManagerFactory unit;
@@ -60,8 +68,7 @@ public class DocumentsDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -121,5 +128,32 @@ public class DocumentsDataContract implements DataContract {
             rights.forget(DocumentsApp.node(UUID.fromString(node)));
         }
         return count + keys.size();
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        CollectivityFiles files = storage.current();
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            TenantData.nativeSqlInSchema(em);
+            // the stored files the rows name, read in the same snapshot as the rows
+            try (java.util.stream.Stream<?> keys = em.createNativeQuery("SELECT object_key FROM version ORDER BY 1").getResultStream()) {
+                keys.forEach(key -> out.file(files.key((String) key)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
+        for (String path : in.files()) {
+            if (path.startsWith("documents/")) {
+                in.restoreFile(path);
+            }
+        }
     }
 }

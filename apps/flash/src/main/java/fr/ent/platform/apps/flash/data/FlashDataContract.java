@@ -3,6 +3,10 @@ package fr.ent.platform.apps.flash.data;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.flash.FlashApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -19,6 +23,9 @@ import jakarta.persistence.PersistenceUnit;
  */
 @ApplicationScoped
 public class FlashDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("flash_message", "id").table("flash_dismissal", "1");
 
     @PersistenceUnit(unitName = FlashApp.ID)
     EntityManagerFactory unit;
@@ -43,8 +50,7 @@ public class FlashDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -64,5 +70,21 @@ public class FlashDataContract implements DataContract {
                 person.subject())
                 + (person.username().isEmpty() ? 0 : Rows.update(em,
                         "UPDATE flash_message SET author = ?2 WHERE author = ?1", person.username(), FormerUser.LOGIN)));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

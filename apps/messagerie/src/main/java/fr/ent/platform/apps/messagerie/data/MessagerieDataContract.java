@@ -7,6 +7,12 @@ import java.util.List;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.messagerie.MessagerieApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.storage.CollectivityFiles;
+import fr.ent.platform.runtime.storage.FileStorage;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -26,6 +32,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MessagerieDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("message", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("message_addressee", "1")
+            .table("folder", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("mailbox_entry", "1").table("attachment", "1");
 
     @PersistenceUnit(unitName = MessagerieApp.ID)
     EntityManagerFactory unit;
@@ -53,8 +65,7 @@ public class MessagerieDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -119,5 +130,32 @@ public class MessagerieDataContract implements DataContract {
             storage.current().delete(ObjectKey.parse(key)); // after the rows: an orphan file, never a row without one
         }
         return count;
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        CollectivityFiles files = storage.current();
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            TenantData.nativeSqlInSchema(em);
+            // the stored files the rows name, read in the same snapshot as the rows
+            try (java.util.stream.Stream<?> keys = em.createNativeQuery("SELECT object_key FROM attachment WHERE object_key IS NOT NULL ORDER BY 1").getResultStream()) {
+                keys.forEach(key -> out.file(files.key((String) key)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
+        for (String path : in.files()) {
+            if (path.startsWith("messagerie/")) {
+                in.restoreFile(path);
+            }
+        }
     }
 }

@@ -3,6 +3,10 @@ package fr.ent.platform.apps.moderation.data;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.moderation.ModerationApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -21,6 +25,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ModerationDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("moderated_content", "1").table("moderation_report", "1")
+            .table("moderation_decision", "1")
+            .table("moderation_audit", TableTransfer.Order.by("seq"), TableTransfer.Mode.APPEND);
 
     @PersistenceUnit(unitName = ModerationApp.ID)
     EntityManagerFactory unit;
@@ -45,8 +54,7 @@ public class ModerationDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -83,5 +91,21 @@ public class ModerationDataContract implements DataContract {
                         FormerUser.LOGIN)
                 + Rows.update(em, "UPDATE moderated_content SET author_id = ?2, author_name = ?3 WHERE author_id = ?1"
                         + " AND author_id <> ?2", id, FormerUser.ID, FormerUser.NAME));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

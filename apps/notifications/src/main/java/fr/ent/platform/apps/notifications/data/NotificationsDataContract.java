@@ -2,6 +2,10 @@ package fr.ent.platform.apps.notifications.data;
 
 import fr.ent.platform.apps.notifications.NotificationsApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -20,6 +24,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationsDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("notice", "id").table("fan_out", "1").table("delivery", "1")
+            .table("preference", "1").table("quiet_range", "1");
 
     @PersistenceUnit(unitName = NotificationsApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +52,7 @@ public class NotificationsDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -84,5 +91,21 @@ public class NotificationsDataContract implements DataContract {
                 + Rows.update(em, "DELETE FROM notice WHERE author_id = ?1", id)
                 + Rows.update(em, "DELETE FROM preference WHERE user_id = ?1", id)
                 + Rows.update(em, "DELETE FROM quiet_range WHERE owner_kind = 'USER' AND owner_id = ?1", id));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -5,6 +5,10 @@ import fr.ent.platform.runtime.storage.ObjectKey;
 import java.util.List;
 import fr.ent.platform.apps.privacy.PrivacyApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -21,6 +25,13 @@ import jakarta.persistence.PersistenceUnit;
  */
 @ApplicationScoped
 public class PrivacyDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of()
+            .leftOut("personal_export", "les demandes d'archive personnelle et leurs archives restent à la plateforme qui "
+                    + "les a faites (gardées 7 jours) : la personne en demande une nouvelle sur la nouvelle plateforme")
+            .leftOut("collectivity_transfer", "les exports et imports de la collectivité sont le journal de travail de "
+                    + "cette plateforme-ci");
 
     @PersistenceUnit(unitName = PrivacyApp.ID)
     EntityManagerFactory unit;
@@ -48,8 +59,7 @@ public class PrivacyDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -70,5 +80,21 @@ public class PrivacyDataContract implements DataContract {
         }
         return data.write(unit, em -> (long) Rows.update(em, "DELETE FROM personal_export WHERE subject = ?1",
                 person.subject()));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -53,6 +53,9 @@ public class PrivacyPages extends HttpServlet {
     @Inject
     Exports exports;
 
+    @Inject
+    fr.ent.platform.apps.privacy.transfer.Transfers transfers;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = context.current();
@@ -76,6 +79,10 @@ public class PrivacyPages extends HttpServlet {
                 return;
             }
             String[] parts = path.substring(1).split("/");
+            if (parts[0].equals("collectivity")) {
+                collectivity(request, response, tenant, session.get(), locale, t, params, parts);
+                return;
+            }
             if (parts.length >= 2 && parts[0].equals("exports")) {
                 UUID id = id(parts[1]);
                 if (parts.length == 2) {
@@ -113,6 +120,12 @@ public class PrivacyPages extends HttpServlet {
             if (!session.get().acceptsToken(request.getParameter("csrf"))) {
                 throw new NotAllowed("csrf-refused");
             }
+            if ("/collectivity/exports".equals(request.getPathInfo())) {
+                superAdmin(session.get());
+                transfers.export(session.get().token().username(), request.getRemoteAddr());
+                response.sendRedirect("/privacy/collectivity");
+                return;
+            }
             if (!"/exports".equals(request.getPathInfo())) {
                 throw new NotFound("no-such-resource");
             }
@@ -120,6 +133,44 @@ public class PrivacyPages extends HttpServlet {
             response.sendRedirect("/privacy/exports/" + job.id());
         } catch (DomainException e) {
             ProblemAnswer.send(request, response, e, locale);
+        }
+    }
+
+    /**
+     * The whole collectivity's export, for its SUPER_ADMIN (ADR 0033): {@code /privacy/collectivity} lists the
+     * exports and imports and starts one; {@code /privacy/collectivity/exports/<id>/archive} downloads a ready one.
+     * Anyone else is refused (403), another collectivity's id or a guessed one is not found.
+     */
+    private void collectivity(HttpServletRequest request, HttpServletResponse response, Tenant tenant,
+            PortalSession session, Locale locale, Texts t, Map<String, Object> params, String[] parts)
+            throws IOException {
+        superAdmin(session);
+        if (parts.length == 1) {
+            params.put("jobs", transfers.list());
+            render(response, tenant, session, locale, t.get("collectivity.title"), "collectivity.jte", params);
+            return;
+        }
+        if (parts.length == 4 && parts[1].equals("exports") && parts[3].equals("archive")) {
+            UUID id;
+            try {
+                id = UUID.fromString(parts[2]);
+            } catch (IllegalArgumentException e) {
+                throw new NotFound("collectivity-transfer-not-found", parts[2]);
+            }
+            fr.ent.platform.apps.privacy.transfer.Transfers.Download download = transfers.download(id,
+                    session.token().username(), request.getRemoteAddr());
+            try (var file = download.file()) {
+                FileAnswer.of(download.name(), "application/zip", file.object().size(), false)
+                        .send(response, file.content());
+            }
+            return;
+        }
+        throw new NotFound("no-such-resource");
+    }
+
+    private static void superAdmin(PortalSession session) {
+        if (!session.token().hasRole(fr.ent.platform.runtime.security.Roles.SUPER_ADMIN)) {
+            throw new NotAllowed("forbidden");
         }
     }
 

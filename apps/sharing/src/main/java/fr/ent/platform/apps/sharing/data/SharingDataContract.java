@@ -3,6 +3,10 @@ package fr.ent.platform.apps.sharing.data;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.sharing.SharingApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -20,6 +24,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SharingDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("shared_resource", "1").table("resource_share", "1");
 
     @PersistenceUnit(unitName = SharingApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +51,7 @@ public class SharingDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -79,5 +85,21 @@ public class SharingDataContract implements DataContract {
         return data.write(unit, em -> (long) Rows.update(em,
                 "DELETE FROM resource_share WHERE grantee_kind = 'user' AND grantee_id = ?1", id)
                 + Rows.update(em, "UPDATE shared_resource SET owner_id = ?2 WHERE owner_id = ?1", id, FormerUser.ID));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }

@@ -3,6 +3,10 @@ package fr.ent.platform.apps.wiki.data;
 import fr.ent.platform.runtime.data.FormerUser;
 import fr.ent.platform.apps.wiki.WikiApp;
 import fr.ent.platform.runtime.data.DataContract;
+import fr.ent.platform.runtime.data.TransferTables;
+import fr.ent.platform.runtime.data.TableTransfer;
+import fr.ent.platform.runtime.data.CollectivityImport;
+import fr.ent.platform.runtime.data.CollectivityExport;
 import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.data.PersonalExport;
 import fr.ent.platform.runtime.data.Rows;
@@ -20,6 +24,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WikiDataContract implements DataContract {
+
+    /** What the collectivity transfer moves (ADR 0033): the app's tables, parents first. */
+    public static final TransferTables TRANSFER = TransferTables.of().table("wiki", "id")
+            .table("wiki_page", TableTransfer.Order.tree("id", "parent_id"), TableTransfer.Mode.REPLACE)
+            .table("wiki_page_version", "1");
 
     @PersistenceUnit(unitName = WikiApp.ID)
     EntityManagerFactory unit;
@@ -44,8 +53,7 @@ public class WikiDataContract implements DataContract {
 
     @Override
     public Statement collectivityTransfer() {
-        return Statement.notYet("la sortie et l'entrée d'une collectivité entière (réversibilité, issue 18 point 5) "
-                + "ne sont pas encore construites");
+        return Statement.done();
     }
 
     @Override
@@ -75,5 +83,21 @@ public class WikiDataContract implements DataContract {
                 + Rows.update(em, "UPDATE wiki_page_version SET author_id = ?2, author_name = ?3 WHERE author_id = ?1",
                         id, FormerUser.ID, FormerUser.NAME)
                 + Rows.update(em, "UPDATE wiki SET created_by = ?2 WHERE created_by = ?1", id, FormerUser.ID));
+    }
+
+    @Override
+    public void exportCollectivity(CollectivityExport out) {
+        data.read(unit, em -> {
+            TRANSFER.export(em, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void importCollectivity(CollectivityImport in) {
+        data.write(unit, em -> {
+            TRANSFER.load(em, in);
+            return null;
+        });
     }
 }
