@@ -10,14 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keycloak stops answering (its processes frozen with SIGSTOP: connections open and nothing comes back, the worst
  * case for callers) while a pupil is signed in: her pages keep working, and someone who tries to sign in gets the
  * portal's readable page (503, in French, no stack trace) instead of the browser's error. Once Keycloak answers again,
- * signing in works (issue 18, reliability tests).
+ * signing in works (issue 18, reliability tests). After the other classes, as those that restart the server: the SLA
+ * traffic started early in the run (SlaTrafficEarlyStart) signs in too, and must not meet a frozen Keycloak.
  */
+@Order(Platform.RESTARTS_THE_SERVER)
 class KeycloakDownIT {
 
     private final Platform platform = Platform.get();
