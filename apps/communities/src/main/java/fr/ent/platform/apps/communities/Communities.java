@@ -303,7 +303,7 @@ public class Communities {
             List<Views.Post> posts = rows.stream().map(r -> {
                 boolean hidden = (Boolean) r[4];
                 return new Views.Post(UUID.fromString((String) r[0]), (String) r[1],
-                        hidden ? "<p>" + Moderation.placeholder(locale) + "</p>" : (String) r[2], instant(r[3]),
+                        hidden ? Moderation.placeholder(locale) : (String) r[2], instant(r[3]),
                         hidden);
             }).toList();
             return new Views.Topic(topic, community, summary.name(), (String) t[0], posts);

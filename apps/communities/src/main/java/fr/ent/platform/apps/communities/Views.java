@@ -44,7 +44,7 @@ public final class Views {
     public record TopicLine(UUID id, String title, String authorName, Instant lastPostAt, long posts) {
     }
 
-    /** A topic and its posts in order; a neutralized post's content is the moderation placeholder. */
+    /** A topic and its posts in order; a neutralized post's content is the moderation placeholder, as plain text. */
     public record Topic(UUID id, UUID communityId, String communityName, String title, List<Post> posts) {
     }
 
