@@ -172,6 +172,125 @@ class ReversibilityIT {
         problem(send(a.domain(), admin2, "GET", API + "/" + id, null), 401, "invalid-token");
     }
 
+    /**
+     * Backup and restore (issue 18 item 4, ADR 0040), on b: the operator backs it up (encrypted, verified by a restore
+     * into a scratch schema); Léa then empties her trash of her document and deletes her teacher's message for good.
+     * The backup with one byte changed is refused before anything is written, b's backup cannot be restored into a
+     * (by its file or by its id), and b's administrator can neither start one nor take the file. The backup restored,
+     * Léa signs in again and finds her document, byte for byte, and the message; the audit trail kept every step.
+     */
+    @Test
+    void aBackupBringsBackWhatWasDeletedAndOnlyIntoItsOwnCollectivity() throws Exception {
+        String leaB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "lea.durand", ClassFixture.PASSWORD);
+        String sophieB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "sophie.martin",
+                ClassFixture.PASSWORD);
+        HttpResponse<String> upload = platform.send(b.domain(), "POST", "/api/documents/files?name="
+                + URLEncoder.encode("sauvegardé.pdf", StandardCharsets.UTF_8), "application/pdf", PDF, leaB);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String documentId = Platform.json(upload).getString("id");
+        String draft = Platform.json(send(b.domain(), sophieB, "POST", "/api/messagerie/drafts", "{\"to\":[\"user:"
+                + b.lea + "\"],\"subject\":\"Sauvegarde\",\"body\":\"<p>Gardez ceci.</p>\"}")).getString("id");
+        HttpResponse<String> sent = send(b.domain(), sophieB, "POST", "/api/messagerie/drafts/" + draft + "/send", "");
+        assertThat(sent.statusCode()).isEqualTo(201);
+        String messageId = Platform.json(sent).getString("id");
+
+        // the operator backs b up: GOOD only once restored into a scratch schema
+        String backups = "/collectivities/" + b.slug + "/backups";
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String backupId = Platform.json(asked).getString("id");
+        JsonObject good = awaitAdmin(backups + "/" + backupId, "GOOD");
+        assertThat(good.getString("verifiedAt")).isNotBlank();
+        assertThat(good.getInt("keyVersion")).isEqualTo(1);
+        assertThat(good.getJsonNumber("rows").longValue()).isPositive();
+        assertThat(good.getJsonNumber("files").longValue()).isGreaterThanOrEqualTo(1);
+        System.out.printf("backup of %s: %.1f s, %d bytes, %d rows, %d files%n", b.slug,
+                good.getJsonNumber("seconds").doubleValue(), good.getJsonNumber("size").longValue(),
+                good.getJsonNumber("rows").longValue(), good.getJsonNumber("files").longValue());
+        assertThat(count(b, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'bk\\_%'"))
+                .as("the scratch schema is dropped").isZero();
+
+        // Léa deletes her document for good, and the message
+        assertThat(send(b.domain(), leaB, "POST", "/api/documents/nodes/" + documentId + "/trash", "").statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "POST", "/api/documents/trash/empty", "").statusCode()).isEqualTo(200);
+        assertThat(send(b.domain(), leaB, "POST", "/api/messagerie/messages/" + messageId + "/trash", "").statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "DELETE", "/api/messagerie/messages/" + messageId, null).statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "GET", "/api/documents", null).body()).doesNotContain("sauvegardé.pdf");
+
+        // the encrypted file: nothing of the document shows; one byte changed is refused, nothing written
+        HttpResponse<byte[]> file = platform.client().adminDownload(backups + "/" + backupId + "/file");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(new String(file.body(), StandardCharsets.ISO_8859_1)).startsWith("ENTBKP01")
+                .doesNotContain("la photosynthèse").doesNotContain("Gardez ceci");
+        byte[] changed = file.body().clone();
+        changed[changed.length / 2] ^= 0x01;
+        HttpResponse<String> refused = platform.client().adminBytes("POST", backups + "/restore",
+                "application/octet-stream", changed);
+        problem(refused, 400, "backup-corrupt");
+        assertThat(Platform.json(refused).getString("detail")).contains("rien n'a été restauré");
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + b.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+        assertThat(send(b.domain(), leaB, "GET", "/api/documents", null).body()).doesNotContain("sauvegardé.pdf");
+
+        // b's backup is b's only: not into a by its file, not by its id; b's administrator cannot start nor take one
+        problem(platform.client().adminBytes("POST", "/collectivities/" + a.slug + "/backups/restore",
+                "application/octet-stream", file.body()), 400, "backup-other-collectivity");
+        problem(platform.admin("POST", "/collectivities/" + a.slug + "/backups/" + backupId + "/restore", null), 404,
+                "backup-not-found");
+        problem(platform.admin("GET", "/collectivities/" + a.slug + "/backups/" + backupId, null), 404,
+                "backup-not-found");
+        problem(platform.admin("GET", backups + "/" + UUID.randomUUID(), null), 404, "backup-not-found");
+        assertThat(platform.client().admin("POST", backups, null, adminB).statusCode()).isEqualTo(403);
+        assertThat(platform.client().admin("POST", backups + "/" + backupId + "/restore", null, adminB).statusCode())
+                .isEqualTo(403);
+        assertThat(platform.client().admin("GET", backups + "/" + backupId + "/file", null, adminB).statusCode())
+                .isEqualTo(403);
+        assertThat(platform.client().admin("GET", backups, null, adminA).statusCode()).isEqualTo(403);
+
+        // restored: a new schema, switched over while b was suspended
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + backupId + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        String restoreId = Platform.json(restore).getString("id");
+        JsonObject restored = awaitAdmin(backups + "/" + restoreId, "DONE");
+        assertThat(restored.getString("sourceBackup")).isEqualTo(backupId);
+        assertThat(restored.getJsonNumber("files").longValue()).as("the deleted document's file put back")
+                .isGreaterThanOrEqualTo(1);
+        System.out.printf("restore of %s: %.1f s, %d rows%n", b.slug, restored.getJsonNumber("seconds").doubleValue(),
+                restored.getJsonNumber("rows").longValue());
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + b.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+
+        // Léa signs in again (the suspension ended the sessions) and finds both
+        String leaAgain = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "lea.durand",
+                ClassFixture.PASSWORD);
+        assertThat(send(b.domain(), leaAgain, "GET", "/api/messagerie/boxes/INBOX", null).body()).contains("Sauvegarde");
+        HttpResponse<byte[]> back = platform.client().runtime(b.domain(), "GET", "/api/documents/files/" + documentId
+                + "/content", null, null, Map.of("Authorization", leaAgain), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).isEqualTo(PDF);
+
+        // the trail kept what happened, the refusal included, and was not rolled back
+        assertThat(count(b, "SELECT count(*) FROM console_audit WHERE action IN ('BACKUP_DONE',"
+                + " 'BACKUP_RESTORE_REFUSED', 'BACKUP_RESTORE_REQUESTED', 'BACKUP_RESTORED')")).isEqualTo(4);
+        // a's data untouched
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + a.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+    }
+
+    private static long count(ClassFixture c, String query) throws Exception {
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement()) {
+            s.execute("SET search_path TO t_" + c.slug.replace('-', '_'));
+            try (java.sql.ResultSet r = s.executeQuery(query)) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** The console's way, without a script: the service page links to the export page, a button starts it. */
     @Test
     void theSuperAdminExportsFromTheConsoleWithoutAScript() throws Exception {

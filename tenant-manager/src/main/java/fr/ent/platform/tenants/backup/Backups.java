@@ -226,8 +226,16 @@ public class Backups {
 
     /** The runtime's export of the collectivity, asked as an operator's (its verified copy lands in the spool). */
     private TransferView awaitExport(Collectivity c) throws InterruptedException {
-        TransferView job = transfers.export(c, "operator:backup");
         Instant deadline = clock.instant().plus(patience);
+        TransferView job = transfers.export(c, "operator:backup");
+        // an export the collectivity's administrator asked is at work: it leaves no operator copy; ours after it
+        while (!"operator:backup".equals(job.requestedBy())) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("another export " + job.id() + " still at work after " + patience);
+            }
+            Thread.sleep(500);
+            job = transfers.export(c, "operator:backup");
+        }
         while (!"READY".equals(job.state())) {
             if ("FAILED".equals(job.state())) {
                 throw new IllegalStateException("export " + job.id() + " failed: " + job.failure());
