@@ -280,6 +280,36 @@ class ReversibilityIT {
                 .isEqualTo("ACTIVE");
     }
 
+    /**
+     * The figures of docs/benchmarks.md ("Backup and restore of the demo collectivity"): the demo collectivity of
+     * {@code ./run-platform.sh} backed up then restored, times and sizes printed. Not in the ordinary build (the CI
+     * budget): {@code -Dent.backup.measure-demo=true}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ent.backup.measure-demo", matches = "true")
+    void theDemoCollectivitysBackupAndRestoreAreMeasured() throws Exception {
+        platform.demos();
+        String slug = fr.ent.platform.local.DemoData.DEMOS.get(0).slug();
+        String backups = "/collectivities/" + slug + "/backups";
+        long t0 = System.nanoTime();
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonObject good = awaitAdmin(backups + "/" + Platform.json(asked).getString("id"), "GOOD");
+        double backupWall = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + good.getString("id") + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        JsonObject done = awaitAdmin(backups + "/" + Platform.json(restore).getString("id"), "DONE");
+        double restoreWall = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("MEASURE demo %s: backup %.1f s (job %.1f s), %d bytes encrypted, %d rows, %d files;"
+                + " restore %.1f s (job %.1f s), %d rows, %d files put back; load %s%n", slug, backupWall,
+                good.getJsonNumber("seconds").doubleValue(), good.getJsonNumber("size").longValue(),
+                good.getJsonNumber("rows").longValue(), good.getJsonNumber("files").longValue(), restoreWall,
+                done.getJsonNumber("seconds").doubleValue(), done.getJsonNumber("rows").longValue(),
+                done.getJsonNumber("files").longValue(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     private static long count(ClassFixture c, String query) throws Exception {
         try (java.sql.Connection db = platform.database().getConnection();
                 java.sql.Statement s = db.createStatement()) {
