@@ -170,6 +170,31 @@ class BackupsTest {
         assertThat(count(other, "flash_message")).isZero();
     }
 
+    @Test
+    void aRestoreInterruptedByARestartIsReportedFailedItsSchemaDroppedAndTheCollectivityResumed() throws Exception {
+        Collectivity c = active(uniqueSlug("bkr"));
+        flash(c, "Toujours là");
+        UUID job = UUID.randomUUID();
+        String leftover = "rs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at) VALUES ('" + job + "', '" + c.id() + "', '" + c.slug()
+                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now(), now())");
+            s.execute("CREATE SCHEMA " + leftover);
+        }
+        service.suspend(c.slug());
+
+        assertThat(backups.recoverInterrupted()).isGreaterThanOrEqualTo(1);
+
+        BackupView failed = backups.find(c, job.toString());
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.failure()).contains("redémarrage");
+        assertThat(schemas(leftover)).isEmpty();
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(count(c, "flash_message")).isEqualTo(1);
+        assertThat(actions(c)).contains("BACKUP_RESTORE_FAILED");
+    }
+
     // --- the runtime's part, played here
 
     /** Serves the collectivity's queued exports (an archive of its flash messages and trail) and restores of files. */

@@ -99,6 +99,56 @@ public class Backups {
         this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, Backups.class.getClassLoader());
     }
 
+    /**
+     * At start: the jobs a stop or a crash interrupted (they run in this process, so none is still at work) are
+     * marked FAILED; the scratch and new schemas they left are dropped; a collectivity an interrupted restore had
+     * suspended is resumed. The switch is one transaction, so its data is either the old or the restored one, whole.
+     * Returns how many jobs were interrupted.
+     */
+    public int recoverInterrupted() {
+        int interrupted = 0;
+        try (Connection conn = dataSource.getConnection()) {
+            List<String[]> rows = new java.util.ArrayList<>();
+            try (Statement s = conn.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT id, slug, kind,"
+                    + " coalesce(current_step, '') FROM platform.collectivity_backup WHERE state IN ('QUEUED',"
+                    + " 'RUNNING')")) {
+                while (r.next()) {
+                    rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)});
+                }
+            }
+            for (String[] row : rows) {
+                interrupted++;
+                jobs.fail(UUID.fromString(row[0]), "interrompu (redémarrage de tenant-manager)");
+                if (row[2].equals("RESTORE") && List.of("suspension", "schéma", "bascule", "reprise").contains(row[3])) {
+                    try {
+                        Collectivity c = collectivities.get(row[1]);
+                        if (c.state() == TenantState.SUSPENDED) {
+                            collectivities.resume(c.slug());
+                        }
+                        audit(c, "tenant-manager", "BACKUP_RESTORE_FAILED", false, "restauration " + row[0]
+                                + " interrompue (redémarrage) à l'étape " + row[3] + " ; collectivité reprise");
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "tenant=" + row[1] + " after an interrupted restore: resume it by hand", e);
+                    }
+                }
+            }
+            List<String> leftovers = new java.util.ArrayList<>();
+            try (Statement s = conn.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT nspname FROM"
+                    + " pg_namespace WHERE nspname ~ '^(bk|rs|old)_[0-9a-f]{12}$'")) {
+                while (r.next()) {
+                    leftovers.add(r.getString(1));
+                }
+            }
+            for (String schema : leftovers) {
+                SchemaLoad.drop(conn, schema);
+                LOG.warning(() -> "schema " + schema + " left by an interrupted backup or restore: dropped");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "interrupted backups could not be recovered", e);
+        }
+        return interrupted;
+    }
+
     public List<BackupView> list(Collectivity c) {
         return jobs.list(c.id());
     }
