@@ -310,6 +310,59 @@ class ReversibilityIT {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
+    /**
+     * The per-row rate behind the 100,000-user extrapolation of docs/backup.md: a collectivity with 100,000 rows
+     * (flash messages, written straight into its schema) backed up and restored. Opt-in, as the demo's measure.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ent.backup.measure-demo", matches = "true")
+    void aHundredThousandRowsAreBackedUpAndRestoredAtAMeasuredRate() throws Exception {
+        String slug = platform.provisionActive("bk-scale", "bk-scale.localhost");
+        int rows = Integer.getInteger("ent.backup.measure-rows", 100_000);
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement()) {
+            s.execute("INSERT INTO t_bk_scale.flash_message (id, title, text, level, profiles, structures, starts_at,"
+                    + " ends_at, author) SELECT gen_random_uuid(), 'Note ' || g, repeat('Texte de la note ', 10),"
+                    + " 'info', 'Student', '', now() - interval '2 days', now() - interval '1 day', 'bench'"
+                    + " FROM generate_series(1, " + rows + ") g");
+        }
+        String backups = "/collectivities/" + slug + "/backups";
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonObject good = awaitLong(backups + "/" + Platform.json(asked).getString("id"), "GOOD");
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + good.getString("id") + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        JsonObject done = awaitLong(backups + "/" + Platform.json(restore).getString("id"), "DONE");
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM t_bk_scale.flash_message")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(rows);
+        }
+        double b = good.getJsonNumber("seconds").doubleValue();
+        double rs = done.getJsonNumber("seconds").doubleValue();
+        System.out.printf("MEASURE scale %s: %d rows; backup %.1f s (%.0f rows/s), %d bytes encrypted; restore %.1f s"
+                + " (%.0f rows/s); load %s%n", slug, good.getJsonNumber("rows").longValue(), b,
+                good.getJsonNumber("rows").longValue() / b, good.getJsonNumber("size").longValue(), rs,
+                done.getJsonNumber("rows").longValue() / rs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static JsonObject awaitLong(String path, String state) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofMinutes(20));
+        String last = "";
+        while (Instant.now().isBefore(until)) {
+            HttpResponse<String> r = platform.admin("GET", path, null);
+            last = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 200 && Platform.json(r).getString("state").equals(state)) {
+                return Platform.json(r);
+            }
+            assertThat(last).doesNotContain("\"FAILED\"");
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(path + " not " + state + " in 20 min: " + last);
+    }
+
     private static long count(ClassFixture c, String query) throws Exception {
         try (java.sql.Connection db = platform.database().getConnection();
                 java.sql.Statement s = db.createStatement()) {
