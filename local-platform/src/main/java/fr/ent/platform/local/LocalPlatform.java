@@ -146,6 +146,9 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("ENT_STORAGE_KIND", "disk");
             environment.put("ENT_STORAGE_DISK_DIRECTORY", setup.work().resolve("files").toString());
             environment.put("ENT_STORAGE_SPOOL_DIRECTORY", setup.work().resolve("uploads").toString());
+            // backups (ADR 0040): a directory store beside the files, and a master key made once for this machine
+            environment.put("ENT_BACKUP_DIR", setup.work().resolve("backups").toString());
+            environment.put("ENT_BACKUP_KEYS", "1:" + localBackupKey(setup.work()));
             environment.putAll(antivirus.map(LocalAntivirus::environment)
                     .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
             prometheus = startPrometheus(setup, LocalPrometheus.binary());
@@ -320,5 +323,21 @@ public final class LocalPlatform implements AutoCloseable {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The local platform's backup master key (ADR 0040): 32 random bytes kept in {@code backup-master.key} beside the
+     * data, made on the first start, so that backups stay readable across restarts. Production gives its own keys
+     * (docs/backup.md).
+     */
+    static String localBackupKey(java.nio.file.Path work) throws java.io.IOException {
+        java.nio.file.Path file = work.resolve("backup-master.key");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            java.nio.file.Files.createDirectories(work);
+            java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+        }
+        return java.nio.file.Files.readString(file).strip();
     }
 }

@@ -86,6 +86,17 @@ public final class PlatformClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An admin API GET whose answer is bytes (a backup's file). */
+    public HttpResponse<byte[]> adminDownload(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminBase + path)).timeout(Duration.ofSeconds(60))
+                .GET();
+        String authorization = adminAuthorization.get();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Creates a collectivity unless it exists, then waits until it is ACTIVE (or fails with its reason). */
     public CollectivityView ensureActive(String slug, String kind, String displayName, String... domains)
             throws IOException, InterruptedException {

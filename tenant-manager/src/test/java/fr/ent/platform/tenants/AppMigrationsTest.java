@@ -50,6 +50,6 @@ class AppMigrationsTest {
                 .containsEntry("messagerie", "3").containsEntry("moderation", "1")
                 .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1")
                 .containsEntry("courses", "1").containsEntry("communities", "1").containsEntry("console", "3")
-                .containsEntry("privacy", "2");
+                .containsEntry("privacy", "3");
     }
 }

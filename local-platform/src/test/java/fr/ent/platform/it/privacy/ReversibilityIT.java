@@ -172,6 +172,208 @@ class ReversibilityIT {
         problem(send(a.domain(), admin2, "GET", API + "/" + id, null), 401, "invalid-token");
     }
 
+    /**
+     * Backup and restore (issue 18 item 4, ADR 0040), on b: the operator backs it up (encrypted, verified by a restore
+     * into a scratch schema); Léa then empties her trash of her document and deletes her teacher's message for good.
+     * The backup with one byte changed is refused before anything is written, b's backup cannot be restored into a
+     * (by its file or by its id), and b's administrator can neither start one nor take the file. The backup restored,
+     * Léa signs in again and finds her document, byte for byte, and the message; the audit trail kept every step.
+     */
+    @Test
+    void aBackupBringsBackWhatWasDeletedAndOnlyIntoItsOwnCollectivity() throws Exception {
+        String leaB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "lea.durand", ClassFixture.PASSWORD);
+        String sophieB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "sophie.martin",
+                ClassFixture.PASSWORD);
+        HttpResponse<String> upload = platform.send(b.domain(), "POST", "/api/documents/files?name="
+                + URLEncoder.encode("sauvegardé.pdf", StandardCharsets.UTF_8), "application/pdf", PDF, leaB);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String documentId = Platform.json(upload).getString("id");
+        String draft = Platform.json(send(b.domain(), sophieB, "POST", "/api/messagerie/drafts", "{\"to\":[\"user:"
+                + b.lea + "\"],\"subject\":\"Sauvegarde\",\"body\":\"<p>Gardez ceci.</p>\"}")).getString("id");
+        HttpResponse<String> sent = send(b.domain(), sophieB, "POST", "/api/messagerie/drafts/" + draft + "/send", "");
+        assertThat(sent.statusCode()).isEqualTo(201);
+        String messageId = Platform.json(sent).getString("id");
+
+        // the operator backs b up: GOOD only once restored into a scratch schema
+        String backups = "/collectivities/" + b.slug + "/backups";
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String backupId = Platform.json(asked).getString("id");
+        JsonObject good = awaitAdmin(backups + "/" + backupId, "GOOD");
+        assertThat(good.getString("verifiedAt")).isNotBlank();
+        assertThat(good.getInt("keyVersion")).isEqualTo(1);
+        assertThat(good.getJsonNumber("rows").longValue()).isPositive();
+        assertThat(good.getJsonNumber("files").longValue()).isGreaterThanOrEqualTo(1);
+        System.out.printf("backup of %s: %.1f s, %d bytes, %d rows, %d files%n", b.slug,
+                good.getJsonNumber("seconds").doubleValue(), good.getJsonNumber("size").longValue(),
+                good.getJsonNumber("rows").longValue(), good.getJsonNumber("files").longValue());
+        assertThat(count(b, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'bk\\_%'"))
+                .as("the scratch schema is dropped").isZero();
+
+        // Léa deletes her document for good, and the message
+        assertThat(send(b.domain(), leaB, "POST", "/api/documents/nodes/" + documentId + "/trash", "").statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "POST", "/api/documents/trash/empty", "").statusCode()).isEqualTo(200);
+        assertThat(send(b.domain(), leaB, "POST", "/api/messagerie/messages/" + messageId + "/trash", "").statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "DELETE", "/api/messagerie/messages/" + messageId, null).statusCode())
+                .isEqualTo(204);
+        assertThat(send(b.domain(), leaB, "GET", "/api/documents", null).body()).doesNotContain("sauvegardé.pdf");
+
+        // the encrypted file: nothing of the document shows; one byte changed is refused, nothing written
+        HttpResponse<byte[]> file = platform.client().adminDownload(backups + "/" + backupId + "/file");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(new String(file.body(), StandardCharsets.ISO_8859_1)).startsWith("ENTBKP01")
+                .doesNotContain("la photosynthèse").doesNotContain("Gardez ceci");
+        byte[] changed = file.body().clone();
+        changed[changed.length / 2] ^= 0x01;
+        HttpResponse<String> refused = platform.client().adminBytes("POST", backups + "/restore",
+                "application/octet-stream", changed);
+        problem(refused, 400, "backup-corrupt");
+        assertThat(Platform.json(refused).getString("detail")).contains("rien n'a été restauré");
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + b.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+        assertThat(send(b.domain(), leaB, "GET", "/api/documents", null).body()).doesNotContain("sauvegardé.pdf");
+
+        // b's backup is b's only: not into a by its file, not by its id; b's administrator cannot start nor take one
+        problem(platform.client().adminBytes("POST", "/collectivities/" + a.slug + "/backups/restore",
+                "application/octet-stream", file.body()), 400, "backup-other-collectivity");
+        problem(platform.admin("POST", "/collectivities/" + a.slug + "/backups/" + backupId + "/restore", null), 404,
+                "backup-not-found");
+        problem(platform.admin("GET", "/collectivities/" + a.slug + "/backups/" + backupId, null), 404,
+                "backup-not-found");
+        problem(platform.admin("GET", backups + "/" + UUID.randomUUID(), null), 404, "backup-not-found");
+        assertThat(platform.client().admin("POST", backups, null, adminB).statusCode()).isEqualTo(403);
+        assertThat(platform.client().admin("POST", backups + "/" + backupId + "/restore", null, adminB).statusCode())
+                .isEqualTo(403);
+        assertThat(platform.client().admin("GET", backups + "/" + backupId + "/file", null, adminB).statusCode())
+                .isEqualTo(403);
+        assertThat(platform.client().admin("GET", backups, null, adminA).statusCode()).isEqualTo(403);
+
+        // restored: a new schema, switched over while b was suspended
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + backupId + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        String restoreId = Platform.json(restore).getString("id");
+        JsonObject restored = awaitAdmin(backups + "/" + restoreId, "DONE");
+        assertThat(restored.getString("sourceBackup")).isEqualTo(backupId);
+        assertThat(restored.getJsonNumber("files").longValue()).as("the deleted document's file put back")
+                .isGreaterThanOrEqualTo(1);
+        System.out.printf("restore of %s: %.1f s, %d rows%n", b.slug, restored.getJsonNumber("seconds").doubleValue(),
+                restored.getJsonNumber("rows").longValue());
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + b.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+
+        // Léa signs in again (the suspension ended the sessions) and finds both
+        String leaAgain = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "lea.durand",
+                ClassFixture.PASSWORD);
+        assertThat(send(b.domain(), leaAgain, "GET", "/api/messagerie/boxes/INBOX", null).body()).contains("Sauvegarde");
+        HttpResponse<byte[]> back = platform.client().runtime(b.domain(), "GET", "/api/documents/files/" + documentId
+                + "/content", null, null, Map.of("Authorization", leaAgain), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).isEqualTo(PDF);
+
+        // the trail kept what happened, the refusal included, and was not rolled back
+        assertThat(count(b, "SELECT count(*) FROM console_audit WHERE action IN ('BACKUP_DONE',"
+                + " 'BACKUP_RESTORE_REFUSED', 'BACKUP_RESTORE_REQUESTED', 'BACKUP_RESTORED')")).isEqualTo(4);
+        // a's data untouched
+        assertThat(Platform.json(platform.admin("GET", "/collectivities/" + a.slug, null)).getString("state"))
+                .isEqualTo("ACTIVE");
+    }
+
+    /**
+     * The figures of docs/benchmarks.md ("Backup and restore of the demo collectivity"): the demo collectivity of
+     * {@code ./run-platform.sh} backed up then restored, times and sizes printed. Not in the ordinary build (the CI
+     * budget): {@code -Dent.backup.measure-demo=true}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ent.backup.measure-demo", matches = "true")
+    void theDemoCollectivitysBackupAndRestoreAreMeasured() throws Exception {
+        platform.demos();
+        String slug = fr.ent.platform.local.DemoData.DEMOS.get(0).slug();
+        String backups = "/collectivities/" + slug + "/backups";
+        long t0 = System.nanoTime();
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonObject good = awaitAdmin(backups + "/" + Platform.json(asked).getString("id"), "GOOD");
+        double backupWall = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + good.getString("id") + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        JsonObject done = awaitAdmin(backups + "/" + Platform.json(restore).getString("id"), "DONE");
+        double restoreWall = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("MEASURE demo %s: backup %.1f s (job %.1f s), %d bytes encrypted, %d rows, %d files;"
+                + " restore %.1f s (job %.1f s), %d rows, %d files put back; load %s%n", slug, backupWall,
+                good.getJsonNumber("seconds").doubleValue(), good.getJsonNumber("size").longValue(),
+                good.getJsonNumber("rows").longValue(), good.getJsonNumber("files").longValue(), restoreWall,
+                done.getJsonNumber("seconds").doubleValue(), done.getJsonNumber("rows").longValue(),
+                done.getJsonNumber("files").longValue(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The per-row rate behind the 100,000-user extrapolation of docs/backup.md: a collectivity with 100,000 rows
+     * (flash messages, written straight into its schema) backed up and restored. Opt-in, as the demo's measure.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ent.backup.measure-demo", matches = "true")
+    void aHundredThousandRowsAreBackedUpAndRestoredAtAMeasuredRate() throws Exception {
+        String slug = platform.provisionActive("bk-scale", "bk-scale.localhost");
+        int rows = Integer.getInteger("ent.backup.measure-rows", 100_000);
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement()) {
+            s.execute("INSERT INTO t_bk_scale.flash_message (id, title, text, level, profiles, structures, starts_at,"
+                    + " ends_at, author) SELECT gen_random_uuid(), 'Note ' || g, repeat('Texte de la note ', 10),"
+                    + " 'info', 'Student', '', now() - interval '2 days', now() - interval '1 day', 'bench'"
+                    + " FROM generate_series(1, " + rows + ") g");
+        }
+        String backups = "/collectivities/" + slug + "/backups";
+        HttpResponse<String> asked = platform.admin("POST", backups, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonObject good = awaitLong(backups + "/" + Platform.json(asked).getString("id"), "GOOD");
+        HttpResponse<String> restore = platform.admin("POST", backups + "/" + good.getString("id") + "/restore", null);
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+        JsonObject done = awaitLong(backups + "/" + Platform.json(restore).getString("id"), "DONE");
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM t_bk_scale.flash_message")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(rows);
+        }
+        double b = good.getJsonNumber("seconds").doubleValue();
+        double rs = done.getJsonNumber("seconds").doubleValue();
+        System.out.printf("MEASURE scale %s: %d rows; backup %.1f s (%.0f rows/s), %d bytes encrypted; restore %.1f s"
+                + " (%.0f rows/s); load %s%n", slug, good.getJsonNumber("rows").longValue(), b,
+                good.getJsonNumber("rows").longValue() / b, good.getJsonNumber("size").longValue(), rs,
+                done.getJsonNumber("rows").longValue() / rs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static JsonObject awaitLong(String path, String state) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofMinutes(20));
+        String last = "";
+        while (Instant.now().isBefore(until)) {
+            HttpResponse<String> r = platform.admin("GET", path, null);
+            last = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 200 && Platform.json(r).getString("state").equals(state)) {
+                return Platform.json(r);
+            }
+            assertThat(last).doesNotContain("\"FAILED\"");
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(path + " not " + state + " in 20 min: " + last);
+    }
+
+    private static long count(ClassFixture c, String query) throws Exception {
+        try (java.sql.Connection db = platform.database().getConnection();
+                java.sql.Statement s = db.createStatement()) {
+            s.execute("SET search_path TO t_" + c.slug.replace('-', '_'));
+            try (java.sql.ResultSet r = s.executeQuery(query)) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** The console's way, without a script: the service page links to the export page, a button starts it. */
     @Test
     void theSuperAdminExportsFromTheConsoleWithoutAScript() throws Exception {

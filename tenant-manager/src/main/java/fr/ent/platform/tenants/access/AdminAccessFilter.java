@@ -154,7 +154,8 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             return false;
         }
         return switch (request.getMethod()) {
-            case "GET", "HEAD" -> true;
+            // where backups stand, yes; a backup's encrypted file, no: it is the operators' (ADR 0040)
+            case "GET", "HEAD" -> !(path.size() == 5 && path.get(2).equals("backups") && path.get(4).equals("file"));
             case "PATCH" -> path.size() == 2;
             // account sync; where a group's accounts stand and their activation letters (the console, ADR 0023)
             case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"))

@@ -43,6 +43,12 @@ public class SettingsBeans {
 
     @Produces
     @Singleton
+    fr.ent.platform.tenants.backup.BackupSettings backup(SettingReader settings) {
+        return fr.ent.platform.tenants.backup.BackupSettings.from(settings);
+    }
+
+    @Produces
+    @Singleton
     PortalSettings portal(SettingReader settings) {
         return PortalSettings.from(settings);
     }

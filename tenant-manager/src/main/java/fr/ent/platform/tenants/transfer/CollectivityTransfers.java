@@ -121,6 +121,31 @@ public class CollectivityTransfers {
         return file;
     }
 
+    /**
+     * Queues the files of a restore (ADR 0040): {@code archive} (a verified export archive, from a backup) is copied
+     * into the spool and the runtime puts back every file of it the store no longer has. The collectivity must be
+     * active (the runtime's sweep serves active collectivities only). Follow it with {@link #find}.
+     */
+    public TransferView restoreFiles(Collectivity c, Path archive, String by) {
+        requireActive(c);
+        UUID id = UUID.randomUUID();
+        Path spooled = TransferFormat.spool().resolve(id + ".zip");
+        try {
+            Files.createDirectories(spooled.getParent());
+            Files.copy(archive, spooled, StandardCopyOption.REPLACE_EXISTING);
+            return tenants.write(c.names(), conn -> {
+                insert(conn, id, "RESTORE_FILES", by, spooled.getFileName().toString());
+                return rows(conn, "id = ?", id).get(0);
+            });
+        } catch (IOException e) {
+            deleteQuietly(spooled);
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            deleteQuietly(spooled);
+            throw new OperationFailed("collectivity-transfer-failed", c.slug(), e.getMessage());
+        }
+    }
+
     /** The import just started: the new collectivity (PROVISIONING) and what its archive holds. */
     public record Started(Collectivity collectivity, String importId, Manifest manifest) {
     }

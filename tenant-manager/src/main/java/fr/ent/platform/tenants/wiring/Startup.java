@@ -38,6 +38,9 @@ public class Startup {
     @Inject
     RealmReconciliation realmReconciliation;
 
+    @Inject
+    fr.ent.platform.tenants.backup.Backups backups;
+
     private volatile boolean registryReady;
     private volatile boolean identityReady;
 
@@ -49,6 +52,12 @@ public class Startup {
         if (interrupted > 0) {
             LOG.warning(() -> interrupted + " interrupted provisioning(s) marked FAILED; retry them through the admin API");
         }
+        beans.executor().execute(() -> {
+            int backups = this.backups.recoverInterrupted();
+            if (backups > 0) {
+                LOG.warning(() -> backups + " interrupted backup(s) or restore(s) marked FAILED (ADR 0040)");
+            }
+        });
         if (realms.configured()) {
             beans.executor().execute(this::ensureRealms);
         }

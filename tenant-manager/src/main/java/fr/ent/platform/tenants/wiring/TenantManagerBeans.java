@@ -114,6 +114,17 @@ public class TenantManagerBeans {
                 java.time.Clock.systemUTC(), java.time.Duration.ofHours(2));
     }
 
+    /** Backups and restores (ADR 0040); the same patience as an import's (two hours) for each wait on the runtime. */
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.backup.Backups backups(CollectivityService collectivities,
+            fr.ent.platform.tenants.transfer.CollectivityTransfers transfers, IdentityRealms realms,
+            fr.ent.platform.tenants.backup.BackupSettings settings) {
+        LOG.info(() -> "backups: " + settings);
+        return new fr.ent.platform.tenants.backup.Backups(dataSource, collectivities, transfers, realms, settings,
+                executor, java.time.Clock.systemUTC(), java.time.Duration.ofHours(2));
+    }
+
     @Produces
     @Singleton
     AccountSync accountSync(IdentityRealms realms, KeycloakSettings keycloak) {

@@ -13,7 +13,9 @@ public record TransferJob(UUID id, Kind kind, State state, String requestedBy, i
         Instant requestedAt, Instant finishedAt) {
 
     public enum Kind {
-        EXPORT, IMPORT
+        EXPORT, IMPORT,
+        /** A restore's files put back before tenant-manager switches the collectivity over (ADR 0040). */
+        RESTORE_FILES
     }
 
     public enum State {

@@ -210,6 +210,8 @@ public class Transfers {
         String by = (String) claimed[1];
         if ("EXPORT".equals(claimed[0])) {
             runExport(id, by);
+        } else if ("RESTORE_FILES".equals(claimed[0])) {
+            runRestoreFiles(id, by, (String) claimed[2]);
         } else {
             runImport(id, by, (String) claimed[2]);
         }
@@ -336,6 +338,58 @@ public class Transfers {
             LOG.log(Level.WARNING, "collectivity import " + id + " into " + tenant.slug() + " failed", e);
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
             audit(by, "COLLECTIVITY_IMPORT_FAILED", id, false, e.getClass().getSimpleName());
+        } finally {
+            deleteQuietly(spooled);
+        }
+    }
+
+    /**
+     * A restore's files (ADR 0040): every file of the backup's archive (verified by tenant-manager, spooled) that the
+     * store no longer has is put back under its own key; those still there are left (a key is never reused, so its
+     * bytes are the same). Run before tenant-manager switches the collectivity to the restored schema, while it is
+     * still served: a file put back early is only an orphan until then, and one left out if the restore fails.
+     */
+    private void runRestoreFiles(UUID id, String by, String source) {
+        Tenant tenant = context.current();
+        Path spooled = null;
+        try {
+            spooled = TransferFormat.spooled(source);
+            try (ArchiveReader reader = ArchiveReader.open(spooled)) {
+                List<DataContract> moving = all().stream().filter(c -> c.collectivityTransfer().isDone()).toList();
+                steps(id, moving.size());
+                CollectivityFiles files = storage.current();
+                long back = 0;
+                long present = 0;
+                int done = 0;
+                for (DataContract c : moving) {
+                    step(id, done++, c.app());
+                    ArchiveSinks.In in = new ArchiveSinks.In(reader, c.app(), files, storage.uploads());
+                    for (String path : in.files()) {
+                        if (files.exists(files.key(path))) {
+                            present++;
+                        } else {
+                            in.restoreFile(path);
+                            back++;
+                        }
+                    }
+                }
+                long restored = back;
+                long kept = present;
+                OffsetDateTime now = now();
+                data.write(unit, em -> {
+                    TenantData.nativeSqlInSchema(em);
+                    return em.createNativeQuery("UPDATE collectivity_transfer SET state = 'DONE', steps_done = steps_total,"
+                                    + " current_step = NULL, rows = 0, files = ?2, finished_at = ?3, updated_at = ?3"
+                                    + " WHERE id = ?1").setParameter(1, id).setParameter(2, restored)
+                            .setParameter(3, now).executeUpdate();
+                });
+                LOG.info(() -> "tenant=" + tenant.slug() + " restore " + id + ": " + restored + " files put back, "
+                        + kept + " still there");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "files of restore " + id + " into " + tenant.slug() + " failed", e);
+            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            audit(by, "COLLECTIVITY_RESTORE_FAILED", id, false, e.getClass().getSimpleName());
         } finally {
             deleteQuietly(spooled);
         }

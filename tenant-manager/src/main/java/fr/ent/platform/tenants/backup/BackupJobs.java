@@ -1,0 +1,152 @@
+package fr.ent.platform.tenants.backup;
+
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.OperationFailed;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The rows of {@code platform.collectivity_backup}: a job's record and its progress (ADR 0040). */
+final class BackupJobs {
+
+    private static final String COLUMNS = "id, kind, state, source_backup, requested_by, steps_done, steps_total,"
+            + " current_step, key_version, size, sha256, rows, files, verified_at, failure, requested_at, finished_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    BackupJobs(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** A new QUEUED job; {@link Conflict} when the collectivity already has one at work. */
+    BackupView insert(UUID id, UUID collectivity, String slug, String kind, UUID source, String by, int steps) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO"
+                + " platform.collectivity_backup (id, collectivity_id, slug, kind, state, source_backup, requested_by,"
+                + " steps_total, requested_at, updated_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            ps.setObject(1, id);
+            ps.setObject(2, collectivity);
+            ps.setString(3, slug);
+            ps.setString(4, kind);
+            ps.setObject(5, source);
+            ps.setString(6, by);
+            ps.setInt(7, steps);
+            ps.setTimestamp(8, now);
+            ps.setTimestamp(9, now);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                BackupView working = list(collectivity).stream().filter(j -> j.state().equals("QUEUED")
+                        || j.state().equals("RUNNING")).findFirst().orElse(null);
+                throw new Conflict("backup-busy", slug, working == null ? "?" : working.kind() + " " + working.id());
+            }
+            throw new OperationFailed("backup-failed", slug, e.getMessage());
+        }
+        return find(collectivity, id).orElseThrow();
+    }
+
+    List<BackupView> list(UUID collectivity) {
+        return select("collectivity_id = ? ORDER BY requested_at DESC LIMIT 50", collectivity, null);
+    }
+
+    java.util.Optional<BackupView> find(UUID collectivity, UUID id) {
+        return select("collectivity_id = ? AND id = ?", collectivity, id).stream().findFirst();
+    }
+
+    BackupView require(UUID collectivity, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound("backup-not-found", String.valueOf(id));
+        }
+        return find(collectivity, uuid).orElseThrow(() -> new NotFound("backup-not-found", id));
+    }
+
+    String objectName(UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT object_name FROM platform.collectivity_backup WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void step(UUID id, int done, String current) {
+        update("state = 'RUNNING', steps_done = ?, current_step = ?", id, done, current);
+    }
+
+    void stored(UUID id, String objectName, int keyVersion, long size, String sha256) {
+        update("object_name = ?, key_version = ?, size = ?, sha256 = ?", id, objectName, keyVersion, size, sha256);
+    }
+
+    void finish(UUID id, String state, Long rows, Long files, boolean verified) {
+        Timestamp now = Timestamp.from(clock.instant());
+        update("state = ?, steps_done = steps_total, current_step = NULL, rows = ?, files = ?, finished_at = ?,"
+                + " verified_at = coalesce(?, verified_at)", id, state, rows, files, now, verified ? now : null);
+    }
+
+    void fail(UUID id, String why) {
+        String failure = why == null ? "?" : why.length() > 2000 ? why.substring(0, 2000) : why;
+        update("state = 'FAILED', current_step = NULL, failure = ?, finished_at = ?", id, failure,
+                Timestamp.from(clock.instant()));
+    }
+
+    private void update(String set, UUID id, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE platform.collectivity_backup SET " + set + ", updated_at = ? WHERE id = ?")) {
+            int i = 1;
+            for (Object v : values) {
+                ps.setObject(i++, v);
+            }
+            ps.setTimestamp(i++, Timestamp.from(clock.instant()));
+            ps.setObject(i, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<BackupView> select(String where, UUID collectivity, UUID id) {
+        List<BackupView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM platform.collectivity_backup WHERE " + where)) {
+            ps.setObject(1, collectivity);
+            if (id != null) {
+                ps.setObject(2, id);
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    Instant requested = instant(r.getTimestamp(16));
+                    Instant finished = instant(r.getTimestamp(17));
+                    out.add(new BackupView(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getInt(6), r.getInt(7), r.getString(8), (Integer) r.getObject(9),
+                            (Long) r.getObject(10), r.getString(11), (Long) r.getObject(12), (Long) r.getObject(13),
+                            instant(r.getTimestamp(14)), r.getString(15), requested, finished,
+                            finished == null ? null : (finished.toEpochMilli() - requested.toEpochMilli()) / 1000.0));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

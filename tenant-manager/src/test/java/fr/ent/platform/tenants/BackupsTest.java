@@ -1,0 +1,375 @@
+package fr.ent.platform.tenants;
+
+import static fr.ent.platform.tenants.ProvisioningTest.request;
+import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.settings.SettingReader;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenancy.TenantTransactions;
+import fr.ent.platform.tenants.backup.BackupSettings;
+import fr.ent.platform.tenants.backup.BackupView;
+import fr.ent.platform.tenants.backup.Backups;
+import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.provisioning.Provisioner;
+import fr.ent.platform.tenants.provisioning.StepGuard;
+import fr.ent.platform.tenants.provisioning.TenantDatabase;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.tenants.transfer.CollectivityTransfers;
+import fr.ent.platform.transfer.ArchiveWriter;
+import fr.ent.platform.transfer.TableRows;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Backups and restores (ADR 0040) against a real database and realm. The runtime's part (the export it writes to
+ * the spool, the files it puts back) is played by a small loop here over the collectivity's own tables; the real one
+ * runs in ReversibilityIT. What is checked is tenant-manager's: encryption and storage, the verification by a
+ * scratch schema, the refusal of a changed byte or another collectivity's backup before anything is written, and the
+ * restore into a new schema switched over, the audit trail carried over rather than rolled back.
+ */
+class BackupsTest {
+
+    @TempDir
+    static Path spool;
+    @TempDir
+    static Path store;
+
+    private static final String KEYS = "1:" + key(7);
+
+    private final DataSource db = EmbeddedDatabase.dataSource();
+    private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final IdentityRealms realms = TestKeycloak.realms();
+    private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
+    private final CollectivityService service = new CollectivityService(registry,
+            new Provisioner(db, registry, database, realms, StepGuard.NONE, new SimpleMeterRegistry()), database,
+            realms, Runnable::run);
+    private final CollectivityTransfers transfers = new CollectivityTransfers(db, service, Runnable::run,
+            Clock.systemUTC(), Duration.ofSeconds(30));
+    private final Backups backups = backups(KEYS);
+    private final FakeRuntime runtime = new FakeRuntime();
+
+    @BeforeAll
+    static void spoolHere() {
+        System.setProperty("ent.transfer.dir", spool.toString());
+    }
+
+    @AfterAll
+    static void spoolBack() {
+        System.clearProperty("ent.transfer.dir");
+    }
+
+    @AfterEach
+    void stopRuntime() {
+        runtime.stop();
+    }
+
+    @Test
+    void aBackupIsVerifiedThenARestoreBringsTheDataBackKeepingTheTrail() throws Exception {
+        Collectivity c = active(uniqueSlug("bku"));
+        for (int i = 0; i < 3; i++) {
+            flash(c, "Message " + i);
+        }
+        long trail = audits(c);
+        runtime.serve(c);
+
+        BackupView started = backups.backup(c, "operator:t");
+        BackupView good = backups.find(c, started.id());
+        assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
+        assertThat(good.verifiedAt()).isNotNull();
+        assertThat(good.keyVersion()).isEqualTo(1);
+        assertThat(good.rows()).as("the archive's rows, restored into the scratch schema").isEqualTo(3 + trail);
+        assertThat(good.files()).isEqualTo(1);
+        assertThat(schemas("bk_%")).as("the scratch schema is dropped").isEmpty();
+        byte[] stored = storedFile(c, good);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).startsWith("ENTBKP01").doesNotContain("Message 1");
+        assertThat((long) stored.length).isEqualTo(good.size());
+
+        // what changes after the backup: the messages go, an operator's action is recorded
+        sql(c, "DELETE FROM flash_message");
+        sql(c, "INSERT INTO console_audit (actor, action, target_kind, outcome) VALUES ('x', 'AFTER_BACKUP',"
+                + " 'collectivity', 'DONE')");
+
+        // one byte changed: refused with the problem, nothing written, nothing suspended
+        byte[] changed = stored.clone();
+        changed[changed.length - 40] ^= 0x01;
+        assertThatThrownBy(() -> backups.restore(c, new ByteArrayInputStream(changed), "operator:t"))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).code()).isEqualTo("backup-corrupt"));
+        assertThat(count(c, "flash_message")).isZero();
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(schemas("rs_%")).isEmpty();
+
+        // the same backup with the platform's keys replaced: unreadable
+        assertThatThrownBy(() -> backups("1:" + key(8)).restore(c, good.id(), "operator:t"))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).code()).isEqualTo("backup-corrupt"));
+
+        BackupView restore = backups.restore(c, good.id(), "operator:t");
+        BackupView done = await(c, restore.id());
+        assertThat(done.state()).as(String.valueOf(done.failure())).isEqualTo("DONE");
+        assertThat(done.sourceBackup()).isEqualTo(good.id());
+        assertThat(count(c, "flash_message")).as("the messages are back").isEqualTo(3);
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(actions(c)).as("the trail is not rolled back")
+                .contains("BACKUP_DONE", "AFTER_BACKUP", "BACKUP_RESTORE_REFUSED", "BACKUP_RESTORE_REQUESTED",
+                        "BACKUP_RESTORED");
+        assertThat(schemas("rs_%")).isEmpty();
+        assertThat(schemas("old_%")).as("the replaced schema is dropped").isEmpty();
+        // the trail goes on numbering after the rows carried over
+        sql(c, "INSERT INTO console_audit (actor, action, target_kind, outcome) VALUES ('x', 'NEXT', 'collectivity',"
+                + " 'DONE')");
+    }
+
+    @Test
+    void oneCollectivitysBackupCannotBeRestoredIntoAnother() throws Exception {
+        Collectivity c = active(uniqueSlug("bko"));
+        Collectivity other = active(uniqueSlug("bkx"));
+        flash(c, "À moi");
+        runtime.serve(c);
+        BackupView good = backups.find(c, backups.backup(c, "operator:t").id());
+        assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
+        byte[] file = storedFile(c, good);
+
+        assertThatThrownBy(() -> backups.restore(other, new ByteArrayInputStream(file), "operator:t"))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).code()).isEqualTo("backup-other-collectivity"));
+        assertThatThrownBy(() -> backups.restore(other, good.id(), "operator:t"))
+                .isInstanceOf(fr.ent.platform.problem.NotFound.class);
+        assertThatThrownBy(() -> backups.find(other, good.id())).isInstanceOf(fr.ent.platform.problem.NotFound.class);
+        assertThat(backups.list(other)).isEmpty();
+        assertThat(count(other, "flash_message")).isZero();
+    }
+
+    @Test
+    void aRestoreInterruptedByARestartIsReportedFailedItsSchemaDroppedAndTheCollectivityResumed() throws Exception {
+        Collectivity c = active(uniqueSlug("bkr"));
+        flash(c, "Toujours là");
+        UUID job = UUID.randomUUID();
+        String leftover = "rs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at) VALUES ('" + job + "', '" + c.id() + "', '" + c.slug()
+                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now(), now())");
+            s.execute("CREATE SCHEMA " + leftover);
+        }
+        service.suspend(c.slug());
+
+        assertThat(backups.recoverInterrupted()).isGreaterThanOrEqualTo(1);
+
+        BackupView failed = backups.find(c, job.toString());
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.failure()).contains("redémarrage");
+        assertThat(schemas(leftover)).isEmpty();
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(count(c, "flash_message")).isEqualTo(1);
+        assertThat(actions(c)).contains("BACKUP_RESTORE_FAILED");
+    }
+
+    // --- the runtime's part, played here
+
+    /** Serves the collectivity's queued exports (an archive of its flash messages and trail) and restores of files. */
+    private final class FakeRuntime {
+        private volatile boolean running = true;
+        private final List<Thread> threads = new ArrayList<>();
+
+        void serve(Collectivity c) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                while (running) {
+                    try {
+                        tick(c);
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                }
+            });
+            threads.add(t);
+        }
+
+        void stop() {
+            running = false;
+            threads.forEach(Thread::interrupt);
+        }
+
+        private void tick(Collectivity c) throws Exception {
+            TenantTransactions tenants = new TenantTransactions(db);
+            List<String[]> queued = tenants.read(c.names(), conn -> {
+                List<String[]> out = new ArrayList<>();
+                try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(
+                        "SELECT id, kind, source FROM collectivity_transfer WHERE state = 'QUEUED'")) {
+                    while (r.next()) {
+                        out.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+                    }
+                }
+                return out;
+            });
+            for (String[] job : queued) {
+                if (job[1].equals("EXPORT")) {
+                    Path zip = spool.resolve(job[0] + ".zip");
+                    tenants.read(c.names(), conn -> {
+                        try (ArchiveWriter w = new ArchiveWriter(zip, c.slug(), c.displayName(), Instant.now())) {
+                            w.app("console", "DONE");
+                            w.app("flash", "DONE");
+                            try (ArchiveWriter.Rows rows = w.rows("console", "console_audit")) {
+                                TableRows.export(conn, "console_audit", "seq", rows::write);
+                            }
+                            try (ArchiveWriter.Rows rows = w.rows("flash", "flash_message")) {
+                                TableRows.export(conn, "flash_message", "id", rows::write);
+                            }
+                            w.file("documents/documents/a/b", new ByteArrayInputStream("%PDF".getBytes()));
+                            w.finish();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return null;
+                    });
+                    finish(tenants, c, job[0], "READY", 0);
+                } else {
+                    Files.deleteIfExists(spool.resolve(job[2]));
+                    finish(tenants, c, job[0], "DONE", 1);
+                }
+            }
+        }
+
+        private void finish(TenantTransactions tenants, Collectivity c, String id, String state, long files)
+                throws SQLException {
+            tenants.write(c.names(), conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE collectivity_transfer SET state = ?,"
+                        + " files = ?, verified_at = now(), finished_at = now(), updated_at = now() WHERE id = ?")) {
+                    ps.setString(1, state);
+                    ps.setLong(2, files);
+                    ps.setObject(3, UUID.fromString(id));
+                    return ps.executeUpdate();
+                }
+            });
+        }
+    }
+
+    // --- helpers
+
+    private Backups backups(String keys) {
+        BackupSettings settings = BackupSettings.from(SettingReader.of(Map.of("ent.backup.keys", keys,
+                "ent.backup.dir", store.toString())));
+        return new Backups(db, service, transfers, realms, settings, Runnable::run, Clock.systemUTC(),
+                Duration.ofSeconds(30));
+    }
+
+    private Collectivity active(String slug) {
+        service.create(request(slug));
+        Collectivity c = service.get(slug);
+        assertThat(c.state()).isEqualTo(TenantState.ACTIVE);
+        return c;
+    }
+
+    private BackupView await(Collectivity c, String id) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            BackupView v = backups.find(c, id);
+            if (!v.state().equals("QUEUED") && !v.state().equals("RUNNING")) {
+                return v;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(id + " still at work");
+    }
+
+    private static byte[] storedFile(Collectivity c, BackupView v) throws Exception {
+        try (Stream<Path> files = Files.walk(store)) {
+            Path f = files.filter(p -> p.getFileName().toString().equals(v.id() + ".entbk")).findFirst().orElseThrow();
+            assertThat(f.getParent().getFileName().toString()).isEqualTo(c.id().toString());
+            return Files.readAllBytes(f);
+        }
+    }
+
+    private void flash(Collectivity c, String title) throws SQLException {
+        sql(c, "INSERT INTO flash_message (id, title, text, level, profiles, structures, starts_at, ends_at, author)"
+                + " VALUES ('" + UUID.randomUUID() + "', '" + title + "', 'Texte', 'info', 'Student', '', now(),"
+                + " now() + interval '1 day', 'x')");
+    }
+
+    private void sql(Collectivity c, String statement) throws SQLException {
+        new TenantTransactions(db).write(c.names(), conn -> {
+            try (Statement s = conn.createStatement()) {
+                return s.executeUpdate(statement);
+            }
+        });
+    }
+
+    private long count(Collectivity c, String table) throws SQLException {
+        return new TenantTransactions(db).read(c.names(), conn -> {
+            try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    private long audits(Collectivity c) throws SQLException {
+        return count(c, "console_audit");
+    }
+
+    private List<String> actions(Collectivity c) throws SQLException {
+        return new TenantTransactions(db).read(c.names(), conn -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT action FROM console_audit ORDER BY seq")) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<String> schemas(String like) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE ?")) {
+            ps.setString(1, like);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(int seed) {
+        byte[] k = new byte[32];
+        new Random(seed).nextBytes(k);
+        return Base64.getEncoder().encodeToString(k);
+    }
+
+}
