@@ -277,6 +277,9 @@ class CoursesIT {
         assertThat(read.getString("state")).isEqualTo("published");
         assertThat(read.getBoolean("writes")).isFalse();
         assertThat(array(call(OCCITANIE, manon, "GET", API, null)).toString()).contains(id);
+        // the community's page lists it among what is shared with it, leading to the course
+        assertThat(array(call(OCCITANIE, manon, "GET", "/api/communities/" + community + "/documents", null))
+                .toString()).contains("La Révolution française", "/courses/" + id);
         problem(call(OCCITANIE, ines, "GET", API + "/" + id, null), 404, "course-not-found");
         assertThat(array(call(OCCITANIE, ines, "GET", API, null)).toString()).doesNotContain(id);
         problem(call(LYON, leaOfLyon, "GET", API + "/" + id, null), 404, "course-not-found");
