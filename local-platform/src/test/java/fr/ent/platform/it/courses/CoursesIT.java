@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.identity.Logins;
 import fr.ent.platform.local.DemoData;
-import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.ai.LocalChatServer.Answer;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,8 @@ import org.openqa.selenium.WebElement;
  * Julien Lambert (1re B) publishes a course to his community: its member Manon reads it until she leaves, Inès (no
  * member, not of 1re B) and a Lyon pupil with the guessed id are refused.
  */
+@ResourceLock(Platform.DEMOS)
+@ResourceLock(Platform.AI)
 class CoursesIT {
 
     private static final String API = "/api/courses";

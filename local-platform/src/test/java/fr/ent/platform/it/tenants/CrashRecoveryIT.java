@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The platform process dies (SIGKILL) while collectivities are being provisioned. After the restart, none is left
  * half-made: each is ACTIVE, or FAILED at a named step and a retry resumes it to ACTIVE.
  */
 @Order(Platform.RESTARTS_THE_SERVER)
+@Isolated
 class CrashRecoveryIT {
 
     private final Platform platform = Platform.get();
