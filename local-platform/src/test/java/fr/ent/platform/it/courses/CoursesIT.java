@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
  * the provider receives the form's fields and no pupil's name; the draft is his alone until he publishes it; editing a
  * chapter takes its AI mark away; Manon then reads it, Lucas and another collectivity's Host and token do not. A
  * provider down, an unreadable answer and a pupil's name in the keywords each give a clear answer and store nothing.
+ * Julien Lambert (1re B) publishes a course to his community: its member Manon reads it until she leaves, Inès (no
+ * member, not of 1re B) and a Lyon pupil with the guessed id are refused.
  */
 @ResourceLock(Platform.DEMOS)
 @ResourceLock(Platform.AI)
@@ -61,6 +63,9 @@ class CoursesIT {
     private static String manon;
     private static String lucas;
     private static String sophieOfLyon;
+    private static String julien;
+    private static String ines;
+    private static String leaOfLyon;
     private static String classId;
 
     @BeforeAll
@@ -72,6 +77,9 @@ class CoursesIT {
         manon = token(OCCITANIE, "demo-occitanie", DemoData.login("Manon", "Roux"));
         lucas = token(OCCITANIE, "demo-occitanie", DemoData.login("Lucas", "Fournier"));
         sophieOfLyon = token(LYON, "demo-lyon", DemoData.login("Sophie", "Martin"));
+        julien = token(OCCITANIE, "demo-occitanie", DemoData.login("Julien", "Lambert"));
+        ines = token(OCCITANIE, "demo-occitanie", DemoData.login("Inès", "Bonnet"));
+        leaOfLyon = token(LYON, "demo-lyon", DemoData.login("Léa", "Durand"));
         JsonArray owners = array(call(OCCITANIE, antoine, "GET", API + "/owners", null));
         classId = owners.getValuesAs(JsonObject.class).stream().filter(o -> o.getString("kind").equals("class"))
                 .filter(o -> o.getString("name").startsWith("2nde A")).findFirst().orElseThrow().getString("id");
@@ -207,6 +215,112 @@ class CoursesIT {
             assertThat(mainText(pupil)).contains("La Révolution française", "à Versailles", "Rédigé par l'IA, non relu")
                     .doesNotContain("Modifier", "Publier", "Demande envoyée");
         }
+    }
+
+    /**
+     * Issue 16's cross-app path, in the browser from the demo data: Julien Lambert, who teaches 1re B at the Lycée
+     * Pierre de Fermat, generates a course with the local AI server, edits a chapter and publishes the draft to the
+     * community he administers (« Publier dans une communauté », a plain form), which Manon Roux (2nde A) joined on
+     * request. Manon reads the course; Inès Bonnet (2nde A, no member) gets a readable refusal page and, on the API,
+     * a problem document; a Lyon pupil with the guessed id too. Only the course's manager publishes, only to a
+     * community he administers of this collectivity. When Manon leaves, the course is gone for her at once; withdrawn,
+     * it is no longer shared. The teacher's pages and the refusal are scanned with axe-core.
+     */
+    @Test
+    void aTeacherPublishesAGeneratedCourseToHisCommunityItsMemberReadsItOthersAreRefused() {
+        String name = "Club d'histoire " + UUID.randomUUID().toString().substring(0, 6);
+        String community = Platform.json(status(call(OCCITANIE, julien, "POST", "/api/communities",
+                Json.createObjectBuilder().add("name", name).add("description", "Lectures du mardi").build()
+                        .toString()), 201)).getString("id");
+        status(call(OCCITANIE, manon, "POST", "/api/communities/" + community + "/requests", null), 200);
+        String manonId = ok(call(OCCITANIE, julien, "GET", "/api/communities/" + community, null))
+                .getJsonArray("pending").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("state").equals("requested")).findFirst().orElseThrow().getString("id");
+        status(call(OCCITANIE, julien, "POST", "/api/communities/" + community + "/requests/" + manonId + "/accept",
+                null), 204);
+        String lyonCommunity = Platform.json(status(call(LYON, sophieOfLyon, "POST", "/api/communities",
+                "{\"name\":\"Club de Lyon\"}"), 201)).getString("id");
+
+        ai.forget();
+        ai.answer(Answer.completion(DRAFT));
+        String page;
+        try (RealBrowser teacher = RealBrowser.start()) {
+            signInAt(teacher, "/courses", DemoData.login("Julien", "Lambert"));
+            fillGeneration(teacher, "Révolution, Déclaration des droits");
+            clickAndWait(teacher, By.cssSelector("form[action='/courses/generate'] button"));
+            assertThat(mainText(teacher)).contains("Le brouillon est généré", "La Révolution française",
+                    "Communautés", "Publier dans la communauté");
+            clickAndWait(teacher, By.linkText("Modifier ce chapitre"));
+            fill(teacher, "chapter-content", "Relu par M. Lambert : les États généraux s'ouvrent le 5 mai 1789.");
+            clickAndWait(teacher, By.cssSelector("form.wiki-form button[type=submit]"));
+            assertThat(mainText(teacher)).contains("Le chapitre est enregistré.", "Relu par M. Lambert");
+            teacher.driver().findElement(By.xpath("//select[@id='course-community']/option[.=\"" + name + "\"]"))
+                    .click();
+            scan(teacher, "a draft with the form to publish it in a community");
+            clickAndWait(teacher, By.xpath("//button[contains(., 'Publier dans la communauté')]"));
+            assertThat(mainText(teacher)).contains("Le cours est publié dans la communauté", "publié", name,
+                    "Retirer");
+            scan(teacher, "a course published in a community");
+            page = teacher.currentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[?#].*$", "");
+        }
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        try (RealBrowser member = RealBrowser.start(new Dimension(390, 844))) {
+            signInAt(member, page, DemoData.login("Manon", "Roux"));
+            assertThat(mainText(member)).contains("La Révolution française", "Relu par M. Lambert")
+                    .doesNotContain("Modifier", "Publier", "Retirer");
+        }
+        try (RealBrowser outsider = RealBrowser.start()) {
+            signInAt(outsider, page, DemoData.login("Inès", "Bonnet"));
+            assertThat(outsider.text()).contains("Cours introuvable").doesNotContain("Relu par M. Lambert");
+            scan(outsider, "a course refused to a pupil who is no member");
+        }
+
+        // the API says the same: the member reads (and writes nothing), the others are refused
+        JsonObject read = ok(call(OCCITANIE, manon, "GET", API + "/" + id, null));
+        assertThat(read.getString("state")).isEqualTo("published");
+        assertThat(read.getBoolean("writes")).isFalse();
+        assertThat(array(call(OCCITANIE, manon, "GET", API, null)).toString()).contains(id);
+        // the community's page lists it among what is shared with it, leading to the course
+        assertThat(array(call(OCCITANIE, manon, "GET", "/api/communities/" + community + "/documents", null))
+                .toString()).contains("La Révolution française", "/courses/" + id);
+        problem(call(OCCITANIE, ines, "GET", API + "/" + id, null), 404, "course-not-found");
+        assertThat(array(call(OCCITANIE, ines, "GET", API, null)).toString()).doesNotContain(id);
+        problem(call(LYON, leaOfLyon, "GET", API + "/" + id, null), 404, "course-not-found");
+        problem(call(OCCITANIE, leaOfLyon, "GET", API + "/" + id, null), 401, "invalid-token");
+        JsonObject where = ok(call(OCCITANIE, julien, "GET", API + "/" + id + "/communities", null));
+        assertThat(where.getJsonArray("publishedTo").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("name")).containsExactly(name);
+        assertThat(ok(call(OCCITANIE, manon, "GET", API + "/" + id + "/communities", null))
+                .getJsonArray("publishedTo")).isEmpty();
+
+        // who may publish where: the course's manager, to a community he administers, of this collectivity
+        String to = "{\"community\":\"" + community + "\"}";
+        problem(call(OCCITANIE, manon, "POST", API + "/" + id + "/communities", to), 403, "forbidden");
+        problem(call(OCCITANIE, ines, "POST", API + "/" + id + "/communities", to), 404, "course-not-found");
+        problem(call(OCCITANIE, antoine, "POST", API + "/" + id + "/communities", to), 404, "course-not-found");
+        problem(call(LYON, sophieOfLyon, "POST", API + "/" + id + "/communities",
+                "{\"community\":\"" + lyonCommunity + "\"}"), 404, "course-not-found");
+        problem(call(OCCITANIE, julien, "POST", API + "/" + id + "/communities",
+                "{\"community\":\"" + lyonCommunity + "\"}"), 404, "community-not-found");
+        problem(call(OCCITANIE, julien, "POST", API + "/" + id + "/communities",
+                "{\"community\":\"" + UUID.randomUUID() + "\"}"), 404, "community-not-found");
+        problem(call(OCCITANIE, julien, "POST", API + "/" + id + "/communities", "{\"community\":\"x\"}"), 404,
+                "community-not-found");
+        problem(call(OCCITANIE, julien, "POST", API + "/" + UUID.randomUUID() + "/communities", to), 404,
+                "course-not-found");
+        problem(call(OCCITANIE, julien, "DELETE", API + "/" + id + "/communities/" + lyonCommunity, null), 404,
+                "community-not-found");
+        // publishing twice changes nothing
+        assertThat(ok(call(OCCITANIE, julien, "POST", API + "/" + id + "/communities", to))
+                .getJsonArray("publishedTo")).hasSize(1);
+
+        // Manon leaves: the course is gone for her at once; withdrawn, it is shared with nobody
+        status(call(OCCITANIE, manon, "POST", "/api/communities/" + community + "/leave", null), 204);
+        problem(call(OCCITANIE, manon, "GET", API + "/" + id, null), 404, "course-not-found");
+        assertThat(array(call(OCCITANIE, manon, "GET", API, null)).toString()).doesNotContain(id);
+        status(call(OCCITANIE, julien, "DELETE", API + "/" + id + "/communities/" + community, null), 204);
+        assertThat(ok(call(OCCITANIE, julien, "GET", API + "/" + id + "/communities", null))
+                .getJsonArray("publishedTo")).isEmpty();
     }
 
     // --- helpers ---

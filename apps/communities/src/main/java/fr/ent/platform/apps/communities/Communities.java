@@ -360,6 +360,10 @@ public class Communities {
         if (app.equals("wiki")) {
             return "/wiki/wikis/" + id;
         }
+        if (app.equals("courses")) {
+            // a course published in the community (« Publier dans une communauté », docs/courses.md)
+            return "/courses/" + id;
+        }
         return "/" + app;
     }
 

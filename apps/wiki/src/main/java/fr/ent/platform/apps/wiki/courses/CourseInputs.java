@@ -3,6 +3,7 @@ package fr.ent.platform.apps.wiki.courses;
 import fr.ent.platform.apps.wiki.Inputs;
 import fr.ent.platform.apps.wiki.Owner;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.runtime.text.RichText;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ public final class CourseInputs {
      */
     public record ChapterInput(String title, String objectives, String content, String exercises,
             List<String> attachments, Integer baseVersion) {
+    }
+
+    /** The community a course is published to, by id. */
+    public record CommunityInput(String community) {
     }
 
     public record CheckedCourse(Owner owner, String title, String level, String subject, int durationMinutes) {
@@ -190,6 +195,11 @@ public final class CourseInputs {
             throw InvalidInput.field("baseVersion", "wiki.base-version");
         }
         return base;
+    }
+
+    /** A community's id as sent: anything that is not an id names no community (404, as an unknown one). */
+    public static UUID community(String id) {
+        return Inputs.uuid(id).orElseThrow(() -> new NotFound("community-not-found", String.valueOf(id)));
     }
 
     /** An id, or null for anything else (ids from the share rights, which may name something of another app). */

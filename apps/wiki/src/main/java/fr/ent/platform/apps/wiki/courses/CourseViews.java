@@ -45,6 +45,19 @@ public final class CourseViews {
     public record OwnerChoice(String kind, UUID id, String name) {
     }
 
+    /** A community of the collectivity, by name (apps/communities). */
+    public record CommunityChoice(UUID id, String name) {
+    }
+
+    /**
+     * Where a course is published beyond its class or school, for its manager: {@code publishedTo} the communities
+     * whose members read it (a READ share to each), {@code choices} those the manager administers where it is not yet.
+     */
+    public record Communities(List<CommunityChoice> publishedTo, List<CommunityChoice> choices) {
+
+        public static final Communities NONE = new Communities(List.of(), List.of());
+    }
+
     /** A file of the writer's espace documentaire they may attach. */
     public record Attachable(UUID id, String name) {
     }

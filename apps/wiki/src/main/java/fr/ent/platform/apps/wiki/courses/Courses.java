@@ -7,12 +7,14 @@ import fr.ent.platform.apps.wiki.WikiApp;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.runtime.communities.CommunityMembership;
 import fr.ent.platform.runtime.documents.DocumentFacts;
 import fr.ent.platform.runtime.documents.DocumentLibrary;
 import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.sharing.Right;
 import fr.ent.platform.runtime.sharing.ShareRights;
+import fr.ent.platform.runtime.sharing.SharedResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -59,6 +61,10 @@ public class Courses {
     /** The espace documentaire; unresolvable when the documents app is not deployed (nothing to attach then). */
     @Inject
     Instance<DocumentLibrary> library;
+
+    /** The communities app, when the runtime has it: whether a community exists, its name. */
+    @Inject
+    Instance<CommunityMembership> membership;
 
     record CourseRow(UUID id, Owner owner, String title, String level, String subject, int duration, String state,
             String aiPrompt, String aiParameters, Instant createdAt, Instant publishedAt) {
@@ -186,6 +192,53 @@ public class Courses {
             return null;
         });
         return course(me, id);
+    }
+
+    // --- communities (ADR 0035's seam with ADR 0036) ---
+
+    /**
+     * Publishes the course to a community: a READ share to the community in the platform's share rights (so its
+     * members read it while they are members, and lose it the moment they leave), and the draft published. For the
+     * course's manager (its author, or whoever they made MANAGER) who administers the community; publishing twice
+     * changes nothing. The share is written first: a failure before the state changes leaves a draft its readers
+     * still cannot see.
+     */
+    public CourseViews.Course publishToCommunity(Member me, UUID id, UUID community) {
+        CourseViews.Course c = managed(me, id);
+        CommunityPublishing.requireAdmin(me, community, () -> exists(community));
+        SharedResource shared = shares.shares(me.id(), CoursesApp.resource(id));
+        shares.replace(me.id(), CoursesApp.resource(id), CommunityPublishing.with(shared.shares(), community));
+        return c.published() ? course(me, id) : publish(me, id);
+    }
+
+    /**
+     * Takes the course back from a community (its members no longer read it, unless through the class or school);
+     * for the course's manager, administrator of the community or not (the course is theirs). The course stays
+     * published to its own readers.
+     */
+    public void withdrawFromCommunity(Member me, UUID id, UUID community) {
+        managed(me, id);
+        SharedResource shared = shares.shares(me.id(), CoursesApp.resource(id));
+        if (!CommunityPublishing.communities(shared.shares()).contains(community)) {
+            throw new NotFound("community-not-found", community.toString());
+        }
+        shares.replace(me.id(), CoursesApp.resource(id), CommunityPublishing.without(shared.shares(), community));
+    }
+
+    /** Where the course is published beyond its owner, and where {@code me} may publish it: for its manager only. */
+    public CourseViews.Communities communities(Member me, CourseViews.Course course) {
+        if (!course.manages()) {
+            return CourseViews.Communities.NONE;
+        }
+        List<UUID> published = CommunityPublishing.communities(
+                shares.shares(me.id(), CoursesApp.resource(course.id())).shares());
+        Map<UUID, String> names = published.isEmpty() || !membership.isResolvable() ? Map.of()
+                : membership.get().names(Set.copyOf(published));
+        return CommunityPublishing.view(me, published, names);
+    }
+
+    private boolean exists(UUID community) {
+        return membership.isResolvable() && !membership.get().names(Set.of(community)).isEmpty();
     }
 
     /** Throws a course away (a draft, or a published course taken back), its chapters and attachment references. */
@@ -341,6 +394,15 @@ public class Courses {
     private CourseViews.Course writable(Member me, UUID id) {
         CourseViews.Course c = course(me, id);
         if (!c.writes()) {
+            throw new NotAllowed("forbidden");
+        }
+        return c;
+    }
+
+    /** A course the reader manages (shares): its author or whoever they made MANAGER; a mere writer is refused. */
+    private CourseViews.Course managed(Member me, UUID id) {
+        CourseViews.Course c = course(me, id);
+        if (!c.manages()) {
             throw new NotAllowed("forbidden");
         }
         return c;

@@ -111,6 +111,39 @@ public class CourseResource {
         return courses.publish(me(), id(id, "course-not-found"));
     }
 
+    @GET
+    @Path("/{id}/communities")
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Les communautés où le cours est publié, et celles que j'administre où le publier "
+            + "(au gestionnaire du cours ; vide aux autres)")
+    public CourseViews.Communities communities(@PathParam("id") String id) {
+        Member me = me();
+        return courses.communities(me, courses.course(me, id(id, "course-not-found")));
+    }
+
+    @POST
+    @Path("/{id}/communities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Publie le cours dans une communauté que j'administre (community) : ses membres le lisent "
+            + "tant qu'ils en sont membres")
+    public CourseViews.Communities publishToCommunity(@PathParam("id") String id, String body) {
+        Member me = me();
+        UUID course = id(id, "course-not-found");
+        courses.publishToCommunity(me, course,
+                CourseInputs.community(body(body, CourseInputs.CommunityInput.class).community()));
+        return courses.communities(me, courses.course(me, course));
+    }
+
+    @DELETE
+    @Path("/{id}/communities/{community}")
+    @Allow(Roles.ANY_USER)
+    @Operation(summary = "Retire le cours d'une communauté")
+    public Response withdrawFromCommunity(@PathParam("id") String id, @PathParam("community") String community) {
+        courses.withdrawFromCommunity(me(), id(id, "course-not-found"), CourseInputs.community(community));
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("/{id}")
     @Allow(Roles.ANY_USER)

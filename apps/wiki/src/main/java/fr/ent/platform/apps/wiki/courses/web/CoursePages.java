@@ -47,7 +47,8 @@ import java.util.UUID;
 /**
  * The courses in the browser, plain forms that work without a script and on a phone: my courses with « Générer un
  * cours » and « Écrire un cours » ({@code /courses}), a course with its chapters ({@code /courses/<id>}), a chapter's
- * editor. A generation the provider fails (down, too slow, refused by the sovereign rules, unreadable) gives the form
+ * editor, and the course's communities (« Publier dans une communauté », a select of those its manager administers,
+ * and « Retirer » for each it is published to). A generation the provider fails (down, too slow, refused by the sovereign rules, unreadable) gives the form
  * back as typed with the reason, and nothing stored; a refused input too (400); a stale chapter save comes back with
  * the chapter as it now is above what was typed (409). Every POST carries the session's anti-forgery token and
  * redirects (POST, redirect, GET). Same services, same rights, as the API.
@@ -57,7 +58,7 @@ public class CoursePages extends HttpServlet {
 
     static final TemplateEngine TEMPLATES = Pages.engine(CoursePages.class, "fr.ent.platform.apps.wiki.jte");
     static final Set<String> NOTICES = Set.of("created", "generated", "published", "deleted", "saved",
-            "chapter-added", "chapter-deleted");
+            "chapter-added", "chapter-deleted", "community-published", "community-withdrawn");
 
     @Inject
     TenantContext context;
@@ -101,6 +102,7 @@ public class CoursePages extends HttpServlet {
                 case "courses/" -> {
                     CourseViews.Course course = courses.course(me, id(route.id(), "course-not-found"));
                     params.put("course", course);
+                    params.put("communities", courses.communities(me, course));
                     params.put("title", course.title());
                     render(response, tenant, session.get(), locale, "course.jte", params);
                 }
@@ -189,6 +191,16 @@ public class CoursePages extends HttpServlet {
                     UUID id = id(route.id(), "course-not-found");
                     courses.publish(me, id);
                     response.sendRedirect("/courses/" + id + "?done=published");
+                }
+                case "courses/communities" -> {
+                    UUID id = id(route.id(), "course-not-found");
+                    courses.publishToCommunity(me, id, CourseInputs.community(request.getParameter("community")));
+                    response.sendRedirect("/courses/" + id + "?done=community-published#course-communities");
+                }
+                case "courses/withdraw" -> {
+                    UUID id = id(route.id(), "course-not-found");
+                    courses.withdrawFromCommunity(me, id, CourseInputs.community(route.document()));
+                    response.sendRedirect("/courses/" + id + "?done=community-withdrawn#course-communities");
                 }
                 case "courses/delete" -> {
                     courses.delete(me, id(route.id(), "course-not-found"));

@@ -6,13 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * A path under {@code /courses} as the pages read it: {@code ""} (my courses and the two forms), {@code /new} (write
- * one), {@code /generate} (generate one), {@code /<id>[/chapter|/chapters|/publish|/delete]},
- * {@code /chapters/<id>[/edit|/delete]}, {@code /chapters/<id>/attachments/<document>}. Anything else is no page.
+ * one), {@code /generate} (generate one), {@code /<id>[/chapter|/chapters|/publish|/delete|/communities]},
+ * {@code /<id>/communities/<community>/withdraw}, {@code /chapters/<id>[/edit|/delete]},
+ * {@code /chapters/<id>/attachments/<document>}. Anything else is no page. {@code document} is the second id of a
+ * path: the attached document's, or the community's.
  */
 public record CourseRoute(String kind, String id, String action, String document) {
 
     private static final String ID = "([0-9a-fA-F-]{1,36})";
-    private static final Pattern COURSE = Pattern.compile("^/" + ID + "(?:/(chapter|chapters|publish|delete))?$");
+    private static final Pattern COURSE = Pattern.compile("^/" + ID
+            + "(?:/(chapter|chapters|publish|delete|communities))?$");
+    private static final Pattern WITHDRAW = Pattern.compile("^/" + ID + "/communities/" + ID + "/withdraw$");
     private static final Pattern CHAPTER = Pattern.compile("^/chapters/" + ID
             + "(?:/(edit|delete)|/attachments/" + ID + ")?$");
 
@@ -28,6 +32,10 @@ public record CourseRoute(String kind, String id, String action, String document
         if (m.matches()) {
             String action = m.group(3) != null ? "attachments" : m.group(2) == null ? "" : m.group(2);
             return Optional.of(new CourseRoute("chapters", m.group(1), action, m.group(3) == null ? "" : m.group(3)));
+        }
+        m = WITHDRAW.matcher(p);
+        if (m.matches()) {
+            return Optional.of(new CourseRoute("courses", m.group(1), "withdraw", m.group(2)));
         }
         m = COURSE.matcher(p);
         if (m.matches()) {

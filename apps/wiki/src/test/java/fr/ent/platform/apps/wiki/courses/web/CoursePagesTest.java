@@ -46,6 +46,31 @@ class CoursePagesTest {
     }
 
     @Test
+    void its_manager_sees_where_the_course_is_published_and_a_form_to_publish_it_in_a_community() {
+        Map<String, Object> params = params();
+        params.put("course", course("published", true));
+        UUID club = UUID.randomUUID();
+        UUID choir = UUID.randomUUID();
+        params.put("communities", new CourseViews.Communities(
+                List.of(new CourseViews.CommunityChoice(club, "Club <d'histoire>")),
+                List.of(new CourseViews.CommunityChoice(choir, "Chorale"))));
+        String html = render("course.jte", params);
+        assertThat(html).contains("id=\"course-communities\"", "Club &lt;d&#39;histoire>",
+                "action=\"/courses/" + COURSE + "/communities/" + club + "/withdraw\"",
+                "Retirer le cours de la communauté « Club &lt;d&#39;histoire> »",
+                "action=\"/courses/" + COURSE + "/communities\"", "<label for=\"course-community\">",
+                "<option value=\"" + choir + "\">Chorale</option>", "Publier dans la communauté",
+                "name=\"csrf\" value=\"secret-token\"");
+        // nothing to choose: a way to the communities instead of an empty select
+        params.put("communities", new CourseViews.Communities(List.of(), List.of()));
+        assertThat(render("course.jte", params)).contains("Ce cours n'est publié dans aucune communauté",
+                "href=\"/communities\"").doesNotContain("<select");
+        // a reader never sees the section
+        params.put("course", course("published", false));
+        assertThat(render("course.jte", params)).doesNotContain("course-communities");
+    }
+
+    @Test
     void a_failed_generation_gives_the_form_back_as_typed_with_the_reason() {
         Map<String, Object> params = params();
         params.put("courses", List.of());
