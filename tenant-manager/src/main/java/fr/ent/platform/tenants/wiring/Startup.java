@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * What tenant-manager does when it starts: migrate the registry schema, mark provisioning interrupted by a
- * crash as FAILED (so it can be retried), then in the background bring every collectivity schema to this build's
+ * crash as FAILED (so it can be retried), watch again the collectivity imports a crash left (CollectivityTransfers), then in the background bring every collectivity schema to this build's
  * version (progress in the log and at GET /schema-migrations), create the operators' Keycloak realm {@code platform}
  * if absent and realign the realm of every served collectivity with the registry.
  */
@@ -38,6 +38,9 @@ public class Startup {
     @Inject
     RealmReconciliation realmReconciliation;
 
+    @Inject
+    fr.ent.platform.tenants.transfer.CollectivityTransfers transfers;
+
     private volatile boolean registryReady;
     private volatile boolean identityReady;
 
@@ -49,6 +52,8 @@ public class Startup {
         if (interrupted > 0) {
             LOG.warning(() -> interrupted + " interrupted provisioning(s) marked FAILED; retry them through the admin API");
         }
+        // after the above: an import whose collectivity was PROVISIONING finds it FAILED, and removes it
+        transfers.resumeWatches();
         if (realms.configured()) {
             beans.executor().execute(this::ensureRealms);
         }
