@@ -60,8 +60,9 @@ class CrashRecoveryIT {
         String admin = platform.administrator(c.slug).authorization();
         platform.keycloak().ensureUser(Realms.ofCollectivity(c.slug), "admin.crash", "Alain", "Crash",
                 ClassFixture.PASSWORD, List.of(RealmRoles.SUPER_ADMIN), Map.of());
-        String eraser = "Bearer " + Logins.accessToken(platform, c.slug, c.domain(), "admin.crash",
+        Supplier<String> signIn = () -> "Bearer " + Logins.accessToken(platform, c.slug, c.domain(), "admin.crash",
                 ClassFixture.PASSWORD);
+        String eraser = signIn.get();
         String hugo = "Bearer " + Logins.accessToken(platform, c.slug, c.domain(), "hugo.moreau", ClassFixture.PASSWORD);
         HttpResponse<String> upload = platform.send(c.domain(), "POST", "/api/documents/files?name=fiche.pdf",
                 "application/pdf", PDF, hugo);
@@ -142,8 +143,8 @@ class CrashRecoveryIT {
         }
 
         // the export: reported failed, cleanly, and said in the trail; nothing stored under its name
-        JsonObject export = await("the interrupted export reported", () -> job(c.domain(), admin, EXPORTS + "/"
-                + exportId), j -> !j.getString("state").equals("RUNNING"), Duration.ofSeconds(120));
+        JsonObject export = await("the interrupted export reported", () -> job(c.domain(),
+                platform.administrator(c.slug).authorization(), EXPORTS + "/" + exportId), j -> !j.getString("state").equals("RUNNING"), Duration.ofSeconds(120));
         assertThat(export.getString("state")).isEqualTo("FAILED");
         assertThat(export.getString("failure")).contains("interrompu");
         String schema = "t_" + c.slug.replace('-', '_');
@@ -153,7 +154,8 @@ class CrashRecoveryIT {
                 + " AND detail LIKE '%" + exportId + "%interrompu%'")).isEqualTo(1);
 
         // the erasure: taken up again and finished; nothing of Hugo is left
-        JsonObject erasure = await("the interrupted erasure resumed", () -> job(c.domain(), eraser, ERASURES + "/"
+        String eraserAgain = signIn.get(); // the first token may have expired by now
+        JsonObject erasure = await("the interrupted erasure resumed", () -> job(c.domain(), eraserAgain, ERASURES + "/"
                 + erasureId), j -> j.getString("state").equals("DONE") || j.getString("state").equals("FAILED"),
                 Duration.ofSeconds(180));
         assertThat(erasure.getString("state")).as(erasure.toString()).isEqualTo("DONE");
