@@ -71,7 +71,7 @@ public final class Platform {
         environment.put("ENT_TRANSFER_STALLED_SECONDS", "30");
         // the test-only pause before each step of a job, for the collectivities of CrashRecoveryIT only (crash-*):
         // it kills the server while a job is surely between two steps
-        environment.put("ENT_JOBS_TEST_PAUSE_MILLIS", "2000");
+        environment.put("ENT_JOBS_TEST_PAUSE_MILLIS", "3000");
         environment.put("ENT_JOBS_TEST_PAUSE_SLUG_PREFIX", "crash-");
         return Map.copyOf(environment);
     }

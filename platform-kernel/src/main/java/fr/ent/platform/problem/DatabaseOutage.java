@@ -52,6 +52,17 @@ public final class DatabaseOutage {
                 return true;
             }
         }
-        return lost(t.getCause(), seen);
+        return lost(t.getCause(), seen) || lost(internal(t), seen);
+    }
+
+    /** EclipseLink keeps the driver's exception as its "internal exception" (not always also its cause). */
+    private static Throwable internal(Throwable t) {
+        try {
+            java.lang.reflect.Method m = t.getClass().getMethod("getInternalException");
+            return m.getReturnType() == Throwable.class || Throwable.class.isAssignableFrom(m.getReturnType())
+                    ? (Throwable) m.invoke(t) : null;
+        } catch (ReflectiveOperationException | RuntimeException noSuch) {
+            return null;
+        }
     }
 }

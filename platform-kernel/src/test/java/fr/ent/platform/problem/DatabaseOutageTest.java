@@ -25,6 +25,27 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isCause(batch)).isTrue();
     }
 
+    /** As EclipseLink's DatabaseException: the driver's exception kept aside, not as the cause. */
+    static final class LikeEclipseLink extends RuntimeException {
+        private final Throwable internal;
+
+        LikeEclipseLink(Throwable internal) {
+            super("Exception [EclipseLink-4002]");
+            this.internal = internal;
+        }
+
+        public Throwable getInternalException() {
+            return internal;
+        }
+    }
+
+    @Test
+    void eclipseLinksInternalExceptionIsLookedAtToo() {
+        assertThat(DatabaseOutage.isCause(new RuntimeException(new LikeEclipseLink(
+                new SQLException("This connection has been closed.", "08003"))))).isTrue();
+        assertThat(DatabaseOutage.isCause(new LikeEclipseLink(new SQLException("syntax", "42601")))).isFalse();
+    }
+
     @Test
     void otherFailuresAreNot() {
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key", "23505"))).isFalse();

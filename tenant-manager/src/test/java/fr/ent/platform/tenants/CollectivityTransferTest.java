@@ -154,7 +154,8 @@ class CollectivityTransferTest {
         watch(UUID.randomUUID(), never, spool.resolve("never.zip"), started);
         String older = uniqueSlug("imo");
         service.create(newOne(older));
-        watch(UUID.randomUUID(), older, spool.resolve("older.zip"), started.minus(Duration.ofHours(1)));
+        // an import asked after it was made, for its slug: the creation was refused, then the crash
+        watch(UUID.randomUUID(), older, spool.resolve("older.zip"), Instant.now().plus(Duration.ofMinutes(1)));
 
         assertThat(transfers.resumeWatches()).isEqualTo(3);
 

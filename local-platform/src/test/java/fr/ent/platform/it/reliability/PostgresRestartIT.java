@@ -119,7 +119,8 @@ class PostgresRestartIT {
         } catch (RuntimeException notJson) {
             type = "body: " + r.body().substring(0, Math.min(200, r.body().length()));
         }
-        return r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " " + type
+        String mediaType = r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "").strip();
+        return r.statusCode() + " " + mediaType + " " + type
                 + " retry-after=" + r.headers().firstValue("Retry-After").orElse("");
     }
 
