@@ -87,6 +87,15 @@ public final class Platform {
      */
     public static final int MOVES_THE_CLOCK = RESTARTS_THE_SERVER + 1;
 
+    /**
+     * The demo collectivities' people, as a shared resource of the run's concurrent classes
+     * (junit-platform.properties): a class that signs them in, counts what they have or changes their settings holds
+     * it ({@code @ResourceLock(Platform.DEMOS)}), so that another class does not change what it counts.
+     */
+    public static final String DEMOS = "ent.demos";
+    /** The local AI provider's answer ({@link #ai}), set by a class before its calls. */
+    public static final String AI = "ent.ai";
+
     private final LocalPlatform platform;
     private final LocalChatServer ai;
     private final Map<String, ClientCredentials> administrators = new ConcurrentHashMap<>();
@@ -161,7 +170,7 @@ public final class Platform {
 
     /**
      * The local AI provider the server calls (see {@link #aiEnvironment}); a test sets what it answers and reads
-     * what it received. Test classes run one after another: each sets its answer before its calls.
+     * what it received. A class that sets its answer holds {@link #AI} while it calls.
      */
     public LocalChatServer ai() {
         return ai;
@@ -201,7 +210,7 @@ public final class Platform {
 
     /**
      * Kills Liberty as a crash would (SIGKILL) and starts it again on the same ports and database, like a pod
-     * restarted after a crash. The test classes of a JVM run one after another, so the others see a running server;
+     * restarted after a crash. Only an @Isolated class calls it, so the other classes see a running server;
      * background work holding {@link #keepingTheServerUp} is waited for.
      */
     public void crashAndRestart() {

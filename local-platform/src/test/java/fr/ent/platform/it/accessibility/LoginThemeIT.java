@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * the experimental label-content-name-mismatch rule that Keycloak's stock page fails) with no serious or critical
  * violation. The portal's home, before sign-in, wears the same colours (computed, so the page's CSP allowed them).
  */
+@ResourceLock(Platform.DEMOS)
 class LoginThemeIT {
 
     private static final List<String> EXTRA_RULES = List.of(AccessibilityScan.LABEL_CONTENT_NAME_MISMATCH);

@@ -3,13 +3,14 @@ package fr.ent.platform.it.accessibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.local.DemoData;
 import fr.ent.platform.local.DemoData.Demo;
+import fr.ent.platform.local.DemoData;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
 import fr.ent.platform.testing.browser.RealBrowser;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
@@ -22,6 +23,7 @@ import org.openqa.selenium.Dimension;
  * <p>The login page (our theme, see LoginThemeIT) is scanned strictly on the way too, with axe's experimental
  * label-content-name-mismatch rule on. No rule is switched off anywhere.
  */
+@ResourceLock(Platform.DEMOS)
 class PortalAccessibilityIT {
 
     record Collectivity(Demo demo, String username, String firstName) {

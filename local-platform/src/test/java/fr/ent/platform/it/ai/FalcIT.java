@@ -3,8 +3,8 @@ package fr.ent.platform.it.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.ai.LocalChatServer.Answer;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The FALC rewrite on the real server: the runtime's real HTTP client calls a local server speaking the OpenAI
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(Platform.RESTARTS_THE_SERVER)
+@Isolated
 class FalcIT {
 
     private static final String TEXT = "Conformément aux dispositions réglementaires en vigueur, les représentants "

@@ -6,6 +6,7 @@ import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
 import fr.ent.platform.testing.accessibility.AccessibilityScan;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -13,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import fr.ent.platform.testing.ai.LocalChatServer;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /**
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
  * The teacher writes a draft, asks the FALC help (the test platform's local AI provider answers), accepts the
  * proposal, saves, publishes, and finds it on the portal's home page; the editor and the comparison are scanned.
  */
+@ResourceLock(Platform.AI)
 class ActualitesAccessibilityIT {
 
     private static Platform platform;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Actualités through the platform's share rights, on the real platform with real tokens. In collectivity A
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * item: Léa reads it, Zoé (not shared) gets 404 by its id, a reader cannot publish nor change shares, a share to
  * Zoé is outside Sophie's communication rules. Nothing of A is reachable from collectivity B (Host, token, ids).
  */
+@ResourceLock(Platform.AI)
 class ActualitesIT {
 
     private static Platform platform;

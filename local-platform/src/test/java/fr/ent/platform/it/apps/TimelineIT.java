@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The timeline as a platform service on the real platform: a notice to a group reaches exactly its members, in
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * through the {@code ent.clock.offset} setting, across a restart) it is shown, counted and e-mailed once.
  */
 @Order(Platform.MOVES_THE_CLOCK) // last of the run: its restart leaves the server's clock 8 days ahead
+@Isolated
 class TimelineIT {
 
     private static final Platform PLATFORM = Platform.get();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,7 @@ import org.openqa.selenium.WebElement;
  * refused the content; Lyon's Host, tokens and guessed ids reach nothing. The browser path, without a script, is
  * scanned with axe-core.
  */
+@ResourceLock(Platform.DEMOS)
 class CommunitiesIT {
 
     private static final String API = "/api/communities";

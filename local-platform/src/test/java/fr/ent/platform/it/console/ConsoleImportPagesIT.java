@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 
 /**
@@ -40,6 +41,7 @@ import org.openqa.selenium.By;
  * to; the administrator is signed in by {@link ConsoleSession}, shared with the console's other browser classes.
  */
 @Order(ConsoleSession.ORDER)
+@Isolated
 class ConsoleImportPagesIT {
 
     static Platform platform;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
  * whatever happens here.
  */
 @Order(ConsoleSession.ORDER)
+@Isolated
 class ConsoleLookPagesIT {
 
     static Platform platform;

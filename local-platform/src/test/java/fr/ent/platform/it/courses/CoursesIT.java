@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.identity.Logins;
 import fr.ent.platform.local.DemoData;
-import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.ai.LocalChatServer.Answer;
+import fr.ent.platform.testing.ai.LocalChatServer;
 import fr.ent.platform.testing.browser.RealBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -32,6 +33,8 @@ import org.openqa.selenium.WebElement;
  * chapter takes its AI mark away; Manon then reads it, Lucas and another collectivity's Host and token do not. A
  * provider down, an unreadable answer and a pupil's name in the keywords each give a clear answer and store nothing.
  */
+@ResourceLock(Platform.DEMOS)
+@ResourceLock(Platform.AI)
 class CoursesIT {
 
     private static final String API = "/api/courses";

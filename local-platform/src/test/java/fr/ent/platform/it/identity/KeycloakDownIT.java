@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Keycloak stops answering (its processes frozen with SIGSTOP: connections open and nothing comes back, the worst
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * traffic started early in the run (SlaTrafficEarlyStart) signs in too, and must not meet a frozen Keycloak.
  */
 @Order(Platform.RESTARTS_THE_SERVER)
+@Isolated
 class KeycloakDownIT {
 
     private final Platform platform = Platform.get();

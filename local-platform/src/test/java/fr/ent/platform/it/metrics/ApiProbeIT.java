@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The authenticated synthetic probe on the real platform: tenant-manager's {@code api} probe gets a token of each
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code probe="api"}. The probe's token is the collectivity's own: refused (401) on another collectivity's Host,
  * and refused (403) everywhere users' data is, including "any signed-in user" endpoints.
  */
+@Isolated
 class ApiProbeIT {
 
     private final Platform platform = Platform.get();

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The server's metrics on the real platform: requests counted under their own collectivity (never under another
  * one, never under the raw Host), unknown hosts and suspended collectivities counted, the registry, pool, JVM and
  * probe meters, exposition only on the admin endpoint, and a scrape that promtool accepts.
  */
+@Isolated
 class MetricsIT {
 
     private static final String REQUESTS = "ent_http_server_requests_seconds_count";

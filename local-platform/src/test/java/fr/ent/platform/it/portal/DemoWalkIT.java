@@ -6,8 +6,8 @@ import static fr.ent.platform.it.portal.PortalSteps.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.it.Platform;
-import fr.ent.platform.local.DemoData;
 import fr.ent.platform.local.DemoData.Demo;
+import fr.ent.platform.local.DemoData;
 import fr.ent.platform.testing.browser.RealBrowser;
 import fr.ent.platform.testing.login.KeycloakLoginForm;
 import jakarta.json.Json;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One walk also switches to Spanish and back. The walks share the browser, so that each one also proves that the
  * previous one signed out.
  */
+@ResourceLock(Platform.DEMOS)
 class DemoWalkIT {
 
     private static final String FIRST_CLASS_NOTICE = "Réunion de rentrée de la classe ";

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The reports of a demo collectivity on the local platform's defaults, as {@code ./run-platform.sh} gives them: the
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * report answers 200 with figures; the demo sovereignty policy and the inventory of this machine let the
  * compliance report evaluate real rules, and judge honestly what this machine is (plain HTTP: not met).
  */
+@Isolated
 class DemoReportsIT {
 
     static Platform platform;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The monthly SLA report inside Liberty, from the platform's own Prometheus (Debian binary,
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(SlaReportIT.AFTER_THE_OTHERS)
+@Isolated
 class SlaReportIT {
 
     /** Class order: after the classes without an order ({@link Order#DEFAULT}). */

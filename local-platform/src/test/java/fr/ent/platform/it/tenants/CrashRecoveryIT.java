@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The platform process dies (SIGKILL) in the middle of its work, once, and everything is checked after the restart
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * not by a sleep racing the machine's speed.
  */
 @Order(Platform.RESTARTS_THE_SERVER)
+@Isolated
 class CrashRecoveryIT {
 
     private static final String EXPORTS = "/api/privacy/collectivity-exports";

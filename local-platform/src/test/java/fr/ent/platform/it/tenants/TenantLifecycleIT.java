@@ -15,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The collectivity lifecycle through the admin API, as seen on the collectivity's domain, on the real server. */
+@ResourceLock(Platform.DEMOS)
 class TenantLifecycleIT {
 
     private final Platform platform = Platform.get();
