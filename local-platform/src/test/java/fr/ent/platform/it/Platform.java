@@ -219,7 +219,8 @@ public final class Platform {
 
     /**
      * Restarts the embedded PostgreSQL (fast shutdown, {@code outage} without a database, started again as it was)
-     * under the running server, which is not told. Background work holding {@link #keepingTheServerUp} is waited for.
+     * under the running server, which is not told. Only an @Isolated class calls it; background work holding
+     * {@link #keepingTheServerUp} is waited for.
      */
     public void restartDatabase(Duration outage) {
         restart(() -> platform.restartDatabase(outage));

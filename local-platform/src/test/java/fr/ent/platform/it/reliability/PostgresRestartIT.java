@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * PostgreSQL restarts under write load (issue 18, reliability tests): a small load driver, four threads, sends
@@ -33,9 +34,11 @@ import org.junit.jupiter.api.Test;
  * whose send was acknowledged (201) is stored afterwards; sends during the outage get a clear answer (503
  * {@code database-unavailable}, a problem document), never a stack trace; and the platform recovers by itself (its
  * pools drop the dead connections): sends are acknowledged again, and the admin API answers, with no restart of the
- * server. After the classes that do not restart anything: a pool that did not recover would fail the classes after.
+ * server. Isolated, after the classes that do not restart anything: a pool that did not recover would fail the
+ * classes after.
  */
 @Order(Platform.RESTARTS_THE_SERVER)
+@Isolated // the database goes away under every class: none runs beside it
 class PostgresRestartIT {
 
     private static final int THREADS = 4;
