@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
+import fr.ent.platform.local.LibertyServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,6 +52,7 @@ class PostgresRestartIT {
     @Test
     void everyAcknowledgedWriteIsThereAfterPostgresRestartsAndTheOutageIsA503() throws Exception {
         ClassFixture c = ClassFixture.create("db-restart");
+        long cancelledBefore = cancelledTasks();
         String teacher = Logins.accessToken(platform, c.slug, c.domain(), "sophie.martin", ClassFixture.PASSWORD);
         Set<String> acknowledged = new ConcurrentSkipListSet<>();
         Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
@@ -113,6 +117,26 @@ class PostgresRestartIT {
         assertThat(stored).as("every acknowledged message is stored").containsAll(acknowledged);
         // the other application's pool too: the admin API answers from the registry
         assertThat(platform.admin("GET", "/collectivities/" + c.slug, null).statusCode()).isEqualTo(200);
+        // and the periodic jobs go on: one whose round let the outage's exception out would be cancelled for good
+        // by its executor (CWWKC1101E: the end of rights did, until its round caught the registry's failure)
+        assertThat(cancelledTasks()).as("periodic tasks failed (and so stopped) during the outage, see "
+                + messagesLog()).isEqualTo(cancelledBefore);
+    }
+
+    /** The server's log lines saying a scheduled task failed, which cancels a periodic one. */
+    private long cancelledTasks() throws Exception {
+        Path log = messagesLog();
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("CWWKC1101E")).count();
+        }
+    }
+
+    private Path messagesLog() {
+        return platform.server().outputDirectory().resolve(LibertyServer.SERVER_NAME).resolve("logs")
+                .resolve("messages.log");
     }
 
     private static String describe(HttpResponse<String> r) {
