@@ -243,6 +243,14 @@ public final class LocalPlatform implements AutoCloseable {
         startServer();
     }
 
+    /**
+     * Restarts PostgreSQL under the running server (fast shutdown, {@code outage} without a database, started again
+     * as it was; {@link EmbeddedDatabase#restart}); Liberty is not told: its pools must find out by themselves.
+     */
+    public void restartDatabase(Duration outage) throws IOException, InterruptedException {
+        database.restart(outage, setup.work().resolve("postgres-restart.log"));
+    }
+
     public synchronized LibertyServer server() {
         return server;
     }

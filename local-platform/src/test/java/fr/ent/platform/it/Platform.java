@@ -66,6 +66,13 @@ public final class Platform {
         // every 5 s (the delay itself stays the rule's 90 days: ErasureIT backdates the mark it checks)
         environment.put("ENT_ERASURE_SWEEP_SECONDS", "3");
         environment.put("ENT_ACCOUNTS_END_OF_RIGHTS_SWEEP_SECONDS", "5");
+        // a job a crash interrupted (no heartbeat any more, ADR 0041) is taken up after 30 s instead of minutes
+        environment.put("ENT_ERASURE_STALLED_SECONDS", "30");
+        environment.put("ENT_TRANSFER_STALLED_SECONDS", "30");
+        // the test-only pause before each step of a job, for the collectivities of CrashRecoveryIT only (crash-*):
+        // it kills the server while a job is surely between two steps
+        environment.put("ENT_JOBS_TEST_PAUSE_MILLIS", "3000");
+        environment.put("ENT_JOBS_TEST_PAUSE_SLUG_PREFIX", "crash-");
         return Map.copyOf(environment);
     }
 
@@ -208,6 +215,15 @@ public final class Platform {
      */
     public void crashAndRestart() {
         restart(platform::crashAndRestart);
+    }
+
+    /**
+     * Restarts the embedded PostgreSQL (fast shutdown, {@code outage} without a database, started again as it was)
+     * under the running server, which is not told. Only an @Isolated class calls it; background work holding
+     * {@link #keepingTheServerUp} is waited for.
+     */
+    public void restartDatabase(Duration outage) {
+        restart(() -> platform.restartDatabase(outage));
     }
 
     /**

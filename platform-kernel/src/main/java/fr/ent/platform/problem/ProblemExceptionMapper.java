@@ -29,6 +29,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         Locale locale = preferredLocale();
         Optional<ProblemStatuses.Answer> known = ProblemStatuses.answer(exception, locale);
+        if (known.isEmpty() && DatabaseOutage.isCause(exception)) {
+            // not a bug: one line, not a stack per request while the database restarts
+            LOG.warning(() -> logContext() + "database unavailable: " + exception);
+            known = ProblemStatuses.answer(DatabaseOutage.problem(), locale);
+        }
         if (known.isPresent()) {
             Problem problem = known.get().problem();
             Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)

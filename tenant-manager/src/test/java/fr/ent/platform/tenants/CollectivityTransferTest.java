@@ -134,6 +134,55 @@ class CollectivityTransferTest {
                 .isInstanceOf(fr.ent.platform.problem.Conflict.class);
     }
 
+    /**
+     * A crash killed the watcher with the process (ADR 0041): at start, the watch kept in the registry is taken up;
+     * the runtime reported the interrupted import failed, so the half-filled collectivity is removed. A watch whose
+     * collectivity was never created, or whose slug is an older collectivity's, removes nothing.
+     */
+    @Test
+    void aWatchACrashLeftIsTakenUpAtStartAndTheHalfImportedCollectivityRemoved() throws Exception {
+        String slug = uniqueSlug("imc");
+        Instant started = Instant.now();
+        service.create(newOne(slug));
+        Path spooled = Files.write(spool.resolve(UUID.randomUUID() + ".zip"), archive("lyon"));
+        UUID id = UUID.randomUUID();
+        watch(id, slug, spooled, started);
+        sql("INSERT INTO t_" + slug.replace('-', '_') + ".collectivity_transfer (id, kind, state, requested_by, source, requested_at,"
+                + " updated_at, failure) VALUES ('" + id + "', 'IMPORT', 'FAILED', 'operator:t', '" + spooled
+                .getFileName() + "', now(), now(), 'interrompu (arrêt du serveur en cours de travail)')");
+        String never = uniqueSlug("imn");
+        watch(UUID.randomUUID(), never, spool.resolve("never.zip"), started);
+        String older = uniqueSlug("imo");
+        service.create(newOne(older));
+        // an import asked after it was made, for its slug: the creation was refused, then the crash
+        watch(UUID.randomUUID(), older, spool.resolve("older.zip"), Instant.now().plus(Duration.ofMinutes(1)));
+
+        assertThat(transfers.resumeWatches()).isEqualTo(3);
+
+        assertThat(service.get(slug).state()).as("half-imported: removed").isEqualTo(TenantState.DELETED);
+        assertThat(schemaExists("t_" + slug.replace('-', '_'))).isFalse();
+        assertThat(Files.exists(spooled)).isFalse();
+        assertThat(service.get(older).state()).as("not the import's: kept").isEqualTo(TenantState.ACTIVE);
+        assertThat(registry.find(never)).isEmpty();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.collectivity_import WHERE slug IN ('"
+                        + slug + "', '" + never + "', '" + older + "')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("every watch closed").isZero();
+        }
+    }
+
+    private void watch(UUID id, String slug, Path spooled, Instant started) throws Exception {
+        sql("INSERT INTO platform.collectivity_import (import_id, slug, spooled, requested_by, started_at) VALUES ('"
+                + id + "', '" + slug + "', '" + spooled + "', 'operator:t', '" + started + "')");
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     private static NewCollectivity newOne(String slug) {
         return NewCollectivity.of(slug, "commune", "Import " + slug, List.of(slug + ".localhost"));
     }

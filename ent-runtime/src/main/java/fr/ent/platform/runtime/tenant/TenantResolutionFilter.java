@@ -1,6 +1,7 @@
 package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.problem.DatabaseOutage;
 import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.runtime.apps.InstalledApps;
@@ -28,6 +29,9 @@ import java.util.Locale;
  */
 public class TenantResolutionFilter extends HttpFilter {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(TenantResolutionFilter.class.getName());
+
     @Inject
     TenantRegistry registry;
 
@@ -40,9 +44,23 @@ public class TenantResolutionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        Locale locale = Pages.locale(request);
+        try {
+            resolve(request, response, chain, locale);
+        } catch (RuntimeException | ServletException e) {
+            // the database lost (a restart, a failover): a clear 503 to retry, not the server's error page
+            if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.warning(() -> "database unavailable: " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
+            ProblemAnswer.send(request, response, DatabaseOutage.problem(), locale);
+        }
+    }
+
+    private void resolve(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Locale locale)
+            throws IOException, ServletException {
         String host = DomainName.hostOf(request.getHeader("Host"));
         Tenant tenant = host == null ? null : registry.byHost(host).orElse(null);
-        Locale locale = Pages.locale(request);
         if (tenant == null) {
             ProblemAnswer.send(request, response, new NotFound("unknown-tenant", host == null ? "" : host), locale);
             return;

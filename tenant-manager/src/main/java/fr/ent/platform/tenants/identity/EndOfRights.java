@@ -101,7 +101,15 @@ public class EndOfRights {
         if (!(realms instanceof KeycloakRealms)) {
             return; // no realm to delete accounts from (tests without Keycloak)
         }
-        for (Collectivity c : registry.list(EnumSet.of(TenantState.ACTIVE))) {
+        List<Collectivity> active;
+        try {
+            active = registry.list(EnumSet.of(TenantState.ACTIVE));
+        } catch (RuntimeException e) {
+            // the database restarting: an exception leaving the task would cancel it for good (its executor's rule)
+            LOG.log(Level.WARNING, "end of rights: the registry cannot be read, the next round retries: " + e);
+            return;
+        }
+        for (Collectivity c : active) {
             try {
                 Report r = run(c, Instant.now());
                 if (r.accountsDeleted() + r.erasuresQueued() > 0) {

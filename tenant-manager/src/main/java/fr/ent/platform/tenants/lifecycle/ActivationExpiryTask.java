@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -51,7 +52,15 @@ public class ActivationExpiryTask {
         long periodMinutes = settings.expiryCheck().get().toMinutes();
         ActivationExpiry expiry = new ActivationExpiry(keycloak.admin(), Clock.systemUTC());
         task = scheduler.scheduleWithFixedDelay(() -> {
-            for (Collectivity c : registry.list(EnumSet.of(TenantState.ACTIVE))) {
+            List<Collectivity> active;
+            try {
+                active = registry.list(EnumSet.of(TenantState.ACTIVE));
+            } catch (RuntimeException e) {
+                // the database restarting: an exception leaving the task would cancel it for good
+                LOG.log(Level.WARNING, "activation codes: the registry cannot be read, the next round retries: " + e);
+                return;
+            }
+            for (Collectivity c : active) {
                 try {
                     expiry.expire(c.names().realm());
                 } catch (RuntimeException e) {

@@ -46,6 +46,8 @@ import javax.sql.DataSource;
  * created; a refused archive leaves nothing. Then the collectivity is created and provisioned as any other (schema,
  * migrations, realm, seed), the import is queued, and a watcher waits for it: if provisioning or the import fails,
  * the new collectivity is archived and deleted (schema, role and realm dropped), so no half collectivity is left.
+ * The watch is kept in the registry ({@code platform.collectivity_import}, written before the collectivity is
+ * created): a tenant-manager that crashed takes every open one up again at start ({@link #resumeWatches}, ADR 0041).
  */
 public class CollectivityTransfers {
 
@@ -54,6 +56,7 @@ public class CollectivityTransfers {
             + " sha256, rows, files, verified_at, failure, requested_at, finished_at";
 
     private final TenantTransactions tenants;
+    private final DataSource registry;
     private final CollectivityService collectivities;
     private final Executor executor;
     private final Clock clock;
@@ -62,6 +65,7 @@ public class CollectivityTransfers {
     public CollectivityTransfers(DataSource dataSource, CollectivityService collectivities, Executor executor,
             Clock clock, Duration patience) {
         this.tenants = new TenantTransactions(dataSource);
+        this.registry = dataSource;
         this.collectivities = collectivities;
         this.executor = executor;
         this.clock = clock;
@@ -172,25 +176,72 @@ public class CollectivityTransfers {
             deleteQuietly(part);
             throw e;
         }
+        Instant started = clock.instant();
         Collectivity created;
         try {
+            watch(id, request.slug().value(), spooled, by, started);
             created = collectivities.create(request);
         } catch (RuntimeException e) {
+            unwatch(id); // nothing of ours to remove: the slug may be another collectivity's
             deleteQuietly(spooled);
             throw e;
         }
         LOG.info(() -> "tenant=" + created.slug() + " import " + id + " of " + manifest.collectivity() + "'s archive ("
                 + manifest.createdAt() + ") queued behind its provisioning");
-        executor.execute(() -> follow(created.slug(), id, by, spooled));
+        executor.execute(() -> follow(created.slug(), id, by, spooled, started));
         return new Started(created, id.toString(), manifest);
     }
 
-    /** Waits for provisioning, queues the import, waits for it; removes the collectivity if either fails. */
-    void follow(String slug, UUID id, String by, Path spooled) {
-        Instant deadline = clock.instant().plus(patience);
+    /**
+     * At start: the imports a crash left without a watcher are watched again (their collectivity was left
+     * PROVISIONING, now FAILED, or ACTIVE and half filled). Gives how many.
+     */
+    public int resumeWatches() {
+        List<Object[]> open = new ArrayList<>();
+        try (Connection conn = registry.getConnection(); PreparedStatement s = conn.prepareStatement(
+                "SELECT import_id, slug, spooled, requested_by, started_at FROM platform.collectivity_import");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                open.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
+                        r.getTimestamp(5).toInstant()});
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "collectivity imports to watch again not read", e);
+            return 0;
+        }
+        for (Object[] w : open) {
+            UUID id = (UUID) w[0];
+            String slug = (String) w[1];
+            LOG.warning(() -> "tenant=" + slug + " import " + id + " was at work when the server stopped: watched again");
+            executor.execute(() -> follow(slug, id, (String) w[3], Path.of((String) w[2]), (Instant) w[4]));
+        }
+        return open.size();
+    }
+
+    /**
+     * Waits for provisioning, queues the import (unless queued before a crash), waits for it; removes the
+     * collectivity if either fails.
+     */
+    void follow(String slug, UUID id, String by, Path spooled, Instant started) {
+        Instant deadline = started.plus(patience);
         String why = null;
         try {
-            Collectivity c = collectivities.get(slug);
+            Collectivity c;
+            try {
+                c = collectivities.get(slug);
+            } catch (NotFound neverCreated) {
+                LOG.warning(() -> "tenant=" + slug + " import " + id + ": the collectivity was never created");
+                unwatch(id);
+                deleteQuietly(spooled);
+                return;
+            }
+            if (c.createdAt().isBefore(started.minusSeconds(1))) {
+                // a crash between our row and the creation, which the slug's owner refused: not ours to remove
+                LOG.warning(() -> "tenant=" + slug + " import " + id + ": the slug is an older collectivity's");
+                unwatch(id);
+                deleteQuietly(spooled);
+                return;
+            }
             while (c.state() == TenantState.PROVISIONING || c.state() == TenantState.REQUESTED) {
                 if (clock.instant().isAfter(deadline)) {
                     break;
@@ -203,7 +254,9 @@ public class CollectivityTransfers {
             } else {
                 TenantNames names = c.names();
                 tenants.write(names, conn -> {
-                    insert(conn, id, "IMPORT", by, spooled.getFileName().toString());
+                    if (rows(conn, "id = ?", id).isEmpty()) {
+                        insert(conn, id, "IMPORT", by, spooled.getFileName().toString());
+                    }
                     return null;
                 });
                 while (why == null) {
@@ -216,6 +269,7 @@ public class CollectivityTransfers {
                     if ("DONE".equals(job.state())) {
                         LOG.info(() -> "tenant=" + slug + " import " + id + " done: " + job.rows() + " rows, "
                                 + job.files() + " files");
+                        unwatch(id);
                         return;
                     }
                     if ("FAILED".equals(job.state())) {
@@ -231,20 +285,65 @@ public class CollectivityTransfers {
         }
         String reason = why;
         LOG.warning(() -> "tenant=" + slug + " import " + id + " " + reason + "; the new collectivity is removed");
-        remove(slug);
-        deleteQuietly(spooled);
+        // Keycloak may not answer yet (just after a start): tried again for a while before giving up on it
+        for (int attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
+            if (remove(slug, attempt == REMOVAL_ATTEMPTS)) {
+                unwatch(id);
+                deleteQuietly(spooled);
+                return;
+            }
+            try {
+                Thread.sleep(REMOVAL_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the row stays: the next start tries again
+            }
+        }
     }
 
+    private static final int REMOVAL_ATTEMPTS = 20;
+    private static final Duration REMOVAL_RETRY = Duration.ofSeconds(15);
+
     /** Archives then deletes a collectivity an import could not fill (schema, role and realm dropped). */
-    private void remove(String slug) {
+    private boolean remove(String slug, boolean last) {
         try {
             Collectivity c = collectivities.get(slug);
             if (c.state() == TenantState.ACTIVE || c.state() == TenantState.SUSPENDED) {
                 collectivities.archive(slug);
             }
-            collectivities.delete(slug, false);
+            if (c.state() != TenantState.DELETED) {
+                collectivities.delete(slug, false);
+            }
+            return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "tenant=" + slug + " could not be removed after a failed import: delete it by hand", e);
+            LOG.log(last ? Level.SEVERE : Level.WARNING, "tenant=" + slug + " could not be removed after a failed"
+                    + " import" + (last ? ": delete it by hand" : ", trying again in " + REMOVAL_RETRY), e);
+            return false;
+        }
+    }
+
+    private void watch(UUID id, String slug, Path spooled, String by, Instant started) {
+        try (Connection conn = registry.getConnection(); PreparedStatement s = conn.prepareStatement(
+                "INSERT INTO platform.collectivity_import (import_id, slug, spooled, requested_by, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            s.setObject(1, id);
+            s.setString(2, slug);
+            s.setString(3, spooled.toAbsolutePath().toString());
+            s.setString(4, by);
+            s.setTimestamp(5, Timestamp.from(started));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new OperationFailed("collectivity-transfer-failed", slug, e.getMessage());
+        }
+    }
+
+    private void unwatch(UUID id) {
+        try (Connection conn = registry.getConnection(); PreparedStatement s = conn.prepareStatement(
+                "DELETE FROM platform.collectivity_import WHERE import_id = ?")) {
+            s.setObject(1, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "import " + id + " still listed as watched (the next start looks again)", e);
         }
     }
 

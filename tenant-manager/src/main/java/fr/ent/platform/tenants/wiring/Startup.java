@@ -1,10 +1,12 @@
 package fr.ent.platform.tenants.wiring;
 
+import fr.ent.platform.tenants.backup.Backups;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.RealmReconciliation;
 import fr.ent.platform.tenants.lifecycle.SchemaUpgrade;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.registry.PlatformSchema;
+import fr.ent.platform.tenants.transfer.CollectivityTransfers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * What tenant-manager does when it starts: migrate the registry schema, mark provisioning interrupted by a
- * crash as FAILED (so it can be retried), then in the background bring every collectivity schema to this build's
+ * crash as FAILED (so it can be retried), watch again the collectivity imports a crash left (CollectivityTransfers), then in the background bring every collectivity schema to this build's
  * version (progress in the log and at GET /schema-migrations), create the operators' Keycloak realm {@code platform}
  * if absent and realign the realm of every served collectivity with the registry.
  */
@@ -39,7 +41,10 @@ public class Startup {
     RealmReconciliation realmReconciliation;
 
     @Inject
-    fr.ent.platform.tenants.backup.Backups backups;
+    Backups backups;
+
+    @Inject
+    CollectivityTransfers transfers;
 
     private volatile boolean registryReady;
     private volatile boolean identityReady;
@@ -58,6 +63,8 @@ public class Startup {
                 LOG.warning(() -> backups + " interrupted backup(s) or restore(s) marked FAILED (ADR 0040)");
             }
         });
+        // after the above: an import whose collectivity was PROVISIONING finds it FAILED, and removes it
+        transfers.resumeWatches();
         if (realms.configured()) {
             beans.executor().execute(this::ensureRealms);
         }

@@ -17,6 +17,7 @@ import fr.ent.platform.runtime.data.Person;
 import fr.ent.platform.runtime.persistence.TenantData;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.tenant.JobLeases;
 import fr.ent.platform.runtime.tenant.TenantJobs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -50,7 +51,8 @@ import java.util.logging.Logger;
  * {@link DataContract} erases, the directory last, the row's progress written after each.
  *
  * <p>Every app's erasure is idempotent, so a job a restart interrupted is simply run again from its first app: the
- * sweep ({@link ErasureSweep}) takes up a row at work that has not moved for {@link ErasureSettings#stalledAfter()}.
+ * sweep ({@link ErasureSweep}) takes up a row at work that has not moved for {@link ErasureSettings#stalledAfter()}:
+ * a running job beats meanwhile ({@link JobLeases}, ADR 0041), so a row that stopped moving is one whose process died.
  * One whose account step never happened cannot be taken up without an administrator's token: it is reported
  * FAILED ("interrompu avant la suppression du compte"), nothing of the person's data having been touched yet.
  * Each request and outcome is an entry of the collectivity's audit trail.
@@ -92,6 +94,9 @@ public class Erasures {
 
     @Inject
     Clock clock;
+
+    @Inject
+    JobLeases leases;
 
     @Resource
     ManagedExecutorService executor;
@@ -267,7 +272,7 @@ public class Erasures {
         Person person = new Person(Optional.of(e.userId()), account[1], account[0], e.label());
         List<DataContract> erasing = erasing();
         long erased = 0;
-        try {
+        try (JobLeases.Heartbeat beating = heartbeat(id)) {
             int done = 1;
             for (DataContract contract : erasing) {
                 step(id, done, contract.app(), erased);
@@ -341,7 +346,17 @@ public class Erasures {
         });
     }
 
+    private JobLeases.Heartbeat heartbeat(UUID id) {
+        return leases.keep(context.current(), JobLeases.beat(settings.stalledAfter()), "erasure " + id,
+                () -> data.write(unit, em -> {
+                    TenantData.nativeSqlInSchema(em);
+                    return em.createNativeQuery("UPDATE person_erasure SET updated_at = ?2 WHERE id = ?1"
+                            + " AND state = 'RUNNING'").setParameter(1, id).setParameter(2, now()).executeUpdate();
+                }));
+    }
+
     private void step(UUID id, int done, String app, long erased) {
+        leases.beforeStep(context.current());
         data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             return em.createNativeQuery("UPDATE person_erasure SET state = 'RUNNING', steps_done = ?2,"

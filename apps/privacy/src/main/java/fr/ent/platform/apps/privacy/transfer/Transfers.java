@@ -12,7 +12,9 @@ import fr.ent.platform.runtime.storage.ObjectKey;
 import fr.ent.platform.runtime.storage.StoredFile;
 import fr.ent.platform.runtime.tenant.Tenant;
 import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.runtime.tenant.JobLeases;
 import fr.ent.platform.runtime.tenant.TenantJobs;
+import fr.ent.platform.settings.SettingReader;
 import fr.ent.platform.transfer.ArchiveReader;
 import fr.ent.platform.transfer.ArchiveWriter;
 import fr.ent.platform.transfer.CorruptArchive;
@@ -58,14 +60,16 @@ import java.util.logging.Logger;
  * checksum): only then is it READY, with {@code verified_at}, the tested export the {@code reversibility} rule looks
  * at. Import: the archive tenant-manager verified and spooled is verified again, then each app fills its tables (one
  * transaction per app) and its files; a failure marks the job FAILED, and tenant-manager removes the collectivity it
- * made for it. A job a restart interrupted is reported failed by the sweep ({@link #STALLED_AFTER}).
+ * made for it. A running job beats ({@link JobLeases}): one a crash interrupted stops moving, and the sweep reports it
+ * failed once it has not moved for {@code ent.transfer.stalled-seconds} (120 by default, ADR 0041), deleting the
+ * archive it may have stored already; the person asks again (an import's collectivity is removed by tenant-manager).
  */
 @ApplicationScoped
 public class Transfers {
 
     private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
-    // longer than a person's export: one app's tables of a large collectivity go out in one step
-    static final Duration STALLED_AFTER = Duration.ofMinutes(30);
+    /** A running job's row moves at least this often (JobLeases): a crash is told within the stall time. */
+    static final Duration DEFAULT_STALLED_AFTER = Duration.ofMinutes(2);
     private static final String COLUMNS = "id, kind, state, requested_by, steps_done, steps_total, current_step, size,"
             + " sha256, rows, files, verified_at, failure, requested_at, finished_at";
 
@@ -92,6 +96,12 @@ public class Transfers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    JobLeases leases;
+
+    @Inject
+    SettingReader settings;
 
     @Resource
     ManagedExecutorService executor;
@@ -156,7 +166,7 @@ public class Transfers {
      */
     public int sweep() {
         OffsetDateTime now = now();
-        OffsetDateTime stalledBefore = now.minus(STALLED_AFTER);
+        OffsetDateTime stalledBefore = now.minus(stalledAfter());
         List<Object[]> due = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             @SuppressWarnings("unchecked")
@@ -167,18 +177,58 @@ public class Transfers {
         for (Object[] row : due) {
             UUID id = (UUID) row[0];
             if ("RUNNING".equals(row[1])) {
-                data.write(unit, em -> {
-                    TenantData.nativeSqlInSchema(em);
-                    return em.createNativeQuery("UPDATE collectivity_transfer SET state = 'FAILED', current_step = NULL,"
-                                    + " failure = 'interrompu (redémarrage du serveur)', finished_at = ?2, updated_at = ?2"
-                                    + " WHERE id = ?1 AND state = 'RUNNING' AND updated_at < ?3").setParameter(1, id)
-                            .setParameter(2, now).setParameter(3, stalledBefore).executeUpdate();
-                });
+                interrupted(id, now, stalledBefore);
             } else {
                 start(context.current(), id);
             }
         }
         return due.size();
+    }
+
+    /**
+     * A running job that stopped moving: its process died (a crash, a kill). Reported failed (one sweep only: the
+     * conditional update), the archive it may have stored already deleted, the failure in the trail.
+     */
+    private void interrupted(UUID id, OffsetDateTime now, OffsetDateTime stalledBefore) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> failed = data.write(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            return em.createNativeQuery("UPDATE collectivity_transfer SET state = 'FAILED', current_step = NULL,"
+                            + " failure = 'interrompu (arrêt du serveur en cours de travail) : à redemander',"
+                            + " finished_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = 'RUNNING' AND updated_at < ?3"
+                            + " RETURNING kind, requested_by, object_key").setParameter(1, id).setParameter(2, now)
+                    .setParameter(3, stalledBefore).getResultList();
+        });
+        if (failed.isEmpty()) {
+            return; // it moved meanwhile, or another replica's sweep reported it
+        }
+        Object[] job = failed.get(0);
+        LOG.warning(() -> "tenant=" + context.current().slug() + " collectivity " + job[0] + " " + id
+                + " interrupted (no progress for " + stalledAfter() + "): reported failed");
+        if (job[2] != null) {
+            try {
+                storage.current().delete(ObjectKey.parse((String) job[2]));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "archive of interrupted export " + id + " not deleted: " + job[2], e);
+            }
+        }
+        audit((String) job[1], "EXPORT".equals(job[0]) ? "COLLECTIVITY_EXPORT_FAILED" : "COLLECTIVITY_IMPORT_FAILED",
+                id, false, "interrompu");
+    }
+
+    private Duration stalledAfter() {
+        return Duration.ofSeconds(settings.integer("ent.transfer.stalled-seconds",
+                (int) DEFAULT_STALLED_AFTER.toSeconds(), 5, 86_400));
+    }
+
+    /** Beats for job {@code id} while it runs (see {@link JobLeases}). */
+    private JobLeases.Heartbeat heartbeat(UUID id) {
+        return leases.keep(context.current(), JobLeases.beat(stalledAfter()), "collectivity transfer " + id,
+                () -> data.write(unit, em -> {
+                    TenantData.nativeSqlInSchema(em);
+                    return em.createNativeQuery("UPDATE collectivity_transfer SET updated_at = ?2 WHERE id = ?1"
+                            + " AND state = 'RUNNING'").setParameter(1, id).setParameter(2, now()).executeUpdate();
+                }));
     }
 
     private void start(Tenant tenant, UUID id) {
@@ -208,12 +258,14 @@ public class Transfers {
             return; // another worker has it, or it is no longer queued
         }
         String by = (String) claimed[1];
-        if ("EXPORT".equals(claimed[0])) {
-            runExport(id, by);
-        } else if ("RESTORE_FILES".equals(claimed[0])) {
-            runRestoreFiles(id, by, (String) claimed[2]);
-        } else {
-            runImport(id, by, (String) claimed[2]);
+        try (JobLeases.Heartbeat beating = heartbeat(id)) {
+            if ("EXPORT".equals(claimed[0])) {
+                runExport(id, by);
+            } else if ("RESTORE_FILES".equals(claimed[0])) {
+                runRestoreFiles(id, by, (String) claimed[2]);
+            } else {
+                runImport(id, by, (String) claimed[2]);
+            }
         }
     }
 
@@ -247,6 +299,7 @@ public class Transfers {
                 writer.finish();
             }
             key = files.key(PrivacyApp.ID + "/collectivity/" + id + "/" + UUID.randomUUID() + ".zip");
+            storing(id, key); // named before it exists: a crash while storing leaves no archive nobody knows of
             long size = storage.uploads().store().putFile(key, "application/zip", zip).size();
             step(id, moving.size() + 1, "verification");
             // the tested export: the stored copy, read back whole, gives every checksum of its manifest
@@ -419,7 +472,16 @@ public class Transfers {
         });
     }
 
+    private void storing(UUID id, ObjectKey key) {
+        data.write(unit, em -> {
+            TenantData.nativeSqlInSchema(em);
+            return em.createNativeQuery("UPDATE collectivity_transfer SET object_key = ?2, updated_at = ?3 WHERE id = ?1")
+                    .setParameter(1, id).setParameter(2, key.value()).setParameter(3, now()).executeUpdate();
+        });
+    }
+
     private void step(UUID id, int done, String current) {
+        leases.beforeStep(context.current());
         data.write(unit, em -> {
             TenantData.nativeSqlInSchema(em);
             return em.createNativeQuery("UPDATE collectivity_transfer SET steps_done = ?2, current_step = ?3,"
