@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * What tenant-manager does when it starts: migrate the registry schema, mark provisioning interrupted by a
- * crash as FAILED (so it can be retried), watch again the collectivity imports a crash left (CollectivityTransfers), then in the background bring every collectivity schema to this build's
+ * crash as FAILED (so it can be retried), mark interrupted backups and restores FAILED, watch again the collectivity
+ * imports a crash left (CollectivityTransfers), then in the background bring every collectivity schema to this build's
  * version (progress in the log and at GET /schema-migrations), create the operators' Keycloak realm {@code platform}
  * if absent and realign the realm of every served collectivity with the registry.
  */
