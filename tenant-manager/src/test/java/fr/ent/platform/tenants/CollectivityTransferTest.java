@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.tenancy.Slug;
+import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -89,7 +91,7 @@ class CollectivityTransferTest {
                     assertThat(problem.arguments()[0].toString()).isNotBlank();
                 });
         assertThat(registry.find(slug)).as("no collectivity recorded").isEmpty();
-        assertThat(schemaExists("t_" + slug)).isFalse();
+        assertThat(schemaExists(TenantNames.of(Slug.of(slug)).schema())).isFalse();
         try (Stream<Path> left = Files.list(spool)) {
             assertThat(left.toList()).as("nothing left in the spool").isEmpty();
         }
@@ -104,7 +106,7 @@ class CollectivityTransferTest {
         assertThat(started.manifest().collectivity()).isEqualTo("lyon");
         Collectivity after = service.get(slug);
         assertThat(after.state()).as("removed: nothing half-imported stays").isEqualTo(TenantState.DELETED);
-        assertThat(schemaExists("t_" + slug)).isFalse();
+        assertThat(schemaExists(TenantNames.of(Slug.of(slug)).schema())).isFalse();
         try (Stream<Path> left = Files.list(spool)) {
             assertThat(left.toList()).isEmpty();
         }
@@ -160,7 +162,7 @@ class CollectivityTransferTest {
         assertThat(transfers.resumeWatches()).isEqualTo(3);
 
         assertThat(service.get(slug).state()).as("half-imported: removed").isEqualTo(TenantState.DELETED);
-        assertThat(schemaExists("t_" + slug.replace('-', '_'))).isFalse();
+        assertThat(schemaExists(TenantNames.of(Slug.of(slug)).schema())).isFalse();
         assertThat(Files.exists(spooled)).isFalse();
         assertThat(service.get(older).state()).as("not the import's: kept").isEqualTo(TenantState.ACTIVE);
         assertThat(registry.find(never)).isEmpty();
