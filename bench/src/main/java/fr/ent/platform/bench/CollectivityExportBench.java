@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the new domain (password chosen, portal home page). Peak heap of the server JVM sampled every second from
  * {@code /admin/metrics}. Targets (issue 18): export ≤ 5 min, import until people can sign in ≤ 5 min.
  * Parameters: -Dbench.export.users (10000), .messages (50000), .files (2000), .uploaders (100), .meanKb (about 250,
- * the mean of the size mix), .threads (4 upload threads).
+ * the mean of the size mix), .threads (4 upload threads), .noCheck (false: a small collectivity goes out and back
+ * first, untimed, so that a broken step fails in a minute rather than after the fill).
  */
 public final class CollectivityExportBench {
 
@@ -99,6 +100,13 @@ public final class CollectivityExportBench {
         double loadBefore;
         double loadAfter;
         try (BenchPlatform platform = BenchPlatform.start("collectivity-export")) {
+            if (!Boolean.getBoolean("bench.export.noCheck")) {
+                // a small collectivity out and back first, untimed: a mistake shows in a minute, not after the fill
+                long c0 = System.nanoTime();
+                measure(platform, fill(platform, "expchk", "expchk.localhost", new Size(60, 200, 6, 2, 50, 2)),
+                        "expchk2", "expchk2.localhost");
+                say("  check round done in " + elapsed(c0) + " s");
+            }
             Filled source = fill(platform, "expsrc", "expsrc.localhost", size);
             loadBefore = Bench.load();
             round = measure(platform, source, "expcopy", "expcopy.localhost");
