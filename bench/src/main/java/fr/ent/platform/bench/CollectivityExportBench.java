@@ -171,7 +171,8 @@ public final class CollectivityExportBench {
     public static Round measure(BenchPlatform platform, Filled source, String copySlug, String copyDomain)
             throws Exception {
         PlatformClient client = platform.client();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         try (HeapSampler heap = new HeapSampler(http, client.adminBase().resolve("/admin/metrics"))) {
             say("  export of " + source.slug() + " (load(1m) " + fmt(Bench.load(), 2) + ")");
             long e0 = System.nanoTime();
