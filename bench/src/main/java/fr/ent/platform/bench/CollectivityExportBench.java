@@ -150,10 +150,10 @@ public final class CollectivityExportBench {
         seconds.put("provisioning", elapsed(t0));
         String schema = "t_" + slug.replace('-', '_');
         long t1 = System.nanoTime();
-        directory(platform, schema, size.users());
+        directory(platform.dataSource(), schema, size.users());
         seconds.put("directory", elapsed(t1));
         long t2 = System.nanoTime();
-        messages(platform, schema, size.messages());
+        messages(platform.dataSource(), schema, size.messages());
         seconds.put("messages", elapsed(t2));
         long t3 = System.nanoTime();
         long bytes = documents(platform, slug, domain, schema, size);
@@ -316,9 +316,9 @@ public final class CollectivityExportBench {
     }
 
     /** Schools of 500, 20 classes each; one teacher in 25, one staff member in 100, the rest pupils. */
-    static void directory(BenchPlatform platform, String schema, int users) throws SQLException {
+    static void directory(javax.sql.DataSource db, String schema, int users) throws SQLException {
         int schools = Math.max(1, (users + 499) / 500);
-        try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE school AS SELECT n, gen_random_uuid() AS id FROM generate_series(0, "
                     + (schools - 1) + ") AS n");
             s.execute("INSERT INTO " + schema + ".structure (id, uai, name, type, education_level)"
@@ -348,8 +348,8 @@ public final class CollectivityExportBench {
      * Messages between people drawn over the whole directory: each to 1 recipient, every fifth to 3 (TO + 2 CC),
      * a body of a few sentences; the author's SENT entry and each recipient's INBOX entry, a third of them read.
      */
-    static void messages(BenchPlatform platform, String schema, int messages) throws SQLException {
-        try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement()) {
+    static void messages(javax.sql.DataSource db, String schema, int messages) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE who AS SELECT (row_number() OVER (ORDER BY id)) - 1 AS k, id,"
                     + " first_name || ' ' || last_name AS name FROM " + schema + ".ent_user");
             long people;
@@ -369,8 +369,8 @@ public final class CollectivityExportBench {
                     + " body_text, state, created_at, updated_at, sent_at) SELECT m.id, m.id, w.id, w.name,"
                     + " 'Sortie du ' || (1 + n % 28) || ' mars, classe ' || (1 + n % 20),"
                     + " '<p>' || repeat('Bonjour, la sortie au musée aura lieu le matin ; pensez au pique-nique. ',"
-                    + " 1 + n % 6) || '</p>',"
-                    + " repeat('Bonjour, la sortie au musée aura lieu le matin ; pensez au pique-nique. ', 1 + n % 6),"
+                    + " CAST(1 + n % 6 AS int)) || '</p>',"
+                    + " repeat('Bonjour, la sortie au musée aura lieu le matin ; pensez au pique-nique. ', CAST(1 + n % 6 AS int)),"
                     + " 'SENT', at, at, at FROM m JOIN who w ON w.k = m.a");
             s.execute("CREATE TEMP TABLE rcpt AS SELECT m.id AS message_id, m.n, m.at, 'TO' AS field, m.r AS k FROM m"
                     + " UNION ALL SELECT m.id, m.n, m.at, 'CC', (m.r + j) % " + people + " FROM m,"
