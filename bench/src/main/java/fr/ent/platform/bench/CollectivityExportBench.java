@@ -270,7 +270,7 @@ public final class CollectivityExportBench {
             if (r.statusCode() == 200) {
                 JsonObject job = PlatformClient.json(r);
                 String s = job.getString("state");
-                String step = job.isNull("currentStep") || !job.containsKey("currentStep") ? s.toLowerCase()
+                String step = !job.containsKey("currentStep") || job.isNull("currentStep") ? s.toLowerCase()
                         : job.getString("currentStep");
                 if (s.equals("FAILED")) {
                     throw new IllegalStateException(slug + " job " + id + " FAILED: " + job);
