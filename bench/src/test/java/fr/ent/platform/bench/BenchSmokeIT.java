@@ -153,6 +153,25 @@ class BenchSmokeIT {
         assertThat(TimelineFixture.hold(platform, setup)).isEqualTo(6);
     }
 
+    /**
+     * CollectivityExportBench at a handful of people: the fill, the export, the import under a new slug, the
+     * accounts and a first sign-in all succeed, and the copy holds what the source held ({@code measure} checks the
+     * row counts and one account per person).
+     */
+    @Test
+    void collectivityExportBenchGoesOutAndComesBack() throws Exception {
+        CollectivityExportBench.Filled source = CollectivityExportBench.fill(platform, "xsmoke", "xsmoke.localhost",
+                new CollectivityExportBench.Size(20, 40, 3, 1, 20, 1));
+        assertThat(source.users()).isEqualTo(20);
+        assertThat(source.messages()).isEqualTo(40);
+        assertThat(source.files()).isEqualTo(3);
+        CollectivityExportBench.Round round = CollectivityExportBench.measure(platform, source, "xsmoke2",
+                "xsmoke2.localhost");
+        assertThat(round.archiveBytes()).isPositive();
+        assertThat(round.accounts()).isEqualTo(20);
+        assertThat(round.copied()).containsEntry("message", 40L).containsEntry("version", 3L);
+    }
+
     @Test
     void metricsOverheadBenchReadsSucceed() throws Exception {
         String host = "ovhsmoke.localhost";

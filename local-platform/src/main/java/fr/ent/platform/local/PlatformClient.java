@@ -56,6 +56,16 @@ public final class PlatformClient {
         runtimeAuthorizations.put(host, authorization);
     }
 
+    /** The {@code Authorization} header of admin API calls, for a caller that streams a large body itself. */
+    public String adminAuthorization() {
+        return adminAuthorization.get();
+    }
+
+    /** The admin API's base URL ({@code .../admin/api/v1}). */
+    public URI adminBase() {
+        return adminBase;
+    }
+
     public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
         return admin(method, path, json, adminAuthorization.get());
     }

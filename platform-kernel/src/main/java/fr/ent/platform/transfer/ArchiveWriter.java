@@ -2,6 +2,7 @@ package fr.ent.platform.transfer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonWriter;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -39,7 +41,8 @@ public final class ArchiveWriter implements AutoCloseable {
     private boolean open;
 
     public ArchiveWriter(Path file, String collectivity, String name, Instant createdAt) throws IOException {
-        this.zip = new ZipOutputStream(Files.newOutputStream(file));
+        // buffered: the deflater hands its output on in pieces of 512 bytes, one write to the file each otherwise
+        this.zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         this.collectivity = collectivity;
         this.name = name;
         this.createdAt = createdAt;
@@ -53,12 +56,16 @@ public final class ArchiveWriter implements AutoCloseable {
     /** Opens {@code apps/<app>/<table>.jsonl}; write one JSON object per {@link Rows#write} and close it. */
     public Rows rows(String app, String table) {
         String path = TransferFormat.requireSafe("apps/" + app + "/" + table + ".jsonl");
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION); // JSON Lines shrink several times over
         return new Rows(path, begin(path));
     }
 
     /** Copies {@code content} (closed here) into {@code files/<path>}; returns the entry's path. */
     public String file(String path, InputStream content) {
         String entry = TransferFormat.requireSafe("files/" + path);
+        // stored files are mostly compressed already (PDF, JPEG, office documents are ZIPs): the fastest level,
+        // rather than the default that spends its time looking for repeats that are not there
+        zip.setLevel(Deflater.BEST_SPEED);
         Counting out = begin(entry);
         try (InputStream in = content) {
             in.transferTo(out);
@@ -134,8 +141,8 @@ public final class ArchiveWriter implements AutoCloseable {
                 throw new IllegalArgumentException("a row spans lines");
             }
             try {
-                out.write(jsonObject.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
+                byte[] line = (jsonObject + "\n").getBytes(StandardCharsets.UTF_8); // one write to the deflater
+                out.write(line, 0, line.length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

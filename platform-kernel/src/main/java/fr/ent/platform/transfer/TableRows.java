@@ -4,9 +4,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,6 +41,11 @@ import java.util.regex.Pattern;
 public final class TableRows {
 
     static final int FETCH = 500;
+    // one provider for every row: Json.createGenerator / createReader look the provider up anew at each call (a
+    // ServiceLoader scan of the class loaders), which for a collectivity's hundreds of thousands of rows cost more
+    // than writing them
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private TableRows() {
@@ -106,7 +113,7 @@ public final class TableRows {
                         continue;
                     }
                     JsonObject row;
-                    try (JsonReader r = Json.createReader(new StringReader(line))) {
+                    try (JsonReader r = READERS.createReader(new StringReader(line))) {
                         row = r.readObject();
                     }
                     List<String> these = new ArrayList<>();
@@ -191,7 +198,7 @@ public final class TableRows {
 
     private static String row(ResultSet rs, ResultSetMetaData meta) throws SQLException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = Json.createGenerator(out)) {
+        try (JsonGenerator json = GENERATORS.createGenerator(out)) {
             json.writeStartObject();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String name = meta.getColumnLabel(i);
