@@ -296,11 +296,11 @@ public class WikiPages extends HttpServlet {
     static RichEditor field(Texts t, Views.Page page, Inputs.PageInput input, boolean refused, String csrf) {
         String label = t.get("field.content");
         String hint = t.get("field.content.hint");
+        RichEditor field = RichEditor.plain("wiki-page-content", "content", label, hint, input.content(), t.locale());
         if (page == null || refused) {
-            return RichEditor.plain("wiki-page-content", "content", label, hint, input.content(), t.locale());
+            return field;
         }
-        return new RichEditor("wiki-page-content", "content", label, hint, input.content(),
-                "/wiki/pages/" + page.id() + "/live", csrf, page.version(), "baseVersion", t.locale());
+        return field.live("/wiki/pages/" + page.id() + "/live", csrf, page.version(), "baseVersion");
     }
 
     private static boolean liveChannel(HttpServletRequest request) {
