@@ -47,6 +47,10 @@ import javax.sql.DataSource;
 public final class WikiHistoryBench {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String[] KEYS = {"all", "firstPage", "few"};
+    /** The cases measured (all three by default; fewer to see one without the others' company). */
+    private static final List<String> CASES = List.of(System.getProperty("bench.history.cases", "all,firstPage,few")
+            .split(","));
 
     private WikiHistoryBench() {
     }
@@ -119,12 +123,22 @@ public final class WikiHistoryBench {
         long[][] shapes = new long[3][];
         double loadBefore = Bench.load();
         for (int i = 0; i < requests; i++) {
-            // interleaved, so that every case sees the same machine
-            long[][] got = {listing(db, schema, templates, many, versions, all),
-                listing(db, schema, templates, many, versions, paged), listing(db, schema, templates, some, few, paged)};
+            // interleaved, so that every case sees the same machine, each going first in turn (what follows the
+            // listing of 1,000 would otherwise pay for its garbage and its backend's time slice)
+            long[][] got = new long[3][];
+            for (int k = 0; k < 3; k++) {
+                int c = (i + k) % 3;
+                if (!CASES.contains(KEYS[c])) {
+                    got[c] = new long[5];
+                    continue;
+                }
+                got[c] = c == 0 ? listing(db, schema, templates, many, versions, all)
+                        : c == 1 ? listing(db, schema, templates, many, versions, paged)
+                        : listing(db, schema, templates, some, few, paged);
+            }
             for (int c = 0; c < 3; c++) {
-                for (int k = 0; k < 3; k++) {
-                    times[c][k][i] = got[c][k];
+                for (int m = 0; m < 3; m++) {
+                    times[c][m][i] = got[c][m];
                 }
                 shapes[c] = new long[] {got[c][3], got[c][4]};
             }
@@ -137,14 +151,17 @@ public final class WikiHistoryBench {
         md.append(Bench.machineLine()).append("; load(1m) ").append(Bench.fmt(loadBefore, 1)).append(" → ")
                 .append(Bench.fmt(loadAfter, 1)).append(".\n\n");
         md.append("One collectivity: ").append(counts).append(". ").append(requests)
-                .append(" listings of each case, interleaved, after a warm-up (ms; SQL = `Wikis.historySql()` over JDBC"
+                .append(" listings of each case, interleaved (each first in turn), after a warm-up (ms; SQL = `Wikis.historySql()` over JDBC"
                         + " with the row mapping; page = SQL + `history.jte`):\n\n");
         md.append("| case | versions listed | HTML (KB) | SQL p50 | SQL p99 | render p50 | page p50 | page p99 | page max |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         var json = Bench.object().add("benchmark", "WikiHistoryBench").add("machine", Bench.machine())
                 .add("versions", versions).add("few", few).add("requests", requests).add("historyPage", paged);
-        String[] keys = {"all", "firstPage", "few"};
+        String[] keys = KEYS;
         for (int c = 0; c < 3; c++) {
+            if (!CASES.contains(keys[c])) {
+                continue;
+            }
             row(md, labels[c], shapes[c], times[c]);
             json.add(keys[c] + "Listed", shapes[c][0]).add(keys[c] + "HtmlBytes", shapes[c][1])
                     .add(keys[c] + "SqlP50Ms", ms(Bench.percentile(times[c][0], 50)))
@@ -152,6 +169,8 @@ public final class WikiHistoryBench {
                     .add(keys[c] + "PageP50Ms", ms(Bench.percentile(times[c][2], 50)))
                     .add(keys[c] + "PageP99Ms", ms(Bench.percentile(times[c][2], 99)));
         }
+        md.append("\nPlans (`EXPLAIN (ANALYZE, BUFFERS)`, the generic plan the server's prepared statement ends up with):\n\n```\n");
+        md.append(plan(db, schema, many, paged + 1)).append("\n").append(plan(db, schema, many, all)).append("```\n");
         say(md.toString());
         Bench.writeResults("wiki-history", json.build(), md.toString());
     }
@@ -193,6 +212,25 @@ public final class WikiHistoryBench {
         long t2 = System.nanoTime();
         return new long[] {t1 - t0, t2 - t1, t2 - t0, versions.size(),
                 out.toString().getBytes(StandardCharsets.UTF_8).length};
+    }
+
+    /** The plan of the history's SQL for {@code page}, generic (as a statement prepared more than 5 times). */
+    private static String plan(Connection c, String schema, UUID page, int limit) throws SQLException {
+        StringBuilder out = new StringBuilder("-- limit " + limit + "\n");
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL search_path TO " + TenantNames.quote(schema));
+            s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE history_plan(uuid, int, int) AS " + Wikis.historySql().replaceAll("\\?(\\d+)", "\\$$1"));
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE history_plan('" + page
+                    + "', " + Integer.MAX_VALUE + ", " + limit + ")")) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('\n');
+                }
+            }
+            s.execute("DEALLOCATE history_plan");
+        }
+        c.commit();
+        return out.toString();
     }
 
     /** ~3 KB of sanitized HTML, the size of a class's page. */
