@@ -27,6 +27,10 @@ public final class RichText {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final String BLOCKS = "(?:p|div|ul|ol|li|dl|dt|dd|h[1-6]|blockquote|pre|table|caption|thead|tbody|tfoot|tr|td|th|hr|br)\\b";
+    private static final Pattern BLOCK_START = Pattern.compile("</?" + BLOCKS, Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_OPEN = Pattern.compile("<(?!(?:hr|br)\\b)" + BLOCKS + "[^>]*(?<!/)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_CLOSE = Pattern.compile("</" + BLOCKS + "[^>]*>", Pattern.CASE_INSENSITIVE);
 
     private RichText() {
     }
@@ -37,22 +41,36 @@ public final class RichText {
     }
 
     /**
-     * What a writer typed, as HTML to sanitize: text without any markup (a textarea, a phone) keeps its lines, each
-     * non-empty line a paragraph; anything with a tag is taken as HTML, as typed (the sanitizer decides what stays).
-     * The diary's and the wiki's editors send either.
+     * What a writer typed, as HTML to sanitize. The editor (rich-editor.jte) is a plain textarea whose toolbar writes
+     * tags into the text, so a text mixes lines and markup: each non-empty line outside any block element becomes a
+     * paragraph (escaped when the text has no markup at all), lines that open or sit inside a block element (a list,
+     * a quote, a heading, a stored page's paragraphs) are kept as they are. So stored HTML shown again in the field
+     * comes back unchanged, plain text keeps its lines, and a word put in bold does not run every line together.
+     * The sanitizer decides what stays.
      */
     public static String typed(String content) {
-        if (content == null || content.contains("<")) {
-            return content;
+        if (content == null) {
+            return null;
         }
+        boolean markup = content.contains("<");
         StringBuilder html = new StringBuilder();
+        int depth = 0; // block elements opened and not yet closed by the lines before
         for (String line : content.split("\\R")) {
             String text = line.strip();
-            if (!text.isEmpty()) {
-                html.append("<p>").append(text.replace("&", "&amp;").replace(">", "&gt;")).append("</p>");
+            if (markup && (depth > 0 || BLOCK_START.matcher(text).lookingAt())) {
+                html.append(line).append('\n');
+            } else if (!text.isEmpty()) {
+                html.append("<p>").append(markup ? text : text.replace("&", "&amp;").replace(">", "&gt;")).append("</p>");
+            }
+            if (markup) {
+                depth = Math.max(0, depth + count(BLOCK_OPEN, text) - count(BLOCK_CLOSE, text));
             }
         }
-        return html.toString();
+        return markup ? html.toString().strip() : html.toString();
+    }
+
+    private static int count(Pattern tag, String text) {
+        return (int) tag.matcher(text).results().count();
     }
 
     /**

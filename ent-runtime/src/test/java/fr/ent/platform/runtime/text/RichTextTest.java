@@ -55,4 +55,22 @@ class RichTextTest {
         assertThat(RichText.sanitize(RichText.typed("a <script>x</script>"))).doesNotContain("script");
         assertThat(RichText.typed(null)).isNull();
     }
+
+    @Test
+    void markup_from_the_toolbar_keeps_the_lines_around_it() {
+        // a word put in bold: every other line stays a paragraph
+        assertThat(RichText.typed("Bonjour,\nla sortie est <strong>lundi</strong>.\n\nMerci")).isEqualTo(
+                "<p>Bonjour,</p><p>la sortie est <strong>lundi</strong>.</p><p>Merci</p>");
+        // a list written over several lines is kept whole, the lines around it become paragraphs
+        String list = RichText.typed("À apporter :\n<ul>\n<li>un cahier</li>\n<li>un stylo</li>\n</ul>\nFin");
+        assertThat(RichText.sanitize(list)).isEqualTo(
+                "<p>À apporter :</p><ul><li>un cahier</li><li>un stylo</li></ul>\n<p>Fin</p>");
+        // text inside a block element over several lines is not cut into paragraphs
+        assertThat(RichText.typed("<blockquote>une\ncitation</blockquote>")).isEqualTo("<blockquote>une\ncitation</blockquote>");
+        // stored HTML shown again in the field comes back as it was
+        String stored = "<h2>Sortie</h2><ul><li><strong>lundi</strong></li></ul><p>à 8h &amp; 9h</p>";
+        assertThat(RichText.sanitize(RichText.typed(stored))).isEqualTo(stored);
+        assertThat(RichText.sanitize(RichText.typed("3 < 4\nFin"))).isEqualTo("<p>3 &lt; 4</p><p>Fin</p>");
+        assertThat(RichText.sanitize(RichText.typed("<em>a</em>\n<img src=x onerror=alert(1)>b"))).isEqualTo("<p><em>a</em></p><p>b</p>");
+    }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -61,11 +63,15 @@ class DiaryPagesIT {
             // the editor comes with tomorrow as the due day and today as the visible-from day
             fill(teacher, "diary-subject", "Lecture");
             fill(teacher, "diary-content", "Lire la page 12 et répondre aux questions.");
+            formatWithTheKeyboard(teacher);
             teacher.driver().findElement(By.xpath("//label[contains(., '" + name + "')]/input")).click();
             scan(teacher, "the editor");
             clickAndWait(teacher, By.cssSelector("form.diary-editor button[type=submit]"));
             assertThat(mainText(teacher)).contains("L'entrée a été enregistrée.", "Lecture", "Lire la page 12",
                     "Ouvrir « " + name + " »", "Modifier");
+            // the toolbar's tags were kept by the sanitizer, the lines around them stayed paragraphs
+            assertThat(teacher.pageSource()).contains("<p>Lire la <strong>page 12</strong> et <em>répondre</em> aux questions.</p>",
+                    "<ul><li>exercice 1</li><li>exercice 2</li></ul>");
             scan(teacher, "the entry, as its author sees it");
             entry = teacher.currentUrl().replaceAll(".*/diary/entries/([^/?]+).*", "$1");
         }
@@ -102,6 +108,43 @@ class DiaryPagesIT {
             assertThat(phone.contentWidth()).isLessThanOrEqualTo(phone.viewportWidth());
             scan(phone, "the week on a phone");
         }
+    }
+
+    /**
+     * The one editor's toolbar with the keyboard only, as a screen reader user or a phone's keyboard drives it:
+     * Ctrl+B in the field, then the toolbar as one tab stop whose arrow keys move between its buttons.
+     */
+    private static void formatWithTheKeyboard(RealBrowser teacher) {
+        WebElement area = teacher.driver().findElement(By.id("diary-content"));
+        WebElement tools = teacher.driver().findElement(By.cssSelector("[role=toolbar][aria-controls=diary-content]"));
+        assertThat(tools.isDisplayed()).isTrue(); // shown by its script
+        assertThat(tools.getDomAttribute("aria-label")).isEqualTo("Mise en forme : Contenu");
+        select(teacher, area, "page 12");
+        // keys to the focused field as typed (an element's sendKeys may first move the caret to the end)
+        new Actions(teacher.driver()).keyDown(Keys.CONTROL).sendKeys("b").keyUp(Keys.CONTROL).perform();
+        assertThat(area.getDomProperty("value")).isEqualTo("Lire la <strong>page 12</strong> et répondre aux questions.");
+        select(teacher, area, "répondre");
+        // back to the toolbar: its one tab stop is its first button; the arrow goes to "Italique"
+        WebElement bold = tools.findElement(By.cssSelector("[data-format=strong]"));
+        ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeScript("arguments[0].focus()", bold);
+        bold.sendKeys(Keys.ARROW_RIGHT);
+        WebElement focused = teacher.driver().switchTo().activeElement();
+        assertThat(focused.getDomAttribute("data-format")).isEqualTo("em");
+        assertThat(focused.getDomProperty("tabIndex")).isEqualTo("0");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(teacher.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("diary-content");
+        new Actions(teacher.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL)
+                .sendKeys(Keys.ENTER, "exercice 1", Keys.ENTER, "exercice 2").perform();
+        select(teacher, area, "exercice 1\nexercice 2");
+        tools.findElement(By.cssSelector("[data-format=ul]")).click();
+        assertThat(area.getDomProperty("value")).isEqualTo("Lire la <strong>page 12</strong> et <em>répondre</em> aux questions."
+                + "\n<ul>\n<li>exercice 1</li>\n<li>exercice 2</li>\n</ul>");
+    }
+
+    private static void select(RealBrowser browser, WebElement area, String words) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var a = arguments[0], i = a.value.indexOf(arguments[1]); a.focus(); a.setSelectionRange(i, i + arguments[1].length);",
+                area, words);
     }
 
     private static String mainText(RealBrowser browser) {

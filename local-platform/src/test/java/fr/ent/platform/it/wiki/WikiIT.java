@@ -114,6 +114,17 @@ class WikiIT {
         JsonArray history = array(call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions", null));
         assertThat(history).hasSize(3);
         assertThat(history.getJsonObject(0).getInt("restoredFrom")).isEqualTo(1);
+        // a long history comes a slice at a time: the next slice named by Link rel="next", until none is left
+        HttpResponse<String> first = call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions?limit=2", null);
+        assertThat(array(first)).extracting(v -> v.asJsonObject().getInt("number")).containsExactly(3, 2);
+        assertThat(first.headers().firstValue("Link").orElse("")).contains(
+                "/api/wiki/pages/" + saisonsId + "/versions?before=2&limit=2", "rel=\"next\"");
+        HttpResponse<String> last = call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions?before=2&limit=2",
+                null);
+        assertThat(array(last)).extracting(v -> v.asJsonObject().getInt("number")).containsExactly(1);
+        assertThat(last.headers().firstValue("Link")).isEmpty();
+        problem(call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions?limit=-1", null), 400,
+                "malformed-request");
         assertThat(ok(call(a, sophie, "GET", API + "/pages/" + saisonsId + "/versions/2", null))
                 .getString("content")).isEqualTo("<p>Quatre saisons.</p>");
 

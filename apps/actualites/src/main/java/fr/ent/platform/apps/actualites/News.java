@@ -324,7 +324,7 @@ public class News {
             throw new InvalidInput("malformed-request");
         }
         String title = text(input.title(), TITLE_MAX, "title", "news.title");
-        String content = RichText.sanitize(input.content()).strip();
+        String content = RichText.sanitize(RichText.typed(input.content())).strip(); // the editor's lines and tags
         if (content.isEmpty() || content.length() > CONTENT_MAX || RichText.plain(content).isEmpty()) {
             throw InvalidInput.field("content", "news.content", CONTENT_MAX);
         }

@@ -49,6 +49,10 @@ public final class Views {
             boolean current) {
     }
 
+    /** Some of a page's versions, newest first; {@code older}: where the older ones start (null: none left). */
+    public record History(List<Version> versions, Integer older) {
+    }
+
     /** One version, whole, as it was saved. */
     public record VersionContent(UUID pageId, int number, String title, String content, String html,
             String authorName, Instant createdAt, Integer restoredFrom, int current) {

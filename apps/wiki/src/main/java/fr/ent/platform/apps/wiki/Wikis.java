@@ -298,18 +298,42 @@ public class Wikis {
 
     // --- history ---
 
-    /** A page's versions, newest first (without their content). */
-    public List<Views.Version> history(Member me, UUID id) {
+    /** The versions the history page lists at a time (a page saved 1,000 times: docs/benchmarks.md). */
+    public static final int HISTORY_PAGE = 50;
+    /** The most versions the API lists at a time. */
+    public static final int HISTORY_MAX = 500;
+
+    /**
+     * A page's versions older than {@code ?2}, newest first, at most {@code ?3}, without their content: the primary
+     * key (page_id, number) read backwards from {@code ?2}, so a page of 1,000 versions costs what one of 50 does
+     * (also the SQL WikiHistoryBench measures).
+     */
+    public static String historySql() {
+        return "SELECT number, title, author_name, created_at, restored_from FROM wiki_page_version"
+                + " WHERE page_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3";
+    }
+
+    /**
+     * A page's versions, newest first (without their content), {@code limit} at a time from the one before
+     * {@code before} (null: the newest); {@code older} names where the next ones start, null when none are left.
+     */
+    public Views.History history(Member me, UUID id, Integer before, int limit) {
         PageRow p = readable(me, id);
-        return data.read(unit, em -> {
+        int size = Math.clamp(limit, 1, HISTORY_MAX);
+        List<Object[]> rows = data.read(unit, em -> {
             TenantData.nativeSqlInSchema(em);
-            List<Object[]> rows = em.createNativeQuery("SELECT number, title, author_name, created_at, restored_from"
-                    + " FROM wiki_page_version WHERE page_id = ?1 ORDER BY number DESC").setParameter(1, id)
-                    .getResultList();
-            return rows.stream().map(r -> new Views.Version(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                    instant(r[3]), r[4] == null ? null : ((Number) r[4]).intValue(),
-                    ((Number) r[0]).intValue() == p.version())).toList();
+            return (List<Object[]>) em.createNativeQuery(historySql()).setParameter(1, id)
+                    .setParameter(2, before == null || before < 1 ? Integer.MAX_VALUE : before)
+                    .setParameter(3, size + 1).getResultList();
         });
+        List<Views.Version> versions = rows.stream().limit(size).map(r -> version(r, p.version())).toList();
+        return new Views.History(versions, rows.size() > size ? versions.getLast().number() : null);
+    }
+
+    /** A row of {@link #HISTORY_SQL} as the history shows it ({@code current}: the page's version now). */
+    public static Views.Version version(Object[] r, int current) {
+        return new Views.Version(((Number) r[0]).intValue(), (String) r[1], (String) r[2], instant(r[3]),
+                r[4] == null ? null : ((Number) r[4]).intValue(), ((Number) r[0]).intValue() == current);
     }
 
     /** One version of a page, whole; its links resolved against the wiki's pages as they are now. */

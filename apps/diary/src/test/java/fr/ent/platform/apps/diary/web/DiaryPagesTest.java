@@ -65,6 +65,11 @@ class DiaryPagesTest {
                 "action=\"/diary/classes/" + CP + "/entries\"",
                 "value=\"" + DOC + "\" checked", "value=\"session\" checked");
         assertThat(editor.split(" checked").length - 1).isEqualTo(2);
+        // the content is the platform's one editor, single-user, required, with its labelled toolbar
+        assertThat(editor).contains("<label for=\"diary-content\">", "role=\"toolbar\"", "aria-controls=\"diary-content\"",
+                "data-format=\"ul\"", "<script src=\"/static/rich-editor.js\" defer></script>")
+                .containsPattern("<textarea id=\"diary-content\" name=\"content\" rows=\"8\" required")
+                .doesNotContain("data-live=", "live-editor.js");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A message's subject and body as they may be stored: the body sanitized ({@link RichText}), plain text turned into
- * paragraphs (a form without the editor sends text), both within their limits. Checked before anything is stored.
+ * paragraphs (blank lines between them, line breaks kept, as e-mail is written), text with the editor's tags read
+ * line by line as every editor's text is ({@link RichText#typed}), both within their limits. Checked before anything is stored.
  *
  * @param body     sanitized HTML
  * @param bodyText its words, for search and notifications
@@ -28,7 +29,7 @@ public record Composition(String subject, String body, String bodyText) {
             // refused before sanitizing: no work for an oversized body
             throw new InvalidInput("invalid-input", "body : " + maxBodyChars + " caractères au plus");
         }
-        String html = RichText.sanitize(MARKUP.matcher(raw).find() ? raw : paragraphs(raw));
+        String html = RichText.sanitize(MARKUP.matcher(raw).find() ? RichText.typed(raw) : paragraphs(raw));
         if (html.length() > maxBodyChars) {
             throw new InvalidInput("invalid-input", "body : " + maxBodyChars + " caractères au plus");
         }

@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 /**
  * A draft's stored body (sanitized HTML) as the compose page's textarea shows it: paragraphs separated by a blank
  * line, line breaks kept, quoted text prefixed with "> " as e-mail does, list items with "- ", links with their
- * address. Saved again, the text becomes paragraphs ({@code Composition}); the quote stays readable as text.
+ * address, bold and italics kept as the editor's toolbar wrote them. Saved again, the text becomes paragraphs
+ * ({@code Composition}); the quote stays readable as text.
  */
 final class DraftText {
 
     private static final Pattern LINK = Pattern.compile("<a\\b[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** Every tag but the emphasis the editor's toolbar writes (kept, so that a draft keeps its bold and italics). */
+    private static final Pattern TAG = Pattern.compile("<(?!/?(?:strong|em|b|i)>)[^>]*>");
 
     private DraftText() {
     }

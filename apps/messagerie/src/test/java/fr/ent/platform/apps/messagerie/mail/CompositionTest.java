@@ -24,6 +24,12 @@ class CompositionTest {
     }
 
     @Test
+    void a_word_put_in_bold_by_the_editor_does_not_run_the_lines_together() {
+        Composition c = Composition.of("Objet", "Bonjour,\n\nLa sortie est <strong>lundi</strong>.\nÀ demain", 1000);
+        assertThat(c.body()).isEqualTo("<p>Bonjour,</p><p>La sortie est <strong>lundi</strong>.</p><p>À demain</p>");
+    }
+
+    @Test
     void subjects_and_bodies_past_their_limits_are_refused() {
         assertThatThrownBy(() -> Composition.of("x".repeat(256), "", 1000)).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("subject");

@@ -13,6 +13,12 @@ class DraftTextTest {
     }
 
     @Test
+    void boldAndItalicsPutWithTheEditorsToolbarStay() {
+        assertThat(DraftText.of("<p>La sortie a lieu <strong>jeudi</strong>, <em>pas</em> vendredi.</p><p>Merci</p>"))
+                .isEqualTo("La sortie a lieu <strong>jeudi</strong>, <em>pas</em> vendredi.\n\nMerci");
+    }
+
+    @Test
     void aQuoteIsPrefixedAsInAnEmail() {
         String reply = "<p></p><p>Sophie Martin, 3 déc. 2026 :</p><blockquote><p>Bonjour,</p><p>À jeudi.</p></blockquote>";
         assertThat(DraftText.of(reply)).isEqualTo("Sophie Martin, 3 déc. 2026 :\n\n> Bonjour,\n>\n> À jeudi.");

@@ -126,8 +126,13 @@ class TemplatesTest {
                 "<label for=\"mail-upload-progress-bar\">Envoi du fichier</label>", "role=\"status\"",
                 "data-sending=\"Envoi de « {name} » : {percent} %\"",
                 "<script src=\"/static/upload-progress.js\" defer></script>");
-        assertThat(page.replace("<script src=\"/static/upload-progress.js\" defer></script>", ""))
+        assertThat(page.replace("<script src=\"/static/upload-progress.js\" defer></script>", "")
+                .replace("<script src=\"/static/rich-editor.js\" defer></script>", ""))
                 .doesNotContain("<script");
+        // the body is the platform's one editor, single-user: its toolbar (shown by its script), no live session
+        assertThat(page).contains("<label for=\"mail-body\">Message</label>", "role=\"toolbar\" aria-label=\"Mise en forme : Message\"",
+                "aria-controls=\"mail-body\" hidden", "name=\"body\" rows=\"12\"", "aria-describedby=\"mail-body-hint\"")
+                .doesNotContain("data-live=", "live-editor.js");
 
         noPicker(p);
         p.put("picker", false);

@@ -134,9 +134,38 @@ public class WikiResource {
     @GET
     @Path("/pages/{id}/versions")
     @Allow(Roles.ANY_USER)
-    @Operation(summary = "L'historique d'une page, de la plus récente version à la première")
-    public List<Views.Version> history(@PathParam("id") String id) {
-        return wikis.history(me(), id(id, "wiki-page-not-found"));
+    @Operation(summary = "L'historique d'une page, de la plus récente version à la première, par tranches"
+            + " (limit, 100 par défaut, 500 au plus ; before : les versions plus anciennes que ce numéro ; l'en-tête"
+            + " Link rel=\"next\" donne la tranche suivante)")
+    public Response history(@PathParam("id") String id, @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        UUID page = id(id, "wiki-page-not-found");
+        Views.History history = wikis.history(me(), page, positive(before, null),
+                positive(limit, HISTORY_DEFAULT));
+        Response.ResponseBuilder answer = Response.ok(history.versions());
+        if (history.older() != null) {
+            answer.link(URI.create("/api/wiki/pages/" + page + "/versions?before=" + history.older()
+                    + (limit == null ? "" : "&limit=" + limit)), "next");
+        }
+        return answer.build();
+    }
+
+    private static final int HISTORY_DEFAULT = 100;
+
+    /** A positive whole number from the query, or the default when absent; anything else is refused (400). */
+    private static Integer positive(String text, Integer absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInput("malformed-request");
     }
 
     @GET

@@ -140,7 +140,9 @@ public class WikiPages extends HttpServlet {
                     UUID id = id(route.id(), "wiki-page-not-found");
                     Views.Page page = wikis.page(me, id);
                     params.put("page", page);
-                    params.put("versions", wikis.history(me, id));
+                    Views.History history = wikis.history(me, id, before(request), Wikis.HISTORY_PAGE);
+                    params.put("versions", history.versions());
+                    params.put("older", history.older());
                     params.put("title", t.get("history.title", page.title()));
                     render(response, tenant, session.get(), locale, "history.jte", params);
                 }
@@ -296,11 +298,17 @@ public class WikiPages extends HttpServlet {
     static RichEditor field(Texts t, Views.Page page, Inputs.PageInput input, boolean refused, String csrf) {
         String label = t.get("field.content");
         String hint = t.get("field.content.hint");
+        RichEditor field = RichEditor.plain("wiki-page-content", "content", label, hint, input.content(), t.locale());
         if (page == null || refused) {
-            return RichEditor.plain("wiki-page-content", "content", label, hint, input.content(), t.locale());
+            return field;
         }
-        return new RichEditor("wiki-page-content", "content", label, hint, input.content(),
-                "/wiki/pages/" + page.id() + "/live", csrf, page.version(), "baseVersion", t.locale());
+        return field.live("/wiki/pages/" + page.id() + "/live", csrf, page.version(), "baseVersion");
+    }
+
+    /** The history's {@code ?before=}: a version number, anything else the newest versions. */
+    private static Integer before(HttpServletRequest request) {
+        String text = request.getParameter("before");
+        return text != null && text.matches("[1-9][0-9]{0,8}") ? Integer.valueOf(text) : null;
     }
 
     private static boolean liveChannel(HttpServletRequest request) {

@@ -73,7 +73,28 @@ class WikiPagesTest {
                 "Hors ligne — vos modifications seront envoyées à la reconnexion.",
                 // the textarea's first line break is eaten by HTML: one is written so that the text keeps its own
                 "spellcheck=\"true\">\n\n&lt;p&gt;Les \"saisons\"&lt;/p&gt;</textarea>",
-                "<button type=\"submit\">", "name=\"baseVersion\" value=\"3\"");
+                "<button type=\"submit\">", "name=\"baseVersion\" value=\"3\"",
+                // the one editor's toolbar, hidden until its script shows it (a plain form without scripts)
+                "role=\"toolbar\" aria-label=\"Mise en forme : Contenu\" aria-controls=\"wiki-page-content\" hidden",
+                "aria-keyshortcuts=\"Control+B\"", "<script src=\"/static/rich-editor.js\" defer></script>");
+    }
+
+    @Test
+    void a_long_history_is_listed_a_page_at_a_time_with_links_to_the_older_and_the_newest_versions() {
+        Map<String, Object> params = params();
+        params.put("page", page(true));
+        params.put("versions", List.of(new Views.Version(1000, "Les saisons", "Sophie Martin", AT, null, true),
+                new Views.Version(999, "Les saisons", "Sophie Martin", AT, null, false)));
+        params.put("older", 999);
+        assertThat(render("history.jte", params)).contains("reversed start=\"1000\"",
+                "<nav class=\"wiki-more\" aria-label=\"Parcourir l&#39;historique\">",
+                "href=\"/wiki/pages/" + PAGE + "/history?before=999\">Versions plus anciennes</a>")
+                .doesNotContain("Les versions les plus récentes");
+        params.put("versions", List.of(new Views.Version(998, "Les saisons", "Sophie Martin", AT, null, false)));
+        params.put("older", null);
+        assertThat(render("history.jte", params)).contains("reversed start=\"998\"",
+                "href=\"/wiki/pages/" + PAGE + "/history\">Les versions les plus récentes</a>")
+                .doesNotContain("Versions plus anciennes");
     }
 
     @Test
@@ -83,8 +104,10 @@ class WikiPagesTest {
         params.put("versions", List.of(new Views.Version(3, "Les saisons", "Sophie Martin", AT, 1, true),
                 new Views.Version(2, "Les saisons", "Sophie Martin", AT, null, false),
                 new Views.Version(1, "Saisons", "Sophie Martin", AT, null, false)));
+        params.put("older", null);
         assertThat(render("history.jte", params)).contains("rétablit la version 1", "actuelle",
-                "/wiki/pages/" + PAGE + "/versions/2", "action=\"/wiki/pages/" + PAGE + "/diff\"");
+                "/wiki/pages/" + PAGE + "/versions/2", "action=\"/wiki/pages/" + PAGE + "/diff\"",
+                "reversed start=\"3\"").doesNotContain("Versions plus anciennes", "Les versions les plus récentes");
         params.put("diff", new Views.Comparison(PAGE, "Les saisons", 1, 2, "Saisons", "Les saisons",
                 List.of(new Diffs.Row(Diffs.Kind.SAME, "un"), new Diffs.Row(Diffs.Kind.REMOVED, "<deux>"),
                         new Diffs.Row(Diffs.Kind.ADDED, "trois"))));

@@ -85,6 +85,26 @@ class CoursePagesTest {
                 "value=\"Révolution\"", "selected");
     }
 
+    @Test
+    void a_chapter_is_edited_in_the_platforms_one_editor_single_user_its_text_and_exercises_as_typed() {
+        Map<String, Object> params = params();
+        CourseViews.Course course = course("draft", true);
+        params.put("course", course);
+        params.put("chapter", course.chapters().getFirst());
+        params.put("input", new CourseInputs.ChapterInput("1789", "Situer", "<p>Le <b>texte</b></p>",
+                "</textarea><script>x</script>", List.of(), 1));
+        params.put("error", null);
+        params.put("current", null);
+        params.put("attachable", List.of());
+        String html = render("course-chapter.jte", params);
+        assertThat(html).contains("<label for=\"chapter-content\">Texte du chapitre</label>",
+                "role=\"toolbar\" aria-label=\"Mise en forme : Texte du chapitre\" aria-controls=\"chapter-content\" hidden",
+                "aria-controls=\"chapter-exercises\"", "name=\"exercises\" rows=\"6\"",
+                "&lt;p&gt;Le &lt;b&gt;texte&lt;/b&gt;&lt;/p&gt;", "&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;",
+                "Un exercice par ligne ou une liste", "<script src=\"/static/rich-editor.js\" defer></script>")
+                .doesNotContain("<script>x", "data-live=", "live-editor.js");
+    }
+
     static CourseViews.Course course(String state, boolean writes) {
         return new CourseViews.Course(COURSE, "class", UUID.randomUUID(), "2nde A", "La Révolution", "Seconde",
                 "Histoire", 110, state, writes ? "manager" : "read", writes, writes, true,
