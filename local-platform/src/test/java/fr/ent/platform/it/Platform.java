@@ -50,6 +50,11 @@ public final class Platform {
      */
     public static final Map<String, String> BASE_ENVIRONMENT = baseEnvironment();
 
+    /** The end-of-rights delay of the collectivities whose slug starts with {@link #END_OF_RIGHTS_PREFIX}. */
+    public static final Duration END_OF_RIGHTS_DELAY = Duration.ofSeconds(30);
+    /** The slug prefix of the collectivities whose end-of-rights delay is shortened (ErasureIT's). */
+    public static final String END_OF_RIGHTS_PREFIX = "endofrights";
+
     /** The scrape and rule evaluation interval of the platform's Prometheus: short, for figures within seconds. */
     public static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(5);
 
@@ -63,9 +68,12 @@ public final class Platform {
         // and the diary's job the homework that became visible
         environment.put("ENT_DIARY_TICK_SECONDS", "2");
         // erasures (ADR 0032): the runtime runs queued ones every 3 s, tenant-manager looks for the end of rights
-        // every 5 s (the delay itself stays the rule's 90 days: ErasureIT backdates the mark it checks)
+        // every 5 s; the delay is shortened to 30 s for ErasureIT's collectivities only (ADR 0042): everywhere else
+        // it stays the rule's 90 days, so that nobody another test's import leaves marked is erased
         environment.put("ENT_ERASURE_SWEEP_SECONDS", "3");
         environment.put("ENT_ACCOUNTS_END_OF_RIGHTS_SWEEP_SECONDS", "5");
+        environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS", String.valueOf(END_OF_RIGHTS_DELAY.toSeconds()));
+        environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS_FOR", END_OF_RIGHTS_PREFIX + "-");
         return Map.copyOf(environment);
     }
 
