@@ -43,17 +43,18 @@ public final class Platform {
     public static final String IT_ADMIN_CLIENT = "it-admin";
     public static final String IT_ADMIN_SECRET = "it-admin-secret";
 
+    /** The end-of-rights delay of the collectivities whose slug starts with {@link #END_OF_RIGHTS_PREFIX}. */
+    public static final Duration END_OF_RIGHTS_DELAY = Duration.ofSeconds(30);
+    /** The slug prefix of the collectivities whose end-of-rights delay is shortened (ErasureIT's). Before
+     * {@link #BASE_ENVIRONMENT}, which reads both at class initialisation. */
+    public static final String END_OF_RIGHTS_PREFIX = "endofrights";
+
     /**
      * Settings every test server gets: the local platform's demo sovereignty policy ({@link DemoCompliance#POLICY}:
      * French and EU regions, admin MFA), so that the compliance report and the egress door have rules to apply,
      * and the messagerie's limits. Tests that restart the server add to it.
      */
     public static final Map<String, String> BASE_ENVIRONMENT = baseEnvironment();
-
-    /** The end-of-rights delay of the collectivities whose slug starts with {@link #END_OF_RIGHTS_PREFIX}. */
-    public static final Duration END_OF_RIGHTS_DELAY = Duration.ofSeconds(30);
-    /** The slug prefix of the collectivities whose end-of-rights delay is shortened (ErasureIT's). */
-    public static final String END_OF_RIGHTS_PREFIX = "endofrights";
 
     /** The scrape and rule evaluation interval of the platform's Prometheus: short, for figures within seconds. */
     public static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(5);
