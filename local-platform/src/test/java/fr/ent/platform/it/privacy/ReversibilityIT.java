@@ -76,10 +76,11 @@ class ReversibilityIT {
             String slug = "revlyon-" + UUID.randomUUID().toString().substring(0, 6);
             String domain = slug + ".localhost";
             platform.identity().keycloak().resolveToLoopback(List.of(domain));
+            // the display name is also the demo administrator's last name in Keycloak: letters and spaces only
             DemoData.Demo lyon = DemoData.DEMOS.stream().filter(d -> d.slug().equals("demo-lyon")).findFirst()
                     .orElseThrow();
             try {
-                DemoData.ensure(platform.client(), platform.keycloak(), lyon.as(slug, "Ville de Lyon (export)", domain),
+                DemoData.ensure(platform.client(), platform.keycloak(), lyon.as(slug, "Ville de Lyon export", domain),
                         System.out::println);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
