@@ -20,6 +20,15 @@ public final class DemoData {
     /** {@code primary}, {@code accent}: the collectivity's colours (branding), both 4.5:1 or more against white. */
     public record Demo(String slug, String kind, String displayName, String domain, String uai, String school,
             String schoolType, List<String> classes, List<String[]> people, String primary, String accent) {
+
+        /**
+         * The same school, classes and people in another collectivity: tests seed a demo's content where deleting it
+         * harms no other test (ReversibilityIT exports, deletes and imports it back under a new name).
+         */
+        public Demo as(String newSlug, String newDisplayName, String newDomain) {
+            return new Demo(newSlug, kind, newDisplayName, newDomain, uai, school, schoolType, classes, people,
+                    primary, accent);
+        }
     }
 
     /**
@@ -69,19 +78,25 @@ public final class DemoData {
             throws IOException, InterruptedException {
         List<Account> accounts = new java.util.ArrayList<>();
         for (Demo demo : DEMOS) {
-            client.ensureActive(demo.slug(), demo.kind(), demo.displayName(), demo.domain());
-            brand(client, demo);
-            String realm = Realms.ofCollectivity(demo.slug());
-            // The directory is filled through the runtime API like any client would, as a service account that
-            // administers this collectivity (and only it).
-            ClientCredentials seeder = keycloak.ensureServiceClient(realm, SEEDER_CLIENT, SEEDER_SECRET,
-                    List.of(RealmRoles.SUPER_ADMIN));
-            client.authorizeRuntime(demo.domain(), seeder::authorization);
-            seedDirectory(client, demo, progress);
-            applyCommunicationDefaults(client, demo);
-            accounts.addAll(ensureAccounts(client, keycloak, demo, realm));
+            accounts.addAll(ensure(client, keycloak, demo, progress));
         }
         return accounts;
+    }
+
+    /** One demo collectivity: made active if needed, branded, its directory seeded, its accounts made. Idempotent. */
+    public static List<Account> ensure(PlatformClient client, KeycloakSetup keycloak, Demo demo,
+            Consumer<String> progress) throws IOException, InterruptedException {
+        client.ensureActive(demo.slug(), demo.kind(), demo.displayName(), demo.domain());
+        brand(client, demo);
+        String realm = Realms.ofCollectivity(demo.slug());
+        // The directory is filled through the runtime API like any client would, as a service account that
+        // administers this collectivity (and only it).
+        ClientCredentials seeder = keycloak.ensureServiceClient(realm, SEEDER_CLIENT, SEEDER_SECRET,
+                List.of(RealmRoles.SUPER_ADMIN));
+        client.authorizeRuntime(demo.domain(), seeder::authorization);
+        seedDirectory(client, demo, progress);
+        applyCommunicationDefaults(client, demo);
+        return ensureAccounts(client, keycloak, demo, realm);
     }
 
     /** Colours and logo through the admin API, at every start: the same values again change nothing visible. */

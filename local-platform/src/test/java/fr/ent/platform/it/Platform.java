@@ -43,6 +43,12 @@ public final class Platform {
     public static final String IT_ADMIN_CLIENT = "it-admin";
     public static final String IT_ADMIN_SECRET = "it-admin-secret";
 
+    /** The end-of-rights delay of the collectivities whose slug starts with {@link #END_OF_RIGHTS_PREFIX}. */
+    public static final Duration END_OF_RIGHTS_DELAY = Duration.ofSeconds(30);
+    /** The slug prefix of the collectivities whose end-of-rights delay is shortened (ErasureIT's). Before
+     * {@link #BASE_ENVIRONMENT}, which reads both at class initialisation. */
+    public static final String END_OF_RIGHTS_PREFIX = "endofrights";
+
     /**
      * Settings every test server gets: the local platform's demo sovereignty policy ({@link DemoCompliance#POLICY}:
      * French and EU regions, admin MFA), so that the compliance report and the egress door have rules to apply,
@@ -63,7 +69,8 @@ public final class Platform {
         // and the diary's job the homework that became visible
         environment.put("ENT_DIARY_TICK_SECONDS", "2");
         // erasures (ADR 0032): the runtime runs queued ones every 3 s, tenant-manager looks for the end of rights
-        // every 5 s (the delay itself stays the rule's 90 days: ErasureIT backdates the mark it checks)
+        // every 5 s; the delay is shortened to 30 s for ErasureIT's collectivities only (ADR 0042): everywhere else
+        // it stays the rule's 90 days, so that nobody another test's import leaves marked is erased
         environment.put("ENT_ERASURE_SWEEP_SECONDS", "3");
         environment.put("ENT_ACCOUNTS_END_OF_RIGHTS_SWEEP_SECONDS", "5");
         // a job a crash interrupted (no heartbeat any more, ADR 0041) is taken up after 30 s instead of minutes
@@ -73,6 +80,8 @@ public final class Platform {
         // it kills the server while a job is surely between two steps
         environment.put("ENT_JOBS_TEST_PAUSE_MILLIS", "3000");
         environment.put("ENT_JOBS_TEST_PAUSE_SLUG_PREFIX", "crash-");
+        environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS", String.valueOf(END_OF_RIGHTS_DELAY.toSeconds()));
+        environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS_FOR", END_OF_RIGHTS_PREFIX + "-");
         return Map.copyOf(environment);
     }
 

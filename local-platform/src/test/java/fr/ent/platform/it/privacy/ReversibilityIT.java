@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.it.directory.ClassFixture;
 import fr.ent.platform.it.identity.Logins;
+import fr.ent.platform.local.DemoData;
 import fr.ent.platform.testing.browser.RealBrowser;
 import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
@@ -24,18 +25,24 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Reversibility (issue 18 item 5, ADR 0033) on the real platform: a collectivity's SUPER_ADMIN exports it whole; the
- * archive ({@code ent-collectivity-export/1}) is verified and nobody else reaches it (another collectivity's
- * administrator, a token of another realm, a pupil, guessed ids); the same archive with one byte changed is refused by
- * the operators' import with a problem and nothing created; the archive imported under a new slug and domain gives a
- * collectivity where Léa activates her account with the usual activation code, signs in, and finds her teacher's
- * message and her document, byte for byte; her new token opens nothing of the old collectivity.
+ * Reversibility (issue 18 item 5, ADR 0033) on the real platform, the issue's "done when" path: a collectivity seeded
+ * with the demo Lyon's content ({@link DemoData}: its school, classes, people and accounts; the shared demo Lyon itself
+ * stays, other test classes use it) is exported whole by its SUPER_ADMIN; the archive ({@code ent-collectivity-export/1})
+ * is verified and nobody else reaches it (another collectivity's administrator, a token of another realm, a pupil,
+ * guessed ids); the same archive with one byte changed is refused by the operators' import with a problem and nothing
+ * created. Then the collectivity is deleted (archived, schema and realm dropped), and the archive imported under a new
+ * slug and domain gives a collectivity where the demo pupil Léa activates her account with the usual activation code,
+ * signs in, and finds her teacher's message and her document, byte for byte.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReversibilityIT {
 
     private static final String API = "/api/privacy/collectivity-exports";
@@ -43,7 +50,8 @@ class ReversibilityIT {
     private static final String NEW_PASSWORD = "nouveau-mot-de-passe-" + UUID.randomUUID().toString().substring(0, 6);
 
     private static Platform platform;
-    private static ClassFixture a;
+    /** The demo Lyon's content in a collectivity of this test's own (deleted by it). */
+    private static Source a;
     private static ClassFixture b;
     private static String lea;
     private static String sophie;
@@ -53,16 +61,45 @@ class ReversibilityIT {
     @BeforeAll
     static void twoCollectivities() {
         platform = Platform.get();
-        a = ClassFixture.create("rev-a");
+        a = Source.seed();
         b = ClassFixture.create("rev-b");
-        lea = "Bearer " + Logins.accessToken(platform, a.slug, a.domain(), "lea.durand", ClassFixture.PASSWORD);
-        sophie = "Bearer " + Logins.accessToken(platform, a.slug, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
+        lea = "Bearer " + Logins.accessToken(platform, a.slug, a.domain(), "lea.durand", DemoData.DEMO_PASSWORD);
+        sophie = "Bearer " + Logins.accessToken(platform, a.slug, a.domain(), "sophie.martin", DemoData.DEMO_PASSWORD);
         adminA = platform.administrator(a.slug).authorization();
         adminB = platform.administrator(b.slug).authorization();
     }
 
+    /** The demo Lyon's school, classes, people and accounts, seeded into a fresh collectivity. */
+    private record Source(String slug, String domain, String lea) {
+
+        static Source seed() {
+            String slug = "revlyon-" + UUID.randomUUID().toString().substring(0, 6);
+            String domain = slug + ".localhost";
+            platform.identity().keycloak().resolveToLoopback(List.of(domain));
+            // the display name is also the demo administrator's last name in Keycloak: letters and spaces only
+            DemoData.Demo lyon = DemoData.DEMOS.stream().filter(d -> d.slug().equals("demo-lyon")).findFirst()
+                    .orElseThrow();
+            try {
+                DemoData.ensure(platform.client(), platform.keycloak(), lyon.as(slug, "Ville de Lyon export", domain),
+                        System.out::println);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            HttpResponse<String> users = platform.send(domain, "GET", "/api/directory/users?limit=100", null, null,
+                    platform.administrator(slug).authorization());
+            assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+            String lea = Platform.json(users).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(u -> u.getString("firstName").equals("Léa")).findFirst().orElseThrow().getString("id");
+            return new Source(slug, domain, lea);
+        }
+    }
+
     @Test
-    void aCollectivityGoesOutWholeAndComesBackUnderANewNameWhereItsPeopleSignIn() throws Exception {
+    @Order(3)
+    void aCollectivityGoesOutWholeIsDeletedAndComesBackUnderANewNameWhereItsPeopleSignIn() throws Exception {
         // what Léa finds afterwards: her document and her teacher's message
         HttpResponse<String> upload = platform.send(a.domain(), "POST", "/api/documents/files?name="
                 + URLEncoder.encode("photosynthèse.pdf", StandardCharsets.UTF_8), "application/pdf", PDF, lea);
@@ -121,6 +158,18 @@ class ReversibilityIT {
         assertThat(Platform.json(refused).getString("detail")).contains("rien n'a été importé");
         assertThat(platform.admin("GET", "/collectivities/" + slug2, null).statusCode()).isEqualTo(404);
 
+        // the collectivity goes: archived, then deleted (its schema and realm dropped)
+        assertThat(platform.admin("POST", "/collectivities/" + a.slug + "/archive", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> deleted = platform.admin("DELETE", "/collectivities/" + a.slug, null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(Platform.json(deleted).getString("state")).isEqualTo("DELETED");
+        Instant gone = Instant.now().plus(Duration.ofSeconds(60));
+        while (send(a.domain(), null, "GET", "/api/directory/structures", null).statusCode() != 404
+                && Instant.now().isBefore(gone)) {
+            Thread.sleep(300);
+        }
+        assertThat(send(a.domain(), null, "GET", "/api/directory/structures", null).statusCode()).isEqualTo(404);
+
         // the archive, whole: a new collectivity, provisioned as any other, then filled
         platform.identity().keycloak().resolveToLoopback(List.of(domain2));
         HttpResponse<String> imported = platform.client().adminBytes("POST", importPath(slug2, domain2),
@@ -163,13 +212,12 @@ class ReversibilityIT {
         assertThat(file.body()).isEqualTo(PDF);
         assertThat(send(domain2, lea2, "GET", "/api/documents", null).body()).contains("photosynthèse.pdf");
 
-        // her new token is lyon2's only; the old collectivity's export is not the new one's
-        problem(send(a.domain(), lea2, "GET", "/api/messagerie/boxes/INBOX", null), 401, "invalid-token");
+        // her new token opens nothing elsewhere; the old collectivity's export is not the new one's
+        problem(send(b.domain(), lea2, "GET", "/api/messagerie/boxes/INBOX", null), 401, "invalid-token");
         problem(send(domain2, lea2, "GET", API + "/" + id, null), 403, "forbidden");
         String admin2 = platform.administrator(slug2).authorization();
         problem(send(domain2, admin2, "GET", API + "/" + id + "/archive", null), 404,
                 "collectivity-transfer-not-found");
-        problem(send(a.domain(), admin2, "GET", API + "/" + id, null), 401, "invalid-token");
     }
 
     /**
@@ -180,6 +228,7 @@ class ReversibilityIT {
      * Léa signs in again and finds her document, byte for byte, and the message; the audit trail kept every step.
      */
     @Test
+    @Order(2) // before the test that deletes a: it checks a's backups and state
     void aBackupBringsBackWhatWasDeletedAndOnlyIntoItsOwnCollectivity() throws Exception {
         String leaB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "lea.durand", ClassFixture.PASSWORD);
         String sophieB = "Bearer " + Logins.accessToken(platform, b.slug, b.domain(), "sophie.martin",
@@ -374,8 +423,12 @@ class ReversibilityIT {
         }
     }
 
-    /** The console's way, without a script: the service page links to the export page, a button starts it. */
+    /**
+     * The console's way, without a script: the service page links to the export page, a button starts it. Before the
+     * test that deletes {@code a}.
+     */
     @Test
+    @Order(1)
     void theSuperAdminExportsFromTheConsoleWithoutAScript() throws Exception {
         platform.keycloak().ensureUser(fr.ent.platform.identity.Realms.ofCollectivity(b.slug), "alex.export", "Alex",
                 "Export", ClassFixture.PASSWORD, List.of("SUPER_ADMIN", "Personnel"), Map.of());

@@ -75,7 +75,12 @@ public class EndOfRights {
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long every = sweep().toSeconds();
         ticking = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.SECONDS);
-        LOG.info(() -> "End of rights: every " + every + " s, delay " + delay());
+        DeletionDelay delay = delay();
+        if (delay.shortened().isPresent()) {
+            LOG.warning(() -> "End of rights: the delay is shortened for tests (ent.accounts.deletion.delay-seconds):"
+                    + " " + delay + ". Not for production.");
+        }
+        LOG.info(() -> "End of rights: every " + every + " s, delay " + delay);
     }
 
     @PreDestroy
@@ -86,11 +91,8 @@ public class EndOfRights {
     }
 
     /** The delay after losing the right: days of the sovereign rule's setting, or seconds for tests. */
-    Duration delay() {
-        if (settings.text("ent.accounts.deletion.delay-seconds").isPresent()) {
-            return Duration.ofSeconds(settings.integer("ent.accounts.deletion.delay-seconds", 0, 0, 90 * 86_400));
-        }
-        return Duration.ofDays(settings.integer("ent.accounts.deletion.delay.days", 90, 0, 90));
+    DeletionDelay delay() {
+        return DeletionDelay.from(settings);
     }
 
     private Duration sweep() {
@@ -127,7 +129,7 @@ public class EndOfRights {
     /** One round for one collectivity. */
     public Report run(Collectivity c, Instant now) throws SQLException {
         TenantTransactions tx = new TenantTransactions(dataSource);
-        Timestamp before = Timestamp.from(now.minus(delay()));
+        Timestamp before = Timestamp.from(now.minus(delay().of(c.slug())));
         record Due(UUID id, String label, String schools) {
         }
         int[] kept = {0};

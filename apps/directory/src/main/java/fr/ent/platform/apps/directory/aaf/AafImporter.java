@@ -57,6 +57,7 @@ public class AafImporter {
     public AafImportReport importFiles(Iterable<Source> files, String who) {
         UUID id = UUID.randomUUID();
         List<String> names = new ArrayList<>();
+        Map<AafKind, List<String>> complete = new java.util.EnumMap<>(AafKind.class);
         data.write(em -> Sql.exec(em, "INSERT INTO aaf_import (id, state, requested_by, requested_at, files)"
                 + " VALUES (CAST(?1 AS uuid), 'RUNNING', ?2, now(), '')", id.toString(), who));
         long started = System.nanoTime();
@@ -65,6 +66,9 @@ public class AafImporter {
             for (Source file : files) {
                 AafFileName name = AafFileName.parse(file.name());
                 names.add(name.name());
+                if (!name.delta()) {
+                    complete.computeIfAbsent(name.kind(), k -> new ArrayList<>()).add(name.name());
+                }
                 long first = row;
                 try (InputStream in = file.content()) {
                     row = data.write(em -> AafStaging.stage(em, id, name, in, first));
@@ -78,7 +82,7 @@ public class AafImporter {
             data.write(em -> Sql.exec(em, "UPDATE aaf_import SET files = ?2 WHERE id = CAST(?1 AS uuid)",
                     id.toString(), String.join("\n", names)));
             long read = System.nanoTime();
-            Outcome out = apply(id);
+            Outcome out = apply(id, complete);
             data.write(em -> Sql.exec(em, "UPDATE aaf_import SET state = 'APPLIED', finished_at = now(), created = ?2,"
                     + " updated = ?3, unchanged = ?4, removed = ?5, rejected = ?6 WHERE id = CAST(?1 AS uuid)",
                     id.toString(), out.created, out.updated, out.unchanged, out.removed, out.rejected));
@@ -100,7 +104,7 @@ public class AafImporter {
         }
     }
 
-    private Outcome apply(UUID id) {
+    private Outcome apply(UUID id, Map<AafKind, List<String>> complete) {
         Outcome out = new Outcome(id);
         String importId = id.toString();
         // Structures, one transaction each, and the nomenclatures in one.
@@ -158,6 +162,18 @@ public class AafImporter {
                 return null;
             }));
         }
+        // The end of rights (ADR 0042): who the complete files no longer name, then parents left without a child
+        // who keeps the right. After the structures: a person moved from one school to another is named by now.
+        guarded(out, "fin de droits", 0, null, () -> data.write(em -> {
+            for (AafKind kind : List.of(AafKind.STUDENT, AafKind.STAFF, AafKind.RELATIVE)) {
+                if (complete.containsKey(kind)) {
+                    out.counts.merge("droit.perdu", AafRights.absentFromComplete(em, id, kind, complete.get(kind)),
+                            Integer::sum);
+                }
+            }
+            out.counts.merge("droit.perdu", AafRights.parentsOfLeavers(em, id), Integer::sum);
+            return null;
+        }));
         // What no structure reached.
         data.write(em -> {
             for (Staged s : Staged.read(em, id, "NOT applied AND " + PEOPLE

@@ -23,7 +23,7 @@ import java.util.UUID;
  * links to their parents), staff (classes and groups they teach, subjects, functions, MEF). Memory is this
  * structure's records, not the file's. People are found by their AAF identity ({@link AafKind#externalId}) or, if
  * they were merged into another record (ADR 0025), as that record. A person is never deleted: a delete takes them
- * out of every school (see {@link #leave}).
+ * out of every school and marks the end of their right (see {@link #leave}); naming them again gives it back.
  */
 final class StructureImport {
 
@@ -48,7 +48,7 @@ final class StructureImport {
     private final Set<UUID> createdHere = new HashSet<>();
 
     private record Person(UUID id, Profile profile, String lastName, String firstName, LocalDate birthDate,
-            String email, UUID structureId) {
+            String email, UUID structureId, boolean lost) {
     }
 
     private StructureImport(EntityManager em, UUID importId, UUID sid, String key, Outcome out) {
@@ -122,7 +122,7 @@ final class StructureImport {
             return;
         }
         String columns = "CAST(u.id AS text), u.profile, u.last_name, u.first_name, CAST(u.birth_date AS text),"
-                + " u.email, CAST(u.structure_id AS text)";
+                + " u.email, CAST(u.structure_id AS text), u.rights_lost_at IS NOT NULL";
         String list = Sql.list(ids);
         for (Object[] r : Sql.rows(em, "SELECT m.merged_external_id, " + columns + " FROM ent_user_merge m"
                 + " JOIN ent_user u ON u.id = m.kept_id WHERE m.merged_external_id = ANY(string_to_array(?1, chr(31)))",
@@ -138,7 +138,7 @@ final class StructureImport {
     private static Person person(Object[] r) {
         return new Person(UUID.fromString((String) r[1]), Profile.valueOf((String) r[2]), (String) r[3],
                 (String) r[4], r[5] == null ? null : LocalDate.parse((String) r[5]), (String) r[6],
-                r[7] == null ? null : UUID.fromString((String) r[7]));
+                r[7] == null ? null : UUID.fromString((String) r[7]), Boolean.TRUE.equals(r[8]));
     }
 
     // ---- parents
@@ -421,7 +421,7 @@ final class StructureImport {
                     + " CAST(?6 AS date), CAST(?7 AS text), CAST(?8 AS uuid), ?9, now())", id.toString(), ext,
                     p.name(), last, first, birth == null ? null : birth.toString(), email, sid.toString(),
                     Text.searchKey(last, first));
-            Person created = new Person(id, p, last, first, birth, email, sid);
+            Person created = new Person(id, p, last, first, birth, email, sid, false);
             people.put(ext, created);
             createdHere.add(id);
             out.created(what);
@@ -439,24 +439,29 @@ final class StructureImport {
             Sql.exec(em, "INSERT INTO ent_user_attachment (user_id, structure_id) VALUES (CAST(?1 AS uuid),"
                     + " CAST(?2 AS uuid)) ON CONFLICT DO NOTHING", existing.id().toString(), sid.toString());
         }
-        Person now = new Person(existing.id(), p, last, first, birth, email, structure);
+        // Named again by the feed: the person has the right again (ADR 0042), in the same statement.
+        Person now = new Person(existing.id(), p, last, first, birth, email, structure, false);
         if (now.equals(existing)) {
             out.unchanged(what);
             return now;
         }
         Sql.exec(em, "UPDATE ent_user SET profile = ?2, last_name = ?3, first_name = ?4, birth_date = CAST(?5 AS date),"
-                + " email = CAST(?6 AS text), structure_id = CAST(?7 AS uuid), search_key = ?8"
+                + " email = CAST(?6 AS text), structure_id = CAST(?7 AS uuid), search_key = ?8, rights_lost_at = NULL"
                 + " WHERE id = CAST(?1 AS uuid)", existing.id().toString(), p.name(), last, first,
                 birth == null ? null : birth.toString(), email, structure.toString(), Text.searchKey(last, first));
         people.put(ext, now);
+        if (existing.lost()) {
+            out.counts.merge("droit.retrouve", 1, Integer::sum);
+        }
         out.updated(what);
         return now;
     }
 
     /**
-     * What a delete does while the directory has no end-of-rights state (issue 18): the person leaves every school
-     * of the collectivity (classes, groups, functions, subjects, MEF, attachments; no main school any more) and
-     * keeps their account, their own data and their links to hand-declared relatives. Nothing is erased.
+     * What a delete does: the person leaves every school of the collectivity (classes, groups, functions, subjects,
+     * MEF, attachments; no main school any more) and is marked as having lost the right ({@link AafRights}); their
+     * account, their own data and their links to hand-declared relatives stay until tenant-manager's end-of-rights
+     * job erases them after the delay. Nothing is erased by the feed itself.
      */
     private void leave(Person p) {
         String id = p.id().toString();
@@ -470,6 +475,7 @@ final class StructureImport {
         Sql.exec(em, "UPDATE ent_user SET structure_id = NULL WHERE id = CAST(?1 AS uuid)", id);
         out.removed(what(p.profile()), 1);
         out.removed("rattachement", n);
+        out.counts.merge("droit.perdu", AafRights.lose(em, p.id()), Integer::sum);
     }
 
     private void leaveOtherSchools(UUID user) {

@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * The directory app's data contract (ADR 0030, docs/data-protection.md). A person's export holds the person's
- * entry of the directory, their classes, groups, schools, family links, own settings, linked identities and the
- * duplicates merged into them. The BE1D import files kept with an import (be1d_import) are the school's records,
+ * entry of the directory (with the date they lost the right, if they did), their classes, groups, schools, family
+ * links, own settings, linked identities, the duplicates merged into them, and what the national directory feed
+ * (AAF) says of them: their MEF, the subjects they teach where, their functions. The BE1D import files kept with an import (be1d_import) are the school's records,
  * not exported per person.
  */
 @ApplicationScoped
@@ -76,7 +77,7 @@ public class DirectoryDataContract implements DataContract {
         UUID id = person.directoryId().get();
         into.section("person", data.read(unit, em -> Rows.select(em,
                 "u.id, u.external_id, u.profile, u.last_name, u.first_name, u.birth_date, u.email, s.uai "
-                + "AS school_uai, s.name AS school_name, u.created_at",
+                + "AS school_uai, s.name AS school_name, u.created_at, u.rights_lost_at",
                 "ent_user u LEFT JOIN structure s ON s.id = u.structure_id WHERE u.id = ?1", id)));
         into.section("settings", data.read(unit, em -> Rows.select(em,
                 "language, time_zone, favourite_apps, updated_at",
@@ -104,6 +105,22 @@ public class DirectoryDataContract implements DataContract {
         into.section("merged_duplicates", data.read(unit, em -> Rows.select(em,
                 "merged_id, merged_external_id, merged_name, merged_by, merged_at",
                 "ent_user_merge WHERE kept_id = ?1", id)));
+        // What the AAF feed says of them (ADR 0034): the nomenclatures' labels beside the codes, for a reader.
+        into.section("mef", data.read(unit, em -> Rows.select(em,
+                "s.uai AS school_uai, s.name AS school_name, m.mef_code, f.label AS mef_label",
+                "user_mef m JOIN structure s ON s.id = m.structure_id LEFT JOIN mef f ON f.code = m.mef_code"
+                + " WHERE m.user_id = ?1 ORDER BY s.name, m.mef_code", id)));
+        into.section("teaching", data.read(unit, em -> Rows.select(em,
+                "s.uai AS school_uai, s.name AS school_name, t.subject_code, j.label AS subject_label,"
+                + " c.name AS class_name, g.name AS group_name",
+                "teaching t JOIN structure s ON s.id = t.structure_id LEFT JOIN subject j ON j.code = t.subject_code"
+                + " LEFT JOIN school_class c ON c.id = t.class_id LEFT JOIN ent_group g ON g.id = t.group_id"
+                + " WHERE t.user_id = ?1 ORDER BY s.name, t.subject_code, c.name, g.name", id)));
+        into.section("functions", data.read(unit, em -> Rows.select(em,
+                "s.uai AS school_uai, s.name AS school_name, f.code, f.label,"
+                + " NULLIF(f.discipline_code, '') AS discipline_code, f.discipline_label",
+                "staff_function f JOIN structure s ON s.id = f.structure_id WHERE f.user_id = ?1"
+                + " ORDER BY s.name, f.code", id)));
     }
 
     /**

@@ -105,9 +105,15 @@ class AafImportTest {
 
         assertThat(report.state()).isEqualTo("APPLIED");
         assertThat(classesOf("1002")).containsExactly("0910001G 3A");
-        // the leaver: account kept, out of every school, class and group (no end-of-rights state on main yet)
+        // the leaver: account kept, out of every school, class and group, and marked as having lost the right
         assertThat(single("SELECT count(*) FROM ent_user WHERE external_id = 'aaf:eleve:1003'"
                 + " AND structure_id IS NULL")).isEqualTo("1");
+        assertThat(lost("eleve:1003")).isTrue();
+        // her only parent goes with her; the others keep the right
+        assertThat(lost("responsable:5003")).isTrue();
+        assertThat(lost("eleve:1002")).isFalse();
+        assertThat(lost("responsable:5001")).isFalse();
+        assertThat(report.counts()).containsEntry("droit.perdu", 2);
         assertThat(classesOf("1003")).isEmpty();
         assertThat(groupsOf("1003")).isEmpty();
         // the newcomer, with a parent who arrives in the same delta
@@ -143,6 +149,15 @@ class AafImportTest {
         assertThat(Integer.parseInt(members())).isEqualTo(Integer.parseInt(counts.replaceAll(".*members=(\\d+).*",
                 "$1")) + 3);
         assertThat(single("SELECT count(*) FROM ent_user")).isEqualTo(counts.replaceAll(".*users=(\\d+).*", "$1"));
+        // named again: the leaver and her parent have the right again; the delta's newcomer and her parent, whom the
+        // complete export does not name, have lost it
+        assertThat(lost("eleve:1003")).isFalse();
+        assertThat(lost("responsable:5003")).isFalse();
+        assertThat(lost("eleve:1006")).isTrue();
+        assertThat(lost("responsable:5005")).isTrue();
+        assertThat(rows("SELECT external_id FROM ent_user WHERE rights_lost_at IS NOT NULL ORDER BY 1"))
+                .containsExactly("aaf:eleve:1006", "aaf:responsable:5005");
+        assertThat(report.counts()).containsEntry("droit.retrouve", 2).containsEntry("droit.perdu", 2);
     }
 
     @Test
@@ -188,6 +203,56 @@ class AafImportTest {
         assertThat(report.rejections()).isEmpty();
         assertThat(classesOf("1010")).containsExactly("0910001G 3A", "0910001G 3B");
         assertThat(parentsOf("1010")).containsExactly("Durand Sophie");
+    }
+
+    @Test
+    @Order(6)
+    void aParentKeepsTheRightWhileOneOfTheirChildrenKeepsIt() {
+        importer.importFiles(List.of(delta("Eleve", "<deleteRequest><identifier><id>1002</id></identifier>"
+                + "</deleteRequest>")), "admin@test");
+        assertThat(lost("eleve:1002")).isTrue();
+        assertThat(lost("responsable:5001")).isFalse(); // 1001 is still hers
+        String since = single("SELECT CAST(rights_lost_at AS text) FROM ent_user WHERE external_id = 'aaf:eleve:1002'");
+
+        importer.importFiles(List.of(delta("Eleve", "<deleteRequest><identifier><id>1001</id></identifier>"
+                + "</deleteRequest><deleteRequest><identifier><id>1002</id></identifier></deleteRequest>"),
+                delta("PersEducNat", "<deleteRequest><identifier><id>2002</id></identifier></deleteRequest>")),
+                "admin@test");
+        assertThat(lost("eleve:1001")).isTrue();
+        assertThat(lost("responsable:5001")).isTrue();
+        assertThat(lost("responsable:5002")).isTrue();
+        assertThat(lost("perseducnat:2002")).isTrue();
+        // a mark already there keeps its date: the delay runs from the first import that lost them
+        assertThat(single("SELECT CAST(rights_lost_at AS text) FROM ent_user WHERE external_id = 'aaf:eleve:1002'"))
+                .isEqualTo(since);
+    }
+
+    @Test
+    @Order(7)
+    void aCompleteFileJudgesOnlyTheStructuresItSpeaksOf() {
+        // a complete pupils' file of the lycée only: the collège's pupil 1010 is not judged by it
+        String eleve = "<addRequest><identifier><id>1003</id></identifier><attributes>"
+                + "<attr name=\"sn\"><value>Petit</value></attr><attr name=\"givenName\"><value>Nina</value></attr>"
+                + "<attr name=\"ENTPersonStructRattach\"><value>910002</value></attr>"
+                + "<attr name=\"ENTEleveClasses\"><value>910002$2NDE1</value></attr></attributes></addRequest>";
+        AafImportReport report = importer.importFiles(List.of(new AafImporter.Source(
+                "ENTFICTIF_Complet_20261001_Eleve_0000.xml", new ByteArrayInputStream(("<?xml version=\"1.0\"?>"
+                        + "<ficAlimMENESR>" + eleve + "</ficAlimMENESR>").getBytes(StandardCharsets.UTF_8)))),
+                "admin@test");
+        assertThat(report.state()).isEqualTo("APPLIED");
+        assertThat(lost("eleve:1003")).isFalse();
+        assertThat(lost("eleve:1010")).isFalse();
+    }
+
+    private static AafImporter.Source delta(String kind, String requests) {
+        return new AafImporter.Source("ENTFICTIF_Delta_20260925_" + kind + "_0000.xml", new ByteArrayInputStream(
+                ("<?xml version=\"1.0\"?><ficAlimMENESR>" + requests + "</ficAlimMENESR>")
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean lost(String identity) {
+        return "true".equals(single("SELECT CAST(rights_lost_at IS NOT NULL AS text) FROM ent_user"
+                + " WHERE external_id = 'aaf:" + identity + "'"));
     }
 
     private String everything() {
