@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a reader's session, a guessed page, another page's heads and hostile batches are refused, and nothing is
  * half-stored.
  */
+// alone: it waits for edits and presence to cross within seconds, which another browser class beside it slowed past
+// its waits (CI, session 15)
+@Isolated
 class CollabIT {
 
     private static final String API = "/api/wiki";
