@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scratch schema, the refusal of a changed byte or another collectivity's backup before anything is written, and the
  * restore into a new schema switched over, the audit trail carried over rather than rolled back.
  */
+@ResourceLock("ent.transfer.dir") // sets the JVM-wide spool directory property, as CollectivityTransferTest does
 class BackupsTest {
 
     @TempDir

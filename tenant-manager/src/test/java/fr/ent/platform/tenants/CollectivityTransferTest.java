@@ -42,6 +42,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changed is refused before anything is created; an import the runtime does not finish removes the collectivity it
  * made; an export is queued in the collectivity's own table, once, and reached by nobody else's slug.
  */
+@ResourceLock("ent.transfer.dir") // sets the JVM-wide spool directory property, as BackupsTest does
 class CollectivityTransferTest {
 
     @TempDir

@@ -32,7 +32,9 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // the upgrade walks every collectivity of the shared registry and asserts on what it finds
 class ConcurrencyAndUpgradeTest {
 
     /** The apps' versions this build migrates schemas to (directory=4,notifications=2,flash=1...). */
