@@ -25,7 +25,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /**
@@ -41,7 +41,7 @@ import org.openqa.selenium.By;
  * to; the administrator is signed in by {@link ConsoleSession}, shared with the console's other browser classes.
  */
 @Order(ConsoleSession.ORDER)
-@Isolated
+@ResourceLock(Platform.DEMOS)
 class ConsoleImportPagesIT {
 
     static Platform platform;

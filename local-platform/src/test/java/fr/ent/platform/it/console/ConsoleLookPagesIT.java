@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
  * whatever happens here.
  */
 @Order(ConsoleSession.ORDER)
-@Isolated
+@ResourceLock(Platform.DEMOS)
 class ConsoleLookPagesIT {
 
     static Platform platform;

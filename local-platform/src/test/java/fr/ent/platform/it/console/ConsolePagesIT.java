@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * afterwards (the teacher's function; the administrator's enrolled authenticator when the session ends).
  */
 @Order(ConsoleSession.ORDER)
-@Isolated
+@ResourceLock(Platform.DEMOS)
 class ConsolePagesIT {
 
     static Platform platform;

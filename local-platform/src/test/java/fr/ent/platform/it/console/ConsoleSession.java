@@ -18,10 +18,12 @@ import org.openqa.selenium.Dimension;
  * (ConsolePagesIT, ConsoleLookPagesIT, ConsoleImportPagesIT): the administrator enrols the second factor once (asked
  * of them: asserted) instead of once a class, with a browser started once.
  *
- * <p>The classes are {@code @Isolated}: they run one after another ({@link #ORDER}), after the classes that run
- * concurrently, DemoWalkIT among them, whose walk of the administrator needs a first login to enrol. When the run
- * ends (this listener, registered in {@code META-INF/services}), the browser is closed and the administrator's
- * authenticator forgotten, so that a later run, or the launcher's demo, still finds a first login.
+ * <p>The classes hold the demo people's lock ({@code Platform.DEMOS}): one at a time, beside classes that do not use
+ * the demo people. DemoWalkIT, whose walk of the administrator needs a first login to enrol, forgets the
+ * authenticator this session enrolled whichever runs first; this session, finding itself signed out, forgets and
+ * enrols again. When the run ends (this listener, registered in {@code META-INF/services}), the browser is closed
+ * and the administrator's authenticator forgotten, so that a later run, or the launcher's demo, still finds a first
+ * login.
  */
 public final class ConsoleSession implements TestExecutionListener {
 
