@@ -66,8 +66,11 @@ public class TenantManagerBeans {
             LOG.severe("ent.keycloak.url (ENT_KEYCLOAK_URL) is not set: collectivities cannot be provisioned");
             return IdentityRealms.UNCONFIGURED;
         }
-        return new KeycloakRealms(new KeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials()),
-                new PortalUrls(portal), keycloak.operatorClientSecret(), new BrandingStore(dataSource)::of);
+        // Each realm administered on its own Keycloak shard, the configured one by default (ADR 0044).
+        KeycloakAdmin admin = new fr.ent.platform.tenants.shards.ShardedKeycloakAdmin(URI.create(keycloak.url().get()),
+                keycloak.adminCredentials(), new fr.ent.platform.tenants.shards.ShardRegistry(dataSource)::endpointsOfRealm);
+        return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
+                new BrandingStore(dataSource)::of);
     }
 
     @Produces
