@@ -60,7 +60,7 @@ public class ShardRegistry {
                 } else {
                     chosen = ShardChoice.leastFilled(shards).orElseThrow(() -> new AllShardsFull(shards));
                     try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE collectivity SET keycloak_shard = ? WHERE id = ?")) {
+                            "UPDATE platform.collectivity SET keycloak_shard = ? WHERE id = ?")) {
                         ps.setString(1, chosen.name());
                         ps.setObject(2, collectivity.id());
                         ps.executeUpdate();
@@ -89,7 +89,8 @@ public class ShardRegistry {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT s.public_url, s.internal_url FROM collectivity c JOIN keycloak_shard s ON s.name = c.keycloak_shard
+                SELECT s.public_url, s.internal_url
+                  FROM platform.collectivity c JOIN platform.keycloak_shard s ON s.name = c.keycloak_shard
                  WHERE c.slug = ? AND s.name <> 'default'""")) {
             ps.setString(1, slug.get());
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,7 +102,7 @@ public class ShardRegistry {
     }
 
     private static Optional<String> recorded(Connection c, Collectivity collectivity) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT keycloak_shard FROM collectivity WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT keycloak_shard FROM platform.collectivity WHERE id = ?")) {
             ps.setObject(1, collectivity.id());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -113,8 +114,8 @@ public class ShardRegistry {
         // Deleted collectivities have no realm any more: they free their place.
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT s.name, s.internal_url, s.public_url, s.capacity, s.open,
-                       (SELECT count(*) FROM collectivity c WHERE c.keycloak_shard = s.name AND c.state <> 'DELETED')
-                  FROM keycloak_shard s ORDER BY s.name""");
+                       (SELECT count(*) FROM platform.collectivity c WHERE c.keycloak_shard = s.name AND c.state <> 'DELETED')
+                  FROM platform.keycloak_shard s ORDER BY s.name""");
                 ResultSet rs = ps.executeQuery()) {
             List<KeycloakShard> shards = new ArrayList<>();
             while (rs.next()) {

@@ -20,6 +20,8 @@ import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.tenants.shards.ShardRegistry;
+import fr.ent.platform.tenants.shards.ShardedKeycloakAdmin;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +69,8 @@ public class TenantManagerBeans {
             return IdentityRealms.UNCONFIGURED;
         }
         // Each realm administered on its own Keycloak shard, the configured one by default (ADR 0044).
-        KeycloakAdmin admin = new fr.ent.platform.tenants.shards.ShardedKeycloakAdmin(URI.create(keycloak.url().get()),
-                keycloak.adminCredentials(), new fr.ent.platform.tenants.shards.ShardRegistry(dataSource)::endpointsOfRealm);
+        KeycloakAdmin admin = new ShardedKeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials(),
+                new ShardRegistry(dataSource)::endpointsOfRealm);
         return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
                 new BrandingStore(dataSource)::of);
     }
