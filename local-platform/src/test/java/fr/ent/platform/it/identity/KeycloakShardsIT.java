@@ -30,9 +30,10 @@ import org.junit.jupiter.api.parallel.Isolated;
 /**
  * Realm shards (issue 19, ADR 0044) on the real platform with two small shards: the test JVM's Keycloak (the
  * configured one, shard {@code default}) and a second Keycloak, shard {@code it-b}, registered with room for one
- * realm. The next collectivity goes to the emptier shard (it-b), the one after it to default since it-b is then
- * full; each realm is made on its own server only, and each collectivity's token is accepted on its own domain and
- * refused on the other's, whichever way round.
+ * realm. With default closed for a moment, the next collectivity goes to it-b; the one after it to default, since
+ * it-b is then full. Each realm is made on its own server only, and each collectivity's token is accepted on its own
+ * domain and refused on the other's, whichever way round. (Which of two open shards is the least filled is
+ * ShardPlacementTest's.)
  *
  * <p>Isolated: while it-b is open, every collectivity created anywhere would be placed there. The second Keycloak
  * is started once, from a copy of the shared Keycloak's built home (no build step to pay), and stopped at the end;
@@ -91,12 +92,19 @@ class KeycloakShardsIT {
         String a = slug("sha");
         long started = System.nanoTime();
         onB = b;
-        platform.client().ensureActive(b, "commune", "Collectivité " + b, domainOf(b));
+        // With default closed, b can only go to it-b (whatever default holds: nothing, if this class runs first).
+        openDefault(false);
+        try {
+            platform.client().ensureActive(b, "commune", "Collectivité " + b, domainOf(b));
+        } finally {
+            openDefault(true);
+        }
+        // it-b is full now (1/1): a goes to default however empty or full default is.
         platform.client().ensureActive(a, "commune", "Collectivité " + a, domainOf(a));
         System.out.printf("KeycloakShardsIT: two collectivities provisioned in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
 
-        // Placement: it-b was empty (fill 0) while default holds the other tests' realms; then it-b is full.
+        // Placement: a closed shard takes none, a full one neither.
         assertThat(shardOf(b)).isEqualTo(SHARD);
         assertThat(shardOf(a)).isEqualTo("default");
         // Each realm exists on its own server only.
@@ -119,6 +127,14 @@ class KeycloakShardsIT {
         // tenant-manager's admin API judges b's tokens on shard B too: the probe's is b's, not an administrator's.
         assertThat(platform.client().admin("GET", "/collectivities/" + b, null, tokenOfB).statusCode())
                 .isEqualTo(403);
+    }
+
+    private void openDefault(boolean open) throws Exception {
+        try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE platform.keycloak_shard SET open = ? WHERE name = 'default'")) {
+            ps.setBoolean(1, open);
+            ps.executeUpdate();
+        }
     }
 
     private static int realmStatus(KeycloakSetup keycloak, String slug) throws Exception {
