@@ -50,7 +50,7 @@ public final class RealmCapacityBench {
     private static final int SAMPLES = 8;
     private static final String SIZES_HEADER = "realms,step_median_ms,exists_ms,probe_secret_ms,users_page_ms,"
             + "administrators_ms,branding_ms,reconcile_ms,list_realms_ms,rss_before_mb,restart_s,rss_after_mb,"
-            + "first_admin_call_after_restart_ms,load,at\n";
+            + "first_admin_call_after_restart_ms,load,at,in_realm_exists_ms,in_realm_users_page_ms\n";
 
     private RealmCapacityBench() {
     }
@@ -152,6 +152,15 @@ public final class RealmCapacityBench {
         calls.put("administrators", median(sample, administrators::list));
         calls.put("branding", median(sample, server.realms::updateBranding));
         calls.put("reconcile", median(sample.subList(0, Math.min(3, sample.size())), server.realms::ensureRealm));
+        // The same reads by a service account of the realm itself (issue 19: "routine administration through a
+        // service account inside each realm"): does it escape the master administrator's growth?
+        Map<String, KeycloakAdmin> inRealm = new LinkedHashMap<>();
+        for (Collectivity c : sample) {
+            inRealm.put(c.names().realm(), realmServiceAccount(admin, c.names().realm()));
+        }
+        calls.put("inRealmExists", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm())));
+        calls.put("inRealmUsersPage", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm()
+                + "/users?briefRepresentation=false&first=0&max=100")));
         long l0 = System.nanoTime();
         int listed = admin.get("").array().size();
         double list = (System.nanoTime() - l0) / 1e6;
@@ -169,7 +178,32 @@ public final class RealmCapacityBench {
                 + fmt(calls.get("probeSecret"), 0) + "," + fmt(calls.get("usersPage"), 0) + ","
                 + fmt(calls.get("administrators"), 0) + "," + fmt(calls.get("branding"), 0) + ","
                 + fmt(calls.get("reconcile"), 0) + "," + fmt(list, 0) + "," + rssBefore + "," + fmt(restart, 1) + ","
-                + rssAfter + "," + fmt(firstCall, 0) + "," + fmt(Bench.load(), 1) + "," + Instant.now() + "\n";
+                + rssAfter + "," + fmt(firstCall, 0) + "," + fmt(Bench.load(), 1) + "," + Instant.now() + ","
+                + fmt(calls.get("inRealmExists"), 0) + "," + fmt(calls.get("inRealmUsersPage"), 0) + "\n";
+    }
+
+    /**
+     * An admin client authenticated as the service account of a confidential client {@code bench-admin} of the realm
+     * itself, holding realm-management's view-realm, view-users, manage-users and view-clients (made if absent).
+     */
+    private static KeycloakAdmin realmServiceAccount(KeycloakAdmin master, String realm) {
+        String secret = "bench-admin-secret";
+        if (master.get(realm + "/clients?clientId=bench-admin").array().isEmpty()) {
+            master.post(realm + "/clients", jakarta.json.Json.createObjectBuilder().add("clientId", "bench-admin")
+                    .add("enabled", true).add("publicClient", false).add("secret", secret)
+                    .add("standardFlowEnabled", false).add("serviceAccountsEnabled", true).build());
+            String id = master.get(realm + "/clients?clientId=bench-admin").array().getJsonObject(0).getString("id");
+            String user = master.get(realm + "/clients/" + id + "/service-account-user").object().getString("id");
+            String management = master.get(realm + "/clients?clientId=realm-management").array().getJsonObject(0)
+                    .getString("id");
+            var roles = jakarta.json.Json.createArrayBuilder();
+            for (String role : List.of("view-realm", "view-users", "manage-users", "view-clients")) {
+                roles.add(master.get(realm + "/clients/" + management + "/roles/" + role).object());
+            }
+            master.post(realm + "/users/" + user + "/role-mappings/clients/" + management, roles.build());
+        }
+        return new KeycloakAdmin(master.baseUrl(), new AdminCredentials.ClientCredentials(realm, "bench-admin",
+                secret));
     }
 
     private interface Call {
