@@ -18,8 +18,8 @@ CREATE TABLE keycloak_shard (
     CHECK (name = 'default' OR (internal_url IS NOT NULL AND public_url IS NOT NULL))
 );
 
--- 500: what one Keycloak 26.7.3 server holds well on the measured curve (ADR 0044); the operator may change it.
-INSERT INTO keycloak_shard (name, capacity) VALUES ('default', 500);
+-- 300: what one Keycloak 26.7.3 server is known to hold well (ADR 0044: measured curve); the operator may change it.
+INSERT INTO keycloak_shard (name, capacity) VALUES ('default', 300);
 
 -- Every collectivity there is lives on the one Keycloak there was. A new one gets its shard at its REALM step.
 ALTER TABLE collectivity ADD COLUMN keycloak_shard text REFERENCES keycloak_shard (name);
