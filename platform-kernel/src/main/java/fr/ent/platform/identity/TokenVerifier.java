@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.net.URI;
 
 /**
  * Checks Keycloak tokens for one expected realm: RS256 signature against the realm's published keys, issuer,
@@ -43,12 +45,26 @@ public final class TokenVerifier {
     static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     private final RealmEndpoints endpoints;
+    private final Function<String, Optional<RealmEndpoints>> shards;
     private final Duration keysTimeToLive;
-    private final Map<String, JWKSource<SecurityContext>> keysByRealm = new ConcurrentHashMap<>();
+    /** By JWKS address rather than realm name: a realm moved to another shard has other keys there. */
+    private final Map<String, JWKSource<SecurityContext>> keysByAddress = new ConcurrentHashMap<>();
 
     public TokenVerifier(RealmEndpoints endpoints, Duration keysTimeToLive) {
+        this(endpoints, keysTimeToLive, realm -> Optional.empty());
+    }
+
+    /**
+     * With realm shards (ADR 0044): {@code shards} gives the endpoints of the Keycloak server a realm lives on when
+     * it is not the configured one ({@code endpoints}, the default shard); each realm's tokens must then carry that
+     * server's issuer, so a token of a realm on shard A is refused for a collectivity on shard B even before its
+     * signature is looked at.
+     */
+    public TokenVerifier(RealmEndpoints endpoints, Duration keysTimeToLive,
+            Function<String, Optional<RealmEndpoints>> shards) {
         this.endpoints = endpoints;
         this.keysTimeToLive = keysTimeToLive;
+        this.shards = shards;
     }
 
     /**
@@ -60,8 +76,14 @@ public final class TokenVerifier {
         return new TokenVerifier(RealmEndpoints.of(issuerBase, url), keysTimeToLive);
     }
 
+    /** The configured Keycloak (the default shard): the platform realm and every realm not placed elsewhere. */
     public RealmEndpoints endpoints() {
         return endpoints;
+    }
+
+    /** The endpoints of the Keycloak server {@code realm} lives on. */
+    public RealmEndpoints endpoints(String realm) {
+        return shards.apply(realm).orElse(endpoints);
     }
 
     /**
@@ -71,12 +93,14 @@ public final class TokenVerifier {
     public Optional<String> claimedRealm(String token) {
         try {
             String issuer = parse(token).getJWTClaimsSet().getIssuer();
-            String prefix = endpoints.issuer("");
-            if (issuer == null || !issuer.startsWith(prefix)) {
+            int at = issuer == null ? -1 : issuer.lastIndexOf("/realms/");
+            if (at < 0) {
                 return Optional.empty();
             }
-            String realm = issuer.substring(prefix.length());
-            return realm.matches("[a-z0-9-]{1,64}") ? Optional.of(realm) : Optional.empty();
+            String realm = issuer.substring(at + "/realms/".length());
+            // The realm's own shard must be the one that issued it: a name alone would let any server claim it.
+            return realm.matches("[a-z0-9-]{1,64}") && endpoints(realm).issuer(realm).equals(issuer)
+                    ? Optional.of(realm) : Optional.empty();
         } catch (InvalidTokenException | ParseException e) {
             return Optional.empty();
         }
@@ -117,7 +141,8 @@ public final class TokenVerifier {
 
     private JWTClaimsSet process(String token, String realm, String audience, String type, Set<String> required)
             throws InvalidTokenException {
-        String issuer = endpoints.issuer(realm);
+        RealmEndpoints shard = endpoints(realm);
+        String issuer = shard.issuer(realm);
         JWT parsed = parse(token);
         if (parsed instanceof PlainJWT || !(parsed instanceof SignedJWT signed)) {
             throw new InvalidTokenException(InvalidTokenException.Reason.UNSIGNED, "unsigned token", null);
@@ -136,7 +161,7 @@ public final class TokenVerifier {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, e.getMessage(), e);
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(realm)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(shard, realm)));
         if (LOGOUT_TOKEN_TYPE.equals(type)) {
             // Keycloak 26 heads logout tokens with typ "logout+jwt" (OIDC Back-Channel Logout 1.0, section 2.4);
             // nimbus accepts only "JWT" or none by default.
@@ -189,11 +214,12 @@ public final class TokenVerifier {
         }
     }
 
-    private JWKSource<SecurityContext> keys(String realm) {
-        return keysByRealm.computeIfAbsent(realm, r -> {
+    private JWKSource<SecurityContext> keys(RealmEndpoints shard, String realm) {
+        return keysByAddress.computeIfAbsent(shard.jwks(realm).toString(), address -> {
+            String r = realm;
             try {
                 long ttl = keysTimeToLive.toMillis();
-                return JWKSourceBuilder.<SecurityContext>create(endpoints.jwks(r).toURL(),
+                return JWKSourceBuilder.<SecurityContext>create(URI.create(address).toURL(),
                                 new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
                         .cache(ttl, 5_000)
                         .rateLimited(10_000)

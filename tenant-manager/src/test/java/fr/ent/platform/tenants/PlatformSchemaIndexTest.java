@@ -16,7 +16,11 @@ class PlatformSchemaIndexTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(IndexedMigrations.index("db/platform", getClass().getClassLoader()))
                     .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
-                            .filter(n -> n.endsWith(".sql")).sorted().toList());
+                            .filter(n -> n.endsWith(".sql"))
+                            // by version number: V10 comes after V9, not after V1
+                            .sorted(java.util.Comparator.comparingInt(
+                                    n -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+                            .toList());
         }
     }
 }

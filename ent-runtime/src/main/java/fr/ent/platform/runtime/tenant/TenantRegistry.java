@@ -2,6 +2,8 @@ package fr.ent.platform.runtime.tenant;
 
 import fr.ent.platform.branding.BrandColour;
 import fr.ent.platform.branding.Branding;
+import fr.ent.platform.identity.RealmEndpoints;
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import jakarta.annotation.Resource;
@@ -38,9 +40,19 @@ public class TenantRegistry {
     DataSource dataSource;
 
     private final ReentrantLock refreshing = new ReentrantLock();
-    private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of(), 0);
 
-    private record Snapshot(long revision, Map<String, Tenant> byDomain, long checkedAt) {
+    /** shardByRealm: the realms that live on another Keycloak than the configured one (ADR 0044), and where. */
+    private record Snapshot(long revision, Map<String, Tenant> byDomain, Map<String, RealmEndpoints> shardByRealm,
+            long checkedAt) {
+    }
+
+    /**
+     * The Keycloak server the realm lives on when it is not the configured one (a shard other than
+     * {@code default}); empty for the default shard, the platform realm and unknown realms.
+     */
+    public Optional<RealmEndpoints> shardOfRealm(String realm) {
+        return Optional.ofNullable(refreshIfOlderThan(CHECK_EVERY_NANOS).shardByRealm().get(realm));
     }
 
     /** The collectivity served on {@code host} (already lower-cased, without port), if any. */
@@ -130,14 +142,16 @@ public class TenantRegistry {
                 revision = rs.getLong(1);
             }
             if (revision == snapshot.revision()) {
-                snapshot = new Snapshot(revision, snapshot.byDomain(), now);
+                snapshot = new Snapshot(revision, snapshot.byDomain(), snapshot.shardByRealm(), now);
                 return;
             }
             Map<String, Tenant> byDomain = new HashMap<>();
+            Map<String, RealmEndpoints> shardByRealm = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT d.domain, c.id, c.slug, c.display_name, c.state, c.schema_name, c.role_name, c.schema_version,
-                           c.enabled_apps, c.primary_color, c.accent_color, c.logo_sha256
+                           c.enabled_apps, c.primary_color, c.accent_color, c.logo_sha256, s.public_url, s.internal_url
                       FROM platform.collectivity c JOIN platform.collectivity_domain d ON d.collectivity_id = c.id
+                      LEFT JOIN platform.keycloak_shard s ON s.name = c.keycloak_shard AND s.name <> 'default'
                      WHERE c.state IN ('ACTIVE', 'SUSPENDED', 'ARCHIVED')""");
                     ResultSet rs = ps.executeQuery()) {
                 Map<UUID, Tenant> byId = new HashMap<>();
@@ -145,9 +159,13 @@ public class TenantRegistry {
                     UUID id = rs.getObject(2, UUID.class);
                     Tenant tenant = byId.computeIfAbsent(id, k -> row(rs, k));
                     byDomain.put(rs.getString(1), tenant);
+                    if (rs.getString(13) != null) {
+                        shardByRealm.put(Realms.ofCollectivity(tenant.slug()),
+                                RealmEndpoints.of(rs.getString(13), rs.getString(14)));
+                    }
                 }
             }
-            snapshot = new Snapshot(revision, Map.copyOf(byDomain), now);
+            snapshot = new Snapshot(revision, Map.copyOf(byDomain), Map.copyOf(shardByRealm), now);
             LOG.fine(() -> "Collectivity registry at revision " + revision + ": " + byDomain.size() + " domains");
         }
     }

@@ -12,6 +12,9 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class AccessSettings {
 
+    @jakarta.annotation.Resource(lookup = "jdbc/ent")
+    javax.sql.DataSource dataSource;
+
     /** No admin API call can be checked without Keycloak: the application refuses to start, as it always did. */
     void requireKeycloak(@Observes @Initialized(ApplicationScoped.class) Object ignored, KeycloakSettings keycloak) {
         url(keycloak);
@@ -20,7 +23,10 @@ public class AccessSettings {
     @Produces
     @Singleton
     TokenVerifier tokenVerifier(KeycloakSettings keycloak) {
-        return TokenVerifier.forKeycloak(url(keycloak), keycloak.publicUrl(), keycloak.keysTtl());
+        TokenVerifier configured = TokenVerifier.forKeycloak(url(keycloak), keycloak.publicUrl(), keycloak.keysTtl());
+        // A collectivity's administrators sign in on its realm's shard (ADR 0044).
+        return new TokenVerifier(configured.endpoints(), keycloak.keysTtl(),
+                new fr.ent.platform.tenants.shards.ShardRegistry(dataSource)::endpointsOfRealm);
     }
 
     private static String url(KeycloakSettings keycloak) {

@@ -37,6 +37,9 @@ final class ApiProbe implements Probe {
     private final RealmEndpoints keycloak;
     private final Map<String, ClientCredentials> credentials = new ConcurrentHashMap<>();
 
+    private java.util.function.Function<String, java.util.Optional<RealmEndpoints>> shards = realm ->
+            java.util.Optional.empty();
+
     ApiProbe(HttpClient http, URI base, Duration timeout, IdentityRealms realms, RealmEndpoints keycloak) {
         this.http = http;
         this.base = base;
@@ -85,6 +88,12 @@ final class ApiProbe implements Probe {
     private ClientCredentials credentialsOf(Collectivity c) {
         String secret = realms.probeSecret(c).orElseThrow(() -> new NotYet(
                 "no client " + Realms.PROBE_CLIENT + " in realm " + c.names().realm() + " yet"));
-        return new ClientCredentials(http, keycloak.token(c.names().realm()), Realms.PROBE_CLIENT, secret);
+        return new ClientCredentials(http, shards.apply(c.names().realm()).orElse(keycloak).token(c.names().realm()), Realms.PROBE_CLIENT, secret);
+    }
+
+    /** Realms on another Keycloak than the configured one get their token there (ADR 0044). */
+    ApiProbe onShards(java.util.function.Function<String, java.util.Optional<RealmEndpoints>> shardOfRealm) {
+        this.shards = shardOfRealm;
+        return this;
     }
 }

@@ -53,6 +53,10 @@ public class SyntheticProbes {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** The registry, for the Keycloak shard of each realm (ADR 0044). */
+    @Resource(lookup = "jdbc/ent")
+    javax.sql.DataSource dataSource;
+
     /** Whether, how often and where (by default this server's own HTTP port) the public endpoint is probed. */
     @Inject
     ProbeSettings settings;
@@ -80,7 +84,8 @@ public class SyntheticProbes {
         Optional<String> keycloakUrl = keycloak.url();
         if (realms.configured() && keycloakUrl.isPresent()) {
             all.add(new ApiProbe(http, base, timeout, realms,
-                    RealmEndpoints.of(keycloakUrl.get(), keycloakUrl.get())));
+                    RealmEndpoints.of(keycloakUrl.get(), keycloakUrl.get()))
+                    .onShards(new fr.ent.platform.tenants.shards.ShardRegistry(dataSource)::endpointsOfRealm));
         } else {
             LOG.warning("Keycloak is not configured: only the portal page is probed (no probe=\"api\")");
         }

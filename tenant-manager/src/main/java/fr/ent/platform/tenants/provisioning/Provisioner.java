@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import fr.ent.platform.tenants.shards.ShardRegistry;
 import javax.sql.DataSource;
 
 /**
@@ -121,6 +122,7 @@ public class Provisioner {
             case SCHEMA -> database.createSchemaAndRole(collectivity.names());
             case MIGRATIONS -> registry.recordSchemaVersion(collectivity.id(), database.migrate(collectivity.names()));
             case REALM -> {
+                new ShardRegistry(dataSource).place(collectivity); // its Keycloak server, before its realm (ADR 0044)
                 realms.ensureRealm(collectivity);
                 // A new realm has no identity providers yet: it is the current definition in full.
                 registry.recordRealmVersion(collectivity.id(), RealmDefinition.VERSION);

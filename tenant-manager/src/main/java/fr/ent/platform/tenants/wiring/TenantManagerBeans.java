@@ -20,6 +20,8 @@ import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.tenants.shards.ShardRegistry;
+import fr.ent.platform.tenants.shards.ShardedKeycloakAdmin;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +68,11 @@ public class TenantManagerBeans {
             LOG.severe("ent.keycloak.url (ENT_KEYCLOAK_URL) is not set: collectivities cannot be provisioned");
             return IdentityRealms.UNCONFIGURED;
         }
-        return new KeycloakRealms(new KeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials()),
-                new PortalUrls(portal), keycloak.operatorClientSecret(), new BrandingStore(dataSource)::of);
+        // Each realm administered on its own Keycloak shard, the configured one by default (ADR 0044).
+        KeycloakAdmin admin = new ShardedKeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials(),
+                new ShardRegistry(dataSource)::endpointsOfRealm);
+        return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
+                new BrandingStore(dataSource)::of);
     }
 
     @Produces

@@ -37,7 +37,7 @@ public class IdentityProviderProbe {
         if (last != null && now.isBefore(last.plus(answered ? KEEP_ANSWER : KEEP_SILENCE))) {
             return answered;
         }
-        URI discovery = URI.create(verifier.endpoints().internalBase() + "/realms/" + realm
+        URI discovery = URI.create(verifier.endpoints(realm).internalBase() + "/realms/" + realm
                 + "/.well-known/openid-configuration");
         boolean up;
         try {

@@ -95,7 +95,7 @@ public class LoginServlet extends HttpServlet {
             query.put("kc_idp_hint", idp);
             query.put("prompt", "login");
         }
-        response.sendRedirect(verifier.endpoints().authorization(realm) + "?" + form(query));
+        response.sendRedirect(verifier.endpoints(realm).authorization(realm) + "?" + form(query));
     }
 
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {

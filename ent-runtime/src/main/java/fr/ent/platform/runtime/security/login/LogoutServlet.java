@@ -56,7 +56,7 @@ public class LogoutServlet extends HttpServlet {
         query.put("client_id", Realms.PORTAL_CLIENT);
         query.put("id_token_hint", portal.get().idToken());
         query.put("post_logout_redirect_uri", portalAddress.base(request) + "/");
-        response.sendRedirect(verifier.endpoints().endSession(Realms.ofCollectivity(tenant.slug())) + "?"
+        response.sendRedirect(verifier.endpoints(Realms.ofCollectivity(tenant.slug())).endSession(Realms.ofCollectivity(tenant.slug())) + "?"
                 + LoginServlet.form(query));
     }
 }

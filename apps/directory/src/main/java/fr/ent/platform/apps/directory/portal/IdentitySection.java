@@ -61,7 +61,7 @@ public class IdentitySection implements AccountSection {
         params.put("login", user.username());
         params.put("roles", roles);
         params.put("card", card);
-        params.put("signingIn", verifier.endpoints().signingIn(user.realm()).toString());
+        params.put("signingIn", verifier.endpoints(user.realm()).signingIn(user.realm()).toString());
         return Optional.of(new Widget("identity", texts.getString("identity.title"),
                 output -> MyClassPage.TEMPLATES.render("account/identity.jte", params, output)));
     }

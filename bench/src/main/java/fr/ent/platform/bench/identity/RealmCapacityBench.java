@@ -1,0 +1,332 @@
+package fr.ent.platform.bench.identity;
+
+import static fr.ent.platform.bench.Bench.fmt;
+import static fr.ent.platform.bench.Bench.say;
+
+import fr.ent.platform.bench.Bench;
+import fr.ent.platform.keycloak.local.LocalKeycloak;
+import fr.ent.platform.tenancy.CollectivityKind;
+import fr.ent.platform.tenancy.Slug;
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.AdminCredentials;
+import fr.ent.platform.tenants.identity.Administrators;
+import fr.ent.platform.tenants.identity.KeycloakAdmin;
+import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.PortalUrls;
+import fr.ent.platform.tenants.registry.Collectivity;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How many realms one Keycloak server holds well (issue 19, realm shards): realms made exactly as the REALM step
+ * makes them ({@link KeycloakRealms#ensureRealm}, the realm definition tenant-manager applies), accumulated on ONE
+ * Keycloak (on PostgreSQL, as in production) up to each size of {@code bench.rc.sizes} in turn. At each size: the
+ * REALM step's time (median of the last 10 realms made), the routine admin calls tenant-manager makes with the
+ * master administrator (median over realms spread over the whole range), the Keycloak process' RSS, then a restart
+ * (time until ready, RSS after it, the first admin call after it).
+ *
+ * <p>Resumable: Keycloak's home and PostgreSQL's data directory are kept under {@code target/realm-capacity}, with
+ * one line per realm made ({@code steps.csv}) and one per size measured ({@code sizes.csv}); a new run goes on from
+ * the last realm made and skips the sizes already measured. {@code -Dbench.rc.fresh=true} starts from nothing.
+ */
+public final class RealmCapacityBench {
+
+    private static final int STEP_WINDOW = 10;
+    private static final int SAMPLES = 8;
+    private static final String SIZES_HEADER = "realms,step_median_ms,exists_ms,probe_secret_ms,users_page_ms,"
+            + "administrators_ms,branding_ms,reconcile_ms,list_realms_ms,rss_before_mb,restart_s,rss_after_mb,"
+            + "first_admin_call_after_restart_ms,load,at,in_realm_exists_ms,in_realm_users_page_ms\n";
+
+    private RealmCapacityBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.rc.sizes", "10,100,300,1000").split(","))
+                .map(String::trim).mapToInt(Integer::parseInt).sorted().toArray();
+        Path state = Bench.targetDirectory().resolve("realm-capacity");
+        if (Boolean.getBoolean("bench.rc.fresh")) {
+            Bench.deleteTree(state);
+        }
+        Files.createDirectories(state);
+        Path steps = state.resolve("steps.csv");
+        Path sizesCsv = state.resolve("sizes.csv");
+        if (!Files.exists(steps)) {
+            Files.writeString(steps, "realm,step_ms,load,at\n");
+        }
+        if (!Files.exists(sizesCsv)) {
+            Files.writeString(sizesCsv, SIZES_HEADER);
+        }
+        say("RealmCapacityBench: sizes " + Arrays.toString(sizes) + ", state in " + state + "; "
+                + Bench.machineLine());
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(state.resolve("postgres"))
+                .setCleanDataDirectory(false).start()) {
+            createKeycloakDatabase(postgres);
+            Server server = new Server(state.resolve("keycloak"), postgres);
+            try {
+                server.start();
+                int made = Files.readAllLines(steps).size() - 1;
+                say("realms already made: " + made);
+                for (int size : sizes) {
+                    if (measured(sizesCsv, size)) {
+                        say("size " + size + " already measured (sizes.csv): skipped");
+                        made = Math.max(made, size);
+                        continue;
+                    }
+                    while (made < size) {
+                        made++;
+                        Collectivity c = collectivity(made);
+                        long ms = timedStep(server, c);
+                        Files.writeString(steps, made + "," + ms + "," + fmt(Bench.load(), 1) + "," + Instant.now()
+                                + "\n", StandardOpenOption.APPEND);
+                        if (made % 10 == 0 || made == 1) {
+                            say("realm " + made + "/" + size + ": REALM step " + ms + " ms, load "
+                                    + fmt(Bench.load(), 1));
+                        }
+                    }
+                    String line = measure(server, size, steps);
+                    Files.writeString(sizesCsv, line, StandardOpenOption.APPEND);
+                    say("size " + size + ": " + SIZES_HEADER.strip() + "\n    " + line.strip());
+                }
+            } finally {
+                server.stop();
+            }
+        }
+        report(sizesCsv);
+    }
+
+    /**
+     * One REALM step, timed. On a machine shared with other builds an admin call can outlast the client's 60 s: the
+     * step is idempotent (it reconciles what a timed-out POST did make), so it is run again, and the time kept is
+     * that of the attempt that succeeded; the retries are printed.
+     */
+    private static long timedStep(Server server, Collectivity c) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            long t0 = System.nanoTime();
+            try {
+                server.realms.ensureRealm(c);
+                return (System.nanoTime() - t0) / 1_000_000;
+            } catch (fr.ent.platform.tenants.identity.KeycloakException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                say("  " + c.names().realm() + ": attempt " + attempt + " failed after "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms (" + e.getMessage() + "), load "
+                        + fmt(Bench.load(), 1) + "; again");
+                Thread.sleep(5_000);
+            }
+        }
+    }
+
+    /** Every figure at one size; restarts the server on the way. */
+    private static String measure(Server server, int size, Path steps) throws Exception {
+        List<String> lines = Files.readAllLines(steps);
+        long[] last = lines.subList(Math.max(1, lines.size() - STEP_WINDOW), lines.size()).stream()
+                .mapToLong(l -> Long.parseLong(l.split(",")[1])).toArray();
+        double stepMedian = Bench.median(last);
+        List<Collectivity> sample = new ArrayList<>();
+        for (int k = 0; k < Math.min(SAMPLES, size); k++) {
+            sample.add(collectivity(1 + (int) ((long) k * (size - 1) / Math.max(1, Math.min(SAMPLES, size) - 1))));
+        }
+        Administrators administrators = new Administrators(server.realms);
+        KeycloakAdmin admin = server.realms.admin();
+        Map<String, Double> calls = new LinkedHashMap<>();
+        calls.put("exists", median(sample, c -> server.realms.exists(c)));
+        calls.put("probeSecret", median(sample, c -> server.realms.probeSecret(c)));
+        calls.put("usersPage", median(sample, c -> admin.get(c.names().realm()
+                + "/users?briefRepresentation=false&first=0&max=100")));
+        calls.put("administrators", median(sample, administrators::list));
+        calls.put("branding", median(sample, server.realms::updateBranding));
+        calls.put("reconcile", median(sample.subList(0, Math.min(3, sample.size())), server.realms::ensureRealm));
+        // The same reads by a service account of the realm itself (issue 19: "routine administration through a
+        // service account inside each realm"): does it escape the master administrator's growth?
+        Map<String, KeycloakAdmin> inRealm = new LinkedHashMap<>();
+        for (Collectivity c : sample) {
+            inRealm.put(c.names().realm(), retried(() -> realmServiceAccount(admin, c.names().realm())));
+        }
+        calls.put("inRealmExists", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm())));
+        calls.put("inRealmUsersPage", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm()
+                + "/users?briefRepresentation=false&first=0&max=100")));
+        long l0 = System.nanoTime();
+        int listed = admin.get("").array().size();
+        double list = (System.nanoTime() - l0) / 1e6;
+        say("  listed " + listed + " realms in " + fmt(list, 0) + " ms");
+        long rssBefore = server.rssMb();
+        long r0 = System.nanoTime();
+        server.stop();
+        server.start();
+        double restart = (System.nanoTime() - r0) / 1e9;
+        long a0 = System.nanoTime();
+        server.realms.exists(sample.get(sample.size() - 1));
+        double firstCall = (System.nanoTime() - a0) / 1e6;
+        long rssAfter = server.rssMb();
+        return size + "," + fmt(stepMedian, 0) + "," + fmt(calls.get("exists"), 0) + ","
+                + fmt(calls.get("probeSecret"), 0) + "," + fmt(calls.get("usersPage"), 0) + ","
+                + fmt(calls.get("administrators"), 0) + "," + fmt(calls.get("branding"), 0) + ","
+                + fmt(calls.get("reconcile"), 0) + "," + fmt(list, 0) + "," + rssBefore + "," + fmt(restart, 1) + ","
+                + rssAfter + "," + fmt(firstCall, 0) + "," + fmt(Bench.load(), 1) + "," + Instant.now() + ","
+                + fmt(calls.get("inRealmExists"), 0) + "," + fmt(calls.get("inRealmUsersPage"), 0) + "\n";
+    }
+
+    /**
+     * An admin client authenticated as the service account of a confidential client {@code bench-admin} of the realm
+     * itself, holding realm-management's view-realm, view-users, manage-users and view-clients (made if absent).
+     */
+    private static KeycloakAdmin realmServiceAccount(KeycloakAdmin master, String realm) {
+        String secret = "bench-admin-secret";
+        if (master.get(realm + "/clients?clientId=bench-admin").array().isEmpty()) {
+            master.post(realm + "/clients", jakarta.json.Json.createObjectBuilder().add("clientId", "bench-admin")
+                    .add("enabled", true).add("publicClient", false).add("secret", secret)
+                    .add("standardFlowEnabled", false).add("serviceAccountsEnabled", true).build());
+        }
+        {
+            // mapping the roles again is harmless: a retry after a timed-out call goes through here too
+            String id = master.get(realm + "/clients?clientId=bench-admin").array().getJsonObject(0).getString("id");
+            String user = master.get(realm + "/clients/" + id + "/service-account-user").object().getString("id");
+            String management = master.get(realm + "/clients?clientId=realm-management").array().getJsonObject(0)
+                    .getString("id");
+            var roles = jakarta.json.Json.createArrayBuilder();
+            for (String role : List.of("view-realm", "view-users", "manage-users", "view-clients")) {
+                roles.add(master.get(realm + "/clients/" + management + "/roles/" + role).object());
+            }
+            master.post(realm + "/users/" + user + "/role-mappings/clients/" + management, roles.build());
+        }
+        return new KeycloakAdmin(master.baseUrl(), new AdminCredentials.ClientCredentials(realm, "bench-admin",
+                secret));
+    }
+
+    private interface Call {
+        void run(Collectivity c) throws Exception;
+    }
+
+    /**
+     * Median ms of the call over the sample (one warm-up call on the first realm, untimed). A call that times out on
+     * the loaded machine is made again (each is idempotent) and the attempt that succeeded is the one timed.
+     */
+    private static double median(List<Collectivity> sample, Call call) throws Exception {
+        retried(() -> {
+            call.run(sample.get(0));
+            return null;
+        });
+        long[] ms = new long[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            Collectivity c = sample.get(i);
+            ms[i] = retried(() -> {
+                long t0 = System.nanoTime();
+                call.run(c);
+                return (System.nanoTime() - t0) / 1_000_000;
+            });
+        }
+        return Bench.median(ms);
+    }
+
+    private static <T> T retried(java.util.concurrent.Callable<T> work) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.call();
+            } catch (fr.ent.platform.tenants.identity.KeycloakException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+                say("  attempt " + attempt + " failed (" + e.getMessage() + "), load " + fmt(Bench.load(), 1)
+                        + "; again");
+                Thread.sleep(5_000);
+            }
+        }
+    }
+
+    private static boolean measured(Path sizesCsv, int size) throws IOException {
+        return Files.readAllLines(sizesCsv).stream().skip(1).anyMatch(l -> l.startsWith(size + ","));
+    }
+
+    /** The collectivity a bench realm stands for: the same slug, hence realm, at every run. */
+    static Collectivity collectivity(int n) {
+        String slug = String.format("cap-%04d", n);
+        TenantNames names = TenantNames.of(Slug.of(slug));
+        return new Collectivity(UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)), slug,
+                CollectivityKind.COMMUNE, "Capacité " + slug, List.of(slug + ".localhost"), TenantState.PROVISIONING,
+                null, null, names, null, null, false, Instant.now(), Instant.now());
+    }
+
+    private static void createKeycloakDatabase(EmbeddedPostgres postgres) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'keycloak'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("CREATE ROLE keycloak LOGIN PASSWORD 'keycloak-bench'");
+            st.execute("CREATE DATABASE keycloak OWNER keycloak");
+        }
+    }
+
+    private static void report(Path sizesCsv) throws IOException {
+        List<String> lines = Files.readAllLines(sizesCsv);
+        StringBuilder md = new StringBuilder("## RealmCapacityBench (Keycloak " + LocalKeycloak.version()
+                + " on PostgreSQL; " + Bench.machineLine() + ")\n\n| " + lines.get(0).replace(",", " | ")
+                + " |\n|" + "---|".repeat(lines.get(0).split(",").length) + "\n");
+        for (String l : lines.subList(1, lines.size())) {
+            md.append("| ").append(l.replace(",", " | ")).append(" |\n");
+        }
+        say(md.toString());
+        Bench.writeResults("realm-capacity", Bench.object().add("benchmark", "RealmCapacityBench")
+                .add("machine", Bench.machine()).add("sizesCsv", String.join("\n", lines)).build(), md.toString());
+    }
+
+    /** The one Keycloak, restartable on the same home and database. */
+    private static final class Server {
+        private final Path home;
+        private final EmbeddedPostgres postgres;
+        private LocalKeycloak keycloak;
+        KeycloakRealms realms;
+
+        Server(Path home, EmbeddedPostgres postgres) {
+            this.home = home;
+            this.postgres = postgres;
+        }
+
+        void start() {
+            keycloak = LocalKeycloak.builder(home).option("--log-level=warn").progress(Bench::say)
+                    .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keycloak", "keycloak",
+                            "keycloak-bench").start();
+            KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl(), new AdminCredentials.Password("master",
+                    keycloak.adminUsername(), keycloak.adminPassword()));
+            // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition
+            realms = new KeycloakRealms(admin, new PortalUrls("http://{domain}:9080"), Optional.empty());
+        }
+
+        void stop() {
+            if (keycloak != null) {
+                keycloak.close();
+                keycloak = null;
+            }
+        }
+
+        /** Resident memory of Keycloak's JVM (the java process under kc.sh), in MB. */
+        long rssMb() throws IOException {
+            ProcessHandle jvm = keycloak.process().descendants()
+                    .filter(p -> p.info().command().map(s -> s.endsWith("/java")).orElse(false)).findFirst()
+                    .orElse(keycloak.process());
+            for (String l : Files.readAllLines(Path.of("/proc/" + jvm.pid() + "/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+            return -1;
+        }
+    }
+}

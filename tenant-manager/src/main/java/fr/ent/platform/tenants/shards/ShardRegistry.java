@@ -1,0 +1,136 @@
+package fr.ent.platform.tenants.shards;
+
+import fr.ent.platform.identity.RealmEndpoints;
+import fr.ent.platform.identity.Realms;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.RegistryException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The Keycloak servers of the registry and which collectivity's realm lives on which (ADR 0044). Placement is
+ * serialised by a transaction-scoped advisory lock, so that two collectivities provisioned at once cannot both
+ * take a shard's last place.
+ */
+public class ShardRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ShardRegistry.class.getName());
+    /** Advisory lock key of placements ("shards" in ASCII); other advisory locks of the registry use UUID hashes. */
+    private static final long PLACEMENT_LOCK = 0x736861726473L;
+
+    private final DataSource dataSource;
+
+    public ShardRegistry(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every shard with its current number of realms, by name. */
+    public List<KeycloakShard> list() {
+        try (Connection c = dataSource.getConnection()) {
+            return list(c);
+        } catch (SQLException e) {
+            throw new RegistryException("Keycloak shards not read", e);
+        }
+    }
+
+    /**
+     * The shard of the collectivity: the one recorded, or else (its first REALM step) the open shard with the lowest
+     * fill that has room, recorded now. Fails when every open shard is full: the operator must open one.
+     */
+    public KeycloakShard place(Collectivity collectivity) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, PLACEMENT_LOCK);
+                    lock.execute();
+                }
+                Optional<String> recorded = recorded(c, collectivity);
+                List<KeycloakShard> shards = list(c);
+                KeycloakShard chosen;
+                if (recorded.isPresent()) {
+                    chosen = shards.stream().filter(s -> s.name().equals(recorded.get())).findFirst().orElseThrow();
+                } else {
+                    chosen = ShardChoice.leastFilled(shards).orElseThrow(() -> new AllShardsFull(shards));
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE platform.collectivity SET keycloak_shard = ? WHERE id = ?")) {
+                        ps.setString(1, chosen.name());
+                        ps.setObject(2, collectivity.id());
+                        ps.executeUpdate();
+                    }
+                    LOG.info(() -> "tenant=" + collectivity.slug() + " placed on Keycloak shard " + chosen.name()
+                            + " (" + chosen.realms() + "/" + chosen.capacity() + " realms before it)");
+                }
+                c.commit();
+                return chosen;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("collectivity " + collectivity.slug() + " not placed on a Keycloak shard", e);
+        }
+    }
+
+    /**
+     * Where the realm lives when it is not the configured Keycloak: a collectivity realm placed on another shard.
+     * Empty for the default shard, the platform realm, a collectivity not placed yet and unknown realms.
+     */
+    public Optional<RealmEndpoints> endpointsOfRealm(String realm) {
+        Optional<String> slug = Realms.collectivityOf(realm);
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT s.public_url, s.internal_url
+                  FROM platform.collectivity c JOIN platform.keycloak_shard s ON s.name = c.keycloak_shard
+                 WHERE c.slug = ? AND s.name <> 'default'""")) {
+            ps.setString(1, slug.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RealmEndpoints.of(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("Keycloak shard of realm " + realm + " not read", e);
+        }
+    }
+
+    private static Optional<String> recorded(Connection c, Collectivity collectivity) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT keycloak_shard FROM platform.collectivity WHERE id = ?")) {
+            ps.setObject(1, collectivity.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<KeycloakShard> list(Connection c) throws SQLException {
+        // Deleted collectivities have no realm any more: they free their place.
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.name, s.internal_url, s.public_url, s.capacity, s.open,
+                       (SELECT count(*) FROM platform.collectivity c WHERE c.keycloak_shard = s.name AND c.state <> 'DELETED')
+                  FROM platform.keycloak_shard s ORDER BY s.name""");
+                ResultSet rs = ps.executeQuery()) {
+            List<KeycloakShard> shards = new ArrayList<>();
+            while (rs.next()) {
+                shards.add(new KeycloakShard(rs.getString(1), Optional.ofNullable(rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)), rs.getInt(4), rs.getBoolean(5), rs.getInt(6)));
+            }
+            return shards;
+        }
+    }
+
+    /** No open shard has room for one more realm. */
+    public static final class AllShardsFull extends IllegalStateException {
+        AllShardsFull(List<KeycloakShard> shards) {
+            super("every open Keycloak shard is full (" + shards.stream().map(s -> s.name() + " " + s.realms() + "/"
+                    + s.capacity() + (s.open() ? "" : " closed")).toList() + "): open a new shard");
+        }
+    }
+}
