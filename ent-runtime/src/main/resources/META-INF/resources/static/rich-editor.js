@@ -281,12 +281,11 @@
   }
 
   var FORMATS = {
-    strong: {has: function (e) { return e.hasFormat('STRONG') || e.hasFormat('B'); },
-      on: function (e) { e.changeFormat({tag: 'STRONG'}, {tag: 'B'}); },
-      off: function (e) { e.changeFormat(null, {tag: 'STRONG'}); e.changeFormat(null, {tag: 'B'}); }},
-    em: {has: function (e) { return e.hasFormat('EM') || e.hasFormat('I'); },
-      on: function (e) { e.changeFormat({tag: 'EM'}, {tag: 'I'}); },
-      off: function (e) { e.changeFormat(null, {tag: 'EM'}); e.changeFormat(null, {tag: 'I'}); }},
+    // b and i: what Squire keeps (it reads strong and em as them); the server's sanitizer keeps both
+    strong: {has: function (e) { return e.hasFormat('B'); },
+      on: function (e) { e.bold(); }, off: function (e) { e.removeBold(); }},
+    em: {has: function (e) { return e.hasFormat('I'); },
+      on: function (e) { e.italic(); }, off: function (e) { e.removeItalic(); }},
     h2: {has: function (e) { return e.hasFormat('H2'); },
       on: function (e) { heading(e, true); }, off: function (e) { heading(e, false); }},
     ul: {has: function (e) { return e.hasFormat('UL'); },
