@@ -11,7 +11,7 @@
  *   unsent or unanswered and no keyboard composition is under way, the caret kept in place;
  * - network cut: batches wait (the unanswered one is sent again with its number, so it is never applied twice),
  *   and go on reconnection, where the fork-and-merge merges them with what the others did meanwhile.
- * When the visual editor (rich-editor.js, ADR 0043) stands for the textarea, it writes its HTML into the textarea
+ * When the visual editor (rich-editor.js, ADR 0045) stands for the textarea, it writes its HTML into the textarea
  * with input events and shows the merged text on "ent-live-text": the session still edits the textarea's text.
  * Status lines go to the field's role="status" line. No inline script, no framework, no other origin.
  */

@@ -1,5 +1,5 @@
 /*
- * The one rich-text editor (rich-editor.jte, ADR 0043), a progressive enhancement of a plain textarea (ADR 0027):
+ * The one rich-text editor (rich-editor.jte, ADR 0045), a progressive enhancement of a plain textarea (ADR 0027):
  * without this script (or without the Squire library loaded before it) the field is a labelled textarea and the
  * form posts what was typed. With it, the textarea is hidden and a visual editor takes its place: the writer sees
  * bold, headings, lists, quotes and links, never tags. The editor is Squire (vendored, MIT), on a contenteditable

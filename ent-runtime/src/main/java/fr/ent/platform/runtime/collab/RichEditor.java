@@ -35,7 +35,7 @@ public record RichEditor(String id, String name, String label, String hint, Stri
         String live, String csrf, int version, String versionField, Locale locale) implements Content {
 
     /**
-     * The visual editor's library (Squire, MIT, ADR 0043), vendored from its npm package into the runtime's static
+     * The visual editor's library (Squire, MIT, ADR 0045), vendored from its npm package into the runtime's static
      * files at the version pinned in the parent pom ({@code squire-rte.version}); not on Maven Central as a WebJar.
      */
     public static final String SQUIRE = "/static/vendor/squire-rte-2.4.8/squire.js";

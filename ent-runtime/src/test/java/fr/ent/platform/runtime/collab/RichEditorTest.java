@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The editor field's markup and the visual editor's library it loads (ADR 0043). */
+/** The editor field's markup and the visual editor's library it loads (ADR 0045). */
 class RichEditorTest {
 
     @Test

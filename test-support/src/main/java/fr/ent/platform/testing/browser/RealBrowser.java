@@ -119,7 +119,7 @@ public final class RealBrowser implements AutoCloseable {
 
     /**
      * Writes {@code text} into the platform's rich-text field whose textarea has this id, as a user would: into the
-     * visual editor standing for it when its script started it (ADR 0043: the textarea is then hidden), into the
+     * visual editor standing for it when its script started it (ADR 0045: the textarea is then hidden), into the
      * textarea otherwise. What was there is replaced; a line break starts a new paragraph.
      */
     public void typeRich(String fieldId, String text) {
