@@ -177,7 +177,7 @@ class CommunitiesIT {
             teacher.driver().findElement(By.cssSelector("details summary")).click();
             fill(teacher, "cm-a-title", "Répétition lundi");
             teacher.typeRich("cm-a-content", "Salle 12, 17 h.");
-            clickAndWait(teacher, By.cssSelector("form[action$='/announce'] button"));
+            clickAndWait(teacher, By.cssSelector("form[action$='/announce'] button[type=submit]"));
             assertThat(mainText(teacher)).contains("Annonce publiée.", "Répétition lundi", "Salle 12, 17 h.");
             scan(teacher, "a community's page for its administrator");
             clickAndWait(teacher, By.partialLinkText("Voir les membres"));
@@ -197,7 +197,7 @@ class CommunitiesIT {
             pupil.driver().findElements(By.cssSelector("details summary")).get(0).click();
             fill(pupil, "cm-t-title", "Costumes");
             pupil.typeRich("cm-t-content", "J'ai des chapeaux.");
-            clickAndWait(pupil, By.cssSelector("form[action$='/topics'] button"));
+            clickAndWait(pupil, By.cssSelector("form[action$='/topics'] button[type=submit]"));
             assertThat(mainText(pupil)).contains("Discussion ouverte.", "Costumes", "J'ai des chapeaux.");
             // the reply in the visual editor (ADR 0045) on the phone: a word put in bold with the keyboard is bold,
             // never a tag the pupil sees; tags typed are words
@@ -212,7 +212,7 @@ class CommunitiesIT {
             assertThat(bold.getDomAttribute("aria-pressed")).isEqualTo("false");
             assertThat(reply.getText()).doesNotContain("<b>", "<strong>");
             scan(pupil, "the reply's visual editor on a phone");
-            clickAndWait(pupil, By.cssSelector("form[action$='/reply'] button"));
+            clickAndWait(pupil, By.cssSelector("form[action$='/reply'] button[type=submit]"));
             assertThat(mainText(pupil).replace('\u00a0', ' ')).contains("Réponse envoyée.", "Et des capes <script>alert(1)</script>");
             assertThat(pupil.driver().findElement(By.xpath("//ul[@class='cm-posts']/li[last()]//b")).getText())
                     .isEqualTo("capes");
