@@ -161,7 +161,7 @@ class DiaryPagesIT {
                         + "root.focus(); var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n, seen = 0,"
                         + " r = document.createRange();"
                         + "while ((n = w.nextNode())) { var len = n.data.length;"
-                        + " if (at >= seen && at <= seen + len) { r.setStart(n, at - seen); at = -1; }"
+                        + " if (at >= seen && at < seen + len) { r.setStart(n, at - seen); at = -1; }"
                         + " if (end >= seen && end <= seen + len) { r.setEnd(n, end - seen); break; } seen += len; }"
                         + "var s = getSelection(); s.removeAllRanges(); s.addRange(r);"
                         + "document.dispatchEvent(new Event('selectionchange'));",
