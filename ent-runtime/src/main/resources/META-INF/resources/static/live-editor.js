@@ -11,6 +11,8 @@
  *   unsent or unanswered and no keyboard composition is under way, the caret kept in place;
  * - network cut: batches wait (the unanswered one is sent again with its number, so it is never applied twice),
  *   and go on reconnection, where the fork-and-merge merges them with what the others did meanwhile.
+ * When the visual editor (rich-editor.js, ADR 0045) stands for the textarea, it writes its HTML into the textarea
+ * with input events and shows the merged text on "ent-live-text": the session still edits the textarea's text.
  * Status lines go to the field's role="status" line. No inline script, no framework, no other origin.
  */
 (function () {
@@ -161,6 +163,7 @@
         if (focused) {
           area.setSelectionRange(moved(from, a, text), moved(to, a, text));
         }
+        area.dispatchEvent(new CustomEvent('ent-live-text')); // the visual editor (rich-editor.js) shows it
       }
       s.shadow = text;
       s.base = s.latest.heads;
@@ -268,10 +271,11 @@
       record();
       flush();
     });
-    area.addEventListener('compositionstart', function () {
+    // on the box: the composition may be in the textarea or in the visual editor that stands for it
+    box.addEventListener('compositionstart', function () {
       s.composing = true;
     });
-    area.addEventListener('compositionend', function () {
+    box.addEventListener('compositionend', function () {
       s.composing = false;
       settle();
     });

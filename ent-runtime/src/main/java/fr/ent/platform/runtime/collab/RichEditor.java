@@ -34,6 +34,12 @@ import java.util.Map;
 public record RichEditor(String id, String name, String label, String hint, String value, int rows, boolean required,
         String live, String csrf, int version, String versionField, Locale locale) implements Content {
 
+    /**
+     * The visual editor's library (Squire, MIT, ADR 0045), vendored from its npm package into the runtime's static
+     * files at the version pinned in the parent pom ({@code squire-rte.version}); not on Maven Central as a WebJar.
+     */
+    public static final String SQUIRE = "/static/vendor/squire-rte-2.4.8/squire.js";
+
     /** A single-user field (a message, a news item, a diary entry, a new page). */
     public static RichEditor plain(String id, String name, String label, String hint, String value, Locale locale) {
         return new RichEditor(id, name, label, hint, value, 14, false, null, null, 0, null, locale);

@@ -109,7 +109,7 @@ class ActualitesAccessibilityIT {
             signIn(browser, "sophie.martin");
             browser.open(home() + "actualites/threads/" + thread);
             browser.driver().findElement(By.id("item-title")).sendKeys("Autorisation de sortie");
-            browser.driver().findElement(By.id("item-content")).sendKeys(typed);
+            browser.typeRich("item-content", typed);
 
             // the provider down: the editor says so, the text as typed is kept, nothing is saved
             ai.answer(new LocalChatServer.Answer(500, "{\"error\":\"panne\"}", 0));
@@ -117,7 +117,7 @@ class ActualitesAccessibilityIT {
             browser.awaitUrlStartingWith(home() + "actualites/threads/" + thread + "/falc");
             awaitText(browser, "n'a pas pu répondre");
             assertThat(browser.text()).contains("n'a pas pu répondre", "Votre texte est conservé");
-            assertThat(browser.driver().findElement(By.id("item-content")).getDomProperty("value")).isEqualTo(typed);
+            assertThat(browser.richText("item-content")).isEqualTo(typed);
             assertThat(browser.driver().findElement(By.id("item-title")).getDomProperty("value"))
                     .isEqualTo("Autorisation de sortie");
             AccessibilityScan.assertNoSeriousViolation(browser.driver(), "news: the editor after a failed FALC help");

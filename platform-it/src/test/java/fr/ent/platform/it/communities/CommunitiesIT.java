@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -175,8 +176,8 @@ class CommunitiesIT {
             community = teacher.currentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
             teacher.driver().findElement(By.cssSelector("details summary")).click();
             fill(teacher, "cm-a-title", "Répétition lundi");
-            fill(teacher, "cm-a-content", "Salle 12, 17 h.");
-            clickAndWait(teacher, By.cssSelector("form[action$='/announce'] button"));
+            teacher.typeRich("cm-a-content", "Salle 12, 17 h.");
+            clickAndWait(teacher, By.cssSelector("form[action$='/announce'] button[type=submit]"));
             assertThat(mainText(teacher)).contains("Annonce publiée.", "Répétition lundi", "Salle 12, 17 h.");
             scan(teacher, "a community's page for its administrator");
             clickAndWait(teacher, By.partialLinkText("Voir les membres"));
@@ -195,12 +196,27 @@ class CommunitiesIT {
             assertThat(pupil.contentWidth()).isLessThanOrEqualTo(pupil.viewportWidth());
             pupil.driver().findElements(By.cssSelector("details summary")).get(0).click();
             fill(pupil, "cm-t-title", "Costumes");
-            fill(pupil, "cm-t-content", "J'ai des chapeaux.");
-            clickAndWait(pupil, By.cssSelector("form[action$='/topics'] button"));
+            pupil.typeRich("cm-t-content", "J'ai des chapeaux.");
+            clickAndWait(pupil, By.cssSelector("form[action$='/topics'] button[type=submit]"));
             assertThat(mainText(pupil)).contains("Discussion ouverte.", "Costumes", "J'ai des chapeaux.");
-            fill(pupil, "cm-r-content", "Et des capes <script>alert(1)</script>");
-            clickAndWait(pupil, By.cssSelector("form[action$='/reply'] button"));
-            assertThat(mainText(pupil)).contains("Réponse envoyée.", "Et des capes").doesNotContain("<script>");
+            // the reply in the visual editor (ADR 0045) on the phone: a word put in bold with the keyboard is bold,
+            // never a tag the pupil sees; tags typed are words
+            pupil.typeRich("cm-r-content", "Et des ");
+            WebElement reply = pupil.driver().findElement(By.id("cm-r-content-visual"));
+            reply.sendKeys(Keys.chord(Keys.CONTROL, "b"));
+            reply.sendKeys("capes");
+            WebElement bold = pupil.driver().findElement(By.cssSelector("[aria-controls='cm-r-content-visual'] [data-format=strong]"));
+            assertThat(bold.getDomAttribute("aria-pressed")).isEqualTo("true");
+            reply.sendKeys(Keys.chord(Keys.CONTROL, "b"));
+            reply.sendKeys(" <script>alert(1)</script>");
+            assertThat(bold.getDomAttribute("aria-pressed")).isEqualTo("false");
+            assertThat(reply.getText()).doesNotContain("<b>", "<strong>");
+            scan(pupil, "the reply's visual editor on a phone");
+            clickAndWait(pupil, By.cssSelector("form[action$='/reply'] button[type=submit]"));
+            assertThat(mainText(pupil).replace('\u00a0', ' ')).contains("Réponse envoyée.", "Et des capes <script>alert(1)</script>");
+            assertThat(pupil.driver().findElement(By.xpath("//ul[@class='cm-posts']/li[last()]//b")).getText())
+                    .isEqualTo("capes");
+            assertThat(pupil.driver().findElements(By.cssSelector(".cm-posts script"))).isEmpty();
             scan(pupil, "a discussion on a phone");
             pupil.open(url(community + "/members"));
             scan(pupil, "the members' page of a member");

@@ -192,7 +192,7 @@ class CoursesIT {
             clickAndWait(teacher, By.linkText("Modifier ce chapitre"));
             assertThat(mainText(teacher)).contains("Rédigé par l'IA, non relu");
             scan(teacher, "the chapter editor");
-            fill(teacher, "chapter-content", "Les États généraux s'ouvrent à Versailles le 5 mai 1789.");
+            teacher.typeRich("chapter-content", "Les États généraux s'ouvrent à Versailles le 5 mai 1789.");
             clickAndWait(teacher, By.cssSelector("form.wiki-form button[type=submit]"));
             assertThat(mainText(teacher)).contains("Le chapitre est enregistré.", "à Versailles");
             assertThat(teacher.driver().findElements(By.cssSelector(".course-ai"))).hasSize(1);
@@ -251,7 +251,7 @@ class CoursesIT {
             assertThat(mainText(teacher)).contains("Le brouillon est généré", "La Révolution française",
                     "Communautés", "Publier dans la communauté");
             clickAndWait(teacher, By.linkText("Modifier ce chapitre"));
-            fill(teacher, "chapter-content", "Relu par M. Lambert : les États généraux s'ouvrent le 5 mai 1789.");
+            teacher.typeRich("chapter-content", "Relu par M. Lambert : les États généraux s'ouvrent le 5 mai 1789.");
             clickAndWait(teacher, By.cssSelector("form.wiki-form button[type=submit]"));
             assertThat(mainText(teacher)).contains("Le chapitre est enregistré.", "Relu par M. Lambert");
             teacher.driver().findElement(By.xpath("//select[@id='course-community']/option[.=\"" + name + "\"]"))

@@ -69,9 +69,9 @@ class DiaryPagesIT {
             clickAndWait(teacher, By.cssSelector("form.diary-editor button[type=submit]"));
             assertThat(mainText(teacher)).contains("L'entrée a été enregistrée.", "Lecture", "Lire la page 12",
                     "Ouvrir « " + name + " »", "Modifier");
-            // the toolbar's tags were kept by the sanitizer, the lines around them stayed paragraphs
-            assertThat(teacher.pageSource()).contains("<p>Lire la <strong>page 12</strong> et <em>répondre</em> aux questions.</p>",
-                    "<ul><li>exercice 1</li><li>exercice 2</li></ul>");
+            // the editor's formatting was kept by the sanitizer
+            assertThat(teacher.pageSource()).contains("<p>Lire la <b>page 12</b> et <i>répondre</i> aux questions.</p>",
+                    "<ul><li>exercice 1", "exercice 2");
             scan(teacher, "the entry, as its author sees it");
             entry = teacher.currentUrl().replaceAll(".*/diary/entries/([^/?]+).*", "$1");
         }
@@ -111,40 +111,61 @@ class DiaryPagesIT {
     }
 
     /**
-     * The one editor's toolbar with the keyboard only, as a screen reader user or a phone's keyboard drives it:
-     * Ctrl+B in the field, then the toolbar as one tab stop whose arrow keys move between its buttons.
+     * The one editor with the keyboard only, as a screen reader user or a phone's keyboard drives it (ADR 0045): the
+     * visual editor stands for the textarea, Ctrl+B in it makes words bold (never a tag the writer sees), the toolbar
+     * is one tab stop whose arrow keys move between its buttons, each saying whether it is pressed; the hidden
+     * textarea, which the form sends, holds the HTML.
      */
     private static void formatWithTheKeyboard(RealBrowser teacher) {
+        WebElement editor = teacher.driver().findElement(By.id("diary-content-visual"));
         WebElement area = teacher.driver().findElement(By.id("diary-content"));
-        WebElement tools = teacher.driver().findElement(By.cssSelector("[role=toolbar][aria-controls=diary-content]"));
+        assertThat(area.isDisplayed()).isFalse();
+        assertThat(editor.getDomAttribute("role")).isEqualTo("textbox");
+        assertThat(editor.getDomAttribute("aria-labelledby")).isNotBlank();
+        WebElement tools = teacher.driver().findElement(By.cssSelector("[role=toolbar][aria-controls=diary-content-visual]"));
         assertThat(tools.isDisplayed()).isTrue(); // shown by its script
         assertThat(tools.getDomAttribute("aria-label")).isEqualTo("Mise en forme : Contenu");
-        select(teacher, area, "page 12");
+        select(teacher, editor, "page 12");
         // keys to the focused field as typed (an element's sendKeys may first move the caret to the end)
         new Actions(teacher.driver()).keyDown(Keys.CONTROL).sendKeys("b").keyUp(Keys.CONTROL).perform();
-        assertThat(area.getDomProperty("value")).isEqualTo("Lire la <strong>page 12</strong> et répondre aux questions.");
-        select(teacher, area, "répondre");
-        // back to the toolbar: its one tab stop is its first button; the arrow goes to "Italique"
         WebElement bold = tools.findElement(By.cssSelector("[data-format=strong]"));
+        assertThat(bold.getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(editor.getText()).isEqualTo("Lire la page 12 et répondre aux questions.");
+        assertThat(area.getDomProperty("value")).isEqualTo("<p>Lire la <b>page 12</b> et répondre aux questions.</p>");
+        select(teacher, editor, "répondre");
+        assertThat(bold.getDomAttribute("aria-pressed")).isEqualTo("false");
+        // back to the toolbar: its one tab stop is its first button; the arrow goes to "Italique"
         ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeScript("arguments[0].focus()", bold);
         bold.sendKeys(Keys.ARROW_RIGHT);
         WebElement focused = teacher.driver().switchTo().activeElement();
         assertThat(focused.getDomAttribute("data-format")).isEqualTo("em");
         assertThat(focused.getDomProperty("tabIndex")).isEqualTo("0");
         focused.sendKeys(Keys.ENTER);
-        assertThat(teacher.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("diary-content");
+        assertThat(focused.getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(teacher.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("diary-content-visual");
         new Actions(teacher.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL)
                 .sendKeys(Keys.ENTER, "exercice 1", Keys.ENTER, "exercice 2").perform();
-        select(teacher, area, "exercice 1\nexercice 2");
+        select(teacher, editor, "exercice 1exercice 2");
         tools.findElement(By.cssSelector("[data-format=ul]")).click();
-        assertThat(area.getDomProperty("value")).isEqualTo("Lire la <strong>page 12</strong> et <em>répondre</em> aux questions."
-                + "\n<ul>\n<li>exercice 1</li>\n<li>exercice 2</li>\n</ul>");
+        assertThat(tools.findElement(By.cssSelector("[data-format=ul]")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(area.getDomProperty("value")).startsWith("<p>Lire la <b>page 12</b> et <i>répondre</i> aux questions.</p>")
+                .contains("<ul><li>exercice 1", "exercice 2").doesNotContain("&lt;");
+        assertThat(editor.getText()).doesNotContain("<");
     }
 
-    private static void select(RealBrowser browser, WebElement area, String words) {
+    /** Selects these words in the visual editor (offsets in its words, across its blocks). */
+    private static void select(RealBrowser browser, WebElement editor, String words) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "var a = arguments[0], i = a.value.indexOf(arguments[1]); a.focus(); a.setSelectionRange(i, i + arguments[1].length);",
-                area, words);
+                "var root = arguments[0], words = arguments[1], at = root.textContent.indexOf(words), end = at + words.length;"
+                        + "root.focus(); var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n, seen = 0,"
+                        + " r = document.createRange();"
+                        + "while ((n = w.nextNode())) { var len = n.data.length;"
+                        + " if (at >= seen && at < seen + len) { r.setStart(n, at - seen); at = -1; }"
+                        + " if (end >= seen && end <= seen + len) { r.setEnd(n, end - seen); break; } seen += len; }"
+                        + "var s = getSelection(); s.removeAllRanges(); s.addRange(r);"
+                        + "document.dispatchEvent(new Event('selectionchange'));",
+                editor, words);
     }
 
     private static String mainText(RealBrowser browser) {
@@ -172,6 +193,10 @@ class DiaryPagesIT {
     }
 
     private static void fill(RealBrowser browser, String id, String text) {
+        if (!browser.driver().findElements(By.id(id + "-visual")).isEmpty()) {
+            browser.typeRich(id, text); // the platform's visual editor stands for this textarea (ADR 0045)
+            return;
+        }
         WebElement field = browser.driver().findElement(By.id(id));
         field.clear();
         field.sendKeys(text);

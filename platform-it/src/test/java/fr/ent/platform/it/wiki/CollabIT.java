@@ -53,13 +53,14 @@ class CollabIT {
     private static String sophieOfB;
     private static String pageId;
     private static String otherPageId;
+    private static String paul;
 
     @BeforeAll
     static void aSharedWikiPage() {
         platform = Platform.get();
         a = ClassFixture.create("collab-a");
         b = ClassFixture.create("collab-b");
-        String paul = a.account("Teacher", "Blanc", "Paul", a.schoolA, List.of(), List.of());
+        paul = a.account("Teacher", "Blanc", "Paul", a.schoolA, List.of(), List.of());
         sophie = Logins.accessToken(platform, a.slug, a.domain(), "sophie.martin", ClassFixture.PASSWORD);
         sophieOfB = Logins.accessToken(platform, b.slug, b.domain(), "sophie.martin", ClassFixture.PASSWORD);
         String wikiId = json(call(a, sophie, "POST", API + "/wikis", "{\"ownerKind\":\"class\",\"ownerId\":\"" + a.cp
@@ -78,8 +79,11 @@ class CollabIT {
         try (RealBrowser desk = RealBrowser.start(); RealBrowser phone = RealBrowser.start(new Dimension(390, 844))) {
             signInAt(desk, edit, "sophie.martin");
             signInAt(phone, edit, "paul.blanc");
+            // the visual editor (ADR 0045) stands for the textarea: the formatted words, never the tags
             String stored = value(desk);
-            assertThat(stored).contains("Le chat dort.");
+            assertThat(stored).isEqualTo("Le chat dort.");
+            assertThat(area(desk).getDomAttribute("role")).isEqualTo("textbox");
+            assertThat(source(desk)).isEqualTo("<p>Le chat dort.</p>");
             awaitStatus(desk, "2 personnes modifient cette page.");
             awaitStatus(phone, "2 personnes modifient cette page.");
             scan(desk, "the live editor (desktop)");
@@ -124,7 +128,7 @@ class CollabIT {
             assertThat(phone.currentUrl()).contains("done=saved");
             JsonObject saved = json(call(a, sophie, "GET", API + "/pages/" + pageId, null), 200);
             assertThat(saved.getInt("version")).isEqualTo(2);
-            assertThat(saved.getString("content")).contains("Titre : Pluie.", "Soleil.! Hors ligne.");
+            assertThat(plain(saved.getString("content"))).contains("Titre : Pluie.", "Soleil.! Hors ligne.");
             new WebDriverWait(desk.driver(), SOON).until(d -> "2".equals(
                     d.findElement(By.name("baseVersion")).getDomProperty("value")));
             awaitStatus(desk, "Vous êtes seul·e à modifier cette page.");
@@ -133,9 +137,10 @@ class CollabIT {
             clickAndWait(desk, By.cssSelector(".wiki-form button[type=submit]"));
             assertThat(desk.currentUrl()).contains("done=saved");
             assertThat(json(call(a, sophie, "GET", API + "/pages/" + pageId, null), 200).getString("content"))
-                    .contains("Hors ligne.", "Fin.");
+                    .contains("Hors ligne.", "Fin.").doesNotContain("&lt;p&gt;");
 
             refusals(cookies(desk));
+            courseChapter(cookies(desk), cookies(phone));
         }
     }
 
@@ -199,6 +204,73 @@ class CollabIT {
         }
     }
 
+    /**
+     * A course chapter is edited live through the same channel (ADR 0037, ADR 0045): Sophie and Paul, each with their
+     * own portal session, send batches typed on the same heads of the chapter's text; both are kept, Paul's save from
+     * the session moves Sophie's base version on, the exercises are a session of their own. The channel refuses
+     * another Host, a bearer token, a guessed chapter and another chapter's heads.
+     */
+    private void courseChapter(String sophieCookies, String paulCookies) {
+        String course = json(call(a, sophie, "POST", "/api/courses", "{\"ownerKind\":\"class\",\"ownerId\":\"" + a.cp
+                + "\",\"title\":\"Cours partagé\",\"level\":\"CP\",\"subject\":\"Lecture\",\"durationMinutes\":30}"),
+                201).getString("id");
+        String chapter = json(call(a, sophie, "POST", "/api/courses/" + course + "/chapters",
+                "{\"title\":\"Le chat\",\"content\":\"Le chat dort.\"}"), 201).getString("id");
+        String other = json(call(a, sophie, "POST", "/api/courses/" + course + "/chapters",
+                "{\"title\":\"Autre\",\"content\":\"Rien.\"}"), 201).getString("id");
+        json(call(a, sophie, "PUT", "/api/sharing/courses/course/" + course, "{\"shares\":[{\"kind\":\"user\",\"id\":\""
+                + paul + "\",\"right\":\"contrib\"}]}"), 200);
+        String live = "/courses/chapters/" + chapter + "/live";
+        JsonObject start = json(session(a.domain(), sophieCookies, "GET", live + "?editor=sophiecourse&seen=-1", null), 200);
+        assertThat(start.getString("text")).isEqualTo("<p>Le chat dort.</p>");
+        String heads = joined(start);
+        assertThat(joined(json(session(a.domain(), paulCookies, "GET", live + "?editor=paulcourse&seen=-1", null), 200)))
+                .isEqualTo(heads);
+
+        // both type on the same heads, at the two ends of the words: both edits are kept
+        String sophieCsrf = csrfOf(sophieCookies);
+        String paulCsrf = csrfOf(paulCookies);
+        json(session(a.domain(), sophieCookies, "POST", live, batch(sophieCsrf, "sophiecourse", 1, heads,
+                "[[3,0,\"Pluie. \"]]")), 200);
+        JsonObject merged = json(session(a.domain(), paulCookies, "POST", live, batch(paulCsrf, "paulcourse", 1, heads,
+                "[[16,0,\" Soleil.\"]]")), 200);
+        assertThat(merged.getString("text")).isEqualTo("<p>Pluie. Le chat dort. Soleil.</p>");
+        assertThat(merged.getInt("editors")).isEqualTo(2);
+        // the exercises are a session of their own
+        assertThat(json(session(a.domain(), paulCookies, "GET", "/courses/chapters/" + chapter
+                + "/live-exercises?editor=paulcourse&seen=-1", null), 200).getString("text")).isEmpty();
+
+        // Paul saves from the session: Sophie's session moves to version 2, the chapter holds both edits
+        HttpResponse<String> save = session(a.domain(), paulCookies, "POST", "/courses/chapters/" + chapter + "/edit",
+                "csrf=" + enc(paulCsrf) + "&live=1&title=Le+chat&objectives=&exercises=&baseVersion=1&content="
+                        + enc(merged.getString("text")));
+        assertThat(save.statusCode()).as(save.body()).isEqualTo(302);
+        assertThat(json(session(a.domain(), sophieCookies, "GET", live + "?editor=sophiecourse&seen=-1", null), 200)
+                .getInt("version")).isEqualTo(2);
+        assertThat(json(call(a, sophie, "GET", "/api/courses/chapters/" + chapter, null), 200).getString("content"))
+                .isEqualTo("<p>Pluie. Le chat dort. Soleil.</p>");
+
+        // refused: another Host with this session, a bearer token, a guessed chapter, another chapter's heads
+        problem(session(b.domain(), sophieCookies, "GET", live + "?editor=sophiecourse&seen=-1", null), 401,
+                "unauthenticated");
+        problem(platform.send(a.domain(), "GET", live + "?editor=sophiecourse&seen=-1", null, null, "Bearer " + sophie),
+                401, "unauthenticated");
+        problem(session(a.domain(), sophieCookies, "GET", "/courses/chapters/" + UUID.randomUUID()
+                + "/live?editor=sophiecourse&seen=-1", null), 404, "course-chapter-not-found");
+        problem(session(a.domain(), sophieCookies, "POST", "/courses/chapters/" + other + "/live",
+                batch(sophieCsrf, "sophiecourse", 2, heads, "[[0,0,\"x\"]]")), 409, "live-base-unknown");
+    }
+
+    private static String joined(JsonObject state) {
+        return state.getJsonArray("heads").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).collect(Collectors.joining(","));
+    }
+
+    private static String batch(String csrf, String editor, int number, String heads, String splices) {
+        return "csrf=" + enc(csrf) + "&editor=" + editor + "&batch=" + number + "&base=" + enc(heads) + "&splices="
+                + enc(splices);
+    }
+
     private static String batch(String csrf, int number, String heads, String splices) {
         return "csrf=" + enc(csrf) + "&editor=itcheckeditor&batch=" + number + "&base=" + enc(heads) + "&splices="
                 + enc(splices);
@@ -259,12 +331,23 @@ class CollabIT {
                 d.findElement(By.id("wiki-page-content-status")).getText()));
     }
 
+    /** The visual editor standing for the page's textarea. */
     private static WebElement area(RealBrowser browser) {
-        return browser.driver().findElement(By.id("wiki-page-content"));
+        return browser.driver().findElement(By.id("wiki-page-content-visual"));
     }
 
+    /** The words the editor shows (spaces as typed: a trailing space is a no-break one in an editable element). */
     private static String value(RealBrowser browser) {
-        return area(browser).getDomProperty("value");
+        return area(browser).getText().replace('\u00a0', ' ');
+    }
+
+    /** What the form sends and the live session edits: the HTML the editor writes into the hidden textarea. */
+    private static String source(RealBrowser browser) {
+        return browser.driver().findElement(By.id("wiki-page-content")).getDomProperty("value");
+    }
+
+    private static String plain(String html) {
+        return html.replaceAll("<[^>]*>", "").replace("&nbsp;", " ").replace("&#160;", " ").replace('\u00a0', ' ');
     }
 
     private static void signInAt(RealBrowser browser, String path, String username) {

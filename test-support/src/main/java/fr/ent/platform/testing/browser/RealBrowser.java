@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -112,6 +115,31 @@ public final class RealBrowser implements AutoCloseable {
     /** The inner width of the window in CSS pixels. */
     public long viewportWidth() {
         return ((Number) driver.executeScript("return window.innerWidth")).longValue();
+    }
+
+    /**
+     * Writes {@code text} into the platform's rich-text field whose textarea has this id, as a user would: into the
+     * visual editor standing for it when its script started it (ADR 0045: the textarea is then hidden), into the
+     * textarea otherwise. What was there is replaced; a line break starts a new paragraph.
+     */
+    public void typeRich(String fieldId, String text) {
+        List<WebElement> visual = driver.findElements(By.id(fieldId + "-visual"));
+        if (visual.isEmpty()) {
+            WebElement area = driver.findElement(By.id(fieldId));
+            area.clear();
+            area.sendKeys(text);
+            return;
+        }
+        WebElement editor = visual.getFirst();
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys(text);
+    }
+
+    /** The words a rich-text field shows: its visual editor's text, or its textarea's value without a script. */
+    public String richText(String fieldId) {
+        List<WebElement> visual = driver.findElements(By.id(fieldId + "-visual"));
+        return visual.isEmpty() ? driver.findElement(By.id(fieldId)).getDomProperty("value") : visual.getFirst().getText();
     }
 
     public void click(By element) {

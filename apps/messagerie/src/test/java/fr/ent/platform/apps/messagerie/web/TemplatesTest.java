@@ -3,6 +3,7 @@ package fr.ent.platform.apps.messagerie.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.apps.messagerie.mail.Views;
+import fr.ent.platform.runtime.collab.RichEditor;
 import fr.ent.platform.runtime.communication.Recipient;
 import fr.ent.platform.runtime.communication.Visible;
 import fr.ent.platform.runtime.documents.DocumentFacts;
@@ -127,7 +128,8 @@ class TemplatesTest {
                 "data-sending=\"Envoi de « {name} » : {percent} %\"",
                 "<script src=\"/static/upload-progress.js\" defer></script>");
         assertThat(page.replace("<script src=\"/static/upload-progress.js\" defer></script>", "")
-                .replace("<script src=\"/static/rich-editor.js\" defer></script>", ""))
+                .replace("<script src=\"/static/rich-editor.js\" defer></script>", "")
+                .replace("<script src=\"" + RichEditor.SQUIRE + "\" defer></script>", ""))
                 .doesNotContain("<script");
         // the body is the platform's one editor, single-user: its toolbar (shown by its script), no live session
         assertThat(page).contains("<label for=\"mail-body\">Message</label>", "role=\"toolbar\" aria-label=\"Mise en forme : Message\"",

@@ -15,7 +15,11 @@ import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.problem.Unavailable;
+import fr.ent.platform.problem.ProblemException;
 import fr.ent.platform.runtime.choices.PersonalChoices;
+import fr.ent.platform.runtime.collab.LiveChannel;
+import fr.ent.platform.runtime.collab.LiveTexts;
+import fr.ent.platform.runtime.collab.RichEditor;
 import fr.ent.platform.runtime.documents.OpenDocument;
 import fr.ent.platform.runtime.portal.Launcher;
 import fr.ent.platform.runtime.security.login.PortalSession;
@@ -81,17 +85,24 @@ public class CoursePages extends HttpServlet {
     @Inject
     PersonalChoices choices;
 
+    @Inject
+    LiveTexts lives;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Tenant tenant = context.current();
         Optional<PortalSession> session = sessions.current(request, tenant);
+        Locale locale = Pages.locale(request);
+        if (session.isEmpty() && liveChannel(request)) {
+            ProblemAnswer.send(request, response, ProblemException.unauthorized("unauthenticated"), locale);
+            return;
+        }
         if (session.isEmpty()) {
             response.sendRedirect("/auth/login?return=" + URLEncoder.encode(request.getRequestURI(),
                     StandardCharsets.UTF_8));
             return;
         }
-        Locale locale = Pages.locale(request);
         try {
             Member me = members.of(session.get().token());
             CourseRoute route = CourseRoute.of(request.getPathInfo()).orElseThrow(() -> new NotFound("no-such-resource"));
@@ -117,6 +128,9 @@ public class CoursePages extends HttpServlet {
                     editor(response, tenant, session.get(), locale, params, me, course, c, input(c), null, null,
                             200);
                 }
+                case "chapters/live", "chapters/live-exercises" -> LiveChannel.poll(request, response,
+                        LiveChapter.join(lives, tenant, courses, me, id(route.id(), "course-chapter-not-found"),
+                                LiveChapter.Field.of(route.action())), me.id().toString());
                 case "chapters/attachments" -> {
                     OpenDocument d = courses.attachment(me, id(route.id(), "course-chapter-not-found"),
                             id(route.document(), "document-not-found"));
@@ -136,6 +150,10 @@ public class CoursePages extends HttpServlet {
         Tenant tenant = context.current();
         Locale locale = Pages.locale(request);
         Optional<PortalSession> session = sessions.current(request, tenant);
+        if (session.isEmpty() && liveChannel(request)) {
+            ProblemAnswer.send(request, response, ProblemException.unauthorized("unauthenticated"), locale);
+            return;
+        }
         if (session.isEmpty()) {
             response.sendRedirect("/auth/login?return=/courses");
             return;
@@ -211,6 +229,7 @@ public class CoursePages extends HttpServlet {
                     CourseInputs.ChapterInput input = chapterInput(request, number(request.getParameter("baseVersion")));
                     try {
                         CourseViews.Chapter c = courses.saveChapter(me, id, input);
+                        LiveChapter.saved(lives, tenant, id, c.version(), "1".equals(request.getParameter("live")));
                         response.sendRedirect("/courses/" + c.courseId() + "?done=saved#chapter-" + id);
                     } catch (InvalidInput | Conflict refused) {
                         CourseViews.Chapter now = courses.chapter(me, id);
@@ -222,6 +241,9 @@ public class CoursePages extends HttpServlet {
                                 message(refused, locale), stale ? now : null, stale ? 409 : 400);
                     }
                 }
+                case "chapters/live", "chapters/live-exercises" -> LiveChannel.post(request, response,
+                        LiveChapter.join(lives, tenant, courses, me, id(route.id(), "course-chapter-not-found"),
+                                LiveChapter.Field.of(route.action())), me.id().toString());
                 case "chapters/delete" -> {
                     UUID id = id(route.id(), "course-chapter-not-found");
                     CourseViews.Chapter c = courses.chapter(me, id);
@@ -262,10 +284,32 @@ public class CoursePages extends HttpServlet {
         params.put("error", error);
         params.put("current", current);
         params.put("attachable", courses.attachable(me));
+        boolean live = chapter != null && error == null && current == null;
+        params.put("contentField", field(t, chapter, LiveChapter.Field.CONTENT, input.content(), live,
+                (String) params.get("csrf")));
+        params.put("exercisesField", field(t, chapter, LiveChapter.Field.EXERCISES, input.exercises(), live,
+                (String) params.get("csrf")).withRows(6));
         params.put("title", chapter == null ? t.get("chapter.new", course.title())
                 : t.get("chapter.edit", chapter.title()));
         response.setStatus(status);
         render(response, tenant, session, locale, "course-chapter.jte", params);
+    }
+
+    /**
+     * A rich field of the chapter editor: the shared editor, live with the chapter's other editors when it shows the
+     * stored chapter (not a new chapter, not a refused save, whose text is not the stored version's).
+     */
+    static RichEditor field(CourseTexts t, CourseViews.Chapter chapter, LiveChapter.Field which, String value,
+            boolean live, String csrf) {
+        boolean content = which == LiveChapter.Field.CONTENT;
+        RichEditor field = RichEditor.plain(content ? "chapter-content" : "chapter-exercises",
+                content ? "content" : "exercises", t.get(content ? "field.content" : "field.exercises"),
+                t.get(content ? "field.content.hint" : "field.exercises.hint"), value, t.locale());
+        return live ? field.live(which.channel(chapter.id()), csrf, chapter.version(), "baseVersion") : field;
+    }
+
+    private static boolean liveChannel(HttpServletRequest request) {
+        return CourseRoute.of(request.getPathInfo()).filter(CourseRoute::live).isPresent();
     }
 
     private static CourseInputs.ChapterInput input(CourseViews.Chapter c) {

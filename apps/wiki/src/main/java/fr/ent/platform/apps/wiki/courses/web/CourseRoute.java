@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A path under {@code /courses} as the pages read it: {@code ""} (my courses and the two forms), {@code /new} (write
  * one), {@code /generate} (generate one), {@code /<id>[/chapter|/chapters|/publish|/delete|/communities]},
- * {@code /<id>/communities/<community>/withdraw}, {@code /chapters/<id>[/edit|/delete]},
+ * {@code /<id>/communities/<community>/withdraw}, {@code /chapters/<id>[/edit|/delete|/live|/live-exercises]},
  * {@code /chapters/<id>/attachments/<document>}. Anything else is no page. {@code document} is the second id of a
  * path: the attached document's, or the community's.
  */
@@ -18,7 +18,12 @@ public record CourseRoute(String kind, String id, String action, String document
             + "(?:/(chapter|chapters|publish|delete|communities))?$");
     private static final Pattern WITHDRAW = Pattern.compile("^/" + ID + "/communities/" + ID + "/withdraw$");
     private static final Pattern CHAPTER = Pattern.compile("^/chapters/" + ID
-            + "(?:/(edit|delete)|/attachments/" + ID + ")?$");
+            + "(?:/(edit|delete|live|live-exercises)|/attachments/" + ID + ")?$");
+
+    /** A chapter's live editing channel (JSON, never a redirect to the sign-in page). */
+    public boolean live() {
+        return kind.equals("chapters") && action.startsWith("live");
+    }
 
     public static Optional<CourseRoute> of(String pathInfo) {
         String p = pathInfo == null || pathInfo.equals("/") ? "" : pathInfo;

@@ -86,16 +86,22 @@ class CoursePagesTest {
     }
 
     @Test
-    void a_chapter_is_edited_in_the_platforms_one_editor_single_user_its_text_and_exercises_as_typed() {
+    void a_refused_chapter_save_comes_back_in_the_platforms_one_editor_single_user_its_text_and_exercises_as_typed() {
         Map<String, Object> params = params();
         CourseViews.Course course = course("draft", true);
+        CourseViews.Chapter chapter = course.chapters().getFirst();
+        CourseInputs.ChapterInput typed = new CourseInputs.ChapterInput("1789", "Situer", "<p>Le <b>texte</b></p>",
+                "</textarea><script>x</script>", List.of(), 1);
         params.put("course", course);
-        params.put("chapter", course.chapters().getFirst());
-        params.put("input", new CourseInputs.ChapterInput("1789", "Situer", "<p>Le <b>texte</b></p>",
-                "</textarea><script>x</script>", List.of(), 1));
-        params.put("error", null);
+        params.put("chapter", chapter);
+        params.put("input", typed);
+        params.put("error", "Refusé");
         params.put("current", null);
         params.put("attachable", List.of());
+        params.put("contentField", CoursePages.field(t(), chapter, LiveChapter.Field.CONTENT, typed.content(), false,
+                "secret-token"));
+        params.put("exercisesField", CoursePages.field(t(), chapter, LiveChapter.Field.EXERCISES, typed.exercises(),
+                false, "secret-token").withRows(6));
         String html = render("course-chapter.jte", params);
         assertThat(html).contains("<label for=\"chapter-content\">Texte du chapitre</label>",
                 "role=\"toolbar\" aria-label=\"Mise en forme : Texte du chapitre\" aria-controls=\"chapter-content\" hidden",
@@ -103,6 +109,36 @@ class CoursePagesTest {
                 "&lt;p&gt;Le &lt;b&gt;texte&lt;/b&gt;&lt;/p&gt;", "&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;",
                 "Un exercice par ligne ou une liste", "<script src=\"/static/rich-editor.js\" defer></script>")
                 .doesNotContain("<script>x", "data-live=", "live-editor.js");
+    }
+
+    @Test
+    void a_stored_chapters_text_and_exercises_are_live_each_on_its_own_channel_and_still_a_plain_form() {
+        CourseViews.Chapter chapter = course("draft", true).chapters().getFirst();
+        String content = html(CoursePages.field(t(), chapter, LiveChapter.Field.CONTENT, chapter.content(), true,
+                "secret-token"));
+        String exercises = html(CoursePages.field(t(), chapter, LiveChapter.Field.EXERCISES, chapter.exercises(), true,
+                "secret-token"));
+        assertThat(content).contains("data-live=\"/courses/chapters/" + AI + "/live\"", "data-csrf=\"secret-token\"",
+                "data-version=\"1\"", "data-version-field=\"baseVersion\"", "name=\"content\"",
+                "<script src=\"/static/live-editor.js\" defer></script>", "role=\"status\"");
+        assertThat(exercises).contains("data-live=\"/courses/chapters/" + AI + "/live-exercises\"",
+                "name=\"exercises\"");
+        assertThat(CourseRoute.of("/chapters/" + AI + "/live")).get()
+                .satisfies(r -> assertThat(r.live()).isTrue()).extracting(CourseRoute::action).isEqualTo("live");
+        assertThat(CourseRoute.of("/chapters/" + AI + "/live-exercises")).get()
+                .extracting(CourseRoute::action).isEqualTo("live-exercises");
+        assertThat(CourseRoute.of("/" + AI + "/live")).isEmpty();
+        assertThat(CourseRoute.of("/chapters/" + AI + "/edit")).get().satisfies(r -> assertThat(r.live()).isFalse());
+    }
+
+    private static CourseTexts t() {
+        return new CourseTexts(Locale.FRENCH, ZoneId.of("Europe/Paris"));
+    }
+
+    private static String html(gg.jte.Content content) {
+        StringOutput out = new StringOutput();
+        content.writeTo(out);
+        return out.toString();
     }
 
     static CourseViews.Course course(String state, boolean writes) {
