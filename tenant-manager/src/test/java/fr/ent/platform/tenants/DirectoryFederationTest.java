@@ -75,6 +75,15 @@ class DirectoryFederationTest {
         assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("0"); // nothing copied
         allowPasswordGrant(a);
         allowPasswordGrant(b);
+        // Zoé's EduConnect identity, known to a's directory and to a's realm (as Brokering makes it).
+        update(a, "INSERT INTO ent_user_identity (provider, subject, user_id) VALUES ('educonnect', 'ec-zoe', ?)",
+                teacherA);
+        admin.post(a.names().realm() + "/identity-provider/instances", Json.createObjectBuilder()
+                .add("alias", "educonnect").add("providerId", "oidc").add("enabled", true)
+                .add("config", Json.createObjectBuilder().add("authorizationUrl", "http://127.0.0.1:9/auth")
+                        .add("tokenUrl", "http://127.0.0.1:9/token").add("clientId", "ent")
+                        .add("clientSecret", "s").add("clientAuthMethod", "client_secret_post"))
+                .build());
 
         // The directory's activation code signs in (Keycloak then asks for a new password, as for a copied account).
         assertThat(grant(a, zoeA.login(), zoeA.activationCode()).body()).contains("not fully set up");
@@ -91,6 +100,9 @@ class DirectoryFederationTest {
         assertThat(strings(zoe.getJsonObject("attributes").getJsonArray("ent_user_id")))
                 .containsExactly(teacherA.toString());
         assertThat(strings(zoe.getJsonArray("requiredActions"))).containsExactly("UPDATE_PASSWORD");
+        assertThat(admin.get(a.names().realm() + "/users/" + zoe.getString("id") + "/federated-identity").array()
+                .stream().map(l -> l.asJsonObject().getString("identityProvider") + "="
+                        + l.asJsonObject().getString("userId")).toList()).containsExactly("educonnect=ec-zoe");
         choosePassword(a, zoe.getString("id"), "Un-mot-de-passe-2026!");
         JsonObject token = claims(grant(a, "zoe.martin", "Un-mot-de-passe-2026!"));
         assertThat(token.getString("ent_user_id")).isEqualTo(teacherA.toString());

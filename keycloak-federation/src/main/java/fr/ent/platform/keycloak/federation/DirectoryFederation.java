@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -104,6 +105,14 @@ public class DirectoryFederation implements UserStorageProvider, UserLookupProvi
         if (code.expiresAt() != null) {
             local.setSingleAttribute(ACTIVATION_EXPIRES, code.expiresAt().toString());
         }
+        // The person's identities at the realm's upstream providers (EduConnect, academic SAML), as tenant-manager's
+        // Brokering links copied accounts: a later login through those providers lands on this account.
+        directory.identities(account.userId()).forEach((provider, subject) -> {
+            if (session.identityProviders().getByAlias(provider) != null) {
+                UserStoragePrivateUtil.userLocalStorage(session).addFederatedIdentity(realm, local,
+                        new FederatedIdentityModel(provider, subject, subject));
+            }
+        });
         LOG.fine(() -> "realm=" + realm.getName() + " imported " + account.login());
         return local;
     }

@@ -29,6 +29,32 @@ final class DirectoryReads {
         return one("WHERE u.id = ?", id);
     }
 
+    /** The person's subjects at upstream identity providers ({@code ent_user_identity}): provider → subject. */
+    java.util.Map<String, String> identities(UUID id) {
+        String sql = "SELECT provider, subject FROM " + connections.settings().quotedSchema()
+                + ".ent_user_identity WHERE user_id = ?";
+        Connection c;
+        try {
+            c = connections.borrow();
+        } catch (SQLException e) {
+            throw new DirectoryUnavailable("directory " + connections.settings().schema() + " unreachable", e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            connections.giveBack(c);
+            return found;
+        } catch (SQLException e) {
+            connections.discard(c);
+            throw new DirectoryUnavailable("directory " + connections.settings().schema() + " not readable", e);
+        }
+    }
+
     private Optional<DirectoryAccount> one(String where, Object key) {
         String sql = COLUMNS.formatted(connections.settings().quotedSchema()) + where;
         Connection c;

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The database role a realm's directory provider logs in as, {@code kc_t_<slug>} (ADR 0043): it can log in, read the
- * columns of {@code ent_account} and {@code ent_user} that sign-in needs in its own collectivity schema, and nothing
- * else (no other schema grants anything to it, collectivity schemas grant nothing to PUBLIC). Its password is new at
+ * columns of {@code ent_account}, {@code ent_user} and {@code ent_user_identity} that sign-in needs in its own
+ * collectivity schema, and nothing else (no other schema grants anything to it, collectivity schemas grant nothing to PUBLIC). Its password is new at
  * each {@link #ensure}, and lives only in that realm's component (DirectoryFederationSetup).
  */
 final class DirectoryRole {
@@ -52,6 +52,8 @@ final class DirectoryRole {
                         + " activation_expires_at) ON " + quote(names.schema()) + ".ent_account TO " + quote(role));
                 s.execute("GRANT SELECT (id, profile, first_name, last_name, rights_lost_at) ON "
                         + quote(names.schema()) + ".ent_user TO " + quote(role));
+                s.execute("GRANT SELECT (user_id, provider, subject) ON " + quote(names.schema())
+                        + ".ent_user_identity TO " + quote(role));
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
