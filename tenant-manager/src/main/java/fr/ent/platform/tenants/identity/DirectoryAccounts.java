@@ -56,25 +56,33 @@ public class DirectoryAccounts {
                     .filter(u -> only == null || only.contains(u.id())).toList();
             Set<UUID> withAccount = withAccount(connection);
             List<AccountSync.NewAccount> created = new ArrayList<>();
+            for (DirectoryUser user : users) {
+                if (!withAccount.contains(user.id())) {
+                    String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
+                    created.add(new AccountSync.NewAccount(login, ActivationCodes.next(), user.id(), user.profile(),
+                            expiresAt));
+                }
+            }
+            // Hashing the codes is most of the cost (PBKDF2, ActivationCodes.ITERATIONS each): on every core.
+            byte[][] salts = new byte[created.size()][];
+            byte[][] hashes = new byte[created.size()][];
+            java.util.stream.IntStream.range(0, created.size()).parallel().forEach(i -> {
+                salts[i] = ActivationCodes.salt();
+                hashes[i] = ActivationCodes.hash(created.get(i).activationCode(), salts[i]);
+            });
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login,"
                     + " activation_salt, activation_hash, activation_iterations, activation_expires_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (DirectoryUser user : users) {
-                    if (withAccount.contains(user.id())) {
-                        continue;
-                    }
-                    String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
-                    String code = ActivationCodes.next();
-                    byte[] salt = ActivationCodes.salt();
-                    insert.setObject(1, user.id());
-                    insert.setString(2, login);
-                    insert.setBytes(3, salt);
-                    insert.setBytes(4, ActivationCodes.hash(code, salt));
+                for (int i = 0; i < created.size(); i++) {
+                    AccountSync.NewAccount account = created.get(i);
+                    insert.setObject(1, account.userId());
+                    insert.setString(2, account.login());
+                    insert.setBytes(3, salts[i]);
+                    insert.setBytes(4, hashes[i]);
                     insert.setInt(5, ActivationCodes.ITERATIONS);
                     insert.setTimestamp(6, Timestamp.from(expiresAt));
                     insert.addBatch();
-                    created.add(new AccountSync.NewAccount(login, code, user.id(), user.profile(), expiresAt));
-                    if (created.size() % 1000 == 0) {
+                    if ((i + 1) % 1000 == 0) {
                         insert.executeBatch();
                     }
                 }
