@@ -268,14 +268,14 @@ public final class IdentityBench {
         }
     }
 
-    private static Collectivity collectivity(String slug) {
+    static Collectivity collectivity(String slug) {
         TenantNames names = TenantNames.of(Slug.of(slug));
         return new Collectivity(UUID.randomUUID(), slug, CollectivityKind.COMMUNE, "Bench " + slug,
                 List.of(slug + ".localhost"), TenantState.PROVISIONING, null, null, names, null, null, false,
                 Instant.now(), Instant.now());
     }
 
-    private static void insertUsers(DataSource db, TenantNames names, int count) throws Exception {
+    static void insertUsers(DataSource db, TenantNames names, int count) throws Exception {
         String[] profiles = {"Student", "Student", "Student", "Relative", "Relative", "Teacher", "Personnel"};
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
                 + names.schema() + ".ent_user (id, profile, first_name, last_name, search_key) VALUES (?, ?, ?, ?, ?)")) {

@@ -46,7 +46,7 @@ class AppMigrationsTest {
     @Test
     void the_target_names_every_app_with_migrations() {
         assertThat(TenantSchemaMigrator.ofInstalledApps(null, loader).target().versions())
-                .containsEntry("directory", "8").containsEntry("notifications", "3").containsEntry("flash", "1")
+                .containsEntry("directory", "9").containsEntry("notifications", "3").containsEntry("flash", "1")
                 .containsEntry("messagerie", "3").containsEntry("moderation", "1")
                 .containsEntry("documents", "1").containsEntry("diary", "1").containsEntry("wiki", "1")
                 .containsEntry("courses", "1").containsEntry("communities", "1").containsEntry("console", "3")

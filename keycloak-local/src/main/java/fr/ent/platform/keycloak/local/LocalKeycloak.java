@@ -294,8 +294,10 @@ public final class LocalKeycloak implements AutoCloseable {
                     progress.accept("Keycloak : distribution décompressée dans " + home);
                 }
                 LoginTheme.install(home);
+                DirectoryProvider.install(home, options.stream().noneMatch(o -> o.equals("--db=postgres")));
             } catch (IOException e) {
-                throw new UncheckedIOException("Keycloak or our login theme could not be unpacked into " + home, e);
+                throw new UncheckedIOException("Keycloak, our login theme or our directory provider could not be"
+                        + " installed into " + home, e);
             }
             for (int attempt = 1; ; attempt++) {
                 try {

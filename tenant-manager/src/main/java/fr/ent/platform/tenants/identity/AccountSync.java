@@ -102,6 +102,13 @@ public class AccountSync {
         }
         long started = System.nanoTime();
         new ActivationExpiry(admin, clock).expire(realm);
+        if (DirectoryAccounts.enabled(dataSource, c.names())) {
+            // The realm finds this collectivity's people in its directory (ADR 0043): accounts are made there, and
+            // Keycloak imports each person at first login. Logins taken in the realm stay taken.
+            Set<String> taken = new HashSet<>();
+            existingAccounts(admin, realm, taken, new HashSet<>());
+            return new DirectoryAccounts(dataSource, validity, clock).create(c, only, taken);
+        }
         Instant expiresAt = clock.instant().plus(validity);
         List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names()).stream()
                 .filter(u -> only == null || only.contains(u.id())).toList();

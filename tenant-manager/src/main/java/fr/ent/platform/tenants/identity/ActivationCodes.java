@@ -39,17 +39,31 @@ final class ActivationCodes {
         return code.toString();
     }
 
-    /** The temporary password credential of an account, hashed (Keycloak CredentialRepresentation). */
-    static JsonObject credential(String code) {
+    /** 16 random bytes. */
+    static byte[] salt() {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash;
+        return salt;
+    }
+
+    /**
+     * The code's PBKDF2-HMAC-SHA256 hash ({@value #ITERATIONS} iterations, 256 bits), as Keycloak's
+     * {@code pbkdf2-sha256} password credential holds it: also what the directory stores for the realm's user storage
+     * provider (DirectoryAccounts, ADR 0043).
+     */
+    static byte[] hash(String code, byte[] salt) {
         try {
-            hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(new PBEKeySpec(code.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
         }
+    }
+
+    /** The temporary password credential of an account, hashed (Keycloak CredentialRepresentation). */
+    static JsonObject credential(String code) {
+        byte[] salt = salt();
+        byte[] hash = hash(code, salt);
         Base64.Encoder b64 = Base64.getEncoder();
         String secretData = Json.createObjectBuilder().add("value", b64.encodeToString(hash))
                 .add("salt", b64.encodeToString(salt)).add("additionalParameters", Json.createObjectBuilder())

@@ -1,6 +1,8 @@
 package fr.ent.platform.tenants.provisioning;
 
+
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,10 +41,22 @@ public class Provisioner {
     private final IdentityRealms realms;
     private final StepGuard guard;
     private final MeterRegistry meters;
+    private final Optional<DirectoryFederationSetup> federation;
 
     /** {@code meters}: where each step's duration goes, as {@code ent_provisioning_step_seconds{step, outcome}}. */
     public Provisioner(DataSource dataSource, CollectivityRepository registry, TenantDatabase database,
             IdentityRealms realms, StepGuard guard, MeterRegistry meters) {
+        this(dataSource, registry, database, realms, guard, meters, Optional.empty());
+    }
+
+    /**
+     * {@code federation}: when present, the REALM step also gives the realm its directory provider and the
+     * collectivity its federation role (ADR 0043).
+     */
+    public Provisioner(DataSource dataSource, CollectivityRepository registry, TenantDatabase database,
+            IdentityRealms realms, StepGuard guard, MeterRegistry meters,
+            Optional<DirectoryFederationSetup> federation) {
+        this.federation = federation;
         this.dataSource = dataSource;
         this.registry = registry;
         this.database = database;
@@ -124,6 +139,9 @@ public class Provisioner {
             case REALM -> {
                 new ShardRegistry(dataSource).place(collectivity); // its Keycloak server, before its realm (ADR 0044)
                 realms.ensureRealm(collectivity);
+                if (federation.isPresent()) {
+                    federation.get().ensure(collectivity);
+                }
                 // A new realm has no identity providers yet: it is the current definition in full.
                 registry.recordRealmVersion(collectivity.id(), RealmDefinition.VERSION);
             }

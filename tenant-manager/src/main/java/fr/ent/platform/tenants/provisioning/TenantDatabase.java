@@ -3,6 +3,7 @@ package fr.ent.platform.tenants.provisioning;
 import static fr.ent.platform.tenancy.TenantNames.quote;
 
 import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -111,6 +112,7 @@ public class TenantDatabase {
                             DROP ROLE %2$s;
                           END IF;
                         END $$""".formatted(names.role(), quote(names.role())));
+                DirectoryFederationSetup.dropRole(c, names);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -101,8 +101,17 @@ public class TenantManagerBeans {
 
     @Produces
     @Singleton
-    Provisioner provisioner(CollectivityRepository registry, TenantDatabase database, IdentityRealms realms) {
-        return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE, PlatformRegistry.prometheus());
+    Provisioner provisioner(CollectivityRepository registry, TenantDatabase database, IdentityRealms realms,
+            fr.ent.platform.settings.SettingReader settings) {
+        // ent.identity.federation.jdbc-url: the platform database as Keycloak reaches it; set, each new realm gets the
+        // directory provider and its collectivity a federation role (ADR 0043)
+        java.util.Optional<fr.ent.platform.tenants.identity.DirectoryFederationSetup> federation =
+                settings.text("ent.identity.federation.jdbc-url")
+                        .filter(url -> realms instanceof KeycloakRealms)
+                        .map(url -> new fr.ent.platform.tenants.identity.DirectoryFederationSetup(dataSource,
+                                ((KeycloakRealms) realms).admin(), url));
+        return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE, PlatformRegistry.prometheus(),
+                federation);
     }
 
     @Produces

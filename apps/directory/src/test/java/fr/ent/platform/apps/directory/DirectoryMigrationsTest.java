@@ -23,6 +23,6 @@ class DirectoryMigrationsTest {
                     .containsExactlyElementsOf(files.map(p -> p.getFileName().toString())
                             .filter(n -> n.endsWith(".sql")).sorted().toList());
         }
-        assertThat(AppSchemas.highestVersion(DirectoryApp.ID, getClass().getClassLoader())).contains("8");
+        assertThat(AppSchemas.highestVersion(DirectoryApp.ID, getClass().getClassLoader())).contains("9");
     }
 }

@@ -39,6 +39,8 @@ public class DirectoryDataContract implements DataContract {
             // the AAF nomenclatures and what people hold in them (issue 19): directory data like the rest
             .table("subject", "1").table("mef", "1").table("user_mef", "1").table("teaching", "1")
             .table("staff_function", "1")
+            // accounts made in the directory (ADR 0043): the login and the unused activation code's hash move too
+            .table("ent_account", "1")
             .leftOut("aaf_import", "an AAF import's run (progress, counts) on the former platform; the data it made moves")
             .leftOut("aaf_staged", "rows staged during an AAF import, deleted once it is applied")
             .leftOut("aaf_rejection", "the rejected records of an AAF import on the former platform, for its administrators then");
@@ -99,6 +101,10 @@ public class DirectoryDataContract implements DataContract {
         into.section("parents", data.read(unit, em -> Rows.select(em,
                 "u.id, u.last_name, u.first_name",
                 "relative_link r JOIN ent_user u ON u.id = r.relative_id WHERE r.student_id = ?1", id)));
+        // the account the directory made (ADR 0043): the login and when, never the activation code's hash
+        into.section("account", data.read(unit, em -> Rows.select(em,
+                "login, created_at, activation_expires_at",
+                "ent_account WHERE user_id = ?1", id)));
         into.section("linked_identities", data.read(unit, em -> Rows.select(em,
                 "provider, subject, linked_at",
                 "ent_user_identity WHERE user_id = ?1", id)));

@@ -1,0 +1,247 @@
+package fr.ent.platform.tenants;
+
+import static fr.ent.platform.tenants.ProvisioningTest.request;
+import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
+import static fr.ent.platform.tenants.RealmProvisioningTest.parse;
+import static fr.ent.platform.tenants.RealmProvisioningTest.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.DirectoryAccounts;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
+import fr.ent.platform.tenants.identity.KeycloakAdmin;
+import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.lifecycle.CollectivityService;
+import fr.ent.platform.tenants.provisioning.Provisioner;
+import fr.ent.platform.tenants.provisioning.StepGuard;
+import fr.ent.platform.tenants.provisioning.TenantDatabase;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.testing.database.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accounts federated from the directory (ADR 0043): two collectivities whose realms find their people through the
+ * {@code ent-directory} provider, each with its own database role, against the real Keycloak (with our provider
+ * jar) and the real collectivity schemas.
+ */
+class DirectoryFederationTest {
+
+    private final DataSource db = EmbeddedDatabase.dataSource();
+    private final CollectivityRepository registry = new CollectivityRepository(db);
+    private final TenantDatabase database = new TenantDatabase(db, Optional.empty());
+    private final KeycloakRealms realms = TestKeycloak.realms();
+    private final KeycloakAdmin admin = realms.admin();
+    private final DirectoryFederationSetup federation = new DirectoryFederationSetup(db, admin,
+            "jdbc:postgresql://127.0.0.1:" + TestDatabase.shared().port() + "/postgres");
+    private final CollectivityService service = new CollectivityService(registry,
+            new Provisioner(db, registry, database, realms, StepGuard.NONE,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Optional.of(federation)),
+            database, realms, Runnable::run);
+    private final DirectoryAccounts accounts = new DirectoryAccounts(db, Duration.ofDays(30), Clock.systemUTC());
+
+    @Test
+    void eachRealmSignsInItsOwnDirectorysPeopleWithRolesFromTheDirectoryAndNobodyElses() throws Exception {
+        Collectivity a = service.create(request(uniqueSlug("feda")));
+        Collectivity b = service.create(request(uniqueSlug("fedb")));
+        UUID teacherA = insertUser(a, "Teacher", "Zoé", "Martin");
+        insertUser(b, "Student", "Zoé", "Martin"); // the same login in the other collectivity
+        UUID pupilB = insertUser(b, "Student", "Léo", "Petit");
+        AccountSync.NewAccount zoeA = only(accounts.create(a, null, Set.of()), teacherA);
+        AccountSync.Result madeB = accounts.create(b, null, Set.of());
+        AccountSync.NewAccount leoB = only(madeB, pupilB);
+        AccountSync.NewAccount zoeB = madeB.created().stream().filter(n -> !n.userId().equals(pupilB)).findFirst()
+                .orElseThrow();
+        assertThat(zoeA.login()).isEqualTo("zoe.martin").isEqualTo(zoeB.login());
+        assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("0"); // nothing copied
+        allowPasswordGrant(a);
+        allowPasswordGrant(b);
+        // Zoé's EduConnect identity, known to a's directory and to a's realm (as Brokering makes it).
+        update(a, "INSERT INTO ent_user_identity (provider, subject, user_id) VALUES ('educonnect', 'ec-zoe', ?)",
+                teacherA);
+        admin.post(a.names().realm() + "/identity-provider/instances", Json.createObjectBuilder()
+                .add("alias", "educonnect").add("providerId", "oidc").add("enabled", true)
+                .add("config", Json.createObjectBuilder().add("authorizationUrl", "http://127.0.0.1:9/auth")
+                        .add("tokenUrl", "http://127.0.0.1:9/token").add("clientId", "ent")
+                        .add("clientSecret", "s").add("clientAuthMethod", "client_secret_post"))
+                .build());
+
+        // The directory's activation code signs in (Keycloak then asks for a new password, as for a copied account).
+        assertThat(grant(a, zoeA.login(), zoeA.activationCode()).body()).contains("not fully set up");
+        // Same login, the other collectivity's code: refused in a, accepted in b; b's pupil is unknown in a.
+        assertThat(grant(a, zoeB.login(), zoeB.activationCode()).body()).contains("Invalid user credentials");
+        assertThat(grant(b, zoeB.login(), zoeB.activationCode()).body()).contains("not fully set up");
+        assertThat(grant(a, leoB.login(), leoB.activationCode()).body()).contains("Invalid user credentials");
+        assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("1");
+
+        // Imported once, tied to its person and to the provider, with the profile as attribute and realm role.
+        JsonObject zoe = admin.get(a.names().realm() + "/users?exact=true&username=zoe.martin").array()
+                .getJsonObject(0);
+        assertThat(zoe.getString("federationLink")).isNotBlank();
+        assertThat(strings(zoe.getJsonObject("attributes").getJsonArray("ent_user_id")))
+                .containsExactly(teacherA.toString());
+        assertThat(strings(zoe.getJsonArray("requiredActions"))).containsExactly("UPDATE_PASSWORD");
+        assertThat(admin.get(a.names().realm() + "/users/" + zoe.getString("id") + "/federated-identity").array()
+                .stream().map(l -> l.asJsonObject().getString("identityProvider") + "="
+                        + l.asJsonObject().getString("userId")).toList()).containsExactly("educonnect=ec-zoe");
+        choosePassword(a, zoe.getString("id"), "Un-mot-de-passe-2026!");
+        JsonObject token = claims(grant(a, "zoe.martin", "Un-mot-de-passe-2026!"));
+        assertThat(token.getString("ent_user_id")).isEqualTo(teacherA.toString());
+        assertThat(token.getString("ent_profile")).isEqualTo("Teacher");
+        assertThat(strings(token.getJsonObject("realm_access").getJsonArray("roles"))).contains("Teacher");
+
+        // The directory decides at the next load: a new profile, then the end of rights.
+        update(a, "UPDATE ent_user SET profile = 'Personnel' WHERE id = ?", teacherA);
+        admin.post(a.names().realm() + "/clear-user-cache", Json.createObjectBuilder().build());
+        JsonObject changed = claims(grant(a, "zoe.martin", "Un-mot-de-passe-2026!"));
+        assertThat(changed.getString("ent_profile")).isEqualTo("Personnel");
+        assertThat(strings(changed.getJsonObject("realm_access").getJsonArray("roles"))).contains("Personnel")
+                .doesNotContain("Teacher");
+        update(a, "UPDATE ent_user SET rights_lost_at = now() WHERE id = ?", teacherA);
+        admin.post(a.names().realm() + "/clear-user-cache", Json.createObjectBuilder().build());
+        assertThat(grant(a, "zoe.martin", "Un-mot-de-passe-2026!").body()).contains("Account disabled");
+        update(a, "DELETE FROM ent_user WHERE id = ?", teacherA);
+        admin.post(a.names().realm() + "/clear-user-cache", Json.createObjectBuilder().build());
+        assertThat(grant(a, "zoe.martin", "Un-mot-de-passe-2026!").body()).contains("Invalid user credentials");
+        assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("0");
+    }
+
+    @Test
+    void aRealmsProviderCanReadOnlyItsOwnSchemaAndItsSecretIsNotShown() throws Exception {
+        Collectivity a = service.create(request(uniqueSlug("fedx")));
+        Collectivity b = service.create(request(uniqueSlug("fedy")));
+        String roleA = "kc_" + a.names().schema();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET ROLE " + roleA);
+            s.executeQuery("SELECT login FROM " + a.names().schema() + ".ent_account").close();
+            assertThatThrownBy(() -> s.executeQuery("SELECT login FROM " + b.names().schema() + ".ent_account"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeQuery("SELECT id FROM " + b.names().schema() + ".ent_user"))
+                    .hasMessageContaining("permission denied");
+            // Only what sign-in needs, even in its own schema.
+            assertThatThrownBy(() -> s.executeQuery("SELECT birth_date FROM " + a.names().schema() + ".ent_user"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeQuery("SELECT name FROM " + a.names().schema() + ".structure"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM platform.collectivity"))
+                    .hasMessageContaining("permission denied");
+            s.execute("RESET ROLE");
+        }
+
+        // The component's password is never shown by the admin API; pointing a's component at b's schema is refused.
+        String realmA = a.names().realm();
+        String realmId = admin.get(realmA).object().getString("id");
+        String id = federation.componentId(realmA, realmId).orElseThrow();
+        JsonObject component = admin.get(realmA + "/components/" + id).object();
+        assertThat(strings(component.getJsonObject("config").getJsonArray("password"))).containsExactly("**********");
+        JsonObject crossed = Json.createObjectBuilder(component).add("config", Json.createObjectBuilder(
+                component.getJsonObject("config")).add("schema", Json.createArrayBuilder().add(b.names().schema())))
+                .build();
+        assertThat(admin.send("PUT", realmA + "/components/" + id, crossed).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSwitchedCollectivitysAccountSyncWritesTheDirectoryAndTheOthersStillCopyIntoKeycloak() throws Exception {
+        Collectivity switched = service.create(request(uniqueSlug("fedsw")));
+        Collectivity copied = service.create(request(uniqueSlug("fedcp")));
+        UUID pupil = insertUser(switched, "Student", "Inès", "Roux");
+        insertUser(copied, "Student", "Inès", "Roux");
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
+                + switched.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
+            ps.setString(1, DirectoryAccounts.SETTING);
+            ps.setString(2, DirectoryAccounts.DIRECTORY);
+            ps.executeUpdate();
+        }
+        AccountSync sync = new AccountSync(db, realms, AccountSync.Method.PARTIAL_IMPORT, 50, 1);
+
+        AccountSync.NewAccount made = only(sync.sync(switched), pupil);
+        assertThat(admin.get(switched.names().realm() + "/users/count").body()).isEqualTo("0");
+        assertThat(sync.sync(switched).created()).isEmpty(); // idempotent, like the copy
+        allowPasswordGrant(switched);
+        assertThat(grant(switched, made.login(), made.activationCode()).body()).contains("not fully set up");
+
+        assertThat(sync.sync(copied).created()).hasSize(1);
+        assertThat(admin.get(copied.names().realm() + "/users/count").body()).isEqualTo("1");
+    }
+
+    private static AccountSync.NewAccount only(AccountSync.Result result, UUID userId) {
+        return result.created().stream().filter(n -> n.userId().equals(userId)).findFirst().orElseThrow();
+    }
+
+    private UUID insertUser(Collectivity c, String profile, String first, String last) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO " + c.names().schema() + ".ent_user (id, profile, first_name, last_name, search_key)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, profile);
+            ps.setString(3, first);
+            ps.setString(4, last);
+            ps.setString(5, (last + " " + first).toLowerCase());
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private void update(Collectivity c, String sql, UUID id) throws SQLException {
+        try (Connection connection = db.getConnection(); Statement s = connection.createStatement()) {
+            s.execute("SET search_path TO " + c.names().schema());
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void allowPasswordGrant(Collectivity c) {
+        String realm = c.names().realm();
+        JsonObject portal = admin.get(realm + "/clients?clientId=portal").array().getJsonObject(0);
+        admin.put(realm + "/clients/" + portal.getString("id"),
+                Json.createObjectBuilder(portal).add("directAccessGrantsEnabled", true).build());
+    }
+
+    /** The password the person would choose at the UPDATE_PASSWORD step, set through the admin API. */
+    private void choosePassword(Collectivity c, String userId, String password) {
+        String realm = c.names().realm();
+        admin.put(realm + "/users/" + userId + "/reset-password", Json.createObjectBuilder().add("type", "password")
+                .add("value", password).add("temporary", false).build());
+        JsonObject user = admin.get(realm + "/users/" + userId).object();
+        admin.put(realm + "/users/" + userId, Json.createObjectBuilder(user)
+                .add("requiredActions", Json.createArrayBuilder()).build());
+    }
+
+    static HttpResponse<String> grant(Collectivity c, String username, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestKeycloak.server().baseUrl()
+                        + "/realms/" + c.names().realm() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=portal&scope=openid"
+                        + "&username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject claims(HttpResponse<String> tokenResponse) {
+        assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
+        String access = parse(tokenResponse.body()).getString("access_token");
+        return parse(new String(Base64.getUrlDecoder().decode(access.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}
