@@ -83,6 +83,9 @@ public class Backups {
     private final TenantTransactions tenants;
     private final TenantSchemaMigrator migrator;
     private volatile BackupStore store;
+    /** When this process made its Backups: a job asked since is this process's, never an interrupted one. */
+    private final Instant started;
+    private volatile boolean recovered;
 
     public Backups(DataSource dataSource, CollectivityService collectivities, CollectivityTransfers transfers,
             IdentityRealms realms, BackupSettings settings, Executor executor, Clock clock, Duration patience) {
@@ -97,6 +100,12 @@ public class Backups {
         this.jobs = new BackupJobs(dataSource, clock);
         this.tenants = new TenantTransactions(dataSource);
         this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, Backups.class.getClassLoader());
+        this.started = clock.instant();
+    }
+
+    /** True once {@link #recoverInterrupted} has run: the schedule waits for it (ADR 0043). */
+    public boolean recovered() {
+        return recovered;
     }
 
     /**
@@ -109,11 +118,13 @@ public class Backups {
         int interrupted = 0;
         try (Connection conn = dataSource.getConnection()) {
             List<String[]> rows = new java.util.ArrayList<>();
-            try (Statement s = conn.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT id, slug, kind,"
-                    + " coalesce(current_step, '') FROM platform.collectivity_backup WHERE state IN ('QUEUED',"
-                    + " 'RUNNING')")) {
-                while (r.next()) {
-                    rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)});
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, slug, kind, coalesce(current_step, '')"
+                    + " FROM platform.collectivity_backup WHERE state IN ('QUEUED', 'RUNNING') AND requested_at < ?")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(started));
+                try (java.sql.ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)});
+                    }
                 }
             }
             for (String[] row : rows) {
@@ -146,6 +157,7 @@ public class Backups {
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "interrupted backups could not be recovered", e);
         }
+        recovered = true;
         return interrupted;
     }
 
@@ -166,6 +178,49 @@ public class Backups {
         BackupView queued = jobs.insert(id, c.id(), c.slug(), "BACKUP", null, by, BACKUP_STEPS);
         executor.execute(() -> runBackup(c, id, by));
         return queued;
+    }
+
+    /**
+     * Starts the scheduled backup of {@code slot} (ADR 0043). {@link Conflict} {@code backup-slot-taken} when that
+     * day's backup is at work or was good (another replica or round took it), {@code backup-busy} when another job
+     * of the collectivity is at work (the next round tries again).
+     */
+    public BackupView scheduled(Collectivity c, java.time.LocalDate slot) {
+        requireActive(c, "BACKUP");
+        keyring();
+        UUID id = UUID.randomUUID();
+        BackupView queued = jobs.insert(id, c.id(), c.slug(), "BACKUP", null, SCHEDULE, BACKUP_STEPS, slot);
+        executor.execute(() -> runBackup(c, id, SCHEDULE));
+        return queued;
+    }
+
+    /** Who a scheduled backup or an expiry is by, in the rows and the audit trail. */
+    public static final String SCHEDULE = "tenant-manager:schedule";
+
+    BackupJobs jobs() {
+        return jobs;
+    }
+
+    /**
+     * Removes from the store the good backups {@code policy} lets go ({@link Retention}; the newest good one is
+     * always kept). Each is marked EXPIRED before its file is deleted. Returns how many were removed.
+     */
+    public int applyRetention(Collectivity c, BackupPolicy policy) {
+        List<UUID> expired = Retention.expired(jobs.good(c.id()), policy);
+        int removed = 0;
+        for (UUID id : expired) {
+            String name = jobs.objectName(id);
+            if (!jobs.expire(id)) {
+                continue;
+            }
+            removed++;
+            if (name != null) {
+                deleteStored(name);
+            }
+            audit(c, SCHEDULE, "BACKUP_EXPIRED", true, "sauvegarde " + id + " retirée du stockage (conservation : "
+                    + policy.keepDaily() + " quotidiennes, " + policy.keepWeekly() + " hebdomadaires)");
+        }
+        return removed;
     }
 
     /** A good backup's encrypted file, for the operator to keep a copy elsewhere (the caller closes it). */
