@@ -122,6 +122,8 @@ public class TenantManagerBeans {
             fr.ent.platform.tenants.transfer.CollectivityTransfers transfers, IdentityRealms realms,
             fr.ent.platform.tenants.backup.BackupSettings settings, SettingReader reader) {
         LOG.info(() -> "backups: " + settings);
+        // an S3 bucket the sovereign rules refuse stops the start, with the rules named (ADR 0043)
+        fr.ent.platform.tenants.backup.BackupStoreCheck.refuseUnlessSovereign(settings, reader);
         // the shifted clock (ent.clock.offset): a scheduled backup's date is the schedule's, which tests move
         return new fr.ent.platform.tenants.backup.Backups(dataSource, collectivities, transfers, realms, settings,
                 executor, new fr.ent.platform.tenants.settings.ShiftedClock(reader), java.time.Duration.ofHours(2));
