@@ -1,4 +1,4 @@
--- Scheduled backups and their retention (issue 18 item 4, ADR 0043).
+-- Scheduled backups and their retention (issue 18 item 4, ADR 0046).
 --
 -- collectivity_backup_schedule: the hosting operator's choices for one collectivity, over the platform's defaults
 -- (ent.backup.schedule.*, ent.backup.retention.*); a null column takes the default. No row: the defaults.
@@ -25,3 +25,8 @@ ALTER TABLE collectivity_backup DROP CONSTRAINT collectivity_backup_state_check;
 ALTER TABLE collectivity_backup ADD CONSTRAINT collectivity_backup_state_check
     CHECK (state IN ('QUEUED', 'RUNNING', 'GOOD', 'DONE', 'FAILED', 'EXPIRED'));
 ALTER TABLE collectivity_backup ADD COLUMN expired_at timestamptz;
+
+-- The schemas a job makes as it goes (bk_… its scratch restore; rs_… a restore's new schema, then old_… the one it
+-- replaces), space-separated, written before each is made: a job taken up after a crash drops exactly these, never
+-- another replica's at work (ADR 0046; before, every bk_/rs_/old_ schema was dropped at start).
+ALTER TABLE collectivity_backup ADD COLUMN work_schemas text CHECK (length(work_schemas) <= 200);

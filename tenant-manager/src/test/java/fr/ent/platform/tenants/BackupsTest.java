@@ -183,7 +183,9 @@ class BackupsTest {
         try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
             s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
                     + " current_step, requested_at, updated_at) VALUES ('" + job + "', '" + c.id() + "', '" + c.slug()
-                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now() - interval '1 hour', now())");
+                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now() - interval '1 hour', now() - interval '1 hour')");
+            s.execute("UPDATE platform.collectivity_backup SET work_schemas = '" + leftover + "' WHERE id = '" + job
+                    + "'");
             s.execute("CREATE SCHEMA " + leftover);
         }
         service.suspend(c.slug());
@@ -197,6 +199,37 @@ class BackupsTest {
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(count(c, "flash_message")).isEqualTo(1);
         assertThat(actions(c)).contains("BACKUP_RESTORE_FAILED");
+
+        // cut after its switch (the new schema renamed in, the replaced one left): DONE, the replaced one dropped
+        UUID switched = UUID.randomUUID();
+        String gone = "rs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String replaced = "old_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at, work_schemas) VALUES ('" + switched + "', '" + c.id()
+                    + "', '" + c.slug() + "', 'RESTORE', 'RUNNING', 'operator:t', 'bascule', now() - interval '1 hour',"
+                    + " now() - interval '1 hour', '" + gone + " " + replaced + "')");
+            s.execute("CREATE SCHEMA " + replaced);
+        }
+        service.suspend(c.slug());
+        // a job of another process still beating is not taken
+        UUID alive = UUID.randomUUID();
+        Collectivity other = active(uniqueSlug("bkl"));
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at) VALUES ('" + alive + "', '" + other.id() + "', '"
+                    + other.slug() + "', 'BACKUP', 'RUNNING', 'operator:t', 'export', now() - interval '1 hour',"
+                    + " now())");
+        }
+        backups.recoverInterrupted();
+        BackupView done = backups.find(c, switched.toString());
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.failure()).contains("données restaurées");
+        assertThat(schemas(replaced)).isEmpty();
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(actions(c)).contains("BACKUP_RESTORED");
+        assertThat(backups.find(other, alive.toString()).state()).as("another replica's job at work").isEqualTo(
+                "RUNNING");
     }
 
     @Test
@@ -234,7 +267,7 @@ class BackupsTest {
             s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
                     + " current_step, requested_at, updated_at, slot) VALUES ('" + UUID.randomUUID() + "', '" + c.id()
                     + "', '" + c.slug() + "', 'BACKUP', 'RUNNING', 'tenant-manager:schedule', 'export', now() -"
-                    + " interval '1 hour', now(), '" + day.plusDays(1) + "')");
+                    + " interval '1 hour', now() - interval '1 hour', '" + day.plusDays(1) + "')");
         }
         Backups third = backups(KEYS, clock);
         assertThat(third.recoverInterrupted()).isGreaterThanOrEqualTo(1);

@@ -64,7 +64,7 @@ class AdminEndpointObjectsTest {
         assertThat(env.get("ENT_METRICS_TOKEN").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("ent-runtime-metrics-token");
         assertThat(env.get("ENT_METRICS_TOKEN").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
-        // the backup master keys from their Secret, never as a value in the Deployment (ADR 0043)
+        // the backup master keys from their Secret, never as a value in the Deployment (ADR 0046)
         assertThat(env.get("ENT_BACKUP_KEYS").getValue()).isNull();
         assertThat(env.get("ENT_BACKUP_KEYS").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("ent-runtime-backup-keys");

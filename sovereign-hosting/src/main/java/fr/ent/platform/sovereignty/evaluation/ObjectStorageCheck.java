@@ -18,7 +18,7 @@ import java.util.Objects;
  * the store serves accepts ({@code FR}: {@code regions.fr} only). The same evaluators as the compliance report,
  * over an inventory holding only that endpoint; the runtime refuses to start when one blocks.
  *
- * <p>Also tenant-manager's backup store ({@link EgressEndpoint.Kind#BACKUP}, ADR 0043): the same rules, its region
+ * <p>Also tenant-manager's backup store ({@link EgressEndpoint.Kind#BACKUP}, ADR 0046): the same rules, its region
  * judged by the backups' rule ({@link RuleId#SNC_REGION_BACKUP}) instead of the data's; tenant-manager refuses to
  * start with a backup bucket that breaks one.
  */

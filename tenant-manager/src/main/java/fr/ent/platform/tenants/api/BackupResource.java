@@ -62,7 +62,7 @@ public class BackupResource {
 
     @GET
     @Path("schedule")
-    @Operation(summary = "Le calendrier des sauvegardes de la collectivité et leur conservation (ADR 0043)")
+    @Operation(summary = "Le calendrier des sauvegardes de la collectivité et leur conservation (ADR 0046)")
     public BackupScheduleView schedule(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
         return BackupScheduleView.of(c.slug(), scheduler.policyOf(c), schedules.of(c.id()),

@@ -1,7 +1,7 @@
 package fr.ent.platform.tenants.api;
 
 /**
- * Body of {@code PUT /collectivities/{slug}/backups/schedule} (ADR 0043): the operator's choices for one collectivity;
+ * Body of {@code PUT /collectivities/{slug}/backups/schedule} (ADR 0046): the operator's choices for one collectivity;
  * a null field takes the platform's default.
  *
  * @param hour       0–23, in {@code zone}

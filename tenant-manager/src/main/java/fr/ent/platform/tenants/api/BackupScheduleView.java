@@ -4,7 +4,7 @@ import fr.ent.platform.tenants.backup.BackupPolicy;
 import java.time.Instant;
 
 /**
- * A collectivity's backup schedule as the admin API shows it (ADR 0043): what applies ({@code enabled} …
+ * A collectivity's backup schedule as the admin API shows it (ADR 0046): what applies ({@code enabled} …
  * {@code keepWeekly}), which of it the operator chose ({@code overridden}: the other values are the platform's
  * defaults), and when the next scheduled backup is due.
  */

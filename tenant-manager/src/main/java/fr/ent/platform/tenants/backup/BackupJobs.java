@@ -38,7 +38,7 @@ final class BackupJobs {
     /**
      * As above, for the scheduled backup of {@code slot} (null: not scheduled). {@link Conflict}
      * {@code backup-slot-taken} when that day's backup is at work or good already (another replica, or before a
-     * restart: ADR 0043).
+     * restart: ADR 0046).
      */
     BackupView insert(UUID id, UUID collectivity, String slug, String kind, UUID source, String by, int steps,
             LocalDate slot) {
@@ -180,6 +180,16 @@ final class BackupJobs {
         }
     }
 
+    /** The heartbeat of a job at work (ADR 0041's lease): its row moves while the job lives. */
+    void touch(UUID id) {
+        update("state = state", id);
+    }
+
+    /** The schemas the job makes, written before each is made (ADR 0046). */
+    void workSchemas(UUID id, String schemas) {
+        update("work_schemas = ?", id, schemas);
+    }
+
     void step(UUID id, int done, String current) {
         update("state = 'RUNNING', steps_done = ?, current_step = ?", id, done, current);
     }
@@ -192,6 +202,12 @@ final class BackupJobs {
         Timestamp now = Timestamp.from(clock.instant());
         update("state = ?, steps_done = steps_total, current_step = NULL, rows = ?, files = ?, finished_at = ?,"
                 + " verified_at = coalesce(?, verified_at)", id, state, rows, files, now, verified ? now : null);
+    }
+
+    /** A restore a crash interrupted after its switch: its data is the backup's, so it is DONE. */
+    void doneAfterCrash(UUID id, String note) {
+        update("state = 'DONE', steps_done = steps_total, current_step = NULL, failure = ?, finished_at = ?", id, note,
+                Timestamp.from(clock.instant()));
     }
 
     void fail(UUID id, String why) {

@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * When a collectivity is backed up and how many of its backups are kept (ADR 0043): daily at {@code hour} in
+ * When a collectivity is backed up and how many of its backups are kept (ADR 0046): daily at {@code hour} in
  * {@code zone}, keeping the newest backup of each of the last {@code keepDaily} days and of each of the last
  * {@code keepWeekly} ISO weeks that have one (the newest good backup is always kept).
  *

@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the backup schedule's rounds ({@link BackupScheduler}, ADR 0043) every {@code ent.backup.schedule.check-seconds}
+ * Runs the backup schedule's rounds ({@link BackupScheduler}, ADR 0046) every {@code ent.backup.schedule.check-seconds}
  * (300 by default: a backup starts at most that long after its hour). Nothing runs without a backup key
  * ({@code ent.backup.keys}): nothing is ever stored in clear.
  */
@@ -37,9 +37,22 @@ public class BackupScheduleTask {
     ManagedScheduledExecutorService executor;
 
     private ScheduledFuture<?> ticking;
+    private ScheduledFuture<?> recovering;
+
+    @Inject
+    Backups backups;
     private Clock clock;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the jobs whose process died (no beat for ent.backup.stalled-seconds): taken up within a fraction of it
+        long stalled = settings.integer("ent.backup.stalled-seconds", 120, 10, 86_400);
+        long look = Math.max(5, stalled / 4);
+        recovering = executor.scheduleWithFixedDelay(() -> {
+            int n = backups.recoverInterrupted();
+            if (n > 0) {
+                LOG.warning(() -> n + " interrupted backup(s) or restore(s) taken up (ADR 0046)");
+            }
+        }, look, look, TimeUnit.SECONDS);
         if (backupSettings.keys().isEmpty()) {
             LOG.info("Backup schedule: off, no backup key (ent.backup.keys)");
             return;
@@ -54,6 +67,9 @@ public class BackupScheduleTask {
     void stop() {
         if (ticking != null) {
             ticking.cancel(false);
+        }
+        if (recovering != null) {
+            recovering.cancel(false);
         }
     }
 

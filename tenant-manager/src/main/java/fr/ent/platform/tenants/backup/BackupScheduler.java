@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One round of the backup schedule (ADR 0043), run every {@code ent.backup.schedule.check-seconds} by
+ * One round of the backup schedule (ADR 0046), run every {@code ent.backup.schedule.check-seconds} by
  * {@link BackupScheduleTask}: for each ACTIVE collectivity, its policy (the defaults, over them the operator's
  * choices); if the day's slot is due and not taken, its scheduled backup is started; then the retention removes
  * the good backups the policy lets go.

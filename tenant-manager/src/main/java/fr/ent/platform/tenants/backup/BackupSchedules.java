@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * The hosting operator's schedule and retention for one collectivity, over the platform's defaults (registry
- * {@code collectivity_backup_schedule}, ADR 0043). A null column is the default.
+ * {@code collectivity_backup_schedule}, ADR 0046). A null column is the default.
  */
 public final class BackupSchedules {
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code .secret-key}: the S3-compatible store, used instead of the directory when the endpoint is set.</li>
  * <li>{@code ent.backup.s3.provider}, {@code ent.backup.s3.residency} ({@code FR} by default, or {@code EU}): who
  * hosts the bucket and which residency's collectivities it serves, for the sovereign rules that judge the bucket at
- * start ({@link BackupStoreCheck}, ADR 0043).</li>
+ * start ({@link BackupStoreCheck}, ADR 0046).</li>
  * <li>{@code ent.backup.work-dir}: where backups are assembled and decrypted (default: the temporary directory);
  * it needs about three times the collectivity's export.</li>
  * </ul>

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The sovereign rules applied to the S3 backup store before tenant-manager starts with it (ADR 0043), as the
+ * The sovereign rules applied to the S3 backup store before tenant-manager starts with it (ADR 0046), as the
  * runtime's file store is judged ({@code StorageConfiguration}): allowed host ({@code ent.egress.allowed-hosts}), in
  * the EU, TLS, a qualified provider ({@code ent.backup.s3.provider}), a region the residency served accepts
  * ({@code ent.backup.s3.residency}, {@code FR}: {@code ent.sovereignty.regions.fr} only). A blocking violation

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A backup or a restore of a collectivity, as the admin API shows it (ADR 0040).
  *
  * @param state        QUEUED, RUNNING, GOOD (a verified backup), DONE (a restore switched over), FAILED, EXPIRED (a good
- *                     backup the retention removed from the store, ADR 0043)
+ *                     backup the retention removed from the store, ADR 0046)
  * @param sourceBackup for a restore, the backup restored (null: a file the operator sent)
  * @param verifiedAt   when the stored backup was decrypted and restored whole into a scratch schema
  * @param seconds      how long the job took, once finished

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which good backups a policy lets go (ADR 0043): going from the newest, the first backup of each new day is kept
+ * Which good backups a policy lets go (ADR 0046): going from the newest, the first backup of each new day is kept
  * until {@code keepDaily} days are kept, the first of each new ISO week until {@code keepWeekly} weeks are kept (the
  * two sets overlap, as restic's {@code --keep-daily}/{@code --keep-weekly}); the newest is always kept, so the last
  * verified backup is never removed. Days and weeks are the collectivity's (its time zone).

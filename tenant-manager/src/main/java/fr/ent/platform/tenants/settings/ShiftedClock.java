@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * tenant-manager's clock for what runs by the time of day (the backup schedule, ADR 0043): the system's, shifted by
+ * tenant-manager's clock for what runs by the time of day (the backup schedule, ADR 0046): the system's, shifted by
  * {@code ent.clock.offset} (an ISO-8601 duration such as {@code PT10H}; unset in production), read at each reading
  * so that a test moves a running server's time through its configuration, as the runtime's {@code PlatformClock}.
  */

@@ -46,6 +46,10 @@ public class TenantManagerBeans {
     @Resource
     ManagedExecutorService executor;
 
+    /** The backup jobs' heartbeats (ADR 0046). */
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
     @Inject
     DatabaseSettings databaseSettings;
 
@@ -122,14 +126,16 @@ public class TenantManagerBeans {
             fr.ent.platform.tenants.transfer.CollectivityTransfers transfers, IdentityRealms realms,
             fr.ent.platform.tenants.backup.BackupSettings settings, SettingReader reader) {
         LOG.info(() -> "backups: " + settings);
-        // an S3 bucket the sovereign rules refuse stops the start, with the rules named (ADR 0043)
+        // an S3 bucket the sovereign rules refuse stops the start, with the rules named (ADR 0046)
         fr.ent.platform.tenants.backup.BackupStoreCheck.refuseUnlessSovereign(settings, reader);
         // the shifted clock (ent.clock.offset): a scheduled backup's date is the schedule's, which tests move
         return new fr.ent.platform.tenants.backup.Backups(dataSource, collectivities, transfers, realms, settings,
-                executor, new fr.ent.platform.tenants.settings.ShiftedClock(reader), java.time.Duration.ofHours(2));
+                executor, new fr.ent.platform.tenants.settings.ShiftedClock(reader), java.time.Duration.ofHours(2),
+                java.time.Duration.ofSeconds(reader.integer("ent.backup.stalled-seconds", 120, 10, 86_400)),
+                scheduler);
     }
 
-    /** The backup schedule and retention (ADR 0043): the defaults from MicroProfile Config, the operator's choices. */
+    /** The backup schedule and retention (ADR 0046): the defaults from MicroProfile Config, the operator's choices. */
     @Produces
     @Singleton
     fr.ent.platform.tenants.backup.BackupScheduler backupScheduler(CollectivityRepository registry,

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An S3 backup store outside the sovereign rules is refused at start, the rules named (ADR 0043). */
+/** An S3 backup store outside the sovereign rules is refused at start, the rules named (ADR 0046). */
 class BackupStoreCheckTest {
 
     private static Map<String, String> s3(String endpoint, String region, String provider) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The schedule's slots and the retention's choice (ADR 0043), without a database. */
+/** The schedule's slots and the retention's choice (ADR 0046), without a database. */
 class RetentionTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
