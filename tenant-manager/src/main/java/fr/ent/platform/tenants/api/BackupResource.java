@@ -85,15 +85,20 @@ public class BackupResource {
                 Optional.ofNullable(body.hour()), Optional.ofNullable(body.zone()),
                 Optional.ofNullable(body.keepDaily()), Optional.ofNullable(body.keepWeekly())), scheduler.defaults(),
                 "operator:" + caller.username());
-        return schedule(slug);
+        BackupScheduleView now = schedule(slug);
+        backups.recordScheduleChange(c, "operator:" + caller.username(), "sauvegardes planifiées : " + now);
+        return now;
     }
 
     @DELETE
     @Path("schedule")
     @Operation(summary = "Revenir au calendrier et à la conservation par défaut de la plateforme")
     public BackupScheduleView resetSchedule(@PathParam("slug") String slug) {
-        schedules.clear(collectivities.get(slug).id());
-        return schedule(slug);
+        Collectivity c = collectivities.get(slug);
+        schedules.clear(c.id());
+        BackupScheduleView now = schedule(slug);
+        backups.recordScheduleChange(c, "operator:" + caller.username(), "sauvegardes planifiées par défaut : " + now);
+        return now;
     }
 
     @POST

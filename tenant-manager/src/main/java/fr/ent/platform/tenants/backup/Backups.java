@@ -258,6 +258,11 @@ public class Backups {
     /** Who a scheduled backup or an expiry is by, in the rows and the audit trail. */
     public static final String SCHEDULE = "tenant-manager:schedule";
 
+    /** Records an operator's change of the collectivity's schedule in its audit trail. */
+    public void recordScheduleChange(Collectivity c, String by, String detail) {
+        audit(c, by, "BACKUP_SCHEDULE_SET", true, detail);
+    }
+
     BackupJobs jobs() {
         return jobs;
     }
