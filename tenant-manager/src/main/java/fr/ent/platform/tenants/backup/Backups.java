@@ -142,7 +142,7 @@ public class Backups {
      * FAILED, the schema it replaced after the switch is dropped and the restore marked DONE; either way the
      * collectivity it had suspended is resumed. Returns how many jobs were taken up.
      */
-    public int recoverInterrupted() {
+    public synchronized int recoverInterrupted() {
         int interrupted = 0;
         try (Connection conn = dataSource.getConnection()) {
             List<String[]> rows = new java.util.ArrayList<>();
