@@ -9,7 +9,7 @@ import fr.ent.platform.tenants.backup.BackupScheduler;
 import fr.ent.platform.tenants.backup.BackupSchedules;
 import fr.ent.platform.tenants.backup.BackupView;
 import fr.ent.platform.tenants.registry.Collectivity;
-import fr.ent.platform.tenants.settings.ShiftedClock;
+import fr.ent.platform.tenants.time.ShiftedClock;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import java.util.Optional;

@@ -57,7 +57,7 @@ public class BackupScheduleTask {
             LOG.info("Backup schedule: off, no backup key (ent.backup.keys)");
             return;
         }
-        clock = new fr.ent.platform.tenants.settings.ShiftedClock(settings);
+        clock = new fr.ent.platform.tenants.time.ShiftedClock(settings);
         long every = settings.integer("ent.backup.schedule.check-seconds", 300, 1, 3600);
         ticking = executor.scheduleWithFixedDelay(this::round, every, every, TimeUnit.SECONDS);
         LOG.info(() -> "Backup schedule: every " + every + " s, defaults " + scheduler.defaults());

@@ -130,7 +130,7 @@ public class TenantManagerBeans {
         fr.ent.platform.tenants.backup.BackupStoreCheck.refuseUnlessSovereign(settings, reader);
         // the shifted clock (ent.clock.offset): a scheduled backup's date is the schedule's, which tests move
         return new fr.ent.platform.tenants.backup.Backups(dataSource, collectivities, transfers, realms, settings,
-                executor, new fr.ent.platform.tenants.settings.ShiftedClock(reader), java.time.Duration.ofHours(2),
+                executor, new fr.ent.platform.tenants.time.ShiftedClock(reader), java.time.Duration.ofHours(2),
                 java.time.Duration.ofSeconds(reader.integer("ent.backup.stalled-seconds", 120, 10, 86_400)),
                 scheduler);
     }
@@ -151,7 +151,7 @@ public class TenantManagerBeans {
     @Singleton
     fr.ent.platform.tenants.backup.BackupSchedules backupSchedules(SettingReader reader) {
         return new fr.ent.platform.tenants.backup.BackupSchedules(dataSource,
-                new fr.ent.platform.tenants.settings.ShiftedClock(reader));
+                new fr.ent.platform.tenants.time.ShiftedClock(reader));
     }
 
     @Produces

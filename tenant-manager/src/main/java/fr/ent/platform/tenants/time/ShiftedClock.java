@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.settings;
+package fr.ent.platform.tenants.time;
 
 import fr.ent.platform.settings.SettingReader;
 import java.time.Clock;
