@@ -80,6 +80,9 @@ public final class Platform {
         // it kills the server while a job is surely between two steps
         environment.put("ENT_JOBS_TEST_PAUSE_MILLIS", "3000");
         environment.put("ENT_JOBS_TEST_PAUSE_SLUG_PREFIX", "crash-");
+        // no scheduled backup (ADR 0046): the classes that move the clock would otherwise start one for every
+        // collectivity at the backup hour; the schedule is tested in tenant-manager (BackupsTest)
+        environment.put("ENT_BACKUP_SCHEDULE_ENABLED", "false");
         environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS", String.valueOf(END_OF_RIGHTS_DELAY.toSeconds()));
         environment.put("ENT_ACCOUNTS_DELETION_DELAY_SECONDS_FOR", END_OF_RIGHTS_PREFIX + "-");
         return Map.copyOf(environment);

@@ -9,6 +9,9 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.settings.SettingReader;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenancy.TenantTransactions;
+import fr.ent.platform.tenants.backup.BackupPolicy;
+import fr.ent.platform.tenants.backup.BackupScheduler;
+import fr.ent.platform.tenants.backup.BackupSchedules;
 import fr.ent.platform.tenants.backup.BackupSettings;
 import fr.ent.platform.tenants.backup.BackupView;
 import fr.ent.platform.tenants.backup.Backups;
@@ -35,6 +38,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -181,7 +185,9 @@ class BackupsTest {
         try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
             s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
                     + " current_step, requested_at, updated_at) VALUES ('" + job + "', '" + c.id() + "', '" + c.slug()
-                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now(), now())");
+                    + "', 'RESTORE', 'RUNNING', 'operator:t', 'schéma', now() - interval '1 hour', now() - interval '1 hour')");
+            s.execute("UPDATE platform.collectivity_backup SET work_schemas = '" + leftover + "' WHERE id = '" + job
+                    + "'");
             s.execute("CREATE SCHEMA " + leftover);
         }
         service.suspend(c.slug());
@@ -195,6 +201,138 @@ class BackupsTest {
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(count(c, "flash_message")).isEqualTo(1);
         assertThat(actions(c)).contains("BACKUP_RESTORE_FAILED");
+
+        // cut after its switch (the new schema renamed in, the replaced one left): DONE, the replaced one dropped
+        UUID switched = UUID.randomUUID();
+        String gone = "rs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String replaced = "old_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at, work_schemas) VALUES ('" + switched + "', '" + c.id()
+                    + "', '" + c.slug() + "', 'RESTORE', 'RUNNING', 'operator:t', 'bascule', now() - interval '1 hour',"
+                    + " now() - interval '1 hour', '" + gone + " " + replaced + "')");
+            s.execute("CREATE SCHEMA " + replaced);
+        }
+        service.suspend(c.slug());
+        // a job of another process still beating is not taken
+        UUID alive = UUID.randomUUID();
+        Collectivity other = active(uniqueSlug("bkl"));
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at) VALUES ('" + alive + "', '" + other.id() + "', '"
+                    + other.slug() + "', 'BACKUP', 'RUNNING', 'operator:t', 'export', now() - interval '1 hour',"
+                    + " now())");
+        }
+        backups.recoverInterrupted();
+        BackupView done = backups.find(c, switched.toString());
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.failure()).contains("données restaurées");
+        assertThat(schemas(replaced)).isEmpty();
+        assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
+        assertThat(actions(c)).contains("BACKUP_RESTORED");
+        assertThat(backups.find(other, alive.toString()).state()).as("another replica's job at work").isEqualTo(
+                "RUNNING");
+    }
+
+    @Test
+    void scheduledBackupsTakeEachDayOnceAcrossARestartAndTheRetentionRemovesTheOldOnes() throws Exception {
+        Collectivity c = active(uniqueSlug("bks"));
+        flash(c, "Planifiée");
+        runtime.serve(c);
+        // the time moved as a setting moves a running server's (ent.clock.offset): days ahead, at 03:00 in Paris
+        LocalDate day = LocalDate.now(PARIS).plusDays(3);
+        MovedClock clock = new MovedClock(day.atTime(3, 0).atZone(PARIS).toInstant());
+        Backups moved = backups(KEYS, clock);
+        moved.recoverInterrupted();
+        BackupSchedules schedules = new BackupSchedules(db, clock);
+        // off by default here, on for this collectivity only (the other tests' collectivities share the registry)
+        BackupPolicy defaults = new BackupPolicy(false, 2, PARIS, 7, 4);
+        schedules.set(c.id(), new BackupPolicy.Override(Optional.of(true), Optional.empty(), Optional.empty(),
+                Optional.of(2), Optional.of(0)), defaults, "operator:t");
+        BackupScheduler scheduler = new BackupScheduler(registry, moved, schedules, defaults, 3, 2);
+
+        assertThat(scheduler.round(clock.instant()).started()).isEqualTo(1);
+        clock.plus(Duration.ofMinutes(5));
+        assertThat(scheduler.round(clock.instant()).started()).as("the day's slot is taken").isZero();
+
+        // a restart (a new process: its Backups and its schedule) in the same day: no second backup
+        Backups restarted = backups(KEYS, clock);
+        BackupScheduler again = new BackupScheduler(registry, restarted, schedules, defaults, 3, 2);
+        assertThat(again.round(clock.instant()).started()).as("before the interrupted jobs are recovered").isZero();
+        restarted.recoverInterrupted();
+        assertThat(again.round(clock.instant()).started()).isZero();
+        assertThat(scheduled(c, restarted)).hasSize(1).allSatisfy(b -> assertThat(b.state()).isEqualTo("GOOD"));
+
+        // the next day's backup interrupted by a crash: marked FAILED at the restart, taken again once
+        clock.plus(Duration.ofDays(1));
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO platform.collectivity_backup (id, collectivity_id, slug, kind, state, requested_by,"
+                    + " current_step, requested_at, updated_at, slot) VALUES ('" + UUID.randomUUID() + "', '" + c.id()
+                    + "', '" + c.slug() + "', 'BACKUP', 'RUNNING', 'tenant-manager:schedule', 'export', now() -"
+                    + " interval '1 hour', now() - interval '1 hour', '" + day.plusDays(1) + "')");
+        }
+        Backups third = backups(KEYS, clock);
+        assertThat(third.recoverInterrupted()).isGreaterThanOrEqualTo(1);
+        BackupScheduler thirdScheduler = new BackupScheduler(registry, third, schedules, defaults, 3, 2);
+        assertThat(thirdScheduler.round(clock.instant()).started()).isEqualTo(1);
+        assertThat(thirdScheduler.round(clock.instant()).started()).isZero();
+
+        // two more days: keep 2 daily, so the first two leave the store (never the newest)
+        clock.plus(Duration.ofDays(1));
+        assertThat(thirdScheduler.round(clock.instant()).started()).isEqualTo(1);
+        clock.plus(Duration.ofDays(1));
+        BackupScheduler.Round last = thirdScheduler.round(clock.instant());
+        assertThat(last.started()).isEqualTo(1);
+        List<BackupView> all = scheduled(c, third);
+        assertThat(all.stream().filter(b -> b.state().equals("GOOD")).map(BackupView::slot))
+                .containsExactlyInAnyOrder(day.plusDays(2), day.plusDays(3));
+        assertThat(all.stream().filter(b -> b.state().equals("EXPIRED")).map(BackupView::slot))
+                .containsExactlyInAnyOrder(day, day.plusDays(1));
+        assertThat(all.stream().filter(b -> b.state().equals("FAILED"))).hasSize(1);
+        for (BackupView b : all) {
+            assertThat(stored(c, b)).as(b.slot() + " " + b.state()).isEqualTo(b.state().equals("GOOD"));
+        }
+        assertThat(actions(c)).contains("BACKUP_EXPIRED");
+        assertThatThrownBy(() -> third.restore(c, all.stream().filter(b -> b.state().equals("EXPIRED")).findFirst()
+                .orElseThrow().id(), "operator:t")).isInstanceOf(fr.ent.platform.problem.Conflict.class);
+    }
+
+    private static List<BackupView> scheduled(Collectivity c, Backups b) {
+        return b.list(c).stream().filter(v -> v.slot() != null).toList();
+    }
+
+    private static boolean stored(Collectivity c, BackupView v) {
+        return Files.exists(store.resolve(c.id().toString()).resolve(v.id() + ".entbk"));
+    }
+
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
+    /** A clock the test moves. */
+    private static final class MovedClock extends Clock {
+        private volatile Instant now;
+
+        MovedClock(Instant now) {
+            this.now = now;
+        }
+
+        void plus(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     // --- the runtime's part, played here
@@ -282,10 +420,13 @@ class BackupsTest {
     // --- helpers
 
     private Backups backups(String keys) {
+        return backups(keys, Clock.systemUTC());
+    }
+
+    private Backups backups(String keys, Clock clock) {
         BackupSettings settings = BackupSettings.from(SettingReader.of(Map.of("ent.backup.keys", keys,
                 "ent.backup.dir", store.toString())));
-        return new Backups(db, service, transfers, realms, settings, Runnable::run, Clock.systemUTC(),
-                Duration.ofSeconds(30));
+        return new Backups(db, service, transfers, realms, settings, Runnable::run, clock, Duration.ofSeconds(30));
     }
 
     private Collectivity active(String slug) {

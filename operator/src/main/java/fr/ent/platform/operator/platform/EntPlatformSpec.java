@@ -65,6 +65,10 @@ public class EntPlatformSpec {
     @JsonPropertyDescription("The admin endpoint on the pod network: TLS keystore, metrics scrape token, admitted clients (all defaulted)")
     private AdminEndpoint adminEndpoint;
 
+    @JsonPropertyDescription("Secret whose key 'keys' holds the backup master keys given to tenant-manager as ENT_BACKUP_KEYS"
+            + " (1:<base64 of 32 random bytes>,2:...; docs/backup.md); default <name>-backup-keys")
+    private String backupKeysSecret;
+
     public record SecretReference(@Required String name) {
     }
 
@@ -158,6 +162,19 @@ public class EntPlatformSpec {
 
     public void setAdminEndpoint(AdminEndpoint adminEndpoint) {
         this.adminEndpoint = adminEndpoint;
+    }
+
+    public String getBackupKeysSecret() {
+        return backupKeysSecret;
+    }
+
+    public void setBackupKeysSecret(String backupKeysSecret) {
+        this.backupKeysSecret = backupKeysSecret;
+    }
+
+    /** The Secret of the backup master keys: the spec's, or {@code <platform>-backup-keys}. */
+    String backupKeysSecret(String platform) {
+        return backupKeysSecret == null || backupKeysSecret.isBlank() ? platform + "-backup-keys" : backupKeysSecret;
     }
 
     int minReplicas() {

@@ -140,6 +140,9 @@ public final class RuntimeObjects {
         env.add(value("ENT_ADMIN_TLS_KEYSTORE", ADMIN_TLS_MOUNT + "/" + KEYSTORE_KEY));
         env.add(fromSecret("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", admin.keystorePasswordSecret(name(p)), "password"));
         env.add(fromSecret("ENT_METRICS_TOKEN", admin.metricsTokenSecret(name(p)), "token"));
+        // the backup master keys (ADR 0040, 0046): a Secret, never the spec; a pod does not start without it, rather
+        // than run with backups refused
+        env.add(fromSecret("ENT_BACKUP_KEYS", spec.backupKeysSecret(name(p)), "keys"));
         if (spec.getManagedKeycloak() != null) {
             env.add(value("ENT_KEYCLOAK_URL", "https://" + spec.getManagedKeycloak().getHostname()));
             env.add(fromSecret("ENT_KEYCLOAK_ADMIN_USERNAME", DataServiceObjects.keycloakAdminSecretName(p),

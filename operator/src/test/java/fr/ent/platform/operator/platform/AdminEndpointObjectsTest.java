@@ -64,6 +64,11 @@ class AdminEndpointObjectsTest {
         assertThat(env.get("ENT_METRICS_TOKEN").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("ent-runtime-metrics-token");
         assertThat(env.get("ENT_METRICS_TOKEN").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
+        // the backup master keys from their Secret, never as a value in the Deployment (ADR 0046)
+        assertThat(env.get("ENT_BACKUP_KEYS").getValue()).isNull();
+        assertThat(env.get("ENT_BACKUP_KEYS").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("ent-runtime-backup-keys");
+        assertThat(env.get("ENT_BACKUP_KEYS").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("keys");
         assertThat(container.getPorts()).extracting(p -> p.getContainerPort()).containsExactly(9080, 9443);
         assertThat(container.getVolumeMounts()).singleElement().satisfies(m -> {
             assertThat(m.getMountPath()).isEqualTo("/etc/ent/admin-tls");
@@ -108,6 +113,7 @@ class AdminEndpointObjectsTest {
                         new AdminEndpoint.Client(null, Map.of("app", "ops-console"))));
         EntPlatform p = platform("ent-custom", admin);
         p.getMetadata().setUid("uid-custom");
+        p.getSpec().setBackupKeysSecret("vault-synced-backup-keys");
 
         var rule = ruleFor(RuntimeObjects.networkPolicy(p), 9443);
         assertThat(rule.getFrom()).hasSize(2);
@@ -119,7 +125,8 @@ class AdminEndpointObjectsTest {
         assertThat(pod.getVolumes().get(0).getSecret().getSecretName()).isEqualTo("admin-cert");
         assertThat(pod.getContainers().get(0).getEnv()).filteredOn(e -> e.getValueFrom() != null)
                 .extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName())
-                .contains("ENT_ADMIN_TLS_KEYSTORE_PASSWORD=admin-cert-password", "ENT_METRICS_TOKEN=scrape-token");
+                .contains("ENT_ADMIN_TLS_KEYSTORE_PASSWORD=admin-cert-password", "ENT_METRICS_TOKEN=scrape-token",
+                        "ENT_BACKUP_KEYS=vault-synced-backup-keys");
     }
 
     @Test

@@ -299,6 +299,26 @@ class ReversibilityIT {
                 .isEqualTo(403);
         assertThat(platform.client().admin("GET", backups, null, adminA).statusCode()).isEqualTo(403);
 
+        // b's schedule (ADR 0046): the operator chooses an hour and a zone, the rest stays the platform's; a zone that
+        // is none is refused; b's administrator reads it and cannot change it, a's cannot read it
+        HttpResponse<String> set = platform.admin("PUT", backups + "/schedule",
+                "{\"hour\":3,\"zone\":\"Indian/Reunion\",\"keepDaily\":10}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        JsonObject schedule = Platform.json(set);
+        assertThat(schedule.getInt("hour")).isEqualTo(3);
+        assertThat(schedule.getString("zone")).isEqualTo("Indian/Reunion");
+        assertThat(schedule.getInt("keepDaily")).isEqualTo(10);
+        assertThat(schedule.getInt("keepWeekly")).as("the platform's default").isEqualTo(4);
+        assertThat(schedule.getBoolean("enabled")).as("the IT platform's default: off").isFalse();
+        problem(platform.admin("PUT", backups + "/schedule", "{\"zone\":\"Mars/Olympus\"}"), 400,
+                "backup-schedule-invalid");
+        assertThat(platform.client().admin("GET", backups + "/schedule", null, adminB).statusCode()).isEqualTo(200);
+        assertThat(platform.client().admin("PUT", backups + "/schedule", "{\"hour\":4}", adminB).statusCode())
+                .isEqualTo(403);
+        assertThat(platform.client().admin("GET", backups + "/schedule", null, adminA).statusCode()).isEqualTo(403);
+        assertThat(Platform.json(platform.admin("DELETE", backups + "/schedule", null)).getString("zone"))
+                .isEqualTo("Europe/Paris");
+
         // restored: a new schema, switched over while b was suspended
         HttpResponse<String> restore = platform.admin("POST", backups + "/" + backupId + "/restore", null);
         assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);

@@ -63,6 +63,24 @@ class ObjectStorageCheckTest {
     }
 
     @Test
+    void aBackupStoreIsJudgedByTheSameRulesItsRegionByTheBackupsRule() {
+        EgressEndpoint paris = new EgressEndpoint("backup", Kind.BACKUP, "https", "ent.s3.fr-par.example.net", -1,
+                true, "fr-par", "ovhcloud");
+        assertThat(check.findings(paris, Residency.FR)).extracting(Finding::ruleId, Finding::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RuleId.SNC_EGRESS_ALLOWLIST, Status.COMPLIANT),
+                        org.assertj.core.groups.Tuple.tuple(RuleId.GDPR_ART44_TRANSFER, Status.COMPLIANT),
+                        org.assertj.core.groups.Tuple.tuple(RuleId.SNC_TLS_EGRESS, Status.COMPLIANT),
+                        org.assertj.core.groups.Tuple.tuple(RuleId.SNC_QUALIFIED_PROVIDER, Status.COMPLIANT),
+                        org.assertj.core.groups.Tuple.tuple(RuleId.SNC_REGION_BACKUP, Status.COMPLIANT));
+        EgressEndpoint frankfurt = new EgressEndpoint("backup", Kind.BACKUP, "https", "ent.s3.fr-par.example.net",
+                -1, true, "de-fra", "outscale");
+        assertThat(check.refusals(frankfurt, Residency.FR)).extracting(Finding::ruleId)
+                .containsExactly(RuleId.SNC_REGION_BACKUP);
+        assertThat(check.refusals(frankfurt, Residency.EU)).isEmpty();
+    }
+
+    @Test
     void onlyObjectStorageIsJudgedHere() {
         EgressEndpoint ai = new EgressEndpoint("ai", Kind.AI_PROVIDER, "https", "llm.ia.example.fr", -1, true,
                 "fr-par", null);

@@ -3,7 +3,16 @@ package fr.ent.platform.tenants.api;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenants.access.AdminCaller;
+import fr.ent.platform.settings.SettingReader;
+import fr.ent.platform.tenants.backup.BackupPolicy;
+import fr.ent.platform.tenants.backup.BackupScheduler;
+import fr.ent.platform.tenants.backup.BackupSchedules;
 import fr.ent.platform.tenants.backup.BackupView;
+import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.time.ShiftedClock;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import java.util.Optional;
 import fr.ent.platform.tenants.backup.Backups;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,6 +50,56 @@ public class BackupResource {
 
     @Inject
     AdminCaller caller;
+
+    @Inject
+    BackupScheduler scheduler;
+
+    @Inject
+    SettingReader settings;
+
+    @Inject
+    BackupSchedules schedules;
+
+    @GET
+    @Path("schedule")
+    @Operation(summary = "Le calendrier des sauvegardes de la collectivité et leur conservation (ADR 0046)")
+    public BackupScheduleView schedule(@PathParam("slug") String slug) {
+        Collectivity c = collectivities.get(slug);
+        return BackupScheduleView.of(c.slug(), scheduler.policyOf(c), schedules.of(c.id()),
+                new ShiftedClock(settings).instant());
+    }
+
+    @PUT
+    @Path("schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choisir l'heure, le fuseau, l'activation et la conservation des sauvegardes planifiées de"
+            + " la collectivité (null : la valeur par défaut de la plateforme)")
+    @APIResponse(responseCode = "400", description = "Heure, fuseau ou nombre hors de ses règles",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackupScheduleView setSchedule(@PathParam("slug") String slug, BackupScheduleRequest body) {
+        if (body == null) {
+            throw new InvalidInput("malformed-request");
+        }
+        Collectivity c = collectivities.get(slug);
+        schedules.set(c.id(), new BackupPolicy.Override(Optional.ofNullable(body.enabled()),
+                Optional.ofNullable(body.hour()), Optional.ofNullable(body.zone()),
+                Optional.ofNullable(body.keepDaily()), Optional.ofNullable(body.keepWeekly())), scheduler.defaults(),
+                "operator:" + caller.username());
+        BackupScheduleView now = schedule(slug);
+        backups.recordScheduleChange(c, "operator:" + caller.username(), "sauvegardes planifiées : " + now);
+        return now;
+    }
+
+    @DELETE
+    @Path("schedule")
+    @Operation(summary = "Revenir au calendrier et à la conservation par défaut de la plateforme")
+    public BackupScheduleView resetSchedule(@PathParam("slug") String slug) {
+        Collectivity c = collectivities.get(slug);
+        schedules.clear(c.id());
+        BackupScheduleView now = schedule(slug);
+        backups.recordScheduleChange(c, "operator:" + caller.username(), "sauvegardes planifiées par défaut : " + now);
+        return now;
+    }
 
     @POST
     @Operation(summary = "Sauvegarder la collectivité (données, fichiers, royaume), chiffrée, puis vérifiée par une"

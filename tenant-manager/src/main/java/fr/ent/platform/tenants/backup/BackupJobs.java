@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 final class BackupJobs {
 
     private static final String COLUMNS = "id, kind, state, source_backup, requested_by, steps_done, steps_total,"
-            + " current_step, key_version, size, sha256, rows, files, verified_at, failure, requested_at, finished_at";
+            + " current_step, key_version, size, sha256, rows, files, verified_at, failure, requested_at, finished_at, slot, expired_at";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -31,9 +32,19 @@ final class BackupJobs {
 
     /** A new QUEUED job; {@link Conflict} when the collectivity already has one at work. */
     BackupView insert(UUID id, UUID collectivity, String slug, String kind, UUID source, String by, int steps) {
+        return insert(id, collectivity, slug, kind, source, by, steps, null);
+    }
+
+    /**
+     * As above, for the scheduled backup of {@code slot} (null: not scheduled). {@link Conflict}
+     * {@code backup-slot-taken} when that day's backup is at work or good already (another replica, or before a
+     * restart: ADR 0046).
+     */
+    BackupView insert(UUID id, UUID collectivity, String slug, String kind, UUID source, String by, int steps,
+            LocalDate slot) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO"
                 + " platform.collectivity_backup (id, collectivity_id, slug, kind, state, source_backup, requested_by,"
-                + " steps_total, requested_at, updated_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)")) {
+                + " steps_total, requested_at, updated_at, slot) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(clock.instant());
             ps.setObject(1, id);
             ps.setObject(2, collectivity);
@@ -44,8 +55,12 @@ final class BackupJobs {
             ps.setInt(7, steps);
             ps.setTimestamp(8, now);
             ps.setTimestamp(9, now);
+            ps.setObject(10, slot);
             ps.executeUpdate();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("one_per_slot")) {
+                throw new Conflict("backup-slot-taken", slug, String.valueOf(slot));
+            }
             if ("23505".equals(e.getSQLState())) {
                 BackupView working = list(collectivity).stream().filter(j -> j.state().equals("QUEUED")
                         || j.state().equals("RUNNING")).findFirst().orElse(null);
@@ -86,6 +101,95 @@ final class BackupJobs {
         }
     }
 
+    /** How many scheduled backups of {@code slot} failed (the next round tries again while it is below a limit). */
+    int failedAttempts(UUID collectivity, LocalDate slot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*)"
+                + " FROM platform.collectivity_backup WHERE collectivity_id = ? AND slot = ? AND state = 'FAILED'")) {
+            ps.setObject(1, collectivity);
+            ps.setObject(2, slot);
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many scheduled backups are queued or running (the schedule starts few at once). */
+    int scheduledAtWork() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*)"
+                + " FROM platform.collectivity_backup WHERE slot IS NOT NULL AND state IN ('QUEUED', 'RUNNING')")) {
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the slot's backup is at work, good, or was good and expired (nothing to do for that day). */
+    boolean slotTaken(UUID collectivity, LocalDate slot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM"
+                + " platform.collectivity_backup WHERE collectivity_id = ? AND slot = ? AND state IN ('QUEUED',"
+                + " 'RUNNING', 'GOOD', 'EXPIRED')")) {
+            ps.setObject(1, collectivity);
+            ps.setObject(2, slot);
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every GOOD backup of the collectivity (all of them, not the API's last 50), for the retention. */
+    List<Retention.Kept> good(UUID collectivity) {
+        List<Retention.Kept> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id,"
+                + " requested_at FROM platform.collectivity_backup WHERE collectivity_id = ? AND kind = 'BACKUP' AND"
+                + " state = 'GOOD'")) {
+            ps.setObject(1, collectivity);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Retention.Kept(r.getObject(1, UUID.class), r.getTimestamp(2).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Marks a GOOD backup EXPIRED (before its file is deleted: a crash between leaves a file without a restorable
+     * record, never a record whose file is gone). False when it was no longer GOOD.
+     */
+    boolean expire(UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE"
+                + " platform.collectivity_backup SET state = 'EXPIRED', expired_at = ?, updated_at = ? WHERE id = ?"
+                + " AND state = 'GOOD'")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            ps.setObject(3, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("collectivity_backup " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The heartbeat of a job at work (ADR 0041's lease): its row moves while the job lives. */
+    void touch(UUID id) {
+        update("state = state", id);
+    }
+
+    /** The schemas the job makes, written before each is made (ADR 0046). */
+    void workSchemas(UUID id, String schemas) {
+        update("work_schemas = ?", id, schemas);
+    }
+
     void step(UUID id, int done, String current) {
         update("state = 'RUNNING', steps_done = ?, current_step = ?", id, done, current);
     }
@@ -98,6 +202,12 @@ final class BackupJobs {
         Timestamp now = Timestamp.from(clock.instant());
         update("state = ?, steps_done = steps_total, current_step = NULL, rows = ?, files = ?, finished_at = ?,"
                 + " verified_at = coalesce(?, verified_at)", id, state, rows, files, now, verified ? now : null);
+    }
+
+    /** A restore a crash interrupted after its switch: its data is the backup's, so it is DONE. */
+    void doneAfterCrash(UUID id, String note) {
+        update("state = 'DONE', steps_done = steps_total, current_step = NULL, failure = ?, finished_at = ?", id, note,
+                Timestamp.from(clock.instant()));
     }
 
     void fail(UUID id, String why) {
@@ -137,7 +247,8 @@ final class BackupJobs {
                             r.getString(5), r.getInt(6), r.getInt(7), r.getString(8), (Integer) r.getObject(9),
                             (Long) r.getObject(10), r.getString(11), (Long) r.getObject(12), (Long) r.getObject(13),
                             instant(r.getTimestamp(14)), r.getString(15), requested, finished,
-                            finished == null ? null : (finished.toEpochMilli() - requested.toEpochMilli()) / 1000.0));
+                            finished == null ? null : (finished.toEpochMilli() - requested.toEpochMilli()) / 1000.0,
+                            r.getObject(18, LocalDate.class), instant(r.getTimestamp(19))));
                 }
             }
         } catch (SQLException e) {

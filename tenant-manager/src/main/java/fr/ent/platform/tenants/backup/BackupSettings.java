@@ -18,13 +18,16 @@ import java.util.Optional;
  * developer's machine only).</li>
  * <li>{@code ent.backup.s3.endpoint}, {@code .region}, {@code .bucket}, {@code .prefix}, {@code .access-key},
  * {@code .secret-key}: the S3-compatible store, used instead of the directory when the endpoint is set.</li>
+ * <li>{@code ent.backup.s3.provider}, {@code ent.backup.s3.residency} ({@code FR} by default, or {@code EU}): who
+ * hosts the bucket and which residency's collectivities it serves, for the sovereign rules that judge the bucket at
+ * start ({@link BackupStoreCheck}, ADR 0046).</li>
  * <li>{@code ent.backup.work-dir}: where backups are assembled and decrypted (default: the temporary directory);
  * it needs about three times the collectivity's export.</li>
  * </ul>
  */
 public record BackupSettings(Optional<String> keys, Path directory, Optional<URI> s3Endpoint, String s3Region,
         Optional<String> s3Bucket, String s3Prefix, Optional<String> s3AccessKey, Optional<String> s3SecretKey,
-        Path workDirectory) {
+        Path workDirectory, Optional<String> s3Provider, String s3Residency) {
 
     public static BackupSettings from(SettingReader settings) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -33,7 +36,8 @@ public record BackupSettings(Optional<String> keys, Path directory, Optional<URI
                 settings.url("ent.backup.s3.endpoint"), settings.text("ent.backup.s3.region", "fr-par"),
                 settings.text("ent.backup.s3.bucket"), settings.text("ent.backup.s3.prefix", ""),
                 settings.text("ent.backup.s3.access-key"), settings.raw("ent.backup.s3.secret-key"),
-                Path.of(settings.text("ent.backup.work-dir", tmp.toString())));
+                Path.of(settings.text("ent.backup.work-dir", tmp.toString())), settings.text("ent.backup.s3.provider"),
+                settings.text("ent.backup.s3.residency", "FR").toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The keyring, or empty when no key is configured (backups refused). Throws on a malformed setting. */

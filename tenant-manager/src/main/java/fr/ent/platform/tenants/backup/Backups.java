@@ -43,6 +43,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.Deflater;
@@ -83,9 +87,33 @@ public class Backups {
     private final TenantTransactions tenants;
     private final TenantSchemaMigrator migrator;
     private volatile BackupStore store;
+    /** A job whose row has not moved for this long is one whose process died (ADR 0041's lease, ADR 0046). */
+    private final Duration stalled;
+    private final ScheduledExecutorService beats;
+    private volatile boolean recovered;
+
+    /** For tests and tools: a heartbeat thread of its own, a job deemed interrupted after 120 s without a beat. */
+    private static final ScheduledExecutorService OWN_BEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "backup-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Backups(DataSource dataSource, CollectivityService collectivities, CollectivityTransfers transfers,
             IdentityRealms realms, BackupSettings settings, Executor executor, Clock clock, Duration patience) {
+        this(dataSource, collectivities, transfers, realms, settings, executor, clock, patience,
+                Duration.ofSeconds(120), OWN_BEATS);
+    }
+
+    /**
+     * {@code stalled}: a job whose row has not moved for that long is taken up as interrupted; {@code beats} writes
+     * the row of each job at work every sixth of it (the managed scheduler in the server).
+     */
+    public Backups(DataSource dataSource, CollectivityService collectivities, CollectivityTransfers transfers,
+            IdentityRealms realms, BackupSettings settings, Executor executor, Clock clock, Duration patience,
+            Duration stalled, ScheduledExecutorService beats) {
+        this.stalled = stalled;
+        this.beats = beats;
         this.dataSource = dataSource;
         this.collectivities = collectivities;
         this.transfers = transfers;
@@ -99,54 +127,91 @@ public class Backups {
         this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, Backups.class.getClassLoader());
     }
 
+    /** True once {@link #recoverInterrupted} has run: the schedule waits for it (ADR 0046). */
+    public boolean recovered() {
+        return recovered;
+    }
+
     /**
-     * At start: the jobs a stop or a crash interrupted (they run in this process, so none is still at work) are
-     * marked FAILED; the scratch and new schemas they left are dropped; a collectivity an interrupted restore had
-     * suspended is resumed. The switch is one transaction, so its data is either the old or the restored one, whole.
-     * Returns how many jobs were interrupted.
+     * The jobs a stop or a crash interrupted, at start and then every few seconds ({@link BackupScheduleTask}): a
+     * job at work beats (its row's {@code updated_at}, every sixth of the stall time, ADR 0041's lease), so a row
+     * that has not moved for the stall time is one whose process died, whichever replica ran it. Such a backup is
+     * marked FAILED and the schemas it made are dropped (its scheduled slot is free again: the schedule takes it
+     * again). A restore: the switch is one transaction, so the collectivity's data is either the old or the
+     * restored one, whole; the new schema of a restore cut before the switch is dropped and the restore marked
+     * FAILED, the schema it replaced after the switch is dropped and the restore marked DONE; either way the
+     * collectivity it had suspended is resumed. Returns how many jobs were taken up.
      */
-    public int recoverInterrupted() {
+    public synchronized int recoverInterrupted() {
         int interrupted = 0;
         try (Connection conn = dataSource.getConnection()) {
             List<String[]> rows = new java.util.ArrayList<>();
-            try (Statement s = conn.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT id, slug, kind,"
-                    + " coalesce(current_step, '') FROM platform.collectivity_backup WHERE state IN ('QUEUED',"
-                    + " 'RUNNING')")) {
-                while (r.next()) {
-                    rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)});
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, slug, kind, coalesce(current_step, ''),"
+                    + " coalesce(work_schemas, '') FROM platform.collectivity_backup WHERE state IN ('QUEUED',"
+                    + " 'RUNNING') AND updated_at < ?")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(clock.instant().minus(stalled)));
+                try (java.sql.ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5)});
+                    }
                 }
             }
             for (String[] row : rows) {
                 interrupted++;
-                jobs.fail(UUID.fromString(row[0]), "interrompu (redémarrage de tenant-manager)");
-                if (row[2].equals("RESTORE") && List.of("suspension", "schéma", "bascule", "reprise").contains(row[3])) {
-                    try {
-                        Collectivity c = collectivities.get(row[1]);
-                        if (c.state() == TenantState.SUSPENDED) {
-                            collectivities.resume(c.slug());
-                        }
-                        audit(c, "tenant-manager", "BACKUP_RESTORE_FAILED", false, "restauration " + row[0]
-                                + " interrompue (redémarrage) à l'étape " + row[3] + " ; collectivité reprise");
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.SEVERE, "tenant=" + row[1] + " after an interrupted restore: resume it by hand", e);
-                    }
-                }
+                takeUp(conn, UUID.fromString(row[0]), row[1], row[2], row[3], List.of(row[4].split(" ")).stream()
+                        .filter(n -> n.matches("(bk|rs|old)_[0-9a-f]{12}")).toList());
             }
-            List<String> leftovers = new java.util.ArrayList<>();
-            try (Statement s = conn.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT nspname FROM"
-                    + " pg_namespace WHERE nspname ~ '^(bk|rs|old)_[0-9a-f]{12}$'")) {
-                while (r.next()) {
-                    leftovers.add(r.getString(1));
-                }
-            }
-            for (String schema : leftovers) {
-                SchemaLoad.drop(conn, schema);
-                LOG.warning(() -> "schema " + schema + " left by an interrupted backup or restore: dropped");
-            }
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "interrupted backups could not be recovered", e);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "interrupted backups could not be recovered, the next round retries", e);
         }
+        recovered = true;
         return interrupted;
+    }
+
+    private void takeUp(Connection conn, UUID id, String slug, String kind, String step, List<String> schemas)
+            throws SQLException {
+        boolean restore = kind.equals("RESTORE");
+        // a restore at its switch: switched when its new schema is gone (renamed to the collectivity's schema)
+        String made = schemas.stream().filter(n -> n.startsWith("rs_")).findFirst().orElse(null);
+        boolean switched = restore && (step.equals("reprise")
+                || (step.equals("bascule") && made != null && !SchemaLoad.exists(conn, made)));
+        for (String schema : schemas) {
+            SchemaLoad.drop(conn, schema);
+        }
+        if (switched) {
+            jobs.doneAfterCrash(id, "interrompue après la bascule (redémarrage) : données restaurées");
+        } else {
+            jobs.fail(id, "interrompu (redémarrage de tenant-manager)");
+        }
+        LOG.warning(() -> "tenant=" + slug + " " + kind + " " + id + " interrupted at step " + step + ": "
+                + (switched ? "restored, " : "marked FAILED, ") + "schemas dropped " + schemas);
+        if (restore && List.of("suspension", "schéma", "bascule", "reprise").contains(step)) {
+            try {
+                Collectivity c = collectivities.get(slug);
+                if (c.state() == TenantState.SUSPENDED) {
+                    collectivities.resume(c.slug());
+                }
+                audit(c, "tenant-manager", switched ? "BACKUP_RESTORED" : "BACKUP_RESTORE_FAILED", switched,
+                        "restauration " + id + " interrompue (redémarrage) à l'étape " + step + " ; "
+                                + (switched ? "données restaurées" : "données inchangées") + ", collectivité reprise");
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "tenant=" + slug + " after an interrupted restore: resume it by hand", e);
+            }
+        }
+    }
+
+    /** The job's heartbeat while it runs (closed when it ends, one way or the other). */
+    private AutoCloseable beat(UUID id) {
+        long every = Math.max(200, stalled.dividedBy(6).toMillis());
+        ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> {
+            try {
+                jobs.touch(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "heartbeat of backup job " + id + " failed, the next retries", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return () -> beating.cancel(false);
     }
 
     public List<BackupView> list(Collectivity c) {
@@ -164,8 +229,64 @@ public class Backups {
         keyring();
         UUID id = UUID.randomUUID();
         BackupView queued = jobs.insert(id, c.id(), c.slug(), "BACKUP", null, by, BACKUP_STEPS);
-        executor.execute(() -> runBackup(c, id, by));
+        executor.execute(() -> runBeating(id, () -> runBackup(c, id, by)));
         return queued;
+    }
+
+    private void runBeating(UUID id, Runnable job) {
+        try (AutoCloseable beating = beat(id)) {
+            job.run();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "backup job " + id, e);
+        }
+    }
+
+    /**
+     * Starts the scheduled backup of {@code slot} (ADR 0046). {@link Conflict} {@code backup-slot-taken} when that
+     * day's backup is at work or was good (another replica or round took it), {@code backup-busy} when another job
+     * of the collectivity is at work (the next round tries again).
+     */
+    public BackupView scheduled(Collectivity c, java.time.LocalDate slot) {
+        requireActive(c, "BACKUP");
+        keyring();
+        UUID id = UUID.randomUUID();
+        BackupView queued = jobs.insert(id, c.id(), c.slug(), "BACKUP", null, SCHEDULE, BACKUP_STEPS, slot);
+        executor.execute(() -> runBeating(id, () -> runBackup(c, id, SCHEDULE)));
+        return queued;
+    }
+
+    /** Who a scheduled backup or an expiry is by, in the rows and the audit trail. */
+    public static final String SCHEDULE = "tenant-manager:schedule";
+
+    /** Records an operator's change of the collectivity's schedule in its audit trail. */
+    public void recordScheduleChange(Collectivity c, String by, String detail) {
+        audit(c, by, "BACKUP_SCHEDULE_SET", true, detail);
+    }
+
+    BackupJobs jobs() {
+        return jobs;
+    }
+
+    /**
+     * Removes from the store the good backups {@code policy} lets go ({@link Retention}; the newest good one is
+     * always kept). Each is marked EXPIRED before its file is deleted. Returns how many were removed.
+     */
+    public int applyRetention(Collectivity c, BackupPolicy policy) {
+        List<UUID> expired = Retention.expired(jobs.good(c.id()), policy);
+        int removed = 0;
+        for (UUID id : expired) {
+            String name = jobs.objectName(id);
+            if (!jobs.expire(id)) {
+                continue;
+            }
+            removed++;
+            if (name != null) {
+                deleteStored(name);
+            }
+            audit(c, SCHEDULE, "BACKUP_EXPIRED", true, "sauvegarde " + id + " retirée du stockage (conservation : "
+                    + policy.keepDaily() + " quotidiennes, " + policy.keepWeekly() + " hebdomadaires)");
+        }
+        return removed;
     }
 
     /** A good backup's encrypted file, for the operator to keep a copy elsewhere (the caller closes it). */
@@ -253,7 +374,7 @@ public class Backups {
             // the tested backup: the stored copy, decrypted, its archive verified and restored into a scratch schema
             jobs.step(id, 3, "vérification");
             Opened opened = open(c, store().open(name), work);
-            long rows = scratchRestore(c, opened);
+            long rows = scratchRestore(c, id, opened);
             jobs.finish(id, "GOOD", rows, opened.files, true);
             audit(c, by, "BACKUP_DONE", true, "sauvegarde " + id + " vérifiée : " + rows + " lignes, " + opened.files
                     + " fichiers, clé v" + header.keyVersion() + ", " + store().describe());
@@ -304,8 +425,9 @@ public class Backups {
     }
 
     /** Restores the archive into a scratch schema owned by the collectivity's role, then drops it. */
-    private long scratchRestore(Collectivity c, Opened opened) throws SQLException {
+    private long scratchRestore(Collectivity c, UUID id, Opened opened) throws SQLException {
         TenantNames scratch = new TenantNames("bk_" + shortId(), c.names().role());
+        jobs.workSchemas(id, scratch.schema());
         try (Connection conn = dataSource.getConnection()) {
             SchemaLoad.create(conn, scratch);
             try {
@@ -355,7 +477,7 @@ public class Backups {
                 + opened.header.createdAt() + " (" + opened.header.backup() + ")");
         executor.execute(() -> {
             try {
-                runRestore(c, id, opened, by);
+                runBeating(id, () -> runRestore(c, id, opened, by));
             } finally {
                 deleteTree(work);
             }
@@ -391,6 +513,8 @@ public class Backups {
             jobs.step(id, 2, "schéma");
             long rows;
             try (Connection conn = dataSource.getConnection()) {
+                String old = "old_" + shortId();
+                jobs.workSchemas(id, target.schema() + " " + old);
                 SchemaLoad.create(conn, target);
                 created = true;
                 migrator.migrate(target);
@@ -399,7 +523,6 @@ public class Backups {
                 }
 
                 jobs.step(id, 3, "bascule");
-                String old = "old_" + shortId();
                 boolean autoCommit = conn.getAutoCommit();
                 conn.setAutoCommit(false);
                 try (Statement s = conn.createStatement()) {

@@ -49,6 +49,15 @@ final class SchemaLoad {
         }
     }
 
+    static boolean exists(Connection c, String schema) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (java.sql.ResultSet r = ps.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     static void drop(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");

@@ -1,6 +1,7 @@
 package fr.ent.platform.tenants.wiring;
 
 import fr.ent.platform.settings.PortalSettings;
+import fr.ent.platform.settings.SettingReader;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.ActivationSettings;
 import fr.ent.platform.tenants.identity.IdentityRealms;
@@ -46,6 +47,10 @@ public class TenantManagerBeans {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** The backup jobs' heartbeats (ADR 0046). */
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
     @Inject
     DatabaseSettings databaseSettings;
@@ -133,10 +138,34 @@ public class TenantManagerBeans {
     @Singleton
     fr.ent.platform.tenants.backup.Backups backups(CollectivityService collectivities,
             fr.ent.platform.tenants.transfer.CollectivityTransfers transfers, IdentityRealms realms,
-            fr.ent.platform.tenants.backup.BackupSettings settings) {
+            fr.ent.platform.tenants.backup.BackupSettings settings, SettingReader reader) {
         LOG.info(() -> "backups: " + settings);
+        // an S3 bucket the sovereign rules refuse stops the start, with the rules named (ADR 0046)
+        fr.ent.platform.tenants.backup.BackupStoreCheck.refuseUnlessSovereign(settings, reader);
+        // the shifted clock (ent.clock.offset): a scheduled backup's date is the schedule's, which tests move
         return new fr.ent.platform.tenants.backup.Backups(dataSource, collectivities, transfers, realms, settings,
-                executor, java.time.Clock.systemUTC(), java.time.Duration.ofHours(2));
+                executor, new fr.ent.platform.tenants.time.ShiftedClock(reader), java.time.Duration.ofHours(2),
+                java.time.Duration.ofSeconds(reader.integer("ent.backup.stalled-seconds", 120, 10, 86_400)),
+                scheduler);
+    }
+
+    /** The backup schedule and retention (ADR 0046): the defaults from MicroProfile Config, the operator's choices. */
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.backup.BackupScheduler backupScheduler(CollectivityRepository registry,
+            fr.ent.platform.tenants.backup.Backups backups, fr.ent.platform.tenants.backup.BackupSchedules schedules,
+            SettingReader reader) {
+        return new fr.ent.platform.tenants.backup.BackupScheduler(registry, backups, schedules,
+                fr.ent.platform.tenants.backup.BackupPolicy.defaults(reader),
+                reader.integer("ent.backup.schedule.attempts", 3, 1, 24),
+                reader.integer("ent.backup.schedule.parallel", 2, 1, 64));
+    }
+
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.backup.BackupSchedules backupSchedules(SettingReader reader) {
+        return new fr.ent.platform.tenants.backup.BackupSchedules(dataSource,
+                new fr.ent.platform.tenants.time.ShiftedClock(reader));
     }
 
     @Produces

@@ -29,6 +29,11 @@ class BackupAccessTest {
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "backups", "restore")).isFalse();
         assertThat(allowed("GET", "lyon", "collectivities", "cd-44", "backups")).isFalse();
         assertThat(allowed("GET", "lyon", "collectivities", "cd-44", "backups", "b1")).isFalse();
+        // the schedule (ADR 0046): read, not changed
+        assertThat(allowed("GET", "lyon", "collectivities", "lyon", "backups", "schedule")).isTrue();
+        assertThat(allowed("PUT", "lyon", "collectivities", "lyon", "backups", "schedule")).isFalse();
+        assertThat(allowed("DELETE", "lyon", "collectivities", "lyon", "backups", "schedule")).isFalse();
+        assertThat(allowed("GET", "lyon", "collectivities", "cd-44", "backups", "schedule")).isFalse();
     }
 
     private static boolean allowed(String method, String ownSlug, String... segments) {
