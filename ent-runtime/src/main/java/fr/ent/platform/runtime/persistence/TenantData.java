@@ -121,7 +121,7 @@ public class TenantData {
     /** The data source EclipseLink connects the unit through (Liberty's pool for jdbc/ent). */
     static Optional<DataSource> poolOf(EntityManagerFactory unit) {
         try {
-            Connector connector = ((DatasourceLogin) unit.unwrap(Session.class).getDatasourceLogin()).getConnector();
+            Connector connector = ((DatasourceLogin) session(unit).getDatasourceLogin()).getConnector();
             if (connector instanceof JNDIConnector jndi) {
                 if (jndi.getDataSource() != null) {
                     return Optional.of(jndi.getDataSource());
@@ -137,6 +137,18 @@ public class TenantData {
         }
         LOG.warning("a persistence unit without a data source: its statements are shared by all collectivities");
         return Optional.empty();
+    }
+
+    /**
+     * EclipseLink's session behind a unit. Liberty's container-managed factory unwraps only to what its EclipseLink
+     * factory is an instance of, not to the session (seen on Liberty 26.0.0.3): ask the EclipseLink factory itself.
+     */
+    private static Session session(EntityManagerFactory unit) {
+        try {
+            return unit.unwrap(Session.class); // EclipseLink's own factory (outside Liberty)
+        } catch (jakarta.persistence.PersistenceException containerManaged) {
+            return unit.unwrap(EntityManagerFactory.class).unwrap(Session.class);
+        }
     }
 
     /**
