@@ -41,7 +41,7 @@ import org.eclipse.persistence.sessions.Session;
 public class TenantData {
 
     /**
-     * Setting: whether each collectivity's statements are prepared under their own SQL text (on by default; off only
+     * Setting: whether each collectivity's statements are prepared under their own SQL text (off by default: measured no gain, ADR 0045; on only
      * to measure what that is worth, see {@link CollectivityStatements}). Read at each unit of work, so that a
      * benchmark can compare both on one running server.
      */
@@ -115,7 +115,7 @@ public class TenantData {
     }
 
     private static boolean configuredPlansPerCollectivity() {
-        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(true);
+        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(false);
     }
 
     /** The data source EclipseLink connects the unit through (Liberty's pool for jdbc/ent). */
