@@ -41,9 +41,9 @@ import org.eclipse.persistence.sessions.Session;
 public class TenantData {
 
     /**
-     * Setting: whether each collectivity's statements are prepared under their own SQL text (off by default: measured no gain, ADR 0045; on only
-     * to measure what that is worth, see {@link CollectivityStatements}). Read at each unit of work, so that a
-     * benchmark can compare both on one running server.
+     * Setting: whether each collectivity's statements are prepared under their own SQL text ({@link
+     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0045). Read at each unit of
+     * work, so that a benchmark can compare both on one running server.
      */
     public static final String PLANS_PER_COLLECTIVITY = "ent.db.plans.per.collectivity";
 
