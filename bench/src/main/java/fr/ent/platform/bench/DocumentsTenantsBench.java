@@ -75,6 +75,12 @@ public final class DocumentsTenantsBench {
                     .forEach(r -> ((PasswordLogin) r).authorization());
             HttpClient http = DirectoryReadBench.client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
+            if (ServerVariants.requested()) {
+                ServerVariants.run("documents-tenants", platform, targets, uri, threads, warmup, rounds,
+                        phaseSeconds, http, errors, kinds, tenants);
+                platform.printLogProblems();
+                return;
+            }
             loadBefore = Bench.load();
             phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
                     errors, kinds);

@@ -75,6 +75,12 @@ public final class HomePageBench {
             say("  seeded, " + sessions + " portal sessions, in total " + setupSeconds + " s");
             HttpClient http = DirectoryReadBench.client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
+            if (ServerVariants.requested()) {
+                ServerVariants.run("home-page", platform, targets, uri, threads, warmup, rounds, phaseSeconds, http,
+                        totalErrors, errorKinds, tenants);
+                platform.printLogProblems();
+                return;
+            }
             loadBefore = Bench.load();
             phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
                     totalErrors, errorKinds);

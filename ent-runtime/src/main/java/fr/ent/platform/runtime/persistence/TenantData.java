@@ -10,8 +10,20 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.sessions.Connector;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * The only door to tenant tables. Each unit of work gets its own EntityManager (no cache shared between units) and
@@ -27,6 +39,21 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  */
 @ApplicationScoped
 public class TenantData {
+
+    /**
+     * Setting: whether each collectivity's statements are prepared under their own SQL text ({@link
+     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0045). Read at each unit of
+     * work, so that a benchmark can compare both on one running server.
+     */
+    public static final String PLANS_PER_COLLECTIVITY = "ent.db.plans.per.collectivity";
+
+    private static final Logger LOG = Logger.getLogger(TenantData.class.getName());
+
+    /** Each unit's pool (its non-JTA data source), found once; absent when the unit has none (a JDBC URL). */
+    private final Map<EntityManagerFactory, Optional<DataSource>> pools = new ConcurrentHashMap<>();
+
+    /** The setting, read at each unit of work (tests set it without a MicroProfile Config). */
+    java.util.function.BooleanSupplier plansPerCollectivity = TenantData::configuredPlansPerCollectivity;
 
     @PersistenceUnit(unitName = "ent")
     EntityManagerFactory emf;
@@ -55,8 +82,7 @@ public class TenantData {
     private <T> T inTransaction(EntityManagerFactory unit, Function<EntityManager, T> work, boolean readOnly) {
         Tenant tenant = context.current();
         TenantNames names = tenant.names();
-        EntityManager em = unit.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
-                names.schema()));
+        EntityManager em = unit.createEntityManager(unitProperties(unit, names));
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
@@ -71,6 +97,57 @@ public class TenantData {
             throw e;
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * The unit's properties: its collectivity's schema (read by {@link #nativeSqlInSchema}) and, unless turned off,
+     * the unit's pool seen through {@link CollectivityStatements}, so that the statements of this collectivity keep
+     * their own plans on every pooled connection.
+     */
+    private Map<String, Object> unitProperties(EntityManagerFactory unit, TenantNames names) {
+        Optional<DataSource> pool = plansPerCollectivity.getAsBoolean() ? pools.computeIfAbsent(unit, TenantData::poolOf)
+                : Optional.empty();
+        return pool.<Map<String, Object>>map(p -> Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
+                        names.schema(), PersistenceUnitProperties.NON_JTA_DATASOURCE,
+                        CollectivityStatements.of(p, names.schema())))
+                .orElseGet(() -> Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, names.schema()));
+    }
+
+    private static boolean configuredPlansPerCollectivity() {
+        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(false);
+    }
+
+    /** The data source EclipseLink connects the unit through (Liberty's pool for jdbc/ent). */
+    static Optional<DataSource> poolOf(EntityManagerFactory unit) {
+        try {
+            Connector connector = ((DatasourceLogin) session(unit).getDatasourceLogin()).getConnector();
+            if (connector instanceof JNDIConnector jndi) {
+                if (jndi.getDataSource() != null) {
+                    return Optional.of(jndi.getDataSource());
+                }
+                if (jndi.getName() != null) {
+                    return Optional.of((DataSource) new InitialContext().lookup(jndi.getName()));
+                }
+            }
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "no data source found for a persistence unit: its statements are shared by all"
+                    + " collectivities", e);
+            return Optional.empty();
+        }
+        LOG.warning("a persistence unit without a data source: its statements are shared by all collectivities");
+        return Optional.empty();
+    }
+
+    /**
+     * EclipseLink's session behind a unit. Liberty's container-managed factory unwraps only to what its EclipseLink
+     * factory is an instance of, not to the session (seen on Liberty 26.0.0.3): ask the EclipseLink factory itself.
+     */
+    private static Session session(EntityManagerFactory unit) {
+        try {
+            return unit.unwrap(Session.class); // EclipseLink's own factory (outside Liberty)
+        } catch (jakarta.persistence.PersistenceException containerManaged) {
+            return unit.unwrap(EntityManagerFactory.class).unwrap(Session.class);
         }
     }
 

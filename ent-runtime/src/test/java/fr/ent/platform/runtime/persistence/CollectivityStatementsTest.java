@@ -1,0 +1,225 @@
+package fr.ent.platform.runtime.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.ent.platform.runtime.tenant.Tenant;
+import fr.ent.platform.runtime.tenant.TenantContext;
+import fr.ent.platform.tenancy.Slug;
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.testing.database.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TenantData's units on one pooled connection shared by two collectivities, as Liberty's pool shares its connections:
+ * each collectivity's statements must be prepared on the server under their own text (so that PostgreSQL keeps each
+ * one's plan, ADR 0045), the unit must still be confined to its collectivity, and the connection must go back to
+ * the pool after each unit.
+ */
+class CollectivityStatementsTest {
+
+    private static final TenantNames A = TenantNames.of(new Slug("stmt-a"));
+    private static final TenantNames B = TenantNames.of(new Slug("stmt-b"));
+    private static final String NOTE = "SELECT text FROM note WHERE text LIKE 't%'";
+
+    private static OneConnection pool;
+    private static EntityManagerFactory unit;
+
+    private final Current current = new Current();
+    private final TenantData data = new TenantData();
+
+    @BeforeAll
+    static void twoCollectivitiesOneConnection() throws SQLException {
+        DataSource db = TestDatabase.shared().dataSource();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (TenantNames t : new TenantNames[] {A, B}) {
+                s.execute("DROP SCHEMA IF EXISTS " + t.schema() + " CASCADE");
+                s.execute("DROP ROLE IF EXISTS " + t.role());
+                s.execute("CREATE ROLE " + t.role() + " NOLOGIN");
+                s.execute("CREATE SCHEMA " + t.schema() + " AUTHORIZATION " + t.role());
+                s.execute("CREATE TABLE " + t.schema() + ".note (text varchar(40))");
+                s.execute("ALTER TABLE " + t.schema() + ".note OWNER TO " + t.role());
+                s.execute("INSERT INTO " + t.schema() + ".note VALUES ('" + t.schema() + "')");
+            }
+        }
+        pool = new OneConnection(db.getConnection());
+        unit = Persistence.createEntityManagerFactory("ent", Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, pool,
+                PersistenceUnitProperties.WEAVING, "false"));
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        unit.close();
+        pool.physical.close();
+    }
+
+    CollectivityStatementsTest() {
+        data.emf = unit;
+        data.context = current;
+    }
+
+    @Test
+    void eachCollectivityKeepsItsOwnStatementsOnASharedConnection() {
+        data.plansPerCollectivity = () -> true;
+        for (int i = 0; i < 8; i++) { // pgjdbc prepares on the server from a statement's 5th use on a connection
+            assertThat(note(A)).isEqualTo(A.schema());
+            assertThat(note(B)).isEqualTo(B.schema());
+        }
+        List<String> prepared = prepared(A);
+        assertThat(prepared).contains("/* " + A.schema() + " */ " + NOTE, "/* " + B.schema() + " */ " + NOTE)
+                .doesNotContain(NOTE);
+        assertThat(pool.handedOut.get()).as("every unit gave its connection back").isEqualTo(pool.givenBack.get());
+    }
+
+    @Test
+    void aMarkedUnitIsStillConfinedToItsCollectivity() {
+        data.plansPerCollectivity = () -> true;
+        current.tenant = tenant(A);
+        assertThatThrownBy(() -> data.read(em -> em.createNativeQuery("SELECT text FROM " + B.schema() + ".note")
+                .getResultList())).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> data.read(em -> em.createNativeQuery("INSERT INTO note VALUES ('x')")
+                .executeUpdate())).hasMessageContaining("read-only transaction");
+        int written = data.write(unit, em -> em.createNativeQuery("INSERT INTO note VALUES ('written')")
+                .executeUpdate());
+        assertThat(written).isEqualTo(1);
+        current.tenant = tenant(B);
+        Object seen = data.read(em -> em.createNativeQuery("SELECT count(*) FROM note WHERE text = 'written'")
+                .getSingleResult());
+        assertThat(seen).isEqualTo(0L);
+        assertThat(pool.handedOut.get()).isEqualTo(pool.givenBack.get());
+    }
+
+    @Test
+    void turnedOffEveryCollectivitySharesOneText() {
+        data.plansPerCollectivity = () -> false;
+        for (int i = 0; i < 8; i++) {
+            assertThat(shared(A)).isEqualTo(A.schema());
+            assertThat(shared(B)).isEqualTo(B.schema());
+        }
+        assertThat(prepared(A)).contains("SELECT text AS shared FROM note WHERE text LIKE 't%'")
+                .noneMatch(s -> s.contains("*/ SELECT text AS shared"));
+    }
+
+    @Test
+    void aSchemaNameThatCouldEndTheCommentIsRefused() {
+        assertThatThrownBy(() -> CollectivityStatements.of(pool, "t_x */ DROP")).isInstanceOf(
+                IllegalArgumentException.class);
+    }
+
+    private String note(TenantNames t) {
+        current.tenant = tenant(t);
+        return (String) data.read(em -> em.createNativeQuery(NOTE).getSingleResult());
+    }
+
+    private String shared(TenantNames t) {
+        current.tenant = tenant(t);
+        return (String) data.read(em -> em.createNativeQuery("SELECT text AS shared FROM note WHERE text LIKE 't%'")
+                .getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> prepared(TenantNames t) {
+        current.tenant = tenant(t);
+        return data.read(em -> em.createNativeQuery("SELECT statement FROM pg_prepared_statements").getResultList());
+    }
+
+    private static Tenant tenant(TenantNames names) {
+        return new Tenant(UUID.nameUUIDFromBytes(names.schema().getBytes()), names.schema(), names.schema(),
+                TenantState.ACTIVE, names, "1", Optional.empty());
+    }
+
+    /** The request's collectivity, set by the test. */
+    private static final class Current extends TenantContext {
+        Tenant tenant;
+
+        @Override
+        public Tenant current() {
+            return tenant;
+        }
+    }
+
+    /** A pool of one connection: every unit gets the same physical connection, as a small busy pool does. */
+    private static final class OneConnection implements DataSource {
+        final Connection physical;
+        final AtomicInteger handedOut = new AtomicInteger();
+        final AtomicInteger givenBack = new AtomicInteger();
+
+        OneConnection(Connection physical) {
+            this.physical = physical;
+        }
+
+        @Override
+        public Connection getConnection() {
+            handedOut.incrementAndGet();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            physical.setAutoCommit(true); // as a pool resets a connection it takes back
+                            givenBack.incrementAndGet();
+                            return null;
+                        }
+                        try {
+                            return method.invoke(physical, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
