@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * PostgreSQL's JDBC driver keeps its server-side prepared statements per connection and per SQL text; with one text
  * per collectivity, a pooled connection keeps each collectivity's statements apart, and PostgreSQL reuses a plan
  * only under the search path it was made for, so a statement prepared for collectivity 7 is no longer analysed and
- * planned again because the connection served collectivity 42 in between (docs/adr/0045-…). The SQL itself is
+ * planned again because the connection served collectivity 42 in between (docs/adr/0047-…). The SQL itself is
  * unchanged (tables still unqualified, resolved through the unit's search path): the comment only keys the caches.
  * pg_stat_statements ignores comments, so its figures still add up per statement across collectivities.
  */

@@ -42,7 +42,7 @@ public class TenantData {
 
     /**
      * Setting: whether each collectivity's statements are prepared under their own SQL text ({@link
-     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0045). Read at each unit of
+     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0047). Read at each unit of
      * work, so that a benchmark can compare both on one running server.
      */
     public static final String PLANS_PER_COLLECTIVITY = "ent.db.plans.per.collectivity";

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * TenantData's units on one pooled connection shared by two collectivities, as Liberty's pool shares its connections:
  * each collectivity's statements must be prepared on the server under their own text (so that PostgreSQL keeps each
- * one's plan, ADR 0045), the unit must still be confined to its collectivity, and the connection must go back to
+ * one's plan, ADR 0047), the unit must still be confined to its collectivity, and the connection must go back to
  * the pool after each unit.
  */
 class CollectivityStatementsTest {
