@@ -1,13 +1,11 @@
 package fr.ent.platform.tenancy;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -15,13 +13,12 @@ import javax.sql.DataSource;
  * role is reset ({@code RESET ROLE}) before the connection goes back to the pool. Without the reset, a pooled
  * connection would keep the collectivity's role and the next user of it would act as that collectivity.
  */
-final class RoleDataSource implements DataSource {
+final class RoleDataSource extends DataSourceOverPool {
 
-    private final DataSource pool;
     private final String role;
 
     RoleDataSource(DataSource pool, String role) {
-        this.pool = pool;
+        super(pool);
         this.role = TenantNames.quote(role);
     }
 
@@ -58,31 +55,6 @@ final class RoleDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("a collectivity role connection uses the pool's credentials");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package fr.ent.platform.runtime.persistence;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,8 +7,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import fr.ent.platform.tenancy.DataSourceOverPool;
 import javax.sql.DataSource;
 
 /**
@@ -22,19 +21,18 @@ import javax.sql.DataSource;
  * unchanged (tables still unqualified, resolved through the unit's search path): the comment only keys the caches.
  * pg_stat_statements ignores comments, so its figures still add up per statement across collectivities.
  */
-final class CollectivityStatements implements DataSource {
+final class CollectivityStatements extends DataSourceOverPool {
 
     /** Schema names as {@code TenantNames} derives them: nothing that could end a comment. */
     private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private final DataSource pool;
     private final String mark;
 
     private CollectivityStatements(DataSource pool, String schema) {
+        super(pool);
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a collectivity schema name: " + schema);
         }
-        this.pool = pool;
         this.mark = "/* " + schema + " */ ";
     }
 
@@ -87,31 +85,6 @@ final class CollectivityStatements implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
     }
 
     @Override
