@@ -6,6 +6,7 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
 import fr.ent.platform.testing.login.LoginAgent;
@@ -64,12 +65,17 @@ public final class BenchPlatform implements AutoCloseable {
         }
         Path output = Bench.targetDirectory().resolve(name + "-liberty");
         Bench.deleteTree(output); // fresh logs for this run
-        // bench.keycloak.home: an unpacked, already built distribution (the smoke check reuses the one of
-        // local-platform's integration tests) starts in ~25 s instead of ~60-110 s
+        // bench.keycloak.home: an unpacked, already built distribution starts in ~25 s instead of ~60-110 s
         String configuredHome = System.getProperty("bench.keycloak.home");
         Path keycloakHome = configuredHome == null || configuredHome.isBlank()
                 ? Bench.targetDirectory().resolve("keycloak") : Path.of(configuredHome);
         Bench.deleteTree(keycloakHome.resolve("data")); // fresh realms for this run
+        // bench.keycloak.base: a built home to copy (the smoke check runs beside the platform's integration tests
+        // in a parallel build, so it cannot start its Keycloak in their home)
+        String base = System.getProperty("bench.keycloak.base", "");
+        if (!base.isBlank() && LocalKeycloak.copyBuiltHome(Path.of(base), keycloakHome)) {
+            Bench.say("Keycloak: built home copied from " + base);
+        }
         long t0 = System.nanoTime();
         Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
         ProcessCpu.watchPostgres(pgdata);

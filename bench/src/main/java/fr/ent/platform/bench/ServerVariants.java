@@ -71,7 +71,7 @@ final class ServerVariants {
             int rounds, int phaseSeconds, HttpClient http, AtomicLong errors, Map<String, AtomicLong> kinds,
             int tenants) throws Exception {
         String[] variants = System.getProperty("bench.variants").split(",");
-        Path overrides = Bench.libertyHome().resolve("usr/servers/entServer/configDropins/overrides");
+        Path overrides = platform.server().configDirectory().resolve("configDropins/overrides");
         Files.createDirectories(overrides);
         Path file = overrides.resolve("bench-variant.xml");
         StringBuilder md = new StringBuilder("## " + name + " — server variants side by side (" + Bench.machineLine()

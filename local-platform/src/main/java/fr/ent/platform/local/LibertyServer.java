@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * The platform's Open Liberty server (assembled by the build under local-platform/target/liberty), run as a
- * child process. Its output (logs, work area) goes to a directory of the caller's choice, so that the
- * developer's platform and a test run can use the same server definition side by side.
+ * child process. Its output (logs, work area) and its server folder go to a directory of the caller's choice, so
+ * that the developer's platform, several test runs and a benchmark can start the same server definition side by
+ * side: see {@link ServerFolder} for why the folder cannot be shared.
  */
 public final class LibertyServer implements AutoCloseable {
 
@@ -43,11 +44,13 @@ public final class LibertyServer implements AutoCloseable {
                     + " : lancez d'abord « mvn -DskipTests install » (le script ./run-platform.sh le fait).");
         }
         Files.createDirectories(outputDirectory);
+        Path userDirectory = ServerFolder.prepare(libertyHome, outputDirectory);
         ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "run", SERVER_NAME))
                 .redirectErrorStream(true)
                 .redirectOutput(outputDirectory.resolve("console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("WLP_USER_DIR", userDirectory.toString());
         env.put("WLP_OUTPUT_DIR", outputDirectory.toString());
         env.put("ENT_HTTP_PORT", Integer.toString(httpPort));
         env.put("ENT_ADMIN_PORT", Integer.toString(adminPort));
@@ -113,6 +116,14 @@ public final class LibertyServer implements AutoCloseable {
 
     public Path outputDirectory() {
         return outputDirectory;
+    }
+
+    /**
+     * This server's own configuration folder ({@code server.config.dir}): a file written to its
+     * {@code configDropins/overrides} is read by the running server within a second.
+     */
+    public Path configDirectory() {
+        return ServerFolder.configDirectory(outputDirectory);
     }
 
     /** Kills the server as a crash would (SIGKILL, no shutdown): for tests of recovery after a crash. */

@@ -67,6 +67,9 @@ final class LocalAntivirus implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
+        // a log per JVM: a clamd left running by a JVM that was killed holds its log's lock, and a clamd given the
+        // same log would refuse to start ("Failed to lock the log file")
+        Path log = directory.resolve("clamd-" + ProcessHandle.current().pid() + ".log");
         Path config = directory.resolve("clamd.conf");
         Files.writeString(config, String.join("\n",
                 "Foreground yes",
@@ -74,7 +77,7 @@ final class LocalAntivirus implements AutoCloseable {
                 "TCPAddr 127.0.0.1",
                 "DatabaseDirectory " + database,
                 "TemporaryDirectory " + directory.resolve("tmp"),
-                "LogFile " + directory.resolve("clamd.log"),
+                "LogFile " + log,
                 "LogTime yes",
                 "MaxThreads 4",
                 "StreamMaxLength 256M",
@@ -91,7 +94,7 @@ final class LocalAntivirus implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 antivirus.close();
                 throw new IOException("clamd n'a pas démarré : voir " + directory.resolve("clamd.out") + " et "
-                        + directory.resolve("clamd.log"));
+                        + log);
             }
             Thread.sleep(100);
         }

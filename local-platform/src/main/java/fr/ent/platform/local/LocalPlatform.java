@@ -162,7 +162,9 @@ public final class LocalPlatform implements AutoCloseable {
                     setup.httpPort(), setup.adminPort(), database.port(), environment, progress);
             return new LocalPlatform(setup, database, identity, antivirus, prometheus, server,
                     Map.copyOf(environment));
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            // Error too (a NoClassDefFoundError in a half-built tree was seen): what started is stopped whatever
+            // failed, or an orphaned clamd or PostgreSQL blocks the next start in the same work directory
             if (prometheus != null) {
                 prometheus.close();
             }

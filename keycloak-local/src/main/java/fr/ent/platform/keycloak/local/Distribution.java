@@ -52,16 +52,50 @@ final class Distribution {
         return zip;
     }
 
+    /** What a home holds of its own (realms, log, hosts file): never copied into another home. */
+    private static final java.util.Set<String> OWN = java.util.Set.of("data", "keycloak.log", "hosts", MARKER);
+
+    /** {@link LocalKeycloak#copyBuiltHome}: the marker is written last, so a cut copy is made again next time. */
+    static boolean copyBuilt(Path builtHome, Path home) throws IOException {
+        String v = version();
+        if (complete(home, v) || !complete(builtHome, v) || builtHome.equals(home)) {
+            return false;
+        }
+        try (var paths = Files.walk(builtHome)) {
+            for (Path p : paths.sorted().toList()) {
+                Path relative = builtHome.relativize(p);
+                if (relative.getNameCount() > 0 && OWN.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                Path target = home.resolve(relative.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.writeString(home.resolve(MARKER), v + "\n");
+        return true;
+    }
+
+    private static boolean complete(Path home, String version) throws IOException {
+        Path marker = home.resolve(MARKER);
+        return Files.isRegularFile(marker) && Files.readString(marker).strip().equals(version);
+    }
+
     /**
      * Unpacks the zip into {@code home} (without its top-level folder) unless a complete unpacking of the same
      * version is already there; returns whether it unpacked. {@code data/} (realms) is never touched.
      */
     static boolean unpack(Path zip, Path home) throws IOException {
         String v = version();
-        Path marker = home.resolve(MARKER);
-        if (Files.isRegularFile(marker) && Files.readString(marker).strip().equals(v)) {
+        if (complete(home, v)) {
             return false;
         }
+        Path marker = home.resolve(MARKER);
         Files.createDirectories(home);
         try (ZipFile file = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> entries = file.entries();

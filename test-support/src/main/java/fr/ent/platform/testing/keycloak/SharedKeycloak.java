@@ -29,7 +29,14 @@ public final class SharedKeycloak {
         if (shared == null) {
             Path home = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak"));
             deleteTree(home.resolve("data"));
-            shared = LocalKeycloak.builder(home).admin(ADMIN_USERNAME, ADMIN_PASSWORD).option("--log-level=warn")
+            LocalKeycloak.Builder builder = LocalKeycloak.builder(home);
+            // ent.keycloak.base: the build's shared home, already built, copied into this module's own home (a
+            // module whose tests may run beside another's in a parallel build: two servers cannot share a home)
+            String base = System.getProperty("ent.keycloak.base", "");
+            if (!base.isBlank() && !base.startsWith("${")) {
+                builder.copiedFrom(Path.of(base));
+            }
+            shared = builder.admin(ADMIN_USERNAME, ADMIN_PASSWORD).option("--log-level=warn")
                     .progress(System.out::println)
                     // ~60 s on an idle 2-core machine; several times that when the machine is shared
                     .timeout(Duration.ofMinutes(10)).start();
