@@ -49,7 +49,7 @@ public final class EntOperator {
         CollectivitySla sla = settings.sla() == null ? null : CollectivitySla.of(settings.sla());
         operator.register(new CollectivityReconciler(tenantManager, settings.objects(), client, compliance, sla));
         operator.register(new EntPlatformReconciler(client,
-                settings.sla() != null && settings.sla().prometheusRule() ? settings.sla() : null));
+                settings.sla() != null && settings.sla().prometheusRule() ? settings.sla() : null, tenantManager));
         return operator;
     }
 }

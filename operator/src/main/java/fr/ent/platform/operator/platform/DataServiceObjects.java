@@ -198,6 +198,48 @@ public final class DataServiceObjects {
         return resource(KEYCLOAK, metadata(p, keycloakName(p), "identity", true), spec);
     }
 
+    /** The Keycloak resource of managed shard n (2, 3...; ADR 0050). */
+    public static String keycloakShardName(EntPlatform p, int n) {
+        return keycloakName(p) + "-" + n;
+    }
+
+    /** Shard n's database in the platform's Cluster, owned by the same Keycloak role; kept when it goes (retain). */
+    static GenericKubernetesResource keycloakShardDatabase(EntPlatform p, int n) {
+        GenericKubernetesResource db = keycloakDatabase(p);
+        db.getMetadata().setName(keycloakShardName(p, n));
+        db.getMetadata().getLabels().put(RuntimeObjects.COMPONENT_LABEL, "identity-shard-database");
+        spec(db).put("name", KEYCLOAK_DATABASE + "_" + n);
+        return db;
+    }
+
+    /**
+     * Managed shard n: the first Keycloak's resource (instances, image, regions) with its own host name, database
+     * and, as every shard is administered with the same credentials (ADR 0044), the first one's administrator as
+     * its bootstrap administrator.
+     */
+    static GenericKubernetesResource keycloakShard(EntPlatform p, int n) {
+        ManagedKeycloak.ManagedShards shards = p.getSpec().getManagedKeycloak().getShards();
+        GenericKubernetesResource kc = keycloak(p, null);
+        kc.getMetadata().setName(keycloakShardName(p, n));
+        kc.getMetadata().getLabels().put(RuntimeObjects.COMPONENT_LABEL, "identity-shard");
+        Map<String, Object> spec = spec(kc);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> db = new LinkedHashMap<>((Map<String, Object>) spec.get("db"));
+        db.put("database", KEYCLOAK_DATABASE + "_" + n);
+        spec.put("db", db);
+        String tls = shards.tlsSecret() == null ? p.getSpec().getManagedKeycloak().getTlsSecret().name()
+                : shards.tlsSecret().name();
+        spec.put("http", Map.of("tlsSecret", tls));
+        spec.put("hostname", Map.of("hostname", shards.hostname(n)));
+        spec.put("bootstrapAdmin", Map.of("user", Map.of("secret", keycloakAdminSecretName(p))));
+        return kc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource r) {
+        return (Map<String, Object>) r.getAdditionalProperties().get("spec");
+    }
+
     /** Whether the resource reports a condition Ready=True (both operators do). */
     static boolean ready(GenericKubernetesResource r) {
         return condition(r, "Ready").map(c -> "True".equals(c.get("status"))).orElse(false);

@@ -60,7 +60,7 @@ final class DataServices {
     }
 
     /** Create-or-update of the resource's spec; returns it as the API server has it (with its status). */
-    private static GenericKubernetesResource apply(KubernetesClient client, ResourceDefinitionContext kind,
+    static GenericKubernetesResource apply(KubernetesClient client, ResourceDefinitionContext kind,
             GenericKubernetesResource desired, String operator) {
         var all = client.genericKubernetesResources(kind).inNamespace(desired.getMetadata().getNamespace());
         var resources = all.withName(desired.getMetadata().getName());

@@ -8,6 +8,7 @@ import fr.ent.platform.operator.status.Conditions;
 import fr.ent.platform.operator.status.EventRecorder;
 import fr.ent.platform.operator.status.KubeApply;
 import fr.ent.platform.operator.status.Pause;
+import fr.ent.platform.operator.tenantmanager.TenantManagerClient;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -40,16 +41,25 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
 
     public static final String NAME = "entplatform";
     static final java.time.Duration DATA_SERVICES_RECHECK = java.time.Duration.ofSeconds(30);
+    /** The shards' fill grows with collectivities the reconciler is not told of: it looks again this often. */
+    static final java.time.Duration SHARDS_RECHECK = java.time.Duration.ofMinutes(5);
 
     private final Conditions conditions = Conditions.system();
     private final EventRecorder events;
     /** null: no PrometheusRule (no SLA watch, or ENT_SLA_PROMETHEUS_RULE=false). */
     private final SlaSettings sla;
     private volatile boolean prometheusRuleMissingLogged;
+    /** tenant-manager's admin API, for the Keycloak shards (ADR 0050); null: shards left alone. */
+    private final TenantManagerClient tenantManager;
 
     public EntPlatformReconciler(KubernetesClient client, SlaSettings sla) {
+        this(client, sla, null);
+    }
+
+    public EntPlatformReconciler(KubernetesClient client, SlaSettings sla, TenantManagerClient tenantManager) {
         this.events = new EventRecorder(client);
         this.sla = sla;
+        this.tenantManager = tenantManager;
     }
 
     @Override
@@ -87,9 +97,32 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
         DataServices.Readiness services = DataServices.apply(client, p);
         report(p, rolled ? null : current.orElse(null), services);
         UpdateControl<EntPlatform> control = UpdateControl.patchStatus(p);
+        KeycloakShards.Outcome shards = tenantManager != null && KeycloakShards.configured(p.getSpec())
+                ? KeycloakShards.reconcile(client, p, tenantManager) : null;
+        if (shards != null) {
+            reportShards(p, shards);
+        }
         // their resources are not watched (their kinds may not exist in a cluster that owns none): look again
         // until they are ready
-        return services.allReady() ? control : control.rescheduleAfter(DATA_SERVICES_RECHECK);
+        if (!services.allReady() || (shards != null && shards.recheckSoon())) {
+            return control.rescheduleAfter(DATA_SERVICES_RECHECK);
+        }
+        return shards != null ? control.rescheduleAfter(SHARDS_RECHECK) : control;
+    }
+
+    private void reportShards(EntPlatform p, KeycloakShards.Outcome shards) {
+        EntPlatformStatus status = p.getStatus();
+        long generation = p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
+        if (shards.shards() != null) {
+            status.setKeycloakShards(shards.shards());
+        }
+        boolean transition = conditions.set(status, generation, ConditionType.KeycloakShardsAvailable,
+                shards.status(), shards.reason(), shards.message());
+        shards.opened().ifPresent(name -> events.normal(p, "KeycloakShardOpening", "Keycloak " + name
+                + " created: " + shards.message()));
+        if (transition && "AllShardsFull".equals(shards.reason())) {
+            events.warning(p, "AllShardsFull", shards.message());
+        }
     }
 
     private void report(EntPlatform p, Deployment deployment, DataServices.Readiness services) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -22,6 +23,8 @@ import java.util.List;
         message = "give either keycloak (a Keycloak run elsewhere) or managedKeycloak (owned as a Keycloak Operator resource)")
 @ValidationRule(value = "!has(self.managedKeycloak) || has(self.managedDatabase) || has(self.managedKeycloak.database)",
         message = "managedKeycloak needs managedDatabase or its own managedKeycloak.database")
+@ValidationRule(value = "!has(self.managedKeycloak) || !has(self.managedKeycloak.shards) || has(self.managedDatabase)",
+        message = "managedKeycloak.shards needs managedDatabase: each shard gets a database of its own in the platform's Cluster")
 public class EntPlatformSpec {
 
     @Required
@@ -72,8 +75,32 @@ public class EntPlatformSpec {
     public record SecretReference(@Required String name) {
     }
 
-    /** @param url base URL of Keycloak; @param adminSecret Secret with keys username and password */
-    public record KeycloakReference(@Required String url, SecretReference adminSecret) {
+    /**
+     * @param url         base URL of Keycloak (the shard {@code default})
+     * @param adminSecret Secret with keys username and password; every shard is administered with these (ADR 0044)
+     * @param capacity    realms it may hold; unset: the registry's (300)
+     * @param shards      more Keycloak servers run elsewhere, registered through tenant-manager's shard API (ADR 0050)
+     */
+    public record KeycloakReference(@Required String url, SecretReference adminSecret,
+            @Min(0) @JsonPropertyDescription("Realms this Keycloak (the shard 'default') may hold; unset: the registry's (300)")
+            Integer capacity,
+            @JsonPropertyDescription("More Keycloak servers run elsewhere (shards), administered with the same adminSecret;"
+                    + " a shard left out of the list stays registered: close it with open: false")
+            List<ExternalShard> shards) {
+    }
+
+    /** A Keycloak server run elsewhere that collectivities' realms may be placed on (ADR 0044, ADR 0050). */
+    public record ExternalShard(
+            @Required @Pattern("^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$") @JsonPropertyDescription("Shard name in the registry")
+            String name,
+            @Required @Pattern("^https?://.+") @JsonPropertyDescription("Its public base URL: browsers, the issuer of its tokens")
+            String url,
+            @Pattern("^https?://.+") @JsonPropertyDescription("Its base URL from the runtime's pods; unset: url")
+            String internalUrl,
+            @Required @Min(0) @JsonPropertyDescription("Realms it may hold")
+            Integer capacity,
+            @JsonPropertyDescription("Whether new collectivities may be placed on it; unset: true")
+            Boolean open) {
     }
 
     public String getImage() {

@@ -11,6 +11,25 @@ public class EntPlatformStatus extends OperatorStatus {
     private Integer readyReplicas;
     private Integer updatedReplicas;
     private String image;
+    private java.util.List<ShardStatus> keycloakShards;
+
+    /**
+     * A Keycloak shard as the registry and the cluster have it (ADR 0050).
+     *
+     * @param state Registered (in tenant-manager's registry), or Opening (its Keycloak resource is not ready yet)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ShardStatus(String name, String url, Integer capacity, Boolean open, Integer realms,
+            Integer fillPercent, String state) {
+    }
+
+    public java.util.List<ShardStatus> getKeycloakShards() {
+        return keycloakShards;
+    }
+
+    public void setKeycloakShards(java.util.List<ShardStatus> keycloakShards) {
+        this.keycloakShards = keycloakShards;
+    }
 
     public Integer getReplicas() {
         return replicas;

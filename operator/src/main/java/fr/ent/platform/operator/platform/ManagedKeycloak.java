@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * The platform's Keycloak, owned as a Keycloak Operator {@code Keycloak} resource (issue 18 item 7, ADR 0038), pinned
@@ -36,6 +37,55 @@ public class ManagedKeycloak {
 
     @JsonPropertyDescription("Secret with Keycloak's own database connection (keys host, port, database, username, password); only without managedDatabase")
     private EntPlatformSpec.SecretReference database;
+
+    @JsonPropertyDescription("More Keycloak servers (shards) opened by the operator when every open one is filling up (ADR 0050)")
+    private ManagedShards shards;
+
+    /**
+     * When to open one more Keycloak of the same kind (same instances, image, regions, administrator; a database of its
+     * own in the platform's Cluster): when every open shard holds at least {@code openAbovePercent} of its capacity,
+     * up to {@code maxShards} servers including the first.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @ValidationRule(value = "self.hostnamePattern.contains('{n}')",
+            message = "hostnamePattern must contain {n}, the shard's number")
+    public record ManagedShards(
+            @Min(1) @JsonPropertyDescription("Realms each Keycloak may hold, the first one included (default 300)")
+            Integer capacity,
+            @Min(1) @Max(100) @JsonPropertyDescription("Open a new shard when every open one is at least this full, in % (default 90)")
+            Integer openAbovePercent,
+            @Min(1) @Max(20) @JsonPropertyDescription("Keycloak servers at most, the first one included (default 4)")
+            Integer maxShards,
+            @Required @Pattern("^[a-z0-9{]([-a-z0-9.{}]*[a-z0-9}])?$")
+            @JsonPropertyDescription("Host name of shard n (2, 3...), with {n} in it, e.g. auth-{n}.ent.example.fr")
+            String hostnamePattern,
+            @JsonPropertyDescription("Secret of type kubernetes.io/tls covering the shards' host names; default tlsSecret")
+            EntPlatformSpec.SecretReference tlsSecret) {
+
+        public int capacityOrDefault() {
+            return capacity == null ? 300 : capacity;
+        }
+
+        public int openAboveOrDefault() {
+            return openAbovePercent == null ? 90 : openAbovePercent;
+        }
+
+        public int maxShardsOrDefault() {
+            return maxShards == null ? 4 : maxShards;
+        }
+
+        public String hostname(int n) {
+            return hostnamePattern.replace("{n}", Integer.toString(n));
+        }
+    }
+
+    public ManagedShards getShards() {
+        return shards;
+    }
+
+    public void setShards(ManagedShards shards) {
+        this.shards = shards;
+    }
 
     public Integer getInstances() {
         return instances;

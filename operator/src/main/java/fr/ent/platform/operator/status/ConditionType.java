@@ -7,5 +7,7 @@ package fr.ent.platform.operator.status;
  * vocabulary.
  */
 public enum ConditionType {
-    Ready, Provisioned, HasErrors, SLAMet, Compliant, DatabaseReady, KeycloakReady
+    Ready, Provisioned, HasErrors, SLAMet, Compliant, DatabaseReady, KeycloakReady,
+    /** Room for new collectivities' realms on the Keycloak shards (ADR 0050). */
+    KeycloakShardsAvailable
 }

@@ -3,6 +3,8 @@ package fr.ent.platform.operator.tenantmanager;
 import fr.ent.platform.adminapi.CollectivityAppsView;
 import fr.ent.platform.adminapi.CollectivityRequest;
 import fr.ent.platform.adminapi.CollectivityView;
+import fr.ent.platform.adminapi.KeycloakShardRequest;
+import fr.ent.platform.adminapi.KeycloakShardView;
 import fr.ent.platform.adminapi.ProvisioningView;
 import java.io.IOException;
 import java.net.URI;
@@ -126,6 +128,17 @@ public class TenantManagerClient {
     /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
     public void putInventory(String snapshotJson) {
         expect(send("PUT", "/compliance/inventory", snapshotJson), 200);
+    }
+
+    /** GET /keycloak-shards: the Keycloak servers of the registry with their capacity, realms and fill (ADR 0050). */
+    public List<KeycloakShardView> shards() {
+        return List.of(read(expect(send("GET", "/keycloak-shards", null), 200), KeycloakShardView[].class));
+    }
+
+    /** PUT /keycloak-shards/{name}: registers the shard or replaces its settings (201 or 200; 400 refused). */
+    public KeycloakShardView putShard(String name, KeycloakShardRequest shard) {
+        HttpResponse<String> response = send("PUT", "/keycloak-shards/" + path(name), json.writeValueAsString(shard));
+        return read(expect(response, response.statusCode() == 201 ? 201 : 200), KeycloakShardView.class);
     }
 
     private CollectivityView lifecycle(String slug, String action) {

@@ -2,6 +2,9 @@ package fr.ent.platform.tenants.shards;
 
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.identity.Realms;
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.RegistryException;
 import java.sql.Connection;
@@ -123,6 +126,99 @@ public class ShardRegistry {
                         Optional.ofNullable(rs.getString(3)), rs.getInt(4), rs.getBoolean(5), rs.getInt(6)));
             }
             return shards;
+        }
+    }
+
+    /**
+     * Registers the shard or replaces its addresses, capacity and open flag (ADR 0050). Under the placement lock, so
+     * that a capacity checked against the shard's realms, or the last open shard, cannot change meanwhile.
+     *
+     * @return true if it was new
+     * @throws InvalidInput {@code capacity} below the realms it holds, or closing the last open shard
+     */
+    public boolean register(ShardInput shard) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lockPlacements(c);
+                List<KeycloakShard> shards = list(c);
+                Optional<KeycloakShard> current = shards.stream().filter(s -> s.name().equals(shard.name()))
+                        .findFirst();
+                int realms = current.map(KeycloakShard::realms).orElse(0);
+                if (shard.capacity() < realms) {
+                    throw InvalidInput.field("capacity", "shard.capacity-below-realms", shard.name(),
+                            shard.capacity(), realms);
+                }
+                if (!shard.open() && shards.stream().noneMatch(s -> s.open() && !s.name().equals(shard.name()))) {
+                    throw InvalidInput.field("open", "shard.last-open", shard.name());
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO platform.keycloak_shard (name, internal_url, public_url, capacity, open)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET internal_url = excluded.internal_url,
+                               public_url = excluded.public_url, capacity = excluded.capacity, open = excluded.open""")) {
+                    ps.setString(1, shard.name());
+                    ps.setString(2, shard.internalUrl().orElse(null));
+                    ps.setString(3, shard.publicUrl().orElse(null));
+                    ps.setInt(4, shard.capacity());
+                    ps.setBoolean(5, shard.open());
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return current.isEmpty();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("Keycloak shard " + shard.name() + " not registered", e);
+        }
+    }
+
+    /**
+     * Removes a shard no collectivity was ever placed on (ADR 0050): one that holds realms, or the retained realm of
+     * a collectivity deleted with its data, is closed instead, never forgotten.
+     *
+     * @throws NotFound no such shard; {@link Conflict} the default shard, or a shard in use
+     */
+    public void remove(String name) {
+        if (KeycloakShard.DEFAULT.equals(name)) {
+            throw new Conflict("keycloak-shard-default");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lockPlacements(c);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM platform.collectivity WHERE keycloak_shard = ?")) {
+                    ps.setString(1, name);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) > 0) {
+                            throw new Conflict("keycloak-shard-not-empty", name, rs.getInt(1));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM platform.keycloak_shard WHERE name = ?")) {
+                    ps.setString(1, name);
+                    if (ps.executeUpdate() == 0) {
+                        throw new NotFound("keycloak-shard-not-found", name);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("Keycloak shard " + name + " not removed", e);
+        }
+    }
+
+    private static void lockPlacements(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, PLACEMENT_LOCK);
+            lock.execute();
         }
     }
 
