@@ -81,10 +81,15 @@ public final class HomePageBench {
                 platform.printLogProblems();
                 return;
             }
-            loadBefore = Bench.load();
-            phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
-                    totalErrors, errorKinds);
-            loadAfter = Bench.load();
+            ServerVariants.awaitGo(); // -Dbench.gate: the shared machine's lock is held for the measures only
+            try {
+                loadBefore = Bench.load();
+                phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
+                        totalErrors, errorKinds);
+                loadAfter = Bench.load();
+            } finally {
+                ServerVariants.done();
+            }
             // a session lost during the load would still answer 200 (the signed-out page): check they all still
             // name their user
             for (Target target : targets) {
