@@ -81,10 +81,15 @@ public final class DocumentsTenantsBench {
                 platform.printLogProblems();
                 return;
             }
-            loadBefore = Bench.load();
-            phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
-                    errors, kinds);
-            loadAfter = Bench.load();
+            ServerVariants.awaitGo(); // -Dbench.gate: the shared machine's lock is held for the measures only
+            try {
+                loadBefore = Bench.load();
+                phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
+                        errors, kinds);
+                loadAfter = Bench.load();
+            } finally {
+                ServerVariants.done();
+            }
             platform.printLogProblems();
             json.add("libertyLog", platform.logProblemsJson());
         }

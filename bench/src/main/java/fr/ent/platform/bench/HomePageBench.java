@@ -67,6 +67,7 @@ public final class HomePageBench {
         int sessions;
         double loadBefore;
         double loadAfter;
+        Table statements = null;
         try (BenchPlatform platform = BenchPlatform.start("home-page")) {
             long t0 = System.nanoTime();
             Target[] targets = prepare(platform, "", tenants, index -> index == 1 ? firstUsers : users);
@@ -81,16 +82,29 @@ public final class HomePageBench {
                 platform.printLogProblems();
                 return;
             }
-            loadBefore = Bench.load();
-            phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
-                    totalErrors, errorKinds);
-            loadAfter = Bench.load();
+            ServerVariants.awaitGo(); // -Dbench.gate: the shared machine's lock is held for the measures only
+            try {
+                loadBefore = Bench.load();
+                phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http,
+                        totalErrors, errorKinds);
+                loadAfter = Bench.load();
+            } finally {
+                ServerVariants.done();
+            }
             // a session lost during the load would still answer 200 (the signed-out page): check they all still
-            // name their user
+            // name their user (one page each: with -Dent.db.statementStats, the statements they take are counted)
+            if (StatementStats.requested()) {
+                StatementStats.reset(platform);
+            }
             for (Target target : targets) {
                 for (Reader reader : target.readers()) {
                     checkSignedIn(http, uri, target.host(), (PortalSession) reader);
                 }
+            }
+            if (StatementStats.requested()) {
+                statements = StatementStats.perRequest(platform, sessions);
+                say("Statements per page (pg_stat_statements, one page per session, " + sessions + " pages):");
+                say(statements.text());
             }
             platform.printLogProblems();
             json.add("libertyLog", platform.logProblemsJson());
@@ -132,6 +146,10 @@ public final class HomePageBench {
         StringBuilder md = new StringBuilder("## " + header + "\n\n").append(table.markdown()).append('\n')
                 .append(c.table().markdown()).append('\n').append(verdicts.markdown());
         errorKinds.forEach((k, v) -> md.append("- ").append(v.get()).append(" × `").append(k).append("`\n"));
+        if (statements != null) {
+            md.append("\nStatements per page (pg_stat_statements, one page per session):\n\n")
+                    .append(statements.markdown());
+        }
         Bench.writeResults("home-page", json.build(), md.toString());
         if (totalErrors.get() > 0) {
             say("FAILED: " + totalErrors.get() + " answers other than 200");

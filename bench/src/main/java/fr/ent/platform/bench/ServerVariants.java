@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code -Dbench.gate=<dir>}: before the first measure the bench writes {@code <dir>/ready} and waits for
  * {@code <dir>/go}, and writes {@code <dir>/done} after the last, so that a shared machine's lock can be held for the
- * measures only ({@code flock it.lock sh -c 'touch go; until [ -f done ]; do sleep 2; done'}).
+ * measures only ({@code flock it.lock sh -c 'touch go; until [ -f done ]; do sleep 2; done'}). The plain run (no
+ * variants) of {@link HomePageBench} and {@link DocumentsTenantsBench} takes the gate too.
  */
 final class ServerVariants {
 

@@ -67,8 +67,11 @@ public class News {
         }
         List<NewsThread> threads = data.read(unit, em -> em.createQuery("SELECT t FROM NewsThread t WHERE t.id IN :ids",
                 NewsThread.class).setParameter("ids", ids).getResultList());
+        // the rights on all of them in one call (not one per thread: ADR 0028)
+        java.util.Map<fr.ent.platform.runtime.sharing.ResourceRef, Right> held = rights.rightsOf(me.id(),
+                threads.stream().map(t -> ActualitesApp.thread(t.id())).toList());
         return threads.stream().sorted(Comparator.comparing(NewsThread::title))
-                .map(t -> view(t, rights.rightOf(me.id(), ActualitesApp.thread(t.id())).orElse(Right.READ))).toList();
+                .map(t -> view(t, held.getOrDefault(ActualitesApp.thread(t.id()), Right.READ))).toList();
     }
 
     /** Opens a thread, owned by its author (who holds every right on it and shares it from the dialog). */
@@ -246,12 +249,14 @@ public class News {
             return List.of();
         }
         OffsetDateTime now = now();
-        return data.read(unit, em -> em.createQuery("SELECT i FROM NewsItem i WHERE i.threadId IN :t"
+        // each item with its thread in one statement (not one find per thread: ADR 0028)
+        return data.read(unit, em -> em.createQuery("SELECT i, t FROM NewsItem i, NewsThread t"
+                        + " WHERE t.id = i.threadId AND i.threadId IN :t"
                         + " AND i.state = 'published' AND i.publishAt <= :now"
                         + " AND (i.expireAt IS NULL OR i.expireAt > :now) ORDER BY i.publishAt DESC, i.id",
-                        NewsItem.class).setParameter("t", threads).setParameter("now", now)
+                        Object[].class).setParameter("t", threads).setParameter("now", now)
                 .setMaxResults(limit).getResultList().stream()
-                .map(i -> view(i, thread(em, i.threadId()), me, now, List.of())).toList());
+                .map(r -> view((NewsItem) r[0], (NewsThread) r[1], me, now, List.of())).toList());
     }
 
     // --- steps ---

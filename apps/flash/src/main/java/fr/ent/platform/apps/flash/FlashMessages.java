@@ -91,15 +91,16 @@ public class FlashMessages {
     /** The messages shown to this reader now: targeted at them, started, not ended, not dismissed. */
     public List<ShownFlash> current(Recipient reader) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return data.read(unit, em -> {
-            Set<UUID> dismissed = Set.copyOf(em.createQuery("SELECT d.messageId FROM FlashDismissal d"
-                    + " WHERE d.userSubject = :s", UUID.class).setParameter("s", reader.subject()).getResultList());
-            return showing(em, now).stream()
-                    .filter(m -> m.target().reaches(reader) && !dismissed.contains(m.id()))
-                    .sorted(Comparator.comparing((FlashMessage m) -> m.level().ordinal()).reversed()
-                            .thenComparing(FlashMessage::startsAt, Comparator.reverseOrder()))
-                    .map(ShownFlash::of).toList();
-        });
+        // one statement (the reader's dismissals as NOT EXISTS): each one a home page sends is planned again on a
+        // connection that last served another collectivity (ADR 0028)
+        return data.read(unit, em -> em.createQuery("SELECT m FROM FlashMessage m WHERE m.startsAt <= :now"
+                        + " AND m.endsAt > :now AND NOT EXISTS (SELECT d FROM FlashDismissal d"
+                        + " WHERE d.messageId = m.id AND d.userSubject = :s)", FlashMessage.class)
+                .setParameter("now", now).setParameter("s", reader.subject()).getResultList().stream()
+                .filter(m -> m.target().reaches(reader))
+                .sorted(Comparator.comparing((FlashMessage m) -> m.level().ordinal()).reversed()
+                        .thenComparing(FlashMessage::startsAt, Comparator.reverseOrder()))
+                .map(ShownFlash::of).toList());
     }
 
     /**
@@ -163,11 +164,6 @@ public class FlashMessages {
         throw new InvalidInput("invalid-input", first.field() + " : " + explain(first, Locale.FRENCH))
                 .with("errors", violations.stream().map(v -> Map.of("field", v.field(),
                         "detail", explain(v, Locale.FRENCH))).toList());
-    }
-
-    private static List<FlashMessage> showing(EntityManager em, OffsetDateTime now) {
-        return em.createQuery("SELECT m FROM FlashMessage m WHERE m.startsAt <= :now AND m.endsAt > :now",
-                FlashMessage.class).setParameter("now", now).getResultList();
     }
 
     private static FlashMessage managed(EntityManager em, Editor editor, UUID id) {

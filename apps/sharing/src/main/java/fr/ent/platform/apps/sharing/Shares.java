@@ -24,8 +24,11 @@ import jakarta.persistence.PersistenceUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -88,6 +91,48 @@ public class Shares implements ShareRights {
                 .setParameter("r", id).setParameter("g", List.copyOf(grantees)).getResultList().stream()
                 .map(level -> StoredShare.right(level)).toList());
         return Access.rightOf(found.get().ownerId(), user, granted);
+    }
+
+    @Override
+    public Map<ResourceRef, Right> rightsOf(UUID user, Collection<ResourceRef> resources) {
+        Map<ResourceRef, Right> held = new HashMap<>();
+        if (resources.isEmpty()) {
+            return held;
+        }
+        // one statement per app and type asked (a caller asks for one): the registered resources among them
+        List<StoredResource> found = data.read(unit, em -> resources.stream()
+                .collect(Collectors.groupingBy(r -> List.of(r.app(), r.type()))).values().stream()
+                .flatMap(refs -> em.createQuery("SELECT r FROM StoredResource r WHERE r.app = :a AND r.type = :t"
+                                + " AND r.resourceId IN :i", StoredResource.class)
+                        .setParameter("a", refs.get(0).app()).setParameter("t", refs.get(0).type())
+                        .setParameter("i", refs.stream().map(ResourceRef::id).distinct().toList())
+                        .getResultList().stream())
+                .toList());
+        Map<UUID, StoredResource> others = new HashMap<>();
+        for (StoredResource r : found) {
+            if (r.ownerId().equals(user)) {
+                held.put(r.ref(), Right.MANAGER);
+            } else {
+                others.put(r.id(), r);
+            }
+        }
+        if (others.isEmpty()) {
+            return held;
+        }
+        Set<UUID> grantees = granteesOf(user);
+        // then one statement for the shares to the user or their groups on all of them
+        List<Object[]> granted = data.read(unit, em -> em.createQuery("SELECT s.resourceId, s.rightLevel"
+                        + " FROM StoredShare s WHERE s.resourceId IN :r AND s.granteeId IN :g", Object[].class)
+                .setParameter("r", List.copyOf(others.keySet())).setParameter("g", List.copyOf(grantees))
+                .getResultList());
+        Map<UUID, List<Right>> byResource = new HashMap<>();
+        for (Object[] g : granted) {
+            byResource.computeIfAbsent((UUID) g[0], k -> new ArrayList<>())
+                    .add(StoredShare.right(((Number) g[1]).intValue()));
+        }
+        others.forEach((id, r) -> Access.rightOf(r.ownerId(), user, byResource.getOrDefault(id, List.of()))
+                .ifPresent(right -> held.put(r.ref(), right)));
+        return held;
     }
 
     @Override

@@ -1,19 +1,22 @@
 package fr.ent.platform.apps.directory.portal;
 
 import fr.ent.platform.apps.directory.DirectoryApp;
-import fr.ent.platform.apps.directory.DirectoryData;
+import fr.ent.platform.apps.directory.service.StructureService;
 import fr.ent.platform.runtime.portal.HeaderFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 
-/** The signed-in user's school in the header (one query: a user is attached to one school). */
+/**
+ * The signed-in user's school in the header (a user is attached to one school), read with the schools the flash
+ * messages need ({@link StructureService#schoolsOf}: one statement for both).
+ */
 @ApplicationScoped
 public class DirectoryHeaderFacts implements HeaderFacts {
 
     @Inject
-    DirectoryData data;
+    StructureService structures;
 
     @Override
     public String app() {
@@ -22,8 +25,6 @@ public class DirectoryHeaderFacts implements HeaderFacts {
 
     @Override
     public List<String> schools(UUID user) {
-        return data.read(em -> em.createQuery("SELECT s.name FROM Structure s"
-                + " WHERE s.id IN (SELECT u.structureId FROM EntUser u WHERE u.id = :u)", String.class)
-                .setParameter("u", user).getResultList());
+        return structures.schoolsOf(user).own();
     }
 }

@@ -27,22 +27,45 @@ public class StructureService {
     @Inject
     DirectoryData data;
 
+    @Inject
+    fr.ent.platform.runtime.persistence.RequestMemo memo;
+
     public List<StructureView> list() {
         return data.read(em -> em.createQuery("SELECT s FROM Structure s ORDER BY s.name, s.id", Structure.class)
                 .getResultList().stream().map(StructureView::of).toList());
     }
 
     /**
-     * The UAIs of a person's school and, for a parent, of their children's schools, in one statement (what the flash
-     * messages' targets name); an id of nobody has none.
+     * The UAIs of a person's school and, for a parent, of their children's schools (what the flash messages' targets
+     * name); an id of nobody has none. Read with the header's school name ({@link #schoolsOf}).
      */
     public java.util.Set<String> uaisOf(java.util.UUID person) {
-        return data.read(em -> java.util.Set.copyOf(em.createQuery("""
-                        SELECT s.uai FROM Structure s
-                         WHERE s.id IN (SELECT u.structureId FROM EntUser u WHERE u.id = :p
-                                           OR u.id IN (SELECT l.studentId FROM RelativeLink l
-                                                        WHERE l.relativeId = :p))""", String.class)
-                .setParameter("p", person).getResultList()));
+        return schoolsOf(person).uais();
+    }
+
+    /**
+     * A person's schools as a page shows them: the names of their own (the header) and the UAIs of theirs and, for a
+     * parent, their children's (the flash messages' targets). One statement, read once per request: the header and
+     * the flash messages' widget both need them on the home page, where each statement is planned again on a
+     * connection that last served another collectivity (ADR 0028).
+     */
+    public PersonSchools schoolsOf(java.util.UUID person) {
+        return memo.once("directory.schoolsOf " + person, () -> readSchoolsOf(person));
+    }
+
+    /** A person's own schools' names, and the UAIs of theirs and their children's. */
+    public record PersonSchools(List<String> own, java.util.Set<String> uais) {
+    }
+
+    PersonSchools readSchoolsOf(java.util.UUID person) {
+        List<Object[]> rows = data.read(em -> em.createQuery("""
+                        SELECT u.id, s.uai, s.name FROM EntUser u, Structure s
+                         WHERE s.id = u.structureId
+                           AND (u.id = :p OR u.id IN (SELECT l.studentId FROM RelativeLink l WHERE l.relativeId = :p))""",
+                        Object[].class)
+                .setParameter("p", person).getResultList());
+        return new PersonSchools(rows.stream().filter(r -> person.equals(r[0])).map(r -> (String) r[2]).distinct()
+                .toList(), rows.stream().map(r -> (String) r[1]).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     public StructureView get(String id) {

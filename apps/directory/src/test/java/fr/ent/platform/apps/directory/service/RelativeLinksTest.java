@@ -46,4 +46,32 @@ class RelativeLinksTest {
         assertThat(users.link(parent, lea, false).children()).as("removed twice: nothing").isEmpty();
         assertThat(users.get(lea).relatives()).isEmpty();
     }
+
+    @Test
+    void a_parents_schools_are_their_own_by_name_and_their_childrens_by_uai_in_one_statement() {
+        DirectoryDatabase db = DirectoryDatabase.fresh();
+        StructureService structures = new StructureService();
+        structures.data = db.data();
+        UserService users = new UserService();
+        users.data = db.data();
+        String ecole = structures.create(new NewStructure("0693331W", "École Jean Macé", "ECOLE", null)).id()
+                .toString();
+        String college = structures.create(new NewStructure("0610663P", "Collège Jean Moulin", "COLLEGE", null)).id()
+                .toString();
+        UUID child = users.create(new NewUser("Student", "Durand", "Léa", null, null, college, List.of(), List.of()))
+                .id();
+        UUID parent = users.create(new NewUser("Relative", "Durand", "Nicolas", null, null, ecole, List.of(),
+                List.of())).id();
+        users.link(parent.toString(), child.toString(), true);
+
+        DirectoryDatabase.resetStatements();
+        StructureService.PersonSchools schools = structures.readSchoolsOf(parent);
+        assertThat(DirectoryDatabase.statements()).as("the unit's opening statement and one read").isEqualTo(2);
+        assertThat(schools.own()).containsExactly("École Jean Macé");
+        assertThat(schools.uais()).containsExactlyInAnyOrder("0693331W", "0610663P");
+        assertThat(structures.readSchoolsOf(child)).isEqualTo(new StructureService.PersonSchools(
+                List.of("Collège Jean Moulin"), java.util.Set.of("0610663P")));
+        assertThat(structures.readSchoolsOf(UUID.randomUUID())).isEqualTo(new StructureService.PersonSchools(
+                List.of(), java.util.Set.of()));
+    }
 }

@@ -1,0 +1,64 @@
+package fr.ent.platform.bench;
+
+import static fr.ent.platform.bench.Bench.fmt;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The statements a page sends, counted by PostgreSQL itself ({@code pg_stat_statements}, ADR 0028's "How to count")
+ * when the bench's PostgreSQL was started with it ({@code -Dent.db.statementStats=true}: the platform's embedded
+ * PostgreSQL preloads the module). {@link #reset} before a known number of requests, {@link #perRequest} after them:
+ * each statement's calls divided by the requests, planned statements (SELECT, INSERT, UPDATE, DELETE, WITH) apart
+ * from the unit's opening statements (SET ...), only in the platform's database (not Keycloak's).
+ */
+final class StatementStats {
+
+    private StatementStats() {
+    }
+
+    static boolean requested() {
+        return Boolean.getBoolean("ent.db.statementStats");
+    }
+
+    static void reset(BenchPlatform platform) throws SQLException {
+        try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** Each statement's calls per request (those of at least 0.01 per request), and the totals. */
+    static Table perRequest(BenchPlatform platform, int requests) throws SQLException {
+        Table table = new Table("statement", "kind", "calls per request");
+        double planned = 0;
+        double utility = 0;
+        try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT query, calls FROM pg_stat_statements WHERE dbid ="
+                        + " (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC")) {
+            while (rs.next()) {
+                String query = rs.getString(1).replaceAll("\\s+", " ").strip();
+                double perRequest = rs.getLong(2) / (double) requests;
+                String head = query.toUpperCase(Locale.ROOT);
+                boolean plans = head.startsWith("SELECT") || head.startsWith("WITH") || head.startsWith("INSERT")
+                        || head.startsWith("UPDATE") || head.startsWith("DELETE");
+                if (plans) {
+                    planned += perRequest;
+                } else {
+                    utility += perRequest;
+                }
+                if (perRequest >= 0.01) {
+                    table.row("`" + (query.length() > 110 ? query.substring(0, 110) + "…" : query) + "`",
+                            plans ? "planned" : "other", fmt(perRequest, 2));
+                }
+            }
+        }
+        table.row("**planned statements per request**", "", fmt(planned, 2));
+        table.row("**other statements per request** (SET, BEGIN...)", "", fmt(utility, 2));
+        return table;
+    }
+}
