@@ -122,6 +122,7 @@ public final class AafGenerator {
         private final Writer pupils;
         private final Writer staff;
         private long bytes;
+        private boolean closed;
 
         private Feed(Path dir, String ent) throws IOException {
             structures = open(dir, ent, "EtabEducNat");
@@ -215,6 +216,10 @@ public final class AafGenerator {
 
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             IOException first = null;
             for (Writer w : List.of(structures, subjects, mefs, parents, pupils, staff)) {
                 try {
