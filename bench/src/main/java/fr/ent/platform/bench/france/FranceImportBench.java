@@ -18,7 +18,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 19's "France import" (docs/france-generator.md): a generated France ({@link FranceGenerator}, the seed's
@@ -39,12 +47,13 @@ public final class FranceImportBench {
     public static void main(String[] args) throws Exception {
         FrancePlan.Shape shape = FranceGenerator.shape();
         boolean keep = Boolean.getBoolean("bench.france.keep");
+        int threads = Bench.intProperty("bench.france.threads", 2);
         Path root = Path.of(System.getProperty("bench.france.dir", Bench.targetDirectory().resolve("france")
                 .toString()));
         Bench.deleteTree(root);
         Path files = Files.createDirectories(root.resolve("files"));
         Path pgdata = root.resolve("pg");
-        say("FranceImportBench " + shape + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        say("FranceImportBench " + shape + ", " + threads + " collectivities at a time, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                 + " MB; " + Bench.machineLine());
         Table table = new Table("phase", "seconds", "people/s", "JVM CPU s", "PostgreSQL CPU s", "peak heap MB");
         java.util.List<Phase> phases = new java.util.ArrayList<>();
@@ -61,45 +70,47 @@ public final class FranceImportBench {
                 ProcessCpu.watchPostgres(pgdata);
                 int n = plan.collectivities().size();
                 m = Meter.start();
-                for (Collectivity c : plan.collectivities()) {
-                    importer.schema(c);
-                }
+                each(plan, threads, c -> importer.schema(c));
                 phases.add(m.stop("schemas (" + n + " collectivities)", 0));
                 say(phases.getLast().toString());
                 long be1dPeople = totals.byFeed.getOrDefault("BE1D", new long[3])[0]
                         + totals.byFeed.getOrDefault("BE1D", new long[3])[1]
                         + totals.byFeed.getOrDefault("BE1D", new long[3])[2];
-                long rejected = 0;
+                AtomicLong rejected = new AtomicLong();
                 m = Meter.start();
-                int done = 0;
-                for (Collectivity c : plan.collectivities()) {
+                Meter be1d = m;
+                AtomicInteger done = new AtomicInteger();
+                each(plan, threads, c -> {
                     for (ImportReport r : importer.be1d(c, files.resolve(c.slug()))) {
-                        rejected += r.rejected().size();
+                        rejected.addAndGet(r.rejected().size());
                     }
-                    progress("BE1D", ++done, n, m);
-                }
+                    progress("BE1D", done.incrementAndGet(), n, be1d);
+                });
                 phases.add(m.stop("BE1D import (" + plan.schools(FrancePlan.Kind.ECOLE) + " écoles)", be1dPeople));
                 say(phases.getLast().toString());
                 long aafPeople = totals.people() - be1dPeople;
                 m = Meter.start();
-                done = 0;
-                for (Collectivity c : plan.collectivities()) {
+                Meter aaf = m;
+                done.set(0);
+                each(plan, threads, c -> {
                     Optional<AafImportReport> r = importer.aaf(c, files.resolve(c.slug()));
                     if (r.isPresent()) {
-                        rejected += r.get().rejected();
+                        rejected.addAndGet(r.get().rejected());
                     }
-                    progress("AAF", ++done, n, m);
-                }
+                    progress("AAF", done.incrementAndGet(), n, aaf);
+                });
                 phases.add(m.stop("AAF import (" + (plan.schools(FrancePlan.Kind.COLLEGE)
                         + plan.schools(FrancePlan.Kind.LYCEE)) + " collèges and lycées)", aafPeople));
                 say(phases.getLast().toString());
                 m = Meter.start();
-                long accounts = 0;
-                done = 0;
-                for (Collectivity c : plan.collectivities()) {
-                    accounts += importer.accounts(c);
-                    progress("accounts", ++done, n, m);
-                }
+                Meter made = m;
+                AtomicLong accountsMade = new AtomicLong();
+                done.set(0);
+                each(plan, threads, c -> {
+                    accountsMade.addAndGet(importer.accounts(c));
+                    progress("accounts", done.incrementAndGet(), n, made);
+                });
+                long accounts = accountsMade.get();
                 phases.add(m.stop("accounts (ent_account rows)", accounts));
                 say(phases.getLast().toString());
                 double total = (System.nanoTime() - t0) / 1e9;
@@ -115,17 +126,47 @@ public final class FranceImportBench {
                 }
                 table.row("total", fmt(total), fmt0(totals.people() / total), "", "", "");
                 String md = "## FranceImportBench (" + Bench.machineLine() + ")\n\n" + shape + "; generated " + totals
-                        + "; " + rejected + " rejected; " + accounts + " accounts; database " + dbBytes / (1024 * 1024)
+                        + "; " + rejected + " rejected; " + threads + " collectivities at a time; " + accounts + " accounts; database " + dbBytes / (1024 * 1024)
                         + " MB\n\n" + table.markdown() + "\n";
                 say(md);
                 Bench.writeResults("FranceImportBench", Bench.object().add("benchmark", "FranceImportBench")
-                        .add("machine", Bench.machine()).add("shape", shape.toString()).add("rejected", rejected)
+                        .add("machine", Bench.machine()).add("shape", shape.toString()).add("rejected", rejected.get()).add("threads", threads)
                         .add("accounts", accounts).add("totalSeconds", total).build(), md);
             }
         } finally {
             if (!keep) {
                 Bench.deleteTree(root);
             }
+        }
+    }
+
+    private interface Work {
+        void run(Collectivity c) throws Exception;
+    }
+
+    /**
+     * The phase's work for every collectivity, {@code threads} collectivities at a time (as many administrators
+     * importing at once; each collectivity's own work stays in order, one transaction per structure).
+     */
+    private static void each(FrancePlan plan, int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Collectivity c : plan.collectivities()) {
+                futures.add(pool.submit(() -> {
+                    work.run(c);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
