@@ -66,7 +66,8 @@ public final class FranceImportBench {
             say("generated: " + totals + " " + totals.byFeed.entrySet().stream().map(e -> e.getKey() + " "
                     + java.util.Arrays.toString(e.getValue())).toList() + " (pupils, parents, staff)");
             try (EmbeddedDatabase db = EmbeddedDatabase.start(pgdata, Bench.freePort());
-                    FranceImport importer = new FranceImport(db.dataSource())) {
+                    ConnectionPool pool = new ConnectionPool(db.dataSource());
+                    FranceImport importer = new FranceImport(pool)) {
                 ProcessCpu.watchPostgres(pgdata);
                 int n = plan.collectivities().size();
                 m = Meter.start();
@@ -115,7 +116,7 @@ public final class FranceImportBench {
                 say(phases.getLast().toString());
                 double total = (System.nanoTime() - t0) / 1e9;
                 long dbBytes = 0;
-                try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
                     rs.next();
                     dbBytes = rs.getLong(1);
