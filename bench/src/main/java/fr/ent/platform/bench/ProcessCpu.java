@@ -26,7 +26,7 @@ public final class ProcessCpu {
     }
 
     /** Where the bench platform's PostgreSQL keeps its data (its postmaster.pid is found under it). */
-    static void watchPostgres(Path dataDirectory) {
+    public static void watchPostgres(Path dataDirectory) {
         postgresData = dataDirectory;
     }
 

@@ -70,6 +70,14 @@ public class DirectoryFederationSetup {
         LOG.info(() -> "realm " + realm + ": directory provider " + (existing.isPresent() ? "updated" : "added"));
     }
 
+    /**
+     * The database half of {@link #ensure}: the collectivity's federation role and its grants, without the realm's
+     * component (the France import bench, which measures the directory side only).
+     */
+    public static void ensureRole(DataSource dataSource, TenantNames names) throws SQLException {
+        DirectoryRole.ensure(dataSource, names);
+    }
+
     /** The realm's {@code ent-directory} component, if any. */
     public Optional<String> componentId(String realm, String realmId) {
         JsonArray found = admin.get(realm + "/components?parent=" + realmId + "&type=" + STORAGE_TYPE + "&name="

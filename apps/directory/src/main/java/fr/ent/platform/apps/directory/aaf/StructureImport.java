@@ -51,12 +51,72 @@ final class StructureImport {
             String email, UUID structureId, boolean lost) {
     }
 
+    /** This structure's new rows, sent a hundred at a time, in this order (a row's references come first). */
+    private final List<Sql.Inserts> batches = new ArrayList<>();
+    private final Sql.Inserts users;
+    private final Sql.Inserts newClasses;
+    private final Sql.Inserts newGroups;
+    private final Sql.Inserts classMembers;
+    private final Sql.Inserts groupMembers;
+    private final Sql.Inserts links;
+    private final Sql.Inserts teaching;
+    private final Sql.Inserts functions;
+    private final Sql.Inserts mefs;
+
     private StructureImport(EntityManager em, UUID importId, UUID sid, String key, Outcome out) {
         this.em = em;
         this.importId = importId;
         this.sid = sid;
         this.key = key;
         this.out = out;
+        users = batch("INSERT INTO ent_user (id, external_id, profile, last_name, first_name, birth_date, email,"
+                + " structure_id, search_key, created_at) VALUES", "(CAST(? AS uuid), ?, ?, ?, ?, CAST(? AS date),"
+                + " CAST(? AS text), CAST(? AS uuid), ?, now())", "");
+        newClasses = batch("INSERT INTO school_class (id, structure_id, name, created_at) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid), ?, now())", "");
+        newGroups = batch("INSERT INTO ent_group (id, structure_id, name, type, external_id, created_at) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid), ?, 'TEACHING', ?, now())", "");
+        classMembers = batch("INSERT INTO class_member (class_id, user_id) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid))", "");
+        groupMembers = batch("INSERT INTO group_member (group_id, user_id) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid))", "");
+        links = batch("INSERT INTO relative_link (relative_id, student_id) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid))", "ON CONFLICT DO NOTHING");
+        teaching = batch("INSERT INTO teaching (user_id, structure_id, subject_code, class_id, group_id) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS uuid), CAST(? AS uuid))", "ON CONFLICT DO NOTHING");
+        functions = batch("INSERT INTO staff_function (user_id, structure_id, code, label, discipline_code,"
+                + " discipline_label) VALUES", "(CAST(? AS uuid), CAST(? AS uuid), ?, ?, ?, CAST(? AS text))",
+                "ON CONFLICT DO NOTHING");
+        mefs = batch("INSERT INTO user_mef (user_id, structure_id, mef_code) VALUES",
+                "(CAST(? AS uuid), CAST(? AS uuid), ?)", "");
+    }
+
+    private Sql.Inserts batch(String head, String row, String tail) {
+        Sql.Inserts b = new Sql.Inserts(em, head, row, tail);
+        batches.add(b);
+        return b;
+    }
+
+    private void insert(Sql.Inserts batch, Object... values) {
+        if (batch.add(values)) {
+            flush();
+        }
+    }
+
+    /** Sends every waiting row, in the order of the tables' references. */
+    private void flush() {
+        batches.forEach(Sql.Inserts::flush);
+    }
+
+    /** A read or another write: the rows waiting are sent first, so that it sees (or follows) them. */
+    private List<Object[]> rows(String sql, Object... params) {
+        flush();
+        return Sql.rows(em, sql, params);
+    }
+
+    private int exec(String sql, Object... params) {
+        flush();
+        return Sql.exec(em, sql, params);
     }
 
     static void apply(EntityManager em, UUID importId, UUID structureId, String key, List<Staged> rows,
@@ -66,10 +126,10 @@ final class StructureImport {
 
     private void run(List<Staged> rows) {
         // One import of a structure at a time (two uploads of the same files must not both create its classes).
-        Sql.rows(em, "SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)", "aaf:" + sid);
-        Sql.rows(em, "SELECT name, CAST(id AS text) FROM school_class WHERE structure_id = CAST(?1 AS uuid)",
+        rows("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)", "aaf:" + sid);
+        rows("SELECT name, CAST(id AS text) FROM school_class WHERE structure_id = CAST(?1 AS uuid)",
                 sid.toString()).forEach(r -> classes.put((String) r[0], UUID.fromString((String) r[1])));
-        Sql.rows(em, "SELECT external_id, CAST(id AS text) FROM ent_group WHERE structure_id = CAST(?1 AS uuid)"
+        rows("SELECT external_id, CAST(id AS text) FROM ent_group WHERE structure_id = CAST(?1 AS uuid)"
                 + " AND type = 'TEACHING' AND external_id IS NOT NULL", sid.toString())
                 .forEach(r -> groups.put((String) r[0], UUID.fromString((String) r[1])));
         preload(rows);
@@ -94,15 +154,16 @@ final class StructureImport {
                 default -> throw new IllegalStateException(row.kind() + " is not applied per structure");
             }
         }
-        Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
+        exec("UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
                 + " AND structure_key = ?2", importId.toString(), key);
         if (!stagedParents.isEmpty()) {
             // the parents applied here through their children, wherever they were staged
-            Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
+            exec("UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
                     + " AND kind = 'RELATIVE' AND aaf_id = ANY(string_to_array(?2, chr(31)))", importId.toString(),
                     Sql.list(stagedParents.keySet()));
         }
         // The school's profile groups follow its people and classes, as after a BE1D import.
+        flush();
         ProfileGroups.sync(em, sid, false);
     }
 
@@ -124,12 +185,12 @@ final class StructureImport {
         String columns = "CAST(u.id AS text), u.profile, u.last_name, u.first_name, CAST(u.birth_date AS text),"
                 + " u.email, CAST(u.structure_id AS text), u.rights_lost_at IS NOT NULL";
         String list = Sql.list(ids);
-        for (Object[] r : Sql.rows(em, "SELECT m.merged_external_id, " + columns + " FROM ent_user_merge m"
+        for (Object[] r : rows("SELECT m.merged_external_id, " + columns + " FROM ent_user_merge m"
                 + " JOIN ent_user u ON u.id = m.kept_id WHERE m.merged_external_id = ANY(string_to_array(?1, chr(31)))",
                 list)) {
             people.put((String) r[0], person(r));
         }
-        for (Object[] r : Sql.rows(em, "SELECT u.external_id, " + columns + " FROM ent_user u"
+        for (Object[] r : rows("SELECT u.external_id, " + columns + " FROM ent_user u"
                 + " WHERE u.external_id = ANY(string_to_array(?1, chr(31)))", list)) {
             people.put((String) r[0], person(r));
         }
@@ -152,7 +213,7 @@ final class StructureImport {
                 return;
             }
             // A parent the feed no longer has: no child through the feed any more, out of every school.
-            out.removed("lien", Sql.exec(em, "DELETE FROM relative_link WHERE relative_id = CAST(?1 AS uuid)",
+            out.removed("lien", exec("DELETE FROM relative_link WHERE relative_id = CAST(?1 AS uuid)",
                     p.id().toString()));
             leave(p);
             return;
@@ -226,7 +287,7 @@ final class StructureImport {
                 student.toString(), AAF_PARENT);
         for (UUID parent : current) {
             if (!wanted.contains(parent)) {
-                out.removed("lien", Sql.exec(em, "DELETE FROM relative_link WHERE relative_id = CAST(?1 AS uuid)"
+                out.removed("lien", exec("DELETE FROM relative_link WHERE relative_id = CAST(?1 AS uuid)"
                         + " AND student_id = CAST(?2 AS uuid)", parent.toString(), student.toString()));
             }
         }
@@ -234,8 +295,7 @@ final class StructureImport {
             if (current.contains(parent)) {
                 out.unchanged("lien");
             } else {
-                Sql.exec(em, "INSERT INTO relative_link (relative_id, student_id) VALUES (CAST(?1 AS uuid),"
-                        + " CAST(?2 AS uuid)) ON CONFLICT DO NOTHING", parent.toString(), student.toString());
+                insert(links, parent.toString(), student.toString());
                 out.created("lien");
             }
         }
@@ -313,7 +373,7 @@ final class StructureImport {
                 continue;
             }
             if (!createdHere.contains(user)) {
-                Sql.exec(em, "DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid)"
+                exec("DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid)"
                         + " AND structure_id = CAST(?2 AS uuid)"
                         + (ofClass ? " AND class_id IS NOT NULL" : " AND group_id IS NOT NULL"), user.toString(),
                         sid.toString());
@@ -331,9 +391,7 @@ final class StructureImport {
                 if (target == null) {
                     continue; // a name refused above (too long) has already been reported
                 }
-                Sql.exec(em, "INSERT INTO teaching (user_id, structure_id, subject_code, class_id, group_id) VALUES"
-                        + " (CAST(?1 AS uuid), CAST(?2 AS uuid), ?3, CAST(?4 AS uuid), CAST(?5 AS uuid))"
-                        + " ON CONFLICT DO NOTHING", user.toString(), sid.toString(), parts[2],
+                insert(teaching, user.toString(), sid.toString(), parts[2],
                         ofClass ? target.toString() : null, ofClass ? null : target.toString());
             }
         }
@@ -341,7 +399,7 @@ final class StructureImport {
 
     private void syncFunctions(UUID user, List<String> values, Staged row) {
         if (!createdHere.contains(user)) {
-            Sql.exec(em, "DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)"
+            exec("DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)"
                     + " AND structure_id = CAST(?2 AS uuid)", user.toString(), sid.toString());
         }
         for (String v : values) {
@@ -357,9 +415,7 @@ final class StructureImport {
                 continue;
             }
             String discipline = "-".equals(parts[3]) ? "" : parts[3];
-            Sql.exec(em, "INSERT INTO staff_function (user_id, structure_id, code, label, discipline_code,"
-                    + " discipline_label) VALUES (CAST(?1 AS uuid), CAST(?2 AS uuid), ?3, ?4, ?5, CAST(?6 AS text))"
-                    + " ON CONFLICT DO NOTHING", user.toString(), sid.toString(), parts[1], parts[2], discipline,
+            insert(functions, user.toString(), sid.toString(), parts[1], parts[2], discipline,
                     discipline.isEmpty() || "-".equals(parts[4]) ? null : parts[4]);
             out.counts.merge("fonction.written", 1, Integer::sum);
         }
@@ -416,9 +472,7 @@ final class StructureImport {
         String what = what(kind);
         if (existing == null) {
             UUID id = UUID.randomUUID();
-            Sql.exec(em, "INSERT INTO ent_user (id, external_id, profile, last_name, first_name, birth_date, email,"
-                    + " structure_id, search_key, created_at) VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5,"
-                    + " CAST(?6 AS date), CAST(?7 AS text), CAST(?8 AS uuid), ?9, now())", id.toString(), ext,
+            insert(users, id.toString(), ext,
                     p.name(), last, first, birth == null ? null : birth.toString(), email, sid.toString(),
                     Text.searchKey(last, first));
             Person created = new Person(id, p, last, first, birth, email, sid, false);
@@ -436,7 +490,7 @@ final class StructureImport {
             structure = sid;
         } else if (!structure.equals(sid)) {
             // Staff of several schools, a parent with children in several: one person, attached to each.
-            Sql.exec(em, "INSERT INTO ent_user_attachment (user_id, structure_id) VALUES (CAST(?1 AS uuid),"
+            exec("INSERT INTO ent_user_attachment (user_id, structure_id) VALUES (CAST(?1 AS uuid),"
                     + " CAST(?2 AS uuid)) ON CONFLICT DO NOTHING", existing.id().toString(), sid.toString());
         }
         // Named again by the feed: the person has the right again (ADR 0042), in the same statement.
@@ -445,7 +499,7 @@ final class StructureImport {
             out.unchanged(what);
             return now;
         }
-        Sql.exec(em, "UPDATE ent_user SET profile = ?2, last_name = ?3, first_name = ?4, birth_date = CAST(?5 AS date),"
+        exec("UPDATE ent_user SET profile = ?2, last_name = ?3, first_name = ?4, birth_date = CAST(?5 AS date),"
                 + " email = CAST(?6 AS text), structure_id = CAST(?7 AS uuid), search_key = ?8, rights_lost_at = NULL"
                 + " WHERE id = CAST(?1 AS uuid)", existing.id().toString(), p.name(), last, first,
                 birth == null ? null : birth.toString(), email, structure.toString(), Text.searchKey(last, first));
@@ -465,14 +519,14 @@ final class StructureImport {
      */
     private void leave(Person p) {
         String id = p.id().toString();
-        int n = Sql.exec(em, "DELETE FROM class_member WHERE user_id = CAST(?1 AS uuid)", id)
-                + Sql.exec(em, "DELETE FROM group_member WHERE user_id = CAST(?1 AS uuid) AND group_id IN"
+        int n = exec("DELETE FROM class_member WHERE user_id = CAST(?1 AS uuid)", id)
+                + exec("DELETE FROM group_member WHERE user_id = CAST(?1 AS uuid) AND group_id IN"
                         + " (SELECT g.id FROM ent_group g WHERE g.type = 'TEACHING' AND g.external_id IS NOT NULL)", id)
-                + Sql.exec(em, "DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid)", id)
-                + Sql.exec(em, "DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)", id)
-                + Sql.exec(em, "DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid)", id)
-                + Sql.exec(em, "DELETE FROM ent_user_attachment WHERE user_id = CAST(?1 AS uuid)", id);
-        Sql.exec(em, "UPDATE ent_user SET structure_id = NULL WHERE id = CAST(?1 AS uuid)", id);
+                + exec("DELETE FROM teaching WHERE user_id = CAST(?1 AS uuid)", id)
+                + exec("DELETE FROM staff_function WHERE user_id = CAST(?1 AS uuid)", id)
+                + exec("DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid)", id)
+                + exec("DELETE FROM ent_user_attachment WHERE user_id = CAST(?1 AS uuid)", id);
+        exec("UPDATE ent_user SET structure_id = NULL WHERE id = CAST(?1 AS uuid)", id);
         out.removed(what(p.profile()), 1);
         out.removed("rattachement", n);
         out.counts.merge("droit.perdu", AafRights.lose(em, p.id()), Integer::sum);
@@ -481,11 +535,11 @@ final class StructureImport {
     private void leaveOtherSchools(UUID user) {
         String id = user.toString();
         String s = sid.toString();
-        out.removed("rattachement", Sql.exec(em, "DELETE FROM class_member WHERE user_id = CAST(?1 AS uuid) AND class_id"
+        out.removed("rattachement", exec("DELETE FROM class_member WHERE user_id = CAST(?1 AS uuid) AND class_id"
                 + " IN (SELECT c.id FROM school_class c WHERE c.structure_id <> CAST(?2 AS uuid))", id, s)
-                + Sql.exec(em, "DELETE FROM group_member WHERE user_id = CAST(?1 AS uuid) AND group_id IN (SELECT g.id"
+                + exec("DELETE FROM group_member WHERE user_id = CAST(?1 AS uuid) AND group_id IN (SELECT g.id"
                         + " FROM ent_group g WHERE g.type = 'TEACHING' AND g.structure_id <> CAST(?2 AS uuid))", id, s)
-                + Sql.exec(em, "DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid)"
+                + exec("DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid)"
                         + " AND structure_id <> CAST(?2 AS uuid)", id, s));
     }
 
@@ -518,8 +572,7 @@ final class StructureImport {
         for (String name : names) {
             wanted.add(classes.computeIfAbsent(name, n -> {
                 UUID id = UUID.randomUUID();
-                Sql.exec(em, "INSERT INTO school_class (id, structure_id, name, created_at) VALUES (CAST(?1 AS uuid),"
-                        + " CAST(?2 AS uuid), ?3, now())", id.toString(), sid.toString(), n);
+                insert(newClasses, id.toString(), sid.toString(), n);
                 out.created("classe");
                 return id;
             }));
@@ -536,9 +589,7 @@ final class StructureImport {
         for (String name : names) {
             wanted.add(groups.computeIfAbsent(groupKey(name), k -> {
                 UUID id = UUID.randomUUID();
-                Sql.exec(em, "INSERT INTO ent_group (id, structure_id, name, type, external_id, created_at) VALUES"
-                        + " (CAST(?1 AS uuid), CAST(?2 AS uuid), ?3, 'TEACHING', ?4, now())", id.toString(),
-                        sid.toString(), name, k);
+                insert(newGroups, id.toString(), sid.toString(), name, k);
                 out.created("groupe");
                 return id;
             }));
@@ -557,7 +608,7 @@ final class StructureImport {
     private void sync(Set<UUID> current, Set<UUID> wanted, String table, String column, UUID user, String what) {
         for (UUID id : current) {
             if (!wanted.contains(id)) {
-                out.removed(what, Sql.exec(em, "DELETE FROM " + table + " WHERE " + column + " = CAST(?1 AS uuid)"
+                out.removed(what, exec("DELETE FROM " + table + " WHERE " + column + " = CAST(?1 AS uuid)"
                         + " AND user_id = CAST(?2 AS uuid)", id.toString(), user.toString()));
             }
         }
@@ -565,8 +616,7 @@ final class StructureImport {
             if (current.contains(id)) {
                 out.unchanged(what);
             } else {
-                Sql.exec(em, "INSERT INTO " + table + " (" + column + ", user_id) VALUES (CAST(?1 AS uuid),"
-                        + " CAST(?2 AS uuid))", id.toString(), user.toString());
+                insert("class_member".equals(table) ? classMembers : groupMembers, id.toString(), user.toString());
                 out.created(what);
             }
         }
@@ -575,24 +625,23 @@ final class StructureImport {
     private void syncMef(UUID user, Set<String> codes) {
         if (!createdHere.contains(user)) {
             Set<String> current = new HashSet<>();
-            Sql.rows(em, "SELECT mef_code FROM user_mef WHERE user_id = CAST(?1 AS uuid)"
+            rows("SELECT mef_code FROM user_mef WHERE user_id = CAST(?1 AS uuid)"
                     + " AND structure_id = CAST(?2 AS uuid)", user.toString(), sid.toString())
                     .forEach(r -> current.add((String) r[0]));
             if (current.equals(codes)) {
                 return;
             }
-            Sql.exec(em, "DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)",
+            exec("DELETE FROM user_mef WHERE user_id = CAST(?1 AS uuid) AND structure_id = CAST(?2 AS uuid)",
                     user.toString(), sid.toString());
         }
         for (String code : codes) {
-            Sql.exec(em, "INSERT INTO user_mef (user_id, structure_id, mef_code) VALUES (CAST(?1 AS uuid),"
-                    + " CAST(?2 AS uuid), ?3)", user.toString(), sid.toString(), code);
+            insert(mefs, user.toString(), sid.toString(), code);
         }
     }
 
     private Set<UUID> uuids(String sql, Object... params) {
         Set<UUID> ids = new LinkedHashSet<>();
-        Sql.rows(em, sql, params).forEach(r -> ids.add(UUID.fromString((String) r[0])));
+        rows(sql, params).forEach(r -> ids.add(UUID.fromString((String) r[0])));
         return ids;
     }
 

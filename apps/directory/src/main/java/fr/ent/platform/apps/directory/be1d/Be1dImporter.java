@@ -47,6 +47,14 @@ public class Be1dImporter {
     @Inject
     TenantContext tenant;
 
+    public Be1dImporter() {
+    }
+
+    /** For tests and benches outside the container (no tenant context: the log names no collectivity). */
+    public Be1dImporter(DirectoryData data) {
+        this.data = data;
+    }
+
     public ImportReport importExport(String structureId, Map<Be1dFile, byte[]> files, boolean dryRun) {
         UUID id = Ids.orNotFound(structureId, "structure-not-found");
         // The school must exist here before the files are even looked at: a foreign id gets a 404, whatever it sends.
@@ -67,7 +75,7 @@ public class Be1dImporter {
             return plan.report(dryRun);
         };
         ImportReport report = dryRun ? data.read(work) : data.write(work);
-        LOG.info(() -> "tenant=" + tenant.current().slug() + " BE1D import into structure " + id + (dryRun ? " (dry run)" : "") + ": imported "
+        LOG.info(() -> "tenant=" + (tenant != null && tenant.isSet() ? tenant.current().slug() : "-") + " BE1D import into structure " + id + (dryRun ? " (dry run)" : "") + ": imported "
                 + report.imported() + ", updated " + report.updated() + ", rejected " + report.rejected().size());
         return report;
     }
