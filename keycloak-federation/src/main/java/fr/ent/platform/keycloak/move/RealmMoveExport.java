@@ -39,12 +39,13 @@ public class RealmMoveExport {
         this.auth = auth;
     }
 
-    /** The realm without its people (its service accounts are in, with their roles). */
+    /** The realm without its people (its service accounts are in, with their roles: users off, "only service
+     * accounts" on, as Keycloak's own option reads). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public RealmRepresentation realm() {
         requireRights();
-        return ExportUtils.exportRealm(session, realm, new ExportOptions(true, true, true, true, false), true);
+        return ExportUtils.exportRealm(session, realm, new ExportOptions(false, true, true, true, false), true);
     }
 
     /** How many people the realm holds in Keycloak's own storage (service accounts left out). */
