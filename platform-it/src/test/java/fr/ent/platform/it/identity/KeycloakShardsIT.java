@@ -240,6 +240,8 @@ class KeycloakShardsIT {
         assertThat(after.follow(after.submitLogin(loginPage, "prof.move", "faux"), null).body())
                 .as("a wrong password is still wrong").contains("kc-form-login");
         assertThat(signIn(after, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
+        // Its pages' forms may lead to its own shard's login pages, not the configured Keycloak's.
+        assertThat(formAction(after, a)).isEqualTo("form-action 'self' " + origin(shardB.baseUrl()));
         // The probe's client kept its secret; tokens of the old shard are refused on a's domain (issuer of it-b now).
         String newToken = probeToken(onShardB, shardB.baseUrl().toString(), a);
         awaitProbe(a, oldToken, 401);
@@ -255,9 +257,23 @@ class KeycloakShardsIT {
         assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
         assertThat(shardOf(a)).isEqualTo("default");
         assertThat(realmStatus(onShardB, a)).isEqualTo(404);
-        assertThat(signIn(new LoginAgent(platform.server().runtimeBase()), a, "prof.move", PASSWORD))
-                .isEqualTo("prof.move");
+        LoginAgent backHome = new LoginAgent(platform.server().runtimeBase());
+        assertThat(signIn(backHome, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
+        assertThat(formAction(backHome, a)).isEqualTo("form-action 'self' " + origin(platform.identity().baseUrl()));
         awaitProbe(a, newToken, 401);
+    }
+
+    /** The form-action directive of the portal's home page's Content-Security-Policy. */
+    private String formAction(LoginAgent browser, String slug) {
+        HttpResponse<String> home = browser.get(portal(slug) + "/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        String policy = home.headers().firstValue("Content-Security-Policy").orElseThrow();
+        return java.util.Arrays.stream(policy.split(";")).map(String::trim).filter(d -> d.startsWith("form-action"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String origin(URI base) {
+        return base.getScheme() + "://" + base.getRawAuthority();
     }
 
     private HttpResponse<String> move(String slug, String shard, String authorization) throws Exception {
