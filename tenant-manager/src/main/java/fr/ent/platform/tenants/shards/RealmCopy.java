@@ -11,9 +11,9 @@ import jakarta.json.JsonArray;
  * REALM step does (ADR 0013), then its people a page at a time with their credential hashes, OTP secrets, roles and
  * links to upstream identity providers, through Keycloak's partial import (as AccountSync copies accounts). The
  * ids are kept (realm, clients, users, components), so what the platform knows of them stays true. Sessions are
- * not copied: people sign in again on the target.
+ * not copied: people sign in again on the target. Public for RealmMoveBench, which times it by realm size.
  */
-final class RealmCopy {
+public final class RealmCopy {
 
     /** People per page: one export request and one import transaction each (Keycloak's own export uses 50). */
     static final int PAGE = 200;
@@ -22,7 +22,7 @@ final class RealmCopy {
     }
 
     /** How many people the source held and the target holds after the copy. */
-    record Copied(int people, int realmBytes) {
+    public record Copied(int people, int realmBytes) {
     }
 
     /**
@@ -32,7 +32,7 @@ final class RealmCopy {
      *
      * @throws IllegalStateException when the target does not hold as many people as the source afterwards
      */
-    static Copied copy(KeycloakAdmin source, KeycloakAdmin target, String realm) {
+    public static Copied copy(KeycloakAdmin source, KeycloakAdmin target, String realm) {
         String export = realm + "/ent-realm-move";
         KeycloakAdmin.Response whole = source.get(export);
         int people = source.get(export + "/count").object().getInt("users");
