@@ -15,7 +15,7 @@ import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.tenants.registry.Collectivity;
-import fr.ent.platform.tenants.shards.RealmCopy;
+import fr.ent.platform.tenants.shards.move.RealmCopy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

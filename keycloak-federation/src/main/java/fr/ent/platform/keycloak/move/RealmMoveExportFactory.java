@@ -33,7 +33,7 @@ public class RealmMoveExportFactory implements AdminRealmResourceProviderFactory
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent) {
-        return new RealmMoveExport(session, realm, auth);
+        return new RealmMoveExportResource(session, realm, auth);
     }
 
     @Override

@@ -4,7 +4,7 @@ import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenants.access.AdminCaller;
-import fr.ent.platform.tenants.shards.RealmMoves;
+import fr.ent.platform.tenants.shards.move.RealmMoves;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -132,12 +132,12 @@ public class TenantManagerBeans {
      */
     @Produces
     @Singleton
-    fr.ent.platform.tenants.shards.RealmMoves realmMoves(CollectivityService collectivities, IdentityRealms realms) {
+    fr.ent.platform.tenants.shards.move.RealmMoves realmMoves(CollectivityService collectivities, IdentityRealms realms) {
         if (!(realms instanceof KeycloakRealms k) || !(k.admin() instanceof ShardedKeycloakAdmin sharded)) {
-            return new fr.ent.platform.tenants.shards.RealmMoves(dataSource, collectivities,
+            return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities,
                     new ShardRegistry(dataSource), null);
         }
-        return new fr.ent.platform.tenants.shards.RealmMoves(dataSource, collectivities, new ShardRegistry(dataSource),
+        return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities, new ShardRegistry(dataSource),
                 sharded);
     }
 

@@ -24,7 +24,7 @@ import org.keycloak.storage.UserStoragePrivateUtil;
  * the directory provider's settings) and service accounts; then its people, a page at a time, as Keycloak's own
  * directory export does (50 per transaction there), so that a realm of 10,000 people is never one document.
  */
-public class RealmMoveExport {
+public class RealmMoveExportResource {
 
     /** The largest page of people one request may ask for. */
     static final int MAX_PAGE = 1000;
@@ -33,7 +33,7 @@ public class RealmMoveExport {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
 
-    RealmMoveExport(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    RealmMoveExportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;

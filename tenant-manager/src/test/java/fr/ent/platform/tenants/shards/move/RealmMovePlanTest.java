@@ -1,14 +1,15 @@
-package fr.ent.platform.tenants.shards;
+package fr.ent.platform.tenants.shards.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.tenants.shards.KeycloakShard;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Result;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Step;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Undo;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Result;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Step;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Undo;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,8 @@
-package fr.ent.platform.tenants.shards;
+package fr.ent.platform.tenants.shards.move;
 
+import fr.ent.platform.tenants.shards.KeycloakShard;
+import fr.ent.platform.tenants.shards.ShardRegistry;
+import fr.ent.platform.tenants.shards.ShardedKeycloakAdmin;
 import fr.ent.platform.identity.Realms;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.DependencyFailed;
@@ -10,14 +13,16 @@ import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.RegistryException;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Result;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Step;
-import fr.ent.platform.tenants.shards.RealmMovePlan.Undo;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Result;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Step;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Undo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,8 +54,9 @@ public class RealmMoves {
     }
 
     /** A move that went through (warnings: the old realm left on the source). */
+    /** A move that went through: {@code steps} the milliseconds of each step, in order. */
     public record Moved(String slug, String from, String to, TenantState state, int people, long millis,
-            List<String> warnings) {
+            Map<String, Long> steps, List<String> warnings) {
     }
 
     /**
@@ -95,10 +101,20 @@ public class RealmMoves {
         boolean active = c.state() == TenantState.ACTIVE;
         String realm = Realms.ofCollectivity(c.slug());
         int[] people = {0};
+        Map<String, Long> timings = new LinkedHashMap<>();
         LOG.info(() -> "tenant=" + c.slug() + " realm move from shard " + source + " to " + target + " by " + by);
         Result result = RealmMovePlan.run(active, new RealmMovePlan.Effects() {
             @Override
             public void run(Step step) {
+                long begun = System.nanoTime();
+                try {
+                    apply(step);
+                } finally {
+                    timings.put(step.name(), (System.nanoTime() - begun) / 1_000_000);
+                }
+            }
+
+            private void apply(Step step) {
                 switch (step) {
                     case SUSPEND -> collectivities.suspend(c.slug());
                     case COPY -> people[0] = RealmCopy.copy(keycloak.onShard(from), keycloak.onShard(to), realm)
@@ -120,6 +136,7 @@ public class RealmMoves {
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.moved()) {
             Moved moved = new Moved(c.slug(), source, target, collectivities.get(c.slug()).state(), people[0], millis,
+                    java.util.Collections.unmodifiableMap(timings),
                     result.warnings());
             String seconds = String.format(Locale.FRANCE, "%.1f", millis / 1000.0);
             if (result.failed().isPresent()) {
@@ -132,7 +149,7 @@ public class RealmMoves {
                 throw new DependencyFailed("realm-move-resume-failed", c.slug(), target, cause.getMessage());
             }
             LOG.info(() -> "tenant=" + c.slug() + " realm moved from " + source + " to " + target + ": " + people[0]
-                    + " people, " + millis + " ms" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
+                    + " people, " + millis + " ms " + timings + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
             audit(c, by, "REALM_MOVED", true, "domaine d'identité déplacé du serveur « " + source + " » vers « "
                     + target + " » : " + people[0] + " personnes, " + seconds + " s"
                     + (result.warnings().isEmpty() ? "" : " (ancien domaine non supprimé : " + result.warnings()

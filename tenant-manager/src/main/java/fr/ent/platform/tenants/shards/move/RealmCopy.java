@@ -1,4 +1,4 @@
-package fr.ent.platform.tenants.shards;
+package fr.ent.platform.tenants.shards.move;
 
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import jakarta.json.Json;

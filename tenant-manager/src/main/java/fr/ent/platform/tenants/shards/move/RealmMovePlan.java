@@ -1,5 +1,6 @@
-package fr.ent.platform.tenants.shards;
+package fr.ent.platform.tenants.shards.move;
 
+import fr.ent.platform.tenants.shards.KeycloakShard;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
