@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,7 @@ public class RealmMoves {
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.moved()) {
             Moved moved = new Moved(c.slug(), source, target, collectivities.get(c.slug()).state(), people[0], millis,
-                    java.util.Collections.unmodifiableMap(timings),
-                    result.warnings());
+                    Collections.unmodifiableMap(timings), result.warnings());
             String seconds = String.format(Locale.FRANCE, "%.1f", millis / 1000.0);
             if (result.failed().isPresent()) {
                 // After the switch: on the target, not resumed. The operator resumes it.
@@ -149,7 +149,8 @@ public class RealmMoves {
                 throw new DependencyFailed("realm-move-resume-failed", c.slug(), target, cause.getMessage());
             }
             LOG.info(() -> "tenant=" + c.slug() + " realm moved from " + source + " to " + target + ": " + people[0]
-                    + " people, " + millis + " ms " + timings + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
+                    + " people, " + millis + " ms " + timings
+                    + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
             audit(c, by, "REALM_MOVED", true, "domaine d'identité déplacé du serveur « " + source + " » vers « "
                     + target + " » : " + people[0] + " personnes, " + seconds + " s"
                     + (result.warnings().isEmpty() ? "" : " (ancien domaine non supprimé : " + result.warnings()
