@@ -1,5 +1,7 @@
 package fr.ent.platform.runtime.tenant;
 
+import fr.ent.platform.identity.RealmEndpoints;
+import fr.ent.platform.identity.Realms;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.DatabaseOutage;
 import fr.ent.platform.problem.ProblemException;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Resolves the collectivity of every request from its Host header, before anything else runs. An unknown host
@@ -93,6 +96,12 @@ public class TenantResolutionFilter extends HttpFilter {
             return;
         }
         context.enter(tenant);
-        chain.doFilter(request, response);
+        Optional<RealmEndpoints> shard = registry.shardOfRealm(Realms.ofCollectivity(tenant.slug()));
+        if (shard.isPresent()) {
+            // its pages' forms lead to its own shard's login pages, not the configured Keycloak's (ADR 0048)
+            Pages.forShardAt(shard.get().publicBase().toString(), () -> chain.doFilter(request, response));
+        } else {
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -35,6 +35,12 @@ public final class Pages {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
             + " script-src 'self'; connect-src 'self'; form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
     private static volatile String policy;
+    /**
+     * The policy of the request being served when its collectivity's realm lives on another Keycloak shard than
+     * the configured one (ADR 0044/0048): its forms may lead to that shard's public origin, and not the configured
+     * Keycloak's. Set by the tenant filter around the request, on the request's thread ({@link #forShardAt}).
+     */
+    private static final ThreadLocal<String> SHARD_POLICY = new ThreadLocal<>();
 
     private Pages() {
     }
@@ -160,7 +166,35 @@ public final class Pages {
         policy = policyWithKeycloakAt(Optional.of(keycloakUrl));
     }
 
+    /**
+     * Runs {@code work} (the rest of a request of a collectivity whose realm lives on another shard) with pages
+     * whose forms may lead to that shard's public origin instead of the configured Keycloak's.
+     */
+    public static void forShardAt(String shardPublicUrl, Work work) throws IOException, jakarta.servlet.ServletException {
+        String before = SHARD_POLICY.get();
+        SHARD_POLICY.set(policyWithKeycloakAt(Optional.of(shardPublicUrl)));
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                SHARD_POLICY.remove();
+            } else {
+                SHARD_POLICY.set(before);
+            }
+        }
+    }
+
+    /** The rest of a request, as a filter chain runs it. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws IOException, jakarta.servlet.ServletException;
+    }
+
     static String contentSecurityPolicy() {
+        String shard = SHARD_POLICY.get();
+        if (shard != null) {
+            return shard;
+        }
         String known = policy;
         return known != null ? known : policyWithKeycloakAt(Optional.empty());
     }

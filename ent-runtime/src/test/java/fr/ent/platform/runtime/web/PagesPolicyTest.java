@@ -23,4 +23,20 @@ class PagesPolicyTest {
         assertThat(policy).contains("script-src 'self';").contains("connect-src 'self';")
                 .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
     }
+
+    @Test
+    void aCollectivityOnAnotherShardPostsToThatShardOnlyDuringItsRequest() throws Exception {
+        Pages.allowFormsToKeycloakAt("http://keycloak.default:8180");
+        String[] during = new String[2];
+        Pages.forShardAt("https://auth-b.ent.fr/", () -> {
+            during[0] = Pages.contentSecurityPolicy();
+            // nested (a forward inside the request): the inner one wins, the outer one comes back after
+            Pages.forShardAt("https://auth-c.ent.fr", () -> during[1] = Pages.contentSecurityPolicy());
+            assertThat(Pages.contentSecurityPolicy()).isEqualTo(during[0]);
+        });
+        assertThat(during[0]).contains("form-action 'self' https://auth-b.ent.fr;")
+                .doesNotContain("keycloak.default");
+        assertThat(during[1]).contains("form-action 'self' https://auth-c.ent.fr;");
+        assertThat(Pages.contentSecurityPolicy()).contains("form-action 'self' http://keycloak.default:8180;");
+    }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Installs our user storage provider (module keycloak-federation, on this module's class path) into a Keycloak home
- * as {@code providers/ent-directory.jar}. A provider jar, unlike the theme, is part of Keycloak's build step: the
+ * as {@code providers/ent-directory.jar}; the same jar carries the admin API extension that exports a realm for a
+ * move between shards (ADR 0048). A provider jar, unlike the theme, is part of Keycloak's build step: the
  * file is rewritten only when its content changed, so that an unchanged provider costs no new build. In the reactor
  * the provider may be a classes folder rather than a jar: it is packed here, with fixed entry times so that the
  * same classes give the same bytes.

@@ -22,9 +22,19 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import fr.ent.platform.testing.login.LoginAgent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -40,11 +50,17 @@ import org.junit.jupiter.api.parallel.Isolated;
  * its collectivity is deleted first and the shard closed, so that nothing the other tests read points at it.
  */
 @Isolated
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakShardsIT {
 
     private static final String SHARD = "it-b";
+    /** A shard nobody answers on: a move there fails part-way (ADR 0048). */
+    private static final String DEAD = "it-dead";
+    private static final String PASSWORD = "Mot-de-passe-1";
     private static LocalKeycloak shardB;
     private static String onB;
+    /** The collectivity placed on default by the first test, which the second moves to it-b and back. */
+    private static String onDefault;
 
     private final Platform platform = Platform.get();
 
@@ -70,14 +86,24 @@ class KeycloakShardsIT {
     static void closeSecondShard() throws Exception {
         Platform platform = Platform.get();
         try {
-            if (onB != null) {
-                platform.admin("POST", "/collectivities/" + onB + "/archive", null);
-                platform.admin("DELETE", "/collectivities/" + onB, null);
+            // b, and the moved collectivity if a failure left it on it-b: nothing may point at it-b afterwards
+            for (String slug : new String[] {onB, onDefault}) {
+                if (slug != null && (slug.equals(onB) || SHARD.equals(shardOf(platform, slug)))) {
+                    platform.admin("POST", "/collectivities/" + slug + "/archive", null);
+                    platform.admin("DELETE", "/collectivities/" + slug, null);
+                }
             }
         } finally {
             try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
                     "UPDATE platform.keycloak_shard SET open = false, capacity = 0 WHERE name = ?")) {
                 ps.setString(1, SHARD);
+                ps.executeUpdate();
+            }
+            try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM platform.keycloak_shard WHERE name = ? AND NOT EXISTS (SELECT 1 FROM"
+                            + " platform.collectivity WHERE keycloak_shard = ?)")) {
+                ps.setString(1, DEAD);
+                ps.setString(2, DEAD);
                 ps.executeUpdate();
             }
             if (shardB != null) {
@@ -87,11 +113,13 @@ class KeycloakShardsIT {
     }
 
     @Test
+    @Order(1)
     void placesOnTheEmptierShardWithRoomAndEachTokenOpensOnlyItsOwnCollectivity() throws Exception {
         String b = slug("shb");
         String a = slug("sha");
         long started = System.nanoTime();
         onB = b;
+        onDefault = a;
         // With default closed, b can only go to it-b (whatever default holds: nothing, if this class runs first).
         openDefault(false);
         try {
@@ -129,6 +157,194 @@ class KeycloakShardsIT {
                 .isEqualTo(403);
     }
 
+    /**
+     * A realm moved between the two shards in one command (ADR 0048): its people sign in with their own password on
+     * the new shard, tokens of the old shard are refused, a move that fails part-way leaves the collectivity working
+     * on its source, and nobody but a hosting operator can move a realm.
+     */
+    @Test
+    @Order(2)
+    void aRealmMovesToTheOtherShardWithItsPeopleWhoSignInAsBefore() throws Exception {
+        String a = onDefault;
+        String b = onB;
+        assertThat(a).as("the first test placed a collectivity on default").isNotNull();
+        String realm = Realms.ofCollectivity(a);
+        KeycloakSetup onShardB = new KeycloakSetup(shardB.baseUrl(), SharedKeycloak.ADMIN_USERNAME,
+                SharedKeycloak.ADMIN_PASSWORD);
+        platform.keycloak().ensureUser(realm, "prof.move", "Prénom", "Déplacé", PASSWORD, List.of("Teacher"),
+                Map.of());
+        LoginAgent before = new LoginAgent(platform.server().runtimeBase());
+        assertThat(signIn(before, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
+        String oldToken = probeToken(platform.keycloak(), platform.identity().baseUrl().toString(), a);
+        assertThat(probe(a, oldToken)).isEqualTo(200);
+
+        // Refused before anything changes, with a problem document each.
+        assertProblem(move(a, "nowhere", operator()), 400, "invalid-input");
+        assertProblem(move(a, "default", operator()), 409, "realm-move-same-shard");
+        assertProblem(move(a, SHARD, operator()), 409, "shard-full"); // b holds it-b's one place
+        assertProblem(move("nosuch-" + a, SHARD, operator()), 404, "collectivity-not-found");
+        // Another collectivity's administrator, on its own realm's shard: not theirs, and not a collectivity's
+        // administrator's to do at all, even on their own collectivity; a guessed slug is refused the same way.
+        String adminOfB = new ClientCredentials(RealmEndpoints.of(shardB.baseUrl().toString(),
+                shardB.baseUrl().toString()).token(Realms.ofCollectivity(b)), Realms.PROBE_CLIENT,
+                onShardB.clientSecret(Realms.ofCollectivity(b), Realms.PROBE_CLIENT)).authorization();
+        String superAdminOfA = platform.administrator(a).authorization();
+        assertProblem(move(a, SHARD, superAdminOfA), 403, "forbidden");
+        assertProblem(move(a, SHARD, adminOfB), 403, "forbidden");
+        assertProblem(move("nosuch-" + a, SHARD, superAdminOfA), 403, "forbidden");
+        assertThat(shardOf(a)).isEqualTo("default");
+
+        // A move that fails part-way (the target does not answer): a stays on default, active, and signs in.
+        try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO platform.keycloak_shard (name, internal_url, public_url, capacity) VALUES (?, ?, ?, 5)")) {
+            ps.setString(1, DEAD);
+            ps.setString(2, "http://127.0.0.1:9");
+            ps.setString(3, "http://127.0.0.1:9");
+            ps.executeUpdate();
+        }
+        try {
+            HttpResponse<String> failed = move(a, DEAD, operator());
+            assertProblem(failed, 502, "realm-move-failed");
+            assertThat(Platform.json(failed).getString("detail")).contains("COPY").contains("« default »");
+        } finally {
+            try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE platform.keycloak_shard SET open = false WHERE name = ?")) {
+                ps.setString(1, DEAD);
+                ps.executeUpdate();
+            }
+        }
+        assertThat(shardOf(a)).isEqualTo("default");
+        assertThat(state(a)).isEqualTo("ACTIVE");
+        assertThat(realmStatus(platform.keycloak(), a)).isEqualTo(200);
+        awaitProbe(a, oldToken, 200);
+        assertThat(signIn(new LoginAgent(platform.server().runtimeBase()), a, "prof.move", PASSWORD))
+                .isEqualTo("prof.move");
+
+        // The move itself: room on it-b, then one command.
+        setCapacity(SHARD, 2);
+        long started = System.nanoTime();
+        HttpResponse<String> moved = move(a, SHARD, operator());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        System.out.printf("KeycloakShardsIT: realm of %s moved default -> %s in %.1f s: %s%n", a, SHARD, seconds,
+                moved.body());
+        assertThat(Platform.json(moved).getString("state")).isEqualTo("ACTIVE");
+        assertThat(shardOf(a)).isEqualTo(SHARD);
+        assertThat(realmStatus(onShardB, a)).isEqualTo(200);
+        assertThat(realmStatus(platform.keycloak(), a)).as("the old realm is removed").isEqualTo(404);
+
+        // The person signs in with the same password, through shard B's login page.
+        LoginAgent after = new LoginAgent(platform.server().runtimeBase());
+        HttpResponse<String> loginPage = after.follow(after.get(portal(a) + "/auth/login?return=/"), null);
+        assertThat(loginPage.uri().toString()).startsWith(shardB.baseUrl().toString().replaceAll("/+$", ""));
+        assertThat(after.follow(after.submitLogin(loginPage, "prof.move", "faux"), null).body())
+                .as("a wrong password is still wrong").contains("kc-form-login");
+        assertThat(signIn(after, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
+        // Its pages' forms may lead to its own shard's login pages, not the configured Keycloak's.
+        assertThat(formAction(after, a)).isEqualTo("form-action 'self' " + origin(shardB.baseUrl()));
+        // The probe's client kept its secret; tokens of the old shard are refused on a's domain (issuer of it-b now).
+        String newToken = probeToken(onShardB, shardB.baseUrl().toString(), a);
+        awaitProbe(a, oldToken, 401);
+        assertThat(probe(a, newToken)).isEqualTo(200);
+        assertThat(probe(b, newToken)).as("a's new token on b, same shard").isEqualTo(401);
+        // The portal session opened on the old shard ends: that server's session went with the realm.
+        assertThat(before.send("GET", URI.create(portal(a) + "/api/me"), null, Map.of("Accept", "application/json"))
+                .statusCode()).isEqualTo(401);
+        assertThat(audit(a)).contains("REALM_MOVE_FAILED FAILED", "REALM_MOVED DONE");
+
+        // And back to the configured Keycloak (the default shard has no addresses of its own).
+        HttpResponse<String> back = move(a, "default", operator());
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(shardOf(a)).isEqualTo("default");
+        assertThat(realmStatus(onShardB, a)).isEqualTo(404);
+        LoginAgent backHome = new LoginAgent(platform.server().runtimeBase());
+        assertThat(signIn(backHome, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
+        assertThat(formAction(backHome, a)).isEqualTo("form-action 'self' " + origin(platform.identity().baseUrl()));
+        awaitProbe(a, newToken, 401);
+    }
+
+    /** The form-action directive of the portal's home page's Content-Security-Policy. */
+    private String formAction(LoginAgent browser, String slug) {
+        HttpResponse<String> home = browser.get(portal(slug) + "/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        String policy = home.headers().firstValue("Content-Security-Policy").orElseThrow();
+        return java.util.Arrays.stream(policy.split(";")).map(String::trim).filter(d -> d.startsWith("form-action"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String origin(URI base) {
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    private HttpResponse<String> move(String slug, String shard, String authorization) throws Exception {
+        // A move takes tens of seconds on a loaded machine: more than the admin client's 30 s.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.client().adminBase() + "/collectivities/"
+                        + slug + "/realm/move")).timeout(Duration.ofMinutes(5)).header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shard\":\"" + shard + "\"}")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String operator() {
+        return platform.client().adminAuthorization();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Platform.json(response).getString("type")).endsWith(code);
+    }
+
+    private String signIn(LoginAgent browser, String slug, String username, String password) {
+        HttpResponse<String> loginPage = browser.follow(browser.get(portal(slug) + "/auth/login?return=/"), null);
+        HttpResponse<String> home = browser.follow(browser.submitLogin(loginPage, username, password), null);
+        assertThat(home.uri().getPath()).as(home.body()).isEqualTo("/");
+        HttpResponse<String> me = browser.send("GET", URI.create(portal(slug) + "/api/me"), null,
+                Map.of("Accept", "application/json"));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        return Platform.json(me).getString("username");
+    }
+
+    /** The runtime takes a new issuer from the registry within its refresh: waits for it. */
+    private void awaitProbe(String slug, String token, int status) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (probe(slug, token) != status && System.nanoTime() < until) {
+            Thread.sleep(250);
+        }
+        assertThat(probe(slug, token)).isEqualTo(status);
+    }
+
+    private String portal(String slug) {
+        return "http://" + domainOf(slug) + ":" + platform.server().runtimeBase().getPort();
+    }
+
+    private void setCapacity(String shard, int capacity) throws Exception {
+        try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE platform.keycloak_shard SET capacity = ? WHERE name = ?")) {
+            ps.setInt(1, capacity);
+            ps.setString(2, shard);
+            ps.executeUpdate();
+        }
+    }
+
+    private String state(String slug) throws Exception {
+        return Platform.json(platform.admin("GET", "/collectivities/" + slug, null)).getString("state");
+    }
+
+    /** The collectivity's audit trail, "ACTION OUTCOME" per entry. */
+    private List<String> audit(String slug) throws Exception {
+        List<String> entries = new java.util.ArrayList<>();
+        try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT action || ' ' || outcome FROM t_" + slug.replace('-', '_') + ".console_audit ORDER BY seq")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(rs.getString(1));
+                }
+            }
+        }
+        return entries;
+    }
+
     private void openDefault(boolean open) throws Exception {
         try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE platform.keycloak_shard SET open = ? WHERE name = 'default'")) {
@@ -154,6 +370,10 @@ class KeycloakShardsIT {
     }
 
     private String shardOf(String slug) throws Exception {
+        return shardOf(platform, slug);
+    }
+
+    private static String shardOf(Platform platform, String slug) throws Exception {
         try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT keycloak_shard FROM platform.collectivity WHERE slug = ?")) {
             ps.setString(1, slug);

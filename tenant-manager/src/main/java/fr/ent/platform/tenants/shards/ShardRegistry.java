@@ -82,6 +82,56 @@ public class ShardRegistry {
         }
     }
 
+    /** The shard the collectivity's realm lives on now ({@link KeycloakShard#DEFAULT} when none is recorded). */
+    public String shardOf(Collectivity collectivity) {
+        try (Connection c = dataSource.getConnection()) {
+            return recorded(c, collectivity).orElse(KeycloakShard.DEFAULT);
+        } catch (SQLException e) {
+            throw new RegistryException("Keycloak shard of " + collectivity.slug() + " not read", e);
+        }
+    }
+
+    /**
+     * Records that the collectivity's realm now lives on {@code to} (a realm move, ADR 0048), under the placement
+     * lock, so that the target's last place cannot be taken meanwhile by a new collectivity: refused (nothing
+     * changed) if the target is closed or full by now, or if the collectivity is no longer on {@code from}.
+     * The registry revision moves with the row: the runtime takes the new issuer within its refresh.
+     */
+    public void switchShard(Collectivity collectivity, String from, String to) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, PLACEMENT_LOCK);
+                    lock.execute();
+                }
+                KeycloakShard target = list(c).stream().filter(s -> s.name().equals(to)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("shard " + to + " no longer exists"));
+                if (!target.open() || target.realms() >= target.capacity()) {
+                    throw new IllegalStateException("shard " + to + " took no more realms meanwhile ("
+                            + target.realms() + "/" + target.capacity() + (target.open() ? "" : ", closed") + ")");
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE platform.collectivity SET keycloak_shard = ?"
+                        + " WHERE id = ? AND coalesce(keycloak_shard, 'default') = ?")) {
+                    ps.setString(1, to);
+                    ps.setObject(2, collectivity.id());
+                    ps.setString(3, from);
+                    if (ps.executeUpdate() != 1) {
+                        throw new IllegalStateException(collectivity.slug() + " is no longer on shard " + from);
+                    }
+                }
+                c.commit();
+                LOG.info(() -> "tenant=" + collectivity.slug() + " realm moved from Keycloak shard " + from + " to "
+                        + to);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("collectivity " + collectivity.slug() + " not switched to shard " + to, e);
+        }
+    }
+
     /**
      * Where the realm lives when it is not the configured Keycloak: a collectivity realm placed on another shard.
      * Empty for the default shard, the platform realm, a collectivity not placed yet and unknown realms.

@@ -23,12 +23,24 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
     private final AdminCredentials credentials;
     private final Function<String, Optional<RealmEndpoints>> shardOfRealm;
     private final Map<URI, KeycloakAdmin> shards = new ConcurrentHashMap<>();
+    /** The configured Keycloak without routing: the default shard named as such (a realm move, ADR 0048). */
+    private final KeycloakAdmin configured;
 
     public ShardedKeycloakAdmin(URI configured, AdminCredentials credentials,
             Function<String, Optional<RealmEndpoints>> shardOfRealm) {
         super(configured, credentials);
         this.credentials = credentials;
         this.shardOfRealm = shardOfRealm;
+        this.configured = new KeycloakAdmin(configured, credentials);
+    }
+
+    /**
+     * The admin client of that shard, whatever the registry says of the realms the calls name: a realm move
+     * exports from one shard and imports into another before the registry switches.
+     */
+    public KeycloakAdmin onShard(KeycloakShard shard) {
+        return shard.endpoints().map(endpoints -> shards.computeIfAbsent(endpoints.internalBase(),
+                base -> new KeycloakAdmin(base, credentials))).orElse(configured);
     }
 
     @Override

@@ -126,6 +126,21 @@ public class TenantManagerBeans {
         return new CollectivityService(registry, provisioner, database, realms, executor);
     }
 
+    /**
+     * Realm moves between Keycloak shards (ADR 0048), on the same sharded admin client as every realm call; without
+     * Keycloak configured, every move is refused as identity-not-configured would be.
+     */
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.shards.move.RealmMoves realmMoves(CollectivityService collectivities, IdentityRealms realms) {
+        if (!(realms instanceof KeycloakRealms k) || !(k.admin() instanceof ShardedKeycloakAdmin sharded)) {
+            return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities,
+                    new ShardRegistry(dataSource), null);
+        }
+        return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities, new ShardRegistry(dataSource),
+                sharded);
+    }
+
     @Produces
     @Singleton
     fr.ent.platform.tenants.transfer.CollectivityTransfers collectivityTransfers(CollectivityService collectivities) {

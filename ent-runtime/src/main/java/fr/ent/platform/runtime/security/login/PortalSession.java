@@ -14,13 +14,17 @@ public final class PortalSession {
     private final String slug;
     private final String owner;
     private final String csrfToken;
+    /** The Keycloak server that signed this user in: their collectivity's shard then (ADR 0044, 0048). */
+    private final fr.ent.platform.identity.RealmEndpoints issuedBy;
     private volatile TokenSet tokens;
     private volatile VerifiedToken token;
     /** While Keycloak does not answer: no new refresh attempt before this instant (see {@link PortalSessions}). */
     private volatile Instant refreshRetryAt;
 
-    PortalSession(String slug, TokenSet tokens, VerifiedToken token, String owner) {
+    PortalSession(String slug, TokenSet tokens, VerifiedToken token, String owner,
+            fr.ent.platform.identity.RealmEndpoints issuedBy) {
         this.slug = slug;
+        this.issuedBy = issuedBy;
         this.owner = owner;
         // The owner's tag rides along, so that a form sent with this token after the session has ended still says
         // whose it is (FormRecovery): the server keeps nothing about ended sessions.
@@ -31,6 +35,11 @@ public final class PortalSession {
 
     public String slug() {
         return slug;
+    }
+
+    /** The Keycloak server (its addresses) this session's tokens come from. */
+    fr.ent.platform.identity.RealmEndpoints issuedBy() {
+        return issuedBy;
     }
 
     /**

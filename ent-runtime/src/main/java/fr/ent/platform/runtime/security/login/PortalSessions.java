@@ -56,6 +56,17 @@ public class PortalSessions {
         if (portal == null || !portal.slug().equals(tenant.slug())) {
             return Optional.empty();
         }
+        if (!portal.issuedBy().equals(verifier.endpoints(Realms.ofCollectivity(tenant.slug())))) {
+            // its realm moved to another Keycloak shard since (ADR 0048): that server's session is gone with it
+            LOG.info(() -> "tenant=" + portal.slug() + " portal session ended: its realm moved to another shard");
+            forget(session);
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyGone) {
+                // nothing to do
+            }
+            return Optional.empty();
+        }
         if (portal.expiresBefore(Instant.now().plusSeconds(REFRESH_MARGIN_SECONDS)) && !refresh(portal, session)) {
             return Optional.empty();
         }
@@ -64,7 +75,8 @@ public class PortalSessions {
 
     /** The session of a user who has just signed in to this collectivity. */
     PortalSession open(String slug, TokenSet tokens, VerifiedToken token) {
-        return new PortalSession(slug, tokens, token, owners.tag(slug, token.subject()));
+        return new PortalSession(slug, tokens, token, owners.tag(slug, token.subject()),
+                verifier.endpoints(Realms.ofCollectivity(slug)));
     }
 
     void signedIn(HttpSession session, PortalSession portal) {

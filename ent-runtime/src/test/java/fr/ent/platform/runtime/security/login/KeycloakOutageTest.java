@@ -91,6 +91,32 @@ class KeycloakOutageTest {
         assertThat(calls).hasValue(1);
     }
 
+    @Test
+    void aSessionOfTheShardTheRealmLeftEndsAtItsNextRequest() throws Exception {
+        // The realm lives on the configured Keycloak at sign-in, then the registry says another shard (ADR 0048).
+        java.util.concurrent.atomic.AtomicReference<Optional<RealmEndpoints>> shard =
+                new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+        String keycloak = "http://127.0.0.1:" + closedPort();
+        TokenVerifier verifier = new TokenVerifier(RealmEndpoints.of(keycloak, keycloak), Duration.ofMinutes(5),
+                realm -> shard.get());
+        PortalSessions sessions = new PortalSessions();
+        sessions.verifier = verifier;
+        sessions.tokenEndpoint = new TokenEndpoint();
+        sessions.tokenEndpoint.verifier = verifier;
+        FakeSession http = new FakeSession();
+        VerifiedToken token = new VerifiedToken("ent-lyon", "sub-1", "eleve", "Élève", Set.of("Student"),
+                Optional.empty(), Set.of(), Optional.empty(), Instant.now().plusSeconds(300));
+        PortalSession portal = sessions.open("lyon", new TokenSet("access", "refresh", "id",
+                Instant.now().plus(Duration.ofMinutes(10))), token);
+        sessions.signedIn(http.session(), portal);
+        assertThat(sessions.current(http.request(), LYON)).contains(portal);
+
+        shard.set(Optional.of(RealmEndpoints.of("https://auth-b.ent.fr", "http://keycloak-b:8080")));
+        assertThat(sessions.current(http.request(), LYON)).isEmpty();
+        assertThat(http.invalidated).isTrue();
+        assertThat(calls).as("no refresh asked of either server").hasValue(0);
+    }
+
     /** A session whose access token expires in 10 s (inside the refresh margin), Keycloak's session until then. */
     private static PortalSession signedIn(PortalSessions sessions, FakeSession http, Instant keycloakSessionEnds) {
         VerifiedToken token = new VerifiedToken("ent-lyon", "sub-1", "eleve", "Élève", Set.of("Student"),
