@@ -9,19 +9,12 @@ import fr.ent.platform.it.Platform;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.local.KeycloakSetup;
 import fr.ent.platform.testing.keycloak.SharedKeycloak;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import fr.ent.platform.testing.login.LoginAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +63,7 @@ class KeycloakShardsIT {
         Path shared = Path.of(System.getProperty("ent.keycloak.home", "target/keycloak")).toAbsolutePath();
         Path home = Path.of(System.getProperty("ent.it.work", "target/it-work"), "keycloak-shard-b-"
                 + ProcessHandle.current().pid()).toAbsolutePath();
-        copyBuiltHome(shared, home);
+        LocalKeycloak.copyBuiltHome(shared, home);
         shardB = LocalKeycloak.builder(home).admin(SharedKeycloak.ADMIN_USERNAME, SharedKeycloak.ADMIN_PASSWORD)
                 .option("--log-level=warn").progress(System.out::println).timeout(Duration.ofMinutes(10)).start();
         try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -381,27 +374,6 @@ class KeycloakShardsIT {
                 assertThat(rs.next()).isTrue();
                 return rs.getString(1);
             }
-        }
-    }
-
-    /** The shared home, built by the first start of the run, without its database, log and hosts file. */
-    private static void copyBuiltHome(Path from, Path to) throws IOException {
-        Set<String> skipped = Set.of("data", "keycloak.log", "hosts");
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path relative = from.relativize(p);
-                if (relative.getNameCount() > 0 && skipped.contains(relative.getName(0).toString())) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
