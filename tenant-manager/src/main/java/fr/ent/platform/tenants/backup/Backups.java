@@ -11,10 +11,10 @@ import fr.ent.platform.problem.OperationFailed;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityAudit;
 import fr.ent.platform.tenants.transfer.CollectivityTransfers;
 import fr.ent.platform.tenants.transfer.TransferView;
 import fr.ent.platform.transfer.ArchiveReader;
@@ -84,7 +84,7 @@ public class Backups {
     private final Clock clock;
     private final Duration patience;
     private final BackupJobs jobs;
-    private final TenantTransactions tenants;
+    private final CollectivityAudit audit;
     private final TenantSchemaMigrator migrator;
     private volatile BackupStore store;
     /** A job whose row has not moved for this long is one whose process died (ADR 0041's lease, ADR 0046). */
@@ -123,7 +123,7 @@ public class Backups {
         this.clock = clock;
         this.patience = patience;
         this.jobs = new BackupJobs(dataSource, clock);
-        this.tenants = new TenantTransactions(dataSource);
+        this.audit = new CollectivityAudit(dataSource);
         this.migrator = TenantSchemaMigrator.ofInstalledApps(dataSource, Backups.class.getClassLoader());
     }
 
@@ -653,25 +653,9 @@ public class Backups {
         }
     }
 
-    /** Records in the collectivity's audit trail (console_audit, append-only); never fails the job. */
+    /** Records in the collectivity's audit trail; never fails the job. */
     private void audit(Collectivity c, String by, String action, boolean done, String detail) {
-        try {
-            tenants.write(c.names(), conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO console_audit (actor, action,"
-                        + " target_kind, target_id, target_label, outcome, detail) VALUES (?, ?, 'collectivity', ?, ?,"
-                        + " ?, ?)")) {
-                    ps.setString(1, by);
-                    ps.setString(2, action);
-                    ps.setString(3, c.slug());
-                    ps.setString(4, c.displayName());
-                    ps.setString(5, done ? "DONE" : "FAILED");
-                    ps.setString(6, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "tenant=" + c.slug() + " audit entry lost: " + action + " by " + by + " " + detail, e);
-        }
+        audit.record(c, by, action, done, detail);
     }
 
     private static String why(Exception e) {

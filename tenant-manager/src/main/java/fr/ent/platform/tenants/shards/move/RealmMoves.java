@@ -9,9 +9,9 @@ import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.OperationFailed;
 import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
+import fr.ent.platform.tenants.registry.CollectivityAudit;
 import fr.ent.platform.tenants.registry.RegistryException;
 import fr.ent.platform.tenants.shards.move.RealmMovePlan.Result;
 import fr.ent.platform.tenants.shards.move.RealmMovePlan.Step;
@@ -43,7 +43,7 @@ public class RealmMoves {
     private final CollectivityService collectivities;
     private final ShardRegistry shards;
     private final ShardedKeycloakAdmin keycloak;
-    private final TenantTransactions tenants;
+    private final CollectivityAudit audit;
 
     public RealmMoves(DataSource dataSource, CollectivityService collectivities, ShardRegistry shards,
             ShardedKeycloakAdmin keycloak) {
@@ -51,7 +51,7 @@ public class RealmMoves {
         this.collectivities = collectivities;
         this.shards = shards;
         this.keycloak = keycloak;
-        this.tenants = new TenantTransactions(dataSource);
+        this.audit = new CollectivityAudit(dataSource);
     }
 
     /** A move that went through (warnings: the old realm left on the source). */
@@ -187,24 +187,8 @@ public class RealmMoves {
         }
     }
 
-    /** Records in the collectivity's audit trail (console_audit, append-only); never fails the move. */
+    /** Records in the collectivity's audit trail; never fails the move. */
     private void audit(Collectivity c, String by, String action, boolean done, String detail) {
-        try {
-            tenants.write(c.names(), conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO console_audit (actor, action,"
-                        + " target_kind, target_id, target_label, outcome, detail) VALUES (?, ?, 'collectivity', ?, ?,"
-                        + " ?, ?)")) {
-                    ps.setString(1, by);
-                    ps.setString(2, action);
-                    ps.setString(3, c.slug());
-                    ps.setString(4, c.displayName());
-                    ps.setString(5, done ? "DONE" : "FAILED");
-                    ps.setString(6, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "tenant=" + c.slug() + " audit entry lost: " + action + " by " + by + " " + detail, e);
-        }
+        audit.record(c, by, action, done, detail);
     }
 }
