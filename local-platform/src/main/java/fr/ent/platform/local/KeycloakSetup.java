@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,8 @@ public final class KeycloakSetup {
     private final URI base;
     private final String adminUser;
     private final String adminPassword;
+    private String adminToken;
+    private Instant adminTokenRenewal = Instant.EPOCH;
 
     public KeycloakSetup(URI base, String adminUser, String adminPassword) {
         this.base = base;
@@ -180,7 +183,20 @@ public final class KeycloakSetup {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String adminToken() throws IOException, InterruptedException {
+    /**
+     * The bootstrap administrator's token, fetched again 10 s before it expires: a token per call cost each admin
+     * call a password grant, and so a password hash in Keycloak (a user's creation took several).
+     */
+    private synchronized String adminToken() throws IOException, InterruptedException {
+        if (adminToken == null || Instant.now().isAfter(adminTokenRenewal)) {
+            JsonObject token = fetchAdminToken();
+            adminToken = token.getString("access_token");
+            adminTokenRenewal = Instant.now().plusSeconds(token.getJsonNumber("expires_in").longValue() - 10);
+        }
+        return adminToken;
+    }
+
+    private JsonObject fetchAdminToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username="
                 + URLEncoder.encode(adminUser, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
@@ -188,7 +204,7 @@ public final class KeycloakSetup {
                         URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return object(expect(response, 200).body()).getString("access_token");
+        return object(expect(response, 200).body());
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int... statuses) {

@@ -26,6 +26,7 @@ public final class LocalIdentity implements AutoCloseable {
 
     private final LocalKeycloak keycloak;
     private final ClientCredentials operator;
+    private KeycloakSetup setup;
 
     private LocalIdentity(LocalKeycloak keycloak) {
         this.keycloak = keycloak;
@@ -67,8 +68,12 @@ public final class LocalIdentity implements AutoCloseable {
         return operator;
     }
 
-    public KeycloakSetup setup() {
-        return new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
+    /** One administration client per platform: it keeps its administrator token between calls. */
+    public synchronized KeycloakSetup setup() {
+        if (setup == null) {
+            setup = new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
+        }
+        return setup;
     }
 
     public LocalKeycloak keycloak() {

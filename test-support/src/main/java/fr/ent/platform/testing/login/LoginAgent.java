@@ -34,19 +34,34 @@ public final class LoginAgent {
     private record Cookie(String host, String path, String name, String value) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final List<Cookie> cookies = new ArrayList<>();
     private final URI runtimeBase;
 
     /** An agent that sends every request where its URL says. */
     public LoginAgent() {
-        this.runtimeBase = null;
+        this(null);
     }
 
     /** An agent that sends requests for {@code *.localhost} domains to the runtime at {@code runtimeBase}. */
     public LoginAgent(URI runtimeBase) {
+        this(runtimeBase, client());
+    }
+
+    /**
+     * The same, over a client shared with other agents (a load generator signing many people in: one connection
+     * pool, not one client and its selector thread per login); the cookies stay this agent's own, since the client
+     * keeps none. The client must not follow redirects ({@link #client()}): the agent follows them itself.
+     */
+    public LoginAgent(URI runtimeBase, HttpClient http) {
         this.runtimeBase = runtimeBase;
+        this.http = http;
+    }
+
+    /** A client as an agent needs it: redirects not followed, no cookie handler. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public HttpResponse<String> get(String url) {
