@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (code exchange, token checks, new session id), back to {@code /}, which must name the person. The person is drawn
  * at random in the target collectivity: phase A collectivity 1 only, phase B a collectivity drawn at random per
  * login, A and B interleaved in rounds after a warm-up. A and B draw from as many people (U × T), so that the ratio
- * measures collectivities (realms, their keys and caches), not people. The HTTP connections are pooled by the load
+ * measures collectivities (realms, their keys and caches), not people; one person never signs in twice at once
+ * ({@link #idle}). The HTTP connections are pooled by the load
  * generator (plain HTTP here; a browser's TLS handshake is not part of the measure).
  * Besides logins per second and their p50/p99, each phase reports the CPU per login of the platform, of Keycloak
  * alone (password hashing with the realm's default algorithm; brute-force detection is on, as in every realm) and of
@@ -63,6 +65,7 @@ public final class LoginStormBench {
 
         AtomicLong errors = new AtomicLong();
         Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+        Map<String, String> examples = new ConcurrentHashMap<>(); // the first of each kind of failure, in full
         var json = Bench.object().add("benchmark", "LoginStormBench").add("machine", Bench.machine());
         List<Phase> phases;
         long setupSeconds;
@@ -83,9 +86,19 @@ public final class LoginStormBench {
             URI runtime = platform.server().runtimeBase();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            Set<PasswordLogin> signingIn = ConcurrentHashMap.newKeySet();
             Exchange login = (target, random) -> {
-                PasswordLogin person = (PasswordLogin) target.readers().get(random.nextInt(target.readers().size()));
-                return PortalLogin.signIn(new LoginAgent(runtime, http), runtime, target.host(), person).failure();
+                PasswordLogin person = idle(target, random, signingIn);
+                try {
+                    PortalLogin.Outcome outcome = PortalLogin.signIn(new LoginAgent(runtime, http), runtime,
+                            target.host(), person);
+                    if (!outcome.succeeded()) {
+                        examples.putIfAbsent(outcome.failure(), person.username() + ": " + outcome.detail());
+                    }
+                    return outcome.failure();
+                } finally {
+                    signingIn.remove(person);
+                }
             };
             ServerVariants.awaitGo(); // -Dbench.gate: the shared machine's lock is held for the measures only
             try {
@@ -121,6 +134,7 @@ public final class LoginStormBench {
         say(c.table().text());
         say(verdicts.text());
         kinds.forEach((k, v) -> say("  " + v.get() + " × " + k));
+        examples.forEach((k, v) -> say("  first \"" + k + "\": " + v));
 
         var kindsJson = Json.createObjectBuilder();
         kinds.forEach((k, v) -> kindsJson.add(k, v.get()));
@@ -137,10 +151,31 @@ public final class LoginStormBench {
                 .append(logins.markdown()).append('\n').append(c.table().markdown()).append('\n')
                 .append(verdicts.markdown());
         kinds.forEach((k, v) -> md.append("- ").append(v.get()).append(" × `").append(k).append("`\n"));
+        examples.forEach((k, v) -> md.append("- first `").append(k).append("`: ").append(v).append('\n'));
         Bench.writeResults("login-storm", json.build(), md.toString());
         if (errors.get() > 0) {
             say("FAILED: " + errors.get() + " logins did not end signed in");
             System.exit(1);
+        }
+    }
+
+    /**
+     * A person of the target drawn at random among those not signing in at this instant, marked as signing in. One
+     * person never signs in twice at once: Keycloak refuses concurrent logins of one account when brute-force
+     * detection is on ({@code user_temporarily_disabled}; its SPI option {@code allow-concurrent-requests} is false by
+     * default), and a storm of distinct people does not do it either.
+     */
+    private static PasswordLogin idle(Target target, java.util.concurrent.ThreadLocalRandom random,
+            Set<PasswordLogin> signingIn) throws InterruptedException {
+        List<? extends Reader> people = target.readers();
+        while (true) {
+            for (int draw = 0; draw < 4 * people.size(); draw++) {
+                PasswordLogin person = (PasswordLogin) people.get(random.nextInt(people.size()));
+                if (signingIn.add(person)) {
+                    return person;
+                }
+            }
+            Thread.sleep(1); // all of this collectivity's people are signing in (a set-up smaller than the threads)
         }
     }
 

@@ -53,8 +53,8 @@ final class PortalLogin {
         }
         if (home.statusCode() != 200 || !home.uri().getPath().equals("/")) {
             // Keycloak's form again (wrong password, locked out) answers 200 on Keycloak's own path
-            return Outcome.failed("form posted: ended on " + (home.uri().getPath().equals("/") ? "/" : "another page")
-                    + " HTTP " + home.statusCode(), home.uri() + " " + start(home.body()));
+            return Outcome.failed("form posted: ended on " + home.uri().getPath().replaceFirst("^/realms/[^/]+/",
+                    "/realms/{realm}/") + " HTTP " + home.statusCode(), home.uri() + " " + feedback(home.body()));
         }
         if (!home.body().contains(login.name())) {
             return Outcome.failed("home page does not name the user", home.uri() + " " + start(home.body()));
@@ -70,6 +70,15 @@ final class PortalLogin {
     private static String cause(IllegalStateException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return cause.getClass().getSimpleName();
+    }
+
+    private static final java.util.regex.Pattern FEEDBACK = java.util.regex.Pattern.compile(
+            "(?s)<title>(.*?)</title>.*?(?:kc-feedback-text|alert-error|instruction)[^>]*>(.*?)</");
+
+    /** Keycloak's page: its title and its message to the user, else the start of the body. */
+    private static String feedback(String body) {
+        java.util.regex.Matcher m = FEEDBACK.matcher(body);
+        return m.find() ? m.group(1).strip() + ": " + m.group(2).strip() : start(body);
     }
 
     private static String start(String body) {

@@ -179,6 +179,26 @@ public final class LoginAgent {
                         + encode(password) + "&credentialId=");
     }
 
+    /** Keycloak's "choose your password" form (required action UPDATE_PASSWORD: an activation code's first use). */
+    public static final String UPDATE_PASSWORD_FORM = "kc-passwd-update-form";
+
+    /**
+     * A person's first sign-in on a portal ({@code portal}: {@code http://<domain>:<port>}) with their activation
+     * code: the portal's login, Keycloak's form with the code as password, then its "choose your password" form with
+     * {@code newPassword}, and the redirects back to the portal. Returns the last answer: the portal's home page when
+     * it went through (the caller checks); fails if Keycloak did not ask for a new password after the code.
+     */
+    public HttpResponse<String> firstSignIn(String portal, String login, String code, String newPassword) {
+        HttpResponse<String> loginPage = follow(get(portal + "/auth/login?return=/"), null);
+        HttpResponse<String> choose = follow(submitLogin(loginPage, login, code), null);
+        if (!choose.body().contains("id=\"" + UPDATE_PASSWORD_FORM + "\"")) {
+            throw new IllegalStateException("no password choice after the activation code of " + login + ": "
+                    + choose.statusCode() + " " + choose.uri());
+        }
+        return follow(submitForm(choose, UPDATE_PASSWORD_FORM, Map.of("password-new", newPassword,
+                "password-confirm", newPassword)), null);
+    }
+
     /** Fills and submits the form with this id (its action, HTML-unescaped) with these fields, URL-encoded. */
     public HttpResponse<String> submitForm(HttpResponse<String> page, String formId, Map<String, String> fields) {
         Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"" + Pattern.quote(formId) + "\""
