@@ -344,12 +344,14 @@ public final class DirectoryReadBench {
                 }
             }));
         }
-        for (Future<?> f : done) {
-            try {
+        try {
+            for (Future<?> f : done) {
                 f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow(); // its threads are not daemons: left running, they would keep a failed bench alive
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double platformCpu = ProcessCpu.platformMillis() - platformCpu0;
@@ -357,7 +359,6 @@ public final class DirectoryReadBench {
         double clientCpu = ProcessCpu.selfMillis() - clientCpu0;
         double postgresCpu = ProcessCpu.postgresMillis() - postgresCpu0;
         double machineCpu = ProcessCpu.machineBusyMillis() - machineCpu0;
-        pool.shutdown();
         Histogram h = recorder.getIntervalHistogram();
         return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
