@@ -42,8 +42,8 @@ public class TenantData {
 
     /**
      * Setting: whether each collectivity's statements are prepared under their own SQL text ({@link
-     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0047). Read at each unit of
-     * work, so that a benchmark can compare both on one running server.
+     * CollectivityStatements}), so that a pooled connection keeps each collectivity's plans (ADR 0047). On by
+     * default; read at each unit of work, so that a benchmark can compare both on one running server.
      */
     public static final String PLANS_PER_COLLECTIVITY = "ent.db.plans.per.collectivity";
 
@@ -117,7 +117,7 @@ public class TenantData {
     }
 
     private static boolean configuredPlansPerCollectivity() {
-        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(false);
+        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(true);
     }
 
     /** The data source EclipseLink connects the unit through (Liberty's pool for jdbc/ent). */
