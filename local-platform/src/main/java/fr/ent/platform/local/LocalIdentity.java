@@ -26,9 +26,12 @@ public final class LocalIdentity implements AutoCloseable {
 
     private final LocalKeycloak keycloak;
     private final ClientCredentials operator;
+    /** One for the platform's life: it keeps its administrator's token (a password sign-in) across calls. */
+    private final KeycloakSetup setup;
 
     private LocalIdentity(LocalKeycloak keycloak) {
         this.keycloak = keycloak;
+        this.setup = new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
         this.operator = ClientCredentials.platform(keycloak.baseUrl().toString(), OPERATOR_CLIENT, OPERATOR_SECRET);
     }
 
@@ -68,7 +71,7 @@ public final class LocalIdentity implements AutoCloseable {
     }
 
     public KeycloakSetup setup() {
-        return new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
+        return setup;
     }
 
     public LocalKeycloak keycloak() {
