@@ -83,6 +83,7 @@ public final class BenchPlatform implements AutoCloseable {
                 Bench.targetDirectory(), name + "-liberty", pgdata, true,
                 Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
                 Bench.freePort(), Bench.freePort(), withExtra(serverEnvironment(), extraEnvironment), Bench::say));
+        ProcessCpu.watchKeycloak(platform.identity().keycloak().process());
         Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
                 + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
         return new BenchPlatform(platform);
@@ -197,27 +198,19 @@ public final class BenchPlatform implements AutoCloseable {
     }
 
     /**
-     * Signs {@code login}'s user in to the portal of {@code domain} as a browser does, over plain HTTP: the
-     * runtime's code flow (PKCE) through Keycloak's login form of the collectivity's realm, back to {@code /};
-     * returns the portal session (its cookie) after checking that the signed-in home page names the user.
+     * Signs {@code login}'s user in to the portal of {@code domain} as a browser does, over plain HTTP
+     * ({@link PortalLogin}: the runtime's code flow with PKCE through Keycloak's login form of the collectivity's
+     * realm, back to {@code /}); returns the portal session (its cookie) after checking that the signed-in home page
+     * names the user.
      */
     public PortalSession portalSession(String domain, PasswordLogin login) {
-        LoginAgent browser = new LoginAgent(server().runtimeBase());
-        String portal = "http://" + domain + ":" + server().runtimeBase().getPort();
-        HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
-        HttpResponse<String> home = browser.follow(browser.submitLogin(loginPage, login.username(), login.password()),
-                null);
-        if (home.statusCode() != 200 || !home.uri().getPath().equals("/") || !home.body().contains(login.name())) {
-            throw new IllegalStateException("portal sign-in of " + login.username() + " on " + domain + " ended on "
-                    + home.uri() + " " + home.statusCode() + " without naming " + login.name() + ": "
-                    + home.body().substring(0, Math.min(home.body().length(), 400)));
+        PortalLogin.Outcome outcome = PortalLogin.signIn(new LoginAgent(server().runtimeBase()),
+                server().runtimeBase(), domain, login);
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("portal sign-in of " + login.username() + " on " + domain + " failed ("
+                    + outcome.failure() + "): " + outcome.detail());
         }
-        String session = browser.cookie(domain, PortalSession.COOKIE);
-        if (session == null) {
-            throw new IllegalStateException("no " + PortalSession.COOKIE + " cookie after the sign-in of "
-                    + login.username() + " on " + domain);
-        }
-        return new PortalSession(PortalSession.COOKIE + "=" + session, login.name());
+        return outcome.session();
     }
 
     /**

@@ -299,15 +299,7 @@ public final class CollectivityExportBench {
     static void firstSignIn(BenchPlatform platform, String domain, String login, String code) {
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         String portal = "http://" + domain + ":" + platform.server().runtimeBase().getPort();
-        HttpResponse<String> loginPage = browser.follow(browser.get(portal + "/auth/login?return=/"), null);
-        HttpResponse<String> choose = browser.follow(browser.submitLogin(loginPage, login, code), null);
-        if (!choose.body().contains("kc-passwd-update-form")) {
-            throw new IllegalStateException("no password choice after the activation code of " + login + ": "
-                    + choose.statusCode() + " " + choose.uri());
-        }
-        String password = "bench-choisi-2026";
-        HttpResponse<String> home = browser.follow(browser.submitForm(choose, "kc-passwd-update-form",
-                Map.of("password-new", password, "password-confirm", password)), null);
+        HttpResponse<String> home = browser.firstSignIn(portal, login, code, "bench-choisi-2026");
         if (home.statusCode() != 200 || !home.uri().getPath().equals("/")
                 || browser.cookie(domain, PortalSession.COOKIE) == null) {
             throw new IllegalStateException("first sign-in of " + login + " on " + domain + " ended on " + home.uri()

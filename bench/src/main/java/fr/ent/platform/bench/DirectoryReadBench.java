@@ -55,8 +55,31 @@ public final class DirectoryReadBench {
 
     record Phase(String name, String pattern, int round, double seconds, long requests, double throughput,
             double p50Ms, double p90Ms, double p99Ms, double maxMs, long errors, double platformCpuMsPerRequest,
-            double clientCpuMsPerRequest, double postgresCpuMsPerRequest, double machineCpuMsPerRequest,
-            double plansPerRequest, double planMsPerRequest) {
+            double keycloakCpuMsPerRequest, double clientCpuMsPerRequest, double postgresCpuMsPerRequest,
+            double machineCpuMsPerRequest, double plansPerRequest, double planMsPerRequest) {
+    }
+
+    /**
+     * What one turn of the closed loop does for a collectivity (one request, or a whole login): null when it
+     * succeeded, else a short kind of failure (the failures are counted by kind, so no per-user detail in it).
+     */
+    @FunctionalInterface
+    interface Exchange {
+        String perform(Target target, ThreadLocalRandom random) throws IOException, InterruptedException;
+    }
+
+    /** GET {@code uri} as one of the target's readers drawn at random; anything but 200 fails. */
+    static Exchange read(URI uri, HttpClient http) {
+        return (target, random) -> {
+            Reader reader = target.readers().get(random.nextInt(target.readers().size()));
+            HttpRequest request = reader.request(uri, target.host());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                return null;
+            }
+            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            return "HTTP " + response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) : body);
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -148,19 +171,26 @@ public final class DirectoryReadBench {
      */
     static List<Phase> interleaved(Target[] targets, URI uri, int threads, int warmup, int rounds, int phaseSeconds,
             HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds) throws InterruptedException {
+        return interleaved(targets, read(uri, http), threads, warmup, rounds, phaseSeconds, totalErrors, errorKinds);
+    }
+
+    /** The same for any exchange (a login rather than a read). */
+    static List<Phase> interleaved(Target[] targets, Exchange exchange, int threads, int warmup, int rounds,
+            int phaseSeconds, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds) throws InterruptedException {
         List<Phase> phases = new ArrayList<>();
         say("Warm-up " + warmup + " s (pattern B) ...");
-        run("warm-up", "B", 0, targets, uri, threads, warmup, http, totalErrors, errorKinds);
+        run("warm-up", "B", 0, targets, exchange, threads, warmup, totalErrors, errorKinds);
         for (int round = 1; round <= rounds; round++) {
             for (String pattern : round % 2 == 1 ? List.of("A", "B") : List.of("B", "A")) {
-                Phase phase = run(pattern + round, pattern, round, targets, uri, threads, phaseSeconds, http,
+                Phase phase = run(pattern + round, pattern, round, targets, exchange, threads, phaseSeconds,
                         totalErrors, errorKinds);
                 phases.add(phase);
                 say(String.format("  %-3s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  platform CPU %5.2f ms/req"
-                        + " (PostgreSQL %5.2f)  machine CPU %5.2f ms/req  errors %d  (load %s)%s", phase.name(),
-                        phase.throughput(), phase.p50Ms(), phase.p99Ms(), phase.platformCpuMsPerRequest(),
+                        + " (Keycloak %5.2f; PostgreSQL %5.2f)  machine CPU %5.2f ms/req  errors %d  (load %s)",
+                        phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
+                        phase.platformCpuMsPerRequest(), phase.keycloakCpuMsPerRequest(),
                         phase.postgresCpuMsPerRequest(), phase.machineCpuMsPerRequest(), phase.errors(),
-                        loadAverage(), Double.isNaN(phase.plansPerRequest()) ? "" : String.format(
+                        loadAverage()) + (Double.isNaN(phase.plansPerRequest()) ? "" : String.format(
                                 "  PostgreSQL plans %5.2f/req (%5.2f ms)", phase.plansPerRequest(),
                                 phase.planMsPerRequest())));
             }
@@ -171,13 +201,13 @@ public final class DirectoryReadBench {
     /** One line per phase. */
     static Table phaseTable(List<Phase> phases, int tenants) {
         Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "platform CPU ms/req", "client CPU ms/req", "PostgreSQL CPU ms/req", "machine CPU ms/req",
-                "PostgreSQL plans/req", "non-200");
+                "platform CPU ms/req", "of which Keycloak", "client CPU ms/req", "PostgreSQL CPU ms/req",
+                "machine CPU ms/req", "PostgreSQL plans/req", "non-200");
         for (Phase p : phases) {
             table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants",
                     fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
                     fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
-                    fmt(p.clientCpuMsPerRequest(), 2), fmt(p.postgresCpuMsPerRequest(), 2),
+                    fmt(p.keycloakCpuMsPerRequest(), 2), fmt(p.clientCpuMsPerRequest(), 2), fmt(p.postgresCpuMsPerRequest(), 2),
                     fmt(p.machineCpuMsPerRequest(), 2),
                     Double.isNaN(p.plansPerRequest()) ? "" : fmt(p.plansPerRequest(), 2), p.errors());
         }
@@ -192,6 +222,7 @@ public final class DirectoryReadBench {
                     .add("throughput", p.throughput()).add("p50Ms", p.p50Ms()).add("p90Ms", p.p90Ms())
                     .add("p99Ms", p.p99Ms()).add("maxMs", p.maxMs()).add("non200", p.errors())
                     .add("platformCpuMsPerRequest", p.platformCpuMsPerRequest())
+                    .add("keycloakCpuMsPerRequest", finite(p.keycloakCpuMsPerRequest()))
                     .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest())
                     .add("postgresCpuMsPerRequest", finite(p.postgresCpuMsPerRequest()))
                     .add("machineCpuMsPerRequest", finite(p.machineCpuMsPerRequest()))
@@ -213,11 +244,14 @@ public final class DirectoryReadBench {
 
     static Comparison compare(List<Phase> phases, int rounds) {
         Table ratios = new Table("comparison", "A req/s", "B req/s", "B/A throughput", "A p99 ms", "B p99 ms",
-                "B/A p99", "B/A platform CPU per req", "B/A PostgreSQL CPU per req", "B/A machine CPU per req");
+                "B/A p99", "B/A platform CPU per req", "B/A Keycloak CPU per req", "B/A PostgreSQL CPU per req",
+                "B/A machine CPU per req");
         double sumA = 0;
         double sumB = 0;
         double sumCpuA = 0;
         double sumCpuB = 0;
+        double sumKcA = 0;
+        double sumKcB = 0;
         double sumPgA = 0;
         double sumPgB = 0;
         double sumMachineA = 0;
@@ -235,6 +269,8 @@ public final class DirectoryReadBench {
             sumB += b.throughput();
             sumCpuA += a.platformCpuMsPerRequest();
             sumCpuB += b.platformCpuMsPerRequest();
+            sumKcA += a.keycloakCpuMsPerRequest();
+            sumKcB += b.keycloakCpuMsPerRequest();
             sumPgA += a.postgresCpuMsPerRequest();
             sumPgB += b.postgresCpuMsPerRequest();
             sumMachineA += a.machineCpuMsPerRequest();
@@ -247,6 +283,7 @@ public final class DirectoryReadBench {
             ratios.row("round " + round + (round % 2 == 1 ? " (A then B)" : " (B then A)"),
                     fmt(a.throughput(), 1), fmt(b.throughput(), 1), fmt(roundRatios[round - 1], 3), fmt(a.p99Ms(), 2),
                     fmt(b.p99Ms(), 2), fmt(p99Ratios[round - 1], 3), fmt(cpuRatios[round - 1], 3),
+                    fmt(b.keycloakCpuMsPerRequest() / a.keycloakCpuMsPerRequest(), 3),
                     fmt(b.postgresCpuMsPerRequest() / a.postgresCpuMsPerRequest(), 3),
                     fmt(b.machineCpuMsPerRequest() / a.machineCpuMsPerRequest(), 3));
         }
@@ -257,10 +294,11 @@ public final class DirectoryReadBench {
         double p99Ratio = sumP99B / sumP99A;
         double medianRatio = median(roundRatios);
         ratios.row("mean of rounds", fmt(meanA, 1), fmt(meanB, 1), fmt(ratio, 3), fmt(sumP99A / rounds, 2),
-                fmt(sumP99B / rounds, 2), fmt(p99Ratio, 3), fmt(cpuRatio, 3), fmt(sumPgB / sumPgA, 3),
+                fmt(sumP99B / rounds, 2), fmt(p99Ratio, 3), fmt(cpuRatio, 3), fmt(sumKcB / sumKcA, 3),
+                fmt(sumPgB / sumPgA, 3),
                 fmt(sumMachineB / sumMachineA, 3));
         ratios.row("median of round ratios", "", "", fmt(medianRatio, 3), "", "", fmt(median(p99Ratios), 3),
-                fmt(median(cpuRatios), 3), "", "");
+                fmt(median(cpuRatios), 3), "", "", "");
         return new Comparison(ratios, meanA, meanB, ratio, cpuRatio, medianRatio, p99Ratio);
     }
 
@@ -268,10 +306,17 @@ public final class DirectoryReadBench {
     static Phase run(String name, String pattern, int round, Target[] targets, URI uri, int threads,
             int seconds, HttpClient http, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds)
             throws InterruptedException {
+        return run(name, pattern, round, targets, read(uri, http), threads, seconds, totalErrors, errorKinds);
+    }
+
+    /** The same loop for any exchange: each thread starts its next exchange as soon as the previous one ended. */
+    static Phase run(String name, String pattern, int round, Target[] targets, Exchange exchange, int threads,
+            int seconds, AtomicLong totalErrors, Map<String, AtomicLong> errorKinds) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         AtomicLong count = new AtomicLong();
         double platformCpu0 = ProcessCpu.platformMillis();
+        double keycloakCpu0 = ProcessCpu.keycloakMillis();
         double clientCpu0 = ProcessCpu.selfMillis();
         double postgresCpu0 = ProcessCpu.postgresMillis();
         double machineCpu0 = ProcessCpu.machineBusyMillis();
@@ -285,17 +330,10 @@ public final class DirectoryReadBench {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < deadline) {
                     Target target = pattern.equals("A") ? targets[0] : targets[random.nextInt(targets.length)];
-                    Reader reader = target.readers().get(random.nextInt(target.readers().size()));
                     long t0 = System.nanoTime();
-                    String failure = null;
+                    String failure;
                     try {
-                        HttpRequest request = reader.request(uri, target.host());
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-                            failure = "HTTP " + response.statusCode() + " "
-                                    + (body.length() > 200 ? body.substring(0, 200) : body);
-                        }
+                        failure = exchange.perform(target, random);
                     } catch (IOException e) {
                         failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                     } catch (InterruptedException e) {
@@ -312,15 +350,18 @@ public final class DirectoryReadBench {
                 }
             }));
         }
-        for (Future<?> f : done) {
-            try {
+        try {
+            for (Future<?> f : done) {
                 f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow(); // its threads are not daemons: left running, they would keep a failed bench alive
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double platformCpu = ProcessCpu.platformMillis() - platformCpu0;
+        double keycloakCpu = ProcessCpu.keycloakMillis() - keycloakCpu0;
         double clientCpu = ProcessCpu.selfMillis() - clientCpu0;
         double postgresCpu = ProcessCpu.postgresMillis() - postgresCpu0;
         double machineCpu = ProcessCpu.machineBusyMillis() - machineCpu0;
@@ -332,12 +373,11 @@ public final class DirectoryReadBench {
             plans = (planning1.get().plans() - planning0.get().plans()) / (double) count.get();
             planMillis = (planning1.get().planMillis() - planning0.get().planMillis()) / count.get();
         }
-        pool.shutdown();
         Histogram h = recorder.getIntervalHistogram();
         return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, errors.get(),
-                platformCpu / count.get(), clientCpu / count.get(), postgresCpu / count.get(),
+                platformCpu / count.get(), keycloakCpu / count.get(), clientCpu / count.get(), postgresCpu / count.get(),
                 machineCpu / count.get(), plans, planMillis);
     }
 

@@ -171,6 +171,30 @@ public final class HomePageBench {
     static Target[] prepare(BenchPlatform platform, String prefix, int tenants,
             java.util.function.IntUnaryOperator usersOf) throws Exception {
         long t0 = System.nanoTime();
+        Target[] accounts = accounts(platform, prefix, tenants, usersOf);
+        Target[] targets = new Target[tenants];
+        for (int i = 0; i < tenants; i++) {
+            List<PortalSession> sessions = new ArrayList<>();
+            for (Reader account : accounts[i].readers()) {
+                sessions.add(platform.portalSession(accounts[i].host(), (PasswordLogin) account));
+            }
+            targets[i] = new Target(accounts[i].host(), sessions);
+            if ((i + 1) % 25 == 0 || i + 1 == tenants) {
+                say("  signed in " + (i + 1) + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L
+                        + " s)");
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * The people of {@link #prepare}, not signed in yet: provisions the collectivities, seeds each directory, posts
+     * one notice to each school and gives every person a Keycloak account; each target's readers are their
+     * {@link PasswordLogin}s (what {@link LoginStormBench} signs in again and again).
+     */
+    static Target[] accounts(BenchPlatform platform, String prefix, int tenants,
+            java.util.function.IntUnaryOperator usersOf) throws Exception {
+        long t0 = System.nanoTime();
         String[] hosts = new String[tenants];
         for (int i = 1; i <= tenants; i++) {
             hosts[i - 1] = "h" + prefix + i + ".localhost";
@@ -187,13 +211,9 @@ public final class HomePageBench {
             postNoticeToSchool(platform.client(), host, "Réunion de rentrée jeudi à 18 h");
             List<PasswordLogin> accounts = platform.signIn("home" + prefix + "-" + i, host,
                     Set.of("Teacher", "Student", "Personnel"));
-            List<PortalSession> sessions = new ArrayList<>();
-            for (PasswordLogin account : accounts) {
-                sessions.add(platform.portalSession(host, account));
-            }
-            targets[i - 1] = new Target(host, sessions);
+            targets[i - 1] = new Target(host, accounts);
             if (i % 25 == 0 || i == tenants) {
-                say("  signed in " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+                say("  accounts of " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
             }
         }
         return targets;

@@ -25,6 +25,26 @@ public final class ProcessCpu {
     private ProcessCpu() {
     }
 
+    /** The bench platform's Keycloak ({@code kc.sh}, its JVM a descendant), once it runs. */
+    private static volatile ProcessHandle keycloak;
+
+    /** The bench platform's Keycloak process: its CPU is also told apart from Liberty's ({@link #keycloakMillis}). */
+    public static void watchKeycloak(ProcessHandle process) {
+        keycloak = process;
+    }
+
+    /**
+     * CPU milliseconds of the bench platform's Keycloak and its descendants (part of {@link #platformMillis}): where
+     * a login's password hashing goes. NaN without /proc or when no Keycloak is watched.
+     */
+    public static double keycloakMillis() {
+        ProcessHandle process = keycloak;
+        if (process == null || !Files.isDirectory(Path.of("/proc/self"))) {
+            return Double.NaN;
+        }
+        return (ticks(process.pid()) + process.descendants().mapToLong(p -> ticks(p.pid())).sum()) * TICK_MILLIS;
+    }
+
     /** Where the bench platform's PostgreSQL keeps its data (its postmaster.pid is found under it). */
     public static void watchPostgres(Path dataDirectory) {
         postgresData = dataDirectory;

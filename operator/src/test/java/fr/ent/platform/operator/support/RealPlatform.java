@@ -99,6 +99,19 @@ public final class RealPlatform {
         return platform.server().adminBase();
     }
 
+    /**
+     * Admin API calls with platform-admin tokens, runtime calls with a collectivity's domain as Host (a
+     * collectivity's administrator's token once {@code authorizeRuntime} is called for it).
+     */
+    public fr.ent.platform.local.PlatformClient client() {
+        return platform.client();
+    }
+
+    /** Keycloak as its bootstrap administrator: what only tests and the local platform do (a realm's test client). */
+    public fr.ent.platform.local.KeycloakSetup keycloak() {
+        return platform.identity().setup();
+    }
+
     /** The runtime's public endpoint (send the collectivity's domain as Host). */
     public URI runtimeBase() {
         return platform.server().runtimeBase();

@@ -34,19 +34,34 @@ public final class LoginAgent {
     private record Cookie(String host, String path, String name, String value) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final List<Cookie> cookies = new ArrayList<>();
     private final URI runtimeBase;
 
     /** An agent that sends every request where its URL says. */
     public LoginAgent() {
-        this.runtimeBase = null;
+        this(null);
     }
 
     /** An agent that sends requests for {@code *.localhost} domains to the runtime at {@code runtimeBase}. */
     public LoginAgent(URI runtimeBase) {
+        this(runtimeBase, client());
+    }
+
+    /**
+     * The same, over a client shared with other agents (a load generator signing many people in: one connection
+     * pool, not one client and its selector thread per login); the cookies stay this agent's own, since the client
+     * keeps none. The client must not follow redirects ({@link #client()}): the agent follows them itself.
+     */
+    public LoginAgent(URI runtimeBase, HttpClient http) {
         this.runtimeBase = runtimeBase;
+        this.http = http;
+    }
+
+    /** A client as an agent needs it: redirects not followed, no cookie handler. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public HttpResponse<String> get(String url) {
@@ -162,6 +177,26 @@ public final class LoginAgent {
         return send("POST", pageUri(page).resolve(unescape(action.group(1))),
                 KeycloakLoginForm.USERNAME + "=" + encode(username) + "&" + KeycloakLoginForm.PASSWORD + "="
                         + encode(password) + "&credentialId=");
+    }
+
+    /** Keycloak's "choose your password" form (required action UPDATE_PASSWORD: an activation code's first use). */
+    public static final String UPDATE_PASSWORD_FORM = "kc-passwd-update-form";
+
+    /**
+     * A person's first sign-in on a portal ({@code portal}: {@code http://<domain>:<port>}) with their activation
+     * code: the portal's login, Keycloak's form with the code as password, then its "choose your password" form with
+     * {@code newPassword}, and the redirects back to the portal. Returns the last answer: the portal's home page when
+     * it went through (the caller checks); fails if Keycloak did not ask for a new password after the code.
+     */
+    public HttpResponse<String> firstSignIn(String portal, String login, String code, String newPassword) {
+        HttpResponse<String> loginPage = follow(get(portal + "/auth/login?return=/"), null);
+        HttpResponse<String> choose = follow(submitLogin(loginPage, login, code), null);
+        if (!choose.body().contains("id=\"" + UPDATE_PASSWORD_FORM + "\"")) {
+            throw new IllegalStateException("no password choice after the activation code of " + login + ": "
+                    + choose.statusCode() + " " + choose.uri());
+        }
+        return follow(submitForm(choose, UPDATE_PASSWORD_FORM, Map.of("password-new", newPassword,
+                "password-confirm", newPassword)), null);
     }
 
     /** Fills and submits the form with this id (its action, HTML-unescaped) with these fields, URL-encoded. */
