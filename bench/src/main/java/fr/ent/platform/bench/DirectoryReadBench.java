@@ -56,7 +56,7 @@ public final class DirectoryReadBench {
     record Phase(String name, String pattern, int round, double seconds, long requests, double throughput,
             double p50Ms, double p90Ms, double p99Ms, double maxMs, long errors, double platformCpuMsPerRequest,
             double keycloakCpuMsPerRequest, double clientCpuMsPerRequest, double postgresCpuMsPerRequest,
-            double machineCpuMsPerRequest) {
+            double machineCpuMsPerRequest, double plansPerRequest, double planMsPerRequest) {
     }
 
     /**
@@ -190,7 +190,9 @@ public final class DirectoryReadBench {
                         phase.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
                         phase.platformCpuMsPerRequest(), phase.keycloakCpuMsPerRequest(),
                         phase.postgresCpuMsPerRequest(), phase.machineCpuMsPerRequest(), phase.errors(),
-                        loadAverage()));
+                        loadAverage()) + (Double.isNaN(phase.plansPerRequest()) ? "" : String.format(
+                                "  PostgreSQL plans %5.2f/req (%5.2f ms)", phase.plansPerRequest(),
+                                phase.planMsPerRequest())));
             }
         }
         return phases;
@@ -200,13 +202,14 @@ public final class DirectoryReadBench {
     static Table phaseTable(List<Phase> phases, int tenants) {
         Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
                 "platform CPU ms/req", "of which Keycloak", "client CPU ms/req", "PostgreSQL CPU ms/req",
-                "machine CPU ms/req", "non-200");
+                "machine CPU ms/req", "PostgreSQL plans/req", "non-200");
         for (Phase p : phases) {
             table.row(p.name(), p.pattern().equals("A") ? "A: tenant 1" : "B: " + tenants + " tenants",
                     fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
                     fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
                     fmt(p.keycloakCpuMsPerRequest(), 2), fmt(p.clientCpuMsPerRequest(), 2), fmt(p.postgresCpuMsPerRequest(), 2),
-                    fmt(p.machineCpuMsPerRequest(), 2), p.errors());
+                    fmt(p.machineCpuMsPerRequest(), 2),
+                    Double.isNaN(p.plansPerRequest()) ? "" : fmt(p.plansPerRequest(), 2), p.errors());
         }
         return table;
     }
@@ -222,7 +225,9 @@ public final class DirectoryReadBench {
                     .add("keycloakCpuMsPerRequest", finite(p.keycloakCpuMsPerRequest()))
                     .add("clientCpuMsPerRequest", p.clientCpuMsPerRequest())
                     .add("postgresCpuMsPerRequest", finite(p.postgresCpuMsPerRequest()))
-                    .add("machineCpuMsPerRequest", finite(p.machineCpuMsPerRequest())));
+                    .add("machineCpuMsPerRequest", finite(p.machineCpuMsPerRequest()))
+                    .add("postgresPlansPerRequest", finite(p.plansPerRequest()))
+                    .add("postgresPlanMsPerRequest", finite(p.planMsPerRequest())));
         }
         return phaseJson;
     }
@@ -315,6 +320,7 @@ public final class DirectoryReadBench {
         double clientCpu0 = ProcessCpu.selfMillis();
         double postgresCpu0 = ProcessCpu.postgresMillis();
         double machineCpu0 = ProcessCpu.machineBusyMillis();
+        java.util.Optional<StatementStats.Planning> planning0 = StatementStats.planning();
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -359,12 +365,20 @@ public final class DirectoryReadBench {
         double clientCpu = ProcessCpu.selfMillis() - clientCpu0;
         double postgresCpu = ProcessCpu.postgresMillis() - postgresCpu0;
         double machineCpu = ProcessCpu.machineBusyMillis() - machineCpu0;
+        java.util.Optional<StatementStats.Planning> planning1 = StatementStats.planning();
+        // planned at each call or kept: what the PostgreSQL CPU per request hides (ADR 0047)
+        double plans = Double.NaN;
+        double planMillis = Double.NaN;
+        if (planning0.isPresent() && planning1.isPresent() && planning1.get().plans() >= planning0.get().plans()) {
+            plans = (planning1.get().plans() - planning0.get().plans()) / (double) count.get();
+            planMillis = (planning1.get().planMillis() - planning0.get().planMillis()) / count.get();
+        }
         Histogram h = recorder.getIntervalHistogram();
         return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, errors.get(),
                 platformCpu / count.get(), keycloakCpu / count.get(), clientCpu / count.get(), postgresCpu / count.get(),
-                machineCpu / count.get());
+                machineCpu / count.get(), plans, planMillis);
     }
 
     private static double median(double[] values) {

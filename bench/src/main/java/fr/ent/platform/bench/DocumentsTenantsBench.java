@@ -66,6 +66,7 @@ public final class DocumentsTenantsBench {
         double loadBefore;
         double loadAfter;
         try (BenchPlatform platform = BenchPlatform.start("documents-tenants")) {
+            StatementStats.watch(platform); // -Dent.db.statementStats: plans per request in each phase
             long t0 = System.nanoTime();
             Target[] targets = prepare(platform, "", tenants, i -> i == 1 ? firstUsers : users, folders, files);
             say("  set up in " + (System.nanoTime() - t0) / 1_000_000_000L + " s");

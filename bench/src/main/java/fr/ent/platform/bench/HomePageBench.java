@@ -69,6 +69,7 @@ public final class HomePageBench {
         double loadAfter;
         Table statements = null;
         try (BenchPlatform platform = BenchPlatform.start("home-page")) {
+            StatementStats.watch(platform); // -Dent.db.statementStats: plans per request in each phase
             long t0 = System.nanoTime();
             Target[] targets = prepare(platform, "", tenants, index -> index == 1 ? firstUsers : users);
             sessions = java.util.Arrays.stream(targets).mapToInt(t -> t.readers().size()).sum();

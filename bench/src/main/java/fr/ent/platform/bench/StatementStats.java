@@ -24,6 +24,41 @@ final class StatementStats {
         return Boolean.getBoolean("ent.db.statementStats");
     }
 
+    /** The platform whose planning {@link #planning} reads during the phases; none until set. */
+    private static volatile javax.sql.DataSource watched;
+
+    /** Planned statements so far (calls, times planned, planning time), in the platform's database. */
+    record Planning(long calls, long plans, double planMillis) {
+    }
+
+    /** From now on, {@link #planning} reads this platform's figures (only when statements are counted). */
+    static void watch(BenchPlatform platform) throws SQLException {
+        if (requested()) {
+            try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            watched = platform.dataSource();
+        }
+    }
+
+    /** The planned statements' totals now, or empty when no platform is watched or the figures cannot be read. */
+    static java.util.Optional<Planning> planning() {
+        javax.sql.DataSource db = watched;
+        if (db == null) {
+            return java.util.Optional.empty();
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls), 0), coalesce(sum(plans), 0),"
+                        + " coalesce(sum(total_plan_time), 0) FROM pg_stat_statements WHERE dbid ="
+                        + " (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " AND query ~* '^\\s*(WITH|SELECT|INSERT|UPDATE|DELETE)' AND query NOT LIKE '%pg_stat_statements%'")) {
+            rs.next();
+            return java.util.Optional.of(new Planning(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static void reset(BenchPlatform platform) throws SQLException {
         try (Connection c = platform.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");

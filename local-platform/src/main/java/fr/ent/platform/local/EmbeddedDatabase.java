@@ -38,6 +38,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (Boolean.getBoolean("ent.db.statementStats")) {
             // statements counted by PostgreSQL (ADR 0028's "How to count"; the benchmarks' StatementStats)
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // and how many times each was planned, and for how long (a statement planned at every call is one whose
+            // plan did not survive: ADR 0047)
+            builder.setServerConfig("pg_stat_statements.track_planning", "on");
+            // one entry per statement and schema (the tables differ): 100 collectivities' pages outgrow the default
+            // 5,000 entries, and evicted entries would make the sums go backwards
+            builder.setServerConfig("pg_stat_statements.max", "50000");
         }
         EmbeddedPostgres postgres = builder.start();
         return new EmbeddedDatabase(postgres, dataDirectory);

@@ -27,15 +27,22 @@ import java.util.Map;
  * with known passwords, and a confidential "seeder" client whose service account administers a collectivity
  * (it fills the demo directory through the same APIs as any client). Production realms never get these: they
  * are made by tenant-manager's REALM step and their accounts by the accounts synchronisation.
+ *
+ * <p>Thread-safe. Its administrator's token is kept until shortly before it expires: each token is a password
+ * sign-in, which Keycloak checks with its slow password hash (Argon2 by default), and this class used to sign in
+ * for every call it made (several per demo or test user).
  */
 public final class KeycloakSetup {
+
+    /** Renew this long before the token's expiry, so that no call is sent with a token about to expire. */
+    private static final Duration MARGIN = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String adminUser;
     private final String adminPassword;
-    private String adminToken;
-    private Instant adminTokenRenewal = Instant.EPOCH;
+    private String token;
+    private Instant renewAt = Instant.MIN;
 
     public KeycloakSetup(URI base, String adminUser, String adminPassword) {
         this.base = base;
@@ -173,8 +180,18 @@ public final class KeycloakSetup {
 
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
+        HttpResponse<String> response = sendOnce(method, path, json, adminToken());
+        if (response.statusCode() == 401) {
+            // revoked or expired early (Keycloak restarted): one new token, one retry
+            response = sendOnce(method, path, json, renewToken());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> sendOnce(String method, String path, String json, String bearer)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminToken());
+                .header("Authorization", "Bearer " + bearer);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -183,20 +200,15 @@ public final class KeycloakSetup {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * The bootstrap administrator's token, fetched again 10 s before it expires: a token per call cost each admin
-     * call a password grant, and so a password hash in Keycloak (a user's creation took several).
-     */
     private synchronized String adminToken() throws IOException, InterruptedException {
-        if (adminToken == null || Instant.now().isAfter(adminTokenRenewal)) {
-            JsonObject token = fetchAdminToken();
-            adminToken = token.getString("access_token");
-            adminTokenRenewal = Instant.now().plusSeconds(token.getJsonNumber("expires_in").longValue() - 10);
+        if (token == null || Instant.now().isAfter(renewAt)) {
+            return renewToken();
         }
-        return adminToken;
+        return token;
     }
 
-    private JsonObject fetchAdminToken() throws IOException, InterruptedException {
+    /** A new token, kept until {@link #MARGIN} before it expires (master's tokens live 60 s by default). */
+    private synchronized String renewToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username="
                 + URLEncoder.encode(adminUser, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
@@ -204,7 +216,10 @@ public final class KeycloakSetup {
                         URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return object(expect(response, 200).body());
+        JsonObject answer = object(expect(response, 200).body());
+        token = answer.getString("access_token");
+        renewAt = Instant.now().plusSeconds(answer.getJsonNumber("expires_in").longValue()).minus(MARGIN);
+        return token;
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int... statuses) {

@@ -26,10 +26,12 @@ public final class LocalIdentity implements AutoCloseable {
 
     private final LocalKeycloak keycloak;
     private final ClientCredentials operator;
-    private KeycloakSetup setup;
+    /** One for the platform's life: it keeps its administrator's token (a password sign-in) across calls. */
+    private final KeycloakSetup setup;
 
     private LocalIdentity(LocalKeycloak keycloak) {
         this.keycloak = keycloak;
+        this.setup = new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
         this.operator = ClientCredentials.platform(keycloak.baseUrl().toString(), OPERATOR_CLIENT, OPERATOR_SECRET);
     }
 
@@ -68,11 +70,7 @@ public final class LocalIdentity implements AutoCloseable {
         return operator;
     }
 
-    /** One administration client per platform: it keeps its administrator token between calls. */
-    public synchronized KeycloakSetup setup() {
-        if (setup == null) {
-            setup = new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
-        }
+    public KeycloakSetup setup() {
         return setup;
     }
 

@@ -5,6 +5,7 @@ import static fr.ent.platform.tenants.ProvisioningTest.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ent.platform.branding.Branding;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.ProblemStatuses;
 import fr.ent.platform.tenancy.TenantState;
@@ -12,6 +13,7 @@ import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
+import fr.ent.platform.tenants.identity.PasswordHashing;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -23,6 +25,7 @@ import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityChange;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.testing.keycloak.SharedKeycloak;
 import fr.ent.platform.testing.ports.FreePorts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -285,6 +288,53 @@ class RealmProvisioningTest {
         // Re-running the definition closes the password grant again.
         realms.ensureRealm(c);
         assertThat(passwordGrant(realm, "marie.curie", password).statusCode()).isIn(400, 401);
+    }
+
+    /**
+     * ent.keycloak.password-hashing: a realm made with it hashes passwords so (and keeps the password rules); the REALM
+     * step re-run without it puts Keycloak's default hashing back, and with it again brings it back: the reconcile
+     * path applies it to existing realms.
+     */
+    @Test
+    void theHashingSettingReachesTheRealmsPolicyAndItsPasswordsAtCreationAndReconciliation() {
+        KeycloakRealms production = new KeycloakRealms(admin, new PortalUrls(TestKeycloak.PORTAL_TEMPLATE),
+                Optional.of(TestKeycloak.OPERATOR_SECRET), x -> Branding.NONE, PasswordHashing.KEYCLOAK_DEFAULT);
+        String slug = uniqueSlug("hash");
+        Collectivity c = service(TestKeycloak.realms()).create(request(slug));
+        String realm = "ent-" + slug;
+        String fast = RealmDefinition.PASSWORD_POLICY + " and " + SharedKeycloak.PASSWORD_HASHING;
+        assertThat(admin.get(realm).object().getString("passwordPolicy")).isEqualTo(fast);
+        String id = admin.post(realm + "/users", Json.createObjectBuilder().add("username", "ada.hash")
+                .add("enabled", true).add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", "Un-mot-de-passe-long-1").add("temporary", false)))
+                .build()).createdId();
+        assertThat(passwordHashing(realm, id)).isEqualTo("pbkdf2-sha256 x1");
+        // the rules stay: too short, refused
+        assertThat(setPassword(realm, id, "court").status()).isEqualTo(400);
+
+        production.ensureRealm(c);
+        assertThat(admin.get(realm).object().getString("passwordPolicy")).isEqualTo(RealmDefinition.PASSWORD_POLICY);
+        assertThat(setPassword(realm, id, "Un-mot-de-passe-long-2").status()).isEqualTo(204);
+        assertThat(passwordHashing(realm, id)).startsWith("argon2 ");
+
+        TestKeycloak.realms().ensureRealm(c);
+        assertThat(admin.get(realm).object().getString("passwordPolicy")).isEqualTo(fast);
+        assertThat(setPassword(realm, id, "Un-mot-de-passe-long-3").status()).isEqualTo(204);
+        assertThat(passwordHashing(realm, id)).isEqualTo("pbkdf2-sha256 x1");
+    }
+
+    private KeycloakAdmin.Response setPassword(String realm, String userId, String password) {
+        return admin.send("PUT", realm + "/users/" + userId + "/reset-password", Json.createObjectBuilder()
+                .add("type", "password").add("value", password).add("temporary", false).build());
+    }
+
+    /** The algorithm and iterations of the user's password, as Keycloak stored them. */
+    private String passwordHashing(String realm, String userId) {
+        JsonObject credential = admin.get(realm + "/users/" + userId + "/credentials").array().stream()
+                .map(JsonValue::asJsonObject).filter(x -> x.getString("type").equals("password")).findFirst()
+                .orElseThrow();
+        JsonObject data = parse(credential.getString("credentialData"));
+        return data.getString("algorithm") + " x" + data.getInt("hashIterations");
     }
 
     @Test

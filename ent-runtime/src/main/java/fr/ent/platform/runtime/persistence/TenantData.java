@@ -42,8 +42,8 @@ public class TenantData {
 
     /**
      * Setting: whether each collectivity's statements are prepared under their own SQL text ({@link
-     * CollectivityStatements}). Off by default: a first measure showed no gain (ADR 0047). Read at each unit of
-     * work, so that a benchmark can compare both on one running server.
+     * CollectivityStatements}), so that a pooled connection keeps each collectivity's plans (ADR 0047). On by
+     * default; read at each unit of work, so that a benchmark can compare both on one running server.
      */
     public static final String PLANS_PER_COLLECTIVITY = "ent.db.plans.per.collectivity";
 
@@ -82,11 +82,13 @@ public class TenantData {
     private <T> T inTransaction(EntityManagerFactory unit, Function<EntityManager, T> work, boolean readOnly) {
         Tenant tenant = context.current();
         TenantNames names = tenant.names();
-        EntityManager em = unit.createEntityManager(unitProperties(unit, names));
+        Map<String, Object> properties = unitProperties(unit, names);
+        boolean marked = properties.get(PersistenceUnitProperties.NON_JTA_DATASOURCE) instanceof CollectivityStatements;
+        EntityManager em = unit.createEntityManager(properties);
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            em.createNativeQuery(prelude(names, readOnly)).executeUpdate();
+            open(em, names, readOnly, marked);
             T result = work.apply(em);
             tx.commit();
             return result;
@@ -115,7 +117,7 @@ public class TenantData {
     }
 
     private static boolean configuredPlansPerCollectivity() {
-        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(false);
+        return ConfigProvider.getConfig().getOptionalValue(PLANS_PER_COLLECTIVITY, Boolean.class).orElse(true);
     }
 
     /** The data source EclipseLink connects the unit through (Liberty's pool for jdbc/ent). */
@@ -149,6 +151,35 @@ public class TenantData {
         } catch (jakarta.persistence.PersistenceException containerManaged) {
             return unit.unwrap(EntityManagerFactory.class).unwrap(Session.class);
         }
+    }
+
+    /**
+     * Confines the unit's transaction to its collectivity. With each collectivity's statements under their own text
+     * ({@link CollectivityStatements}), the unit opens with {@link #settings}: pgjdbc forgets every server-side
+     * prepared statement of a connection when it sees a {@code SET ... search_path} with another value than the last
+     * one (its guard against plans made under another path), so a pooled connection that moved from one collectivity
+     * to another prepared, analysed and planned each statement again whatever its text (ADR 0047, amended). A
+     * {@code SELECT set_config(...)} sets the same transaction-local values without that guard; it is safe only when
+     * a text runs under one schema, as the marked texts do. Otherwise the unit opens with {@link #prelude}.
+     */
+    private static void open(EntityManager em, TenantNames names, boolean readOnly, boolean marked) {
+        if (marked) {
+            em.createNativeQuery(settings(readOnly)).setParameter(1, names.role())
+                    .setParameter(2, TenantNames.quote(names.schema())).getSingleResult();
+        } else {
+            em.createNativeQuery(prelude(names, readOnly)).executeUpdate();
+        }
+    }
+
+    /**
+     * The opening statement of a unit whose statements are marked: the same role, search path and, for reads,
+     * read-only transaction as {@link #prelude}, set transaction-locally ({@code is_local}) by one SELECT with the role
+     * and schema as parameters, so that one text serves every collectivity and is itself prepared once per
+     * connection. {@code set_config('role', …)} is {@code SET ROLE}: PostgreSQL checks the same membership.
+     */
+    static String settings(boolean readOnly) {
+        return "SELECT set_config('role', ?1, true), set_config('search_path', ?2, true)"
+                + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "");
     }
 
     /**

@@ -35,6 +35,7 @@ public class KeycloakRealms implements IdentityRealms {
     private final Optional<String> operatorSecret;
     private final ProbeAccount probe;
     private final Function<Collectivity, Branding> branding;
+    private final PasswordHashing hashing;
 
     public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret) {
         this(admin, portal, operatorSecret, c -> Branding.NONE);
@@ -43,6 +44,13 @@ public class KeycloakRealms implements IdentityRealms {
     /** {@code branding}: the registry's branding of a collectivity, written into its realm for the login theme. */
     public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret,
             Function<Collectivity, Branding> branding) {
+        this(admin, portal, operatorSecret, branding, PasswordHashing.KEYCLOAK_DEFAULT);
+    }
+
+    /** {@code hashing}: how the realms it makes hash passwords (Keycloak's default in production). */
+    public KeycloakRealms(KeycloakAdmin admin, PortalUrls portal, Optional<String> operatorSecret,
+            Function<Collectivity, Branding> branding, PasswordHashing hashing) {
+        this.hashing = hashing;
         this.branding = branding;
         this.admin = admin;
         this.portal = portal;
@@ -59,7 +67,8 @@ public class KeycloakRealms implements IdentityRealms {
         String realm = c.names().realm();
         boolean created = false;
         if (admin.find(realm).isEmpty()) {
-            KeycloakAdmin.Response r = admin.send("POST", "", RealmDefinition.full(c, portal, branding.apply(c)));
+            KeycloakAdmin.Response r = admin.send("POST", "",
+                    RealmDefinition.full(c, portal, branding.apply(c), hashing));
             created = r.status() == 201;
             if (!created && r.status() != 409) { // 409: created meanwhile by a concurrent attempt; reconcile it
                 throw new KeycloakException("realm " + realm + " not created: " + r.status() + " " + r.body(),
@@ -67,7 +76,7 @@ public class KeycloakRealms implements IdentityRealms {
             }
         }
         if (!created) {
-            admin.put(realm, RealmDefinition.settings(c, branding.apply(c), portal));
+            admin.put(realm, RealmDefinition.settings(c, branding.apply(c), portal, hashing));
             ensureRoles(realm, RealmDefinition.ROLES);
             ensureClient(realm, RealmDefinition.apiClient(), List.of());
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
@@ -125,7 +134,7 @@ public class KeycloakRealms implements IdentityRealms {
     @Override
     public void ensurePlatformRealm() {
         if (admin.find(PLATFORM_REALM).isEmpty()) {
-            KeycloakAdmin.Response r = admin.send("POST", "", RealmDefinition.security()
+            KeycloakAdmin.Response r = admin.send("POST", "", RealmDefinition.security(hashing)
                     .add("realm", PLATFORM_REALM)
                     .add("displayName", "Hébergement ENT — exploitation")
                     .add("enabled", true).build());

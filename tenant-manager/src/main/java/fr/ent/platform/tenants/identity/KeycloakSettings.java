@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param adminRealm     the realm whose token endpoint authenticates tenant-manager
  * @param syncBatchSize  accounts per partialImport request of the account sync
  * @param syncParallelism partialImport requests at a time
+ * @param passwordHashing how the realms tenant-manager makes hash passwords; Keycloak's default unless set (tests)
  */
 public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl, Duration keysTtl, String adminRealm,
         Optional<String> adminClientId, Optional<String> adminClientSecret, Optional<String> adminUsername,
         Optional<String> adminPassword, Optional<String> operatorClientSecret, int syncBatchSize,
-        int syncParallelism) {
+        int syncParallelism, PasswordHashing passwordHashing) {
 
     public static KeycloakSettings from(SettingReader settings) {
         return new KeycloakSettings(
@@ -35,7 +36,8 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
                 settings.raw("ent.keycloak.admin-password"),
                 settings.text("ent.keycloak.operator-client-secret"),
                 settings.integer("ent.keycloak.sync-batch-size", 100, 1, 10_000),
-                settings.integer("ent.keycloak.sync-parallelism", 4, 1, 64));
+                settings.integer("ent.keycloak.sync-parallelism", 4, 1, 64),
+                PasswordHashing.from(settings));
     }
 
     /**
@@ -58,6 +60,7 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
         // never the secrets
         return "KeycloakSettings[url=" + url.orElse("(unset)") + ", publicUrl=" + publicUrl.orElse("(= url)")
                 + ", adminRealm=" + adminRealm + ", admin=" + adminClientId.map(id -> "client " + id)
-                .orElse(adminUsername.map(u -> "user " + u).orElse("(unset)")) + "]";
+                .orElse(adminUsername.map(u -> "user " + u).orElse("(unset)")) + ", passwordHashing="
+                + passwordHashing + "]";
     }
 }

@@ -39,6 +39,11 @@ public final class RealmDefinition {
     public static final String ACCENT_COLOUR = "entAccentColor";
     public static final String LOGO_URL = "entLogoUrl";
     public static final String API = Realms.API_AUDIENCE;
+    /**
+     * What people's passwords must be. Activation codes (12+ characters) satisfy it; users choose their own at first
+     * login. The hashing is Keycloak's default unless {@link PasswordHashing} adds its terms.
+     */
+    public static final String PASSWORD_POLICY = "length(12) and notUsername and passwordHistory(3)";
     // User attributes (Claims.USER_ID, PROFILE, ADMIN_STRUCTURES) are declared in the realm's user profile: only
     // administrators can see or change them.
 
@@ -56,10 +61,15 @@ public final class RealmDefinition {
 
     /** The whole realm, with the collectivity's branding for our login theme ({@link #brandingAttributes}). */
     public static JsonObject full(Collectivity c, PortalUrls portal, Branding branding) {
+        return full(c, portal, branding, PasswordHashing.KEYCLOAK_DEFAULT);
+    }
+
+    /** The whole realm, its passwords hashed as {@code hashing} says. */
+    public static JsonObject full(Collectivity c, PortalUrls portal, Branding branding, PasswordHashing hashing) {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         ROLES.forEach(r -> roles.add(Json.createObjectBuilder().add("name", r)));
         roles.add(Json.createObjectBuilder().add("name", RealmRoles.PROBE));
-        JsonObjectBuilder realm = settingsBuilder(c)
+        JsonObjectBuilder realm = settingsBuilder(c, hashing)
                 .add("attributes", brandingAttributes(c, branding, portal))
                 .add("realm", c.names().realm())
                 .add("roles", Json.createObjectBuilder().add("realm", roles))
@@ -70,14 +80,13 @@ public final class RealmDefinition {
         return realm.build();
     }
 
-    /** The realm-level settings, for updating an existing realm. */
-    public static JsonObject settings(Collectivity c) {
-        return settingsBuilder(c).build();
-    }
-
-    /** The realm-level settings with the branding attributes, for updating an existing realm. */
-    public static JsonObject settings(Collectivity c, Branding branding, PortalUrls portal) {
-        return settingsBuilder(c).add("attributes", brandingAttributes(c, branding, portal)).build();
+    /**
+     * The realm-level settings with the branding attributes, for updating an existing realm: the password policy
+     * included, so that a change of {@code hashing} reaches the realms the REALM step is run again for (Keycloak
+     * re-hashes a password with the new algorithm at its owner's next sign-in).
+     */
+    public static JsonObject settings(Collectivity c, Branding branding, PortalUrls portal, PasswordHashing hashing) {
+        return settingsBuilder(c, hashing).add("attributes", brandingAttributes(c, branding, portal)).build();
     }
 
     /**
@@ -101,14 +110,13 @@ public final class RealmDefinition {
                 && c.state() != TenantState.DELETED;
     }
 
-    static JsonObjectBuilder security() {
+    static JsonObjectBuilder security(PasswordHashing hashing) {
         return Json.createObjectBuilder()
                 .add("loginTheme", LOGIN_THEME)
                 .add("internationalizationEnabled", true)
                 .add("supportedLocales", Json.createArrayBuilder().add("fr").add("en").add("es"))
                 .add("defaultLocale", "fr")
-                // Activation codes (12+ characters) satisfy it; users choose their own at first login.
-                .add("passwordPolicy", "length(12) and notUsername and passwordHistory(3)")
+                .add("passwordPolicy", hashing.policy(PASSWORD_POLICY))
                 .add("bruteForceProtected", true)
                 .add("failureFactor", 10)
                 .add("permanentLockout", false)
@@ -119,8 +127,8 @@ public final class RealmDefinition {
                 .add("sslRequired", "external");
     }
 
-    private static JsonObjectBuilder settingsBuilder(Collectivity c) {
-        return security().add("displayName", c.displayName()).add("enabled", enabled(c));
+    private static JsonObjectBuilder settingsBuilder(Collectivity c, PasswordHashing hashing) {
+        return security(hashing).add("displayName", c.displayName()).add("enabled", enabled(c));
     }
 
     /** The portal client; {@code withMappers} only on creation (mappers are reconciled one by one afterwards). */

@@ -77,7 +77,7 @@ public class TenantManagerBeans {
         KeycloakAdmin admin = new ShardedKeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials(),
                 new ShardRegistry(dataSource)::endpointsOfRealm);
         return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
-                new BrandingStore(dataSource)::of);
+                new BrandingStore(dataSource)::of, keycloak.passwordHashing());
     }
 
     @Produces

@@ -19,6 +19,14 @@ public final class SharedKeycloak {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin-tests";
+    /**
+     * How the tests' realms hash passwords ({@code ENT_KEYCLOAK_PASSWORD_HASHING}, tenant-manager's PasswordHashing):
+     * one PBKDF2 round instead of Keycloak's default Argon2, whose cost at every password set and password sign-in was
+     * a large share of the CI's CPU (docs/benchmarks.md, PasswordHashBench). Test passwords are known strings on a
+     * loopback server: slow hashing protects nothing here. Realm {@code master} gets it too (its administrator signs
+     * in with a password for every admin token). Production keeps Keycloak's default.
+     */
+    public static final String PASSWORD_HASHING = "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)";
 
     private static LocalKeycloak shared;
 
@@ -41,6 +49,7 @@ public final class SharedKeycloak {
                     // ~60 s on an idle 2-core machine; several times that when the machine is shared
                     .timeout(Duration.ofMinutes(10)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            MasterRealm.hashPasswordsWith(shared, PASSWORD_HASHING);
         }
         return shared;
     }
