@@ -59,8 +59,12 @@ public final class RealPlatform {
                 environment.put("ENT_ADMIN_TLS_KEYSTORE", tls.keystore().toAbsolutePath().toString());
                 environment.put("ENT_ADMIN_TLS_KEYSTORE_PASSWORD", tls.password());
                 environment.put("ENT_METRICS_TOKEN", metricsToken);
-                // cheap password hashing in the realms, as every test platform (SharedKeycloak.PASSWORD_HASHING)
-                environment.put("ENT_KEYCLOAK_PASSWORD_HASHING", SharedKeycloak.PASSWORD_HASHING);
+                // cheap password hashing in the realms, as every test platform (SharedKeycloak.PASSWORD_HASHING);
+                // the benchmarks keep Keycloak's default, as production (-Dent.bench.productionHashing=true: the
+                // operator's bench profile)
+                if (!Boolean.getBoolean("ent.bench.productionHashing")) {
+                    environment.put("ENT_KEYCLOAK_PASSWORD_HASHING", SharedKeycloak.PASSWORD_HASHING);
+                }
                 LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(
                         Path.of(System.getProperty("ent.liberty.home")), work, "liberty-" + pid,
                         work.resolve("pgdata-" + pid), true, FreePorts.next(),
