@@ -178,9 +178,14 @@ public class TenantData {
      * connection. {@code set_config('role', …)} is {@code SET ROLE}: PostgreSQL checks the same membership.
      */
     static String settings(boolean readOnly) {
-        return "SELECT set_config('role', ?1, true), set_config('search_path', ?2, true)"
-                + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "");
+        return readOnly ? READ_SETTINGS : WRITE_SETTINGS;
     }
+
+    /** {@link #settings}' two texts, built once: every unit of work sends one of them. */
+    private static final String WRITE_SETTINGS =
+            "SELECT set_config('role', ?1, true), set_config('search_path', ?2, true)";
+    private static final String READ_SETTINGS =
+            WRITE_SETTINGS + ", set_config('transaction_read_only', 'on', true)";
 
     /**
      * The statements that open every unit of work, as one string: PostgreSQL's JDBC driver sends the statements of
