@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Server settings compared side by side on one platform (one set-up): {@code -Dbench.variants=a,b,a,b} where each
  * variant is {@code name:value} (a server.xml variable, which the runtime reads through MicroProfile Config), e.g.
- * {@code ent.db.plans.per.collectivity:false,ent.db.plans.per.collectivity:true,...}. Each variant is written to the
+ * {@code ent.db.plans.per.collectivity:false,ent.db.plans.per.collectivity:true,...}; a variant that sets several variables
+ * joins them with {@code +} ({@code ent.db.statement.cache:4096+ent.db.prepared.cache.mib:64}). Each variant is written to the
  * running Liberty's {@code configDropins/overrides} (Liberty reads it again within a second), then the usual
  * interleaved A/B rounds run with their own warm-up. Repeating the variants in alternation (a, b, a, b) keeps the
  * server's warm-up and the machine's drift from favouring one.
@@ -84,25 +85,28 @@ final class ServerVariants {
         awaitGo();
         try {
             for (String variant : variants) {
-                int colon = variant.indexOf(':');
-                String variable = variant.substring(0, colon).strip();
-                String value = variant.substring(colon + 1).strip();
-                Files.writeString(file, "<server>\n  <variable name=\"" + variable + "\" value=\"" + value
-                        + "\"/>\n</server>\n");
+                String label = variant.strip();
+                StringBuilder xml = new StringBuilder("<server>\n");
+                for (String setting : label.split("\\+")) {
+                    int colon = setting.indexOf(':');
+                    xml.append("  <variable name=\"").append(setting.substring(0, colon).strip())
+                            .append("\" value=\"").append(setting.substring(colon + 1).strip()).append("\"/>\n");
+                }
+                Files.writeString(file, xml.append("</server>\n").toString());
                 Thread.sleep(3000); // Liberty polls its configuration every 500 ms
-                say("Variant " + variable + " = " + value);
+                say("Variant " + label);
                 double loadBefore = Bench.load();
                 List<Phase> phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds,
                         phaseSeconds, http, errors, kinds);
                 Comparison c = DirectoryReadBench.compare(phases, rounds);
                 Table table = DirectoryReadBench.phaseTable(phases, tenants);
                 say(c.table().text());
-                summary.row(variable + "=" + value, fmt(loadBefore, 2), fmt(c.meanA(), 1), fmt(c.meanB(), 1),
+                summary.row(label, fmt(loadBefore, 2), fmt(c.meanA(), 1), fmt(c.meanB(), 1),
                         fmt(c.ratio(), 3), fmt(c.medianRatio(), 3), fmt(c.p99Ratio(), 3), fmt(c.cpuRatio(), 3));
-                md.append("### ").append(variable).append(" = ").append(value).append(" (load(1m) ")
+                md.append("### ").append(label).append(" (load(1m) ")
                         .append(fmt(loadBefore, 2)).append(" before)\n\n").append(table.markdown()).append('\n')
                         .append(c.table().markdown()).append('\n');
-                array.add(Bench.object().add("variable", variable).add("value", value).add("loadBefore", loadBefore)
+                array.add(Bench.object().add("variant", label).add("loadBefore", loadBefore)
                         .add("phases", DirectoryReadBench.phaseJson(phases)).add("ratioBA", c.ratio())
                         .add("medianRatioBA", c.medianRatio()).add("p99RatioBA", c.p99Ratio()));
             }

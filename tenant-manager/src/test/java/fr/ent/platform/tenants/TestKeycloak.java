@@ -35,8 +35,9 @@ public final class TestKeycloak {
     public static synchronized KeycloakAdmin admin() {
         if (admin == null) {
             LocalKeycloak k = server();
+            // Routine calls with each realm's own account, as tenant-manager makes them by default (ADR 0051).
             admin = new KeycloakAdmin(k.baseUrl(), new AdminCredentials.Password("master", k.adminUsername(),
-                    k.adminPassword()));
+                    k.adminPassword())).withRealmAccounts();
         }
         return admin;
     }

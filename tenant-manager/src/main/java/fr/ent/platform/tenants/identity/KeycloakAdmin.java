@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * A small client of Keycloak's documented Admin REST API ({@code /admin/realms/...}) on the JDK's HTTP client and
  * Jakarta JSON-P (see ADR 0007 for why not keycloak-admin-client). It holds the admin token and renews it shortly
- * before it expires (or when Keycloak answers 401). Thread-safe.
+ * before it expires (or when Keycloak answers 401). With {@link #withRealmAccounts()}, routine calls inside a
+ * collectivity realm carry that realm's own administration token instead ({@link RealmAdminTokens}, ADR 0051).
+ * Thread-safe.
  */
 public class KeycloakAdmin {
 
@@ -31,6 +33,8 @@ public class KeycloakAdmin {
     private final HttpClient http;
     private String token;
     private Instant renewAt = Instant.MIN;
+    /** Set by {@link #withRealmAccounts()}: the realms' own administration tokens. */
+    private volatile RealmAdminTokens realmAccounts;
 
     public KeycloakAdmin(URI baseUrl, AdminCredentials credentials) {
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
@@ -40,6 +44,33 @@ public class KeycloakAdmin {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * From now on, routine calls inside a realm ({@code ent-x/…}) go with that realm's own administration account
+     * when it has one (ADR 0051); the platform administrator keeps the realm itself, the realm list and the rest.
+     */
+    public KeycloakAdmin withRealmAccounts() {
+        if (realmAccounts == null) {
+            realmAccounts = new RealmAdminTokens(this);
+        }
+        return this;
+    }
+
+    /** The realms' own administration tokens; empty unless {@link #withRealmAccounts()} was called. */
+    public Optional<RealmAdminTokens> realmAccounts() {
+        return Optional.ofNullable(realmAccounts);
+    }
+
+    /**
+     * The secret just given to a realm's administration account (at its creation), which spares reading it back; on
+     * the client that administers that realm (a shard's, ADR 0044).
+     */
+    public void realmAccountCreated(String realm, String secret) {
+        RealmAdminTokens realms = realmAccounts;
+        if (realms != null) {
+            realms.created(realm, secret);
+        }
     }
 
     /** The response of one call: status, body (possibly empty) and Location header. */
@@ -87,14 +118,27 @@ public class KeycloakAdmin {
 
     /** PUT of a plain-text body (realm localization texts). */
     public Response putText(String path, String text) {
+        RealmAdminTokens realms = realmAccounts;
+        Optional<Response> own = realms == null ? Optional.empty() : RealmAdminTokens.routineRealm(path)
+                .flatMap(realm -> realms.send(realm, bearer -> putTextOnce(path, text, bearer)));
+        return expect(own.orElseGet(() -> {
+            Response r = putTextOnce(path, text, token());
+            return r.status() == 401 ? putTextOnce(path, text, renewToken()) : r;
+        }), "PUT " + path);
+    }
+
+    private Response putTextOnce(String path, String text, String bearer) {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("admin/realms/" + path)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "text/plain; charset=UTF-8")
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "text/plain; charset=UTF-8")
                 .PUT(HttpRequest.BodyPublishers.ofString(text)).build();
-        return expect(call(request, "PUT " + path), "PUT " + path);
+        return call(request, "PUT " + path);
     }
 
     /** DELETE; a 404 counts as done (idempotent). */
     public void delete(String path) {
+        if (realmAccounts != null && !path.contains("/") && !path.contains("?")) {
+            realmAccounts.forget(path); // a realm made again under this name gets a new account
+        }
         Response r = send("DELETE", path, null);
         if (r.status() != 404) {
             expect(r, "DELETE " + path);
@@ -103,6 +147,19 @@ public class KeycloakAdmin {
 
     /** Sends without judging the status (for callers that treat 409 or 404 themselves). */
     public Response send(String method, String path, JsonStructure body) {
+        RealmAdminTokens realms = realmAccounts;
+        if (realms != null) {
+            Optional<Response> own = RealmAdminTokens.routineRealm(path)
+                    .flatMap(realm -> realms.send(realm, bearer -> sendOnce(method, path, body, bearer)));
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        return sendAsPlatform(method, path, body);
+    }
+
+    /** Sends as the platform administrator, whatever the path (a realm's own secret is read this way). */
+    Response sendAsPlatform(String method, String path, JsonStructure body) {
         Response r = sendOnce(method, path, body, token());
         if (r.status() == 401) {
             // Revoked or expired early (Keycloak restarted, session removed): one new token, one retry.
@@ -125,7 +182,7 @@ public class KeycloakAdmin {
         return call(request.build(), method + " " + path);
     }
 
-    private Response call(HttpRequest request, String what) {
+    Response call(HttpRequest request, String what) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location"));

@@ -34,6 +34,7 @@ public class KeycloakRealms implements IdentityRealms {
     private final PortalUrls portal;
     private final Optional<String> operatorSecret;
     private final ProbeAccount probe;
+    private final RealmAdminAccount administration;
     private final Function<Collectivity, Branding> branding;
     private final PasswordHashing hashing;
 
@@ -56,6 +57,7 @@ public class KeycloakRealms implements IdentityRealms {
         this.portal = portal;
         this.operatorSecret = operatorSecret;
         this.probe = new ProbeAccount(this, admin);
+        this.administration = new RealmAdminAccount(this, admin);
     }
 
     public KeycloakAdmin admin() {
@@ -67,9 +69,12 @@ public class KeycloakRealms implements IdentityRealms {
         String realm = c.names().realm();
         boolean created = false;
         if (admin.find(realm).isEmpty()) {
-            KeycloakAdmin.Response r = admin.send("POST", "",
-                    RealmDefinition.full(c, portal, branding.apply(c), hashing));
+            JsonObject definition = RealmDefinition.full(c, portal, branding.apply(c), hashing);
+            KeycloakAdmin.Response r = admin.send("POST", "", definition);
             created = r.status() == 201;
+            if (created) {
+                RealmAdminAccount.secretIn(definition).ifPresent(secret -> admin.realmAccountCreated(realm, secret));
+            }
             if (!created && r.status() != 409) { // 409: created meanwhile by a concurrent attempt; reconcile it
                 throw new KeycloakException("realm " + realm + " not created: " + r.status() + " " + r.body(),
                         r.status());
@@ -80,6 +85,7 @@ public class KeycloakRealms implements IdentityRealms {
             ensureRoles(realm, RealmDefinition.ROLES);
             ensureClient(realm, RealmDefinition.apiClient(), List.of());
             ensureClient(realm, RealmDefinition.portalClient(c, portal, false), RealmDefinition.portalMappers(c));
+            administration.ensure(realm);
             probe.ensure(realm);
             BrowserFlow.ensure(admin, realm);
         }

@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param syncBatchSize  accounts per partialImport request of the account sync
  * @param syncParallelism partialImport requests at a time
  * @param passwordHashing how the realms tenant-manager makes hash passwords; Keycloak's default unless set (tests)
+ * @param realmAccounts  routine calls inside a realm with that realm's own administration account (ADR 0051)
  */
 public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl, Duration keysTtl, String adminRealm,
         Optional<String> adminClientId, Optional<String> adminClientSecret, Optional<String> adminUsername,
         Optional<String> adminPassword, Optional<String> operatorClientSecret, int syncBatchSize,
-        int syncParallelism, PasswordHashing passwordHashing) {
+        int syncParallelism, PasswordHashing passwordHashing, boolean realmAccounts) {
 
     public static KeycloakSettings from(SettingReader settings) {
         return new KeycloakSettings(
@@ -37,7 +38,8 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
                 settings.text("ent.keycloak.operator-client-secret"),
                 settings.integer("ent.keycloak.sync-batch-size", 100, 1, 10_000),
                 settings.integer("ent.keycloak.sync-parallelism", 4, 1, 64),
-                PasswordHashing.from(settings));
+                PasswordHashing.from(settings),
+                settings.flag("ent.keycloak.realm-accounts", true));
     }
 
     /**
@@ -61,6 +63,6 @@ public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl,
         return "KeycloakSettings[url=" + url.orElse("(unset)") + ", publicUrl=" + publicUrl.orElse("(= url)")
                 + ", adminRealm=" + adminRealm + ", admin=" + adminClientId.map(id -> "client " + id)
                 .orElse(adminUsername.map(u -> "user " + u).orElse("(unset)")) + ", passwordHashing="
-                + passwordHashing + "]";
+                + passwordHashing + ", realmAccounts=" + realmAccounts + "]";
     }
 }

@@ -5,8 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +21,6 @@ import java.util.Optional;
  */
 final class ProbeAccount {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final KeycloakRealms realms;
     private final KeycloakAdmin admin;
 
@@ -38,7 +34,7 @@ final class ProbeAccount {
         realms.ensureRoles(realm, List.of(Realms.PROBE_ROLE));
         JsonObject definition = definition();
         if (realms.findClient(realm, Realms.PROBE_CLIENT).isEmpty()) {
-            definition = Json.createObjectBuilder(definition).add("secret", newSecret()).build();
+            definition = Json.createObjectBuilder(definition).add("secret", ClientSecret.random()).build();
         }
         String id = realms.ensureClient(realm, definition, List.of(audience()));
         String user = admin.get(realm + "/clients/" + id + "/service-account-user").object().getString("id");
@@ -80,7 +76,7 @@ final class ProbeAccount {
 
     /** The client with a new secret and its mapper, for the request that creates a realm. */
     static JsonObject newClient() {
-        return Json.createObjectBuilder(definition()).add("secret", newSecret())
+        return Json.createObjectBuilder(definition()).add("secret", ClientSecret.random())
                 .add("protocolMappers", Json.createArrayBuilder().add(audience())).build();
     }
 
@@ -102,11 +98,5 @@ final class ProbeAccount {
     static JsonObject definition() {
         return RealmDefinition.serviceAccountClient(Realms.PROBE_CLIENT, "Sonde synthétique (compte de service)")
                 .build();
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

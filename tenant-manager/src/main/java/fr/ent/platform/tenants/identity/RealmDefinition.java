@@ -27,7 +27,7 @@ public final class RealmDefinition {
      * then (RealmReconciliation). {@code RealmDefinitionVersionTest} fails when the realm representation changes
      * while this number does not.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The people's roles of a collectivity realm: the directory profiles and the administration functions. */
     public static final List<String> ROLES = RealmRoles.COLLECTIVITY_USERS;
@@ -74,8 +74,9 @@ public final class RealmDefinition {
                 .add("realm", c.names().realm())
                 .add("roles", Json.createObjectBuilder().add("realm", roles))
                 .add("clients", Json.createArrayBuilder().add(portalClient(c, portal, true)).add(apiClient())
-                        .add(ProbeAccount.newClient()))
-                .add("users", Json.createArrayBuilder().add(ProbeAccount.serviceAccount()));
+                        .add(ProbeAccount.newClient()).add(RealmAdminAccount.newClient()))
+                .add("users", Json.createArrayBuilder().add(ProbeAccount.serviceAccount())
+                        .add(RealmAdminAccount.serviceAccount()));
         BrowserFlow.addTo(realm);
         return realm.build();
     }

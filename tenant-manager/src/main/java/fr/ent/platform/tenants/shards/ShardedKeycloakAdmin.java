@@ -25,6 +25,8 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
     private final Map<URI, KeycloakAdmin> shards = new ConcurrentHashMap<>();
     /** The configured Keycloak without routing: the default shard named as such (a realm move, ADR 0048). */
     private final KeycloakAdmin configured;
+    /** Whether the shards' clients use each realm's own administration account (ADR 0051). */
+    private volatile boolean realmAccounts;
 
     public ShardedKeycloakAdmin(URI configured, AdminCredentials credentials,
             Function<String, Optional<RealmEndpoints>> shardOfRealm) {
@@ -43,6 +45,20 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
                 base -> new KeycloakAdmin(base, credentials))).orElse(configured);
     }
 
+    /** Routine calls inside a realm, on whichever shard, with that realm's own administration account. */
+    @Override
+    public KeycloakAdmin withRealmAccounts() {
+        realmAccounts = true;
+        shards.values().forEach(KeycloakAdmin::withRealmAccounts);
+        return super.withRealmAccounts();
+    }
+
+    @Override
+    public void realmAccountCreated(String realm, String secret) {
+        on(Optional.of(realm)).ifPresentOrElse(shard -> shard.realmAccountCreated(realm, secret),
+                () -> super.realmAccountCreated(realm, secret));
+    }
+
     @Override
     public Response send(String method, String path, JsonStructure body) {
         return on(realmOf(path, body)).map(shard -> shard.send(method, path, body))
@@ -58,7 +74,11 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
     /** The admin client of the realm's shard; empty when that is the configured Keycloak (this one). */
     private Optional<KeycloakAdmin> on(Optional<String> realm) {
         return realm.flatMap(shardOfRealm).map(endpoints -> shards.computeIfAbsent(endpoints.internalBase(),
-                base -> new KeycloakAdmin(base, credentials)));
+                base -> routed(new KeycloakAdmin(base, credentials))));
+    }
+
+    private KeycloakAdmin routed(KeycloakAdmin shard) {
+        return realmAccounts ? shard.withRealmAccounts() : shard;
     }
 
     /** {@code ent-x/users?…} → ent-x; the realm list → none; a realm created → the one its body names. */

@@ -76,6 +76,9 @@ public class TenantManagerBeans {
         // Each realm administered on its own Keycloak shard, the configured one by default (ADR 0044).
         KeycloakAdmin admin = new ShardedKeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials(),
                 new ShardRegistry(dataSource)::endpointsOfRealm);
+        if (keycloak.realmAccounts()) {
+            admin.withRealmAccounts(); // ADR 0051
+        }
         return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
                 new BrandingStore(dataSource)::of, keycloak.passwordHashing());
     }
