@@ -79,7 +79,11 @@ public final class HomePageBench {
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
             if (ServerVariants.requested()) {
                 ServerVariants.run("home-page", platform, targets, uri, threads, warmup, rounds, phaseSeconds, http,
-                        totalErrors, errorKinds, tenants);
+                        totalErrors, errorKinds, tenants, () -> {
+                            for (Target target : targets) { // one session per collectivity still signed in
+                                checkSignedIn(http, uri, target.host(), (PortalSession) target.readers().get(0));
+                            }
+                        });
                 platform.printLogProblems();
                 return;
             }

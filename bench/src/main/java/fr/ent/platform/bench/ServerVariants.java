@@ -68,10 +68,20 @@ final class ServerVariants {
         }
     }
 
-    /** Runs every variant's interleaved rounds; prints and writes {@code <name>-variants.{json,md}}. */
+    /** What must still hold after a variant's measures, or its figures measured something else; throws if not. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs every variant's interleaved rounds; prints and writes {@code <name>-variants.{json,md}}. {@code stillValid}
+     * runs after each variant: a variable that Liberty applies by restarting the applications (a data source's,
+     * unlike a MicroProfile Config variable) ends the portal sessions, and a signed-out page answers 200 too.
+     */
     static void run(String name, BenchPlatform platform, Target[] targets, URI uri, int threads, int warmup,
             int rounds, int phaseSeconds, HttpClient http, AtomicLong errors, Map<String, AtomicLong> kinds,
-            int tenants) throws Exception {
+            int tenants, Check stillValid) throws Exception {
         String[] variants = System.getProperty("bench.variants").split(",");
         Path overrides = platform.server().configDirectory().resolve("configDropins/overrides");
         Files.createDirectories(overrides);
@@ -98,6 +108,12 @@ final class ServerVariants {
                 double loadBefore = Bench.load();
                 List<Phase> phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds,
                         phaseSeconds, http, errors, kinds);
+                try {
+                    stillValid.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException("variant " + label + " measured something else than asked ("
+                            + e.getMessage() + "): set it at start with -Dbench.server.env instead", e);
+                }
                 Comparison c = DirectoryReadBench.compare(phases, rounds);
                 Table table = DirectoryReadBench.phaseTable(phases, tenants);
                 say(c.table().text());
