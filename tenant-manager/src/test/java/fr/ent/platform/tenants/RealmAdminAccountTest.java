@@ -59,6 +59,8 @@ class RealmAdminAccountTest {
         JsonObject token = claims(token(realm));
         assertThat(token.getString("iss")).endsWith("/realms/" + realm);
         assertThat(token.getString("azp")).isEqualTo("ent-admin");
+        // Not a caller of the ENT: the runtime accepts only tokens made for the ent-api audience.
+        assertThat(token.get("aud").toString()).doesNotContain(fr.ent.platform.identity.Realms.API_AUDIENCE);
     }
 
     @Test
