@@ -60,7 +60,7 @@ class RealmAdminAccountTest {
         assertThat(token.getString("iss")).endsWith("/realms/" + realm);
         assertThat(token.getString("azp")).isEqualTo("ent-admin");
         // Not a caller of the ENT: the runtime accepts only tokens made for the ent-api audience.
-        assertThat(token.get("aud").toString()).doesNotContain(fr.ent.platform.identity.Realms.API_AUDIENCE);
+        assertThat(String.valueOf(token.get("aud"))).doesNotContain(fr.ent.platform.identity.Realms.API_AUDIENCE);
     }
 
     @Test
