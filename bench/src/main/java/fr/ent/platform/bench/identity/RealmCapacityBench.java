@@ -50,7 +50,7 @@ public final class RealmCapacityBench {
     private static final int SAMPLES = 8;
     private static final String SIZES_HEADER = "realms,step_median_ms,exists_ms,probe_secret_ms,users_page_ms,"
             + "administrators_ms,branding_ms,reconcile_ms,list_realms_ms,rss_before_mb,restart_s,rss_after_mb,"
-            + "first_admin_call_after_restart_ms,load,at,in_realm_exists_ms,in_realm_users_page_ms\n";
+            + "first_admin_call_after_restart_ms,load,at,administrator_users_page_ms,administrator_administrators_ms\n";
 
     private RealmCapacityBench() {
     }
@@ -152,15 +152,14 @@ public final class RealmCapacityBench {
         calls.put("administrators", median(sample, administrators::list));
         calls.put("branding", median(sample, server.realms::updateBranding));
         calls.put("reconcile", median(sample.subList(0, Math.min(3, sample.size())), server.realms::ensureRealm));
-        // The same reads by a service account of the realm itself (issue 19: "routine administration through a
-        // service account inside each realm"): does it escape the master administrator's growth?
-        Map<String, KeycloakAdmin> inRealm = new LinkedHashMap<>();
-        for (Collectivity c : sample) {
-            inRealm.put(c.names().realm(), retried(() -> realmServiceAccount(admin, c.names().realm())));
-        }
-        calls.put("inRealmExists", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm())));
-        calls.put("inRealmUsersPage", median(sample, c -> inRealm.get(c.names().realm()).get(c.names().realm()
+        // The same reads as the platform administrator, as tenant-manager made them before ADR 0051 (the columns
+        // above go with each realm's own account, as it makes them now): does the account escape the growth?
+        KeycloakAdmin administrator = server.administrator;
+        Administrators asAdministrator = new Administrators(new KeycloakRealms(administrator,
+                new PortalUrls("http://{domain}:9080"), Optional.empty()));
+        calls.put("administratorUsersPage", median(sample, c -> administrator.get(c.names().realm()
                 + "/users?briefRepresentation=false&first=0&max=100")));
+        calls.put("administratorAdministrators", median(sample, asAdministrator::list));
         long l0 = System.nanoTime();
         int listed = admin.get("").array().size();
         double list = (System.nanoTime() - l0) / 1e6;
@@ -179,34 +178,8 @@ public final class RealmCapacityBench {
                 + fmt(calls.get("administrators"), 0) + "," + fmt(calls.get("branding"), 0) + ","
                 + fmt(calls.get("reconcile"), 0) + "," + fmt(list, 0) + "," + rssBefore + "," + fmt(restart, 1) + ","
                 + rssAfter + "," + fmt(firstCall, 0) + "," + fmt(Bench.load(), 1) + "," + Instant.now() + ","
-                + fmt(calls.get("inRealmExists"), 0) + "," + fmt(calls.get("inRealmUsersPage"), 0) + "\n";
-    }
-
-    /**
-     * An admin client authenticated as the service account of a confidential client {@code bench-admin} of the realm
-     * itself, holding realm-management's view-realm, view-users, manage-users and view-clients (made if absent).
-     */
-    private static KeycloakAdmin realmServiceAccount(KeycloakAdmin master, String realm) {
-        String secret = "bench-admin-secret";
-        if (master.get(realm + "/clients?clientId=bench-admin").array().isEmpty()) {
-            master.post(realm + "/clients", jakarta.json.Json.createObjectBuilder().add("clientId", "bench-admin")
-                    .add("enabled", true).add("publicClient", false).add("secret", secret)
-                    .add("standardFlowEnabled", false).add("serviceAccountsEnabled", true).build());
-        }
-        {
-            // mapping the roles again is harmless: a retry after a timed-out call goes through here too
-            String id = master.get(realm + "/clients?clientId=bench-admin").array().getJsonObject(0).getString("id");
-            String user = master.get(realm + "/clients/" + id + "/service-account-user").object().getString("id");
-            String management = master.get(realm + "/clients?clientId=realm-management").array().getJsonObject(0)
-                    .getString("id");
-            var roles = jakarta.json.Json.createArrayBuilder();
-            for (String role : List.of("view-realm", "view-users", "manage-users", "view-clients")) {
-                roles.add(master.get(realm + "/clients/" + management + "/roles/" + role).object());
-            }
-            master.post(realm + "/users/" + user + "/role-mappings/clients/" + management, roles.build());
-        }
-        return new KeycloakAdmin(master.baseUrl(), new AdminCredentials.ClientCredentials(realm, "bench-admin",
-                secret));
+                + fmt(calls.get("administratorUsersPage"), 0) + "," + fmt(calls.get("administratorAdministrators"), 0)
+                + "\n";
     }
 
     private interface Call {
@@ -293,6 +266,8 @@ public final class RealmCapacityBench {
         private final EmbeddedPostgres postgres;
         private LocalKeycloak keycloak;
         KeycloakRealms realms;
+        /** The platform administrator alone, every call (before ADR 0051). */
+        KeycloakAdmin administrator;
 
         Server(Path home, EmbeddedPostgres postgres) {
             this.home = home;
@@ -303,10 +278,13 @@ public final class RealmCapacityBench {
             keycloak = LocalKeycloak.builder(home).option("--log-level=warn").progress(Bench::say)
                     .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keycloak", "keycloak",
                             "keycloak-bench").start();
-            KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl(), new AdminCredentials.Password("master",
-                    keycloak.adminUsername(), keycloak.adminPassword()));
-            // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition
-            realms = new KeycloakRealms(admin, new PortalUrls("http://{domain}:9080"), Optional.empty());
+            AdminCredentials credentials = new AdminCredentials.Password("master", keycloak.adminUsername(),
+                    keycloak.adminPassword());
+            // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition,
+            // routine calls with each realm's own account (ADR 0051)
+            realms = new KeycloakRealms(new KeycloakAdmin(keycloak.baseUrl(), credentials).withRealmAccounts(),
+                    new PortalUrls("http://{domain}:9080"), Optional.empty());
+            administrator = new KeycloakAdmin(keycloak.baseUrl(), credentials);
         }
 
         void stop() {
