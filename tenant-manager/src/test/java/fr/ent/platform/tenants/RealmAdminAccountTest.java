@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each collectivity realm's own administration account (ADR 0051), against the tests' Keycloak: tenant-manager's
+ * Each collectivity realm's own administration account (ADR 0052), against the tests' Keycloak: tenant-manager's
  * routine calls inside a realm go with it, it administers its realm and no other, and a realm without a usable one
  * (made before it existed, disabled) is still administered by the platform administrator.
  */

@@ -35,7 +35,7 @@ public final class TestKeycloak {
     public static synchronized KeycloakAdmin admin() {
         if (admin == null) {
             LocalKeycloak k = server();
-            // Routine calls with each realm's own account, as tenant-manager makes them by default (ADR 0051).
+            // Routine calls with each realm's own account, as tenant-manager makes them by default (ADR 0052).
             admin = new KeycloakAdmin(k.baseUrl(), new AdminCredentials.Password("master", k.adminUsername(),
                     k.adminPassword())).withRealmAccounts();
         }

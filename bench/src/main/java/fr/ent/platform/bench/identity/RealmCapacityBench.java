@@ -152,7 +152,7 @@ public final class RealmCapacityBench {
         calls.put("administrators", median(sample, administrators::list));
         calls.put("branding", median(sample, server.realms::updateBranding));
         calls.put("reconcile", median(sample.subList(0, Math.min(3, sample.size())), server.realms::ensureRealm));
-        // The same reads as the platform administrator, as tenant-manager made them before ADR 0051 (the columns
+        // The same reads as the platform administrator, as tenant-manager made them before ADR 0052 (the columns
         // above go with each realm's own account, as it makes them now): does the account escape the growth?
         KeycloakAdmin administrator = server.administrator;
         Administrators asAdministrator = new Administrators(new KeycloakRealms(administrator,
@@ -266,7 +266,7 @@ public final class RealmCapacityBench {
         private final EmbeddedPostgres postgres;
         private LocalKeycloak keycloak;
         KeycloakRealms realms;
-        /** The platform administrator alone, every call (before ADR 0051). */
+        /** The platform administrator alone, every call (before ADR 0052). */
         KeycloakAdmin administrator;
 
         Server(Path home, EmbeddedPostgres postgres) {
@@ -281,7 +281,7 @@ public final class RealmCapacityBench {
             AdminCredentials credentials = new AdminCredentials.Password("master", keycloak.adminUsername(),
                     keycloak.adminPassword());
             // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition,
-            // routine calls with each realm's own account (ADR 0051)
+            // routine calls with each realm's own account (ADR 0052)
             realms = new KeycloakRealms(new KeycloakAdmin(keycloak.baseUrl(), credentials).withRealmAccounts(),
                     new PortalUrls("http://{domain}:9080"), Optional.empty());
             administrator = new KeycloakAdmin(keycloak.baseUrl(), credentials);

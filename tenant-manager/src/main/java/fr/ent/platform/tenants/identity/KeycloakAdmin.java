@@ -19,7 +19,7 @@ import java.util.Optional;
  * A small client of Keycloak's documented Admin REST API ({@code /admin/realms/...}) on the JDK's HTTP client and
  * Jakarta JSON-P (see ADR 0007 for why not keycloak-admin-client). It holds the admin token and renews it shortly
  * before it expires (or when Keycloak answers 401). With {@link #withRealmAccounts()}, routine calls inside a
- * collectivity realm carry that realm's own administration token instead ({@link RealmAdminTokens}, ADR 0051).
+ * collectivity realm carry that realm's own administration token instead ({@link RealmAdminTokens}, ADR 0052).
  * Thread-safe.
  */
 public class KeycloakAdmin {
@@ -48,7 +48,7 @@ public class KeycloakAdmin {
 
     /**
      * From now on, routine calls inside a realm ({@code ent-x/…}) go with that realm's own administration account
-     * when it has one (ADR 0051); the platform administrator keeps the realm itself, the realm list and the rest.
+     * when it has one (ADR 0052); the platform administrator keeps the realm itself, the realm list and the rest.
      */
     public KeycloakAdmin withRealmAccounts() {
         if (realmAccounts == null) {

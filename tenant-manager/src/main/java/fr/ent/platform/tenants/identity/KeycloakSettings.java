@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param syncBatchSize  accounts per partialImport request of the account sync
  * @param syncParallelism partialImport requests at a time
  * @param passwordHashing how the realms tenant-manager makes hash passwords; Keycloak's default unless set (tests)
- * @param realmAccounts  routine calls inside a realm with that realm's own administration account (ADR 0051)
+ * @param realmAccounts  routine calls inside a realm with that realm's own administration account (ADR 0052)
  */
 public record KeycloakSettings(Optional<String> url, Optional<String> publicUrl, Duration keysTtl, String adminRealm,
         Optional<String> adminClientId, Optional<String> adminClientSecret, Optional<String> adminUsername,

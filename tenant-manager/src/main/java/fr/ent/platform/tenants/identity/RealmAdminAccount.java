@@ -6,7 +6,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
- * A collectivity realm's own administration account (ADR 0051): the confidential client {@value #CLIENT}, used only
+ * A collectivity realm's own administration account (ADR 0052): the confidential client {@value #CLIENT}, used only
  * through its service account (client credentials), which holds the realm's {@code realm-management} role
  * {@value #ROLE}, so that tenant-manager's routine calls inside the realm ({@link RealmAdminTokens}) need no platform
  * administrator. Like the probe's client (ADR 0012), its secret is 256 random bits made here at creation and then

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Routine administration of a collectivity realm through that realm's own administration account (ADR 0051): a call
+ * Routine administration of a collectivity realm through that realm's own administration account (ADR 0052): a call
  * on {@code ent-x/…} carries a token of {@code ent-x}'s client {@value RealmAdminAccount#CLIENT} (client credentials)
  * instead of the platform administrator's. The platform administrator's token grows with every realm of the server and
  * Keycloak checks its rights realm by realm, so its realm-scoped calls slow down as realms are added (ADR 0044's

@@ -25,7 +25,7 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
     private final Map<URI, KeycloakAdmin> shards = new ConcurrentHashMap<>();
     /** The configured Keycloak without routing: the default shard named as such (a realm move, ADR 0048). */
     private final KeycloakAdmin configured;
-    /** Whether the shards' clients use each realm's own administration account (ADR 0051). */
+    /** Whether the shards' clients use each realm's own administration account (ADR 0052). */
     private volatile boolean realmAccounts;
 
     public ShardedKeycloakAdmin(URI configured, AdminCredentials credentials,

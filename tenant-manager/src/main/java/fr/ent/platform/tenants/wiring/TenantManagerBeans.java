@@ -77,7 +77,7 @@ public class TenantManagerBeans {
         KeycloakAdmin admin = new ShardedKeycloakAdmin(URI.create(keycloak.url().get()), keycloak.adminCredentials(),
                 new ShardRegistry(dataSource)::endpointsOfRealm);
         if (keycloak.realmAccounts()) {
-            admin.withRealmAccounts(); // ADR 0051
+            admin.withRealmAccounts(); // ADR 0052
         }
         return new KeycloakRealms(admin, new PortalUrls(portal), keycloak.operatorClientSecret(),
                 new BrandingStore(dataSource)::of, keycloak.passwordHashing());
