@@ -30,14 +30,17 @@ final class PhaseStatements {
             return null;
         }
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            // in a schema of its own: in public, the collectivity roles' migrations then failed with "permission
+            // denied for schema public"
+            s.execute("CREATE SCHEMA IF NOT EXISTS bench_stats");
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA bench_stats");
         }
         return new PhaseStatements(db);
     }
 
     void reset() throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
+            s.execute("SELECT bench_stats.pg_stat_statements_reset()");
         }
     }
 
@@ -47,7 +50,7 @@ final class PhaseStatements {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT sum(total_exec_time), sum(calls), sum(rows),"
                         + " sum(total_plan_time), left(regexp_replace(query, '\\s+', ' ', 'g'), 160) q"
-                        + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
+                        + " FROM bench_stats.pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
                         + " GROUP BY q ORDER BY 1 DESC")) {
             double total = 0;
             double plan = 0;
