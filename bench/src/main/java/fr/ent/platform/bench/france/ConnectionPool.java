@@ -30,11 +30,23 @@ final class ConnectionPool extends DataSourceOverPool implements AutoCloseable {
             real = pool.getConnection();
         }
         Connection c = real;
+        // Closing twice must give the connection back once: Flyway closes some of its connections again after an
+        // error, and a connection given back twice was then handed to two threads at once (two collectivities'
+        // migrations on one session: "permission denied for schema public", "Cannot rollback when autoCommit").
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        giveBack(c);
+                        if (closed.compareAndSet(false, true)) {
+                            giveBack(c);
+                        }
                         return null;
+                    }
+                    if (method.getName().equals("isClosed") && method.getParameterCount() == 0) {
+                        return closed.get() || c.isClosed();
+                    }
+                    if (closed.get()) {
+                        throw new SQLException("connection already given back to the pool");
                     }
                     try {
                         return method.invoke(c, args);

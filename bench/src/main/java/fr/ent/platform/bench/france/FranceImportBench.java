@@ -69,15 +69,19 @@ public final class FranceImportBench {
                     ConnectionPool pool = new ConnectionPool(db.dataSource());
                     FranceImport importer = new FranceImport(pool)) {
                 ProcessCpu.watchPostgres(pgdata);
+                PhaseStatements stmts = PhaseStatements.of(pool);
                 int n = plan.collectivities().size();
+                reset(stmts);
                 m = Meter.start();
                 each(plan, threads, c -> importer.schema(c));
                 phases.add(m.stop("schemas (" + n + " collectivities)", 0));
                 say(phases.getLast().toString());
+                print(stmts, phases.getLast().name());
                 long be1dPeople = totals.byFeed.getOrDefault("BE1D", new long[3])[0]
                         + totals.byFeed.getOrDefault("BE1D", new long[3])[1]
                         + totals.byFeed.getOrDefault("BE1D", new long[3])[2];
                 AtomicLong rejected = new AtomicLong();
+                reset(stmts);
                 m = Meter.start();
                 Meter be1d = m;
                 AtomicInteger done = new AtomicInteger();
@@ -89,7 +93,9 @@ public final class FranceImportBench {
                 });
                 phases.add(m.stop("BE1D import (" + plan.schools(FrancePlan.Kind.ECOLE) + " écoles)", be1dPeople));
                 say(phases.getLast().toString());
+                print(stmts, phases.getLast().name());
                 long aafPeople = totals.people() - be1dPeople;
+                reset(stmts);
                 m = Meter.start();
                 Meter aaf = m;
                 done.set(0);
@@ -103,6 +109,8 @@ public final class FranceImportBench {
                 phases.add(m.stop("AAF import (" + (plan.schools(FrancePlan.Kind.COLLEGE)
                         + plan.schools(FrancePlan.Kind.LYCEE)) + " collèges and lycées)", aafPeople));
                 say(phases.getLast().toString());
+                print(stmts, phases.getLast().name());
+                reset(stmts);
                 m = Meter.start();
                 Meter made = m;
                 AtomicLong accountsMade = new AtomicLong();
@@ -114,6 +122,7 @@ public final class FranceImportBench {
                 long accounts = accountsMade.get();
                 phases.add(m.stop("accounts (ent_account rows)", accounts));
                 say(phases.getLast().toString());
+                print(stmts, phases.getLast().name());
                 double total = (System.nanoTime() - t0) / 1e9;
                 long dbBytes = 0;
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement();
@@ -138,6 +147,18 @@ public final class FranceImportBench {
             if (!keep) {
                 Bench.deleteTree(root);
             }
+        }
+    }
+
+    private static void reset(PhaseStatements stmts) throws java.sql.SQLException {
+        if (stmts != null) {
+            stmts.reset();
+        }
+    }
+
+    private static void print(PhaseStatements stmts, String phase) throws java.sql.SQLException {
+        if (stmts != null) {
+            stmts.print(phase);
         }
     }
 

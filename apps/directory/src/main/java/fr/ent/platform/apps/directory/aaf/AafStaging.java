@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads one AAF file in streaming and keeps its records in {@code aaf_staged}, a hundred rows per statement, each
- * under the structure it belongs to: the structure itself, a pupil's {@code ENTPersonStructRattach}, every structure
+ * Reads one AAF file in streaming and keeps its records in {@code aaf_staged}, {@value #BATCH} rows per statement,
+ * each under the structure it belongs to: the structure itself, a pupil's {@code ENTPersonStructRattach}, every structure
  * a staff member is attached to or teaches in. Parents, and changes that do not name a structure, are kept without
  * one: the import finds it afterwards, from the directory or from their children.
  */
@@ -18,7 +18,7 @@ final class AafStaging {
 
     static final String[] STAFF_VALUES_BY_STRUCTURE = {"ENTAuxEnsClasses", "ENTAuxEnsGroupes",
         "ENTAuxEnsClassesMatieres", "ENTAuxEnsGroupesMatieres", "ENTAuxEnsMEF", "ENTPersonFonctions"};
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
 
     private final EntityManager em;
     private final UUID importId;

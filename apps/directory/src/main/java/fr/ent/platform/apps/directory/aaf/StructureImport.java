@@ -51,7 +51,7 @@ final class StructureImport {
             String email, UUID structureId, boolean lost) {
     }
 
-    /** This structure's new rows, sent a hundred at a time, in this order (a row's references come first). */
+    /** This structure's new rows, sent {@value Sql.Inserts#ROWS} at a time, in this order (a row's references come first). */
     private final List<Sql.Inserts> batches = new ArrayList<>();
     private final Sql.Inserts users;
     private final Sql.Inserts newClasses;

@@ -4,16 +4,18 @@ import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.communication.SchoolSnapshot.Pair;
 import fr.ent.platform.apps.directory.communication.SchoolSnapshot.Person;
 import fr.ent.platform.apps.directory.communication.SchoolSnapshot.ProfileGroup;
-import fr.ent.platform.apps.directory.model.ClassMember;
 import fr.ent.platform.apps.directory.model.CommunicationLink;
 import fr.ent.platform.apps.directory.model.CommunicationSetting;
 import fr.ent.platform.apps.directory.model.EntGroup;
 import fr.ent.platform.apps.directory.model.GroupMember;
 import fr.ent.platform.apps.directory.model.GroupType;
-import fr.ent.platform.apps.directory.model.RelativeLink;
 import fr.ent.platform.apps.directory.model.SchoolClass;
 import fr.ent.platform.apps.directory.model.Structure;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -62,36 +64,38 @@ public final class ProfileGroups {
                         Object[].class)
                 .setParameter("s", s).getResultList().stream()
                 .map(row -> new Person((UUID) row[0], (Profile) row[1])).toList();
-        var classMembers = em.createQuery("""
-                        SELECT m FROM ClassMember m
+        // Pairs of ids, not entities: a school's thousands of rows stay out of the persistence context, which every
+        // later flush of the transaction would go through (France import bench, ADR 0051).
+        var classMembers = pairs(em.createQuery("""
+                        SELECT m.classId, m.userId FROM ClassMember m
                          WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
-                        ClassMember.class).setParameter("s", s).getResultList().stream()
-                .map(m -> new Pair(m.classId(), m.userId())).toList();
-        var parents = em.createQuery("""
-                        SELECT l FROM RelativeLink l
+                        Object[].class).setParameter("s", s));
+        var parents = pairs(em.createQuery("""
+                        SELECT l.relativeId, l.studentId FROM RelativeLink l
                          WHERE l.studentId IN (SELECT u.id FROM EntUser u WHERE u.structureId = :s AND u.profile = :p)""",
-                        RelativeLink.class).setParameter("s", s).setParameter("p", Profile.Student).getResultList()
-                .stream().map(l -> new Pair(l.relativeId(), l.studentId())).toList();
+                        Object[].class).setParameter("s", s).setParameter("p", Profile.Student));
         List<EntGroup> groups = em.createQuery("""
                         SELECT g FROM EntGroup g WHERE g.structureId = :s AND g.type = :t
                          ORDER BY g.createdAt, g.id""", EntGroup.class)
                 .setParameter("s", s).setParameter("t", GroupType.PROFILE).getResultList();
         var profileGroups = groups.stream().flatMap(g -> profile(g.profile())
                 .map(p -> new ProfileGroup(g.id(), g.classId(), p)).stream()).toList();
-        var members = em.createQuery("""
-                        SELECT m FROM GroupMember m WHERE m.groupId IN
-                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s AND g.type = :t)""", GroupMember.class)
-                .setParameter("s", s).setParameter("t", GroupType.PROFILE).getResultList().stream()
-                .map(m -> new Pair(m.groupId(), m.userId())).toList();
-        var links = em.createQuery("""
-                        SELECT l FROM CommunicationLink l WHERE l.fromGroupId IN
-                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s)""", CommunicationLink.class)
-                .setParameter("s", s).getResultList().stream()
-                .map(l -> new Pair(l.fromGroupId(), l.toGroupId())).toList();
+        var members = pairs(em.createQuery("""
+                        SELECT m.groupId, m.userId FROM GroupMember m WHERE m.groupId IN
+                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s AND g.type = :t)""", Object[].class)
+                .setParameter("s", s).setParameter("t", GroupType.PROFILE));
+        var links = pairs(em.createQuery("""
+                        SELECT l.fromGroupId, l.toGroupId FROM CommunicationLink l WHERE l.fromGroupId IN
+                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s)""", Object[].class)
+                .setParameter("s", s));
         Optional<Boolean> pupilsTalk = Optional.ofNullable(em.find(CommunicationSetting.class, s))
                 .map(CommunicationSetting::pupilsTalk);
         return new SchoolSnapshot(s, school.name(), classes, people, new HashSet<>(classMembers),
                 new HashSet<>(parents), profileGroups, new HashSet<>(members), new HashSet<>(links), pupilsTalk);
+    }
+
+    private static List<Pair> pairs(jakarta.persistence.TypedQuery<Object[]> query) {
+        return query.getResultList().stream().map(r -> new Pair((UUID) r[0], (UUID) r[1])).toList();
     }
 
     /** Flushed in foreign-key order: groups before their members and rules (the mapping has no relationships). */
@@ -118,9 +122,38 @@ public final class ProfileGroups {
             }
         }
         em.flush();
-        plan.membersToAdd().forEach(m -> em.persist(new GroupMember(m.first(), m.second())));
+        insertPairs(em, "group_member (group_id, user_id)", plan.membersToAdd());
         plan.linksToAdd().forEach(l -> em.persist(new CommunicationLink(l.first(), l.second())));
         em.flush();
+    }
+
+    /**
+     * New rows of a two-uuid table in ONE statement ({@code unnest} of two arrays), on the unit of work's own
+     * connection (its transaction, role and schema), after the flush above wrote the groups they name. A school's
+     * import adds thousands of memberships at once: as entities they went one INSERT each (a batch of a hundred
+     * with batch writing) and were most of a structure's AAF import (ADR 0051). They are not entities of this
+     * persistence context afterwards: a later read in the transaction gets them from the database.
+     */
+    private static void insertPairs(EntityManager em, String table, java.util.Collection<Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        UUID[] first = new UUID[pairs.size()];
+        UUID[] second = new UUID[pairs.size()];
+        int i = 0;
+        for (Pair p : pairs) {
+            first[i] = p.first();
+            second[i++] = p.second();
+        }
+        Connection c = em.unwrap(Connection.class);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]))")) {
+            ps.setArray(1, c.createArrayOf("uuid", first));
+            ps.setArray(2, c.createArrayOf("uuid", second));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("profile groups: " + table + " not written: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<Profile> profile(String text) {
