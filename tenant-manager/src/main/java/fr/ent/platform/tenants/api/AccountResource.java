@@ -162,7 +162,7 @@ public class AccountResource {
             throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
         AccountResetView done = identity(slug, () -> {
-            reached(c, entUserId);
+            reachedForReset(c, entUserId);
             return reset.reset(c, entUserId, body.mode());
         });
         CacheControl noStore = new CacheControl();
@@ -206,6 +206,33 @@ public class AccountResource {
             }
         }
         return account;
+    }
+
+    /**
+     * {@link #reached}, or for a person whose account was made in the directory and never used (ADR 0043, not in
+     * Keycloak yet, so without functions): the same school check for a local administrator.
+     */
+    private void reachedForReset(Collectivity c, String entUserId) {
+        try {
+            reached(c, entUserId);
+        } catch (fr.ent.platform.problem.NotFound notInKeycloak) {
+            if (reset.directoryOnly(c, entUserId).isEmpty()) {
+                throw notInKeycloak;
+            }
+            java.util.Optional<java.util.Set<String>> local = caller.localSchools();
+            if (local.isPresent()) {
+                java.util.Set<String> schools;
+                try {
+                    schools = personSchools.of(c.names(), entUserId);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(),
+                            e);
+                }
+                if (!LocalAdministration.reaches(local.get(), schools, java.util.List.of())) {
+                    throw notInKeycloak;
+                }
+            }
+        }
     }
 
     /** Keycloak's failures in the domain's words: no realm is a conflict, anything else a failed dependency. */
