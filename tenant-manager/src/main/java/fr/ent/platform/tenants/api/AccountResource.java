@@ -101,7 +101,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AccountView account(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId) {
         Collectivity c = collectivities.get(slug);
-        return identity(slug, () -> reached(c, entUserId));
+        return identity(slug, () -> reachedOrDirectoryOnly(c, entUserId));
     }
 
     @PUT
@@ -162,7 +162,7 @@ public class AccountResource {
             throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
         AccountResetView done = identity(slug, () -> {
-            reachedForReset(c, entUserId);
+            reachedOrDirectoryOnly(c, entUserId);
             return reset.reset(c, entUserId, body.mode());
         });
         CacheControl noStore = new CacheControl();
@@ -209,14 +209,16 @@ public class AccountResource {
     }
 
     /**
-     * {@link #reached}, or for a person whose account was made in the directory and never used (ADR 0043, not in
-     * Keycloak yet, so without functions): the same school check for a local administrator.
+     * {@link #reached}, or for a person whose account was made in the directory and never used (ADR 0043: not in
+     * Keycloak yet, so without functions, second factor or blocked state): their login, after the same school check
+     * for a local administrator. The console thus shows the account and can give it a new code.
      */
-    private void reachedForReset(Collectivity c, String entUserId) {
+    private AccountView reachedOrDirectoryOnly(Collectivity c, String entUserId) {
         try {
-            reached(c, entUserId);
+            return reached(c, entUserId);
         } catch (fr.ent.platform.problem.NotFound notInKeycloak) {
-            if (reset.directoryOnly(c, entUserId).isEmpty()) {
+            java.util.Optional<String> login = reset.directoryOnly(c, entUserId);
+            if (login.isEmpty()) {
                 throw notInKeycloak;
             }
             java.util.Optional<java.util.Set<String>> local = caller.localSchools();
@@ -232,6 +234,7 @@ public class AccountResource {
                     throw notInKeycloak;
                 }
             }
+            return new AccountView(entUserId, login.get(), true, java.util.List.of(), java.util.List.of(), false);
         }
     }
 
