@@ -182,6 +182,7 @@ class BackupsTest {
         JsonObject portal = keycloak.admin().get(realm + "/clients?clientId=portal").array().getJsonObject(0);
         keycloak.admin().put(realm + "/clients/" + portal.getString("id"),
                 Json.createObjectBuilder(portal).add("directAccessGrantsEnabled", true).build());
+        runtime.withDirectory.add(c.slug());
         runtime.serve(c);
         BackupView good = backups.find(c, backups.backup(c, "operator:t").id());
         assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
@@ -210,6 +211,7 @@ class BackupsTest {
         Collectivity c = active(uniqueSlug("bko"));
         Collectivity other = active(uniqueSlug("bkx"));
         flash(c, "À moi");
+        runtime.withDirectory.add(c.slug());
         runtime.serve(c);
         BackupView good = backups.find(c, backups.backup(c, "operator:t").id());
         assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
@@ -390,6 +392,8 @@ class BackupsTest {
     private final class FakeRuntime {
         private volatile boolean running = true;
         private final List<Thread> threads = new ArrayList<>();
+        /** Collectivities whose exports carry their directory's people and accounts too (as the runtime's do). */
+        final java.util.Set<String> withDirectory = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         void serve(Collectivity c) {
             Thread t = Thread.ofVirtual().start(() -> {
@@ -436,6 +440,15 @@ class BackupsTest {
                             }
                             try (ArchiveWriter.Rows rows = w.rows("flash", "flash_message")) {
                                 TableRows.export(conn, "flash_message", "id", rows::write);
+                            }
+                            if (withDirectory.contains(c.slug())) {
+                                w.app("directory", "DONE");
+                                try (ArchiveWriter.Rows rows = w.rows("directory", "ent_user")) {
+                                    TableRows.export(conn, "ent_user", "id", rows::write);
+                                }
+                                try (ArchiveWriter.Rows rows = w.rows("directory", "ent_account")) {
+                                    TableRows.export(conn, "ent_account", "user_id", rows::write);
+                                }
                             }
                             w.file("documents/documents/a/b", new ByteArrayInputStream("%PDF".getBytes()));
                             w.finish();
