@@ -15,7 +15,11 @@ import fr.ent.platform.tenants.backup.BackupSchedules;
 import fr.ent.platform.tenants.backup.BackupSettings;
 import fr.ent.platform.tenants.backup.BackupView;
 import fr.ent.platform.tenants.backup.Backups;
+import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.DirectoryAccounts;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenants.identity.IdentityRealms;
+import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.provisioning.Provisioner;
 import fr.ent.platform.tenants.provisioning.StepGuard;
@@ -24,7 +28,10 @@ import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
 import fr.ent.platform.tenants.transfer.CollectivityTransfers;
 import fr.ent.platform.transfer.ArchiveWriter;
+import fr.ent.platform.testing.database.TestDatabase;
 import fr.ent.platform.transfer.TableRows;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -157,10 +164,54 @@ class BackupsTest {
     }
 
     @Test
+    void aDirectoryAccountStillSignsInAfterARestoreAndTheRestoredSchemaStaysClosedToOtherRealms() throws Exception {
+        KeycloakRealms keycloak = (KeycloakRealms) realms;
+        DirectoryFederationSetup federation = new DirectoryFederationSetup(db, keycloak.admin(),
+                "jdbc:postgresql://127.0.0.1:" + TestDatabase.shared().port() + "/postgres");
+        CollectivityService federated = new CollectivityService(registry, new Provisioner(db, registry, database,
+                realms, StepGuard.NONE, new SimpleMeterRegistry(), Optional.of(federation)), database, realms,
+                Runnable::run);
+        Collectivity c = federated.create(request(uniqueSlug("bkf")));
+        Collectivity other = federated.create(request(uniqueSlug("bkg")));
+        UUID pupil = UUID.randomUUID();
+        sql(c, "INSERT INTO ent_user (id, profile, first_name, last_name, search_key) VALUES ('" + pupil
+                + "', 'Student', 'Inès', 'Roux', 'roux ines')");
+        AccountSync.NewAccount made = new DirectoryAccounts(db, Duration.ofDays(30), Clock.systemUTC())
+                .create(c, null, java.util.Set.of()).created().get(0);
+        String realm = c.names().realm();
+        JsonObject portal = keycloak.admin().get(realm + "/clients?clientId=portal").array().getJsonObject(0);
+        keycloak.admin().put(realm + "/clients/" + portal.getString("id"),
+                Json.createObjectBuilder(portal).add("directAccessGrantsEnabled", true).build());
+        runtime.withDirectory.add(c.slug());
+        runtime.serve(c);
+        BackupView good = backups.find(c, backups.backup(c, "operator:t").id());
+        assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
+
+        BackupView done = await(c, backups.restore(c, good.id(), "operator:t").id());
+        assertThat(done.state()).as(String.valueOf(done.failure())).isEqualTo("DONE");
+
+        // The realm's provider reads the restored schema: the directory's code still signs in.
+        assertThat(DirectoryFederationTest.grant(c, made.login(), made.activationCode()).body())
+                .contains("not fully set up");
+        // The grants given again are the collectivity's own role's, on its own schema only.
+        try (Connection conn = db.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("SET ROLE kc_" + other.names().schema());
+            assertThatThrownBy(() -> s.executeQuery("SELECT login FROM " + c.names().schema() + ".ent_account"))
+                    .hasMessageContaining("permission denied");
+            s.execute("RESET ROLE");
+            s.execute("SET ROLE kc_" + c.names().schema());
+            assertThatThrownBy(() -> s.executeQuery("SELECT birth_date FROM " + c.names().schema() + ".ent_user"))
+                    .hasMessageContaining("permission denied");
+            s.execute("RESET ROLE");
+        }
+    }
+
+    @Test
     void oneCollectivitysBackupCannotBeRestoredIntoAnother() throws Exception {
         Collectivity c = active(uniqueSlug("bko"));
         Collectivity other = active(uniqueSlug("bkx"));
         flash(c, "À moi");
+        runtime.withDirectory.add(c.slug());
         runtime.serve(c);
         BackupView good = backups.find(c, backups.backup(c, "operator:t").id());
         assertThat(good.state()).as(String.valueOf(good.failure())).isEqualTo("GOOD");
@@ -341,6 +392,8 @@ class BackupsTest {
     private final class FakeRuntime {
         private volatile boolean running = true;
         private final List<Thread> threads = new ArrayList<>();
+        /** Collectivities whose exports carry their directory's people and accounts too (as the runtime's do). */
+        final java.util.Set<String> withDirectory = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         void serve(Collectivity c) {
             Thread t = Thread.ofVirtual().start(() -> {
@@ -387,6 +440,15 @@ class BackupsTest {
                             }
                             try (ArchiveWriter.Rows rows = w.rows("flash", "flash_message")) {
                                 TableRows.export(conn, "flash_message", "id", rows::write);
+                            }
+                            if (withDirectory.contains(c.slug())) {
+                                w.app("directory", "DONE");
+                                try (ArchiveWriter.Rows rows = w.rows("directory", "ent_user")) {
+                                    TableRows.export(conn, "ent_user", "id", rows::write);
+                                }
+                                try (ArchiveWriter.Rows rows = w.rows("directory", "ent_account")) {
+                                    TableRows.export(conn, "ent_account", "user_id", rows::write);
+                                }
                             }
                             w.file("documents/documents/a/b", new ByteArrayInputStream("%PDF".getBytes()));
                             w.finish();

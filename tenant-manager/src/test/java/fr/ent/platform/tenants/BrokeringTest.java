@@ -14,6 +14,9 @@ import fr.ent.platform.tenants.brokering.UpstreamProviderStore;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.BrowserFlow;
+import fr.ent.platform.tenants.identity.DirectoryAccounts;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
+import fr.ent.platform.tenants.identity.FirstBrokerLogin;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.RealmDefinition;
@@ -23,6 +26,7 @@ import fr.ent.platform.tenants.provisioning.StepGuard;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityRepository;
+import fr.ent.platform.testing.database.TestDatabase;
 import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -128,6 +132,98 @@ class BrokeringTest {
         Login again = login(a, "lea.educ");
         assertThat(again.accessToken()).as(again.page()).isPresent();
         assertThat(claims(again.accessToken().get()).getString("ent_user_id")).isEqualTo(lea.toString());
+    }
+
+    @Test
+    void aDirectoryPersonNeverImportedSignsInThroughTheUpstreamProviderOnlyInTheCollectivityThatKnowsTheSubject()
+            throws Exception {
+        DirectoryFederationSetup federation = new DirectoryFederationSetup(db, admin,
+                "jdbc:postgresql://127.0.0.1:" + TestDatabase.shared().port() + "/postgres");
+        CollectivityService federated = new CollectivityService(registry, new Provisioner(db, registry, database,
+                realms, StepGuard.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Optional.of(federation)), database, realms, Runnable::run);
+        Collectivity a = federated.create(request(uniqueSlug("brda")));
+        Collectivity b = federated.create(request(uniqueSlug("brdb")));
+        UUID lea = insertUser(a, "Student", "Léa", "Martin");
+        UUID other = insertUser(a, "Student", "Léo", "Martin");
+        UUID namesake = insertUser(b, "Student", "Léa", "Martin");
+        DirectoryAccounts directory = new DirectoryAccounts(db, java.time.Duration.ofDays(30),
+                java.time.Clock.systemUTC());
+        directory.create(a, null, java.util.Set.of());
+        directory.create(b, null, java.util.Set.of());
+        Upstream upstream = upstreamRealm();
+        brokering.apply(a, oidc(a, upstream));
+        brokering.apply(b, oidc(b, upstream));
+        // The first-broker-login flow asks the directory first, then refuses.
+        assertThat(admin.get(a.names().realm() + "/authentication/flows/" + Brokering.REFUSAL_FLOW + "/executions")
+                .array().stream().map(e -> e.asJsonObject().getString("providerId") + " "
+                        + e.asJsonObject().getString("requirement")).toList())
+                .containsExactly(FirstBrokerLogin.DIRECTORY_STEP + " ALTERNATIVE",
+                        "deny-access-authenticator ALTERNATIVE");
+
+        // Léa's subject in a's directory, the other upstream person's in b's (for b's namesake).
+        new ExternalIdentities(db).record(a.names(), ALIAS, List.of(
+                new ExternalIdentities.Link(lea, upstream.userId("lea.educ"))));
+        new ExternalIdentities(db).record(b.names(), ALIAS, List.of(
+                new ExternalIdentities.Link(namesake, upstream.userId("inconnu.educ"))));
+        assertThat(brokering.link(a, ALIAS).withoutAccount()).isEqualTo(1); // not imported yet
+        brokering.link(b, ALIAS);
+        // Brokering's rule on directory accounts: the linked person's code is withdrawn, the others' stay.
+        assertThat(hasCode(a, lea)).isFalse();
+        assertThat(hasCode(a, other)).isTrue();
+        assertThat(count(a)).isEqualTo("0");
+
+        // a: Léa's first upstream login imports her, linked, without a password to choose.
+        Login login = login(a, "lea.educ");
+        assertThat(login.accessToken()).as(login.page()).isPresent();
+        assertThat(claims(login.accessToken().get()).getString("ent_user_id")).isEqualTo(lea.toString());
+        assertThat(count(a)).isEqualTo("1");
+        String leaAccount = account(a, lea);
+        assertThat(admin.get(a.names().realm() + "/users/" + leaAccount + "/federated-identity").array()
+                .getJsonObject(0).getString("userId")).isEqualTo(upstream.userId("lea.educ"));
+        JsonObject leaUser = admin.get(a.names().realm() + "/users/" + leaAccount).object();
+        assertThat(strings(leaUser.getJsonArray("requiredActions"))).isEmpty();
+        assertThat(admin.get(a.names().realm() + "/users/" + leaAccount + "/credentials").array()).isEmpty();
+        // Her next login finds the linked account: nothing imported again.
+        assertThat(login(a, "lea.educ").accessToken()).isPresent();
+        assertThat(count(a)).isEqualTo("1");
+
+        // The subject b's directory knows does not open a; Léa's does not open b; nothing is created for either.
+        Login crossing = login(a, "inconnu.educ");
+        assertThat(crossing.accessToken()).isEmpty();
+        assertThat(crossing.page()).contains("reliée à aucun compte");
+        assertThat(count(a)).isEqualTo("1");
+        Login crossingB = login(b, "lea.educ");
+        assertThat(crossingB.accessToken()).isEmpty();
+        assertThat(crossingB.page()).contains("reliée à aucun compte");
+        assertThat(count(b)).isEqualTo("0");
+        // ...while b's own person signs in there.
+        Login own = login(b, "inconnu.educ");
+        assertThat(own.accessToken()).as(own.page()).isPresent();
+        assertThat(claims(own.accessToken().get()).getString("ent_user_id")).isEqualTo(namesake.toString());
+
+        // The end of rights closes the brokered first login too.
+        UUID leo = other;
+        new ExternalIdentities(db).record(a.names(), ALIAS, List.of(
+                new ExternalIdentities.Link(leo, upstream.userId("inconnu.educ"))));
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + a.names().schema() + ".ent_user SET rights_lost_at = now() WHERE id = ?")) {
+            ps.setObject(1, leo);
+            ps.executeUpdate();
+        }
+        assertThat(login(a, "inconnu.educ").accessToken()).isEmpty();
+        assertThat(count(a)).isEqualTo("1");
+    }
+
+    private boolean hasCode(Collectivity c, UUID userId) throws SQLException {
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "SELECT activation_hash IS NOT NULL FROM " + c.names().schema() + ".ent_account WHERE user_id = ?")) {
+            ps.setObject(1, userId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     @Test

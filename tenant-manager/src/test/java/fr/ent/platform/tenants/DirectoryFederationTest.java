@@ -7,7 +7,12 @@ import static fr.ent.platform.tenants.RealmProvisioningTest.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ent.platform.adminapi.AccountResetView;
+import fr.ent.platform.problem.Conflict;
+import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.tenants.identity.AccountReset;
 import fr.ent.platform.tenants.identity.AccountSync;
+import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.DirectoryAccounts;
 import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
@@ -181,6 +186,61 @@ class DirectoryFederationTest {
 
         assertThat(sync.sync(copied).created()).hasSize(1);
         assertThat(admin.get(copied.names().realm() + "/users/count").body()).isEqualTo("1");
+    }
+
+    @Test
+    void anExpiredDirectoryCodeIsClearedAndAResetGivesANewOneInItsOwnCollectivityOnly() throws Exception {
+        Collectivity a = service.create(request(uniqueSlug("fedex")));
+        Collectivity b = service.create(request(uniqueSlug("fedey")));
+        UUID pupilA = insertUser(a, "Student", "Noé", "Blanc");
+        UUID pupilB = insertUser(b, "Student", "Noé", "Blanc");
+        // Codes given 31 days ago, valid 30 days: both expired.
+        DirectoryAccounts past = new DirectoryAccounts(db, Duration.ofDays(30),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofDays(31)), java.time.ZoneOffset.UTC));
+        AccountSync.NewAccount noeA = only(past.create(a, null, Set.of()), pupilA);
+        only(past.create(b, null, Set.of()), pupilB);
+        allowPasswordGrant(a);
+        allowPasswordGrant(b);
+        assertThat(grant(a, noeA.login(), noeA.activationCode()).body()).contains("Invalid user credentials");
+
+        // The expiry pass clears a's expired code, and touches nothing in b.
+        byte[] hashB = activationHash(b, pupilB);
+        assertThat(ActivationExpiry.expireDirectory(db, a.names(), java.time.Instant.now())).isEqualTo(1);
+        assertThat(activationHash(a, pupilA)).isNull();
+        assertThat(activationHash(b, pupilB)).isEqualTo(hashB);
+        assertThat(ActivationExpiry.expireDirectory(db, a.names(), java.time.Instant.now())).isZero();
+
+        // A reset of a person never imported rewrites the directory row; b's person cannot be reset through a.
+        AccountReset reset = new AccountReset(realms, db, Duration.ofDays(30), Clock.systemUTC());
+        assertThatThrownBy(() -> reset.reset(a, pupilB.toString(), "code")).isInstanceOf(NotFound.class);
+        assertThat(activationHash(b, pupilB)).isEqualTo(hashB);
+        assertThatThrownBy(() -> reset.reset(a, pupilA.toString(), "email")).isInstanceOf(Conflict.class)
+                .satisfies(e -> assertThat(((Conflict) e).code()).isEqualTo("account-without-email"));
+        AccountResetView fresh = reset.reset(a, pupilA.toString(), "code");
+        assertThat(fresh.login()).isEqualTo(noeA.login());
+        assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("0"); // still not imported
+        assertThat(grant(b, fresh.login(), fresh.activationCode()).body()).contains("Invalid user credentials");
+        assertThat(grant(a, fresh.login(), noeA.activationCode()).body()).contains("Invalid user credentials");
+        assertThat(grant(a, fresh.login(), fresh.activationCode()).body()).contains("not fully set up");
+        assertThat(admin.get(a.names().realm() + "/users/count").body()).isEqualTo("1");
+
+        // Imported: the reset is Keycloak's, as for a copied account; the previous code stops working. (The failed
+        // attempt comes last: two failures within a second would lock the account for a minute, brute force.)
+        AccountResetView again = reset.reset(a, pupilA.toString(), "code");
+        assertThat(again.activationCode()).isNotEqualTo(fresh.activationCode());
+        assertThat(grant(a, again.login(), again.activationCode()).body()).contains("not fully set up");
+        assertThat(grant(a, again.login(), fresh.activationCode()).body()).contains("Invalid user credentials");
+    }
+
+    private byte[] activationHash(Collectivity c, UUID userId) throws SQLException {
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "SELECT activation_hash FROM " + c.names().schema() + ".ent_account WHERE user_id = ?")) {
+            ps.setObject(1, userId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
     }
 
     private static AccountSync.NewAccount only(AccountSync.Result result, UUID userId) {

@@ -62,7 +62,40 @@ public class DirectoryFederation implements UserStorageProvider, UserLookupProvi
             // Nothing to sign in with: an expired code is refused like an unknown login, as for a copied account.
             return null;
         }
-        return importAccount(realm, account);
+        return importAccount(realm, account, true, null);
+    }
+
+    /**
+     * A first login through an upstream provider ({@code alias}) of a person Keycloak does not hold linked (ADR 0043,
+     * amended): the directory's {@code ent_user_identity} names who this subject is. That person is imported, without
+     * their activation code (a linked person signs in through the provider: the code is withdrawn, as Brokering does
+     * for copied accounts), and with their links to the realm's other providers; Keycloak adds the link to
+     * {@code alias} itself once the first-broker-login flow succeeds. An account of that person already imported but
+     * not linked yet (the identity was recorded after the import) is the one returned. Null, and nothing imported,
+     * when the directory does not know the subject, the person lost their rights or has no account row, or the login
+     * is held by an account that is not that person's, or that account is already linked to another subject there.
+     */
+    UserModel brokered(RealmModel realm, String alias, String subject) {
+        if (alias == null || subject == null || subject.isBlank()) {
+            return null;
+        }
+        Optional<DirectoryAccount> found = directory.byIdentity(alias, subject);
+        if (found.isEmpty() || found.get().rightsLost()) {
+            return null;
+        }
+        DirectoryAccount account = found.get();
+        UserModel local = UserStoragePrivateUtil.userLocalStorage(session).getUserByUsername(realm, account.login());
+        if (local == null) {
+            return importAccount(realm, account, false, alias);
+        }
+        if (!account.userId().toString().equals(local.getFirstAttribute(USER_ID))
+                || UserStoragePrivateUtil.userLocalStorage(session).getFederatedIdentity(realm, local, alias) != null) {
+            LOG.warning(() -> "realm=" + realm.getName() + " " + alias + " subject of directory person "
+                    + account.userId() + ": login " + account.login() + " held otherwise, not linked");
+            return null;
+        }
+        follow(realm, local, account);
+        return local;
     }
 
     /** Imported accounts are local ones: Keycloak finds them by id itself. */
@@ -93,22 +126,29 @@ public class DirectoryFederation implements UserStorageProvider, UserLookupProvi
         return local;
     }
 
-    private UserModel importAccount(RealmModel realm, DirectoryAccount account) {
+    /**
+     * Copies the person into Keycloak's storage. {@code withCode}: their activation code becomes a temporary password
+     * (a login by username); without it (a brokered login, or no code left) the account has no password. Links to the
+     * realm's upstream providers follow the directory, except {@code skipAlias}, which Keycloak is about to add.
+     */
+    private UserModel importAccount(RealmModel realm, DirectoryAccount account, boolean withCode, String skipAlias) {
         UserModel local = UserStoragePrivateUtil.userLocalStorage(session).addUser(realm, account.login());
         local.setFederationLink(model.getId());
         local.setSingleAttribute(USER_ID, account.userId().toString());
         follow(realm, local, account);
         DirectoryAccount.Activation code = account.activation();
-        local.credentialManager().createStoredCredential(PasswordCredentialModel.createFromValues(HASH_ALGORITHM,
-                code.salt(), code.iterations(), Base64.getEncoder().encodeToString(code.hash())));
-        local.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        if (code.expiresAt() != null) {
-            local.setSingleAttribute(ACTIVATION_EXPIRES, code.expiresAt().toString());
+        if (withCode && code != null) {
+            local.credentialManager().createStoredCredential(PasswordCredentialModel.createFromValues(HASH_ALGORITHM,
+                    code.salt(), code.iterations(), Base64.getEncoder().encodeToString(code.hash())));
+            local.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+            if (code.expiresAt() != null) {
+                local.setSingleAttribute(ACTIVATION_EXPIRES, code.expiresAt().toString());
+            }
         }
         // The person's identities at the realm's upstream providers (EduConnect, academic SAML), as tenant-manager's
         // Brokering links copied accounts: a later login through those providers lands on this account.
         directory.identities(account.userId()).forEach((provider, subject) -> {
-            if (session.identityProviders().getByAlias(provider) != null) {
+            if (!provider.equals(skipAlias) && session.identityProviders().getByAlias(provider) != null) {
                 UserStoragePrivateUtil.userLocalStorage(session).addFederatedIdentity(realm, local,
                         new FederatedIdentityModel(provider, subject, subject));
             }

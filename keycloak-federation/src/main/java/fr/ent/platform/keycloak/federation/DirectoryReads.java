@@ -29,6 +29,15 @@ final class DirectoryReads {
         return one("WHERE u.id = ?", id);
     }
 
+    /**
+     * The person the directory knows under this subject at this upstream provider ({@code ent_user_identity}, unique
+     * by provider and subject), with their account: a brokered first login (DirectoryBrokerLink).
+     */
+    Optional<DirectoryAccount> byIdentity(String provider, String subject) {
+        return one("WHERE u.id = (SELECT i.user_id FROM " + connections.settings().quotedSchema()
+                + ".ent_user_identity i WHERE i.provider = ? AND i.subject = ?)", provider, subject);
+    }
+
     /** The person's subjects at upstream identity providers ({@code ent_user_identity}): provider → subject. */
     java.util.Map<String, String> identities(UUID id) {
         String sql = "SELECT provider, subject FROM " + connections.settings().quotedSchema()
@@ -55,7 +64,7 @@ final class DirectoryReads {
         }
     }
 
-    private Optional<DirectoryAccount> one(String where, Object key) {
+    private Optional<DirectoryAccount> one(String where, Object... keys) {
         String sql = COLUMNS.formatted(connections.settings().quotedSchema()) + where;
         Connection c;
         try {
@@ -64,7 +73,9 @@ final class DirectoryReads {
             throw new DirectoryUnavailable("directory " + connections.settings().schema() + " unreachable", e);
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
+            for (int i = 0; i < keys.length; i++) {
+                ps.setObject(i + 1, keys[i]);
+            }
             Optional<DirectoryAccount> found;
             try (ResultSet rs = ps.executeQuery()) {
                 found = rs.next() ? Optional.of(account(rs)) : Optional.empty();

@@ -101,7 +101,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "Collectivité ou compte inconnu", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AccountView account(@PathParam("slug") String slug, @PathParam("entUserId") String entUserId) {
         Collectivity c = collectivities.get(slug);
-        return identity(slug, () -> reached(c, entUserId));
+        return identity(slug, () -> reachedOrDirectoryOnly(c, entUserId));
     }
 
     @PUT
@@ -162,7 +162,7 @@ public class AccountResource {
             throw new fr.ent.platform.problem.InvalidInput("malformed-request");
         }
         AccountResetView done = identity(slug, () -> {
-            reached(c, entUserId);
+            reachedOrDirectoryOnly(c, entUserId);
             return reset.reset(c, entUserId, body.mode());
         });
         CacheControl noStore = new CacheControl();
@@ -206,6 +206,36 @@ public class AccountResource {
             }
         }
         return account;
+    }
+
+    /**
+     * {@link #reached}, or for a person whose account was made in the directory and never used (ADR 0043: not in
+     * Keycloak yet, so without functions, second factor or blocked state): their login, after the same school check
+     * for a local administrator. The console thus shows the account and can give it a new code.
+     */
+    private AccountView reachedOrDirectoryOnly(Collectivity c, String entUserId) {
+        try {
+            return reached(c, entUserId);
+        } catch (fr.ent.platform.problem.NotFound notInKeycloak) {
+            java.util.Optional<String> login = reset.directoryOnly(c, entUserId);
+            if (login.isEmpty()) {
+                throw notInKeycloak;
+            }
+            java.util.Optional<java.util.Set<String>> local = caller.localSchools();
+            if (local.isPresent()) {
+                java.util.Set<String> schools;
+                try {
+                    schools = personSchools.of(c.names(), entUserId);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(),
+                            e);
+                }
+                if (!LocalAdministration.reaches(local.get(), schools, java.util.List.of())) {
+                    throw notInKeycloak;
+                }
+            }
+            return new AccountView(entUserId, login.get(), true, java.util.List.of(), java.util.List.of(), false);
+        }
     }
 
     /** Keycloak's failures in the domain's words: no realm is a conflict, anything else a failed dependency. */

@@ -11,6 +11,7 @@ import fr.ent.platform.problem.OperationFailed;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantState;
+import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -528,6 +529,9 @@ public class Backups {
                 try (Statement s = conn.createStatement()) {
                     s.execute("ALTER SCHEMA " + quote(c.names().schema()) + " RENAME TO " + quote(old));
                     s.execute("ALTER SCHEMA " + quote(target.schema()) + " RENAME TO " + quote(c.names().schema()));
+                    // the directory provider's role reads the schema now under that name (ADR 0043): its grants
+                    // stayed on the replaced one, so they are given again in the switch's transaction
+                    DirectoryFederationSetup.grantAgain(conn, c.names());
                     conn.commit();
                     switched = true;
                 } catch (SQLException e) {

@@ -4,6 +4,7 @@ import fr.ent.platform.identity.Claims;
 import fr.ent.platform.problem.Unavailable;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.BrowserFlow;
+import fr.ent.platform.tenants.identity.FirstBrokerLogin;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
@@ -34,7 +35,7 @@ public class Brokering {
 
     private static final Logger LOG = Logger.getLogger(Brokering.class.getName());
     /** The first-broker-login flow of every provider: refuse, with a message naming what to do. */
-    public static final String REFUSAL_FLOW = "ent-identite-non-reliee";
+    public static final String REFUSAL_FLOW = FirstBrokerLogin.FLOW;
     /** Key of the refusal message in the realm's localization texts (French and English). */
     public static final String REFUSAL_MESSAGE = "entIdentiteNonReliee";
     private static final Map<String, String> REFUSAL_TEXTS = Map.of(
@@ -198,6 +199,8 @@ public class Brokering {
             withdrawActivation(realm, e.getKey());
             linked++;
         }
+        // Accounts made in the directory (ADR 0043): the same rule, on the codes not yet imported into Keycloak.
+        identities.withdrawCodes(c.names(), alias);
         return new Links(linked, already, unlinked, withoutAccount);
     }
 
@@ -294,15 +297,15 @@ public class Brokering {
                     Json.createObjectBuilder().add("provider", "deny-access-authenticator").build());
             deny = denyStep(executions);
         }
-        if (!"REQUIRED".equals(deny.getString("requirement", ""))) {
-            admin().put(executions, Json.createObjectBuilder(deny).add("requirement", "REQUIRED").build());
-        }
         if (!deny.containsKey("authenticationConfig")) {
             admin().post(realm + "/authentication/executions/" + deny.getString("id") + "/config",
                     Json.createObjectBuilder().add("alias", REFUSAL_FLOW + "-message")
                             .add("config", Json.createObjectBuilder().add("denyErrorMessage", REFUSAL_MESSAGE))
                             .build());
         }
+        // The refusal alone (REQUIRED), or after the directory's step when the realm's people come from the
+        // directory provider (ADR 0043): a person never imported is found there by their upstream subject.
+        FirstBrokerLogin.arrange(admin(), realm);
     }
 
     private JsonObject denyStep(String executions) {

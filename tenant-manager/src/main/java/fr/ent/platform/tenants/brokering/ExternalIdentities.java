@@ -92,4 +92,21 @@ public class ExternalIdentities {
             return new Recorded(recorded, unknown);
         });
     }
+
+    /**
+     * Brokering's rule for accounts made in the directory (ADR 0043): a person linked to this provider signs in
+     * through it, so their unused activation code in {@code ent_account} is withdrawn (salt, hash and iterations
+     * cleared; the expiry stays as a trace). The directory provider then imports them without a password. Returns how
+     * many codes were withdrawn; nothing for collectivities whose accounts are copied (their table is empty).
+     */
+    public int withdrawCodes(TenantNames names, String provider) throws SQLException {
+        return tenants.write(names, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ent_account SET activation_salt = NULL,"
+                    + " activation_hash = NULL, activation_iterations = NULL WHERE activation_hash IS NOT NULL"
+                    + " AND user_id IN (SELECT user_id FROM ent_user_identity WHERE provider = ?)")) {
+                ps.setString(1, provider);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

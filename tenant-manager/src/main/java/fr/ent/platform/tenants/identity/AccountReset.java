@@ -3,16 +3,25 @@ package fr.ent.platform.tenants.identity;
 import fr.ent.platform.adminapi.AccountResetView;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.InvalidInput;
+import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.Unavailable;
+import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Resets a person's account from the tenant console (ADR 0025), two ways:
@@ -25,17 +34,21 @@ import java.util.logging.Logger;
  * nothing else changes until the person follows it. Refused when the account has no address
  * ({@code account-without-email}) or the realm cannot send mail ({@code reset-mail-unavailable}).</li>
  * </ul>
+ * A person whose account was made in the directory and never used (ADR 0043) has no Keycloak account yet: the new
+ * code goes into their {@code ent_account} row instead, and the e-mail mode is refused (no address held).
  */
 public class AccountReset {
 
     private static final Logger LOG = Logger.getLogger(AccountReset.class.getName());
 
     private final IdentityRealms realms;
+    private final DataSource dataSource;
     private final Duration validity;
     private final Clock clock;
 
-    public AccountReset(IdentityRealms realms, Duration validity, Clock clock) {
+    public AccountReset(IdentityRealms realms, DataSource dataSource, Duration validity, Clock clock) {
         this.realms = realms;
+        this.dataSource = dataSource;
         this.validity = validity;
         this.clock = clock;
     }
@@ -49,7 +62,14 @@ public class AccountReset {
         }
         KeycloakAdmin admin = keycloak.admin();
         String realm = c.names().realm();
-        JsonObject user = AccountFunctions.user(admin, realm, entUserId);
+        JsonObject user;
+        try {
+            user = AccountFunctions.user(admin, realm, entUserId);
+        } catch (NotFound notInKeycloak) {
+            // An account made in the directory that was never used (ADR 0043): the reset is a new row's code there.
+            return directoryOnly(c, entUserId).map(login -> resetInDirectory(c, entUserId, login, mode))
+                    .orElseThrow(() -> notInKeycloak);
+        }
         String id = user.getString("id");
         String login = user.getString("username");
         if ("email".equals(mode)) {
@@ -82,6 +102,72 @@ public class AccountReset {
         admin.put(realm + "/users/" + id, Json.createObjectBuilder(now).add("attributes", attributes).build());
         admin.post(realm + "/users/" + id + "/logout", null);
         LOG.info(() -> "tenant=" + c.slug() + " account " + entUserId + ": new activation code, until " + expiresAt);
+        return new AccountResetView(entUserId, login, mode, code, expiresAt.toString());
+    }
+
+    /**
+     * The login of the person's directory account when Keycloak holds no account of theirs yet (ADR 0043: accounts
+     * made in {@code ent_account} are imported at first login), read in the collectivity's own schema: an id of
+     * another collectivity's person finds nothing. Empty for a collectivity whose accounts are copied.
+     */
+    public Optional<String> directoryOnly(Collectivity c, String entUserId) {
+        UUID id;
+        try {
+            id = UUID.fromString(entUserId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try {
+            return new TenantTransactions(dataSource).read(c.names(), conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT login FROM ent_account WHERE user_id = ?")) {
+                    ps.setObject(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant=" + c.slug() + " directory accounts not readable: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new activation code in the directory row of a person not imported yet: the previous code (used or expired,
+     * or withdrawn) is replaced, hashed as DirectoryAccounts does; the provider imports the person with it at their
+     * next login. There is no session to end and no address to write to: Keycloak's e-mail needs an account it
+     * holds, so the e-mail mode answers account-without-email (its message says to give a new code instead).
+     */
+    private AccountResetView resetInDirectory(Collectivity c, String entUserId, String login, String mode) {
+        if ("email".equals(mode)) {
+            throw new Conflict("account-without-email", login);
+        }
+        String code = ActivationCodes.next();
+        byte[] salt = ActivationCodes.salt();
+        byte[] hash = ActivationCodes.hash(code, salt);
+        Instant expiresAt = clock.instant().plus(validity);
+        int updated;
+        try {
+            updated = new TenantTransactions(dataSource).write(c.names(), conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE ent_account SET activation_salt = ?,"
+                        + " activation_hash = ?, activation_iterations = ?, activation_expires_at = ?"
+                        + " WHERE user_id = ?")) {
+                    ps.setBytes(1, salt);
+                    ps.setBytes(2, hash);
+                    ps.setInt(3, ActivationCodes.ITERATIONS);
+                    ps.setTimestamp(4, Timestamp.from(expiresAt));
+                    ps.setObject(5, UUID.fromString(entUserId));
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant=" + c.slug() + " directory account not reset: " + e.getMessage(), e);
+        }
+        if (updated == 0) {
+            throw new NotFound("account-not-found", entUserId);
+        }
+        LOG.info(() -> "tenant=" + c.slug() + " directory account " + entUserId + ": new activation code, until "
+                + expiresAt);
         return new AccountResetView(entUserId, login, mode, code, expiresAt.toString());
     }
 }

@@ -102,6 +102,7 @@ public class AccountSync {
         }
         long started = System.nanoTime();
         new ActivationExpiry(admin, clock).expire(realm);
+        ActivationExpiry.expireDirectory(dataSource, c.names(), clock.instant());
         if (DirectoryAccounts.enabled(dataSource, c.names())) {
             // The realm finds this collectivity's people in its directory (ADR 0043): accounts are made there, and
             // Keycloak imports each person at first login. Logins taken in the realm stay taken.

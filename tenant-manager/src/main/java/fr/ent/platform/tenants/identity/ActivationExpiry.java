@@ -1,14 +1,20 @@
 package fr.ent.platform.tenants.identity;
 
+import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenancy.TenantTransactions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Activation codes expire (ADR 0008). Each account created by {@link AccountSync} carries the instant its code
@@ -61,6 +67,28 @@ public final class ActivationExpiry {
             LOG.info(() -> "realm " + realm + ": " + n + " activation code(s) expired");
         }
         return marked;
+    }
+
+    /**
+     * The same rule for accounts made in the directory (ADR 0043) and not imported yet: an expired unused code is
+     * cleared from {@code ent_account} (salt, hash and iterations; the expiry stays, as the trace that a code was
+     * given and lapsed). The directory provider already refuses an expired code; clearing it leaves no secret behind
+     * and makes the reset (AccountReset) the only way to a new one. Imported accounts are marked by {@link #expire}.
+     * Returns how many codes were cleared; nothing for collectivities whose accounts are copied (empty table).
+     */
+    public static int expireDirectory(DataSource dataSource, TenantNames names, Instant now) throws SQLException {
+        int cleared = new TenantTransactions(dataSource).write(names, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ent_account SET activation_salt = NULL,"
+                    + " activation_hash = NULL, activation_iterations = NULL WHERE activation_hash IS NOT NULL"
+                    + " AND activation_expires_at <= ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                return ps.executeUpdate();
+            }
+        });
+        if (cleared > 0) {
+            LOG.info(() -> "schema " + names.schema() + ": " + cleared + " directory activation code(s) expired");
+        }
+        return cleared;
     }
 
     private static boolean expiredUnused(JsonObject user, Instant now) {

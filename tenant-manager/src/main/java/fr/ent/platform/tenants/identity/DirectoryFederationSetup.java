@@ -68,6 +68,18 @@ public class DirectoryFederationSetup {
             admin.post(realm + "/components", component);
         }
         LOG.info(() -> "realm " + realm + ": directory provider " + (existing.isPresent() ? "updated" : "added"));
+        // A realm that already brokers (its REALM step run again): a brokered first login asks the directory too.
+        FirstBrokerLogin.arrange(admin, realm);
+    }
+
+    /**
+     * The federation role's grants on the collectivity's schema as it is now, when the role exists; nothing otherwise.
+     * For a schema that replaced the collectivity's (a restore's switch, ADR 0040): grants go with the schema they
+     * were given on, and the role's password, kept in the realm's component, stays as it is. Runs in the caller's
+     * transaction, so the switch and the grants are one.
+     */
+    public static void grantAgain(Connection c, TenantNames names) throws SQLException {
+        DirectoryRole.grantIfPresent(c, names);
     }
 
     /**

@@ -47,13 +47,7 @@ final class DirectoryRole {
                 // The password is letters and digits only (made here), so it can be spliced into ALTER ROLE.
                 s.execute("ALTER ROLE " + quote(role) + " LOGIN NOINHERIT CONNECTION LIMIT " + CONNECTION_LIMIT
                         + " PASSWORD '" + password + "'");
-                s.execute("GRANT USAGE ON SCHEMA " + quote(names.schema()) + " TO " + quote(role));
-                s.execute("GRANT SELECT (user_id, login, activation_salt, activation_hash, activation_iterations,"
-                        + " activation_expires_at) ON " + quote(names.schema()) + ".ent_account TO " + quote(role));
-                s.execute("GRANT SELECT (id, profile, first_name, last_name, rights_lost_at) ON "
-                        + quote(names.schema()) + ".ent_user TO " + quote(role));
-                s.execute("GRANT SELECT (user_id, provider, subject) ON " + quote(names.schema())
-                        + ".ent_user_identity TO " + quote(role));
+                grant(s, names);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -61,6 +55,33 @@ final class DirectoryRole {
             }
         }
         return password;
+    }
+
+    /** What the role may read in its collectivity's schema, and nothing more. */
+    private static void grant(Statement s, TenantNames names) throws SQLException {
+        String role = of(names);
+        s.execute("GRANT USAGE ON SCHEMA " + quote(names.schema()) + " TO " + quote(role));
+        s.execute("GRANT SELECT (user_id, login, activation_salt, activation_hash, activation_iterations,"
+                + " activation_expires_at) ON " + quote(names.schema()) + ".ent_account TO " + quote(role));
+        s.execute("GRANT SELECT (id, profile, first_name, last_name, rights_lost_at) ON "
+                + quote(names.schema()) + ".ent_user TO " + quote(role));
+        s.execute("GRANT SELECT (user_id, provider, subject) ON " + quote(names.schema())
+                + ".ent_user_identity TO " + quote(role));
+    }
+
+    /** The grants again, on the connection's transaction, if the role exists (the collectivity is federated). */
+    static void grantIfPresent(Connection c, TenantNames names) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, of(names));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            grant(s, names);
+        }
     }
 
     /** Drops the role (its grants went with the schema, or go with DROP OWNED); nothing if absent. */

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Every {@code ent.identity.activation-expiry-check-minutes}, marks the expired unused activation codes of every
- * ACTIVE collectivity ({@link ActivationExpiry}): a code is refused at most that long after its expiry.
+ * ACTIVE collectivity ({@link ActivationExpiry}), in its realm and in its directory's accounts: a code is refused at
+ * most that long after its expiry.
  */
 @ApplicationScoped
 public class ActivationExpiryTask {
@@ -39,6 +40,10 @@ public class ActivationExpiryTask {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** The platform database: the codes of accounts made in the directory (ADR 0043) expire there. */
+    @Resource(lookup = "jdbc/ent")
+    javax.sql.DataSource dataSource;
 
     @Inject
     ActivationSettings settings;
@@ -63,7 +68,8 @@ public class ActivationExpiryTask {
             for (Collectivity c : active) {
                 try {
                     expiry.expire(c.names().realm());
-                } catch (RuntimeException e) {
+                    ActivationExpiry.expireDirectory(dataSource, c.names(), Clock.systemUTC().instant());
+                } catch (RuntimeException | java.sql.SQLException e) {
                     LOG.log(Level.WARNING, "tenant=" + c.slug() + " activation codes not checked", e);
                 }
             }

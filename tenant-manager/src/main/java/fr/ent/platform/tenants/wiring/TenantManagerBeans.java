@@ -210,7 +210,7 @@ public class TenantManagerBeans {
     @Produces
     @Singleton
     fr.ent.platform.tenants.identity.AccountReset accountReset(IdentityRealms realms) {
-        return new fr.ent.platform.tenants.identity.AccountReset(realms, activation.codeValidity(),
+        return new fr.ent.platform.tenants.identity.AccountReset(realms, dataSource, activation.codeValidity(),
                 java.time.Clock.systemUTC());
     }
 
