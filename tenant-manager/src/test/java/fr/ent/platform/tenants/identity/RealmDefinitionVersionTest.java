@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class RealmDefinitionVersionTest {
 
-    private static final int PINNED_VERSION = 2;
+    private static final int PINNED_VERSION = 3;
     private static final String PINNED_FINGERPRINT =
-            "4f68b0e88d398fb465d5a97ca96bd8c6d3df8f61a4861ff073705ac1458777ea";
+            "bf9c4b6c2bbec1619d2e6dbe5b02e3de3b1483bfa3cc2c77e65eb765ec130e82";
 
     @Test
     void theRealmDefinitionChangesOnlyWithItsVersion() throws Exception {
