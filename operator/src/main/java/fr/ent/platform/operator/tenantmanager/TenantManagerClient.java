@@ -180,7 +180,19 @@ public class TenantManagerClient {
                     + response.request().method() + " " + response.uri().getPath() + ": " + problemDetail(response),
                     null);
         }
+        if (!isProblem(response)) {
+            // Not tenant-manager's own answer (it refuses with application/problem+json): a server whose admin
+            // application is not deployed yet, e.g. while Liberty starts, answers 404 "context root missing".
+            throw new TenantManagerUnavailable("the admin API at " + base + " answered " + status + " without a"
+                    + " problem document to " + response.request().method() + " " + response.uri().getPath()
+                    + " (tenant-manager not started yet?)", null);
+        }
         throw problem(response);
+    }
+
+    private static boolean isProblem(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").map(t -> t.startsWith("application/problem+json"))
+                .orElse(false);
     }
 
     private TenantManagerProblem problem(HttpResponse<String> response) {
