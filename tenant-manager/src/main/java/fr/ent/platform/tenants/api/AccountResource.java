@@ -193,19 +193,23 @@ public class AccountResource {
      */
     private AccountView reached(Collectivity c, String entUserId) {
         AccountView account = functions.get(c, entUserId);
-        java.util.Optional<java.util.Set<String>> local = caller.localSchools();
-        if (local.isPresent()) {
-            java.util.Set<String> schools;
-            try {
-                schools = personSchools.of(c.names(), entUserId);
-            } catch (SQLException e) {
-                throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(), e);
-            }
-            if (!LocalAdministration.reaches(local.get(), schools, account.functions())) {
-                throw new fr.ent.platform.problem.NotFound("account-not-found", entUserId);
-            }
+        if (!locallyReached(c, entUserId, account.functions())) {
+            throw new fr.ent.platform.problem.NotFound("account-not-found", entUserId);
         }
         return account;
+    }
+
+    /** True unless the caller is a local administrator whose schools do not reach this person (LocalAdministration). */
+    private boolean locallyReached(Collectivity c, String entUserId, java.util.List<String> accountFunctions) {
+        java.util.Optional<java.util.Set<String>> local = caller.localSchools();
+        if (local.isEmpty()) {
+            return true;
+        }
+        try {
+            return LocalAdministration.reaches(local.get(), personSchools.of(c.names(), entUserId), accountFunctions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -221,18 +225,8 @@ public class AccountResource {
             if (login.isEmpty()) {
                 throw notInKeycloak;
             }
-            java.util.Optional<java.util.Set<String>> local = caller.localSchools();
-            if (local.isPresent()) {
-                java.util.Set<String> schools;
-                try {
-                    schools = personSchools.of(c.names(), entUserId);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("tenant=" + c.slug() + " directory not readable: " + e.getMessage(),
-                            e);
-                }
-                if (!LocalAdministration.reaches(local.get(), schools, java.util.List.of())) {
-                    throw notInKeycloak;
-                }
+            if (!locallyReached(c, entUserId, java.util.List.of())) {
+                throw notInKeycloak;
             }
             return new AccountView(entUserId, login.get(), true, java.util.List.of(), java.util.List.of(), false);
         }

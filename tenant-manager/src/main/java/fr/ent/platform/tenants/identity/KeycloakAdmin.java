@@ -73,6 +73,18 @@ public class KeycloakAdmin {
         }
     }
 
+    /** The realm an admin path names first ({@code ent-x/users?…} → ent-x, {@code ent-x} → ent-x); the list → none. */
+    public static Optional<String> realmOfPath(String path) {
+        int end = path.length();
+        for (char stop : new char[] {'/', '?'}) {
+            int at = path.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return end == 0 ? Optional.empty() : Optional.of(path.substring(0, end));
+    }
+
     /** The response of one call: status, body (possibly empty) and Location header. */
     public record Response(int status, String body, Optional<String> location) {
 

@@ -44,14 +44,7 @@ public final class RealmAdminTokens {
 
     /** The realm a routine call administers: {@code ent-x/users?…} → ent-x; the realm itself or the list → none. */
     static Optional<String> routineRealm(String path) {
-        int end = path.length();
-        for (char stop : new char[] {'/', '?'}) {
-            int at = path.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return end == 0 || end == path.length() ? Optional.empty() : Optional.of(path.substring(0, end));
+        return KeycloakAdmin.realmOfPath(path).filter(realm -> realm.length() < path.length());
     }
 
     /**

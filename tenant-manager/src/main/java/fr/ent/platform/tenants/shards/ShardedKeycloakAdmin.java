@@ -87,13 +87,6 @@ public class ShardedKeycloakAdmin extends KeycloakAdmin {
             return body instanceof JsonObject o && o.containsKey("realm") ? Optional.of(o.getString("realm"))
                     : Optional.empty();
         }
-        int end = path.length();
-        for (char stop : new char[] {'/', '?'}) {
-            int at = path.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return end == 0 ? Optional.empty() : Optional.of(path.substring(0, end));
+        return KeycloakAdmin.realmOfPath(path);
     }
 }
