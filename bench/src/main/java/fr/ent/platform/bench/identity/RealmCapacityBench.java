@@ -43,6 +43,13 @@ import java.util.UUID;
  * <p>Resumable: Keycloak's home and PostgreSQL's data directory are kept under {@code target/realm-capacity}, with
  * one line per realm made ({@code steps.csv}) and one per size measured ({@code sizes.csv}); a new run goes on from
  * the last realm made and skips the sizes already measured. {@code -Dbench.rc.fresh=true} starts from nothing.
+ *
+ * <p>Then, side by side ({@link #sideBySide}, {@code bench.rc.pairs}, default 20, 0 to skip): the filled server
+ * against a second one holding 10 realms, one REALM step on each in turn, wall time and CPU (Keycloak's JVM, and
+ * PostgreSQL's processes, which both servers share but never at the same time). The growth target ("the 1,000th
+ * realm's step within 1.5 times the 10th's") is read there: on a machine shared with builds, steps made an hour
+ * apart meet different loads, two steps made one after the other meet the same, and CPU does not wait for the
+ * other processes at all.
  */
 public final class RealmCapacityBench {
 
@@ -75,8 +82,8 @@ public final class RealmCapacityBench {
                 + Bench.machineLine());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(state.resolve("postgres"))
                 .setCleanDataDirectory(false).start()) {
-            createKeycloakDatabase(postgres);
-            Server server = new Server(state.resolve("keycloak"), postgres);
+            createKeycloakDatabase(postgres, "keycloak");
+            Server server = new Server(state.resolve("keycloak"), postgres, "keycloak");
             try {
                 server.start();
                 int made = Files.readAllLines(steps).size() - 1;
@@ -101,6 +108,10 @@ public final class RealmCapacityBench {
                     String line = measure(server, size, steps);
                     Files.writeString(sizesCsv, line, StandardOpenOption.APPEND);
                     say("size " + size + ": " + SIZES_HEADER.strip() + "\n    " + line.strip());
+                }
+                int pairs = Integer.getInteger("bench.rc.pairs", 20);
+                if (pairs > 0) {
+                    sideBySide(server, postgres, state, made, pairs);
                 }
             } finally {
                 server.stop();
@@ -228,22 +239,84 @@ public final class RealmCapacityBench {
 
     /** The collectivity a bench realm stands for: the same slug, hence realm, at every run. */
     static Collectivity collectivity(int n) {
-        String slug = String.format("cap-%04d", n);
+        return collectivity("cap", n);
+    }
+
+    private static Collectivity collectivity(String prefix, int n) {
+        String slug = String.format("%s-%04d", prefix, n);
         TenantNames names = TenantNames.of(Slug.of(slug));
         return new Collectivity(UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)), slug,
                 CollectivityKind.COMMUNE, "Capacité " + slug, List.of(slug + ".localhost"), TenantState.PROVISIONING,
                 null, null, names, null, null, false, Instant.now(), Instant.now());
     }
 
-    private static void createKeycloakDatabase(EmbeddedPostgres postgres) throws Exception {
+    private static void createKeycloakDatabase(EmbeddedPostgres postgres, String database) throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'keycloak'")) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'keycloak'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE ROLE keycloak LOGIN PASSWORD 'keycloak-bench'");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {
                     return;
                 }
             }
-            st.execute("CREATE ROLE keycloak LOGIN PASSWORD 'keycloak-bench'");
-            st.execute("CREATE DATABASE keycloak OWNER keycloak");
+            st.execute("CREATE DATABASE " + database + " OWNER keycloak");
+        }
+    }
+
+    /**
+     * The growth measured side by side: {@code big} (holding {@code bigSize} realms) against a second server on
+     * the same PostgreSQL holding 10, one REALM step on each in turn ({@code pairs} times, the order swapped at
+     * every pair so that a drift of the load falls on both), each new realm removed after its step so that both
+     * servers stay at their size. Per step: wall time, CPU of Keycloak's JVM, CPU of PostgreSQL's processes (the
+     * servers share them, one at a time). Lines in {@code side-by-side.csv}, medians and ratios printed.
+     */
+    private static void sideBySide(Server big, EmbeddedPostgres postgres, Path state, int bigSize, int pairs)
+            throws Exception {
+        createKeycloakDatabase(postgres, "keycloak_small");
+        Server small = new Server(state.resolve("keycloak-small"), postgres, "keycloak_small");
+        Path csv = state.resolve("side-by-side.csv");
+        Files.writeString(csv, "pair,server,realms,step_ms,keycloak_cpu_ms,postgres_cpu_ms,load,at\n");
+        try {
+            small.start();
+            for (int n = 1; n <= 10; n++) {
+                small.realms.ensureRealm(collectivity("caps", n));
+            }
+            say("side by side: " + bigSize + " realms against 10, " + pairs + " pairs of REALM steps");
+            ProcessCpu pg = ProcessCpu.ofPostgres(state.resolve("postgres"));
+            long[][] wall = new long[2][pairs];
+            long[][] kc = new long[2][pairs];
+            long[][] db = new long[2][pairs];
+            for (int i = 0; i < pairs; i++) {
+                for (int k = 0; k < 2; k++) {
+                    int which = (i + k) % 2; // 0 big, 1 small; the first of the pair alternates
+                    Server server = which == 0 ? big : small;
+                    Collectivity c = which == 0 ? collectivity("cap", bigSize + 1 + i) : collectivity("caps", 11 + i);
+                    ProcessCpu jvm = ProcessCpu.of(server.jvm());
+                    long kc0 = jvm.millis();
+                    long db0 = pg.millis();
+                    wall[which][i] = timedStep(server, c);
+                    kc[which][i] = jvm.millis() - kc0;
+                    db[which][i] = pg.millis() - db0;
+                    Files.writeString(csv, (i + 1) + "," + (which == 0 ? "big" : "small") + ","
+                            + (which == 0 ? bigSize : 10) + "," + wall[which][i] + "," + kc[which][i] + ","
+                            + db[which][i] + "," + fmt(Bench.load(), 1) + "," + Instant.now() + "\n",
+                            StandardOpenOption.APPEND);
+                    server.administrator.delete(c.names().realm()); // back to its size, untimed
+                }
+            }
+            double[] ratio = {Bench.median(wall[0]) / Bench.median(wall[1]),
+                Bench.median(kc[0]) / Math.max(1, Bench.median(kc[1])),
+                Bench.median(db[0]) / Math.max(1, Bench.median(db[1]))};
+            say("side by side, medians of " + pairs + " steps each: wall " + fmt(Bench.median(wall[0]), 0) + " vs "
+                    + fmt(Bench.median(wall[1]), 0) + " ms (" + fmt(ratio[0], 2) + "x), Keycloak CPU "
+                    + fmt(Bench.median(kc[0]), 0) + " vs " + fmt(Bench.median(kc[1]), 0) + " ms (" + fmt(ratio[1], 2)
+                    + "x), PostgreSQL CPU " + fmt(Bench.median(db[0]), 0) + " vs " + fmt(Bench.median(db[1]), 0)
+                    + " ms (" + fmt(ratio[2], 2) + "x); lines in " + csv);
+        } finally {
+            small.stop();
         }
     }
 
@@ -264,19 +337,21 @@ public final class RealmCapacityBench {
     private static final class Server {
         private final Path home;
         private final EmbeddedPostgres postgres;
+        private final String database;
         private LocalKeycloak keycloak;
         KeycloakRealms realms;
         /** The platform administrator alone, every call (before ADR 0052). */
         KeycloakAdmin administrator;
 
-        Server(Path home, EmbeddedPostgres postgres) {
+        Server(Path home, EmbeddedPostgres postgres, String database) {
             this.home = home;
             this.postgres = postgres;
+            this.database = database;
         }
 
         void start() {
             keycloak = LocalKeycloak.builder(home).option("--log-level=warn").progress(Bench::say)
-                    .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keycloak", "keycloak",
+                    .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, "keycloak",
                             "keycloak-bench").start();
             AdminCredentials credentials = new AdminCredentials.Password("master", keycloak.adminUsername(),
                     keycloak.adminPassword());
@@ -294,12 +369,16 @@ public final class RealmCapacityBench {
             }
         }
 
-        /** Resident memory of Keycloak's JVM (the java process under kc.sh), in MB. */
-        long rssMb() throws IOException {
-            ProcessHandle jvm = keycloak.process().descendants()
+        /** Keycloak's JVM (the java process under kc.sh). */
+        ProcessHandle jvm() {
+            return keycloak.process().descendants()
                     .filter(p -> p.info().command().map(s -> s.endsWith("/java")).orElse(false)).findFirst()
                     .orElse(keycloak.process());
-            for (String l : Files.readAllLines(Path.of("/proc/" + jvm.pid() + "/status"))) {
+        }
+
+        /** Resident memory of Keycloak's JVM, in MB. */
+        long rssMb() throws IOException {
+            for (String l : Files.readAllLines(Path.of("/proc/" + jvm().pid() + "/status"))) {
                 if (l.startsWith("VmRSS:")) {
                     return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
                 }
