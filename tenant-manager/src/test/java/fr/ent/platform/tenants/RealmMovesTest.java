@@ -96,19 +96,20 @@ class RealmMovesTest {
 
         sql("UPDATE platform.keycloak_shard SET open = true, capacity = 5 WHERE name = '" + DEAD + "'");
         RealmMoveView started;
+        RealmMoveView failed;
         try {
+            // open until the move ends: its thread checks again that the target takes it before it copies
             started = moves.start(c.slug(), DEAD, "operator:t");
+            assertThat(started.state()).isEqualTo("RUNNING");
+            assertThat(started.from()).isEqualTo("default");
+            assertThat(started.to()).isEqualTo(DEAD);
+            assertThat(started.wasActive()).isTrue();
+            assertThat(started.stepsTotal()).isEqualTo(5);
+            assertThat(started.requestedBy()).isEqualTo("operator:t");
+            failed = await(c, started.id());
         } finally {
             sql("UPDATE platform.keycloak_shard SET open = false, capacity = 0 WHERE name = '" + DEAD + "'");
         }
-        assertThat(started.state()).isEqualTo("RUNNING");
-        assertThat(started.from()).isEqualTo("default");
-        assertThat(started.to()).isEqualTo(DEAD);
-        assertThat(started.wasActive()).isTrue();
-        assertThat(started.stepsTotal()).isEqualTo(5);
-        assertThat(started.requestedBy()).isEqualTo("operator:t");
-
-        RealmMoveView failed = await(c, started.id());
         assertThat(failed.state()).isEqualTo("FAILED");
         assertThat(failed.problem()).isEqualTo("realm-move-failed");
         assertThat(failed.failure()).contains("étape COPY", "« default »", "dans son état d'avant");

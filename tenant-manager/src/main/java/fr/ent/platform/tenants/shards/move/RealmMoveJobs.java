@@ -2,6 +2,7 @@ package fr.ent.platform.tenants.shards.move;
 
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.NotFound;
+import fr.ent.platform.tenants.registry.JobRows;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,10 +32,12 @@ final class RealmMoveJobs {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final JobRows rows;
 
     RealmMoveJobs(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.rows = new JobRows(dataSource, clock, "platform.realm_move");
     }
 
     /** A new RUNNING move; {@link Conflict} {@code realm-move-running} when the collectivity has one unfinished. */
@@ -67,27 +70,25 @@ final class RealmMoveJobs {
 
     /** The collectivity's moves, the newest first (the last 50). */
     List<RealmMoveView> list(UUID collectivity) {
-        return select("collectivity_id = ? ORDER BY requested_at DESC LIMIT 50", collectivity, null);
+        return rows.select(COLUMNS, "collectivity_id = ? ORDER BY requested_at DESC LIMIT 50", RealmMoveJobs::view,
+                collectivity);
     }
 
     Optional<RealmMoveView> find(UUID collectivity, UUID id) {
-        return select("collectivity_id = ? AND id = ?", collectivity, id).stream().findFirst();
+        return rows.select(COLUMNS, "collectivity_id = ? AND id = ?", RealmMoveJobs::view, collectivity, id).stream()
+                .findFirst();
     }
 
     /** The collectivity's unfinished move, if any. */
     Optional<RealmMoveView> running(UUID collectivity) {
-        return select("collectivity_id = ? AND state = 'RUNNING'", collectivity, null).stream().findFirst();
+        return rows.select(COLUMNS, "collectivity_id = ? AND state = 'RUNNING'", RealmMoveJobs::view, collectivity)
+                .stream().findFirst();
     }
 
     /** One move of this collectivity; another's id, or a guessed one, is not found. */
     RealmMoveView require(UUID collectivity, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFound("realm-move-not-found", String.valueOf(id));
-        }
-        return find(collectivity, uuid).orElseThrow(() -> new NotFound("realm-move-not-found", id));
+        return JobRows.id(id).flatMap(uuid -> find(collectivity, uuid))
+                .orElseThrow(() -> new NotFound("realm-move-not-found", String.valueOf(id)));
     }
 
     /** A RUNNING move, whoever ran it (the take-up after a restart). */
@@ -97,54 +98,36 @@ final class RealmMoveJobs {
 
     /** The RUNNING moves whose row has not moved since {@code before}: their process stopped beating. */
     List<Unfinished> stalled(Instant before) {
-        List<Unfinished> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM platform.realm_move WHERE state = 'RUNNING' AND updated_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(before));
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    RealmMoveView v = view(r);
-                    out.add(new Unfinished(UUID.fromString(v.id()), r.getObject(22, UUID.class), v.slug(), v.from(),
-                            v.to(), v.wasActive(), v.currentStep(), v.steps(), v.warnings()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("realm_move: " + e.getMessage(), e);
-        }
-        return out;
+        return rows.select(COLUMNS, "state = 'RUNNING' AND updated_at < ?", r -> {
+            RealmMoveView v = view(r);
+            return new Unfinished(UUID.fromString(v.id()), r.getObject(22, UUID.class), v.slug(), v.from(), v.to(),
+                    v.wasActive(), v.currentStep(), v.steps(), v.warnings());
+        }, Timestamp.from(before));
     }
 
     /** Whether the move is still RUNNING and its row has not moved since {@code before} (read again under its lock). */
     boolean stillStalled(UUID id, Instant before) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM"
-                + " platform.realm_move WHERE id = ? AND state = 'RUNNING' AND updated_at < ?")) {
-            ps.setObject(1, id);
-            ps.setTimestamp(2, Timestamp.from(before));
-            try (ResultSet r = ps.executeQuery()) {
-                return r.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("realm_move " + id + ": " + e.getMessage(), e);
-        }
+        return !rows.select("1", "id = ? AND state = 'RUNNING' AND updated_at < ?", r -> true, id,
+                Timestamp.from(before)).isEmpty();
     }
 
     /** The heartbeat of a move at work: its row moves while the move lives. */
     void touch(UUID id) {
-        update("state = state", id);
+        rows.update("state = state", id);
     }
 
     /** The step now at work, how many are done, and the times of those run. */
     void step(UUID id, int done, String current, Map<String, Long> millis) {
-        update("steps_done = ?, current_step = ?, step_millis = ?", id, done, current, json(millis));
+        rows.update("steps_done = ?, current_step = ?, step_millis = ?", id, done, current, json(millis));
     }
 
     void people(UUID id, int copied, int total) {
-        update("people_copied = ?, people_total = ?", id, copied, total);
+        rows.update("people_copied = ?, people_total = ?", id, copied, total);
     }
 
     /** The outcome: DONE or FAILED, with the problem of a failure, and where the collectivity stands. */
     void finish(UUID id, Outcome outcome) {
-        update("state = ?, current_step = NULL, steps_done = CASE WHEN ? = 'DONE' THEN steps_total ELSE steps_done"
+        rows.update("state = ?, current_step = NULL, steps_done = CASE WHEN ? = 'DONE' THEN steps_total ELSE steps_done"
                 + " END, step_millis = ?, warnings = ?, problem = ?, failure = ?, ended_on = ?, ended_state = ?,"
                 + " finished_at = ?", id, outcome.state(), outcome.state(), json(outcome.steps()),
                 clip(String.join("\n", outcome.warnings())), outcome.problem(), clip(outcome.failure()),
@@ -163,48 +146,14 @@ final class RealmMoveJobs {
         return text.length() > 4000 ? text.substring(0, 3999) + "…" : text;
     }
 
-    private void update(String set, UUID id, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE platform.realm_move SET " + set + ", updated_at = ? WHERE id = ?")) {
-            int i = 1;
-            for (Object v : values) {
-                ps.setObject(i++, v);
-            }
-            ps.setTimestamp(i++, Timestamp.from(clock.instant()));
-            ps.setObject(i, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("realm_move " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<RealmMoveView> select(String where, UUID collectivity, UUID id) {
-        List<RealmMoveView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM platform.realm_move WHERE " + where)) {
-            ps.setObject(1, collectivity);
-            if (id != null) {
-                ps.setObject(2, id);
-            }
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    out.add(view(r));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("realm_move: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
     private static RealmMoveView view(ResultSet r) throws SQLException {
         String warnings = r.getString(14);
         return new RealmMoveView(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getBoolean(6), r.getString(7), r.getString(8), r.getInt(9), r.getInt(10),
                 (Integer) r.getObject(11), r.getInt(12), millis(r.getString(13)),
                 warnings == null ? List.of() : List.of(warnings.split("\n")), r.getString(15), r.getString(16),
-                r.getString(17), r.getString(18), instant(r.getTimestamp(19)), instant(r.getTimestamp(20)),
-                instant(r.getTimestamp(21)));
+                r.getString(17), r.getString(18), JobRows.instant(r.getTimestamp(19)),
+                JobRows.instant(r.getTimestamp(20)), JobRows.instant(r.getTimestamp(21)));
     }
 
     private static String json(Map<String, Long> millis) {
@@ -220,9 +169,5 @@ final class RealmMoveJobs {
             o.forEach((step, ms) -> out.put(step, ((JsonNumber) ms).longValue()));
         }
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
