@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>The registry switch is the one point of no return: before it, the collectivity lives on its source shard and
  * a failure leaves it there (the copy on the target removed, the collectivity resumed if it was active); after it,
  * the collectivity lives on the target, and what is left to do (remove the old realm, resume) cannot make it half a
- * tenant.
+ * tenant. A move whose process died is taken up the same way, from what the registry says ({@link #takeUp}).
  */
 final class RealmMovePlan {
 

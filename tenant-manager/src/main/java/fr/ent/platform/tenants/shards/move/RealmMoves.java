@@ -148,7 +148,7 @@ public class RealmMoves {
             long key = lockKey(requested.id());
             if (!advisory(lock, "SELECT pg_try_advisory_lock(?)", key)) {
                 // a take-up of an earlier move of it at work: this one never started
-                finish(requested, id, by, source, target, Map.of(), List.of(), "realm-move-running",
+                finish(requested, id, source, target, Map.of(), List.of(), "realm-move-running",
                         detail("realm-move-running", requested.slug()));
                 return;
             }
@@ -175,10 +175,10 @@ public class RealmMoves {
         }
         if (refused.isPresent()) {
             if (refused.get() instanceof DomainException problem) {
-                finish(c, id, by, source, target, Map.of(), List.of(), problem.code(),
+                finish(c, id, source, target, Map.of(), List.of(), problem.code(),
                         detail(problem.code(), problem.arguments()));
             } else { // a shard removed meanwhile
-                finish(c, id, by, source, target, Map.of(), List.of(), "realm-move-failed", detail(
+                finish(c, id, source, target, Map.of(), List.of(), "realm-move-failed", detail(
                         "realm-move-failed", c.slug(), target, "-", source, refused.get().getMessage()));
             }
             return;
@@ -215,7 +215,7 @@ public class RealmMoves {
                     + " « " + target + " » : " + people[0] + " personnes, " + seconds + " s"
                     + (result.warnings().isEmpty() ? "" : " (ancien domaine non supprimé : " + result.warnings()
                             + ")"));
-            finish(c, id, by, source, target, timings, result.warnings(), null, null);
+            finish(c, id, source, target, timings, result.warnings(), null, null);
             return;
         }
         Step failed = result.failed().orElseThrow();
@@ -226,7 +226,7 @@ public class RealmMoves {
             audit.record(c, by, "REALM_MOVED", true, "domaine d'identité déplacé du serveur « " + source + " » vers"
                     + " « " + target + " » (" + people[0] + " personnes, " + seconds + " s), mais la collectivité"
                     + " n'a pas pu être remise en service : " + cause.getMessage());
-            finish(c, id, by, source, target, timings, result.warnings(), "realm-move-resume-failed",
+            finish(c, id, source, target, timings, result.warnings(), "realm-move-resume-failed",
                     detail("realm-move-resume-failed", c.slug(), target, cause.getMessage()));
             return;
         }
@@ -237,12 +237,12 @@ public class RealmMoves {
                         ? " ; la collectivité reste sur « " + source + " » mais n'a pas pu être remise en service"
                         : " ; la collectivité reste sur « " + source + " », dans son état d'avant"));
         String problem = result.undoFailed() ? "realm-move-undo-failed" : "realm-move-failed";
-        finish(c, id, by, source, target, timings, result.warnings(), problem,
+        finish(c, id, source, target, timings, result.warnings(), problem,
                 detail(problem, c.slug(), target, failed, source, cause.getMessage()));
     }
 
     /** Writes the outcome with where the collectivity stands now (a null problem: DONE). */
-    private void finish(Collectivity c, UUID id, String by, String source, String target, Map<String, Long> steps,
+    private void finish(Collectivity c, UUID id, String source, String target, Map<String, Long> steps,
             List<String> warnings, String problem, String failure) {
         String endedOn = problem == null ? target : source;
         String endedState = null;
@@ -393,7 +393,7 @@ public class RealmMoves {
             problem = "realm-move-interrupted";
             detail = detail(problem, c.slug(), move.target(), step, on, collectivities.get(c.slug()).state());
         }
-        finish(c, move.id(), TAKE_UP, move.source(), move.target(), move.steps(), warnings, problem, detail);
+        finish(c, move.id(), move.source(), move.target(), move.steps(), warnings, problem, detail);
         LOG.warning(() -> "tenant=" + c.slug() + " realm move " + move.id() + " interrupted at step " + step
                 + " (registry: " + on + "), taken up: " + (problem == null ? "DONE" : problem) + " " + warnings);
         audit.record(c, TAKE_UP, taken.switched() ? "REALM_MOVED" : "REALM_MOVE_FAILED", problem == null,
