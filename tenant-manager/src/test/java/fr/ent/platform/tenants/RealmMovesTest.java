@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenancy.TenantTransactions;
 import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -24,7 +23,6 @@ import fr.ent.platform.tenants.shards.move.RealmMoves;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +120,7 @@ class RealmMovesTest {
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(new ShardRegistry(db).shardOf(service.get(c.slug()))).isEqualTo("default");
         assertThat(TestKeycloak.admin().get(c.names().realm()).object().getBoolean("enabled")).isTrue();
-        assertThat(actions(c)).contains("REALM_MOVE_FAILED");
+        assertThat(BackupsTest.actions(db, c)).contains("REALM_MOVE_FAILED");
 
         // its moves, newest first; another collectivity's move, or a guessed id, is not found under this slug
         assertThat(moves.list(c.slug())).extracting(RealmMoveView::id).containsExactly(started.id());
@@ -174,7 +172,7 @@ class RealmMovesTest {
         assertThat(service.get(c.slug()).state()).as("resumed: the move had suspended it").isEqualTo(
                 TenantState.ACTIVE);
         assertThat(TestKeycloak.admin().get(c.names().realm()).object().getBoolean("enabled")).isTrue();
-        assertThat(actions(c)).contains("REALM_MOVE_FAILED");
+        assertThat(BackupsTest.actions(db, c)).contains("REALM_MOVE_FAILED");
 
         // the lock gone with its process: taken up at the next round
         assertThat(moves.recoverInterrupted()).isGreaterThanOrEqualTo(1);
@@ -206,7 +204,7 @@ class RealmMovesTest {
         assertThat(done.endedOn()).isEqualTo("default");
         assertThat(done.endedState()).isEqualTo("ACTIVE");
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
-        assertThat(actions(c)).contains("REALM_MOVED");
+        assertThat(BackupsTest.actions(db, c)).contains("REALM_MOVED");
 
         assertThat(moves.find(suspended.slug(), cutSuspended.toString()).state()).isEqualTo("DONE");
         assertThat(service.get(suspended.slug()).state()).isEqualTo(TenantState.SUSPENDED);
@@ -256,19 +254,6 @@ class RealmMovesTest {
         List<String> code = new ArrayList<>();
         assertThatThrownBy(call::run).isInstanceOfSatisfying(DomainException.class, e -> code.add(e.code()));
         return code.get(0);
-    }
-
-    private List<String> actions(Collectivity c) throws Exception {
-        return new TenantTransactions(db).read(c.names(), conn -> {
-            List<String> out = new ArrayList<>();
-            try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT action FROM console_audit ORDER BY seq")) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-            return out;
-        });
     }
 
     private static void sql(String statement) throws Exception {
