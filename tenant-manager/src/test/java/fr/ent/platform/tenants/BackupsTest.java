@@ -153,7 +153,7 @@ class BackupsTest {
         assertThat(done.sourceBackup()).isEqualTo(good.id());
         assertThat(count(c, "flash_message")).as("the messages are back").isEqualTo(3);
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
-        assertThat(actions(c)).as("the trail is not rolled back")
+        assertThat(actions(db, c)).as("the trail is not rolled back")
                 .contains("BACKUP_DONE", "AFTER_BACKUP", "BACKUP_RESTORE_REFUSED", "BACKUP_RESTORE_REQUESTED",
                         "BACKUP_RESTORED");
         assertThat(schemas("rs_%")).isEmpty();
@@ -251,7 +251,7 @@ class BackupsTest {
         assertThat(schemas(leftover)).isEmpty();
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
         assertThat(count(c, "flash_message")).isEqualTo(1);
-        assertThat(actions(c)).contains("BACKUP_RESTORE_FAILED");
+        assertThat(actions(db, c)).contains("BACKUP_RESTORE_FAILED");
 
         // cut after its switch (the new schema renamed in, the replaced one left): DONE, the replaced one dropped
         UUID switched = UUID.randomUUID();
@@ -280,7 +280,7 @@ class BackupsTest {
         assertThat(done.failure()).contains("données restaurées");
         assertThat(schemas(replaced)).isEmpty();
         assertThat(service.get(c.slug()).state()).isEqualTo(TenantState.ACTIVE);
-        assertThat(actions(c)).contains("BACKUP_RESTORED");
+        assertThat(actions(db, c)).contains("BACKUP_RESTORED");
         assertThat(backups.find(other, alive.toString()).state()).as("another replica's job at work").isEqualTo(
                 "RUNNING");
     }
@@ -343,7 +343,7 @@ class BackupsTest {
         for (BackupView b : all) {
             assertThat(stored(c, b)).as(b.slot() + " " + b.state()).isEqualTo(b.state().equals("GOOD"));
         }
-        assertThat(actions(c)).contains("BACKUP_EXPIRED");
+        assertThat(actions(db, c)).contains("BACKUP_EXPIRED");
         assertThatThrownBy(() -> third.restore(c, all.stream().filter(b -> b.state().equals("EXPIRED")).findFirst()
                 .orElseThrow().id(), "operator:t")).isInstanceOf(fr.ent.platform.problem.Conflict.class);
     }
@@ -544,7 +544,8 @@ class BackupsTest {
         return count(c, "console_audit");
     }
 
-    private List<String> actions(Collectivity c) throws SQLException {
+    /** The collectivity's audit trail, its actions in order (RealmMovesTest reads it too). */
+    static List<String> actions(DataSource db, Collectivity c) throws SQLException {
         return new TenantTransactions(db).read(c.names(), conn -> {
             List<String> out = new ArrayList<>();
             try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,13 +152,15 @@ class KeycloakShardsIT {
     }
 
     /**
-     * A realm moved between the two shards in one command (ADR 0048): its people sign in with their own password on
-     * the new shard, tokens of the old shard are refused, a move that fails part-way leaves the collectivity working
-     * on its source, and nobody but a hosting operator can move a realm.
+     * A realm moved between the two shards in one command (ADR 0048), answered at once (202) and followed at its
+     * address until it ends (amended 2026-12): its people sign in with their own password on the new shard, tokens
+     * of the old shard are refused, a move that fails part-way leaves the collectivity working on its source, and
+     * nobody but a hosting operator can move a realm or see its moves; another collectivity's move is not found.
      */
     @Test
     @Order(2)
     void aRealmMovesToTheOtherShardWithItsPeopleWhoSignInAsBefore() throws Exception {
+        String failedMove;
         String a = onDefault;
         String b = onB;
         assertThat(a).as("the first test placed a collectivity on default").isNotNull();
@@ -186,6 +189,7 @@ class KeycloakShardsIT {
         assertProblem(move(a, SHARD, adminOfB), 403, "forbidden");
         assertProblem(move("nosuch-" + a, SHARD, superAdminOfA), 403, "forbidden");
         assertThat(shardOf(a)).isEqualTo("default");
+        assertThat(moves(a)).isEmpty();
 
         // A move that fails part-way (the target does not answer): a stays on default, active, and signs in.
         try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -196,9 +200,13 @@ class KeycloakShardsIT {
             ps.executeUpdate();
         }
         try {
-            HttpResponse<String> failed = move(a, DEAD, operator());
-            assertProblem(failed, 502, "realm-move-failed");
-            assertThat(Platform.json(failed).getString("detail")).contains("COPY").contains("« default »");
+            JsonObject failed = awaitMove(move(a, DEAD, operator()));
+            assertThat(failed.getString("state")).as(failed.toString()).isEqualTo("FAILED");
+            assertThat(failed.getString("problem")).isEqualTo("realm-move-failed");
+            assertThat(failed.getString("failure")).contains("COPY").contains("« default »");
+            assertThat(failed.getString("endedOn")).isEqualTo("default");
+            assertThat(failed.getString("endedState")).isEqualTo("ACTIVE");
+            failedMove = failed.getString("id");
         } finally {
             try (Connection c = platform.database().getConnection(); PreparedStatement ps = c.prepareStatement(
                     "UPDATE platform.keycloak_shard SET open = false WHERE name = ?")) {
@@ -213,15 +221,39 @@ class KeycloakShardsIT {
         assertThat(signIn(new LoginAgent(platform.server().runtimeBase()), a, "prof.move", PASSWORD))
                 .isEqualTo("prof.move");
 
+        // Its moves are the operators' to see; another collectivity's move, or a guessed id, is not found under b.
+        assertThat(moves(a)).hasSize(1);
+        String moveOfA = "/collectivities/" + a + "/realm/moves/" + failedMove;
+        assertThat(get(moveOfA, operator()).statusCode()).isEqualTo(200);
+        assertProblem(get(moveOfA, superAdminOfA), 403, "forbidden");
+        assertProblem(get("/collectivities/" + a + "/realm/moves", superAdminOfA), 403, "forbidden");
+        assertProblem(get(moveOfA, adminOfB), 403, "forbidden");
+        assertProblem(get("/collectivities/" + b + "/realm/moves/" + failedMove, adminOfB), 403, "forbidden");
+        assertProblem(get("/collectivities/" + b + "/realm/moves/" + failedMove, operator()), 404,
+                "realm-move-not-found");
+        assertProblem(get("/collectivities/" + a + "/realm/moves/" + java.util.UUID.randomUUID(), operator()), 404,
+                "realm-move-not-found");
+
         // The move itself: room on it-b, then one command.
         setCapacity(SHARD, 2);
         long started = System.nanoTime();
-        HttpResponse<String> moved = move(a, SHARD, operator());
+        HttpResponse<String> accepted = move(a, SHARD, operator());
+        double answered = (System.nanoTime() - started) / 1e9;
+        JsonObject moved = awaitMove(accepted);
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        System.out.printf("KeycloakShardsIT: realm of %s moved default -> %s in %.1f s: %s%n", a, SHARD, seconds,
-                moved.body());
-        assertThat(Platform.json(moved).getString("state")).isEqualTo("ACTIVE");
+        System.out.printf("KeycloakShardsIT: realm of %s moved default -> %s in %.1f s (answered in %.2f s): %s%n", a,
+                SHARD, seconds, answered, moved);
+        assertThat(moved.getString("state")).as(moved.toString()).isEqualTo("DONE");
+        assertThat(moved.getString("to")).isEqualTo(SHARD);
+        assertThat(moved.getString("endedOn")).isEqualTo(SHARD);
+        assertThat(moved.getString("endedState")).isEqualTo("ACTIVE");
+        assertThat(moved.getInt("peopleTotal")).as("prof.move at least").isPositive();
+        assertThat(moved.getInt("peopleCopied")).isEqualTo(moved.getInt("peopleTotal"));
+        assertThat(moved.getInt("stepsDone")).isEqualTo(moved.getInt("stepsTotal")).isEqualTo(5);
+        assertThat(moved.getJsonObject("steps").keySet()).containsExactly("SUSPEND", "COPY", "SWITCH",
+                "REMOVE_SOURCE", "RESUME");
+        assertThat(moved.getJsonArray("warnings")).isEmpty();
+        assertThat(moves(a)).hasSize(2).first().isEqualTo(moved.getString("id")); // newest first
         assertThat(shardOf(a)).isEqualTo(SHARD);
         assertThat(realmStatus(onShardB, a)).isEqualTo(200);
         assertThat(realmStatus(platform.keycloak(), a)).as("the old realm is removed").isEqualTo(404);
@@ -247,8 +279,8 @@ class KeycloakShardsIT {
         assertThat(audit(a)).contains("REALM_MOVE_FAILED FAILED", "REALM_MOVED DONE");
 
         // And back to the configured Keycloak (the default shard has no addresses of its own).
-        HttpResponse<String> back = move(a, "default", operator());
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        JsonObject back = awaitMove(move(a, "default", operator()));
+        assertThat(back.getString("state")).as(back.toString()).isEqualTo("DONE");
         assertThat(shardOf(a)).isEqualTo("default");
         assertThat(realmStatus(onShardB, a)).isEqualTo(404);
         awaitLoginLeadsTo(a, platform.identity().baseUrl().toString());
@@ -278,6 +310,56 @@ class KeycloakShardsIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"shard\":\"" + shard + "\"}")).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Follows a move answered 202 at its Location until it ends, checking on the way that what it shows while it runs
+     * makes sense (a step, steps done within the total, people copied within the people counted).
+     */
+    private JsonObject awaitMove(HttpResponse<String> accepted) throws Exception {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        URI location = URI.create(accepted.headers().firstValue("Location").orElseThrow());
+        JsonObject started = Platform.json(accepted);
+        assertThat(started.getString("state")).isEqualTo("RUNNING");
+        assertThat(location.getPath()).endsWith("/collectivities/" + started.getString("slug") + "/realm/moves/"
+                + started.getString("id"));
+        long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        int seenRunning = 0;
+        while (System.nanoTime() < until) {
+            HttpResponse<String> now = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location)
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", operator()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+            JsonObject move = Platform.json(now);
+            if (!move.getString("state").equals("RUNNING")) {
+                System.out.printf("KeycloakShardsIT: move %s seen RUNNING %d time(s) before %s%n",
+                        move.getString("id"), seenRunning, move.getString("state"));
+                return move;
+            }
+            seenRunning++;
+            assertThat(move.getInt("stepsDone")).isBetween(0, move.getInt("stepsTotal"));
+            if (move.get("peopleTotal") != null && move.get("peopleTotal").getValueType()
+                    == jakarta.json.JsonValue.ValueType.NUMBER) {
+                assertThat(move.getInt("peopleCopied")).isBetween(0, move.getInt("peopleTotal"));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("move still RUNNING after 5 minutes: " + location);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.client().adminBase()
+                + path)).timeout(Duration.ofSeconds(30)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ids of the collectivity's moves, as its operator lists them (newest first). */
+    private List<String> moves(String slug) throws Exception {
+        HttpResponse<String> list = get("/collectivities/" + slug + "/realm/moves", operator());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(list.body()))) {
+            return reader.readArray().stream().map(v -> v.asJsonObject().getString("id")).toList();
+        }
     }
 
     private String operator() {

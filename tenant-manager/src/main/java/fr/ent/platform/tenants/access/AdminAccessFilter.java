@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Every admin API request carries a bearer token. A token of the platform realm with role platform-admin (hosting
  * operators, the Kubernetes operator's service account) may do everything. A token of a collectivity's realm
- * with role SUPER_ADMIN may read its own collectivity (and whatever is under it), change its display name,
+ * with role SUPER_ADMIN may read its own collectivity (and whatever is under it but its realm's moves between
+ * shards and a backup's file), change its display name,
  * branding and enabled apps, synchronise its accounts, set an account's functions and blocked state, reset an account, and configure
  * its identity providers (ADR 0025); any other collectivity, the list of all collectivities and every lifecycle
  * operation are refused (403). A token with role ADMIN_LOCAL (and schools in {@code admin_structures}) may read,
@@ -154,8 +155,10 @@ public class AdminAccessFilter implements ContainerRequestFilter {
             return false;
         }
         return switch (request.getMethod()) {
-            // where backups stand, yes; a backup's encrypted file, no: it is the operators' (ADR 0040)
-            case "GET", "HEAD" -> !(path.size() == 5 && path.get(2).equals("backups") && path.get(4).equals("file"));
+            // where backups stand, yes; a backup's encrypted file, no: it is the operators' (ADR 0040); its realm's
+            // moves, no: they name the platform's Keycloak shards, which are the operators' alone (ADR 0048, 0050)
+            case "GET", "HEAD" -> !(path.size() == 5 && path.get(2).equals("backups") && path.get(4).equals("file"))
+                    && !(path.size() >= 3 && path.get(2).equals("realm"));
             case "PATCH" -> path.size() == 2;
             // account sync; where a group's accounts stand and their activation letters (the console, ADR 0023)
             case "POST" -> path.equals(List.of("collectivities", slug, "accounts", "sync"))

@@ -3,6 +3,7 @@ package fr.ent.platform.tenants.backup;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.problem.OperationFailed;
+import fr.ent.platform.tenants.registry.JobRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,10 +25,12 @@ final class BackupJobs {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final JobRows rows;
 
     BackupJobs(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.rows = new JobRows(dataSource, clock, "platform.collectivity_backup");
     }
 
     /** A new QUEUED job; {@link Conflict} when the collectivity already has one at work. */
@@ -80,13 +83,8 @@ final class BackupJobs {
     }
 
     BackupView require(UUID collectivity, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFound("backup-not-found", String.valueOf(id));
-        }
-        return find(collectivity, uuid).orElseThrow(() -> new NotFound("backup-not-found", id));
+        return JobRows.id(id).flatMap(uuid -> find(collectivity, uuid))
+                .orElseThrow(() -> new NotFound("backup-not-found", String.valueOf(id)));
     }
 
     String objectName(UUID id) {
@@ -217,47 +215,23 @@ final class BackupJobs {
     }
 
     private void update(String set, UUID id, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE platform.collectivity_backup SET " + set + ", updated_at = ? WHERE id = ?")) {
-            int i = 1;
-            for (Object v : values) {
-                ps.setObject(i++, v);
-            }
-            ps.setTimestamp(i++, Timestamp.from(clock.instant()));
-            ps.setObject(i, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("collectivity_backup " + id + ": " + e.getMessage(), e);
-        }
+        rows.update(set, id, values);
     }
 
     private List<BackupView> select(String where, UUID collectivity, UUID id) {
-        List<BackupView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM platform.collectivity_backup WHERE " + where)) {
-            ps.setObject(1, collectivity);
-            if (id != null) {
-                ps.setObject(2, id);
-            }
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    Instant requested = instant(r.getTimestamp(16));
-                    Instant finished = instant(r.getTimestamp(17));
-                    out.add(new BackupView(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getInt(6), r.getInt(7), r.getString(8), (Integer) r.getObject(9),
-                            (Long) r.getObject(10), r.getString(11), (Long) r.getObject(12), (Long) r.getObject(13),
-                            instant(r.getTimestamp(14)), r.getString(15), requested, finished,
-                            finished == null ? null : (finished.toEpochMilli() - requested.toEpochMilli()) / 1000.0,
-                            r.getObject(18, LocalDate.class), instant(r.getTimestamp(19))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("collectivity_backup: " + e.getMessage(), e);
-        }
-        return out;
+        return rows.select(COLUMNS, where, r -> {
+            Instant requested = instant(r.getTimestamp(16));
+            Instant finished = instant(r.getTimestamp(17));
+            return new BackupView(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    r.getInt(6), r.getInt(7), r.getString(8), (Integer) r.getObject(9), (Long) r.getObject(10),
+                    r.getString(11), (Long) r.getObject(12), (Long) r.getObject(13), instant(r.getTimestamp(14)),
+                    r.getString(15), requested, finished,
+                    finished == null ? null : (finished.toEpochMilli() - requested.toEpochMilli()) / 1000.0,
+                    r.getObject(18, LocalDate.class), instant(r.getTimestamp(19)));
+        }, id == null ? new Object[] {collectivity} : new Object[] {collectivity, id});
     }
 
     private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return JobRows.instant(t);
     }
 }

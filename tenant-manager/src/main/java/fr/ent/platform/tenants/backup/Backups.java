@@ -16,6 +16,7 @@ import fr.ent.platform.tenants.identity.IdentityRealms;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import fr.ent.platform.tenants.registry.CollectivityAudit;
+import fr.ent.platform.tenants.time.Heartbeat;
 import fr.ent.platform.tenants.transfer.CollectivityTransfers;
 import fr.ent.platform.tenants.transfer.TransferView;
 import fr.ent.platform.transfer.ArchiveReader;
@@ -46,8 +47,6 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.Deflater;
@@ -204,15 +203,7 @@ public class Backups {
 
     /** The job's heartbeat while it runs (closed when it ends, one way or the other). */
     private AutoCloseable beat(UUID id) {
-        long every = Math.max(200, stalled.dividedBy(6).toMillis());
-        ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> {
-            try {
-                jobs.touch(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "heartbeat of backup job " + id + " failed, the next retries", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        return () -> beating.cancel(false);
+        return Heartbeat.beat(beats, stalled, "backup job " + id, () -> jobs.touch(id));
     }
 
     public List<BackupView> list(Collectivity c) {

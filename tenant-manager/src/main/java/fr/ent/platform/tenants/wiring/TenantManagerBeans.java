@@ -131,17 +131,19 @@ public class TenantManagerBeans {
 
     /**
      * Realm moves between Keycloak shards (ADR 0048), on the same sharded admin client as every realm call; without
-     * Keycloak configured, every move is refused as identity-not-configured would be.
+     * Keycloak configured, every move is refused as identity-not-configured would be. A move whose row has not beaten
+     * for {@code ent.realm-move.stalled-seconds} (120) and whose lock nobody holds is taken up as interrupted.
      */
     @Produces
     @Singleton
-    fr.ent.platform.tenants.shards.move.RealmMoves realmMoves(CollectivityService collectivities, IdentityRealms realms) {
-        if (!(realms instanceof KeycloakRealms k) || !(k.admin() instanceof ShardedKeycloakAdmin sharded)) {
-            return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities,
-                    new ShardRegistry(dataSource), null);
-        }
-        return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities, new ShardRegistry(dataSource),
-                sharded);
+    fr.ent.platform.tenants.shards.move.RealmMoves realmMoves(CollectivityService collectivities, IdentityRealms realms,
+            SettingReader reader) {
+        ShardedKeycloakAdmin sharded = realms instanceof KeycloakRealms k && k.admin() instanceof ShardedKeycloakAdmin s
+                ? s : null;
+        return new fr.ent.platform.tenants.shards.move.RealmMoves(dataSource, collectivities,
+                new ShardRegistry(dataSource), sharded, executor, java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(reader.integer("ent.realm-move.stalled-seconds", 120, 10, 86_400)),
+                scheduler);
     }
 
     @Produces

@@ -33,10 +33,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shard API (ADR 0050) is the hosting operators' alone: with real tokens of the test JVM's Keycloak, the
- * operator client's platform-admin token passes the admin API filter, no token is a 401, and a token of a
- * collectivity's realm is a 403 even when it carries SUPER_ADMIN (a collectivity may not see where the others'
- * realms live, nor open a server).
+ * The shard API (ADR 0050) and a realm's moves between shards (ADR 0048) are the hosting operators' alone: with
+ * real tokens of the test JVM's Keycloak, the operator client's platform-admin token passes the admin API filter, no
+ * token is a 401, and a token of a collectivity's realm is a 403 even when it carries SUPER_ADMIN (a collectivity may
+ * not see where the others' realms live, nor open a server).
  */
 class KeycloakShardAccessTest {
 
@@ -52,6 +52,28 @@ class KeycloakShardAccessTest {
             assertThat(AdminAccessFilter.allowedToLocalAdministrator(request(method, null, "keycloak-shards",
                     "default"), "lyon")).isFalse();
         }
+    }
+
+    /**
+     * A realm's moves between shards (ADR 0048, amended) name the shards: a collectivity's administrators may neither
+     * move their realm nor read its moves, by list or by id, nor anything else under {@code realm}; a local
+     * administrator neither. (Everything else of their own collectivity they may read, backups for one.)
+     */
+    @Test
+    void aCollectivitysAdministratorsNeitherMoveTheirRealmNorSeeItsMoves() {
+        for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE")) {
+            for (String[] path : List.of(new String[] {"collectivities", "lyon", "realm", "move"},
+                    new String[] {"collectivities", "lyon", "realm", "moves"},
+                    new String[] {"collectivities", "lyon", "realm", "moves", "7f0c0000-0000-0000-0000-000000000000"},
+                    new String[] {"collectivities", "lyon", "realm"})) {
+                assertThat(AdminAccessFilter.allowedToCollectivityAdministrator(request(method, null, path), "lyon"))
+                        .as(method + " " + String.join("/", path)).isFalse();
+                assertThat(AdminAccessFilter.allowedToLocalAdministrator(request(method, null, path), "lyon"))
+                        .as(method + " " + String.join("/", path)).isFalse();
+            }
+        }
+        assertThat(AdminAccessFilter.allowedToCollectivityAdministrator(request("GET", null, "collectivities", "lyon",
+                "backups"), "lyon")).as("the rule is the realm's, not every GET's").isTrue();
     }
 
     @Test

@@ -25,19 +25,35 @@ public final class RealmCopy {
     public record Copied(int people, int realmBytes) {
     }
 
+    /** Told how far the copy is: once the people are counted (none copied yet), then after each page imported. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (copied, total) -> { };
+
+        void copied(int copied, int total);
+    }
+
+    /** As {@link #copy(KeycloakAdmin, KeycloakAdmin, String, Progress)}, unobserved. */
+    public static Copied copy(KeycloakAdmin source, KeycloakAdmin target, String realm) {
+        return copy(source, target, realm, Progress.NONE);
+    }
+
     /**
      * Copies {@code realm} from {@code source} to {@code target}. A realm of that name already on the target is a
      * leftover of an earlier failed move (the registry still places the collectivity on its source: the caller
-     * checked that the target is another shard): it is removed first.
+     * checked that the target is another shard): it is removed first. {@code progress} is told how many people
+     * are copied, page by page.
      *
      * @throws IllegalStateException when the target does not hold as many people as the source afterwards
      */
-    public static Copied copy(KeycloakAdmin source, KeycloakAdmin target, String realm) {
+    public static Copied copy(KeycloakAdmin source, KeycloakAdmin target, String realm, Progress progress) {
         String export = realm + "/ent-realm-move";
         KeycloakAdmin.Response whole = source.get(export);
         int people = source.get(export + "/count").object().getInt("users");
         target.delete(realm);
         target.post("", whole.object());
+        progress.copied(0, people);
+        int done = 0;
         for (int first = 0; first < people; first += PAGE) {
             JsonArray page = source.get(export + "/users?first=" + first + "&max=" + PAGE).array();
             if (page.isEmpty()) {
@@ -45,6 +61,8 @@ public final class RealmCopy {
             }
             target.post(realm + "/partialImport", Json.createObjectBuilder().add("ifResourceExists", "FAIL")
                     .add("users", page).build());
+            done += page.size();
+            progress.copied(done, people);
         }
         int copied = target.get(export + "/count").object().getInt("users");
         if (copied != people) {

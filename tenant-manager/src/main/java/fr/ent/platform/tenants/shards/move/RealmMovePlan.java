@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>The registry switch is the one point of no return: before it, the collectivity lives on its source shard and
  * a failure leaves it there (the copy on the target removed, the collectivity resumed if it was active); after it,
  * the collectivity lives on the target, and what is left to do (remove the old realm, resume) cannot make it half a
- * tenant.
+ * tenant. A move whose process died is taken up the same way, from what the registry says ({@link #takeUp}).
  */
 final class RealmMovePlan {
 
@@ -161,5 +161,71 @@ final class RealmMovePlan {
             }
         }
         return new Result(List.copyOf(done), Optional.empty(), Optional.empty(), false, List.copyOf(warnings));
+    }
+
+    /** Where the registry places the collectivity of an interrupted move when it is taken up. */
+    enum Where {
+        /** Still its source: the switch never happened. */
+        SOURCE,
+        /** Its target: the switch happened, the collectivity lives there. */
+        TARGET,
+        /** Neither (changed by hand since): neither realm is touched. */
+        ELSEWHERE
+    }
+
+    /**
+     * What is done with a move whose process died (a restart), decided from the registry, the one point of no
+     * return: before the switch, what an undo does (the target's copy removed, the collectivity resumed on its source
+     * if the move had suspended it and it still is); after it, what the move had left to do (the old realm removed,
+     * the collectivity resumed on the target, likewise). A collectivity the move did not suspend, or that is no longer
+     * suspended (resumed or archived by an operator meanwhile), is left in its state.
+     *
+     * @param switched whether the collectivity lives on the target (the move is DONE, with a warning)
+     */
+    record TakeUp(boolean switched, List<Step> steps, List<Undo> undos) {
+    }
+
+    static TakeUp takeUp(Where where, boolean wasActive, TenantState now) {
+        boolean resume = wasActive && now == TenantState.SUSPENDED;
+        return switch (where) {
+            case SOURCE -> new TakeUp(false, List.of(), resume ? List.of(Undo.REMOVE_TARGET_COPY,
+                    Undo.RESUME_ON_SOURCE) : List.of(Undo.REMOVE_TARGET_COPY));
+            case TARGET -> new TakeUp(true, resume ? List.of(Step.REMOVE_SOURCE, Step.RESUME)
+                    : List.of(Step.REMOVE_SOURCE), List.of());
+            case ELSEWHERE -> new TakeUp(false, List.of(), List.of());
+        };
+    }
+
+    /**
+     * How a take-up went.
+     *
+     * @param resumeFailed the resume it had to do failed (the collectivity stays suspended, where {@code switched}
+     *        says)
+     * @param warnings the best-effort removals that failed, and the resume's failure
+     */
+    record TakenUp(boolean switched, Optional<RuntimeException> resumeFailed, List<String> warnings) {
+    }
+
+    /** Runs a take-up's steps or undos, each whatever the others did; never throws what one threw. */
+    static TakenUp takeUp(TakeUp plan, Effects effects) {
+        List<String> warnings = new ArrayList<>();
+        RuntimeException resumeFailed = null;
+        for (Step step : plan.steps()) {
+            try {
+                effects.run(step);
+            } catch (RuntimeException e) {
+                warnings.add(step + ": " + e.getMessage());
+                resumeFailed = step == Step.RESUME ? e : resumeFailed;
+            }
+        }
+        for (Undo undo : plan.undos()) {
+            try {
+                effects.undo(undo);
+            } catch (RuntimeException e) {
+                warnings.add(undo + ": " + e.getMessage());
+                resumeFailed = matters(undo) ? e : resumeFailed;
+            }
+        }
+        return new TakenUp(plan.switched(), Optional.ofNullable(resumeFailed), List.copyOf(warnings));
     }
 }

@@ -9,7 +9,10 @@ import fr.ent.platform.tenancy.InvalidTenantInputException;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.shards.move.RealmMovePlan.Result;
 import fr.ent.platform.tenants.shards.move.RealmMovePlan.Step;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.TakeUp;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.TakenUp;
 import fr.ent.platform.tenants.shards.move.RealmMovePlan.Undo;
+import fr.ent.platform.tenants.shards.move.RealmMovePlan.Where;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -178,6 +181,102 @@ class RealmMovePlanTest {
         assertThat(refusal(TenantState.ACTIVE, "default", "nowhere")).get()
                 .isInstanceOf(InvalidTenantInputException.class).extracting(Throwable::getMessage).asString()
                 .contains("shard.unknown");
+    }
+
+    // --- the take-up of a move a restart cut (the registry says which side of the switch)
+
+    @Test
+    void cutBeforeTheSwitchTheCopyIsRemovedAndTheCollectivityTheMoveSuspendedIsResumedOnItsSource() {
+        TakeUp plan = RealmMovePlan.takeUp(Where.SOURCE, true, TenantState.SUSPENDED);
+        assertThat(plan.switched()).isFalse();
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.undos()).containsExactly(Undo.REMOVE_TARGET_COPY, Undo.RESUME_ON_SOURCE);
+
+        Recorder effects = failing();
+        TakenUp taken = RealmMovePlan.takeUp(plan, effects);
+        assertThat(effects.calls).containsExactly(Undo.REMOVE_TARGET_COPY, Undo.RESUME_ON_SOURCE);
+        assertThat(taken.switched()).isFalse();
+        assertThat(taken.resumeFailed()).isEmpty();
+        assertThat(taken.warnings()).isEmpty();
+    }
+
+    @Test
+    void cutBeforeTheSwitchACollectivityNotSuspendedByTheMoveOrNoLongerSuspendedKeepsItsState() {
+        // suspended before the move: moved suspended, left suspended
+        assertThat(RealmMovePlan.takeUp(Where.SOURCE, false, TenantState.SUSPENDED).undos())
+                .containsExactly(Undo.REMOVE_TARGET_COPY);
+        // cut before its SUSPEND, or resumed by the undo before the row was written, or by an operator since
+        assertThat(RealmMovePlan.takeUp(Where.SOURCE, true, TenantState.ACTIVE).undos())
+                .containsExactly(Undo.REMOVE_TARGET_COPY);
+        // archived by an operator since: not resumed
+        assertThat(RealmMovePlan.takeUp(Where.SOURCE, true, TenantState.ARCHIVED).undos())
+                .containsExactly(Undo.REMOVE_TARGET_COPY);
+    }
+
+    @Test
+    void cutAfterTheSwitchTheOldRealmIsRemovedAndTheCollectivityResumedOnTheTarget() {
+        TakeUp plan = RealmMovePlan.takeUp(Where.TARGET, true, TenantState.SUSPENDED);
+        assertThat(plan.switched()).isTrue();
+        assertThat(plan.undos()).as("nothing is undone after the point of no return").isEmpty();
+        assertThat(plan.steps()).containsExactly(Step.REMOVE_SOURCE, Step.RESUME);
+        assertThat(RealmMovePlan.takeUp(Where.TARGET, false, TenantState.SUSPENDED).steps())
+                .containsExactly(Step.REMOVE_SOURCE);
+        assertThat(RealmMovePlan.takeUp(Where.TARGET, true, TenantState.ACTIVE).steps())
+                .as("cut after its RESUME, before the row said DONE").containsExactly(Step.REMOVE_SOURCE);
+
+        // the old realm's removal failing is a warning; the move is still done
+        Recorder leftover = failing(Step.REMOVE_SOURCE);
+        TakenUp taken = RealmMovePlan.takeUp(plan, leftover);
+        assertThat(leftover.calls).containsExactly(Step.REMOVE_SOURCE, Step.RESUME);
+        assertThat(taken.switched()).isTrue();
+        assertThat(taken.resumeFailed()).isEmpty();
+        assertThat(taken.warnings()).singleElement().asString().startsWith("REMOVE_SOURCE");
+    }
+
+    @Test
+    void aResumeThatFailsInATakeUpIsSaidWhicheverSideOfTheSwitch() {
+        TakenUp after = RealmMovePlan.takeUp(RealmMovePlan.takeUp(Where.TARGET, true, TenantState.SUSPENDED),
+                failing(Step.RESUME));
+        assertThat(after.switched()).isTrue();
+        assertThat(after.resumeFailed()).get().extracting(Throwable::getMessage).isEqualTo("RESUME failed");
+
+        Recorder stuck = new Recorder(EnumSet.noneOf(Step.class), EnumSet.allOf(Undo.class));
+        TakenUp before = RealmMovePlan.takeUp(RealmMovePlan.takeUp(Where.SOURCE, true, TenantState.SUSPENDED),
+                stuck);
+        assertThat(stuck.calls).as("the resume is tried though the copy was not removed")
+                .containsExactly(Undo.REMOVE_TARGET_COPY, Undo.RESUME_ON_SOURCE);
+        assertThat(before.switched()).isFalse();
+        assertThat(before.resumeFailed()).get().extracting(Throwable::getMessage).isEqualTo("RESUME_ON_SOURCE failed");
+        assertThat(before.warnings()).hasSize(2);
+    }
+
+    @Test
+    void aRegistryNamingNeitherShardTouchesNeitherRealm() {
+        TakeUp plan = RealmMovePlan.takeUp(Where.ELSEWHERE, true, TenantState.SUSPENDED);
+        Recorder effects = failing();
+        TakenUp taken = RealmMovePlan.takeUp(plan, effects);
+        assertThat(effects.calls).isEmpty();
+        assertThat(taken.switched()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Where.class)
+    void aTakeUpNeverRemovesTheRealmTheRegistryNames(Where where) {
+        for (TenantState state : TenantState.values()) {
+            for (boolean active : new boolean[] {true, false}) {
+                TakeUp plan = RealmMovePlan.takeUp(where, active, state);
+                if (where != Where.TARGET) {
+                    assertThat(plan.steps()).doesNotContain(Step.REMOVE_SOURCE);
+                }
+                if (where != Where.SOURCE) {
+                    assertThat(plan.undos()).doesNotContain(Undo.REMOVE_TARGET_COPY);
+                }
+                assertThat(plan.switched()).isEqualTo(where == Where.TARGET);
+                boolean resumes = plan.steps().contains(Step.RESUME) || plan.undos().contains(Undo.RESUME_ON_SOURCE);
+                assertThat(resumes).as(where + " " + state + " active=" + active)
+                        .isEqualTo(active && state == TenantState.SUSPENDED && where != Where.ELSEWHERE);
+            }
+        }
     }
 
     private static Optional<RuntimeException> refusal(TenantState state, String source, String target) {
