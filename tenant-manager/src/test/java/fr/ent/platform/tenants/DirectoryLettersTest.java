@@ -112,7 +112,7 @@ class DirectoryLettersTest {
         List<AccountActivation.Letter> first = activation.letters(c, List.of(pupil, teacher));
         assertThat(first).extracting(AccountActivation.Letter::entUserId).containsExactly(pupil, teacher);
         assertThat(first.getFirst().login()).isEqualTo("ines.roux");
-        assertThat(first.getFirst().code()).hasSize(12);
+        assertThat(first.getFirst().code()).isNotBlank();
         assertThat(Duration.between(row(c, pupil).expires(), first.getFirst().expiresAt()).abs())
                 .isLessThan(Duration.ofMillis(1));
         assertThat(activation.status(c, List.of(pupil, teacher))).extracting(AccountActivation.Status::state)
