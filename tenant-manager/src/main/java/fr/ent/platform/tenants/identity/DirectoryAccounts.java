@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  * a login and a hashed activation code per person in {@code ent_account}, written in one transaction as the
  * collectivity's role. Nothing is sent to Keycloak: the provider imports each person at their first login, so an
  * account is usable as soon as this returns. Same logins and codes as {@link AccountSync} (which copies accounts
- * into Keycloak), and the same result; people who already have a directory account are left alone.
+ * into Keycloak), and the same result; people who already have a directory account are left alone. Rows can also be
+ * made without codes ({@link #createWithoutCodes}, ADR 0053), a letter or a reset writing a code into them later
+ * ({@link #newCodes}).
  */
 public class DirectoryAccounts {
 
