@@ -18,7 +18,6 @@ import fr.ent.platform.tenancy.Slug;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenancy.TenantTransactions;
-import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.DirectoryAccounts;
 import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenants.provisioning.TenantDatabase;
@@ -54,7 +53,8 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * école created as the console creates it then its BE1D export imported ({@link Be1dImporter}); the collectivity's
  * AAF export imported ({@link AafImporter}); then accounts usable through federation (ADR 0043): the federation
  * role and the collectivity's {@code identity.accounts = directory}, and {@code ent_account} rows made by
- * {@link DirectoryAccounts}. Keycloak is not involved: the provider reads those rows at first sign-in.
+ * {@link DirectoryAccounts}, without activation codes (ADR 0053: a letter makes its code when it is printed).
+ * Keycloak is not involved: the provider reads those rows at first sign-in.
  */
 public final class FranceImport implements AutoCloseable {
 
@@ -130,6 +130,13 @@ public final class FranceImport implements AutoCloseable {
         return Optional.of(new AafImporter(data(names(c))).importFiles(sources, "france-bench"));
     }
 
+    /**
+     * {@code bench.france.codes=true}: the accounts phase as before ADR 0053, an activation code hashed into every row
+     * ({@link DirectoryAccounts#create}); by default rows without codes ({@link DirectoryAccounts#createWithoutCodes}),
+     * the codes being made when letters are printed.
+     */
+    static final boolean WITH_CODES = Boolean.getBoolean("bench.france.codes");
+
     /** Phase 4: accounts usable through the directory provider (ADR 0043); returns the accounts made. */
     public int accounts(Collectivity c) throws SQLException {
         TenantNames names = names(c);
@@ -142,9 +149,11 @@ public final class FranceImport implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        AccountSync.Result made = new DirectoryAccounts(admin, Duration.ofDays(60), Clock.systemUTC())
-                .create(registry(c), null, Set.of());
-        return made.created().size();
+        DirectoryAccounts accounts = new DirectoryAccounts(admin, Duration.ofDays(60), Clock.systemUTC());
+        if (WITH_CODES) {
+            return accounts.create(registry(c), null, Set.of()).created().size();
+        }
+        return accounts.createWithoutCodes(registry(c), Set.of()).created();
     }
 
     /** Structures and nomenclatures first, then parents, pupils and staff: the order the importer stages them. */

@@ -33,6 +33,9 @@ import javax.sql.DataSource;
  * new code (the previous letter's code stops working): re-printing is how a lost letter is replaced. Accounts
  * already activated get no letter. Only people of this collectivity's directory are considered, and their accounts
  * are looked up in this collectivity's realm by {@code ent_user_id}: an id of another collectivity finds nothing.
+ * Where the collectivity's accounts are made in its directory (ADR 0043), a person Keycloak does not hold yet gets
+ * their code in their {@code ent_account} row, which may have been made without one (ADR 0053): the code is made
+ * when the letter is printed, there as for imported accounts.
  */
 public class AccountActivation {
 
@@ -66,15 +69,30 @@ public class AccountActivation {
         this.clock = clock;
     }
 
-    /** The accounts of these people of the directory (others ignored), in the order asked. */
+    /**
+     * The accounts of these people of the directory (others ignored), in the order asked. In a collectivity whose
+     * accounts are made in the directory (ADR 0043), a person Keycloak does not hold yet stands where their
+     * {@code ent_account} row's code stands (PENDING, EXPIRED, or NONE with a login: no code yet, ADR 0053).
+     */
     public List<Status> status(Collectivity c, List<UUID> ids) throws SQLException {
         KeycloakAdmin admin = admin();
         String realm = c.names().realm();
+        List<DirectoryUser> people = people(c, ids);
+        Map<UUID, JsonObject> held = new HashMap<>();
+        List<UUID> notHeld = new ArrayList<>();
+        for (DirectoryUser person : people) {
+            account(admin, realm, person.id()).ifPresentOrElse(a -> held.put(person.id(), a),
+                    () -> notHeld.add(person.id()));
+        }
+        Map<UUID, DirectoryAccounts.RowState> rows = notHeld.isEmpty()
+                || !DirectoryAccounts.enabled(dataSource, c.names()) ? Map.of() : directory().rowStates(c, notHeld);
         List<Status> states = new ArrayList<>();
-        for (DirectoryUser person : people(c, ids)) {
-            Optional<JsonObject> account = account(admin, realm, person.id());
-            states.add(new Status(person.id(), account.map(a -> a.getString("username")).orElse(null),
-                    account.map(AccountActivation::state).orElse(State.NONE)));
+        for (DirectoryUser person : people) {
+            JsonObject account = held.get(person.id());
+            DirectoryAccounts.RowState row = rows.get(person.id());
+            states.add(account != null ? new Status(person.id(), account.getString("username"), state(account))
+                    : row != null ? new Status(person.id(), row.login(), row.state())
+                    : new Status(person.id(), null, State.NONE));
         }
         return states;
     }
@@ -112,12 +130,17 @@ public class AccountActivation {
         }
         Instant expiresAt = clock.instant().plus(validity);
         int renewed = 0;
+        List<UUID> notHeld = new ArrayList<>();
         for (DirectoryUser p : people) {
             if (letters.containsKey(p.id())) {
                 continue;
             }
             Optional<JsonObject> account = account(admin, realm, p.id());
-            if (account.isEmpty() || state(account.get()) == State.ACTIVATED) {
+            if (account.isEmpty()) {
+                notHeld.add(p.id());
+                continue;
+            }
+            if (state(account.get()) == State.ACTIVATED) {
                 continue;
             }
             if (printsFor != null && !printsFor.test(AccountFunctions.roles(admin, realm,
@@ -129,6 +152,19 @@ public class AccountActivation {
             renewed++;
             letters.put(p.id(), new Letter(p.id(), p.firstName(), p.lastName(), p.profile(),
                     account.get().getString("username"), code, expiresAt));
+        }
+        // A directory row Keycloak does not hold yet (ADR 0043, never signed in; ADR 0053, made without a code): a new
+        // code in the row, as a reset gives one. Its functions are its profile only: functions are realm roles given
+        // to an account Keycloak holds, and the provider imports the profile's role alone.
+        if (!notHeld.isEmpty() && DirectoryAccounts.enabled(dataSource, c.names())) {
+            List<UUID> printed = notHeld.stream().filter(id -> printsFor == null
+                    || printsFor.test(Set.of(byId.get(id).profile()))).toList();
+            for (DirectoryAccounts.Code code : directory().newCodes(c, printed).values()) {
+                DirectoryUser p = byId.get(code.userId());
+                letters.put(p.id(), new Letter(p.id(), p.firstName(), p.lastName(), p.profile(), code.login(),
+                        code.code(), code.expiresAt()));
+                renewed++;
+            }
         }
         int n = renewed;
         LOG.info(() -> "tenant=" + c.slug() + " activation letters: " + letters.size() + " for " + people.size()
@@ -191,6 +227,10 @@ public class AccountActivation {
             }
         }
         return Optional.empty();
+    }
+
+    private DirectoryAccounts directory() {
+        return new DirectoryAccounts(dataSource, validity, clock);
     }
 
     private KeycloakAdmin admin() {

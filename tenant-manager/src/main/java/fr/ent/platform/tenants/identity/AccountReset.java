@@ -14,7 +14,6 @@ import jakarta.json.JsonValue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,32 +141,19 @@ public class AccountReset {
         if ("email".equals(mode)) {
             throw new Conflict("account-without-email", login);
         }
-        String code = ActivationCodes.next();
-        byte[] salt = ActivationCodes.salt();
-        byte[] hash = ActivationCodes.hash(code, salt);
-        Instant expiresAt = clock.instant().plus(validity);
-        int updated;
+        DirectoryAccounts.Code code;
         try {
-            updated = new TenantTransactions(dataSource).write(c.names(), conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE ent_account SET activation_salt = ?,"
-                        + " activation_hash = ?, activation_iterations = ?, activation_expires_at = ?"
-                        + " WHERE user_id = ?")) {
-                    ps.setBytes(1, salt);
-                    ps.setBytes(2, hash);
-                    ps.setInt(3, ActivationCodes.ITERATIONS);
-                    ps.setTimestamp(4, Timestamp.from(expiresAt));
-                    ps.setObject(5, UUID.fromString(entUserId));
-                    return ps.executeUpdate();
-                }
-            });
+            code = new DirectoryAccounts(dataSource, validity, clock).newCodes(c, java.util.Set.of(UUID.fromString(
+                    entUserId))).get(UUID.fromString(entUserId));
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + c.slug() + " directory account not reset: " + e.getMessage(), e);
         }
-        if (updated == 0) {
+        if (code == null) {
             throw new NotFound("account-not-found", entUserId);
         }
+        Instant expiresAt = code.expiresAt();
         LOG.info(() -> "tenant=" + c.slug() + " directory account " + entUserId + ": new activation code, until "
                 + expiresAt);
-        return new AccountResetView(entUserId, login, mode, code, expiresAt.toString());
+        return new AccountResetView(entUserId, login, mode, code.code(), expiresAt.toString());
     }
 }

@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  * a login and a hashed activation code per person in {@code ent_account}, written in one transaction as the
  * collectivity's role. Nothing is sent to Keycloak: the provider imports each person at their first login, so an
  * account is usable as soon as this returns. Same logins and codes as {@link AccountSync} (which copies accounts
- * into Keycloak), and the same result; people who already have a directory account are left alone.
+ * into Keycloak), and the same result; people who already have a directory account are left alone. Rows can also be
+ * made without codes ({@link #createWithoutCodes}, ADR 0053), a letter or a reset writing a code into them later
+ * ({@link #newCodes}).
  */
 public class DirectoryAccounts {
 
@@ -95,6 +97,150 @@ public class DirectoryAccounts {
         LOG.info(() -> "tenant=" + c.slug() + " directory accounts: " + result.created().size() + " created in "
                 + millis + " ms (" + result.alreadyThere() + " already there)");
         return result;
+    }
+
+    /** What {@link #createWithoutCodes} did: the collectivity's people, those who had a row, the rows made. */
+    public record Bulk(int people, int alreadyThere, int created) {
+    }
+
+    /** A new activation code written into a person's row ({@link #newCodes}): shown once, never stored in clear. */
+    public record Code(UUID userId, String login, String code, Instant expiresAt) {
+    }
+
+    /** Rows per INSERT of {@link #createWithoutCodes}: two arrays bound as two parameters, whatever the count. */
+    private static final int ROWS_PER_INSERT = 5000;
+
+    /**
+     * Creates the missing {@code ent_account} rows of the collectivity's people <em>without</em> an activation code
+     * (ADR 0053): logins as {@link #create} makes them (unique among the rows and {@code takenLogins}), no salt, hash
+     * nor expiry. Such a row signs in through the realm's upstream providers at once (the brokered first login reads
+     * the login only) and with a password only once a letter ({@link AccountActivation}) or a reset
+     * ({@link AccountReset}) writes a code into it: codes are made when someone will read them, not for every
+     * person imported (a PBKDF2 code costs 0.36 ms of CPU, most of a whole import's budget per person). Rows go
+     * {@value #ROWS_PER_INSERT} per statement ({@code INSERT … SELECT FROM unnest(uuid[], text[])}); a person who got a
+     * row meanwhile (a letter printed during the run) keeps theirs ({@code ON CONFLICT DO NOTHING}). For an import or
+     * a reconciliation; the France bench uses it.
+     */
+    public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins) throws SQLException {
+        long started = System.nanoTime();
+        TenantNames names = c.names();
+        Bulk result = new TenantTransactions(dataSource).write(names, connection -> {
+            Set<String> logins = new HashSet<>(takenLogins);
+            logins.addAll(existingLogins(connection));
+            Set<UUID> withAccount = withAccount(connection);
+            List<DirectoryUser> users = DirectoryUser.readAll(connection);
+            List<UUID> ids = new ArrayList<>();
+            List<String> made = new ArrayList<>();
+            for (DirectoryUser user : users) {
+                if (!withAccount.contains(user.id())) {
+                    ids.add(user.id());
+                    made.add(Logins.unique(Logins.base(user.firstName(), user.lastName()), logins));
+                }
+            }
+            int created = 0;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
+                    + " SELECT * FROM unnest(?::uuid[], ?::text[]) ON CONFLICT DO NOTHING")) {
+                for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+                    int to = Math.min(ids.size(), from + ROWS_PER_INSERT);
+                    insert.setArray(1, connection.createArrayOf("uuid", ids.subList(from, to).toArray()));
+                    insert.setArray(2, connection.createArrayOf("text", made.subList(from, to).toArray()));
+                    created += insert.executeUpdate();
+                }
+            }
+            return new Bulk(users.size(), users.size() - ids.size(), created);
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "tenant=" + c.slug() + " directory accounts without codes: " + result.created() + " created in "
+                + millis + " ms (" + result.alreadyThere() + " already there)");
+        return result;
+    }
+
+    /**
+     * A new activation code in the rows of these people ({@code ent_account}, this collectivity's schema only: an id
+     * of another collectivity's person finds no row and gets nothing), with a new expiry: whatever code the row held
+     * (pending, expired and cleared, withdrawn, or none yet) stops working. For people Keycloak does not hold yet
+     * (ADR 0043: the provider imports a person with the row's code at their first login); the callers check that.
+     * One transaction; the codes hashed on every core. Returns the codes of the rows found, by person.
+     */
+    public java.util.Map<UUID, Code> newCodes(Collectivity c, java.util.Collection<UUID> userIds) throws SQLException {
+        if (userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        Instant expiresAt = clock.instant().plus(validity);
+        java.util.Map<UUID, Code> codes = new TenantTransactions(dataSource).write(c.names(), connection -> {
+            java.util.Map<UUID, String> rows = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT user_id, login FROM ent_account"
+                    + " WHERE user_id = ANY (?) ORDER BY user_id FOR UPDATE")) {
+                ps.setArray(1, connection.createArrayOf("uuid", userIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+            List<UUID> ids = new ArrayList<>(rows.keySet());
+            String[] clear = new String[ids.size()];
+            byte[][] salts = new byte[ids.size()][];
+            byte[][] hashes = new byte[ids.size()][];
+            java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
+                clear[i] = ActivationCodes.next();
+                salts[i] = ActivationCodes.salt();
+                hashes[i] = ActivationCodes.hash(clear[i], salts[i]);
+            });
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE ent_account SET activation_salt = ?,"
+                    + " activation_hash = ?, activation_iterations = ?, activation_expires_at = ? WHERE user_id = ?")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setBytes(1, salts[i]);
+                    ps.setBytes(2, hashes[i]);
+                    ps.setInt(3, ActivationCodes.ITERATIONS);
+                    ps.setTimestamp(4, Timestamp.from(expiresAt));
+                    ps.setObject(5, ids.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            java.util.Map<UUID, Code> made = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                made.put(ids.get(i), new Code(ids.get(i), rows.get(ids.get(i)), clear[i], expiresAt));
+            }
+            return made;
+        });
+        LOG.info(() -> "tenant=" + c.slug() + " directory accounts: " + codes.size() + " new activation code(s), until "
+                + expiresAt);
+        return codes;
+    }
+
+    /** Where a directory row stands for a person Keycloak does not hold yet ({@link AccountActivation#status}). */
+    record RowState(String login, AccountActivation.State state) {
+    }
+
+    /**
+     * The rows of these people in this collectivity's schema, with where their code stands at {@code now}: PENDING (a
+     * code not expired), EXPIRED (a code past its expiry, cleared by the expiry pass or not yet), NONE (no code yet, or
+     * withdrawn because the person signs in through an upstream provider). People without a row are absent.
+     */
+    java.util.Map<UUID, RowState> rowStates(Collectivity c, java.util.Collection<UUID> userIds) throws SQLException {
+        if (userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        Instant now = clock.instant();
+        return new TenantTransactions(dataSource).read(c.names(), connection -> {
+            java.util.Map<UUID, RowState> states = new java.util.HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT user_id, login, activation_hash IS NOT NULL,"
+                    + " activation_expires_at FROM ent_account WHERE user_id = ANY (?)")) {
+                ps.setArray(1, connection.createArrayOf("uuid", userIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp expires = rs.getTimestamp(4);
+                        boolean past = expires != null && !now.isBefore(expires.toInstant());
+                        AccountActivation.State state = past ? AccountActivation.State.EXPIRED
+                                : rs.getBoolean(3) ? AccountActivation.State.PENDING : AccountActivation.State.NONE;
+                        states.put(rs.getObject(1, UUID.class), new RowState(rs.getString(2), state));
+                    }
+                }
+            }
+            return states;
+        });
     }
 
     /**
