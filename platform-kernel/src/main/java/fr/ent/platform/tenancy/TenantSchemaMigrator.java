@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -33,6 +35,8 @@ public final class TenantSchemaMigrator {
     private final DataSource dataSource;
     private final List<String> apps;
     private final ClassLoader loader;
+    /** Each app's Flyways not migrating a schema at the moment (as many as schemas were ever migrated at once). */
+    private final Map<String, Queue<AppFlyway>> idle = new ConcurrentHashMap<>();
 
     public TenantSchemaMigrator(DataSource dataSource, List<String> apps, ClassLoader loader) {
         this.dataSource = dataSource;
@@ -62,18 +66,7 @@ public final class TenantSchemaMigrator {
                 continue;
             }
             adoptLegacyHistory(names, app);
-            Flyway flyway = IndexedMigrations.configure(AppSchemas.folder(app), loader)
-                    .dataSource(new RoleDataSource(dataSource, names.role()))
-                    .schemas(names.schema())
-                    .defaultSchema(names.schema())
-                    .table(historyTable(app))
-                    // The schema already holds the apps migrated before this one: the app's own history starts
-                    // at 0 there, so all its migrations apply.
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .createSchemas(false)
-                    .load();
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = migrate(app, names);
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : result.initialSchemaVersion;
             if (version == null) {
@@ -82,6 +75,23 @@ public final class TenantSchemaMigrator {
             versions.put(app, version);
         }
         return new AppSchemas(versions);
+    }
+
+    /**
+     * The app's migrations on one schema, by one of the app's Flyways built before (a free one: each migrates one
+     * schema at a time) or a new one when all are busy; it is kept for the next schema.
+     */
+    private MigrateResult migrate(String app, TenantNames names) {
+        Queue<AppFlyway> free = idle.computeIfAbsent(app, a -> new ConcurrentLinkedQueue<>());
+        AppFlyway flyway = free.poll();
+        if (flyway == null) {
+            flyway = new AppFlyway(app, dataSource, loader);
+        }
+        try {
+            return flyway.migrate(names);
+        } finally {
+            free.add(flyway);
+        }
     }
 
     static String historyTable(String app) {
