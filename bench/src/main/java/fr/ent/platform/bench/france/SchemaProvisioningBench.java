@@ -57,6 +57,7 @@ public final class SchemaProvisioningBench {
             double pg = (ProcessCpu.postgresMillis() - pg0) / count;
             if (stmts != null) {
                 stmts.print("the measured collectivities");
+                mostCalled(pool, count);
             }
             Arrays.sort(wall);
             Table table = new Table("collectivities", "wall p50 ms", "wall p90 ms", "wall max ms",
@@ -78,6 +79,21 @@ public final class SchemaProvisioningBench {
         TenantNames names = TenantNames.of(Slug.of(slug));
         tenants.createSchemaAndRole(names);
         tenants.migrate(names);
+    }
+
+    /** The statements sent most often, per collectivity: round trips rather than work. */
+    private static void mostCalled(javax.sql.DataSource db, int count) throws java.sql.SQLException {
+        StringBuilder out = new StringBuilder("Most frequent statements (calls per collectivity, ms per collectivity):\n");
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT sum(calls), sum(total_exec_time + total_plan_time),"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 140) q FROM bench_stats.pg_stat_statements"
+                        + " WHERE query NOT LIKE '%pg_stat_statements%' GROUP BY q ORDER BY 1 DESC LIMIT 15")) {
+            while (rs.next()) {
+                out.append(String.format(Locale.ROOT, "  %8.1f %8.1f  %s%n", rs.getDouble(1) / count,
+                        rs.getDouble(2) / count, rs.getString(3)));
+            }
+        }
+        say(out.toString());
     }
 
     private static String fmt(double v) {
