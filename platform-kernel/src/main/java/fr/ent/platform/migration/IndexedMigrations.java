@@ -34,15 +34,35 @@ public final class IndexedMigrations implements ResourceProvider {
 
     /** A Flyway configuration reading the migrations of {@code folder} (e.g. "db/tenant") through its index. */
     public static FluentConfiguration configure(String folder, ClassLoader classLoader) {
+        return configure(folder, classLoader, resources(folder, classLoader));
+    }
+
+    /**
+     * The same migrations, each read once and sent as one script ({@link ScriptMigrations}): for a Flyway that
+     * migrates many schemas with the same files.
+     */
+    public static FluentConfiguration configureAsScripts(String folder, ClassLoader classLoader) {
+        List<LoadableResource> resources = resources(folder, classLoader);
+        return configure(folder, classLoader, resources)
+                .resolvers(new ScriptMigrations(resources))
+                .skipDefaultResolvers(true);
+    }
+
+    private static FluentConfiguration configure(String folder, ClassLoader classLoader,
+            List<LoadableResource> resources) {
+        return org.flywaydb.core.Flyway.configure(classLoader)
+                .locations(new Location("classpath:" + folder))
+                .resourceProvider(new IndexedMigrations(resources))
+                .javaMigrationClassProvider(List::of);
+    }
+
+    private static List<LoadableResource> resources(String folder, ClassLoader classLoader) {
         Location location = new Location("classpath:" + folder);
         List<LoadableResource> resources = new ArrayList<>();
         for (String name : index(folder, classLoader)) {
             resources.add(new ClassPathResource(location, folder + "/" + name, classLoader, StandardCharsets.UTF_8));
         }
-        return org.flywaydb.core.Flyway.configure(classLoader)
-                .locations(location)
-                .resourceProvider(new IndexedMigrations(List.copyOf(resources)))
-                .javaMigrationClassProvider(List::of);
+        return List.copyOf(resources);
     }
 
     /** The file names listed in {@code folder/index}, in order, blank lines and # comments ignored. */

@@ -6,11 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -18,6 +22,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Flyway, app after app in the order given, each with its own history table ({@code flyway_history_<app>}), as the
  * collectivity's own role so that every object belongs to it. Idempotent: re-running on an up-to-date schema does
  * nothing. Which apps a build holds is read from {@code db/apps/index} by {@link #installedApps(ClassLoader)}.
+ * Each app's Flyway is built once and reused for the next schemas ({@link AppFlyway}): a collectivity's migrations
+ * were 1.9 CPU-s, mostly Flyway's set-up and parsing repeated per app and schema (issue 19, docs/benchmarks.md).
  */
 public final class TenantSchemaMigrator {
 
@@ -33,6 +39,8 @@ public final class TenantSchemaMigrator {
     private final DataSource dataSource;
     private final List<String> apps;
     private final ClassLoader loader;
+    /** Each app's Flyways not migrating a schema at the moment (as many as schemas were ever migrated at once). */
+    private final Map<String, Queue<AppFlyway>> idle = new ConcurrentHashMap<>();
 
     public TenantSchemaMigrator(DataSource dataSource, List<String> apps, ClassLoader loader) {
         this.dataSource = dataSource;
@@ -57,23 +65,15 @@ public final class TenantSchemaMigrator {
     /** Migrates every app's tables and returns the versions the schema is at afterwards. */
     public AppSchemas migrate(TenantNames names) {
         Map<String, String> versions = new LinkedHashMap<>();
+        Set<String> histories = histories(names);
         for (String app : apps) {
             if (AppSchemas.highestVersion(app, loader).isEmpty()) {
                 continue;
             }
             adoptLegacyHistory(names, app);
-            Flyway flyway = IndexedMigrations.configure(AppSchemas.folder(app), loader)
-                    .dataSource(new RoleDataSource(dataSource, names.role()))
-                    .schemas(names.schema())
-                    .defaultSchema(names.schema())
-                    .table(historyTable(app))
-                    // The schema already holds the apps migrated before this one: the app's own history starts
-                    // at 0 there, so all its migrations apply.
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .createSchemas(false)
-                    .load();
-            MigrateResult result = flyway.migrate();
+            boolean hasHistory = histories.contains(historyTable(app))
+                    || app.equals(LEGACY_HISTORY_APP) && histories.contains(LEGACY_HISTORY);
+            MigrateResult result = migrate(app, names, hasHistory);
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : result.initialSchemaVersion;
             if (version == null) {
@@ -84,8 +84,43 @@ public final class TenantSchemaMigrator {
         return new AppSchemas(versions);
     }
 
+    /**
+     * The app's migrations on one schema, by one of the app's Flyways built before (a free one: each migrates one
+     * schema at a time) or a new one when all are busy; it is kept for the next schema.
+     */
+    private MigrateResult migrate(String app, TenantNames names, boolean hasHistory) {
+        Queue<AppFlyway> free = idle.computeIfAbsent(app, a -> new ConcurrentLinkedQueue<>());
+        AppFlyway flyway = free.poll();
+        if (flyway == null) {
+            flyway = new AppFlyway(app, dataSource, loader);
+        }
+        try {
+            return flyway.migrate(names, hasHistory);
+        } finally {
+            free.add(flyway);
+        }
+    }
+
     static String historyTable(String app) {
         return "flyway_history_" + app;
+    }
+
+    /** The Flyway history tables in the schema before it is migrated. */
+    private Set<String> histories(TenantNames names) {
+        Set<String> tables = new HashSet<>();
+        try (Connection c = new RoleDataSource(dataSource, names.role()).getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tablename LIKE 'flyway\\_%'")) {
+            ps.setString(1, names.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the migration histories of " + names.schema(), e);
+        }
+        return tables;
     }
 
     private void adoptLegacyHistory(TenantNames names, String app) {
