@@ -1,5 +1,7 @@
 package fr.ent.platform.apps.directory.aaf;
 
+import fr.ent.platform.apps.directory.sql.Sql;
+
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.apps.directory.Ids;
 import fr.ent.platform.problem.InvalidInput;

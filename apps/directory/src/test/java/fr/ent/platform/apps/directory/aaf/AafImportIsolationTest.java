@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.directory.aaf;
 
+import fr.ent.platform.apps.directory.sql.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
