@@ -1,9 +1,8 @@
 package fr.ent.platform.apps.directory.aaf;
 
-import fr.ent.platform.apps.directory.sql.Sql;
-
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.sql.Sql;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,10 @@
 package fr.ent.platform.apps.directory.aaf;
 
-import fr.ent.platform.apps.directory.sql.Sql;
-
 import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.Text;
 import fr.ent.platform.apps.directory.aaf.AafRecord.Operation;
 import fr.ent.platform.apps.directory.communication.ProfileGroups;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

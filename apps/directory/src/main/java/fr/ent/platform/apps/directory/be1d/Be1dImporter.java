@@ -134,15 +134,9 @@ public class Be1dImporter {
      * identity; its names follow the latest import that names it.
      */
     private static List<ExistingUser> mergedIdentities(EntityManager em, String prefix) {
-        List<ExistingUser> aliases = new ArrayList<>();
-        for (Object[] r : Sql.rows(em, "SELECT m.merged_external_id, u.id, u.external_id, u.profile, u.last_name,"
-                + " u.first_name, u.birth_date, u.email, u.search_key FROM ent_user_merge m"
-                + " JOIN ent_user u ON u.id = m.kept_id WHERE m.merged_external_id LIKE ?1", prefix)) {
-            aliases.add(new ExistingUser((UUID) r[1], (String) r[0], Profile.valueOf((String) r[3]), (String) r[4],
-                    (String) r[5], r[6] == null ? null : ((java.sql.Date) r[6]).toLocalDate(), (String) r[7],
-                    (String) r[8]));
-        }
-        return aliases;
+        return people(em, "SELECT u.id, m.merged_external_id, u.profile, u.last_name, u.first_name, u.birth_date,"
+                + " u.email, u.search_key FROM ent_user_merge m JOIN ent_user u ON u.id = m.kept_id"
+                + " WHERE m.merged_external_id LIKE ?1", prefix);
     }
 
     /**

@@ -1,10 +1,10 @@
 package fr.ent.platform.apps.directory.aaf;
 
-import fr.ent.platform.apps.directory.sql.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.apps.directory.service.DirectoryDatabase;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.PersistenceException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
