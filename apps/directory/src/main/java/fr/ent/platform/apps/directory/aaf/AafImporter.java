@@ -2,6 +2,7 @@ package fr.ent.platform.apps.directory.aaf;
 
 import fr.ent.platform.apps.directory.DirectoryData;
 import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.sql.Sql;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,8 +155,9 @@ public class AafImporter {
                         out.reject(em, s, "établissement " + key
                                 + " inconnu : absent de l'annuaire et du fichier EtabEducNat (ou rejeté)");
                     }
+                    // as StructureImport: only the parents' rows are looked at again below
                     Sql.exec(em, "UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
-                            + " AND structure_key = ?2", importId, key);
+                            + " AND structure_key = ?2 AND kind = 'RELATIVE'", importId, key);
                 } else {
                     StructureImport.apply(em, id, structure.get(), key,
                             Staged.read(em, id, "structure_key = ?2 AND " + PEOPLE, key), out);
@@ -177,7 +179,8 @@ public class AafImporter {
             out.counts.merge("droit.perdu", AafRights.parentsOfLeavers(em, id), Integer::sum);
             return null;
         }));
-        // What no structure reached.
+        // What no structure reached: the rows without a structure, and the parents (a structure marks as applied
+        // only the parents it reached; keep this condition and those marks in step).
         data.write(em -> {
             for (Staged s : Staged.read(em, id, "NOT applied AND " + PEOPLE
                     + " AND (structure_key IS NULL OR kind = 'RELATIVE')")) {

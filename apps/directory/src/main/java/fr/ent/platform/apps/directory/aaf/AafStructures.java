@@ -4,6 +4,7 @@ import fr.ent.platform.apps.directory.StructureType;
 import fr.ent.platform.apps.directory.Text;
 import fr.ent.platform.apps.directory.Uai;
 import fr.ent.platform.apps.directory.aaf.AafRecord.Operation;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package fr.ent.platform.apps.directory.aaf;
 
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.TreeMap;

@@ -30,18 +30,33 @@ final class Payload {
         return s.toString();
     }
 
+    /**
+     * Scans the text once, by hand: {@code String.split} per attribute and value was a tenth of the AAF import's JVM
+     * time (every staged record is decoded when its structure is applied; France import bench, ADR 0051).
+     */
     static Map<String, List<String>> decode(String text) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
             return attributes;
         }
-        for (String attribute : text.split(String.valueOf(RS), -1)) {
-            String[] parts = attribute.split(String.valueOf(US), -1);
-            List<String> values = new ArrayList<>(parts.length - 1);
-            for (int i = 1; i < parts.length; i++) {
-                values.add(parts[i]);
+        List<String> values = null;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? RS : text.charAt(i);
+            if (c != RS && c != US) {
+                continue;
             }
-            attributes.put(parts[0], values);
+            String part = text.substring(start, i);
+            if (values == null) {
+                values = new ArrayList<>(2);
+                attributes.put(part, values);
+            } else {
+                values.add(part);
+            }
+            if (c == RS) {
+                values = null;
+            }
+            start = i + 1;
         }
         return attributes;
     }

@@ -1,6 +1,7 @@
 package fr.ent.platform.apps.directory.aaf;
 
 import fr.ent.platform.apps.directory.aaf.AafRecord.Operation;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;

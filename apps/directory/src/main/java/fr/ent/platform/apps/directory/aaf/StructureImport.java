@@ -4,6 +4,7 @@ import fr.ent.platform.apps.directory.Profile;
 import fr.ent.platform.apps.directory.Text;
 import fr.ent.platform.apps.directory.aaf.AafRecord.Operation;
 import fr.ent.platform.apps.directory.communication.ProfileGroups;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -154,8 +155,11 @@ final class StructureImport {
                 default -> throw new IllegalStateException(row.kind() + " is not applied per structure");
             }
         }
+        // Only the parents' rows: the end of the import looks for what was never reached among the rows without a
+        // structure and the parents (AafImporter), never among a structure's pupils and staff. Marking those too
+        // rewrote every wide staged row of the structure (an UPDATE of 0.06 ms a row, France import bench).
         exec("UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"
-                + " AND structure_key = ?2", importId.toString(), key);
+                + " AND structure_key = ?2 AND kind = 'RELATIVE'", importId.toString(), key);
         if (!stagedParents.isEmpty()) {
             // the parents applied here through their children, wherever they were staged
             exec("UPDATE aaf_staged SET applied = true WHERE import_id = CAST(?1 AS uuid)"

@@ -5,24 +5,24 @@ import fr.ent.platform.problem.DomainException;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.apps.directory.Ids;
+import fr.ent.platform.apps.directory.Profile;
+import fr.ent.platform.apps.directory.Text;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingClass;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.ExistingUser;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Link;
 import fr.ent.platform.apps.directory.be1d.DirectorySnapshot.Membership;
 import fr.ent.platform.apps.directory.communication.ProfileGroups;
-import fr.ent.platform.apps.directory.model.ClassMember;
-import fr.ent.platform.apps.directory.model.EntUser;
-import fr.ent.platform.apps.directory.model.RelativeLink;
-import fr.ent.platform.apps.directory.model.SchoolClass;
 import fr.ent.platform.apps.directory.model.Structure;
 import fr.ent.platform.apps.directory.service.Lookups;
 import fr.ent.platform.apps.directory.service.UniqueViolation;
 import fr.ent.platform.apps.directory.DirectoryData;
+import fr.ent.platform.apps.directory.sql.Sql;
 import fr.ent.platform.runtime.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,34 +91,40 @@ public class Be1dImporter {
         }
     }
 
-    /** The school's classes, its people and everyone earlier imports of this UAI created, their memberships and links. */
+    /**
+     * The school's classes, its people and everyone earlier imports of this UAI created, their memberships and links.
+     * Read as plain rows on the unit of work's connection ({@link Sql}), not as entities: a school's thousands of
+     * people no longer fill the persistence context that every later flush of the transaction walks (France import
+     * bench, ADR 0051).
+     */
     static DirectorySnapshot snapshot(EntityManager em, Structure school) {
-        String ownPeople = "u.structureId = :s OR u.externalId LIKE :prefix";
+        em.flush(); // plain reads do not see entities waiting in the unit of work
+        String ownPeople = "u.structure_id = ?1 OR u.external_id LIKE ?2";
         String prefix = Be1dIdentity.prefix(school.uai()) + "%";
-        List<ExistingClass> classes = em.createQuery(
-                        "SELECT c FROM SchoolClass c WHERE c.structureId = :s", SchoolClass.class)
-                .setParameter("s", school.id()).getResultList().stream()
-                .map(c -> new ExistingClass(c.id(), c.name())).toList();
-        List<ExistingUser> users = em.createQuery("SELECT u FROM EntUser u WHERE " + ownPeople, EntUser.class)
-                .setParameter("s", school.id()).setParameter("prefix", prefix).getResultList().stream()
-                .map(u -> new ExistingUser(u.id(), u.externalId(), u.profile(), u.lastName(), u.firstName(),
-                        u.birthDate(), u.email(), u.searchKey()))
-                .toList();
-        users = new java.util.ArrayList<>(users);
+        List<ExistingClass> classes = Sql.rows(em, "SELECT id, name FROM school_class WHERE structure_id = ?1",
+                school.id()).stream().map(r -> new ExistingClass((UUID) r[0], (String) r[1])).toList();
+        List<ExistingUser> users = new ArrayList<>(people(em, "SELECT u.id, u.external_id, u.profile, u.last_name,"
+                + " u.first_name, u.birth_date, u.email, u.search_key FROM ent_user u WHERE " + ownPeople,
+                school.id(), prefix));
         users.addAll(mergedIdentities(em, prefix));
-        List<Membership> memberships = em.createQuery("""
-                        SELECT m FROM ClassMember m
-                         WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
-                        ClassMember.class)
-                .setParameter("s", school.id()).getResultList().stream()
-                .map(m -> new Membership(m.classId(), m.userId())).toList();
-        List<Link> links = em.createQuery(
-                        "SELECT l FROM RelativeLink l WHERE l.relativeId IN (SELECT u.id FROM EntUser u WHERE "
-                                + ownPeople + ")", RelativeLink.class)
-                .setParameter("s", school.id()).setParameter("prefix", prefix).getResultList().stream()
-                .map(l -> new Link(l.relativeId(), l.studentId())).toList();
+        List<Membership> memberships = Sql.rows(em, """
+                        SELECT m.class_id, m.user_id FROM class_member m
+                         WHERE m.class_id IN (SELECT c.id FROM school_class c WHERE c.structure_id = ?1)""",
+                        school.id()).stream()
+                .map(m -> new Membership((UUID) m[0], (UUID) m[1])).toList();
+        List<Link> links = Sql.rows(em, "SELECT l.relative_id, l.student_id FROM relative_link l"
+                        + " WHERE l.relative_id IN (SELECT u.id FROM ent_user u WHERE " + ownPeople + ")",
+                        school.id(), prefix).stream()
+                .map(l -> new Link((UUID) l[0], (UUID) l[1])).toList();
         return new DirectorySnapshot(school.id(), school.uai(), classes, users, new HashSet<>(memberships),
                 new HashSet<>(links));
+    }
+
+    /** People rows: id, external_id, profile, last_name, first_name, birth_date, email, search_key. */
+    private static List<ExistingUser> people(EntityManager em, String sql, Object... params) {
+        return Sql.rows(em, sql, params).stream().map(r -> new ExistingUser((UUID) r[0], (String) r[1],
+                Profile.valueOf((String) r[2]), (String) r[3], (String) r[4],
+                r[5] == null ? null : ((java.sql.Date) r[5]).toLocalDate(), (String) r[6], (String) r[7])).toList();
     }
 
     /**
@@ -128,23 +134,9 @@ public class Be1dImporter {
      * identity; its names follow the latest import that names it.
      */
     private static List<ExistingUser> mergedIdentities(EntityManager em, String prefix) {
-        Map<UUID, List<String>> identitiesByKept = new java.util.HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT CAST(kept_id AS text), merged_external_id FROM ent_user_merge"
-                + " WHERE merged_external_id LIKE ?1").setParameter(1, prefix).getResultList()) {
-            Object[] r = (Object[]) row;
-            identitiesByKept.computeIfAbsent(UUID.fromString((String) r[0]), k -> new java.util.ArrayList<>())
-                    .add((String) r[1]);
-        }
-        if (identitiesByKept.isEmpty()) {
-            return List.of();
-        }
-        List<ExistingUser> aliases = new java.util.ArrayList<>();
-        em.createQuery("SELECT u FROM EntUser u WHERE u.id IN :ids", EntUser.class)
-                .setParameter("ids", List.copyOf(identitiesByKept.keySet())).getResultList()
-                .forEach(u -> identitiesByKept.get(u.id()).forEach(identity -> aliases.add(new ExistingUser(u.id(),
-                        identity, u.profile(), u.lastName(), u.firstName(), u.birthDate(), u.email(),
-                        u.searchKey()))));
-        return aliases;
+        return people(em, "SELECT u.id, m.merged_external_id, u.profile, u.last_name, u.first_name, u.birth_date,"
+                + " u.email, u.search_key FROM ent_user_merge m JOIN ent_user u ON u.id = m.kept_id"
+                + " WHERE m.merged_external_id LIKE ?1", prefix);
     }
 
     /**
@@ -154,44 +146,64 @@ public class Be1dImporter {
      */
     static void rights(EntityManager em, Be1dImportPlan plan) {
         if (!plan.absent().isEmpty()) {
-            em.createNativeQuery("UPDATE ent_user SET rights_lost_at = now() WHERE rights_lost_at IS NULL"
-                    + " AND id = ANY (CAST(string_to_array(?1, ',') AS uuid[]))")
-                    .setParameter(1, join(plan.absent())).executeUpdate();
+            Sql.exec(em, "UPDATE ent_user SET rights_lost_at = now() WHERE rights_lost_at IS NULL"
+                    + " AND id = ANY (CAST(?1 AS uuid[]))", Sql.uuids(plan.absent()));
         }
         if (!plan.present().isEmpty()) {
-            em.createNativeQuery("UPDATE ent_user SET rights_lost_at = NULL WHERE rights_lost_at IS NOT NULL"
-                    + " AND id = ANY (CAST(string_to_array(?1, ',') AS uuid[]))")
-                    .setParameter(1, join(plan.present())).executeUpdate();
+            Sql.exec(em, "UPDATE ent_user SET rights_lost_at = NULL WHERE rights_lost_at IS NOT NULL"
+                    + " AND id = ANY (CAST(?1 AS uuid[]))", Sql.uuids(plan.present()));
         }
-    }
-
-    private static String join(java.util.Set<UUID> ids) {
-        return String.join(",", ids.stream().map(UUID::toString).toList());
     }
 
     /**
-     * Writes the plan. Flushed table by table in foreign-key order (classes and people before the rows that
-     * reference them): the mapping has no relationships from which the provider could infer that order.
+     * Writes the plan: plain multi-row statements on the unit of work's own connection ({@link Sql}, ADR 0051), in
+     * foreign-key order (classes and people before the rows that reference them). The plan was decided before
+     * (Be1dReconciliation, pure); only how its rows reach the database is here.
      */
     static void write(EntityManager em, Structure school, Be1dImportPlan plan) {
         try {
-            plan.newClasses().forEach(c -> em.persist(new SchoolClass(c.id(), school.id(), c.name(), c.level())));
-            em.flush();
-            plan.newUsers().forEach(p -> em.persist(new EntUser(p.id(), p.externalId(), p.profile(), p.lastName(),
-                    p.firstName(), p.birthDate(), p.email(), school.id())));
-            plan.changedUsers().forEach(p -> em.find(EntUser.class, p.id())
-                    .update(p.lastName(), p.firstName(), p.birthDate(), p.email()));
-            em.flush();
-            for (Membership m : plan.membershipsToRemove()) {
-                ClassMember row = em.find(ClassMember.class, new ClassMember.Key(m.classId(), m.userId()));
-                if (row != null) {
-                    em.remove(row);
-                }
+            Sql.Inserts classes = new Sql.Inserts(em, "INSERT INTO school_class (id, structure_id, name, level,"
+                    + " created_at) VALUES", "(CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS text), now())", "");
+            for (Be1dImportPlan.NewClass c : plan.newClasses()) {
+                add(classes, c.id(), school.id(), c.name(), c.level());
             }
-            em.flush();
-            plan.membershipsToAdd().forEach(m -> em.persist(new ClassMember(m.classId(), m.userId())));
-            plan.linksToAdd().forEach(l -> em.persist(new RelativeLink(l.relativeId(), l.studentId())));
-            em.flush();
+            classes.flush();
+            Sql.Inserts people = new Sql.Inserts(em, "INSERT INTO ent_user (id, external_id, profile, last_name,"
+                    + " first_name, birth_date, email, structure_id, search_key, created_at) VALUES",
+                    "(CAST(? AS uuid), ?, ?, ?, ?, CAST(? AS date), CAST(? AS text), CAST(? AS uuid), ?, now())", "");
+            for (Be1dImportPlan.Person p : plan.newUsers()) {
+                add(people, p.id(), p.externalId(), p.profile().name(), p.lastName(), p.firstName(), p.birthDate(),
+                        p.email(), school.id(), Text.searchKey(p.lastName(), p.firstName()));
+            }
+            people.flush();
+            // the changed people, many per statement: UPDATE ... FROM (VALUES (...), (...)) AS v
+            Sql.Inserts changed = new Sql.Inserts(em, "UPDATE ent_user u SET last_name = v.last_name, first_name ="
+                    + " v.first_name, birth_date = v.birth_date, email = v.email, search_key = v.search_key FROM"
+                    + " (VALUES", "(CAST(? AS uuid), ?, ?, CAST(? AS date), CAST(? AS text), ?)",
+                    ") AS v (id, last_name, first_name, birth_date, email, search_key) WHERE u.id = v.id");
+            for (Be1dImportPlan.Person p : plan.changedUsers()) {
+                add(changed, p.id(), p.lastName(), p.firstName(), p.birthDate(), p.email(),
+                        Text.searchKey(p.lastName(), p.firstName()));
+            }
+            changed.flush();
+            if (!plan.membershipsToRemove().isEmpty()) {
+                Sql.exec(em, "DELETE FROM class_member WHERE (class_id, user_id) IN"
+                        + " (SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])))",
+                        Sql.uuids(plan.membershipsToRemove().stream().map(Membership::classId).toList()),
+                        Sql.uuids(plan.membershipsToRemove().stream().map(Membership::userId).toList()));
+            }
+            Sql.Inserts memberships = new Sql.Inserts(em, "INSERT INTO class_member (class_id, user_id) VALUES",
+                    "(CAST(? AS uuid), CAST(? AS uuid))", "");
+            for (Membership m : plan.membershipsToAdd()) {
+                add(memberships, m.classId(), m.userId());
+            }
+            memberships.flush();
+            Sql.Inserts links = new Sql.Inserts(em, "INSERT INTO relative_link (relative_id, student_id) VALUES",
+                    "(CAST(? AS uuid), CAST(? AS uuid))", "");
+            for (Link l : plan.linksToAdd()) {
+                add(links, l.relativeId(), l.studentId());
+            }
+            links.flush();
             rights(em, plan);
             // The school's profile groups follow its people, classes and families; new classes get the defaults.
             ProfileGroups.sync(em, school.id(), false);
@@ -201,6 +213,13 @@ public class Be1dImporter {
                 throw new Conflict("import-conflict");
             }
             throw e;
+        }
+    }
+
+    /** A row; a full batch is sent at once (one table at a time: the rows it references were sent before). */
+    private static void add(Sql.Inserts batch, Object... values) {
+        if (batch.add(values)) {
+            batch.flush();
         }
     }
 }

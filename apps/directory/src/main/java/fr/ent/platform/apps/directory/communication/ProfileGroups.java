@@ -9,8 +9,8 @@ import fr.ent.platform.apps.directory.model.CommunicationSetting;
 import fr.ent.platform.apps.directory.model.EntGroup;
 import fr.ent.platform.apps.directory.model.GroupMember;
 import fr.ent.platform.apps.directory.model.GroupType;
-import fr.ent.platform.apps.directory.model.SchoolClass;
 import fr.ent.platform.apps.directory.model.Structure;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -53,49 +53,47 @@ public final class ProfileGroups {
 
     static SchoolSnapshot snapshot(EntityManager em, Structure school) {
         UUID s = school.id();
-        var classes = em.createQuery("SELECT c FROM SchoolClass c WHERE c.structureId = :s ORDER BY c.name, c.id",
-                        SchoolClass.class).setParameter("s", s).getResultList().stream()
-                .map(c -> new SchoolSnapshot.SchoolClass(c.id(), c.name())).toList();
+        // Plain rows on the unit of work's connection (Sql): a school's thousands of people and memberships stay
+        // out of the persistence context, which every later flush of the transaction walks, and out of
+        // EclipseLink's row building (France import bench, ADR 0051). The flush first: plain reads do not see
+        // entities still waiting in the unit of work (a declaration's new person, a new class).
+        em.flush();
+        var classes = Sql.rows(em, "SELECT id, name FROM school_class WHERE structure_id = ?1 ORDER BY name, id", s)
+                .stream().map(c -> new SchoolSnapshot.SchoolClass((UUID) c[0], (String) c[1])).toList();
         // their school's people, and those a merge attached to it (ADR 0025)
-        var people = em.createQuery("""
-                        SELECT u.id, u.profile FROM EntUser u
-                         WHERE u.structureId = :s
-                            OR u.id IN (SELECT a.userId FROM UserAttachment a WHERE a.structureId = :s)""",
-                        Object[].class)
-                .setParameter("s", s).getResultList().stream()
-                .map(row -> new Person((UUID) row[0], (Profile) row[1])).toList();
-        // Pairs of ids, not entities: a school's thousands of rows stay out of the persistence context, which every
-        // later flush of the transaction would go through (France import bench, ADR 0051).
-        var classMembers = pairs(em.createQuery("""
-                        SELECT m.classId, m.userId FROM ClassMember m
-                         WHERE m.classId IN (SELECT c.id FROM SchoolClass c WHERE c.structureId = :s)""",
-                        Object[].class).setParameter("s", s));
-        var parents = pairs(em.createQuery("""
-                        SELECT l.relativeId, l.studentId FROM RelativeLink l
-                         WHERE l.studentId IN (SELECT u.id FROM EntUser u WHERE u.structureId = :s AND u.profile = :p)""",
-                        Object[].class).setParameter("s", s).setParameter("p", Profile.Student));
+        var people = Sql.rows(em, """
+                        SELECT u.id, u.profile FROM ent_user u
+                         WHERE u.structure_id = ?1
+                            OR u.id IN (SELECT a.user_id FROM ent_user_attachment a WHERE a.structure_id = ?1)""", s)
+                .stream().map(row -> new Person((UUID) row[0], Profile.valueOf((String) row[1]))).toList();
+        var classMembers = pairs(em, """
+                        SELECT m.class_id, m.user_id FROM class_member m
+                         WHERE m.class_id IN (SELECT c.id FROM school_class c WHERE c.structure_id = ?1)""", s);
+        var parents = pairs(em, """
+                        SELECT l.relative_id, l.student_id FROM relative_link l
+                         WHERE l.student_id IN (SELECT u.id FROM ent_user u WHERE u.structure_id = ?1 AND u.profile = ?2)""",
+                        s, Profile.Student.name());
         List<EntGroup> groups = em.createQuery("""
                         SELECT g FROM EntGroup g WHERE g.structureId = :s AND g.type = :t
                          ORDER BY g.createdAt, g.id""", EntGroup.class)
                 .setParameter("s", s).setParameter("t", GroupType.PROFILE).getResultList();
         var profileGroups = groups.stream().flatMap(g -> profile(g.profile())
                 .map(p -> new ProfileGroup(g.id(), g.classId(), p)).stream()).toList();
-        var members = pairs(em.createQuery("""
-                        SELECT m.groupId, m.userId FROM GroupMember m WHERE m.groupId IN
-                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s AND g.type = :t)""", Object[].class)
-                .setParameter("s", s).setParameter("t", GroupType.PROFILE));
-        var links = pairs(em.createQuery("""
-                        SELECT l.fromGroupId, l.toGroupId FROM CommunicationLink l WHERE l.fromGroupId IN
-                          (SELECT g.id FROM EntGroup g WHERE g.structureId = :s)""", Object[].class)
-                .setParameter("s", s));
+        var members = pairs(em, """
+                        SELECT m.group_id, m.user_id FROM group_member m WHERE m.group_id IN
+                          (SELECT g.id FROM ent_group g WHERE g.structure_id = ?1 AND g.type = ?2)""",
+                        s, GroupType.PROFILE.name());
+        var links = pairs(em, """
+                        SELECT l.from_group_id, l.to_group_id FROM communication_link l WHERE l.from_group_id IN
+                          (SELECT g.id FROM ent_group g WHERE g.structure_id = ?1)""", s);
         Optional<Boolean> pupilsTalk = Optional.ofNullable(em.find(CommunicationSetting.class, s))
                 .map(CommunicationSetting::pupilsTalk);
         return new SchoolSnapshot(s, school.name(), classes, people, new HashSet<>(classMembers),
                 new HashSet<>(parents), profileGroups, new HashSet<>(members), new HashSet<>(links), pupilsTalk);
     }
 
-    private static List<Pair> pairs(jakarta.persistence.TypedQuery<Object[]> query) {
-        return query.getResultList().stream().map(r -> new Pair((UUID) r[0], (UUID) r[1])).toList();
+    private static List<Pair> pairs(EntityManager em, String sql, Object... params) {
+        return Sql.rows(em, sql, params).stream().map(r -> new Pair((UUID) r[0], (UUID) r[1])).toList();
     }
 
     /** Flushed in foreign-key order: groups before their members and rules (the mapping has no relationships). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.apps.directory.service.DirectoryDatabase;
+import fr.ent.platform.apps.directory.sql.Sql;
 import fr.ent.platform.problem.DomainException;
 import org.junit.jupiter.api.Test;
 

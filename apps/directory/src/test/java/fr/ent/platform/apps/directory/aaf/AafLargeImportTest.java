@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.apps.directory.service.DirectoryDatabase;
+import fr.ent.platform.apps.directory.sql.Sql;
 import jakarta.persistence.PersistenceException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

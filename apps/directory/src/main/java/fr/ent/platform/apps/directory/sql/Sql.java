@@ -1,4 +1,4 @@
-package fr.ent.platform.apps.directory.aaf;
+package fr.ent.platform.apps.directory.sql;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -10,26 +10,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plain SQL on the import's transaction. The import writes with plain statements rather than entities: it touches
- * tables the entities do not map (nomenclatures, functions, staging) and needs set-based statements. Parameters
- * are bound, never spliced; nullable ones are cast in the SQL (a null has no type PostgreSQL could guess).
+ * Plain SQL on a unit of work's transaction, for the directory's bulk writers (the AAF and BE1D imports, the
+ * profile groups): they write with plain statements rather than entities, many rows per statement, and the AAF
+ * import touches tables the entities do not map (nomenclatures, functions, staging). Parameters are bound, never
+ * spliced; nullable ones are cast in the SQL (a null has no type PostgreSQL could guess).
  *
  * <p>The statements go through JDBC on the unit of work's own connection ({@code em.unwrap(Connection.class)}, as
  * the collectivity export's {@code TableTransfer} does): same transaction, same role and schema, but not through
  * EclipseLink's native queries, whose parameter binding looks each parameter up in a list (quadratic in the
  * parameters: three quarters of the AAF import's JVM time went there with a hundred rows per INSERT, France import
- * bench, 2026-12-05). They are written with JPA's numbered marks ({@code ?1}, a mark may repeat), turned into JDBC's
- * here. Entities persisted in the same transaction and not flushed yet are not seen: flush before.
+ * bench, 2026-12-05; ADR 0051). They are written with JPA's numbered marks ({@code ?1}, a mark may repeat), turned
+ * into JDBC's here. Entities persisted in the same transaction and not flushed yet are not seen: flush before.
+ * The connection is the one the unit of work holds, so the collectivity's role and search path that its data door
+ * set at the start of the transaction hold for these statements too; nothing here sets or resets them.
  */
-final class Sql {
+public final class Sql {
 
     /** Joins a list for {@code string_to_array(?, chr(31))}: U+001F cannot appear in XML 1.0 text. */
-    static final char SEPARATOR = '\u001F';
+    public static final char SEPARATOR = '\u001F';
 
     private static final Pattern MARK = Pattern.compile("\\?(\\d+)");
     /** The JDBC text and parameter order of each statement text (a few dozen distinct texts). */
@@ -41,7 +45,7 @@ final class Sql {
     private record Jdbc(String sql, int[] order) {
     }
 
-    static int exec(EntityManager em, String sql, Object... params) {
+    public static int exec(EntityManager em, String sql, Object... params) {
         try (PreparedStatement ps = prepare(em, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -50,7 +54,7 @@ final class Sql {
     }
 
     /** Rows as arrays, whatever the number of columns. */
-    static List<Object[]> rows(EntityManager em, String sql, Object... params) {
+    public static List<Object[]> rows(EntityManager em, String sql, Object... params) {
         try (PreparedStatement ps = prepare(em, sql, params); ResultSet rs = ps.executeQuery()) {
             int columns = rs.getMetaData().getColumnCount();
             List<Object[]> rows = new ArrayList<>();
@@ -69,20 +73,41 @@ final class Sql {
 
     private static PreparedStatement prepare(EntityManager em, String sql, Object... params) throws SQLException {
         Jdbc jdbc = TRANSLATED.computeIfAbsent(sql, Sql::translate);
-        PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(jdbc.sql());
+        Connection c = em.unwrap(Connection.class);
+        PreparedStatement ps = c.prepareStatement(jdbc.sql());
         try {
             for (int i = 0; i < jdbc.order().length; i++) {
                 int mark = jdbc.order()[i];
                 if (mark > params.length) {
                     throw new IllegalArgumentException("?" + mark + " without a value in " + sql);
                 }
-                ps.setObject(i + 1, params[mark - 1]);
+                bind(c, ps, i + 1, params[mark - 1]);
             }
             return ps;
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
         }
+    }
+
+    /** A value; {@link Uuids} go as a uuid array. */
+    private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Uuids ids) {
+            ps.setArray(index, c.createArrayOf("uuid", ids.values()));
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /**
+     * Ids as one array parameter ({@code id = ANY (CAST(?1 AS uuid[]))}, {@code unnest}). A record rather than a
+     * bare {@code UUID[]}, which a varargs call would take for the parameters themselves.
+     */
+    public record Uuids(UUID[] values) {
+    }
+
+    public static Uuids uuids(Collection<UUID> ids) {
+        return new Uuids(ids.toArray(UUID[]::new));
     }
 
     /** {@code ?N} marks to JDBC's {@code ?}, in the order they appear (the texts are ours: no mark in a literal). */
@@ -100,7 +125,7 @@ final class Sql {
 
     /** As EclipseLink reported failures: a PersistenceException, whose cause chain holds the SQLException. */
     private static PersistenceException failure(SQLException e, String sql) {
-        return new PersistenceException("AAF import statement failed: " + e.getMessage(), e);
+        return new PersistenceException("bulk statement failed: " + e.getMessage(), e);
     }
 
     /**
@@ -108,8 +133,8 @@ final class Sql {
      * import writes most of its rows this way (one round trip per batch instead of one per row). Nothing is
      * written before {@link #flush}: the caller flushes before it reads, or writes otherwise, what these rows touch.
      */
-    static final class Inserts {
-        static final int ROWS = 500;
+    public static final class Inserts {
+        public static final int ROWS = 500;
         private final EntityManager em;
         private final String head;
         private final String[] row;
@@ -118,7 +143,7 @@ final class Sql {
         private int rows;
 
         /** {@code head} "INSERT INTO t (a, b) VALUES", {@code row} "(CAST(? AS uuid), ?)", {@code tail} "" or "ON CONFLICT...". */
-        Inserts(EntityManager em, String head, String row, String tail) {
+        public Inserts(EntityManager em, String head, String row, String tail) {
             this.em = em;
             this.head = head;
             this.row = row.split("\\?", -1);
@@ -126,7 +151,7 @@ final class Sql {
         }
 
         /** Adds a row; true when the batch is full (the caller then flushes, in its order of tables). */
-        boolean add(Object... values) {
+        public boolean add(Object... values) {
             if (values.length != row.length - 1) {
                 throw new IllegalArgumentException(values.length + " values for " + (row.length - 1) + " marks");
             }
@@ -134,28 +159,37 @@ final class Sql {
             return ++rows >= ROWS;
         }
 
-        void flush() {
+        /**
+         * Sends the waiting rows. The JDBC text is built here directly, with JDBC's own marks: going through
+         * {@link #exec}'s translation would parse and cache a text of thousands of marks per batch size.
+         */
+        public void flush() {
             if (rows == 0) {
                 return;
             }
             StringBuilder sql = new StringBuilder(head).append(' ');
-            int n = 0;
+            String oneRow = String.join("?", row);
             for (int r = 0; r < rows; r++) {
-                sql.append(r == 0 ? "" : ",").append(row[0]);
-                for (int i = 1; i < row.length; i++) {
-                    sql.append('?').append(++n).append(row[i]);
-                }
+                sql.append(r == 0 ? "" : ",").append(oneRow);
             }
             if (!tail.isEmpty()) {
                 sql.append(' ').append(tail);
             }
-            exec(em, sql.toString(), params.toArray());
+            Connection c = em.unwrap(Connection.class);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    bind(c, ps, i + 1, params.get(i));
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw failure(e, head);
+            }
             params.clear();
             rows = 0;
         }
     }
 
-    static String list(Collection<String> values) {
+    public static String list(Collection<String> values) {
         StringBuilder s = new StringBuilder();
         for (String v : values) {
             if (!s.isEmpty()) {
@@ -166,7 +200,7 @@ final class Sql {
         return s.toString();
     }
 
-    static String text(Object o) {
+    public static String text(Object o) {
         return o == null ? null : o.toString();
     }
 
