@@ -143,8 +143,8 @@ public class AccountReset {
         }
         DirectoryAccounts.Code code;
         try {
-            code = new DirectoryAccounts(dataSource, validity, clock).newCodes(c, java.util.Set.of(UUID.fromString(
-                    entUserId))).get(UUID.fromString(entUserId));
+            UUID id = UUID.fromString(entUserId);
+            code = new DirectoryAccounts(dataSource, validity, clock).newCodes(c, java.util.Set.of(id)).get(id);
         } catch (SQLException e) {
             throw new IllegalStateException("tenant=" + c.slug() + " directory account not reset: " + e.getMessage(), e);
         }

@@ -12,11 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -52,23 +57,17 @@ public class DirectoryAccounts {
         TenantNames names = c.names();
         Instant expiresAt = clock.instant().plus(validity);
         AccountSync.Result result = new TenantTransactions(dataSource).write(names, connection -> {
-            Set<String> logins = new HashSet<>(takenLogins);
-            logins.addAll(existingLogins(connection));
-            List<DirectoryUser> users = DirectoryUser.readAll(connection).stream()
-                    .filter(u -> only == null || only.contains(u.id())).toList();
-            Set<UUID> withAccount = withAccount(connection);
+            Missing missing = missing(connection, only, takenLogins);
+            List<DirectoryUser> users = missing.people();
             List<AccountSync.NewAccount> created = new ArrayList<>();
-            for (DirectoryUser user : users) {
-                if (!withAccount.contains(user.id())) {
-                    String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
-                    created.add(new AccountSync.NewAccount(login, ActivationCodes.next(), user.id(), user.profile(),
-                            expiresAt));
-                }
+            for (NewLogin n : missing.logins()) {
+                created.add(new AccountSync.NewAccount(n.login(), ActivationCodes.next(), n.user().id(),
+                        n.user().profile(), expiresAt));
             }
             // Hashing the codes is most of the cost (PBKDF2, ActivationCodes.ITERATIONS each): on every core.
             byte[][] salts = new byte[created.size()][];
             byte[][] hashes = new byte[created.size()][];
-            java.util.stream.IntStream.range(0, created.size()).parallel().forEach(i -> {
+            IntStream.range(0, created.size()).parallel().forEach(i -> {
                 salts[i] = ActivationCodes.salt();
                 hashes[i] = ActivationCodes.hash(created.get(i).activationCode(), salts[i]);
             });
@@ -125,18 +124,10 @@ public class DirectoryAccounts {
         long started = System.nanoTime();
         TenantNames names = c.names();
         Bulk result = new TenantTransactions(dataSource).write(names, connection -> {
-            Set<String> logins = new HashSet<>(takenLogins);
-            logins.addAll(existingLogins(connection));
-            Set<UUID> withAccount = withAccount(connection);
-            List<DirectoryUser> users = DirectoryUser.readAll(connection);
-            List<UUID> ids = new ArrayList<>();
-            List<String> made = new ArrayList<>();
-            for (DirectoryUser user : users) {
-                if (!withAccount.contains(user.id())) {
-                    ids.add(user.id());
-                    made.add(Logins.unique(Logins.base(user.firstName(), user.lastName()), logins));
-                }
-            }
+            Missing missing = missing(connection, null, takenLogins);
+            List<DirectoryUser> users = missing.people();
+            List<UUID> ids = missing.logins().stream().map(n -> n.user().id()).toList();
+            List<String> made = missing.logins().stream().map(NewLogin::login).toList();
             int created = 0;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
                     + " SELECT * FROM unnest(?::uuid[], ?::text[]) ON CONFLICT DO NOTHING")) {
@@ -162,13 +153,13 @@ public class DirectoryAccounts {
      * (ADR 0043: the provider imports a person with the row's code at their first login); the callers check that.
      * One transaction; the codes hashed on every core. Returns the codes of the rows found, by person.
      */
-    public java.util.Map<UUID, Code> newCodes(Collectivity c, java.util.Collection<UUID> userIds) throws SQLException {
+    public Map<UUID, Code> newCodes(Collectivity c, Collection<UUID> userIds) throws SQLException {
         if (userIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         Instant expiresAt = clock.instant().plus(validity);
-        java.util.Map<UUID, Code> codes = new TenantTransactions(dataSource).write(c.names(), connection -> {
-            java.util.Map<UUID, String> rows = new java.util.LinkedHashMap<>();
+        Map<UUID, Code> codes = new TenantTransactions(dataSource).write(c.names(), connection -> {
+            Map<UUID, String> rows = new LinkedHashMap<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT user_id, login FROM ent_account"
                     + " WHERE user_id = ANY (?) ORDER BY user_id FOR UPDATE")) {
                 ps.setArray(1, connection.createArrayOf("uuid", userIds.toArray()));
@@ -182,7 +173,7 @@ public class DirectoryAccounts {
             String[] clear = new String[ids.size()];
             byte[][] salts = new byte[ids.size()][];
             byte[][] hashes = new byte[ids.size()][];
-            java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
+            IntStream.range(0, ids.size()).parallel().forEach(i -> {
                 clear[i] = ActivationCodes.next();
                 salts[i] = ActivationCodes.salt();
                 hashes[i] = ActivationCodes.hash(clear[i], salts[i]);
@@ -199,7 +190,7 @@ public class DirectoryAccounts {
                 }
                 ps.executeBatch();
             }
-            java.util.Map<UUID, Code> made = new java.util.HashMap<>();
+            Map<UUID, Code> made = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 made.put(ids.get(i), new Code(ids.get(i), rows.get(ids.get(i)), clear[i], expiresAt));
             }
@@ -219,13 +210,13 @@ public class DirectoryAccounts {
      * code not expired), EXPIRED (a code past its expiry, cleared by the expiry pass or not yet), NONE (no code yet, or
      * withdrawn because the person signs in through an upstream provider). People without a row are absent.
      */
-    java.util.Map<UUID, RowState> rowStates(Collectivity c, java.util.Collection<UUID> userIds) throws SQLException {
+    Map<UUID, RowState> rowStates(Collectivity c, Collection<UUID> userIds) throws SQLException {
         if (userIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         Instant now = clock.instant();
         return new TenantTransactions(dataSource).read(c.names(), connection -> {
-            java.util.Map<UUID, RowState> states = new java.util.HashMap<>();
+            Map<UUID, RowState> states = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT user_id, login, activation_hash IS NOT NULL,"
                     + " activation_expires_at FROM ent_account WHERE user_id = ANY (?)")) {
                 ps.setArray(1, connection.createArrayOf("uuid", userIds.toArray()));
@@ -262,6 +253,34 @@ public class DirectoryAccounts {
     /** The collectivity setting that switches its accounts to the directory, and its value for that. */
     public static final String SETTING = "identity.accounts";
     public static final String DIRECTORY = "directory";
+
+    /** A person without a row and the login they get. */
+    private record NewLogin(DirectoryUser user, String login) {
+    }
+
+    /** The people considered, and those of them without a row with their new logins. */
+    private record Missing(List<DirectoryUser> people, List<NewLogin> logins) {
+    }
+
+    /**
+     * The collectivity's people ({@code only}: directory ids, null for everyone) and, for those without a row, a
+     * login unique among the rows and {@code takenLogins} (logins held in the realm by accounts made otherwise).
+     */
+    private static Missing missing(Connection connection, Set<UUID> only, Set<String> takenLogins)
+            throws SQLException {
+        Set<String> logins = new HashSet<>(takenLogins);
+        logins.addAll(existingLogins(connection));
+        List<DirectoryUser> people = DirectoryUser.readAll(connection).stream()
+                .filter(u -> only == null || only.contains(u.id())).toList();
+        Set<UUID> withAccount = withAccount(connection);
+        List<NewLogin> made = new ArrayList<>();
+        for (DirectoryUser user : people) {
+            if (!withAccount.contains(user.id())) {
+                made.add(new NewLogin(user, Logins.unique(Logins.base(user.firstName(), user.lastName()), logins)));
+            }
+        }
+        return new Missing(people, made);
+    }
 
     private static Set<String> existingLogins(Connection c) throws SQLException {
         Set<String> logins = new HashSet<>();
