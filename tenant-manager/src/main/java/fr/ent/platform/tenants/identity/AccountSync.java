@@ -106,9 +106,7 @@ public class AccountSync {
         if (DirectoryAccounts.enabled(dataSource, c.names())) {
             // The realm finds this collectivity's people in its directory (ADR 0043): accounts are made there, and
             // Keycloak imports each person at first login. Logins taken in the realm stay taken.
-            Set<String> taken = new HashSet<>();
-            existingAccounts(admin, realm, taken, new HashSet<>());
-            return new DirectoryAccounts(dataSource, validity, clock).create(c, only, taken);
+            return new DirectoryAccounts(dataSource, validity, clock).create(c, only, realmLogins(admin, realm));
         }
         Instant expiresAt = clock.instant().plus(validity);
         List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names()).stream()
@@ -160,6 +158,25 @@ public class AccountSync {
 
         NewAccount account() {
             return new NewAccount(login, code, user.id(), user.profile(), expiresAt);
+        }
+    }
+
+    /**
+     * The usernames the realm holds, read page by page (brief representations: no attributes): for a collectivity
+     * whose accounts are made in its directory (ADR 0043), the logins its new rows must not take (administrators,
+     * accounts copied before the switch; accounts imported by the provider carry their row's login anyway).
+     */
+    static Set<String> realmLogins(KeycloakAdmin admin, String realm) {
+        Set<String> logins = new HashSet<>();
+        for (int first = 0; ; first += PAGE) {
+            JsonArray page = admin.get(realm + "/users?briefRepresentation=true&first=" + first + "&max=" + PAGE)
+                    .array();
+            for (JsonValue value : page) {
+                logins.add(value.asJsonObject().getString("username"));
+            }
+            if (page.size() < PAGE) {
+                return logins;
+            }
         }
     }
 

@@ -119,7 +119,7 @@ public class DirectoryAccounts {
      * person imported (a PBKDF2 code costs 0.36 ms of CPU, most of a whole import's budget per person). Rows go
      * {@value #ROWS_PER_INSERT} per statement ({@code INSERT … SELECT FROM unnest(uuid[], text[])}); a person who got a
      * row meanwhile (a letter printed during the run) keeps theirs ({@code ON CONFLICT DO NOTHING}). For an import or
-     * a reconciliation; the France bench uses it.
+     * a reconciliation: {@link DirectoryAccountRows} after the runtime's imports, and the France bench.
      */
     public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins) throws SQLException {
         long started = System.nanoTime();
@@ -153,6 +153,27 @@ public class DirectoryAccounts {
         LOG.info(() -> "tenant=" + c.slug() + " directory accounts without codes: " + result.created() + " created in "
                 + millis + " ms (" + result.alreadyThere() + " already there)");
         return result;
+    }
+
+    /**
+     * How many people of the collectivity have no {@code ent_account} row, if its accounts are made in its directory
+     * ({@link #enabled}); 0 otherwise. One statement (the setting, then an anti-join of the two primary keys), so that
+     * the reconciliation ({@link DirectoryAccountRows}) reads no person and asks Keycloak nothing for a collectivity
+     * where nothing is missing. Counts everyone {@link #createWithoutCodes} would give a row to.
+     */
+    public static int missing(DataSource dataSource, TenantNames names) throws SQLException {
+        return new TenantTransactions(dataSource).read(names, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN EXISTS (SELECT 1 FROM tenant_setting"
+                    + " WHERE name = ? AND value = ?) THEN (SELECT count(*) FROM ent_user u WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM ent_account a WHERE a.user_id = u.id)) ELSE 0 END")) {
+                ps.setString(1, SETTING);
+                ps.setString(2, DIRECTORY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     /**
