@@ -60,22 +60,26 @@ class DirectoryAccountRowsTest {
         UUID leo = insertUser(directory, "Teacher", "Léo", "Petit");
         insertUser(copies, "Student", "Zoé", "Martin");
         insertUser(copies, "Teacher", "Léo", "Petit");
-        // "zoe.martin" is held in the realm by an account made otherwise (an administrator, a copy before the switch).
-        admin.post(directory.names().realm() + "/users", Json.createObjectBuilder().add("username", "zoe.martin")
+        // The realm holds "leo.petit" (an administrator, tied to nobody in the directory) and "zoe.martin.2", the
+        // account of the second Zoé, copied into Keycloak before the collectivity's switch.
+        admin.post(directory.names().realm() + "/users", Json.createObjectBuilder().add("username", "leo.petit")
                 .add("enabled", true).build());
+        admin.post(directory.names().realm() + "/users", Json.createObjectBuilder().add("username", "zoe.martin.2")
+                .add("enabled", true).add("attributes", Json.createObjectBuilder()
+                        .add("ent_user_id", Json.createArrayBuilder().add(zoe2.toString()))).build());
         assertThat(DirectoryAccounts.missing(db, directory.names())).isEqualTo(3);
         assertThat(DirectoryAccounts.missing(db, copies.names())).isZero(); // not a directory collectivity
 
         assertThat(rows.round(List.of(directory, copies)))
                 .isEqualTo(new DirectoryAccountRows.Round(2, 1, 3, List.of()));
-        assertThat(login(directory, zoe)).isEqualTo("zoe.martin.2");
-        assertThat(login(directory, zoe2)).isEqualTo("zoe.martin.3");
-        assertThat(login(directory, leo)).isEqualTo("leo.petit");
+        assertThat(login(directory, zoe)).isEqualTo("zoe.martin");
+        assertThat(login(directory, zoe2)).isEqualTo("zoe.martin.2"); // her copied account's: brokering finds it
+        assertThat(login(directory, leo)).isEqualTo("leo.petit.2"); // the administrator's login is not reused
         assertThat(count(directory, "SELECT count(*) FROM %s.ent_account WHERE activation_salt IS NULL"
                 + " AND activation_hash IS NULL AND activation_iterations IS NULL AND activation_expires_at IS NULL"))
                 .isEqualTo(3);
         assertThat(count(copies, "SELECT count(*) FROM %s.ent_account")).isZero();
-        assertThat(admin.get(directory.names().realm() + "/users/count").body()).isEqualTo("1"); // nothing copied
+        assertThat(admin.get(directory.names().realm() + "/users/count").body()).isEqualTo("2"); // nothing copied
         assertThat(admin.get(copies.names().realm() + "/users/count").body()).isEqualTo("0");
 
         // A second round finds nothing missing and changes nothing.
@@ -88,7 +92,7 @@ class DirectoryAccountRowsTest {
         // The next import's newcomer gets the next free login at the next round; the others' rows stay as they are.
         UUID newcomer = insertUser(directory, "Student", "Zoé", "Martin");
         assertThat(rows.reconcile(directory)).contains(new DirectoryAccounts.Bulk(4, 3, 1));
-        assertThat(login(directory, newcomer)).isEqualTo("zoe.martin.4");
+        assertThat(login(directory, newcomer)).isEqualTo("zoe.martin.3");
         assertThat(List.of(snapshot(directory).split("\n"))).hasSize(4).containsAll(List.of(before.split("\n")));
     }
 

@@ -19,9 +19,10 @@ import javax.sql.DataSource;
  * tenant-manager's {@code DirectoryAccountsTask} does every few minutes.
  *
  * <p>Cheap when nothing is missing: one statement per collectivity ({@link DirectoryAccounts#missing}), no person
- * read, no call to Keycloak. Only when rows are missing does it list the realm's usernames (pages of 1,000 brief
- * representations, {@link AccountSync#realmLogins}, as the account sync does) so that a new row never takes a login
- * an administrator or a copied account holds. Safe to run beside itself, a letter or the console's sync (another
+ * read, no call to Keycloak. Only when rows are missing does it list the realm's accounts (pages of 1,000,
+ * {@link AccountSync#realmAccounts}, as the account sync does) so that a new row never takes a login an
+ * administrator or another person's account holds, and a person who already has an account (copied before the
+ * switch) gets a row with that account's login. Safe to run beside itself, a letter or the console's sync (another
  * replica, say): rows go in with {@code ON CONFLICT DO NOTHING}, and a person whose login was taken meanwhile gets
  * their row at the next round.
  */
@@ -52,7 +53,8 @@ public class DirectoryAccountRows {
         if (DirectoryAccounts.missing(dataSource, c.names()) == 0) {
             return Optional.empty();
         }
-        return Optional.of(accounts.createWithoutCodes(c, AccountSync.realmLogins(admin, c.names().realm())));
+        AccountSync.RealmAccounts held = AccountSync.realmAccounts(admin, c.names().realm());
+        return Optional.of(accounts.createWithoutCodes(c, held.logins(), held.loginOf()));
     }
 
     /** Every collectivity given; one that fails (schema being upgraded, realm not answering) waits for the next. */

@@ -107,6 +107,9 @@ public class DirectoryAccounts {
     public record Code(UUID userId, String login, String code, Instant expiresAt) {
     }
 
+    /** What {@code ent_account.login} accepts (its CHECK, migration V9). */
+    private static final java.util.regex.Pattern LOGIN = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+
     /** Rows per INSERT of {@link #createWithoutCodes}: two arrays bound as two parameters, whatever the count. */
     private static final int ROWS_PER_INSERT = 5000;
 
@@ -122,19 +125,38 @@ public class DirectoryAccounts {
      * a reconciliation: {@link DirectoryAccountRows} after the runtime's imports, and the France bench.
      */
     public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins) throws SQLException {
+        return createWithoutCodes(c, takenLogins, java.util.Map.of());
+    }
+
+    /**
+     * The same, where some people already hold an account in the realm ({@code heldLogins}: their login there, by
+     * directory id; an account copied before the switch): their row takes that login rather than a new one, so that
+     * their brokered first login lands on that account (the provider's step finds it by the row's login and the same
+     * {@code ent_user_id}) instead of importing a second account for them. A held login the table would refuse, or
+     * that another row already has, is replaced by a new one as for anybody.
+     */
+    public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins, java.util.Map<UUID, String> heldLogins)
+            throws SQLException {
         long started = System.nanoTime();
         TenantNames names = c.names();
         Bulk result = new TenantTransactions(dataSource).write(names, connection -> {
+            Set<String> rowLogins = existingLogins(connection);
             Set<String> logins = new HashSet<>(takenLogins);
-            logins.addAll(existingLogins(connection));
+            logins.addAll(heldLogins.values());
+            logins.addAll(rowLogins);
             Set<UUID> withAccount = withAccount(connection);
             List<DirectoryUser> users = DirectoryUser.readAll(connection);
             List<UUID> ids = new ArrayList<>();
             List<String> made = new ArrayList<>();
             for (DirectoryUser user : users) {
                 if (!withAccount.contains(user.id())) {
+                    String held = heldLogins.get(user.id());
+                    String login = held != null && LOGIN.matcher(held).matches() && rowLogins.add(held) ? held
+                            : Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
+                    rowLogins.add(login);
+                    logins.add(login);
                     ids.add(user.id());
-                    made.add(Logins.unique(Logins.base(user.firstName(), user.lastName()), logins));
+                    made.add(login);
                 }
             }
             int created = 0;
