@@ -216,6 +216,41 @@ class BrokeringTest {
         assertThat(count(a)).isEqualTo("1");
     }
 
+    @Test
+    void aPersonJustImportedSignsInThroughTheUpstreamProviderOnceARoundHasMadeTheirRow() throws Exception {
+        DirectoryFederationSetup federation = new DirectoryFederationSetup(db, admin,
+                "jdbc:postgresql://127.0.0.1:" + TestDatabase.shared().port() + "/postgres");
+        CollectivityService federated = new CollectivityService(registry, new Provisioner(db, registry, database,
+                realms, StepGuard.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Optional.of(federation)), database, realms, Runnable::run);
+        Collectivity a = federated.create(request(uniqueSlug("brra")));
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO " + a.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
+            ps.setString(1, DirectoryAccounts.SETTING);
+            ps.setString(2, DirectoryAccounts.DIRECTORY);
+            ps.executeUpdate();
+        }
+        Upstream upstream = upstreamRealm();
+        brokering.apply(a, oidc(a, upstream));
+        // What an import leaves (BE1D, AAF in the runtime): the person and their EduConnect subject, no account row.
+        UUID lea = insertUser(a, "Student", "Léa", "Martin");
+        new ExternalIdentities(db).record(a.names(), ALIAS, List.of(
+                new ExternalIdentities.Link(lea, upstream.userId("lea.educ"))));
+        Login before = login(a, "lea.educ");
+        assertThat(before.accessToken()).isEmpty();
+        assertThat(before.page()).contains("reliée à aucun compte");
+        assertThat(count(a)).isEqualTo("0");
+
+        // One round of the reconciliation (DirectoryAccountsTask's) makes her row, without a code: she is in.
+        assertThat(new fr.ent.platform.tenants.identity.DirectoryAccountRows(db, admin).reconcile(a))
+                .contains(new DirectoryAccounts.Bulk(1, 0, 1));
+        Login after = login(a, "lea.educ");
+        assertThat(after.accessToken()).as(after.page()).isPresent();
+        assertThat(claims(after.accessToken().get()).getString("ent_user_id")).isEqualTo(lea.toString());
+        assertThat(admin.get(a.names().realm() + "/users/" + account(a, lea)).object().getString("username"))
+                .isEqualTo("lea.martin");
+    }
+
     private boolean hasCode(Collectivity c, UUID userId) throws SQLException {
         try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
                 "SELECT activation_hash IS NOT NULL FROM " + c.names().schema() + ".ent_account WHERE user_id = ?")) {

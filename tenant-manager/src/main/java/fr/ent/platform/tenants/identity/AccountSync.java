@@ -106,19 +106,17 @@ public class AccountSync {
         if (DirectoryAccounts.enabled(dataSource, c.names())) {
             // The realm finds this collectivity's people in its directory (ADR 0043): accounts are made there, and
             // Keycloak imports each person at first login. Logins taken in the realm stay taken.
-            Set<String> taken = new HashSet<>();
-            existingAccounts(admin, realm, taken, new HashSet<>());
-            return new DirectoryAccounts(dataSource, validity, clock).create(c, only, taken);
+            return new DirectoryAccounts(dataSource, validity, clock).create(c, only,
+                    realmAccounts(admin, realm).logins());
         }
         Instant expiresAt = clock.instant().plus(validity);
         List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names()).stream()
                 .filter(u -> only == null || only.contains(u.id())).toList();
-        Set<String> logins = new HashSet<>();
-        Set<String> linked = new HashSet<>();
-        existingAccounts(admin, realm, logins, linked);
+        RealmAccounts existing = realmAccounts(admin, realm);
+        Set<String> logins = existing.logins();
         List<Pending> pending = new ArrayList<>();
         for (DirectoryUser user : users) {
-            if (!linked.contains(user.id().toString())) {
+            if (!existing.loginOf().containsKey(user.id())) {
                 String login = Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
                 pending.add(new Pending(user, login, ActivationCodes.next(), expiresAt));
             }
@@ -163,22 +161,39 @@ public class AccountSync {
         }
     }
 
-    /** Usernames in use and directory ids that already have an account, read page by page. */
-    private static void existingAccounts(KeycloakAdmin admin, String realm, Set<String> logins, Set<String> linked) {
+    /**
+     * The accounts a realm holds: every username, and the username of each directory person who has an account (by
+     * its {@code ent_user_id} attribute: a copied account, or one the directory provider imported). {@code logins}
+     * is modifiable: the logins chosen next are added to it.
+     */
+    record RealmAccounts(Set<String> logins, Map<UUID, String> loginOf) {
+    }
+
+    /** The realm's accounts, read page by page. */
+    static RealmAccounts realmAccounts(KeycloakAdmin admin, String realm) {
+        Set<String> logins = new HashSet<>();
+        Map<UUID, String> loginOf = new HashMap<>();
         for (int first = 0; ; first += PAGE) {
             JsonArray page = admin.get(realm + "/users?briefRepresentation=false&first=" + first + "&max=" + PAGE)
                     .array();
             for (JsonValue value : page) {
                 JsonObject user = value.asJsonObject();
-                logins.add(user.getString("username"));
+                String login = user.getString("username");
+                logins.add(login);
                 JsonObject attributes = user.getJsonObject("attributes");
                 if (attributes != null && attributes.containsKey(Claims.USER_ID)) {
-                    attributes.getJsonArray(Claims.USER_ID).getValuesAs(jakarta.json.JsonString.class)
-                            .forEach(id -> linked.add(id.getString()));
+                    for (jakarta.json.JsonString id : attributes.getJsonArray(Claims.USER_ID)
+                            .getValuesAs(jakarta.json.JsonString.class)) {
+                        try {
+                            loginOf.put(UUID.fromString(id.getString()), login);
+                        } catch (IllegalArgumentException notAnId) {
+                            // an attribute set by hand: ties the account to nobody
+                        }
+                    }
                 }
             }
             if (page.size() < PAGE) {
-                return;
+                return new RealmAccounts(logins, loginOf);
             }
         }
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
@@ -57,7 +58,7 @@ public class DirectoryAccounts {
         TenantNames names = c.names();
         Instant expiresAt = clock.instant().plus(validity);
         AccountSync.Result result = new TenantTransactions(dataSource).write(names, connection -> {
-            Missing missing = missing(connection, only, takenLogins);
+            Missing missing = withoutRow(connection, only, takenLogins, Map.of());
             List<DirectoryUser> users = missing.people();
             List<AccountSync.NewAccount> created = new ArrayList<>();
             for (NewLogin n : missing.logins()) {
@@ -106,6 +107,9 @@ public class DirectoryAccounts {
     public record Code(UUID userId, String login, String code, Instant expiresAt) {
     }
 
+    /** What {@code ent_account.login} accepts (its CHECK, migration V9). */
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+
     /** Rows per INSERT of {@link #createWithoutCodes}: two arrays bound as two parameters, whatever the count. */
     private static final int ROWS_PER_INSERT = 5000;
 
@@ -118,13 +122,25 @@ public class DirectoryAccounts {
      * person imported (a PBKDF2 code costs 0.36 ms of CPU, most of a whole import's budget per person). Rows go
      * {@value #ROWS_PER_INSERT} per statement ({@code INSERT … SELECT FROM unnest(uuid[], text[])}); a person who got a
      * row meanwhile (a letter printed during the run) keeps theirs ({@code ON CONFLICT DO NOTHING}). For an import or
-     * a reconciliation; the France bench uses it.
+     * a reconciliation: {@link DirectoryAccountRows} after the runtime's imports, and the France bench.
      */
     public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins) throws SQLException {
+        return createWithoutCodes(c, takenLogins, Map.of());
+    }
+
+    /**
+     * The same, where some people already hold an account in the realm ({@code heldLogins}: their login there, by
+     * directory id; an account copied before the switch): their row takes that login rather than a new one, so that
+     * their brokered first login lands on that account (the provider's step finds it by the row's login and the same
+     * {@code ent_user_id}) instead of importing a second account for them. A held login the table would refuse, or
+     * that another row already has, is replaced by a new one as for anybody.
+     */
+    public Bulk createWithoutCodes(Collectivity c, Set<String> takenLogins, Map<UUID, String> heldLogins)
+            throws SQLException {
         long started = System.nanoTime();
         TenantNames names = c.names();
         Bulk result = new TenantTransactions(dataSource).write(names, connection -> {
-            Missing missing = missing(connection, null, takenLogins);
+            Missing missing = withoutRow(connection, null, takenLogins, heldLogins);
             List<DirectoryUser> users = missing.people();
             List<UUID> ids = missing.logins().stream().map(n -> n.user().id()).toList();
             List<String> made = missing.logins().stream().map(NewLogin::login).toList();
@@ -144,6 +160,27 @@ public class DirectoryAccounts {
         LOG.info(() -> "tenant=" + c.slug() + " directory accounts without codes: " + result.created() + " created in "
                 + millis + " ms (" + result.alreadyThere() + " already there)");
         return result;
+    }
+
+    /**
+     * How many people of the collectivity have no {@code ent_account} row, if its accounts are made in its directory
+     * ({@link #enabled}); 0 otherwise. One statement (the setting, then an anti-join of the two primary keys), so that
+     * the reconciliation ({@link DirectoryAccountRows}) reads no person and asks Keycloak nothing for a collectivity
+     * where nothing is missing. Counts everyone {@link #createWithoutCodes} would give a row to.
+     */
+    public static int missing(DataSource dataSource, TenantNames names) throws SQLException {
+        return new TenantTransactions(dataSource).read(names, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN EXISTS (SELECT 1 FROM tenant_setting"
+                    + " WHERE name = ? AND value = ?) THEN (SELECT count(*) FROM ent_user u WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM ent_account a WHERE a.user_id = u.id)) ELSE 0 END")) {
+                ps.setString(1, SETTING);
+                ps.setString(2, DIRECTORY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     /**
@@ -264,19 +301,28 @@ public class DirectoryAccounts {
 
     /**
      * The collectivity's people ({@code only}: directory ids, null for everyone) and, for those without a row, a
-     * login unique among the rows and {@code takenLogins} (logins held in the realm by accounts made otherwise).
+     * login unique among the rows and {@code takenLogins} (logins held in the realm by accounts made otherwise). A
+     * person in {@code heldLogins} (their login in the realm, an account copied before the switch) keeps it, unless
+     * the table would refuse it or another row has it.
      */
-    private static Missing missing(Connection connection, Set<UUID> only, Set<String> takenLogins)
-            throws SQLException {
+    private static Missing withoutRow(Connection connection, Set<UUID> only, Set<String> takenLogins,
+            Map<UUID, String> heldLogins) throws SQLException {
+        Set<String> rowLogins = existingLogins(connection);
         Set<String> logins = new HashSet<>(takenLogins);
-        logins.addAll(existingLogins(connection));
+        logins.addAll(heldLogins.values());
+        logins.addAll(rowLogins);
         List<DirectoryUser> people = DirectoryUser.readAll(connection).stream()
                 .filter(u -> only == null || only.contains(u.id())).toList();
         Set<UUID> withAccount = withAccount(connection);
         List<NewLogin> made = new ArrayList<>();
         for (DirectoryUser user : people) {
             if (!withAccount.contains(user.id())) {
-                made.add(new NewLogin(user, Logins.unique(Logins.base(user.firstName(), user.lastName()), logins)));
+                String held = heldLogins.get(user.id());
+                String login = held != null && LOGIN.matcher(held).matches() && rowLogins.add(held) ? held
+                        : Logins.unique(Logins.base(user.firstName(), user.lastName()), logins);
+                rowLogins.add(login);
+                logins.add(login);
+                made.add(new NewLogin(user, login));
             }
         }
         return new Missing(people, made);
