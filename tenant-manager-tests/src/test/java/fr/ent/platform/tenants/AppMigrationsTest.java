@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class AppMigrationsTest {
 
-    private static final Path APPS = Path.of("target/classes/db/apps");
+    private static final Path APPS = Path.of("../tenant-manager/target/classes/db/apps");
     private final ClassLoader loader = TenantSchemaMigrator.class.getClassLoader();
 
     @Test
