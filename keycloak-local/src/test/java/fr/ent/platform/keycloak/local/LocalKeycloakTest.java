@@ -2,6 +2,7 @@ package fr.ent.platform.keycloak.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Starts the real Keycloak distribution twice on one home: ready, usable, stopped without leftovers, persistent. */
@@ -26,6 +29,9 @@ class LocalKeycloakTest {
     @Test
     void startsReadyGivesAnAdminTokenStopsItsWholeTreeAndKeepsRealmsAcrossRestarts() throws Exception {
         Path home = Paths.get(System.getProperty("ent.keycloak.home", "target/keycloak"));
+        // The build's shared home keeps the database of the last server started on it (another module's tests, with
+        // their own administrator): this test's admin/admin exists only in a database its first start creates.
+        deleteTree(home.resolve("data"));
         String realm = "persisted-" + System.nanoTime();
         List<String> progress = new CopyOnWriteArrayList<>();
         List<ProcessHandle> tree;
@@ -54,6 +60,16 @@ class LocalKeycloakTest {
         try (LocalKeycloak again = LocalKeycloak.builder(home).admin("admin", "admin").start()) {
             assertThat(status(again.baseUrl().resolve("/admin/realms/" + realm), adminToken(again))).isEqualTo(200);
             assertThat(status(again.baseUrl().resolve("/admin/realms/" + realm), null)).isEqualTo(401);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
