@@ -84,6 +84,7 @@ class KeycloakShardsIT {
             // left out of the list
             EntPlatform created = client.resource(external("ent-ext", defaultCapacity,
                     List.of(new EntPlatformSpec.ExternalShard("kc-b", keycloak, null, 5, null)))).create();
+            rolloutCompletes("ent-ext");
             awaitShards("ent-ext", "RoomLeft");
             JsonObject kcB = shards().get("kc-b");
             assertThat(kcB).as("kc-b in the real registry").isNotNull();
@@ -174,12 +175,17 @@ class KeycloakShardsIT {
         try (RunningOperator operator = RunningOperator.start(client, platform.adminApi())) {
             // capacity 0 passes the CRD (minimum 0), but the default shard holds realms (shard-a's at least)
             client.resource(external("ent-bad", 0, List.of())).create();
+            rolloutCompletes("ent-bad");
             EntPlatform refused = awaitShards("ent-bad", "ShardRefused");
             Condition c = Conditions.find(refused.getStatus(), ConditionType.KeycloakShardsAvailable).orElseThrow();
             assertThat(c.getStatus()).isEqualTo("False");
-            assertThat(c.getMessage()).startsWith("tenant-manager refused a shard: 400").contains("capacity");
-            // the rest of the reconciliation went on: the runtime's status is there
+            assertThat(c.getMessage()).startsWith("tenant-manager refused a shard: 400")
+                    .contains("capacity cannot go down to 0");
+            // reported, not thrown: the reconciliation went on (the runtime's status is there) and is not retried
+            // as an error
             assertThat(refused.getStatus().getPhase()).isNotNull();
+            assertThat(Conditions.find(refused.getStatus(), ConditionType.HasErrors).orElseThrow().getReason())
+                    .isNotEqualTo("ReconcileError");
             assertThat(shards().get("default").getInt("capacity")).isEqualTo(before.getInt("capacity"));
 
             // the default shard's addresses are the configuration's: refused too, with the field
@@ -187,15 +193,12 @@ class KeycloakShardsIT {
                     List.of(new EntPlatformSpec.ExternalShard("default", keycloak, null, 10, null))));
             EntPlatform urls = awaitShards("ent-bad", "ShardRefused");
             assertThat(Conditions.find(urls.getStatus(), ConditionType.KeycloakShardsAvailable).orElseThrow()
-                    .getMessage()).contains("Url");
+                    .getMessage()).startsWith("tenant-manager refused a shard: 400").contains("internalUrl");
 
             // put right: the condition follows
             edit("ent-bad", spec -> new EntPlatformSpec.KeycloakReference(spec.url(), spec.adminSecret(),
                     before.getInt("capacity"), null));
             awaitShards("ent-bad", "RoomLeft");
-            String failures = operator.registry().scrape().lines()
-                    .filter(l -> l.contains("entplatform") && l.contains("fail")).toList().toString();
-            System.out.println("entplatform failures: " + failures);
         } finally {
             client.resources(EntPlatform.class).inNamespace(NS).withName("ent-bad").delete();
             putShard("default", Json.createObjectBuilder().add("capacity", before.getInt("capacity"))
@@ -239,12 +242,17 @@ class KeycloakShardsIT {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static EntPlatform edit(String name, UnaryOperator<EntPlatformSpec.KeycloakReference> change) {
-        EntPlatform edited = client.resources(EntPlatform.class).inNamespace(NS).withName(name).edit(p -> {
+    /**
+     * Changes the spec's keycloak, then pokes: a spec change that lands while a reconciliation of the same resource is
+     * under way was once not reconciled again on the mock API server (JOSDK 5.3.2 took it for the echo of its own
+     * status patch, it seems); the 5-minute recheck would catch it up, too late for a test.
+     */
+    private static void edit(String name, UnaryOperator<EntPlatformSpec.KeycloakReference> change) {
+        client.resources(EntPlatform.class).inNamespace(NS).withName(name).edit(p -> {
             p.getSpec().setKeycloak(change.apply(p.getSpec().getKeycloak()));
             return p;
         });
-        return edited;
+        poke(name);
     }
 
     private static EntPlatformSpec.KeycloakReference withShards(EntPlatformSpec.KeycloakReference kc,
