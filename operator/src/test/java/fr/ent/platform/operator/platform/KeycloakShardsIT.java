@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,7 @@ class KeycloakShardsIT {
     static RealPlatform platform;
     /** The shared Keycloak's address, as the shard {@code kc-b}: a live server the REALM step really uses. */
     static String keycloak;
+    static RunningOperator operator;
 
     @BeforeAll
     static void start() {
@@ -68,18 +70,23 @@ class KeycloakShardsIT {
                 DataServiceObjects.DATABASE, DataServiceObjects.OBJECT_STORE, DataServiceObjects.KEYCLOAK)) {
             install(kind);
         }
+        // one operator for the class: one started per test left the mock server's connections spent by the third
+        operator = RunningOperator.start(client, platform.adminApi());
         // a collectivity placed before any shard is registered: its realm must stay where it is
-        try (RunningOperator operator = RunningOperator.start(client, platform.adminApi())) {
-            client.resource(collectivity("shard-a", "ops-shard-a", "shard-a.ent.example.fr")).create();
-            ready("shard-a");
-        }
+        client.resource(collectivity("shard-a", "ops-shard-a", "shard-a.ent.example.fr")).create();
+        ready("shard-a");
         assertThat(platform.shardOf("ops-shard-a")).hasValue("default");
+    }
+
+    @AfterAll
+    static void stop() {
+        operator.close();
     }
 
     @Test
     void aListedShardIsRegisteredTakesTheNextRealmAndStaysRegisteredOnceLeftOut() throws Exception {
         int defaultCapacity = shards().get("default").getInt("capacity");
-        try (RunningOperator operator = RunningOperator.start(client, platform.adminApi())) {
+        try {
             // keycloak.capacity as the registry has it (nothing to PUT): it keeps the shards configured once kc-b is
             // left out of the list
             EntPlatform created = client.resource(external("ent-ext", defaultCapacity,
@@ -122,10 +129,9 @@ class KeycloakShardsIT {
         } finally {
             client.resources(EntPlatform.class).inNamespace(NS).withName("ent-ext").delete();
             // kc-b holds a realm, so it cannot be removed: closed, it takes no other class's collectivities
-            if (shards().containsKey("kc-b")) {
-                putShard("kc-b", Json.createObjectBuilder().add("internalUrl", keycloak).add("publicUrl", keycloak)
-                        .add("capacity", 5).add("open", false).build());
-            }
+            settle(() -> putShard("kc-b", Json.createObjectBuilder().add("internalUrl", keycloak)
+                    .add("publicUrl", keycloak).add("capacity", 5).add("open", false).build()),
+                    () -> !shards().containsKey("kc-b") || !shards().get("kc-b").getBoolean("open"));
         }
     }
 
@@ -134,7 +140,7 @@ class KeycloakShardsIT {
         JsonObject before = shards().get("default");
         // default holds shard-a's realm at least: at 1 %, capacity up to 100 per realm is over the threshold
         int capacity = Math.max(100, before.getInt("realms") + 10);
-        try (RunningOperator operator = RunningOperator.start(client, platform.adminApi())) {
+        try {
             client.resource(managed("ent-man", capacity)).create();
             rolloutCompletes("ent-man");
             Eventually.await(Duration.ofSeconds(60), "the Keycloak resource of shard 2",
@@ -162,9 +168,11 @@ class KeycloakShardsIT {
         } finally {
             client.resources(EntPlatform.class).inNamespace(NS).withName("ent-man").delete();
             // auth-2.ent.example.fr is no live Keycloak: gone before another class provisions a collectivity
-            platform.client().admin("DELETE", "/keycloak-shards/keycloak-2", null);
-            putShard("default", Json.createObjectBuilder().add("capacity", before.getInt("capacity"))
-                    .add("open", true).build());
+            settle(() -> {
+                platform.client().admin("DELETE", "/keycloak-shards/keycloak-2", null);
+                restoreDefault(before);
+            }, () -> !shards().containsKey("keycloak-2")
+                    && shards().get("default").getInt("capacity") == before.getInt("capacity"));
         }
         assertThat(shards()).doesNotContainKey("keycloak-2");
     }
@@ -172,7 +180,7 @@ class KeycloakShardsIT {
     @Test
     void aShardTheRegistryRefusesIsAConditionWithItsReason() throws Exception {
         JsonObject before = shards().get("default");
-        try (RunningOperator operator = RunningOperator.start(client, platform.adminApi())) {
+        try {
             // capacity 0 passes the CRD (minimum 0), but the default shard holds realms (shard-a's at least)
             client.resource(external("ent-bad", 0, List.of())).create();
             rolloutCompletes("ent-bad");
@@ -201,8 +209,8 @@ class KeycloakShardsIT {
             awaitShards("ent-bad", "RoomLeft");
         } finally {
             client.resources(EntPlatform.class).inNamespace(NS).withName("ent-bad").delete();
-            putShard("default", Json.createObjectBuilder().add("capacity", before.getInt("capacity"))
-                    .add("open", true).build());
+            settle(() -> restoreDefault(before),
+                    () -> shards().get("default").getInt("capacity") == before.getInt("capacity"));
         }
     }
 
@@ -215,6 +223,34 @@ class KeycloakShardsIT {
             byName.put(v.asJsonObject().getString("name"), v.asJsonObject());
         }
         return byName;
+    }
+
+    private static void restoreDefault(JsonObject before) throws Exception {
+        putShard("default", Json.createObjectBuilder().add("capacity", before.getInt("capacity"))
+                .add("open", before.getBoolean("open")).build());
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Puts the registry back and checks, a few seconds later, that it stayed so: the class's operator may be in the
+     * middle of a reconciliation of the EntPlatform just deleted, and PUT its shards once more.
+     */
+    private static void settle(Step cleanup, Check clean) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            cleanup.run();
+            Thread.sleep(3_000);
+            if (clean.holds()) {
+                return;
+            }
+        }
+        throw new AssertionError("the registry did not stay as before the test: " + shards());
     }
 
     private static void putShard(String name, JsonObject body) throws Exception {
