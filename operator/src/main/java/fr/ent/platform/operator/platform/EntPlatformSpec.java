@@ -81,6 +81,10 @@ public class EntPlatformSpec {
      * @param capacity    realms it may hold; unset: the registry's (300)
      * @param shards      more Keycloak servers run elsewhere, registered through tenant-manager's shard API (ADR 0050)
      */
+    // tenant-manager refuses addresses for the shard 'default' with an API's words (send internalUrl null): say it in
+    // the spec's, at admission
+    @ValidationRule(value = "!has(self.shards) || self.shards.all(s, s.name != 'default')",
+            message = "the shard 'default' is keycloak.url itself: set its capacity with keycloak.capacity, not in shards")
     public record KeycloakReference(@Required String url, SecretReference adminSecret,
             @Min(0) @JsonPropertyDescription("Realms this Keycloak (the shard 'default') may hold; unset: the registry's (300)")
             Integer capacity,

@@ -60,6 +60,17 @@ class CrdManifestsTest {
                 .anySatisfy(m -> assertThat(m).contains("archived cannot be undone"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theEntPlatformSchemaRefusesTheDefaultShardInTheListOfShards() throws IOException {
+        // tenant-manager refuses it too, but in its API's words (internalUrl): admission says it in the spec's
+        var keycloak = crd("entplatforms.platform.ent.fr-v1.yml").getSpec().getVersions().get(0).getSchema()
+                .getOpenAPIV3Schema().getProperties().get("spec").getProperties().get("keycloak");
+        assertThat(keycloak.getXKubernetesValidations()).anySatisfy(r -> {
+            assertThat(r.getRule()).isEqualTo("!has(self.shards) || self.shards.all(s, s.name != 'default')");
+            assertThat(r.getMessage()).contains("keycloak.capacity");
+        });
+    }
+
     private static CustomResourceDefinition crd(String file) throws IOException {
         return Serialization.unmarshal(Files.readString(GENERATED.resolve(file)), CustomResourceDefinition.class);
     }

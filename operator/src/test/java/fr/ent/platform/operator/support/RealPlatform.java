@@ -161,6 +161,20 @@ public final class RealPlatform {
         }
     }
 
+    /** The registry's shard of the collectivity (platform.collectivity.keycloak_shard): where its realm is. */
+    public Optional<String> shardOf(String slug) {
+        try (Connection c = platform.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select keycloak_shard from platform.collectivity where slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean schemaExists(String schema) {
         try (Connection c = platform.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(
