@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * needs {@code @Isolated}.
  */
 @EnableKubernetesMockClient(crud = true)
-class KeycloakShardsIT {
+class OperatorShardsIT {
 
     static final String NS = Collectivities.NAMESPACE;
 
