@@ -46,7 +46,7 @@ final class ProcessCpu {
     long millis() {
         long ticks = ticks(root.pid(), true);
         if (alone) {
-            return ticks;
+            return ticks * MILLIS_PER_TICK;
         }
         for (ProcessHandle p : root.descendants().toList()) {
             ticks += ticks(p.pid(), false);

@@ -17,6 +17,7 @@ import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.tenants.identity.TimedKeycloakAdmin;
 import fr.ent.platform.tenants.registry.Collectivity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -284,6 +285,8 @@ public final class RealmCapacityBench {
         Files.writeString(callsCsv, "pair,server,realms,seq,call,status,wall_ms,keycloak_cpu_ms\n");
         // per server, per call: the call's wall time and CPU summed over each step, one entry per step
         List<Map<String, long[][]>> perCall = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+        // after each step, one realm of Keycloak's defaults alone ({"realm", "enabled"}), timed the same way
+        boolean bare = Boolean.getBoolean("bench.rc.bare");
         try {
             small.start();
             for (int n = 1; n <= 10; n++) {
@@ -307,8 +310,19 @@ public final class RealmCapacityBench {
                     wall[which][i] = timedStep(server, c);
                     kc[which][i] = jvm.millis() - kc0;
                     db[which][i] = pg.millis() - db0;
-                    List<TimedKeycloakAdmin.Exchange> exchanges = server.timed.drain();
+                    List<TimedKeycloakAdmin.Exchange> exchanges = new ArrayList<>(server.timed.drain());
                     server.timed.unwatch();
+                    if (bare) {
+                        // Keycloak's own part: a realm with nothing of ours in it, created on the same server
+                        String bareRealm = c.names().realm() + "-bare";
+                        server.timed.watch(bareRealm, jvmAlone::millis);
+                        server.timed.post("", Json.createObjectBuilder().add("realm", bareRealm)
+                                .add("enabled", true).build());
+                        server.timed.drain().forEach(e -> exchanges.add(new TimedKeycloakAdmin.Exchange(
+                                "bare realm: " + e.label(), e.status(), e.wallMs(), e.cpuMs())));
+                        server.timed.unwatch();
+                        server.administrator.delete(bareRealm);
+                    }
                     StringBuilder lines = new StringBuilder();
                     int seq = 0;
                     for (TimedKeycloakAdmin.Exchange e : exchanges) {
