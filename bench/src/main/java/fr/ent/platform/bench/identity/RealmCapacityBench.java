@@ -14,10 +14,12 @@ import fr.ent.platform.tenants.identity.Administrators;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
+import fr.ent.platform.tenants.identity.RealmDefinition;
 import fr.ent.platform.tenants.identity.TimedKeycloakAdmin;
 import fr.ent.platform.tenants.registry.Collectivity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -286,7 +288,11 @@ public final class RealmCapacityBench {
         // per server, per call: the call's wall time and CPU summed over each step, one entry per step
         List<Map<String, long[][]>> perCall = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
         // after each step, one realm of Keycloak's defaults alone ({"realm", "enabled"}), timed the same way
-        boolean bare = Boolean.getBoolean("bench.rc.bare");
+        List<String> extras = new ArrayList<>(Arrays.stream(System.getProperty("bench.rc.extra", "").split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList());
+        if (Boolean.getBoolean("bench.rc.bare") && !extras.contains("bare")) {
+            extras.add(0, "bare");
+        }
         try {
             small.start();
             for (int n = 1; n <= 10; n++) {
@@ -312,16 +318,24 @@ public final class RealmCapacityBench {
                     db[which][i] = pg.millis() - db0;
                     List<TimedKeycloakAdmin.Exchange> exchanges = new ArrayList<>(server.timed.drain());
                     server.timed.unwatch();
-                    if (bare) {
-                        // Keycloak's own part: a realm with nothing of ours in it, created on the same server
-                        String bareRealm = c.names().realm() + "-bare";
-                        server.timed.watch(bareRealm, jvmAlone::millis);
-                        server.timed.post("", Json.createObjectBuilder().add("realm", bareRealm)
-                                .add("enabled", true).build());
+                    for (String extra : extras) {
+                        // beside the step, on the same server: a realm of Keycloak's defaults alone ("bare"), or
+                        // our definition without its two service accounts ("nousers"), timed the same way
+                        String extraRealm = c.names().realm() + "-" + extra;
+                        JsonObject body = switch (extra) {
+                            case "bare" -> Json.createObjectBuilder().add("realm", extraRealm).add("enabled", true)
+                                    .build();
+                            case "nousers" -> Json.createObjectBuilder(RealmDefinition.full(c,
+                                    new PortalUrls("http://{domain}:9080"))).add("realm", extraRealm).remove("users")
+                                    .build();
+                            default -> throw new IllegalArgumentException("bench.rc.extra: " + extra);
+                        };
+                        server.timed.watch(extraRealm, jvmAlone::millis);
+                        server.timed.post("", body);
                         server.timed.drain().forEach(e -> exchanges.add(new TimedKeycloakAdmin.Exchange(
-                                "bare realm: " + e.label(), e.status(), e.wallMs(), e.cpuMs())));
+                                extra + " realm: " + e.label(), e.status(), e.wallMs(), e.cpuMs())));
                         server.timed.unwatch();
-                        server.administrator.delete(bareRealm);
+                        server.administrator.delete(extraRealm);
                     }
                     StringBuilder lines = new StringBuilder();
                     int seq = 0;
