@@ -14,8 +14,12 @@ import fr.ent.platform.tenants.identity.Administrators;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.identity.PortalUrls;
+import fr.ent.platform.tenants.identity.RealmDefinition;
+import fr.ent.platform.tenants.identity.TimedKeycloakAdmin;
 import fr.ent.platform.tenants.registry.Collectivity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -279,6 +283,16 @@ public final class RealmCapacityBench {
         Server small = new Server(state.resolve("keycloak-small"), postgres, "keycloak_small");
         Path csv = state.resolve("side-by-side.csv");
         Files.writeString(csv, "pair,server,realms,step_ms,keycloak_cpu_ms,postgres_cpu_ms,load,at\n");
+        Path callsCsv = state.resolve("side-by-side-calls.csv");
+        Files.writeString(callsCsv, "pair,server,realms,seq,call,status,wall_ms,keycloak_cpu_ms\n");
+        // per server, per call: the call's wall time and CPU summed over each step, one entry per step
+        List<Map<String, long[][]>> perCall = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+        // after each step, one realm of Keycloak's defaults alone ({"realm", "enabled"}), timed the same way
+        List<String> extras = new ArrayList<>(Arrays.stream(System.getProperty("bench.rc.extra", "").split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList());
+        if (Boolean.getBoolean("bench.rc.bare") && !extras.contains("bare")) {
+            extras.add(0, "bare");
+        }
         try {
             small.start();
             for (int n = 1; n <= 10; n++) {
@@ -295,11 +309,47 @@ public final class RealmCapacityBench {
                     Server server = which == 0 ? big : small;
                     Collectivity c = which == 0 ? collectivity("cap", bigSize + 1 + i) : collectivity("caps", 11 + i);
                     ProcessCpu jvm = ProcessCpu.of(server.jvm());
+                    ProcessCpu jvmAlone = ProcessCpu.alone(server.jvm());
+                    server.timed.watch(c.names().realm(), jvmAlone::millis);
                     long kc0 = jvm.millis();
                     long db0 = pg.millis();
                     wall[which][i] = timedStep(server, c);
                     kc[which][i] = jvm.millis() - kc0;
                     db[which][i] = pg.millis() - db0;
+                    List<TimedKeycloakAdmin.Exchange> exchanges = new ArrayList<>(server.timed.drain());
+                    server.timed.unwatch();
+                    for (String extra : extras) {
+                        // beside the step, on the same server: a realm of Keycloak's defaults alone ("bare"), or
+                        // our definition without its two service accounts ("nousers"), timed the same way
+                        String extraRealm = c.names().realm() + "-" + extra;
+                        JsonObject body = switch (extra) {
+                            case "bare" -> Json.createObjectBuilder().add("realm", extraRealm).add("enabled", true)
+                                    .build();
+                            case "nousers" -> Json.createObjectBuilder(RealmDefinition.full(c,
+                                    new PortalUrls("http://{domain}:9080"))).add("realm", extraRealm).remove("users")
+                                    .build();
+                            default -> throw new IllegalArgumentException("bench.rc.extra: " + extra);
+                        };
+                        server.timed.watch(extraRealm, jvmAlone::millis);
+                        server.timed.post("", body);
+                        server.timed.drain().forEach(e -> exchanges.add(new TimedKeycloakAdmin.Exchange(
+                                extra + " realm: " + e.label(), e.status(), e.wallMs(), e.cpuMs())));
+                        server.timed.unwatch();
+                        server.administrator.delete(extraRealm);
+                    }
+                    StringBuilder lines = new StringBuilder();
+                    int seq = 0;
+                    for (TimedKeycloakAdmin.Exchange e : exchanges) {
+                        long[][] sums = perCall.get(which).computeIfAbsent(e.label(), l -> new long[3][pairs]);
+                        sums[0][i] += Math.round(e.wallMs());
+                        sums[1][i] += e.cpuMs();
+                        sums[2][i]++;
+                        lines.append(i + 1).append(',').append(which == 0 ? "big" : "small").append(',')
+                                .append(which == 0 ? bigSize : 10).append(',').append(++seq).append(",\"")
+                                .append(e.label()).append("\",").append(e.status()).append(',')
+                                .append(fmt(e.wallMs(), 1)).append(',').append(e.cpuMs()).append('\n');
+                    }
+                    Files.writeString(callsCsv, lines, StandardOpenOption.APPEND);
                     Files.writeString(csv, (i + 1) + "," + (which == 0 ? "big" : "small") + ","
                             + (which == 0 ? bigSize : 10) + "," + wall[which][i] + "," + kc[which][i] + ","
                             + db[which][i] + "," + fmt(Bench.load(), 1) + "," + Instant.now() + "\n",
@@ -315,9 +365,37 @@ public final class RealmCapacityBench {
                     + fmt(Bench.median(kc[0]), 0) + " vs " + fmt(Bench.median(kc[1]), 0) + " ms (" + fmt(ratio[1], 2)
                     + "x), PostgreSQL CPU " + fmt(Bench.median(db[0]), 0) + " vs " + fmt(Bench.median(db[1]), 0)
                     + " ms (" + fmt(ratio[2], 2) + "x); lines in " + csv);
+            reportCalls(perCall, bigSize, pairs, callsCsv);
         } finally {
             small.stop();
         }
+    }
+
+    /**
+     * Per admin call of the step, big server against small: calls per step, median wall ms per step, mean Keycloak
+     * CPU ms per step (a mean: the CPU is read in ticks of 10 ms, which a median of short calls rounds to 0).
+     */
+    private static void reportCalls(List<Map<String, long[][]>> perCall, int bigSize, int pairs, Path callsCsv) {
+        java.util.Set<String> labels = new java.util.LinkedHashSet<>(perCall.get(0).keySet());
+        labels.addAll(perCall.get(1).keySet());
+        StringBuilder md = new StringBuilder("per call, " + pairs + " pairs (" + bigSize + " realms vs 10; lines in "
+                + callsCsv + "):\n| call | per step (" + bigSize + " / 10) | wall ms, median (" + bigSize
+                + " / 10) | ratio | Keycloak CPU ms, mean (" + bigSize + " / 10) | ratio |\n|---|---|---|---|---|---|\n");
+        long[][] none = new long[3][pairs];
+        for (String label : labels) {
+            long[][] b = perCall.get(0).getOrDefault(label, none);
+            long[][] s = perCall.get(1).getOrDefault(label, none);
+            double wb = Bench.median(b[0]);
+            double ws = Bench.median(s[0]);
+            double cb = Arrays.stream(b[1]).average().orElse(0);
+            double cs = Arrays.stream(s[1]).average().orElse(0);
+            md.append("| ").append(label).append(" | ").append(fmt(Arrays.stream(b[2]).average().orElse(0), 1))
+                    .append(" / ").append(fmt(Arrays.stream(s[2]).average().orElse(0), 1)).append(" | ")
+                    .append(fmt(wb, 0)).append(" / ").append(fmt(ws, 0)).append(" | ")
+                    .append(ws > 0 ? fmt(wb / ws, 2) + "x" : "-").append(" | ").append(fmt(cb, 0)).append(" / ")
+                    .append(fmt(cs, 0)).append(" | ").append(cs > 0 ? fmt(cb / cs, 2) + "x" : "-").append(" |\n");
+        }
+        say(md.toString());
     }
 
     private static void report(Path sizesCsv) throws IOException {
@@ -340,6 +418,8 @@ public final class RealmCapacityBench {
         private final String database;
         private LocalKeycloak keycloak;
         KeycloakRealms realms;
+        /** The client {@link #realms} uses, which times each exchange when asked (the side-by-side phase). */
+        TimedKeycloakAdmin timed;
         /** The platform administrator alone, every call (before ADR 0052). */
         KeycloakAdmin administrator;
 
@@ -357,8 +437,8 @@ public final class RealmCapacityBench {
                     keycloak.adminPassword());
             // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition,
             // routine calls with each realm's own account (ADR 0052)
-            realms = new KeycloakRealms(new KeycloakAdmin(keycloak.baseUrl(), credentials).withRealmAccounts(),
-                    new PortalUrls("http://{domain}:9080"), Optional.empty());
+            timed = new TimedKeycloakAdmin(keycloak.baseUrl(), credentials);
+            realms = new KeycloakRealms(timed.withRealmAccounts(), new PortalUrls("http://{domain}:9080"), Optional.empty());
             administrator = new KeycloakAdmin(keycloak.baseUrl(), credentials);
         }
 
