@@ -309,27 +309,8 @@ class OperatorShardsIT {
     }
 
     private static EntPlatform managed(String name, int capacity) {
-        EntPlatform platform = new EntPlatform();
-        platform.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-        EntPlatformSpec spec = new EntPlatformSpec();
-        spec.setImage("registry.ent.example.fr/ent/runtime:1.6.0");
-        spec.setAllowedRegions(List.of("fr-par"));
-        ManagedDatabase db = new ManagedDatabase();
-        db.setStorageSize("50Gi");
-        ManagedDatabase.Backup backup = new ManagedDatabase.Backup();
-        backup.setDestinationPath("s3://ent-backups/ent-db");
-        backup.setEndpointURL("https://s3.fr-par.example.fr");
-        backup.setRegion("fr-par");
-        backup.setCredentialsSecret(new EntPlatformSpec.SecretReference("ent-backups-s3"));
-        db.setBackup(backup);
-        spec.setManagedDatabase(db);
-        ManagedKeycloak kc = new ManagedKeycloak();
-        kc.setHostname("auth.ent.example.fr");
-        kc.setTlsSecret(new EntPlatformSpec.SecretReference("auth-tls"));
-        kc.setShards(new ManagedKeycloak.ManagedShards(capacity, 1, 2, "auth-{n}.ent.example.fr", null));
-        spec.setManagedKeycloak(kc);
-        platform.setSpec(spec);
-        return platform;
+        return ManagedShardsPlatform.of(name, NS,
+                new ManagedKeycloak.ManagedShards(capacity, 1, 2, "auth-{n}.ent.example.fr", null));
     }
 
     private static void rolloutCompletes(String name) {
