@@ -32,7 +32,10 @@ final class AppFlyway {
     AppFlyway(String app, DataSource pool, ClassLoader loader) {
         this.target = new Target(pool);
         this.flyway = configure(app, loader, target).load();
-        this.firstRun = configure(app, loader, target).validateOnMigrate(false).load();
+        // createSchemas(true) only so that its baseline() does not warn at every new schema that createSchemas is
+        // false: the schema always exists by then (Flyway then only checks pg_namespace), and were it missing, the
+        // connection's current schema would be null and Flyway would refuse rather than create it.
+        this.firstRun = configure(app, loader, target).validateOnMigrate(false).createSchemas(true).load();
     }
 
     private static FluentConfiguration configure(String app, ClassLoader loader, DataSource target) {
