@@ -5,11 +5,6 @@ import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.Bench;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
-import fr.ent.platform.tenancy.CollectivityKind;
-import fr.ent.platform.tenancy.Slug;
-import fr.ent.platform.tenancy.TenantNames;
-import fr.ent.platform.tenancy.TenantState;
-import fr.ent.platform.tenants.identity.AdminCredentials;
 import fr.ent.platform.tenants.identity.Administrators;
 import fr.ent.platform.tenants.identity.KeycloakAdmin;
 import fr.ent.platform.tenants.identity.KeycloakRealms;
@@ -21,12 +16,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * How many realms one Keycloak server holds well (issue 19, realm shards): realms made exactly as the REALM step
@@ -86,8 +77,7 @@ public final class RealmCapacityBench {
                 + Bench.machineLine());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(state.resolve("postgres"))
                 .setCleanDataDirectory(false).start()) {
-            createKeycloakDatabase(postgres, "keycloak");
-            Server server = new Server(state.resolve("keycloak"), postgres, "keycloak");
+            BenchKeycloak server = new BenchKeycloak(state.resolve("keycloak"), postgres, "keycloak");
             try {
                 server.start();
                 int made = Files.readAllLines(steps).size() - 1;
@@ -101,7 +91,7 @@ public final class RealmCapacityBench {
                     while (made < size) {
                         made++;
                         Collectivity c = collectivity(made);
-                        long ms = timedStep(server, c);
+                        long ms = BenchKeycloak.timedStep(server.realms, c);
                         Files.writeString(steps, made + "," + ms + "," + fmt(Bench.load(), 1) + "," + Instant.now()
                                 + "\n", StandardOpenOption.APPEND);
                         if (made % 10 == 0 || made == 1) {
@@ -124,31 +114,8 @@ public final class RealmCapacityBench {
         report(sizesCsv);
     }
 
-    /**
-     * One REALM step, timed. On a machine shared with other builds an admin call can outlast the client's 60 s: the
-     * step is idempotent (it reconciles what a timed-out POST did make), so it is run again, and the time kept is
-     * that of the attempt that succeeded; the retries are printed.
-     */
-    private static long timedStep(Server server, Collectivity c) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            long t0 = System.nanoTime();
-            try {
-                server.realms.ensureRealm(c);
-                return (System.nanoTime() - t0) / 1_000_000;
-            } catch (fr.ent.platform.tenants.identity.KeycloakException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                say("  " + c.names().realm() + ": attempt " + attempt + " failed after "
-                        + (System.nanoTime() - t0) / 1_000_000 + " ms (" + e.getMessage() + "), load "
-                        + fmt(Bench.load(), 1) + "; again");
-                Thread.sleep(5_000);
-            }
-        }
-    }
-
     /** Every figure at one size; restarts the server on the way. */
-    private static String measure(Server server, int size, Path steps) throws Exception {
+    private static String measure(BenchKeycloak server, int size, Path steps) throws Exception {
         List<String> lines = Files.readAllLines(steps);
         long[] last = lines.subList(Math.max(1, lines.size() - STEP_WINDOW), lines.size()).stream()
                 .mapToLong(l -> Long.parseLong(l.split(",")[1])).toArray();
@@ -243,31 +210,11 @@ public final class RealmCapacityBench {
 
     /** The collectivity a bench realm stands for: the same slug, hence realm, at every run. */
     static Collectivity collectivity(int n) {
-        return collectivity("cap", n);
+        return BenchKeycloak.collectivity("cap", n);
     }
 
     private static Collectivity collectivity(String prefix, int n) {
-        String slug = String.format("%s-%04d", prefix, n);
-        TenantNames names = TenantNames.of(Slug.of(slug));
-        return new Collectivity(UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)), slug,
-                CollectivityKind.COMMUNE, "Capacité " + slug, List.of(slug + ".localhost"), TenantState.PROVISIONING,
-                null, null, names, null, null, false, Instant.now(), Instant.now());
-    }
-
-    private static void createKeycloakDatabase(EmbeddedPostgres postgres, String database) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'keycloak'")) {
-                if (!rs.next()) {
-                    st.execute("CREATE ROLE keycloak LOGIN PASSWORD 'keycloak-bench'");
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            st.execute("CREATE DATABASE " + database + " OWNER keycloak");
-        }
+        return BenchKeycloak.collectivity(prefix, n);
     }
 
     /**
@@ -277,10 +224,9 @@ public final class RealmCapacityBench {
      * servers stay at their size. Per step: wall time, CPU of Keycloak's JVM, CPU of PostgreSQL's processes (the
      * servers share them, one at a time). Lines in {@code side-by-side.csv}, medians and ratios printed.
      */
-    private static void sideBySide(Server big, EmbeddedPostgres postgres, Path state, int bigSize, int pairs)
+    private static void sideBySide(BenchKeycloak big, EmbeddedPostgres postgres, Path state, int bigSize, int pairs)
             throws Exception {
-        createKeycloakDatabase(postgres, "keycloak_small");
-        Server small = new Server(state.resolve("keycloak-small"), postgres, "keycloak_small");
+        BenchKeycloak small = new BenchKeycloak(state.resolve("keycloak-small"), postgres, "keycloak_small");
         Path csv = state.resolve("side-by-side.csv");
         Files.writeString(csv, "pair,server,realms,step_ms,keycloak_cpu_ms,postgres_cpu_ms,load,at\n");
         Path callsCsv = state.resolve("side-by-side-calls.csv");
@@ -306,14 +252,14 @@ public final class RealmCapacityBench {
             for (int i = 0; i < pairs; i++) {
                 for (int k = 0; k < 2; k++) {
                     int which = (i + k) % 2; // 0 big, 1 small; the first of the pair alternates
-                    Server server = which == 0 ? big : small;
+                    BenchKeycloak server = which == 0 ? big : small;
                     Collectivity c = which == 0 ? collectivity("cap", bigSize + 1 + i) : collectivity("caps", 11 + i);
                     ProcessCpu jvm = ProcessCpu.of(server.jvm());
                     ProcessCpu jvmAlone = ProcessCpu.alone(server.jvm());
                     server.timed.watch(c.names().realm(), jvmAlone::millis);
                     long kc0 = jvm.millis();
                     long db0 = pg.millis();
-                    wall[which][i] = timedStep(server, c);
+                    wall[which][i] = BenchKeycloak.timedStep(server.realms, c);
                     kc[which][i] = jvm.millis() - kc0;
                     db[which][i] = pg.millis() - db0;
                     List<TimedKeycloakAdmin.Exchange> exchanges = new ArrayList<>(server.timed.drain());
@@ -409,61 +355,5 @@ public final class RealmCapacityBench {
         say(md.toString());
         Bench.writeResults("realm-capacity", Bench.object().add("benchmark", "RealmCapacityBench")
                 .add("machine", Bench.machine()).add("sizesCsv", String.join("\n", lines)).build(), md.toString());
-    }
-
-    /** The one Keycloak, restartable on the same home and database. */
-    private static final class Server {
-        private final Path home;
-        private final EmbeddedPostgres postgres;
-        private final String database;
-        private LocalKeycloak keycloak;
-        KeycloakRealms realms;
-        /** The client {@link #realms} uses, which times each exchange when asked (the side-by-side phase). */
-        TimedKeycloakAdmin timed;
-        /** The platform administrator alone, every call (before ADR 0052). */
-        KeycloakAdmin administrator;
-
-        Server(Path home, EmbeddedPostgres postgres, String database) {
-            this.home = home;
-            this.postgres = postgres;
-            this.database = database;
-        }
-
-        void start() {
-            keycloak = LocalKeycloak.builder(home).option("--log-level=warn").progress(Bench::say)
-                    .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, "keycloak",
-                            "keycloak-bench").start();
-            AdminCredentials credentials = new AdminCredentials.Password("master", keycloak.adminUsername(),
-                    keycloak.adminPassword());
-            // what tenant-manager builds (TenantManagerBeans), without branding: the REALM step's own definition,
-            // routine calls with each realm's own account (ADR 0052)
-            timed = new TimedKeycloakAdmin(keycloak.baseUrl(), credentials);
-            realms = new KeycloakRealms(timed.withRealmAccounts(), new PortalUrls("http://{domain}:9080"), Optional.empty());
-            administrator = new KeycloakAdmin(keycloak.baseUrl(), credentials);
-        }
-
-        void stop() {
-            if (keycloak != null) {
-                keycloak.close();
-                keycloak = null;
-            }
-        }
-
-        /** Keycloak's JVM (the java process under kc.sh). */
-        ProcessHandle jvm() {
-            return keycloak.process().descendants()
-                    .filter(p -> p.info().command().map(s -> s.endsWith("/java")).orElse(false)).findFirst()
-                    .orElse(keycloak.process());
-        }
-
-        /** Resident memory of Keycloak's JVM, in MB. */
-        long rssMb() throws IOException {
-            for (String l : Files.readAllLines(Path.of("/proc/" + jvm().pid() + "/status"))) {
-                if (l.startsWith("VmRSS:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-            return -1;
-        }
     }
 }

@@ -281,6 +281,16 @@ public final class LocalKeycloak implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The JVM's heap options instead of kc.sh's default (a share of the machine's memory, 70 %), e.g.
+         * {@code -Xms64m -Xmx512m}: many servers on one machine (a benchmark's shards) each take a modest heap.
+         * kc.sh reads them from {@code JAVA_OPTS_KC_HEAP}.
+         */
+        public Builder heap(String jvmOptions) {
+            environment.put("JAVA_OPTS_KC_HEAP", jvmOptions);
+            return this;
+        }
+
         /** An extra {@code kc.sh start-dev} option, e.g. {@code --log-level=warn}. */
         public Builder option(String option) {
             this.options.add(option);
