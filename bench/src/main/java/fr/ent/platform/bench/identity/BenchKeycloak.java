@@ -57,7 +57,7 @@ final class BenchKeycloak {
     }
 
     /**
-     * @param heap the JVM's heap options (kc.sh's default otherwise: 70 % of the machine's memory)
+     * @param heap the JVM's heap options (kc.sh's default otherwise: {@code -Xms64m -Xmx512m} outside a container)
      * @param copiedFrom a home already built for PostgreSQL, copied into {@code home} when it is not complete yet
      *        (seconds, where unpacking and Keycloak's build step take a minute or two)
      */

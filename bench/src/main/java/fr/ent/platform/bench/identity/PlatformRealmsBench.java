@@ -60,7 +60,7 @@ public final class PlatformRealmsBench {
                 .map(String::trim).mapToInt(Integer::parseInt).sorted().toArray();
         int capacity = Integer.getInteger("bench.ps.capacity", 50);
         int pairs = Integer.getInteger("bench.ps.pairs", 10);
-        // kc.sh gives each JVM 70 % of the machine by default: 20 servers at 1,000 realms need a modest heap each
+        // kc.sh's own default outside a container, said aloud: 20 servers at 1,000 realms, each heap bounded
         String heap = System.getProperty("bench.ps.heap", "-Xms64m -Xmx512m");
         String base = System.getProperty("bench.keycloak.base", "");
         Optional<Path> builtHome = base.isBlank() || base.startsWith("${") ? Optional.empty()

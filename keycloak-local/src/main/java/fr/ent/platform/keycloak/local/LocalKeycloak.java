@@ -282,9 +282,9 @@ public final class LocalKeycloak implements AutoCloseable {
         }
 
         /**
-         * The JVM's heap options instead of kc.sh's default (a share of the machine's memory, 70 %), e.g.
-         * {@code -Xms64m -Xmx512m}: many servers on one machine (a benchmark's shards) each take a modest heap.
-         * kc.sh reads them from {@code JAVA_OPTS_KC_HEAP}.
+         * The JVM's heap options instead of kc.sh's default ({@code -Xms64m -Xmx512m} outside a container, 70 % of
+         * the memory in one), e.g. {@code -Xmx384m}: many servers on one machine (a benchmark's shards) are sized
+         * by hand. kc.sh reads them from {@code JAVA_OPTS_KC_HEAP}.
          */
         public Builder heap(String jvmOptions) {
             environment.put("JAVA_OPTS_KC_HEAP", jvmOptions);
