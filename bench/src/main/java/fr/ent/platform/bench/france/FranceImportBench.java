@@ -5,6 +5,7 @@ import static fr.ent.platform.bench.Bench.say;
 import fr.ent.platform.apps.directory.aaf.AafImportReport;
 import fr.ent.platform.apps.directory.be1d.ImportReport;
 import fr.ent.platform.bench.Bench;
+import fr.ent.platform.bench.ConnectionPool;
 import fr.ent.platform.bench.ProcessCpu;
 import fr.ent.platform.bench.Table;
 import fr.ent.platform.bench.france.FrancePlan.Collectivity;

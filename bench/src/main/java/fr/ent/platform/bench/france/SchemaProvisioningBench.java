@@ -3,6 +3,7 @@ package fr.ent.platform.bench.france;
 import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.Bench;
+import fr.ent.platform.bench.ConnectionPool;
 import fr.ent.platform.bench.ProcessCpu;
 import fr.ent.platform.bench.Table;
 import fr.ent.platform.local.EmbeddedDatabase;

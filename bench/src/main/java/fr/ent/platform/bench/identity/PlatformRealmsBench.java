@@ -5,6 +5,7 @@ import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.Bench;
 import fr.ent.platform.bench.Table;
+import fr.ent.platform.bench.ConnectionPool;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.registry.Collectivity;
@@ -80,9 +81,11 @@ public final class PlatformRealmsBench {
         }
         say("PlatformRealmsBench: sizes " + Arrays.toString(sizes) + ", " + capacity + " realms per shard, heap '"
                 + heap + "', state in " + state + "; " + Bench.machineLine());
+        // tenant-manager's connections are pooled (Liberty's pool): unpooled, each registry call of the sharded admin
+        // client (one per admin call, to route it) would fork a PostgreSQL backend, which the platform never pays
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(state.resolve("postgres"))
-                .setCleanDataDirectory(false).start()) {
-            DataSource platform = platformDatabase(postgres);
+                .setCleanDataDirectory(false).start();
+                ConnectionPool platform = new ConnectionPool(platformDatabase(postgres))) {
             say("platform schema at version " + PlatformSchema.migrate(platform));
             ShardRegistry registry = new ShardRegistry(platform);
             CollectivityRepository collectivities = new CollectivityRepository(platform);

@@ -1,4 +1,4 @@
-package fr.ent.platform.bench.france;
+package fr.ent.platform.bench;
 
 import fr.ent.platform.tenancy.DataSourceOverPool;
 import java.lang.reflect.InvocationTargetException;
@@ -15,11 +15,11 @@ import javax.sql.DataSource;
  * each), which the platform never pays. A connection given back is rolled back if a transaction is open and its
  * session settings (role, search path) reset; server-prepared statements stay, as in a real pool.
  */
-final class ConnectionPool extends DataSourceOverPool implements AutoCloseable {
+public final class ConnectionPool extends DataSourceOverPool implements AutoCloseable {
 
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-    ConnectionPool(DataSource database) {
+    public ConnectionPool(DataSource database) {
         super(database);
     }
 
