@@ -45,6 +45,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // 5,000 entries, and evicted entries would make the sums go backwards
             builder.setServerConfig("pg_stat_statements.max", "50000");
         }
+        // Server settings for a measurement (e.g. the France import with a bulk load's shared_buffers and WAL size):
+        // -Dent.db.serverConfig=shared_buffers=4GB,max_wal_size=16GB. Applied after the ones above, so they may
+        // override them.
+        for (String setting : System.getProperty("ent.db.serverConfig", "").split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            } else if (!setting.isBlank()) {
+                throw new IllegalArgumentException("ent.db.serverConfig: expected name=value, got " + setting);
+            }
+        }
         EmbeddedPostgres postgres = builder.start();
         return new EmbeddedDatabase(postgres, dataDirectory);
     }
