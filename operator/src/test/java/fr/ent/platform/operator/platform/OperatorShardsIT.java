@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import jakarta.json.Json;
@@ -284,11 +285,28 @@ class OperatorShardsIT {
      * status patch, it seems); the 5-minute recheck would catch it up, too late for a test.
      */
     private static void edit(String name, UnaryOperator<EntPlatformSpec.KeycloakReference> change) {
-        client.resources(EntPlatform.class).inNamespace(NS).withName(name).edit(p -> {
+        onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName(name).edit(p -> {
             p.getSpec().setKeycloak(change.apply(p.getSpec().getKeycloak()));
             return p;
-        });
+        }));
         poke(name);
+    }
+
+    /**
+     * An edit is a read then a patch at the version read: when the operator patches the resource's status in between,
+     * the API server answers 409 Conflict, as it would to kubectl. Read again and retry, as a client does.
+     */
+    private static void onConflictAgain(Runnable edit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static EntPlatformSpec.KeycloakReference withShards(EntPlatformSpec.KeycloakReference kc,
@@ -325,10 +343,10 @@ class OperatorShardsIT {
 
     /** A watched change (the Deployment's status), so that the reconciler looks again before its 30 s recheck. */
     private static void poke(String name) {
-        client.apps().deployments().inNamespace(NS).withName(name).editStatus(d -> {
+        onConflictAgain(() -> client.apps().deployments().inNamespace(NS).withName(name).editStatus(d -> {
             d.getStatus().setReadyReplicas(d.getStatus().getReadyReplicas() == 2 ? 1 : 2);
             return d;
-        });
+        }));
     }
 
     private static void markReady(String name) {
