@@ -15,7 +15,6 @@ import fr.ent.platform.tenants.registry.PlatformSchema;
 import fr.ent.platform.tenants.shards.KeycloakShard;
 import fr.ent.platform.tenants.shards.ShardRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,19 +65,11 @@ public final class PlatformRealmsBench {
         String base = System.getProperty("bench.keycloak.base", "");
         Optional<Path> builtHome = base.isBlank() || base.startsWith("${") ? Optional.empty()
                 : Optional.of(Path.of(base));
-        Path state = Bench.targetDirectory().resolve("platform-realms");
-        if (Boolean.getBoolean("bench.ps.fresh")) {
-            Bench.deleteTree(state);
-        }
-        Files.createDirectories(state);
-        Path steps = state.resolve("steps.csv");
-        Path sizesCsv = state.resolve("sizes.csv");
-        if (!Files.exists(steps)) {
-            Files.writeString(steps, "k,shard,realms_on_shard_before,place_ms,step_ms,load,at\n");
-        }
-        if (!Files.exists(sizesCsv)) {
-            Files.writeString(sizesCsv, SIZES_HEADER);
-        }
+        ResumableState resumable = ResumableState.open("platform-realms", "bench.ps.fresh",
+                "k,shard,realms_on_shard_before,place_ms,step_ms,load,at\n", SIZES_HEADER);
+        Path state = resumable.directory;
+        Path steps = resumable.steps;
+        Path sizesCsv = resumable.sizes;
         say("PlatformRealmsBench: sizes " + Arrays.toString(sizes) + ", " + capacity + " realms per shard, heap '"
                 + heap + "', state in " + state + "; " + Bench.machineLine());
         // tenant-manager's connections are pooled (Liberty's pool): unpooled, each registry call of the sharded admin
@@ -94,16 +85,17 @@ public final class PlatformRealmsBench {
                     "Keycloak RSS, total", "load(1m)");
             try {
                 shards.startRegistered();
-                int made = Files.readAllLines(steps).size() - 1;
+                int made = resumable.made();
                 say("collectivities already made: " + made + ", shards: " + registry.list().size());
                 for (int size : sizes) {
-                    if (!measured(sizesCsv, size)) {
+                    if (!resumable.measured(size)) {
                         while (made < size) {
                             made++;
                             step(shards, registry, collectivities, made, steps);
                         }
-                        String line = size + "," + fmt(lastStepsMedian(steps), 0) + "," + shards.open() + ","
-                                + shards.totalRssMb() + "," + fmt(Bench.load(), 1) + "," + Instant.now() + "\n";
+                        String line = size + "," + fmt(resumable.lastStepsMedian(4, STEP_WINDOW), 0) + ","
+                                + shards.open() + "," + shards.totalRssMb() + "," + fmt(Bench.load(), 1) + ","
+                                + Instant.now() + "\n";
                         Files.writeString(sizesCsv, line, StandardOpenOption.APPEND);
                         say("size " + size + ": " + SIZES_HEADER.strip() + "\n    " + line.strip());
                     } else {
@@ -153,16 +145,6 @@ public final class PlatformRealmsBench {
     static Collectivity requested(CollectivityRepository collectivities, String slug) {
         return collectivities.find(slug).orElseGet(() -> collectivities.insert(NewCollectivity.of(slug, "COMMUNE",
                 "Plateforme " + slug, List.of(slug + ".localhost"))));
-    }
-
-    private static double lastStepsMedian(Path steps) throws IOException {
-        List<String> lines = Files.readAllLines(steps);
-        return Bench.median(lines.subList(Math.max(1, lines.size() - STEP_WINDOW), lines.size()).stream()
-                .mapToLong(l -> Long.parseLong(l.split(",")[4])).toArray());
-    }
-
-    private static boolean measured(Path sizesCsv, int size) throws IOException {
-        return Files.readAllLines(sizesCsv).stream().skip(1).anyMatch(l -> l.startsWith(size + ","));
     }
 
     /** The platform's own database on the zonky server ({@code platform}), made once. */

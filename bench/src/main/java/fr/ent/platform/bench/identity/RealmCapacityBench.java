@@ -60,19 +60,11 @@ public final class RealmCapacityBench {
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream(System.getProperty("bench.rc.sizes", "10,100,300,1000").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).sorted().toArray();
-        Path state = Bench.targetDirectory().resolve("realm-capacity");
-        if (Boolean.getBoolean("bench.rc.fresh")) {
-            Bench.deleteTree(state);
-        }
-        Files.createDirectories(state);
-        Path steps = state.resolve("steps.csv");
-        Path sizesCsv = state.resolve("sizes.csv");
-        if (!Files.exists(steps)) {
-            Files.writeString(steps, "realm,step_ms,load,at\n");
-        }
-        if (!Files.exists(sizesCsv)) {
-            Files.writeString(sizesCsv, SIZES_HEADER);
-        }
+        ResumableState resumable = ResumableState.open("realm-capacity", "bench.rc.fresh", "realm,step_ms,load,at\n",
+                SIZES_HEADER);
+        Path state = resumable.directory;
+        Path steps = resumable.steps;
+        Path sizesCsv = resumable.sizes;
         say("RealmCapacityBench: sizes " + Arrays.toString(sizes) + ", state in " + state + "; "
                 + Bench.machineLine());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(state.resolve("postgres"))
@@ -80,10 +72,10 @@ public final class RealmCapacityBench {
             BenchKeycloak server = new BenchKeycloak(state.resolve("keycloak"), postgres, "keycloak");
             try {
                 server.start();
-                int made = Files.readAllLines(steps).size() - 1;
+                int made = resumable.made();
                 say("realms already made: " + made);
                 for (int size : sizes) {
-                    if (measured(sizesCsv, size)) {
+                    if (resumable.measured(size)) {
                         say("size " + size + " already measured (sizes.csv): skipped");
                         made = Math.max(made, size);
                         continue;
@@ -99,7 +91,7 @@ public final class RealmCapacityBench {
                                     + fmt(Bench.load(), 1));
                         }
                     }
-                    String line = measure(server, size, steps);
+                    String line = measure(server, size, resumable);
                     Files.writeString(sizesCsv, line, StandardOpenOption.APPEND);
                     say("size " + size + ": " + SIZES_HEADER.strip() + "\n    " + line.strip());
                 }
@@ -115,11 +107,8 @@ public final class RealmCapacityBench {
     }
 
     /** Every figure at one size; restarts the server on the way. */
-    private static String measure(BenchKeycloak server, int size, Path steps) throws Exception {
-        List<String> lines = Files.readAllLines(steps);
-        long[] last = lines.subList(Math.max(1, lines.size() - STEP_WINDOW), lines.size()).stream()
-                .mapToLong(l -> Long.parseLong(l.split(",")[1])).toArray();
-        double stepMedian = Bench.median(last);
+    private static String measure(BenchKeycloak server, int size, ResumableState resumable) throws Exception {
+        double stepMedian = resumable.lastStepsMedian(1, STEP_WINDOW);
         List<Collectivity> sample = new ArrayList<>();
         for (int k = 0; k < Math.min(SAMPLES, size); k++) {
             sample.add(collectivity(1 + (int) ((long) k * (size - 1) / Math.max(1, Math.min(SAMPLES, size) - 1))));
@@ -204,17 +193,9 @@ public final class RealmCapacityBench {
         }
     }
 
-    private static boolean measured(Path sizesCsv, int size) throws IOException {
-        return Files.readAllLines(sizesCsv).stream().skip(1).anyMatch(l -> l.startsWith(size + ","));
-    }
-
     /** The collectivity a bench realm stands for: the same slug, hence realm, at every run. */
     static Collectivity collectivity(int n) {
         return BenchKeycloak.collectivity("cap", n);
-    }
-
-    private static Collectivity collectivity(String prefix, int n) {
-        return BenchKeycloak.collectivity(prefix, n);
     }
 
     /**
@@ -242,7 +223,7 @@ public final class RealmCapacityBench {
         try {
             small.start();
             for (int n = 1; n <= 10; n++) {
-                small.realms.ensureRealm(collectivity("caps", n));
+                small.realms.ensureRealm(BenchKeycloak.collectivity("caps", n));
             }
             say("side by side: " + bigSize + " realms against 10, " + pairs + " pairs of REALM steps");
             ProcessCpu pg = ProcessCpu.ofPostgres(state.resolve("postgres"));
@@ -253,7 +234,8 @@ public final class RealmCapacityBench {
                 for (int k = 0; k < 2; k++) {
                     int which = (i + k) % 2; // 0 big, 1 small; the first of the pair alternates
                     BenchKeycloak server = which == 0 ? big : small;
-                    Collectivity c = which == 0 ? collectivity("cap", bigSize + 1 + i) : collectivity("caps", 11 + i);
+                    Collectivity c = which == 0 ? BenchKeycloak.collectivity("cap", bigSize + 1 + i)
+                            : BenchKeycloak.collectivity("caps", 11 + i);
                     ProcessCpu jvm = ProcessCpu.of(server.jvm());
                     ProcessCpu jvmAlone = ProcessCpu.alone(server.jvm());
                     server.timed.watch(c.names().realm(), jvmAlone::millis);
