@@ -101,6 +101,10 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
                 ? KeycloakShards.reconcile(client, p, tenantManager) : null;
         if (shards != null) {
             reportShards(p, shards);
+        } else if (p.getStatus() != null) {
+            // the spec asks nothing of the shards (any more): report nothing about them
+            conditions.remove(p.getStatus(), ConditionType.KeycloakShardsAvailable);
+            p.getStatus().setKeycloakShards(null);
         }
         // their resources are not watched (their kinds may not exist in a cluster that owns none): look again
         // until they are ready

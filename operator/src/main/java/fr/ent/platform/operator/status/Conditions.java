@@ -45,6 +45,15 @@ public final class Conditions {
         return transition;
     }
 
+    /**
+     * Takes a condition off the status when what it reported no longer applies (the spec stopped asking for it), as
+     * Kubernetes' own controllers do: a condition left behind would keep an old observedGeneration and an answer to a
+     * question nobody asks any more. Returns whether it was there.
+     */
+    public boolean remove(OperatorStatus status, ConditionType type) {
+        return status.getConditions().removeIf(c -> type.name().equals(c.getType()));
+    }
+
     public static Optional<Condition> find(OperatorStatus status, ConditionType type) {
         return status.getConditions().stream().filter(c -> type.name().equals(c.getType())).findFirst();
     }

@@ -163,6 +163,34 @@ class KeycloakShardsTest {
     }
 
     @Test
+    void reportsNothingOfTheShardsOnceTheSpecStopsAskingForThem() {
+        EntPlatform p = new EntPlatform();
+        p.setMetadata(new ObjectMetaBuilder().withName("ent").withNamespace(NS).build());
+        EntPlatformSpec spec = new EntPlatformSpec();
+        spec.setImage("registry.ent.example.fr/ent/runtime:1.6.0");
+        spec.setDatabase(new EntPlatformSpec.SecretReference("ent-db"));
+        spec.setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
+                new EntPlatformSpec.SecretReference("kc-admin"), 200, null));
+        p.setSpec(spec);
+        client.resource(p).create();
+        rolloutCompletes();
+        EntPlatform asked = Eventually.await(Duration.ofSeconds(20), "RoomLeft", this::read,
+                r -> reason(r).equals("RoomLeft"));
+        assertThat(asked.getStatus().getKeycloakShards()).hasSize(1);
+
+        client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(e -> {
+            e.getSpec().setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
+                    new EntPlatformSpec.SecretReference("kc-admin"), null, null));
+            return e;
+        });
+        poke(); // a watched change after the edit (see OperatorShardsIT: an edit during a reconciliation once went unseen)
+        EntPlatform forgotten = Eventually.await(Duration.ofSeconds(20), "no shard condition", this::read,
+                r -> Conditions.find(r.getStatus(), ConditionType.KeycloakShardsAvailable).isEmpty());
+        assertThat(forgotten.getStatus().getKeycloakShards()).isNull();
+        assertThat(registry).as("the registry keeps its shards").containsKey("default");
+    }
+
+    @Test
     void theOpeningRule() {
         KeycloakShardView a = new KeycloakShardView("default", true, null, null, 100, true, 90, 0.9);
         KeycloakShardView b = new KeycloakShardView("keycloak-2", false, "u", "u", 100, true, 89, 0.89);
