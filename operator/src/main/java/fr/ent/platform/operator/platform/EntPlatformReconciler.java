@@ -157,12 +157,16 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
             conditions.set(status, generation, ConditionType.DatabaseReady, services.databaseReady(),
                     services.databaseReady() ? "ClusterReady" : "ClusterNotReady",
                     "CloudNativePG Cluster " + DataServiceObjects.clusterName(p) + ": " + services.databaseState());
+        } else {
+            conditions.remove(status, ConditionType.DatabaseReady); // run elsewhere (now): nothing of ours to report
         }
         if (services.keycloakOwned()) {
             message += "; Keycloak " + DataServiceObjects.keycloakName(p) + ": " + services.keycloakState();
             conditions.set(status, generation, ConditionType.KeycloakReady, services.keycloakReady(),
                     services.keycloakReady() ? "KeycloakReady" : "KeycloakNotReady",
                     "Keycloak " + DataServiceObjects.keycloakName(p) + ": " + services.keycloakState());
+        } else {
+            conditions.remove(status, ConditionType.KeycloakReady);
         }
         status.setPhase(phase);
         status.setMessage(message);

@@ -158,6 +158,26 @@ class OwnedDataServicesTest {
                                 true)),
                 new DataService(DataService.Kind.KEYCLOAK, NS, "ent-keycloak", List.of("fr-par", "fr-mrs"), null,
                         null));
+
+        // the database run elsewhere from now on: its condition is taken off the status, the Keycloak's stays
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata()
+                .withName("kc-db-elsewhere").endMetadata().addToStringData("host", "pg.elsewhere.example.fr")
+                .addToStringData("database", "keycloak").addToStringData("username", "keycloak")
+                .addToStringData("password", "elsewhere").build()).create();
+        client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
+            p.getSpec().setManagedDatabase(null);
+            p.getSpec().setDatabase(new EntPlatformSpec.SecretReference("ent-db-elsewhere"));
+            // the CRD's rule: a managed Keycloak without managedDatabase names its own database
+            p.getSpec().getManagedKeycloak().setDatabase(new EntPlatformSpec.SecretReference("kc-db-elsewhere"));
+            return p;
+        });
+        client.apps().deployments().inNamespace(NS).withName("ent").editStatus(d -> {
+            d.getStatus().setReadyReplicas(1); // a watched change after the edit, so that the reconciler looks again
+            return d;
+        });
+        EntPlatform elsewhere = Eventually.await(Duration.ofSeconds(20), "no DatabaseReady", this::read,
+                p -> Conditions.find(p.getStatus(), ConditionType.DatabaseReady).isEmpty());
+        assertThat(Conditions.find(elsewhere.getStatus(), ConditionType.KeycloakReady)).isPresent();
     }
 
     private static EntPlatform platform() {
