@@ -38,7 +38,12 @@ import org.HdrHistogram.Recorder;
  * by the whole machine ({@link ProcessCpu}): the first two the neighbours of a shared machine disturb much less than
  * throughput; the last is the honest total when the bench runs alone.
  * Parameters: -Dbench.dir.tenants (200), .users (20), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
- * .rounds (6).
+ * .rounds (6), .shardCapacity (0) and .shardHeap (kc.sh's default).
+ * <p>With {@code -Dbench.dir.shardCapacity=N} (N &gt; 0) the realms are spread over Keycloak shards of N realms, as
+ * the platform spreads them in production (ADR 0044, ADR 0050): one Keycloak is too slow to create a thousand
+ * realms. The platform's Keycloak is the shard {@code default}; whenever every open shard is full, one more Keycloak
+ * starts on its own database of the platform's PostgreSQL and is registered through tenant-manager's admin API
+ * ({@link BenchPlatform#spreadRealms}), and each reader signs in on the Keycloak of its collectivity's shard.
  */
 public final class DirectoryReadBench {
 
@@ -89,9 +94,12 @@ public final class DirectoryReadBench {
         int warmup = Bench.intProperty("bench.dir.warmupSeconds", 15);
         int phaseSeconds = Bench.intProperty("bench.dir.phaseSeconds", 10);
         int rounds = Bench.intProperty("bench.dir.rounds", 6);
+        int shardCapacity = Bench.intProperty("bench.dir.shardCapacity", 0);
+        String shardHeap = System.getProperty("bench.dir.shardHeap", "");
         say("DirectoryReadBench: " + tenants + " collectivities × (1 school, 1 class, " + users + " people); "
                 + threads + " client threads; warm-up " + warmup + " s; " + rounds + " rounds of A then B, "
-                + phaseSeconds + " s each");
+                + phaseSeconds + " s each" + (shardCapacity > 0 ? "; realms on Keycloak shards of " + shardCapacity
+                        + (shardHeap.isBlank() ? "" : " (heap '" + shardHeap + "')") : "; realms on one Keycloak"));
         say("Machine: " + Bench.machineLine());
 
         List<Phase> phases = new ArrayList<>();
@@ -99,11 +107,17 @@ public final class DirectoryReadBench {
         Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
         var json = Bench.object().add("benchmark", "DirectoryReadBench").add("machine", Bench.machine());
         long setupSeconds;
+        int shards;
         try (BenchPlatform platform = BenchPlatform.start("directory-read")) {
             long t0 = System.nanoTime();
+            if (shardCapacity > 0) {
+                platform.spreadRealms(shardCapacity,
+                        shardHeap.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(shardHeap));
+            }
             Target[] targets = prepare(platform, "", tenants, users);
             setupSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-            say("  seeded and signed in, in total " + setupSeconds + " s");
+            shards = platform.shardCount();
+            say("  seeded and signed in, in total " + setupSeconds + " s, realms on " + shards + " Keycloak shard(s)");
 
             HttpClient http = client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
@@ -129,7 +143,8 @@ public final class DirectoryReadBench {
 
         String header = "DirectoryReadBench — GET " + PATH + ", " + threads + " client threads, " + tenants
                 + " tenants × " + users + " people, " + rounds + " rounds (A B, B A, ...) of " + phaseSeconds
-                + " s per phase after " + warmup + " s warm-up (" + Bench.machineLine() + ")";
+                + " s per phase after " + warmup + " s warm-up, realms on " + (shardCapacity > 0 ? shards
+                        + " Keycloak shards of " + shardCapacity : "one Keycloak") + " (" + Bench.machineLine() + ")";
         say("");
         say(header);
         say("");
@@ -146,7 +161,9 @@ public final class DirectoryReadBench {
         errorKinds.forEach((k, v) -> errorsJson.add(k, v.get()));
         json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
                         .add("threads", threads).add("warmupSeconds", warmup).add("phaseSeconds", phaseSeconds)
-                        .add("rounds", rounds).add("path", PATH))
+                        .add("rounds", rounds).add("path", PATH).add("shardCapacity", shardCapacity)
+                        .add("shardHeap", shardHeap))
+                .add("keycloakShards", shards)
                 .add("setupSeconds", setupSeconds).add("phases", phaseJson).add("meanThroughputA", meanA)
                 .add("meanThroughputB", meanB).add("ratioBA", ratio).add("medianRoundRatioBA", medianRatio)
                 .add("platformCpuRatioBA", cpuRatio).add("targetMet", ok)
@@ -412,10 +429,14 @@ public final class DirectoryReadBench {
         String[] hosts = new String[tenants];
         for (int i = 1; i <= tenants; i++) {
             hosts[i - 1] = "b" + prefix + i + ".localhost";
-            platform.provision("dir" + prefix + "-" + i, hosts[i - 1], 20);
-            platform.authorizeAsAdministrator("dir" + prefix + "-" + i, hosts[i - 1]);
-            if (i % 50 == 0 || i == tenants) {
-                say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
+            String slug = "dir" + prefix + "-" + i;
+            // realms spread over shards (bench.dir.shardCapacity): room for this one, on a new shard if need be
+            boolean newShard = platform.openShardIfAllFull().isPresent();
+            platform.provision(slug, hosts[i - 1], 20);
+            platform.authorizeAsAdministrator(slug, hosts[i - 1]);
+            if (newShard || i % 50 == 0 || i == tenants) {
+                say("  provisioned " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s), "
+                        + slug + " on shard " + platform.shardOf(slug));
             }
         }
         seed(platform.client(), hosts, users);
@@ -428,7 +449,10 @@ public final class DirectoryReadBench {
             }
         }
         Target[] targets = new Target[tenants];
+        Map<String, Integer> readersPerShard = new java.util.TreeMap<>();
         for (int i = 1; i <= tenants; i++) {
+            // on the Keycloak of the collectivity's shard (BenchPlatform finds it): the tokens come from there, and
+            // the runtime checks them against that server's keys
             List<PasswordLogin> readers = platform.signIn("dir" + prefix + "-" + i, hosts[i - 1],
                     java.util.Set.of("Teacher", "Personnel"));
             if (readers.isEmpty()) {
@@ -437,9 +461,15 @@ public final class DirectoryReadBench {
             // the first token of a new realm costs Keycloak a key generation: paid here, not in the measure
             readers.forEach(PasswordLogin::authorization);
             targets[i - 1] = new Target(hosts[i - 1], readers);
+            if (platform.shardCount() > 1) {
+                readersPerShard.merge(platform.shardOf("dir" + prefix + "-" + i), readers.size(), Integer::sum);
+            }
             if (i % 50 == 0 || i == tenants) {
                 say("  signed in " + i + "/" + tenants + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
             }
+        }
+        if (platform.shardCount() > 1) {
+            say("  readers signed in per shard, each on its shard's Keycloak: " + readersPerShard);
         }
         return targets;
     }
