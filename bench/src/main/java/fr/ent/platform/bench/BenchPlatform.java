@@ -6,6 +6,7 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
+import fr.ent.platform.bench.identity.PlatformShards;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,10 +45,18 @@ public final class BenchPlatform implements AutoCloseable {
     private final Thread hook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String READER_PASSWORD = "bench-reader-2026";
+    private final int databasePort;
+    private final Path keycloakHome;
+    private final Path work;
+    /** The Keycloak shards beyond the platform's own, once {@link #spreadRealms} asked for them; null before. */
+    private PlatformShards shards;
     private boolean closed;
 
-    private BenchPlatform(LocalPlatform platform) {
+    private BenchPlatform(LocalPlatform platform, int databasePort, Path keycloakHome, Path work) {
         this.platform = platform;
+        this.databasePort = databasePort;
+        this.keycloakHome = keycloakHome;
+        this.work = work;
         this.identity = platform.identity();
         this.client = platform.client();
         this.hook = new Thread(this::closeQuietly, "bench-platform-stop");
@@ -79,14 +89,16 @@ public final class BenchPlatform implements AutoCloseable {
         long t0 = System.nanoTime();
         Path pgdata = Files.createTempDirectory("ent-bench-pgdata-");
         ProcessCpu.watchPostgres(pgdata);
+        int databasePort = Bench.freePort();
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(Bench.libertyHome(),
                 Bench.targetDirectory(), name + "-liberty", pgdata, true,
-                Bench.freePort(), new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
+                databasePort, new LocalPlatform.OwnKeycloak(keycloakHome, Bench.freePort(), Bench.freePort()),
                 Bench.freePort(), Bench.freePort(), withExtra(serverEnvironment(), extraEnvironment), Bench::say));
         ProcessCpu.watchKeycloak(platform.identity().keycloak().process());
         Bench.say("Platform ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms: runtime "
                 + platform.server().runtimeBase() + ", admin " + platform.server().adminBase());
-        return new BenchPlatform(platform);
+        return new BenchPlatform(platform, databasePort, keycloakHome,
+                Bench.targetDirectory().resolve(name + "-keycloak-shards"));
     }
 
     private static Map<String, String> withExtra(Map<String, String> base, Map<String, String> extra) {
@@ -105,10 +117,54 @@ public final class BenchPlatform implements AutoCloseable {
         return http;
     }
 
-    /** The token endpoint of a collectivity's realm (for a password login). */
+    /** The token endpoint of a collectivity's realm (for a password login), on its shard's Keycloak. */
     public URI tokenEndpoint(String slug) {
-        return RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
-                .token(Realms.ofCollectivity(slug));
+        String base = keycloakOf(slug).baseUrl().toString();
+        return RealmEndpoints.of(base, base).token(Realms.ofCollectivity(slug));
+    }
+
+    /**
+     * Spreads the realms of the collectivities provisioned from now on over several Keycloak servers, as the
+     * platform does in production (ADR 0044, ADR 0050): the platform's Keycloak becomes the shard {@code default} of
+     * {@code capacity} realms, and {@link #openShardIfAllFull} starts and registers one more whenever every open shard
+     * is full. One Keycloak alone is too slow to create a thousand realms. The extra servers stop with the platform.
+     *
+     * @param heap their JVM heap options (kc.sh's default otherwise)
+     */
+    public synchronized void spreadRealms(int capacity, Optional<String> heap) throws IOException, InterruptedException {
+        if (shards != null) {
+            throw new IllegalStateException("realms already spread over shards of " + shards.capacity());
+        }
+        shards = new PlatformShards(client, dataSource(), databasePort, work, keycloakHome, capacity, heap);
+        shards.limitDefault();
+    }
+
+    /**
+     * Before a provisioning once {@link #spreadRealms} was called: a new Keycloak shard when every open one is full
+     * (else the REALM step would find no room). Returns the shard opened; nothing without shards.
+     */
+    public Optional<String> openShardIfAllFull() throws Exception {
+        PlatformShards spread = shards;
+        return spread == null ? Optional.empty() : spread.openIfAllFull();
+    }
+
+    /** The Keycloak shard {@code slug}'s realm is on ({@code default} when the realms are not spread). */
+    public String shardOf(String slug) {
+        PlatformShards spread = shards;
+        return spread == null ? "default" : spread.shardOf(slug);
+    }
+
+    /** How many Keycloak shards hold the realms: 1 unless {@link #spreadRealms} opened more. */
+    public int shardCount() {
+        PlatformShards spread = shards;
+        return spread == null ? 1 : spread.count();
+    }
+
+    /** The Keycloak that holds {@code slug}'s realm: the platform's own, or the shard's it was placed on. */
+    private PlatformShards.Server keycloakOf(String slug) {
+        PlatformShards spread = shards;
+        PlatformShards.Server own = new PlatformShards.Server(identity.baseUrl(), identity.setup());
+        return spread == null ? own : spread.server(spread.shardOf(slug)).orElse(own);
     }
 
     /**
@@ -139,7 +195,7 @@ public final class BenchPlatform implements AutoCloseable {
      * account with SUPER_ADMIN in its realm), as an administration script would.
      */
     public void authorizeAsAdministrator(String slug, String domain) throws IOException, InterruptedException {
-        ClientCredentials admin = identity.setup().ensureServiceClient(Realms.ofCollectivity(slug), "bench-admin",
+        ClientCredentials admin = keycloakOf(slug).setup().ensureServiceClient(Realms.ofCollectivity(slug), "bench-admin",
                 "bench-admin-secret", List.of(RealmRoles.SUPER_ADMIN));
         client.authorizeRuntime(domain, admin::authorization);
     }
@@ -177,10 +233,11 @@ public final class BenchPlatform implements AutoCloseable {
     public PasswordLogin signInUser(String slug, String id, String profile, String firstName, String lastName)
             throws IOException, InterruptedException {
         String realm = Realms.ofCollectivity(slug);
-        URI tokenEndpoint = RealmEndpoints.of(identity.baseUrl().toString(), identity.baseUrl().toString())
+        PlatformShards.Server keycloak = keycloakOf(slug);
+        URI tokenEndpoint = RealmEndpoints.of(keycloak.baseUrl().toString(), keycloak.baseUrl().toString())
                 .token(realm);
         String username = profile.toLowerCase(java.util.Locale.ROOT) + "-" + id.substring(0, 8);
-        identity.setup().ensureUser(realm, username, firstName, lastName, READER_PASSWORD, List.of(profile),
+        keycloak.setup().ensureUser(realm, username, firstName, lastName, READER_PASSWORD, List.of(profile),
                 Map.of("ent_user_id", id));
         return new PasswordLogin(http, tokenEndpoint, Realms.PORTAL_CLIENT, username, READER_PASSWORD,
                 firstName + " " + lastName);
@@ -192,8 +249,9 @@ public final class BenchPlatform implements AutoCloseable {
      * login again would cost Keycloak's CPU in the middle of a measured phase.
      */
     public void allowPasswordGrant(String slug) throws IOException, InterruptedException {
-        identity.setup().allowPasswordGrant(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT);
-        identity.setup().setClientAttribute(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT,
+        fr.ent.platform.local.KeycloakSetup keycloak = keycloakOf(slug).setup();
+        keycloak.allowPasswordGrant(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT);
+        keycloak.setClientAttribute(Realms.ofCollectivity(slug), Realms.PORTAL_CLIENT,
                 "access.token.lifespan", "3600");
     }
 
@@ -363,7 +421,13 @@ public final class BenchPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        platform.close();
+        try {
+            if (shards != null) {
+                shards.close();
+            }
+        } finally {
+            platform.close();
+        }
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -28,21 +31,41 @@ public final class ProcessCpu {
     /** The bench platform's Keycloak ({@code kc.sh}, its JVM a descendant), once it runs. */
     private static volatile ProcessHandle keycloak;
 
+    /** The Keycloak servers of the bench platform's other shards, if it opened any ({@code BenchPlatform}). */
+    private static final List<ProcessHandle> SHARDS = new CopyOnWriteArrayList<>();
+
     /** The bench platform's Keycloak process: its CPU is also told apart from Liberty's ({@link #keycloakMillis}). */
     public static void watchKeycloak(ProcessHandle process) {
         keycloak = process;
+        SHARDS.clear(); // a new platform: the shards of an earlier one are gone
+    }
+
+    /** One more Keycloak of the bench platform (a shard it opened): counted in {@link #keycloakMillis} too. */
+    public static void watchShardKeycloak(ProcessHandle process) {
+        SHARDS.add(process);
     }
 
     /**
-     * CPU milliseconds of the bench platform's Keycloak and its descendants (part of {@link #platformMillis}): where
-     * a login's password hashing goes. NaN without /proc or when no Keycloak is watched.
+     * CPU milliseconds of the bench platform's Keycloak servers and their descendants (part of
+     * {@link #platformMillis}): where a login's password hashing goes. NaN without /proc or when no Keycloak is
+     * watched.
      */
     public static double keycloakMillis() {
         ProcessHandle process = keycloak;
         if (process == null || !Files.isDirectory(Path.of("/proc/self"))) {
             return Double.NaN;
         }
-        return (ticks(process.pid()) + process.descendants().mapToLong(p -> ticks(p.pid())).sum()) * TICK_MILLIS;
+        long ticks = 0;
+        for (ProcessHandle server : concat(process, SHARDS)) {
+            ticks += ticks(server.pid()) + server.descendants().mapToLong(p -> ticks(p.pid())).sum();
+        }
+        return ticks * TICK_MILLIS;
+    }
+
+    private static List<ProcessHandle> concat(ProcessHandle first, List<ProcessHandle> more) {
+        List<ProcessHandle> all = new ArrayList<>(List.of(first));
+        all.addAll(more);
+        return all;
     }
 
     /** Where the bench platform's PostgreSQL keeps its data (its postmaster.pid is found under it). */

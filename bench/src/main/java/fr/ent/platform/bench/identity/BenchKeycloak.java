@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * One Keycloak of the realm benchmarks ({@link RealmCapacityBench}, {@link PlatformRealmsBench}): a real
@@ -38,6 +39,9 @@ final class BenchKeycloak {
 
     /** Where the portals are, as the realm definition needs it. */
     static final PortalUrls PORTALS = new PortalUrls("http://{domain}:9080");
+    /** Keycloak's role in PostgreSQL, owner of every Keycloak database of the benches. */
+    static final String ROLE = "keycloak";
+    static final String PASSWORD = "keycloak-bench";
 
     private final Path home;
     private final EmbeddedPostgres postgres;
@@ -73,8 +77,7 @@ final class BenchKeycloak {
     void start() throws Exception {
         createDatabase(postgres, database);
         LocalKeycloak.Builder builder = LocalKeycloak.builder(home).option("--log-level=warn").progress(Bench::say)
-                .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, "keycloak",
-                        "keycloak-bench");
+                .postgres("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, ROLE, PASSWORD);
         heap.ifPresent(builder::heap);
         copiedFrom.ifPresent(builder::copiedFrom);
         keycloak = builder.start();
@@ -123,10 +126,15 @@ final class BenchKeycloak {
 
     /** A Keycloak database of the zonky server (and Keycloak's role), unless it exists already. */
     static void createDatabase(EmbeddedPostgres postgres, String database) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'keycloak'")) {
+        createDatabase(postgres.getPostgresDatabase(), database);
+    }
+
+    /** The same on any PostgreSQL, given as its superuser (the platform's own, {@link PlatformShards}). */
+    static void createDatabase(DataSource superuser, String database) throws Exception {
+        try (Connection c = superuser.getConnection(); var st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
                 if (!rs.next()) {
-                    st.execute("CREATE ROLE keycloak LOGIN PASSWORD 'keycloak-bench'");
+                    st.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
@@ -134,7 +142,7 @@ final class BenchKeycloak {
                     return;
                 }
             }
-            st.execute("CREATE DATABASE " + database + " OWNER keycloak");
+            st.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
         }
     }
 
