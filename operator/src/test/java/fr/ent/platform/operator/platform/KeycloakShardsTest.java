@@ -127,19 +127,11 @@ class KeycloakShardsTest {
 
     @Test
     void registersTheShardsListedForAKeycloakRunElsewhere() {
-        EntPlatform p = new EntPlatform();
-        p.setMetadata(new ObjectMetaBuilder().withName("ent").withNamespace(NS).build());
-        EntPlatformSpec spec = new EntPlatformSpec();
-        spec.setImage("registry.ent.example.fr/ent/runtime:1.6.0");
-        spec.setDatabase(new EntPlatformSpec.SecretReference("ent-db"));
-        spec.setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
-                new EntPlatformSpec.SecretReference("kc-admin"), 200, List.of(
-                        new EntPlatformSpec.ExternalShard("kc-b", "https://auth-b.ent.example.fr",
-                                "http://kc-b.identity.svc:8080", 250, null),
-                        new EntPlatformSpec.ExternalShard("kc-c", "https://auth-c.ent.example.fr/", null, 100,
-                                false))));
-        p.setSpec(spec);
-        client.resource(p).create();
+        client.resource(keycloakRunElsewhere(200, List.of(
+                new EntPlatformSpec.ExternalShard("kc-b", "https://auth-b.ent.example.fr",
+                        "http://kc-b.identity.svc:8080", 250, null),
+                new EntPlatformSpec.ExternalShard("kc-c", "https://auth-c.ent.example.fr/", null, 100, false))))
+                .create();
         rolloutCompletes();
 
         Eventually.await(Duration.ofSeconds(20), "kc-c registered", () -> registry.get("kc-c"), v -> v != null);
@@ -164,15 +156,7 @@ class KeycloakShardsTest {
 
     @Test
     void reportsNothingOfTheShardsOnceTheSpecStopsAskingForThem() {
-        EntPlatform p = new EntPlatform();
-        p.setMetadata(new ObjectMetaBuilder().withName("ent").withNamespace(NS).build());
-        EntPlatformSpec spec = new EntPlatformSpec();
-        spec.setImage("registry.ent.example.fr/ent/runtime:1.6.0");
-        spec.setDatabase(new EntPlatformSpec.SecretReference("ent-db"));
-        spec.setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
-                new EntPlatformSpec.SecretReference("kc-admin"), 200, null));
-        p.setSpec(spec);
-        client.resource(p).create();
+        client.resource(keycloakRunElsewhere(200, null)).create();
         rolloutCompletes();
         EntPlatform asked = Eventually.await(Duration.ofSeconds(20), "RoomLeft", this::read,
                 r -> reason(r).equals("RoomLeft"));
@@ -202,6 +186,19 @@ class KeycloakShardsTest {
                 .isEqualTo(KeycloakShards.Decision.OPENING);
         assertThat(KeycloakShards.decide(List.of(a), false, 4, 90, 4)).isEqualTo(KeycloakShards.Decision.FULL);
         assertThat(KeycloakShards.decide(List.of(closed), false, 1, 90, 4)).isEqualTo(KeycloakShards.Decision.OPEN);
+    }
+
+    /** A platform whose Keycloak (the shard default, of {@code capacity}) and {@code shards} are run elsewhere. */
+    private static EntPlatform keycloakRunElsewhere(Integer capacity, List<EntPlatformSpec.ExternalShard> shards) {
+        EntPlatform p = new EntPlatform();
+        p.setMetadata(new ObjectMetaBuilder().withName("ent").withNamespace(NS).build());
+        EntPlatformSpec spec = new EntPlatformSpec();
+        spec.setImage("registry.ent.example.fr/ent/runtime:1.6.0");
+        spec.setDatabase(new EntPlatformSpec.SecretReference("ent-db"));
+        spec.setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
+                new EntPlatformSpec.SecretReference("kc-admin"), capacity, shards));
+        p.setSpec(spec);
+        return p;
     }
 
     private EntPlatform managedPlatform() {
