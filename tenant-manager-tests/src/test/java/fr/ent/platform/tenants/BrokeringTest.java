@@ -223,13 +223,7 @@ class BrokeringTest {
         CollectivityService federated = new CollectivityService(registry, new Provisioner(db, registry, database,
                 realms, StepGuard.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 Optional.of(federation)), database, realms, Runnable::run);
-        Collectivity a = federated.create(request(uniqueSlug("brra")));
-        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO " + a.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
-            ps.setString(1, DirectoryAccounts.SETTING);
-            ps.setString(2, DirectoryAccounts.DIRECTORY);
-            ps.executeUpdate();
-        }
+        Collectivity a = federated.create(request(uniqueSlug("brra"))); // its accounts in its directory
         Upstream upstream = upstreamRealm();
         brokering.apply(a, oidc(a, upstream));
         // What an import leaves (BE1D, AAF in the runtime): the person and their EduConnect subject, no account row.

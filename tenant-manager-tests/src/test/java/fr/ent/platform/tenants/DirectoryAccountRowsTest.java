@@ -48,12 +48,16 @@ class DirectoryAccountRowsTest {
             new Provisioner(db, registry, database, realms, StepGuard.NONE,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Optional.of(federation)),
             database, realms, Runnable::run);
+    /** Made before the platform had the provider: its accounts are copied into Keycloak. */
+    private final CollectivityService copying = new CollectivityService(registry,
+            new Provisioner(db, registry, database, realms, StepGuard.NONE,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), database, realms, Runnable::run);
     private final DirectoryAccountRows rows = new DirectoryAccountRows(db, admin);
 
     @Test
     void peopleImportedIntoADirectoryCollectivityGetRowsWithoutCodesInOneRoundAndOthersGetNone() throws Exception {
         Collectivity directory = switched("recd");
-        Collectivity copies = service.create(request(uniqueSlug("recc"))); // accounts copied into Keycloak
+        Collectivity copies = copying.create(request(uniqueSlug("recc"))); // accounts copied into Keycloak
         // What an import (BE1D, AAF) leaves in the directory: people, no account row.
         UUID zoe = insertUser(directory, "Student", "Zoé", "Martin");
         UUID zoe2 = insertUser(directory, "Relative", "Zoe", "Martin"); // the same login base
@@ -124,16 +128,12 @@ class DirectoryAccountRowsTest {
         assertThat(snapshot(a)).isEqualTo(aBefore);
     }
 
-    /** A collectivity whose realm has the directory provider and whose accounts are made in its directory. */
-    private Collectivity switched(String prefix) throws SQLException {
-        Collectivity c = service.create(request(uniqueSlug(prefix)));
-        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO " + c.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
-            ps.setString(1, DirectoryAccounts.SETTING);
-            ps.setString(2, DirectoryAccounts.DIRECTORY);
-            ps.executeUpdate();
-        }
-        return c;
+    /**
+     * A collectivity whose realm has the directory provider and whose accounts are made in its directory: any made on
+     * a platform with the provider (the SEED step's setting, ADR 0043).
+     */
+    private Collectivity switched(String prefix) {
+        return service.create(request(uniqueSlug(prefix)));
     }
 
     /** Every column of every row of the collectivity's {@code ent_account}, as PostgreSQL writes them out. */

@@ -165,17 +165,17 @@ class DirectoryFederationTest {
     }
 
     @Test
-    void aSwitchedCollectivitysAccountSyncWritesTheDirectoryAndTheOthersStillCopyIntoKeycloak() throws Exception {
+    void aCollectivityMadeWithTheProviderMakesItsAccountsInItsDirectoryAndOneMadeBeforeStillCopiesIntoKeycloak()
+            throws Exception {
         Collectivity switched = service.create(request(uniqueSlug("fedsw")));
-        Collectivity copied = service.create(request(uniqueSlug("fedcp")));
+        // made before the platform had the provider (its realm has none): its accounts are copied
+        Collectivity copied = new CollectivityService(registry, new Provisioner(db, registry, database, realms,
+                StepGuard.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), database, realms,
+                Runnable::run).create(request(uniqueSlug("fedcp")));
+        assertThat(DirectoryAccounts.enabled(db, switched.names())).isTrue();
+        assertThat(DirectoryAccounts.enabled(db, copied.names())).isFalse();
         UUID pupil = insertUser(switched, "Student", "Inès", "Roux");
         insertUser(copied, "Student", "Inès", "Roux");
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-                + switched.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
-            ps.setString(1, DirectoryAccounts.SETTING);
-            ps.setString(2, DirectoryAccounts.DIRECTORY);
-            ps.executeUpdate();
-        }
         AccountSync sync = new AccountSync(db, realms, AccountSync.Method.PARTIAL_IMPORT, 50, 1);
 
         AccountSync.NewAccount made = only(sync.sync(switched), pupil);

@@ -180,16 +180,12 @@ class DirectoryLettersTest {
                 Duration.ofDays(30), clock), Duration.ofDays(30), clock);
     }
 
-    /** A collectivity whose realm has the directory provider and whose accounts are made in its directory. */
-    private Collectivity switched(String prefix) throws SQLException {
-        Collectivity c = service.create(request(uniqueSlug(prefix)));
-        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO " + c.names().schema() + ".tenant_setting (name, value) VALUES (?, ?)")) {
-            ps.setString(1, DirectoryAccounts.SETTING);
-            ps.setString(2, DirectoryAccounts.DIRECTORY);
-            ps.executeUpdate();
-        }
-        return c;
+    /**
+     * A collectivity whose realm has the directory provider and whose accounts are made in its directory: any made on
+     * a platform with the provider (the SEED step's setting, ADR 0043).
+     */
+    private Collectivity switched(String prefix) {
+        return service.create(request(uniqueSlug(prefix)));
     }
 
     /** A row of {@code ent_account}, as far as codes go (arrays compared by content). */

@@ -274,7 +274,9 @@ public class DirectoryAccounts {
     /**
      * Whether the collectivity's accounts are made in its directory: its setting {@value #SETTING} is
      * {@value #DIRECTORY} (the realm must have the directory provider, which the REALM step adds when the platform
-     * configures {@code ent.identity.federation.jdbc-url}). Otherwise AccountSync copies accounts into Keycloak.
+     * configures {@code ent.identity.federation.jdbc-url}; the SEED step then sets this too, so a collectivity made
+     * on such a platform has its accounts in its directory from the start). Otherwise AccountSync copies accounts
+     * into Keycloak.
      */
     public static boolean enabled(DataSource dataSource, TenantNames names) throws SQLException {
         return new TenantTransactions(dataSource).read(names, c -> {

@@ -145,7 +145,9 @@ public class Provisioner {
                 // A new realm has no identity providers yet: it is the current definition in full.
                 registry.recordRealmVersion(collectivity.id(), RealmDefinition.VERSION);
             }
-            case SEED -> database.seed(collectivity);
+            // On a platform whose realms get the directory provider, a new collectivity's accounts are made in its
+            // directory from the start (ADR 0043, amended): its imports need no copy into Keycloak.
+            case SEED -> database.seed(collectivity, federation.isPresent());
         }
     }
 

@@ -3,6 +3,7 @@ package fr.ent.platform.tenants.provisioning;
 import static fr.ent.platform.tenancy.TenantNames.quote;
 
 import fr.ent.platform.tenancy.TenantNames;
+import fr.ent.platform.tenants.identity.DirectoryAccounts;
 import fr.ent.platform.tenants.identity.DirectoryFederationSetup;
 import fr.ent.platform.tenancy.TenantSchemaMigrator;
 import fr.ent.platform.tenancy.TenantTransactions;
@@ -78,14 +79,25 @@ public class TenantDatabase {
         return migrator.target().toString();
     }
 
-    /** The collectivity's initial settings, written as its own role. */
+    /** The collectivity's registry-held settings (name, kind...), written again as its own role. */
     public void seed(Collectivity collectivity) throws SQLException {
+        seed(collectivity, false);
+    }
+
+    /**
+     * As {@link #seed(Collectivity)}; {@code accountsInDirectory}: its accounts are made in its directory
+     * ({@code identity.accounts = directory}, ADR 0043), on a platform whose realms get the directory provider.
+     */
+    public void seed(Collectivity collectivity, boolean accountsInDirectory) throws SQLException {
         TenantNames names = collectivity.names();
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
                 "slug", collectivity.slug(),
                 "display_name", collectivity.displayName(),
                 "kind", collectivity.kind().name(),
-                "default_locale", "fr");
+                "default_locale", "fr"));
+        if (accountsInDirectory) {
+            settings.put(DirectoryAccounts.SETTING, DirectoryAccounts.DIRECTORY);
+        }
         tenants.write(names, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tenant_setting (name, value) VALUES (?, ?)"
                     + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
