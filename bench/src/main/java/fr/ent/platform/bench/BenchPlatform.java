@@ -6,7 +6,6 @@ import fr.ent.platform.identity.Realms;
 import fr.ent.platform.identity.RealmEndpoints;
 import fr.ent.platform.local.LibertyServer;
 import fr.ent.platform.local.LocalIdentity;
-import fr.ent.platform.bench.identity.PlatformShards;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.local.LocalPlatform;
 import fr.ent.platform.local.PlatformClient;

@@ -4,6 +4,7 @@ import static fr.ent.platform.bench.Bench.fmt;
 import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.Bench;
+import fr.ent.platform.bench.KeycloakDatabases;
 import fr.ent.platform.keycloak.local.LocalKeycloak;
 import fr.ent.platform.tenancy.CollectivityKind;
 import fr.ent.platform.tenancy.Slug;
@@ -21,13 +22,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * One Keycloak of the realm benchmarks ({@link RealmCapacityBench}, {@link PlatformRealmsBench}): a real
@@ -40,8 +38,8 @@ final class BenchKeycloak {
     /** Where the portals are, as the realm definition needs it. */
     static final PortalUrls PORTALS = new PortalUrls("http://{domain}:9080");
     /** Keycloak's role in PostgreSQL, owner of every Keycloak database of the benches. */
-    static final String ROLE = "keycloak";
-    static final String PASSWORD = "keycloak-bench";
+    static final String ROLE = KeycloakDatabases.ROLE;
+    static final String PASSWORD = KeycloakDatabases.PASSWORD;
 
     private final Path home;
     private final EmbeddedPostgres postgres;
@@ -126,24 +124,7 @@ final class BenchKeycloak {
 
     /** A Keycloak database of the zonky server (and Keycloak's role), unless it exists already. */
     static void createDatabase(EmbeddedPostgres postgres, String database) throws Exception {
-        createDatabase(postgres.getPostgresDatabase(), database);
-    }
-
-    /** The same on any PostgreSQL, given as its superuser (the platform's own, {@link PlatformShards}). */
-    static void createDatabase(DataSource superuser, String database) throws Exception {
-        try (Connection c = superuser.getConnection(); var st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
-                if (!rs.next()) {
-                    st.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            st.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
-        }
+        KeycloakDatabases.create(postgres.getPostgresDatabase(), database);
     }
 
     /**

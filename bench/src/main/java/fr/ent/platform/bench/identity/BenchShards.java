@@ -2,6 +2,8 @@ package fr.ent.platform.bench.identity;
 
 import static fr.ent.platform.bench.Bench.say;
 
+import fr.ent.platform.bench.PlatformShards;
+
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.shards.KeycloakShard;
 import fr.ent.platform.tenants.shards.ShardInput;
@@ -64,17 +66,13 @@ final class BenchShards {
      */
     Optional<String> openIfAllFull() throws Exception {
         List<KeycloakShard> shards = registry.list();
-        if (!everyOpenShardFull(shards)) {
+        if (!PlatformShards.everyOpenShardFull(shards)) {
             return Optional.empty();
         }
         String name = "keycloak-" + (shards.size() + 1);
         say("every open shard is full (" + shards.size() + " x " + capacity + "): opening " + name);
         start(name);
         return Optional.of(name);
-    }
-
-    static boolean everyOpenShardFull(List<KeycloakShard> shards) {
-        return shards.stream().filter(KeycloakShard::open).allMatch(s -> s.realms() >= s.capacity());
     }
 
     private void start(String name) throws Exception {

@@ -1,4 +1,4 @@
-package fr.ent.platform.bench.identity;
+package fr.ent.platform.bench;
 
 import static fr.ent.platform.bench.Bench.say;
 
@@ -78,12 +78,12 @@ public final class PlatformShards implements AutoCloseable {
     }
 
     /**
-     * The operator's opening rule at 100 % ({@link BenchShards#everyOpenShardFull}, ADR 0050): when every open shard
+     * The operator's opening rule at 100 % ({@link #everyOpenShardFull}, ADR 0050): when every open shard
      * of the registry is full, starts one more Keycloak and registers it. Returns the shard opened.
      */
     public synchronized Optional<String> openIfAllFull() throws Exception {
         List<KeycloakShard> shards = list();
-        if (!BenchShards.everyOpenShardFull(shards)) {
+        if (!everyOpenShardFull(shards)) {
             return Optional.empty();
         }
         String name = "keycloak-" + (shards.size() + 1);
@@ -93,6 +93,11 @@ public final class PlatformShards implements AutoCloseable {
         say("  shard " + name + " opened in " + (System.nanoTime() - t0) / 1_000_000_000L + " s: "
                 + servers.get(name).baseUrl());
         return Optional.of(name);
+    }
+
+    /** The operator's rule at 100 %: no open shard has room (also the realm benches', {@code BenchShards}). */
+    public static boolean everyOpenShardFull(List<KeycloakShard> shards) {
+        return shards.stream().filter(KeycloakShard::open).allMatch(s -> s.realms() >= s.capacity());
     }
 
     /** The shards as tenant-manager's admin API lists them ({@code GET /keycloak-shards}). */
@@ -153,7 +158,7 @@ public final class PlatformShards implements AutoCloseable {
 
     private void start(String name) throws Exception {
         String databaseName = "keycloak_" + name.replace('-', '_');
-        BenchKeycloak.createDatabase(database, databaseName);
+        KeycloakDatabases.create(database, databaseName);
         // The first shard copies the platform's home, built for H2: Keycloak builds it again for PostgreSQL, once;
         // the next ones copy that first shard's home, already built for PostgreSQL (seconds, not a minute or two).
         Path builtFrom = started.isEmpty() ? platformHome : homes.resolve(started.keySet().iterator().next());
@@ -161,12 +166,12 @@ public final class PlatformShards implements AutoCloseable {
                 // the administrator tenant-manager is configured with, on every shard (ADR 0050)
                 .admin(LocalIdentity.ADMIN_USERNAME, LocalIdentity.ADMIN_PASSWORD).option("--log-level=warn")
                 .progress(line -> say("      " + name + ": " + line)).copiedFrom(builtFrom)
-                .postgres("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + databaseName, BenchKeycloak.ROLE,
-                        BenchKeycloak.PASSWORD);
+                .postgres("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + databaseName, KeycloakDatabases.ROLE,
+                        KeycloakDatabases.PASSWORD);
         heap.ifPresent(builder::heap);
         LocalKeycloak keycloak = builder.start();
         started.put(name, keycloak);
-        fr.ent.platform.bench.ProcessCpu.watchShardKeycloak(keycloak.process());
+        ProcessCpu.watchShardKeycloak(keycloak.process());
         servers.put(name, new Server(keycloak.baseUrl(),
                 new KeycloakSetup(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword())));
         register(name, keycloak.baseUrl().toString());
