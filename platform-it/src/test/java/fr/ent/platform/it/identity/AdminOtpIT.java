@@ -116,6 +116,7 @@ class AdminOtpIT {
         assertThat(badPassword.body()).contains("kc-form-login").doesNotContain(Logins.CONFIGURE_TOTP_FORM)
                 .doesNotContain(Logins.OTP_FORM);
         // With the right password, the flow stops at enrolment: leaving there gives no portal session.
+        Logins.retypeAsAPerson();
         HttpResponse<String> enrol = browser.follow(browser.submitLogin(badPassword, "admin.retry", PASSWORD), null);
         assertThat(enrol.body()).contains(Logins.CONFIGURE_TOTP_FORM);
         assertThat(browser.send("GET", URI.create(portal(A_HOST) + "/api/me"), null,

@@ -265,6 +265,7 @@ class KeycloakShardsIT {
         assertThat(loginPage.uri().toString()).startsWith(shardB.baseUrl().toString().replaceAll("/+$", ""));
         assertThat(after.follow(after.submitLogin(loginPage, "prof.move", "faux"), null).body())
                 .as("a wrong password is still wrong").contains("kc-form-login");
+        Logins.retypeAsAPerson();
         assertThat(signIn(after, a, "prof.move", PASSWORD)).isEqualTo("prof.move");
         // Its pages' forms may lead to its own shard's login pages, not the configured Keycloak's.
         assertThat(formAction(after, a)).isEqualTo("form-action 'self' " + origin(shardB.baseUrl()));

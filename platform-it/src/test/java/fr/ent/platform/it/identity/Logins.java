@@ -28,6 +28,21 @@ public final class Logins {
     private Logins() {
     }
 
+    /**
+     * Waits as a person does before typing their password again after a wrong one. Keycloak's brute-force detection
+     * (the realms' default quickLoginCheckMilliSeconds, one second) takes a retry sooner than that for a robot and
+     * locks the account for a minute: the right password is then refused too (seen in CI: a retry 105 ms after the
+     * failure was "user_temporarily_disabled").
+     */
+    static void retypeAsAPerson() {
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static final String CONFIGURE_TOTP_FORM = "kc-totp-settings-form";
     static final String OTP_FORM = "kc-otp-login-form";
 
