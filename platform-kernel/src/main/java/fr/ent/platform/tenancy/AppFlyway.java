@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -39,7 +40,13 @@ final class AppFlyway {
     }
 
     private static FluentConfiguration configure(String app, ClassLoader loader, DataSource target) {
-        return IndexedMigrations.configureAsScripts(AppSchemas.folder(app), loader)
+        FluentConfiguration configuration = IndexedMigrations.configureAsScripts(AppSchemas.folder(app), loader);
+        // A session-level advisory lock, hence one connection for everything: each migration and its history row
+        // then commit in one transaction. With the default transactional lock Flyway uses two connections, and a
+        // process killed between their commits left a table without its history row: the retried MIGRATIONS step
+        // then failed on "relation already exists" (CrashRecoveryIT, seen once in CI).
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration
                 .dataSource(target)
                 .table(TenantSchemaMigrator.historyTable(app))
                 // The schema already holds the apps migrated before this one: the app's own history starts at 0
