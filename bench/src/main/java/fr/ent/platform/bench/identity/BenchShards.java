@@ -3,7 +3,6 @@ package fr.ent.platform.bench.identity;
 import static fr.ent.platform.bench.Bench.say;
 
 import fr.ent.platform.bench.PlatformShards;
-
 import fr.ent.platform.tenants.identity.KeycloakRealms;
 import fr.ent.platform.tenants.shards.KeycloakShard;
 import fr.ent.platform.tenants.shards.ShardInput;
