@@ -50,6 +50,7 @@ public final class PlatformShards implements AutoCloseable {
     private final Optional<String> heap;
     private final Map<String, LocalKeycloak> started = new LinkedHashMap<>();
     private final Map<String, Server> servers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> shardOfSlug = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param database     the platform's PostgreSQL as its superuser (each shard gets a database of its own there)
@@ -127,6 +128,11 @@ public final class PlatformShards implements AutoCloseable {
      * the operators' business, ADR 0050): read from {@code platform.collectivity}, as the platform's own tests do.
      */
     public String shardOf(String slug) {
+        // a realm stays on its shard for the whole run: asked once per collectivity, not at each of its sign-ins
+        return shardOfSlug.computeIfAbsent(slug, this::registryShardOf);
+    }
+
+    private String registryShardOf(String slug) {
         try (Connection c = database.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT keycloak_shard FROM platform.collectivity WHERE slug = ?")) {
             ps.setString(1, slug);
