@@ -11,4 +11,12 @@ package fr.ent.platform.adminapi;
  * @param open        whether new collectivities may be placed on it; null: true
  */
 public record KeycloakShardRequest(String internalUrl, String publicUrl, Integer capacity, Boolean open) {
+
+    /**
+     * An address as the registry stores and lists it: trimmed, without trailing slashes. A client comparing its own
+     * addresses with the registry's compares them in this form (else a {@code …/} differs at every comparison).
+     */
+    public static String registryForm(String url) {
+        return url == null ? null : url.trim().replaceAll("/+$", "");
+    }
 }

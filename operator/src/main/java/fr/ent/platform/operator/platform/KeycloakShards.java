@@ -146,14 +146,14 @@ final class KeycloakShards {
 
     /**
      * PUTs the shard when the registry has it otherwise; {@code open} null: keep the registry's (true if new). The
-     * addresses are compared and sent in the registry's form, trimmed and without trailing slashes (tenant-manager's
-     * {@code ShardInput} stores them so): a spec written {@code https://auth-b.example.fr/} would otherwise differ from
-     * what the registry holds at every reconciliation, and be sent again each time.
+     * addresses are compared and sent in the registry's form ({@link KeycloakShardRequest#registryForm}): a spec
+     * written {@code https://auth-b.example.fr/} would otherwise differ from what the registry holds at every
+     * reconciliation, and be sent again each time.
      */
     private static void ensure(TenantManagerClient tenantManager, Map<String, KeycloakShardView> registered,
             String name, String specInternalUrl, String specPublicUrl, int capacity, Boolean open) {
-        String internalUrl = registryForm(specInternalUrl);
-        String publicUrl = registryForm(specPublicUrl);
+        String internalUrl = KeycloakShardRequest.registryForm(specInternalUrl);
+        String publicUrl = KeycloakShardRequest.registryForm(specPublicUrl);
         KeycloakShardView now = registered.get(name);
         boolean wantOpen = open != null ? open : now == null || now.open();
         if (now != null && Objects.equals(now.internalUrl(), internalUrl) && Objects.equals(now.publicUrl(), publicUrl)
@@ -162,10 +162,6 @@ final class KeycloakShards {
         }
         registered.put(name, tenantManager.putShard(name, new KeycloakShardRequest(internalUrl, publicUrl, capacity,
                 wantOpen)));
-    }
-
-    static String registryForm(String url) {
-        return url == null ? null : url.trim().replaceAll("/+$", "");
     }
 
     private static Map<String, KeycloakShardView> byName(List<KeycloakShardView> shards) {

@@ -1,5 +1,6 @@
 package fr.ent.platform.tenants.shards;
 
+import fr.ent.platform.adminapi.KeycloakShardRequest;
 import fr.ent.platform.problem.InvalidInput;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ public record ShardInput(String name, Optional<String> internalUrl, Optional<Str
                     || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw InvalidInput.field(field, "shard.url", field, value);
             }
-            return Optional.of(uri.toString().replaceAll("/+$", ""));
+            return Optional.of(KeycloakShardRequest.registryForm(uri.toString()));
         } catch (URISyntaxException e) {
             throw InvalidInput.field(field, "shard.url", field, value);
         }
