@@ -106,8 +106,8 @@ public class EntPlatformReconciler implements Reconciler<EntPlatform> {
                 ? KeycloakShards.reconcile(client, p, tenantManager) : null;
         if (shards != null) {
             reportShards(p, shards);
-        } else if (p.getStatus() != null) {
-            // the spec asks nothing of the shards (any more): report nothing about them
+        } else {
+            // the spec asks nothing of the shards (any more): report nothing about them (report() made the status)
             conditions.remove(p.getStatus(), ConditionType.KeycloakShardsAvailable);
             p.getStatus().setKeycloakShards(null);
         }
