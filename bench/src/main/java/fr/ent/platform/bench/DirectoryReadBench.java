@@ -38,7 +38,8 @@ import org.HdrHistogram.Recorder;
  * by the whole machine ({@link ProcessCpu}): the first two the neighbours of a shared machine disturb much less than
  * throughput; the last is the honest total when the bench runs alone.
  * Parameters: -Dbench.dir.tenants (200), .users (20), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
- * .rounds (6), .shardCapacity (0) and .shardHeap (kc.sh's default).
+ * .rounds (6), .shardCapacity (0) and .shardHeap (kc.sh's default); {@code -Dbench.variants=…} compares server
+ * settings side by side on one set-up ({@link ServerVariants}).
  * <p>With {@code -Dbench.dir.shardCapacity=N} (N &gt; 0) the realms are spread over Keycloak shards of N realms, as
  * the platform spreads them in production (ADR 0044, ADR 0050): one Keycloak is too slow to create a thousand
  * realms. The platform's Keycloak is the shard {@code default}; whenever every open shard is full, one more Keycloak
@@ -123,6 +124,14 @@ public final class DirectoryReadBench {
 
             HttpClient http = client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
+            if (ServerVariants.requested()) { // e.g. ent.db.lanes:1,ent.db.lanes:4,... (ADR 0057)
+                ServerVariants.run("directory-read", platform, targets, uri, threads, warmup, rounds, phaseSeconds,
+                        http, totalErrors, errorKinds, tenants, () -> {
+                            // a bearer token needs no session: every answer of the phases was already checked
+                        });
+                platform.printLogProblems();
+                return;
+            }
             phases.addAll(interleaved(targets, uri, threads, warmup, rounds, phaseSeconds, http, totalErrors,
                     errorKinds));
             platform.printLogProblems();

@@ -55,6 +55,9 @@ public class TenantData {
     /** The setting, read at each unit of work (tests set it without a MicroProfile Config). */
     java.util.function.BooleanSupplier plansPerCollectivity = TenantData::configuredPlansPerCollectivity;
 
+    /** Which pool each collectivity's marked units take their connections from (ADR 0057). */
+    final ConnectionLanes lanes = new ConnectionLanes();
+
     @PersistenceUnit(unitName = "ent")
     EntityManagerFactory emf;
 
@@ -104,15 +107,16 @@ public class TenantData {
 
     /**
      * The unit's properties: its collectivity's schema (read by {@link #nativeSqlInSchema}) and, unless turned off,
-     * the unit's pool seen through {@link CollectivityStatements}, so that the statements of this collectivity keep
-     * their own plans on every pooled connection.
+     * the unit's pool (or the collectivity's lane of it, {@link ConnectionLanes}) seen through {@link
+     * CollectivityStatements}, so that the statements of this collectivity keep their own plans on every pooled
+     * connection.
      */
     private Map<String, Object> unitProperties(EntityManagerFactory unit, TenantNames names) {
         Optional<DataSource> pool = plansPerCollectivity.getAsBoolean() ? pools.computeIfAbsent(unit, TenantData::poolOf)
                 : Optional.empty();
         return pool.<Map<String, Object>>map(p -> Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
                         names.schema(), PersistenceUnitProperties.NON_JTA_DATASOURCE,
-                        CollectivityStatements.of(p, names.schema())))
+                        CollectivityStatements.of(lanes.of(names.schema(), p), names.schema())))
                 .orElseGet(() -> Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, names.schema()));
     }
 

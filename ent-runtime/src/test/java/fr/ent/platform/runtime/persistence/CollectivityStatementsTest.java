@@ -11,8 +11,6 @@ import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.testing.database.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +36,10 @@ class CollectivityStatementsTest {
     private static final TenantNames B = TenantNames.of(new Slug("stmt-b"));
     private static final String NOTE = "SELECT text FROM note WHERE text LIKE 't%'";
 
-    private static OneConnection pool;
+    private static OneConnectionPool pool;
     private static EntityManagerFactory unit;
 
-    private final Current current = new Current();
+    private final TestTenant current = new TestTenant();
     private final TenantData data = new TenantData();
 
     @BeforeAll
@@ -60,7 +56,7 @@ class CollectivityStatementsTest {
                 s.execute("INSERT INTO " + t.schema() + ".note VALUES ('" + t.schema() + "')");
             }
         }
-        pool = new OneConnection(db.getConnection());
+        pool = new OneConnectionPool(db.getConnection());
         unit = Persistence.createEntityManagerFactory("ent", Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, pool,
                 PersistenceUnitProperties.WEAVING, "false"));
     }
@@ -74,6 +70,7 @@ class CollectivityStatementsTest {
     CollectivityStatementsTest() {
         data.emf = unit;
         data.context = current;
+        data.lanes.count = () -> 1;
     }
 
     @Test
@@ -96,7 +93,7 @@ class CollectivityStatementsTest {
     @Test
     void aMarkedUnitIsStillConfinedToItsCollectivity() {
         data.plansPerCollectivity = () -> true;
-        current.tenant = tenant(A);
+        current.set(A);
         assertThatThrownBy(() -> data.read(em -> em.createNativeQuery("SELECT text FROM " + B.schema() + ".note")
                 .getResultList())).hasMessageContaining("permission denied");
         assertThatThrownBy(() -> data.read(em -> em.createNativeQuery("INSERT INTO note VALUES ('x')")
@@ -104,7 +101,7 @@ class CollectivityStatementsTest {
         int written = data.write(unit, em -> em.createNativeQuery("INSERT INTO note VALUES ('written')")
                 .executeUpdate());
         assertThat(written).isEqualTo(1);
-        current.tenant = tenant(B);
+        current.set(B);
         Object seen = data.read(em -> em.createNativeQuery("SELECT count(*) FROM note WHERE text = 'written'")
                 .getSingleResult());
         assertThat(seen).isEqualTo(0L);
@@ -129,19 +126,19 @@ class CollectivityStatementsTest {
     }
 
     private String note(TenantNames t) {
-        current.tenant = tenant(t);
+        current.set(t);
         return (String) data.read(em -> em.createNativeQuery(NOTE).getSingleResult());
     }
 
     private String shared(TenantNames t) {
-        current.tenant = tenant(t);
+        current.set(t);
         return (String) data.read(em -> em.createNativeQuery("SELECT text AS shared FROM note WHERE text LIKE 't%'")
                 .getSingleResult());
     }
 
     /** How many times the connection's server-side statement of {@code text} ran since it was prepared. */
     private long executionsOfOneServerStatement(TenantNames t, String text) {
-        current.tenant = tenant(t);
+        current.set(t);
         return ((Number) data.read(em -> em.createNativeQuery("SELECT coalesce(max(generic_plans + custom_plans), 0)"
                 + " FROM pg_prepared_statements WHERE statement = ?1").setParameter(1, text).getSingleResult()))
                 .longValue();
@@ -149,89 +146,7 @@ class CollectivityStatementsTest {
 
     @SuppressWarnings("unchecked")
     private List<String> prepared(TenantNames t) {
-        current.tenant = tenant(t);
+        current.set(t);
         return data.read(em -> em.createNativeQuery("SELECT statement FROM pg_prepared_statements").getResultList());
-    }
-
-    private static Tenant tenant(TenantNames names) {
-        return new Tenant(UUID.nameUUIDFromBytes(names.schema().getBytes()), names.schema(), names.schema(),
-                TenantState.ACTIVE, names, "1", Optional.empty());
-    }
-
-    /** The request's collectivity, set by the test. */
-    private static final class Current extends TenantContext {
-        Tenant tenant;
-
-        @Override
-        public Tenant current() {
-            return tenant;
-        }
-    }
-
-    /** A pool of one connection: every unit gets the same physical connection, as a small busy pool does. */
-    private static final class OneConnection implements DataSource {
-        final Connection physical;
-        final AtomicInteger handedOut = new AtomicInteger();
-        final AtomicInteger givenBack = new AtomicInteger();
-
-        OneConnection(Connection physical) {
-            this.physical = physical;
-        }
-
-        @Override
-        public Connection getConnection() {
-            handedOut.incrementAndGet();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            physical.setAutoCommit(true); // as a pool resets a connection it takes back
-                            givenBack.incrementAndGet();
-                            return null;
-                        }
-                        try {
-                            return method.invoke(physical, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }
