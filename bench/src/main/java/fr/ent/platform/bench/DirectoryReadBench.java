@@ -122,6 +122,7 @@ public final class DirectoryReadBench {
             shards = platform.shardCount();
             say("  seeded and signed in, in total " + setupSeconds + " s, realms on " + shards + " Keycloak shard(s)");
 
+            StatementStats.watch(platform); // plans per request, with -Dent.db.statementStats=true
             HttpClient http = client();
             URI uri = URI.create(platform.server().runtimeBase() + PATH);
             if (ServerVariants.requested()) { // e.g. ent.db.lanes:1,ent.db.lanes:4,... (ADR 0057)

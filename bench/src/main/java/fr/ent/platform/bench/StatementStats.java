@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * The statements a page sends, counted by PostgreSQL itself ({@code pg_stat_statements}, ADR 0028's "How to count")
@@ -22,6 +21,19 @@ final class StatementStats {
 
     static boolean requested() {
         return Boolean.getBoolean("ent.db.statementStats");
+    }
+
+    /**
+     * A planned statement's text, in PostgreSQL's and Java's regular expressions alike: SELECT, INSERT, UPDATE, DELETE
+     * or WITH, after the collectivity's mark when it has one ({@code /* t_lyon *&#47; SELECT …}, ADR 0047):
+     * pg_stat_statements keeps the mark in front of the text it shows. Without the mark in the pattern, the marked
+     * statements (every collectivity's, since the marks are on by default) were left out of the plans counted.
+     */
+    static final String PLANNED = "^\\s*(/\\*[^*]*\\*/\\s*)?(WITH|SELECT|INSERT|UPDATE|DELETE)";
+
+    static boolean planned(String query) {
+        return java.util.regex.Pattern.compile(PLANNED, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(query)
+                .find();
     }
 
     /** The platform whose planning {@link #planning} reads during the phases; none until set. */
@@ -51,7 +63,7 @@ final class StatementStats {
                 ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls), 0), coalesce(sum(plans), 0),"
                         + " coalesce(sum(total_plan_time), 0) FROM pg_stat_statements WHERE dbid ="
                         + " (SELECT oid FROM pg_database WHERE datname = current_database())"
-                        + " AND query ~* '^\\s*(WITH|SELECT|INSERT|UPDATE|DELETE)' AND query NOT LIKE '%pg_stat_statements%'")) {
+                        + " AND query ~* '" + PLANNED + "' AND query NOT LIKE '%pg_stat_statements%'")) {
             rs.next();
             return java.util.Optional.of(new Planning(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
         } catch (SQLException e) {
@@ -78,9 +90,7 @@ final class StatementStats {
             while (rs.next()) {
                 String query = rs.getString(1).replaceAll("\\s+", " ").strip();
                 double perRequest = rs.getLong(2) / (double) requests;
-                String head = query.toUpperCase(Locale.ROOT);
-                boolean plans = head.startsWith("SELECT") || head.startsWith("WITH") || head.startsWith("INSERT")
-                        || head.startsWith("UPDATE") || head.startsWith("DELETE");
+                boolean plans = planned(query);
                 if (plans) {
                     planned += perRequest;
                 } else {
