@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ent.platform.adminapi.AccountResetView;
+import fr.ent.platform.adminapi.AccountStorageView;
 import fr.ent.platform.problem.Conflict;
 import fr.ent.platform.problem.NotFound;
 import fr.ent.platform.tenants.identity.AccountReset;
+import fr.ent.platform.tenants.identity.AccountStorage;
 import fr.ent.platform.tenants.identity.AccountSync;
 import fr.ent.platform.tenants.identity.ActivationExpiry;
 import fr.ent.platform.tenants.identity.DirectoryAccounts;
@@ -186,6 +188,51 @@ class DirectoryFederationTest {
 
         assertThat(sync.sync(copied).created()).hasSize(1);
         assertThat(admin.get(copied.names().realm() + "/users/count").body()).isEqualTo("1");
+    }
+
+    /**
+     * A collectivity made before the platform had the provider, switched by a hosting operator: the account its realm
+     * already holds keeps signing in from Keycloak, a person imported since gets a directory account, the realm's
+     * provider reads its own schema, another collectivity made before is not switched with it, and a platform
+     * without the provider refuses the switch and writes nothing.
+     */
+    @Test
+    void aCollectivityMadeBeforeTheProviderIsSwitchedKeepingTheAccountsItsRealmHolds() throws Exception {
+        CollectivityService withoutProvider = new CollectivityService(registry, new Provisioner(db, registry, database,
+                realms, StepGuard.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), database,
+                realms, Runnable::run);
+        Collectivity before = withoutProvider.create(request(uniqueSlug("fedmv")));
+        Collectivity other = withoutProvider.create(request(uniqueSlug("fedst")));
+        AccountSync sync = new AccountSync(db, realms, AccountSync.Method.PARTIAL_IMPORT, 50, 1);
+        UUID teacher = insertUser(before, "Teacher", "Paul", "Girard");
+        AccountSync.NewAccount copied = only(sync.sync(before), teacher);
+        AccountStorage storage = new AccountStorage(db, Optional.of(federation));
+        assertThat(storage.of(before)).isEqualTo(new AccountStorageView("keycloak", true));
+
+        assertThat(storage.toDirectory(before)).isEqualTo(new AccountStorageView("directory", true));
+        assertThat(storage.toDirectory(before).storage()).as("again: harmless").isEqualTo("directory");
+        String realm = before.names().realm();
+        JsonObject component = admin.get(realm + "/components/" + federation.componentId(realm,
+                admin.get(realm).object().getString("id")).orElseThrow()).object();
+        assertThat(strings(component.getJsonObject("config").getJsonArray("schema")))
+                .containsExactly(before.names().schema());
+        assertThat(storage.of(other).storage()).as("the other collectivity is not switched").isEqualTo("keycloak");
+
+        UUID pupil = insertUser(before, "Student", "Inès", "Girard");
+        AccountSync.NewAccount made = only(sync.sync(before), pupil);
+        assertThat(admin.get(realm + "/users/count").body()).as("no copy for the new person").isEqualTo("1");
+        allowPasswordGrant(before);
+        allowPasswordGrant(other);
+        assertThat(grant(before, made.login(), made.activationCode()).body()).contains("not fully set up");
+        assertThat(grant(before, copied.login(), copied.activationCode()).body()).contains("not fully set up");
+        assertThat(grant(other, made.login(), made.activationCode()).body()).contains("Invalid user credentials");
+        assertThatThrownBy(() -> storage.toKeycloak(before)).isInstanceOfSatisfying(Conflict.class,
+                e -> assertThat(e.code()).isEqualTo("account-storage-one-way"));
+
+        AccountStorage noProvider = new AccountStorage(db, Optional.empty());
+        assertThatThrownBy(() -> noProvider.toDirectory(other)).isInstanceOfSatisfying(Conflict.class,
+                e -> assertThat(e.code()).isEqualTo("directory-accounts-unavailable"));
+        assertThat(noProvider.of(other)).isEqualTo(new AccountStorageView("keycloak", false));
     }
 
     @Test

@@ -185,6 +185,36 @@ class TenantLifecycleIT {
         assertThat(scalar("SELECT count(*) FROM platform.collectivity WHERE slug = '" + slug + "'")).isEqualTo("1");
     }
 
+    /**
+     * Where a collectivity makes its accounts (ADR 0043), through the admin API of the real server: read, and a switch
+     * the platform cannot make (no directory provider on the local platform) or a place that does not exist is a
+     * problem document, never a half-made switch.
+     */
+    @Test
+    void whereAccountsAreMadeIsReadAndAnImpossibleSwitchIsAProblem() throws Exception {
+        String slug = slug("accst");
+        platform.provisionActive(slug, slug + ".localhost");
+        String path = "/collectivities/" + slug + "/account-storage";
+        HttpResponse<String> now = platform.admin("GET", path, null);
+        assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+        assertThat(Platform.json(now).getString("storage")).isEqualTo("keycloak");
+        assertThat(Platform.json(now).getBoolean("directoryAvailable")).isFalse();
+
+        HttpResponse<String> nowhere = platform.admin("PUT", path, "{\"storage\":\"nowhere\"}");
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(Platform.json(nowhere).getString("type")).isEqualTo("urn:ent:problem:invalid-input");
+        assertThat(Platform.json(nowhere).getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("storage");
+        HttpResponse<String> noProvider = platform.admin("PUT", path, "{\"storage\":\"directory\"}");
+        assertThat(noProvider.statusCode()).isEqualTo(409);
+        assertThat(noProvider.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Platform.json(noProvider).getString("type"))
+                .isEqualTo("urn:ent:problem:directory-accounts-unavailable");
+        assertThat(Platform.json(platform.admin("GET", path, null)).getString("storage")).isEqualTo("keycloak");
+        assertThat(platform.admin("PUT", "/collectivities/" + slug("nobody") + "/account-storage",
+                "{\"storage\":\"directory\"}").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void malformedBodiesGetAProblemNotAStackTrace() {
         HttpResponse<String> broken = call(() -> platform.client().admin("POST", "/collectivities", "{\"slug\": "));

@@ -123,6 +123,17 @@ class AccountAccessTest {
         assertThat(allowed("POST", "lyon", "collectivities", "lyon", "accounts", ID, "letters")).isFalse();
     }
 
+    /** Where a collectivity makes its accounts (ADR 0043) is the hosting operators' choice; its administrators read it. */
+    @Test
+    void aCollectivityAdministratorReadsWhereItsAccountsAreMadeButDoesNotSwitchIt() {
+        assertThat(allowed("GET", "lyon", "collectivities", "lyon", "account-storage")).isTrue();
+        assertThat(allowed("GET", "lyon", "collectivities", "cd-44", "account-storage")).isFalse();
+        for (String method : List.of("PUT", "POST", "DELETE")) {
+            assertThat(allowed(method, "lyon", "collectivities", "lyon", "account-storage")).as(method).isFalse();
+            assertThat(local(method, "lyon", "collectivities", "lyon", "account-storage")).as(method).isFalse();
+        }
+    }
+
     private static boolean allowed(String method, String ownSlug, String... segments) {
         return AdminAccessFilter.allowedToCollectivityAdministrator(request(method, segments), ownSlug);
     }

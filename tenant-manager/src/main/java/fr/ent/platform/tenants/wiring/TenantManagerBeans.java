@@ -111,15 +111,28 @@ public class TenantManagerBeans {
     @Singleton
     Provisioner provisioner(CollectivityRepository registry, TenantDatabase database, IdentityRealms realms,
             fr.ent.platform.settings.SettingReader settings) {
-        // ent.identity.federation.jdbc-url: the platform database as Keycloak reaches it; set, each new realm gets the
-        // directory provider and its collectivity a federation role (ADR 0043)
-        java.util.Optional<fr.ent.platform.tenants.identity.DirectoryFederationSetup> federation =
-                settings.text("ent.identity.federation.jdbc-url")
-                        .filter(url -> realms instanceof KeycloakRealms)
-                        .map(url -> new fr.ent.platform.tenants.identity.DirectoryFederationSetup(dataSource,
-                                ((KeycloakRealms) realms).admin(), url));
         return new Provisioner(dataSource, registry, database, realms, StepGuard.NONE, PlatformRegistry.prometheus(),
-                federation);
+                federation(realms, settings));
+    }
+
+    /** Switches an existing collectivity's new accounts to its directory (ADR 0043). */
+    @Produces
+    @Singleton
+    fr.ent.platform.tenants.identity.AccountStorage accountStorage(IdentityRealms realms,
+            fr.ent.platform.settings.SettingReader settings) {
+        return new fr.ent.platform.tenants.identity.AccountStorage(dataSource, federation(realms, settings));
+    }
+
+    /**
+     * {@code ent.identity.federation.jdbc-url}: the platform database as Keycloak reaches it; set, each new realm gets
+     * the directory provider and its collectivity a federation role (ADR 0043).
+     */
+    private java.util.Optional<fr.ent.platform.tenants.identity.DirectoryFederationSetup> federation(
+            IdentityRealms realms, fr.ent.platform.settings.SettingReader settings) {
+        return settings.text("ent.identity.federation.jdbc-url")
+                .filter(url -> realms instanceof KeycloakRealms)
+                .map(url -> new fr.ent.platform.tenants.identity.DirectoryFederationSetup(dataSource,
+                        ((KeycloakRealms) realms).admin(), url));
     }
 
     @Produces
