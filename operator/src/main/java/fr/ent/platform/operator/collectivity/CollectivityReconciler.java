@@ -240,8 +240,10 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         if (!tenant.is(TenantState.ARCHIVED)) {
             try {
                 applyApps(c.getSpec(), tenant);
+                applyAccounts(c.getSpec(), tenant);
             } catch (TenantManagerProblem refused) {
-                // an app this platform does not have: the rest of the collectivity is as the spec says
+                // an app this platform does not have, accounts in a directory the platform cannot read or back to
+                // Keycloak: the rest of the collectivity is as the spec says
                 report.write(c, Phase.Invalid, true, false, reasonOf(refused), explain(refused), reasonOf(refused));
                 return UpdateControl.patchStatus(c);
             }
@@ -291,6 +293,20 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
         if (!java.util.Objects.equals(wanted, current)) {
             tenantManager.setApps(tenant.slug(), wanted);
             LOG.info("tenant={} apps set to {}", tenant.slug(), wanted == null ? "all" : wanted);
+        }
+    }
+
+    /**
+     * spec.accounts, when set: asked of tenant-manager only when it differs, so that a steady reconciliation makes no
+     * call but the read (and none at all without the field). tenant-manager refuses what it cannot do.
+     */
+    private void applyAccounts(CollectivitySpec spec, CollectivityView tenant) {
+        if (spec.getAccounts() == null) {
+            return;
+        }
+        if (!spec.getAccounts().equals(tenantManager.accountStorage(tenant.slug()).storage())) {
+            tenantManager.setAccountStorage(tenant.slug(), spec.getAccounts());
+            LOG.info("tenant={} new accounts made in {} from now on", tenant.slug(), spec.getAccounts());
         }
     }
 
@@ -352,6 +368,7 @@ public class CollectivityReconciler implements Reconciler<Collectivity>, Cleaner
             case "domain-taken" -> "DomainTaken";
             case "invalid-input" -> "InvalidSpec";
             case "unknown-apps" -> "UnknownApps";
+            case "directory-accounts-unavailable", "account-storage-one-way" -> "AccountsNotSwitched";
             default -> "Refused";
         };
     }

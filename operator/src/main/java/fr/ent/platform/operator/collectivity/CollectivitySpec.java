@@ -57,6 +57,13 @@ public class CollectivitySpec {
     @JsonPropertyDescription("ENT applications this collectivity offers (app ids, e.g. directory, notifications); empty: every app of the platform. Applied through tenant-manager and published in its settings ConfigMap")
     private List<String> enabledApps = new ArrayList<>();
 
+    @Pattern("^(keycloak|directory)$")
+    @JsonPropertyDescription("Where the collectivity makes its new accounts: directory (kept in its directory, imported by"
+            + " its realm at a person's first sign-in; needs the platform's directory provider) or keycloak (copied"
+            + " into its realm). Unset: as tenant-manager made it (directory when the platform has the provider)."
+            + " directory is final: the accounts made there are not copied back")
+    private String accounts;
+
     @Default("retain")
     @Pattern("^(retain|delete)$")
     @JsonPropertyDescription("On deletion: retain keeps the schema and role (data kept, slug reserved), delete drops them")
@@ -124,6 +131,14 @@ public class CollectivitySpec {
 
     public void setEnabledApps(List<String> enabledApps) {
         this.enabledApps = enabledApps == null ? new ArrayList<>() : enabledApps;
+    }
+
+    public String getAccounts() {
+        return accounts;
+    }
+
+    public void setAccounts(String accounts) {
+        this.accounts = accounts;
     }
 
     public String getReclaimPolicy() {

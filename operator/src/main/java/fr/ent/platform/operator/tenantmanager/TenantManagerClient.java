@@ -125,6 +125,22 @@ public class TenantManagerClient {
                 CollectivityAppsView.class);
     }
 
+    /** GET /collectivities/{slug}/account-storage: where the collectivity makes its new accounts (ADR 0043). */
+    public fr.ent.platform.adminapi.AccountStorageView accountStorage(String slug) {
+        return read(expect(send("GET", "/collectivities/" + path(slug) + "/account-storage", null), 200),
+                fr.ent.platform.adminapi.AccountStorageView.class);
+    }
+
+    /**
+     * PUT /collectivities/{slug}/account-storage (409 directory-accounts-unavailable without the platform's
+     * provider, 409 account-storage-one-way back to keycloak).
+     */
+    public fr.ent.platform.adminapi.AccountStorageView setAccountStorage(String slug, String storage) {
+        String body = json.writeValueAsString(new fr.ent.platform.adminapi.AccountStorageRequest(storage));
+        return read(expect(send("PUT", "/collectivities/" + path(slug) + "/account-storage", body), 200),
+                fr.ent.platform.adminapi.AccountStorageView.class);
+    }
+
     /** PUT /compliance/inventory: the cluster inventory for the compliance reports (JSON of InventorySnapshot). */
     public void putInventory(String snapshotJson) {
         expect(send("PUT", "/compliance/inventory", snapshotJson), 200);

@@ -163,6 +163,31 @@ class CollectivityLifecycleIT {
         assertThat(tenant("ops-plan-p").plan()).isEqualTo("essentiel");
     }
 
+    /**
+     * spec.accounts reaches tenant-manager: keycloak is where this platform's collectivities already make their
+     * accounts (no directory provider on the test platform), and directory is refused by tenant-manager and
+     * reported, with the collectivity otherwise served as before.
+     */
+    @Test
+    void accountsInADirectoryThePlatformCannotReadAreReportedAndNothingElseChanges() {
+        Collectivity accounts = collectivity("acc", "ops-acc", "acc.ent.example.fr");
+        accounts.getSpec().setAccounts("keycloak");
+        client.resource(accounts).create();
+        awaitPhase("acc", "Ready");
+        assertThat(tenantManager.accountStorage("ops-acc").storage()).isEqualTo("keycloak");
+
+        edit("acc", c -> c.getSpec().setAccounts("directory"));
+        Collectivity refused = Eventually.await(TIMEOUT, "Invalid", () -> read(client, "acc"),
+                c -> "Invalid".equals(c.getStatus().getPhase()));
+        assertThat(condition(refused, ConditionType.Ready).getReason()).isEqualTo("AccountsNotSwitched");
+        assertThat(refused.getStatus().getMessage()).contains("ENT_IDENTITY_FEDERATION_JDBC_URL");
+        assertThat(tenantManager.accountStorage("ops-acc").storage()).isEqualTo("keycloak");
+        assertThat(tenant("ops-acc").state()).isEqualTo(TenantState.ACTIVE);
+
+        edit("acc", c -> c.getSpec().setAccounts(null));
+        awaitPhase("acc", "Ready");
+    }
+
     @Test
     void deletionFollowsTheReclaimPolicy() {
         Collectivity dropped = collectivity("gamma", "ops-gamma", "gamma.ent.example.fr");
