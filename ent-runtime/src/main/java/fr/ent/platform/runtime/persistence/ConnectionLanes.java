@@ -1,5 +1,6 @@
 package fr.ent.platform.runtime.persistence;
 
+import fr.ent.platform.tenancy.ConnectionLaneNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class ConnectionLanes {
 
-    /** Setting: how many lanes the collectivities are spread over (1: none, the unit's own pool). */
-    static final String LANES = "ent.db.lanes";
     /** The lanes server.xml defines. */
-    static final int MAX = 8;
+    static final int MAX = ConnectionLaneNames.MAX;
 
     private static final Logger LOG = Logger.getLogger(ConnectionLanes.class.getName());
 
@@ -65,11 +64,11 @@ final class ConnectionLanes {
     }
 
     private static int configuredCount() {
-        return ConfigProvider.getConfig().getOptionalValue(LANES, Integer.class).orElse(1);
+        return ConfigProvider.getConfig().getOptionalValue(ConnectionLaneNames.SETTING, Integer.class).orElse(1);
     }
 
     private static Optional<DataSource> jndiLane(int lane) {
-        String name = "jdbc/ent-lane-" + lane;
+        String name = ConnectionLaneNames.jndiName(lane);
         try {
             return Optional.of((DataSource) new InitialContext().lookup(name));
         } catch (NamingException | RuntimeException e) {

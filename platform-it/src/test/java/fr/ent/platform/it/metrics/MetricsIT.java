@@ -164,7 +164,8 @@ class MetricsIT {
         assertThat(managed).isGreaterThanOrEqualTo(1);
         assertThat(scrape.sum("ent_db_pool_connections", "state", "in_use")
                 + scrape.sum("ent_db_pool_connections", "state", "free")).isEqualTo(managed);
-        assertThat(scrape.find("ent_db_pool_wait_seconds_count")).hasSize(1);
+        assertThat(scrape.find("ent_db_pool_wait_seconds_count")).singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsEntry("pool", "jdbc/ent")); // no lanes by default
         assertThat(scrape.sum("jvm_memory_used_bytes", "area", "heap")).isPositive();
         assertThat(scrape.find("jvm_gc_pause_seconds_count")).isNotEmpty();
         assertThat(scrape.sum("jvm_threads_live_threads")).isPositive();

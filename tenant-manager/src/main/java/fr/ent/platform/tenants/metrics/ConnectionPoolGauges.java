@@ -17,9 +17,10 @@ import javax.management.openmbean.CompositeData;
 /**
  * The database pool as Liberty's monitor-1.0 feature publishes it, the MXBean
  * {@code WebSphere:type=ConnectionPoolStats,name=<jndi name>}, read at each scrape:
- * {@code ent_db_pool_connections{state=in_use|free|managed}}, {@code ent_db_pool_wait_seconds} (count and sum of
- * the waits for a connection, from the MXBean's WaitTimeDetails statistic). The
- * MXBean appears with the pool's first connection; until then the gauges read NaN.
+ * {@code ent_db_pool_connections{pool,state=in_use|free|managed}}, {@code ent_db_pool_wait_seconds{pool}} (count
+ * and sum of the waits for a connection, from the MXBean's WaitTimeDetails statistic); {@code pool} is the data
+ * source's JNDI name ({@code jdbc/ent}, or a lane's, ADR 0057). The MXBean appears with the pool's first connection;
+ * until then the gauges read NaN.
  */
 final class ConnectionPoolGauges implements MeterBinder {
 
@@ -27,9 +28,11 @@ final class ConnectionPoolGauges implements MeterBinder {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName name;
+    private final String pool;
     private volatile boolean warned;
 
     ConnectionPoolGauges(String jndiName) {
+        this.pool = jndiName;
         try {
             this.name = new ObjectName("WebSphere:type=ConnectionPoolStats,name=" + jndiName);
         } catch (MalformedObjectNameException e) {
@@ -41,16 +44,16 @@ final class ConnectionPoolGauges implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ent.db.pool.connections", this, p -> p.number("ManagedConnectionCount")
                         - p.number("FreeConnectionCount"))
-                .tag("state", "in_use").description("Pooled connections handed out to the applications")
+                .tag("pool", pool).tag("state", "in_use").description("Pooled connections handed out to the applications")
                 .register(registry);
         Gauge.builder("ent.db.pool.connections", this, p -> p.number("FreeConnectionCount"))
-                .tag("state", "free").description("Pooled connections open and idle").register(registry);
+                .tag("pool", pool).tag("state", "free").description("Pooled connections open and idle").register(registry);
         Gauge.builder("ent.db.pool.connections", this, p -> p.number("ManagedConnectionCount"))
-                .tag("state", "managed").description("Connections the pool holds open (in use and free)")
+                .tag("pool", pool).tag("state", "managed").description("Connections the pool holds open (in use and free)")
                 .register(registry);
         FunctionTimer.builder("ent.db.pool.wait", this, p -> (long) p.detail("WaitTimeDetails", "count"),
                         p -> p.detail("WaitTimeDetails", "total"), TimeUnit.MILLISECONDS)
-                .description("Time requests waited for a pooled connection").register(registry);
+                .tag("pool", pool).description("Time requests waited for a pooled connection").register(registry);
     }
 
     private double number(String attribute) {

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The server-wide meters that belong to no request: the JVM (memory, GC, threads, class loading, processor,
- * uptime) and the database pool. tenant-manager binds them, once for the server, when it starts; it removes them
+ * uptime) and the database pools. tenant-manager binds them, once for the server, when it starts; it removes them
  * when it stops, since their functions are classes of this application (a redeployed tenant-manager binds fresh
  * ones instead of leaving gauges that hold the old class loader).
  */
@@ -29,16 +29,19 @@ public class ServerMeters {
     MetricsSettings settings;
 
     private JvmGcMetrics gc;
-    private ConnectionPoolGauges pool;
+    /** Held here: a gauge keeps only a weak reference to the object it reads, which would be collected (NaN). */
+    private List<ConnectionPoolGauges> pools = List.of();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         MeterRegistry registry = PlatformRegistry.prometheus();
         gc = new JvmGcMetrics();
-        pool = new ConnectionPoolGauges(settings.poolJndiName());
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
-                new ProcessorMetrics(), new UptimeMetrics(), pool)) {
+                new ProcessorMetrics(), new UptimeMetrics())) {
             binder.bindTo(registry);
         }
+        // the shared pool, and each connection lane in use (ENT_DB_LANES, read at start: ADR 0057)
+        pools = settings.pools().stream().map(ConnectionPoolGauges::new).toList();
+        pools.forEach(pool -> pool.bindTo(registry));
     }
 
     @PreDestroy
