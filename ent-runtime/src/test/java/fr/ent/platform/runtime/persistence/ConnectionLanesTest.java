@@ -8,9 +8,7 @@ import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.testing.database.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,17 +44,7 @@ class ConnectionLanesTest {
     @BeforeAll
     static void twoCollectivitiesTwoLanes() throws SQLException {
         DataSource db = TestDatabase.shared().dataSource();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (TenantNames t : new TenantNames[] {A, D}) {
-                s.execute("DROP SCHEMA IF EXISTS " + t.schema() + " CASCADE");
-                s.execute("DROP ROLE IF EXISTS " + t.role());
-                s.execute("CREATE ROLE " + t.role() + " NOLOGIN");
-                s.execute("CREATE SCHEMA " + t.schema() + " AUTHORIZATION " + t.role());
-                s.execute("CREATE TABLE " + t.schema() + ".note (text varchar(40))");
-                s.execute("ALTER TABLE " + t.schema() + ".note OWNER TO " + t.role());
-                s.execute("INSERT INTO " + t.schema() + ".note VALUES ('" + t.schema() + "')");
-            }
-        }
+        NoteSchemas.create(db, A, D);
         shared = new OneConnectionPool(db.getConnection());
         lane = new OneConnectionPool[] {new OneConnectionPool(db.getConnection()),
             new OneConnectionPool(db.getConnection())};

@@ -32,17 +32,7 @@ class TenantDataPreludeTest {
     @BeforeAll
     static void twoCollectivities() throws SQLException {
         db = TestDatabase.shared().dataSource();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (TenantNames t : new TenantNames[] {A, B}) {
-                s.execute("DROP SCHEMA IF EXISTS " + t.schema() + " CASCADE");
-                s.execute("DROP ROLE IF EXISTS " + t.role());
-                s.execute("CREATE ROLE " + t.role() + " NOLOGIN");
-                s.execute("CREATE SCHEMA " + t.schema() + " AUTHORIZATION " + t.role());
-                s.execute("CREATE TABLE " + t.schema() + ".note (text varchar(40))");
-                s.execute("ALTER TABLE " + t.schema() + ".note OWNER TO " + t.role());
-                s.execute("INSERT INTO " + t.schema() + ".note VALUES ('" + t.schema() + "')");
-            }
-        }
+        NoteSchemas.create(db, A, B);
     }
 
     @ParameterizedTest(name = "set_config: {0}")
