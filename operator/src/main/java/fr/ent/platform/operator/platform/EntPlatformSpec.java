@@ -49,6 +49,14 @@ public class EntPlatformSpec {
 
     private ResourceRequirements resources;
 
+    @Min(1)
+    @Max(8)
+    @JsonPropertyDescription("Connection lanes of each runtime pod (ENT_DB_LANES, ADR 0057): each collectivity's database"
+            + " work on one of n pools of 10 connections, so that a connection keeps the prepared statements of a"
+            + " share of the collectivities; for platforms with more active collectivities than that (4 measured at"
+            + " 1,000). Absent: one shared pool. PostgreSQL must accept 40 + n × 10 connections per pod")
+    private Integer connectionLanes;
+
     @JsonPropertyDescription("Secret with the connection to a PostgreSQL run elsewhere: keys host, port, database, username, password")
     private SecretReference database;
 
@@ -121,6 +129,14 @@ public class EntPlatformSpec {
 
     public void setReplicas(Integer replicas) {
         this.replicas = replicas;
+    }
+
+    public Integer getConnectionLanes() {
+        return connectionLanes;
+    }
+
+    public void setConnectionLanes(Integer connectionLanes) {
+        this.connectionLanes = connectionLanes;
     }
 
     public Integer getMaxReplicas() {

@@ -132,6 +132,9 @@ public final class RuntimeObjects {
         env.add(fromSecret("ENT_DB_USER", secret, "username"));
         env.add(fromSecret("ENT_DB_PASSWORD", secret, "password"));
         env.add(new EnvVarBuilder().withName("ENT_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).build());
+        if (spec.getConnectionLanes() != null) { // absent: the runtime's default, one shared pool (ADR 0057)
+            env.add(value("ENT_DB_LANES", Integer.toString(spec.getConnectionLanes())));
+        }
         // the admin endpoint on the pod network, TLS only (plain port closed), reached through the admin Service
         env.add(value("ENT_ADMIN_HOST", "*"));
         env.add(value("ENT_ADMIN_PORT", "-1"));

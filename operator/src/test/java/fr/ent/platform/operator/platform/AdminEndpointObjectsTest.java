@@ -54,6 +54,7 @@ class AdminEndpointObjectsTest {
                 .getTemplate().getSpec().getContainers().get(0);
         Map<String, EnvVar> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName,
                 Function.identity()));
+        assertThat(env).as("no connection lanes unless the spec asks (ADR 0057)").doesNotContainKey("ENT_DB_LANES");
         assertThat(env.get("ENT_ADMIN_HOST").getValue()).isEqualTo("*");
         assertThat(env.get("ENT_ADMIN_PORT").getValue()).as("the plain admin port is closed").isEqualTo("-1");
         assertThat(env.get("ENT_ADMIN_TLS").getValue()).isEqualTo("on");

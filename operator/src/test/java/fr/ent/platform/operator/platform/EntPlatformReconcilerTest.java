@@ -53,6 +53,7 @@ class EntPlatformReconcilerTest {
         spec.setDatabase(new EntPlatformSpec.SecretReference("ent-database"));
         spec.setAllowedRegions(List.of("fr-par", "fr-mrs"));
         spec.setResources(new ResourceRequirementsBuilder().addToRequests("memory", new Quantity("768Mi")).build());
+        spec.setConnectionLanes(4);
         platform.setSpec(spec);
         client.resource(platform).create();
 
@@ -70,6 +71,8 @@ class EntPlatformReconcilerTest {
             assertThat(e.getName()).isEqualTo("ENT_DB_PASSWORD");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("ent-database");
         });
+        assertThat(pod.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals("ENT_DB_LANES"))
+                .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("4"));
         assertThat(pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
                 .getNodeSelectorTerms().get(0).getMatchExpressions().get(0).getValues())
                 .containsExactly("fr-par", "fr-mrs");
