@@ -49,13 +49,13 @@ class RealmAdminAccountTest {
     void routineCallsInsideARealmGoWithItsOwnAccount() {
         String realm = "ent-" + service.create(request(uniqueSlug("own"))).slug();
 
-        long own = accounts.ownCalls();
-        long platform = accounts.platformCalls();
+        long own = accounts.ownCalls(realm);
+        long platform = accounts.platformCalls(realm);
         admin.get(realm + "/users?max=1");
         admin.get(realm + "/roles?briefRepresentation=true");
 
-        assertThat(accounts.ownCalls() - own).isEqualTo(2);
-        assertThat(accounts.platformCalls() - platform).isZero();
+        assertThat(accounts.ownCalls(realm) - own).isEqualTo(2);
+        assertThat(accounts.platformCalls(realm) - platform).isZero();
         JsonObject token = claims(token(realm));
         assertThat(token.getString("iss")).endsWith("/realms/" + realm);
         assertThat(token.getString("azp")).isEqualTo("ent-admin");
@@ -85,17 +85,17 @@ class RealmAdminAccountTest {
         String id = admin.get(realm + "/clients?clientId=ent-admin").array().getJsonObject(0).getString("id");
         admin.delete(realm + "/clients/" + id);
 
-        long platform = accounts.platformCalls();
+        long platform = accounts.platformCalls(realm);
         assertThat(admin.get(realm + "/users?max=1").array()).isNotNull();
-        assertThat(accounts.platformCalls() - platform).isPositive();
+        assertThat(accounts.platformCalls(realm) - platform).isPositive();
 
         realms.ensureRealm(c);
 
-        long own = accounts.ownCalls();
-        platform = accounts.platformCalls();
+        long own = accounts.ownCalls(realm);
+        platform = accounts.platformCalls(realm);
         admin.get(realm + "/users?max=1");
-        assertThat(accounts.ownCalls() - own).isEqualTo(1);
-        assertThat(accounts.platformCalls() - platform).isZero();
+        assertThat(accounts.ownCalls(realm) - own).isEqualTo(1);
+        assertThat(accounts.platformCalls(realm) - platform).isZero();
         assertThat(claims(token(realm)).getString("azp")).isEqualTo("ent-admin");
     }
 

@@ -31,8 +31,9 @@ public final class RealmAdminTokens {
 
     private final KeycloakAdmin admin;
     private final Map<String, State> realms = new ConcurrentHashMap<>();
-    private final AtomicLong ownCalls = new AtomicLong();
-    private final AtomicLong platformCalls = new AtomicLong();
+    /** Per realm, so that one realm's figures say what happened to it whatever else runs beside. */
+    private final Map<String, AtomicLong> ownCalls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> platformCalls = new ConcurrentHashMap<>();
 
     RealmAdminTokens(KeycloakAdmin admin) {
         this.admin = admin;
@@ -54,14 +55,14 @@ public final class RealmAdminTokens {
     Optional<KeycloakAdmin.Response> send(String realm, Sender call) {
         Optional<String> token = token(realm, false);
         if (token.isEmpty()) {
-            platformCalls.incrementAndGet();
+            count(platformCalls, realm);
             return Optional.empty();
         }
         KeycloakAdmin.Response r = call.send(token.get());
         if (r.status() == 401) {
             token = token(realm, true);
             if (token.isEmpty()) {
-                platformCalls.incrementAndGet();
+                count(platformCalls, realm);
                 return Optional.empty();
             }
             r = call.send(token.get());
@@ -70,10 +71,10 @@ public final class RealmAdminTokens {
             // realm-admin holds every right inside its realm: a refusal is a Keycloak change to look at, not a user's.
             LOG.warning(() -> "realm " + realm + "'s administration account was refused a call; sent as the platform"
                     + " administrator instead");
-            platformCalls.incrementAndGet();
+            count(platformCalls, realm);
             return Optional.empty();
         }
-        ownCalls.incrementAndGet();
+        count(ownCalls, realm);
         return Optional.of(r);
     }
 
@@ -93,14 +94,18 @@ public final class RealmAdminTokens {
         realms.remove(realm);
     }
 
-    /** Routine calls sent with a realm's own token so far. */
-    public long ownCalls() {
-        return ownCalls.get();
+    /** Routine calls inside {@code realm} sent with its own token so far. */
+    public long ownCalls(String realm) {
+        return ownCalls.getOrDefault(realm, new AtomicLong()).get();
     }
 
-    /** Routine calls sent as the platform administrator so far, for want of a usable account of their realm. */
-    public long platformCalls() {
-        return platformCalls.get();
+    /** Routine calls inside {@code realm} sent as the platform administrator so far, for want of a usable account. */
+    public long platformCalls(String realm) {
+        return platformCalls.getOrDefault(realm, new AtomicLong()).get();
+    }
+
+    private static void count(Map<String, AtomicLong> calls, String realm) {
+        calls.computeIfAbsent(realm, r -> new AtomicLong()).incrementAndGet();
     }
 
     private Optional<String> token(String realm, boolean renew) {
