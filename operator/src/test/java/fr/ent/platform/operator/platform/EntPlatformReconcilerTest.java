@@ -1,5 +1,6 @@
 package fr.ent.platform.operator.platform;
 
+import static fr.ent.platform.operator.support.Edits.onConflictAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.operator.status.ConditionType;
@@ -104,10 +105,10 @@ class EntPlatformReconcilerTest {
         assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
 
         // a new image: the Deployment follows, the resource is Progressing again until the rollout completes
-        client.resources(EntPlatform.class).inNamespace(NS).withName("ent-runtime").edit(p -> {
+        onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent-runtime").edit(p -> {
             p.getSpec().setImage("registry.ent.example.fr/ent/runtime:1.5.0");
             return p;
-        });
+        }));
         Eventually.await(Duration.ofSeconds(20), "the new image in the Deployment",
                 () -> client.apps().deployments().inNamespace(NS).withName("ent-runtime").get(),
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":1.5.0"));

@@ -1,5 +1,6 @@
 package fr.ent.platform.operator.platform;
 
+import static fr.ent.platform.operator.support.Edits.onConflictAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -162,11 +163,11 @@ class KeycloakShardsTest {
                 r -> reason(r).equals("RoomLeft"));
         assertThat(asked.getStatus().getKeycloakShards()).hasSize(1);
 
-        client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(e -> {
+        onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(e -> {
             e.getSpec().setKeycloak(new EntPlatformSpec.KeycloakReference("https://auth.ent.example.fr",
                     new EntPlatformSpec.SecretReference("kc-admin"), null, null));
             return e;
-        });
+        }));
         poke(); // a watched change after the edit (see OperatorShardsIT: an edit during a reconciliation once went unseen)
         EntPlatform forgotten = Eventually.await(Duration.ofSeconds(20), "no shard condition", this::read,
                 r -> Conditions.find(r.getStatus(), ConditionType.KeycloakShardsAvailable).isEmpty());

@@ -2,6 +2,7 @@ package fr.ent.platform.operator.platform;
 
 import static fr.ent.platform.operator.support.Collectivities.collectivity;
 import static fr.ent.platform.operator.support.Collectivities.phase;
+import static fr.ent.platform.operator.support.Edits.onConflictAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.operator.collectivity.Collectivity;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import jakarta.json.Json;
@@ -290,23 +290,6 @@ class OperatorShardsIT {
             return p;
         }));
         poke(name);
-    }
-
-    /**
-     * An edit is a read then a patch at the version read: when the operator patches the resource's status in between,
-     * the API server answers 409 Conflict, as it would to kubectl. Read again and retry, as a client does.
-     */
-    private static void onConflictAgain(Runnable edit) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                edit.run();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 5) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static EntPlatformSpec.KeycloakReference withShards(EntPlatformSpec.KeycloakReference kc,

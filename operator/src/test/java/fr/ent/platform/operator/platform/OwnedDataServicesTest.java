@@ -1,5 +1,6 @@
 package fr.ent.platform.operator.platform;
 
+import static fr.ent.platform.operator.support.Edits.onConflictAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.platform.operator.compliance.InventoryCollector;
@@ -139,10 +140,10 @@ class OwnedDataServicesTest {
 
         // the generated password is written once: a later reconciliation keeps it
         String before = password(client.secrets().inNamespace(NS).withName("ent-keycloak-db").get());
-        client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
+        onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
             p.getSpec().getManagedDatabase().setInstances(2);
             return p;
-        });
+        }));
         poke(); // JOSDK 5.3.2 can drop an edit made during its own status patch (EntPlatformReconciler.RECHECK)
         Eventually.await(Duration.ofSeconds(20), "2 instances", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
                 c -> Integer.valueOf(2).equals(spec(c).get("instances")));
@@ -165,13 +166,13 @@ class OwnedDataServicesTest {
                 .withName("kc-db-elsewhere").endMetadata().addToStringData("host", "pg.elsewhere.example.fr")
                 .addToStringData("database", "keycloak").addToStringData("username", "keycloak")
                 .addToStringData("password", "elsewhere").build()).create();
-        client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
+        onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
             p.getSpec().setManagedDatabase(null);
             p.getSpec().setDatabase(new EntPlatformSpec.SecretReference("ent-db-elsewhere"));
             // the CRD's rule: a managed Keycloak without managedDatabase names its own database
             p.getSpec().getManagedKeycloak().setDatabase(new EntPlatformSpec.SecretReference("kc-db-elsewhere"));
             return p;
-        });
+        }));
         poke();
         EntPlatform elsewhere = Eventually.await(Duration.ofSeconds(20), "no DatabaseReady", this::read,
                 p -> Conditions.find(p.getStatus(), ConditionType.DatabaseReady).isEmpty());
