@@ -30,9 +30,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class ConnectionLanes {
 
-    /** The lanes server.xml defines. */
-    static final int MAX = ConnectionLaneNames.MAX;
-
     private static final Logger LOG = Logger.getLogger(ConnectionLanes.class.getName());
 
     /** The setting, read at each unit of work (tests set it without a MicroProfile Config). */
@@ -45,7 +42,7 @@ final class ConnectionLanes {
 
     /** The pool {@code schema}'s units take their connections from: its lane, or {@code pool} without lanes. */
     DataSource of(String schema, DataSource pool) {
-        int n = Math.min(count.getAsInt(), MAX);
+        int n = Math.min(count.getAsInt(), ConnectionLaneNames.MAX);
         if (n <= 1) {
             return pool;
         }

@@ -3,6 +3,7 @@ package fr.ent.platform.runtime.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ent.platform.tenancy.ConnectionLaneNames;
 import fr.ent.platform.tenancy.Slug;
 import fr.ent.platform.tenancy.TenantNames;
 import fr.ent.platform.testing.database.TestDatabase;
@@ -136,9 +137,9 @@ class ConnectionLanesTest {
         missing.count = () -> 2;
         missing.lookup = i -> Optional.empty();
         assertThat(missing.of(A.schema(), shared)).isSameAs(shared);
-        missing.count = () -> ConnectionLanes.MAX + 5;
+        missing.count = () -> ConnectionLaneNames.MAX + 5;
         missing.lookup = i -> {
-            assertThat(i).as("no lane beyond the ones server.xml defines").isLessThan(ConnectionLanes.MAX);
+            assertThat(i).as("no lane beyond the ones server.xml defines").isLessThan(ConnectionLaneNames.MAX);
             return Optional.of(lane[0]);
         };
         assertThat(missing.of(A.schema(), shared)).isSameAs(lane[0]);

@@ -1,5 +1,7 @@
 package fr.ent.platform.tenants.api;
 
+import static fr.ent.platform.tenants.api.IdentityWork.identity;
+
 import fr.ent.platform.adminapi.AccountEnabledRequest;
 import fr.ent.platform.adminapi.AccountFunctionsRequest;
 import fr.ent.platform.adminapi.AccountResetRequest;
@@ -8,12 +10,10 @@ import fr.ent.platform.adminapi.AccountView;
 import fr.ent.platform.problem.NotAllowed;
 import fr.ent.platform.tenants.access.LocalAdministration;
 import fr.ent.platform.problem.Conflict;
-import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AccountFunctions;
 import fr.ent.platform.tenants.identity.AccountSync;
-import fr.ent.platform.tenants.identity.KeycloakException;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
@@ -76,17 +76,7 @@ public class AccountResource {
         if (!EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED).contains(c.state())) {
             throw new Conflict("accounts-unavailable", slug, c.state());
         }
-        AccountSync.Result result;
-        try {
-            result = withoutWithdrawnCodes(accounts.sync(c), linkNewAccounts(c));
-        } catch (KeycloakException e) {
-            if (e.status() == 404) {
-                throw new Conflict("realm-missing", slug);
-            }
-            throw new DependencyFailed("identity-failed", slug, e.getMessage());
-        } catch (SQLException e) {
-            throw new IllegalStateException("tenant=" + slug + " directory not readable: " + e.getMessage(), e);
-        }
+        AccountSync.Result result = identity(slug, () -> withoutWithdrawnCodes(accounts.sync(c), linkNewAccounts(c)));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // activation codes: no cache, no proxy may keep them
         return Response.ok(Views.of(result)).cacheControl(noStore).build();
@@ -233,16 +223,6 @@ public class AccountResource {
     }
 
     /** Keycloak's failures in the domain's words: no realm is a conflict, anything else a failed dependency. */
-    private static <T> T identity(String slug, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (KeycloakException e) {
-            if (e.status() == 404) {
-                throw new Conflict("realm-missing", slug);
-            }
-            throw new DependencyFailed("identity-failed", slug, e.getMessage());
-        }
-    }
 
     /**
      * New accounts of people the directory knows at an upstream provider (EduConnect...) get their links. A failure

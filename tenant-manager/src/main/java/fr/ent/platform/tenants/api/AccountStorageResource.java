@@ -1,14 +1,14 @@
 package fr.ent.platform.tenants.api;
 
+import static fr.ent.platform.tenants.api.IdentityWork.identity;
+
 import fr.ent.platform.adminapi.AccountStorageRequest;
 import fr.ent.platform.adminapi.AccountStorageView;
 import fr.ent.platform.problem.Conflict;
-import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AccountStorage;
-import fr.ent.platform.tenants.identity.KeycloakException;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.util.EnumSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +46,7 @@ public class AccountStorageResource {
     @APIResponse(responseCode = "404", description = "Collectivité inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AccountStorageView get(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
-        return sql(slug, () -> storage.of(c));
+        return identity(slug, () -> storage.of(c));
     }
 
     @PUT
@@ -74,25 +73,8 @@ public class AccountStorageResource {
         if (!EnumSet.of(TenantState.ACTIVE, TenantState.SUSPENDED).contains(c.state())) {
             throw new Conflict("accounts-unavailable", slug, c.state());
         }
-        return sql(slug, () -> AccountStorageView.DIRECTORY.equals(wanted) ? storage.toDirectory(c)
+        return identity(slug, () -> AccountStorageView.DIRECTORY.equals(wanted) ? storage.toDirectory(c)
                 : storage.toKeycloak(c));
     }
 
-    @FunctionalInterface
-    private interface Work {
-        AccountStorageView run() throws SQLException;
-    }
-
-    private static AccountStorageView sql(String slug, Work work) {
-        try {
-            return work.run();
-        } catch (KeycloakException e) {
-            if (e.status() == 404) {
-                throw new Conflict("realm-missing", slug);
-            }
-            throw new DependencyFailed("identity-failed", slug, e.getMessage());
-        } catch (SQLException e) {
-            throw new IllegalStateException("tenant=" + slug + " settings not readable: " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,15 +1,15 @@
 package fr.ent.platform.tenants.api;
 
+import static fr.ent.platform.tenants.api.IdentityWork.identity;
+
 import fr.ent.platform.adminapi.ActivationRequest;
 import fr.ent.platform.adminapi.ActivationStatusView;
 import fr.ent.platform.problem.Conflict;
-import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.InvalidInput;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.settings.PortalSettings;
 import fr.ent.platform.tenancy.TenantState;
 import fr.ent.platform.tenants.identity.AccountActivation;
-import fr.ent.platform.tenants.identity.KeycloakException;
 import fr.ent.platform.tenants.identity.PortalUrls;
 import fr.ent.platform.tenants.letters.ActivationLetterPdf;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -143,21 +142,4 @@ public class ActivationResource {
         return AccountActivation.ids(body.entUserIds());
     }
 
-    /** The work with Keycloak's and the directory's failures in the domain's words. */
-    private static <T> T identity(String slug, Work<T> work) {
-        try {
-            return work.get();
-        } catch (KeycloakException e) {
-            if (e.status() == 404) {
-                throw new Conflict("realm-missing", slug);
-            }
-            throw new DependencyFailed("identity-failed", slug, e.getMessage());
-        } catch (SQLException e) {
-            throw new IllegalStateException("tenant=" + slug + " directory not readable: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Work<T> {
-        T get() throws SQLException;
-    }
 }

@@ -1,11 +1,10 @@
 package fr.ent.platform.tenants.api;
 
+import static fr.ent.platform.tenants.api.IdentityWork.identity;
+
 import fr.ent.platform.adminapi.AdministratorView;
-import fr.ent.platform.problem.Conflict;
-import fr.ent.platform.problem.DependencyFailed;
 import fr.ent.platform.problem.Problem;
 import fr.ent.platform.tenants.identity.Administrators;
-import fr.ent.platform.tenants.identity.KeycloakException;
 import fr.ent.platform.tenants.lifecycle.CollectivityService;
 import fr.ent.platform.tenants.registry.Collectivity;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,13 +37,6 @@ public class AdministratorResource {
     @APIResponse(responseCode = "404", description = "Collectivité inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<AdministratorView> list(@PathParam("slug") String slug) {
         Collectivity c = collectivities.get(slug);
-        try {
-            return administrators.list(c);
-        } catch (KeycloakException e) {
-            if (e.status() == 404) {
-                throw new Conflict("realm-missing", slug);
-            }
-            throw new DependencyFailed("identity-failed", slug, e.getMessage());
-        }
+        return identity(slug, () -> administrators.list(c));
     }
 }

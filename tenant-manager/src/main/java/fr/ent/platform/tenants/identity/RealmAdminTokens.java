@@ -92,6 +92,8 @@ public final class RealmAdminTokens {
     /** Forgets a realm (deleted, moved to another shard): its next call asks again. */
     void forget(String realm) {
         realms.remove(realm);
+        ownCalls.remove(realm);
+        platformCalls.remove(realm);
     }
 
     /** Routine calls inside {@code realm} sent with its own token so far. */
