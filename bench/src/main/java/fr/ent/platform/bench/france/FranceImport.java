@@ -92,7 +92,12 @@ public final class FranceImport implements AutoCloseable {
 
     /** Phase 2: each école of the collectivity created, then its BE1D export imported (one transaction each). */
     public List<ImportReport> be1d(Collectivity c, Path dir) throws IOException {
-        DirectoryData data = data(names(c));
+        return be1d(c, names(c), dir);
+    }
+
+    /** The same into another collectivity's schema (one the platform provisioned: a bench's own slug). */
+    public List<ImportReport> be1d(Collectivity c, TenantNames names, Path dir) throws IOException {
+        DirectoryData data = data(names);
         Be1dImporter importer = new Be1dImporter(data);
         List<ImportReport> reports = new ArrayList<>();
         for (School s : c.schools()) {
@@ -118,6 +123,11 @@ public final class FranceImport implements AutoCloseable {
 
     /** Phase 3: the collectivity's AAF export (its collèges and lycées), if it has secondary schools. */
     public Optional<AafImportReport> aaf(Collectivity c, Path dir) throws IOException {
+        return aaf(c, names(c), dir);
+    }
+
+    /** The same into another collectivity's schema. */
+    public Optional<AafImportReport> aaf(Collectivity c, TenantNames names, Path dir) throws IOException {
         if (!c.hasSecondary()) {
             return Optional.empty();
         }
@@ -127,7 +137,7 @@ public final class FranceImport implements AutoCloseable {
         }
         List<AafImporter.Source> sources = files.stream().map(p -> new AafImporter.Source(
                 p.getFileName().toString(), open(p))).toList();
-        return Optional.of(new AafImporter(data(names(c))).importFiles(sources, "france-bench"));
+        return Optional.of(new AafImporter(data(names)).importFiles(sources, "france-bench"));
     }
 
     /**
