@@ -70,10 +70,14 @@ public final class DataServiceObjects {
         return keycloakName(p) + "-initial-admin";
     }
 
-    static GenericKubernetesResource cluster(EntPlatform p) {
+    static GenericKubernetesResource cluster(EntPlatform p, ConnectionBudget connections) {
         ManagedDatabase db = p.getSpec().getManagedDatabase();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("instances", db.getInstances());
+        // CloudNativePG takes PostgreSQL's parameters as strings; a change of this one restarts the instances (the
+        // replicas first, then a switchover), which it does by itself (ADR 0058)
+        spec.put("postgresql", Map.of("parameters", Map.of("max_connections",
+                Integer.toString(connections.maxConnections(db)))));
         if (db.getImageName() != null) {
             spec.put("imageName", db.getImageName());
         }
@@ -186,6 +190,8 @@ public final class DataServiceObjects {
             db.put("database", externalDatabase.get("database"));
             credentials = kc.getDatabase().name();
         }
+        // the pool counted in the managed PostgreSQL's max_connections (ConnectionBudget), not Keycloak's default 100
+        db.put("poolMaxSize", kc.databasePoolSizeOrDefault());
         db.put("usernameSecret", Map.of("name", credentials, "key", "username"));
         db.put("passwordSecret", Map.of("name", credentials, "key", "password"));
         spec.put("db", db);

@@ -42,7 +42,8 @@ final class DataServices {
             }
             apply(client, DataServiceObjects.OBJECT_STORE, DataServiceObjects.objectStore(p),
                     "the Barman Cloud plugin of CloudNativePG");
-            cluster = apply(client, DataServiceObjects.CLUSTER, DataServiceObjects.cluster(p), "CloudNativePG");
+            cluster = apply(client, DataServiceObjects.CLUSTER, DataServiceObjects.cluster(p,
+                    ConnectionBudget.of(spec, keycloakServers(client, p))), "CloudNativePG");
             apply(client, DataServiceObjects.SCHEDULED_BACKUP, DataServiceObjects.scheduledBackup(p), "CloudNativePG");
             if (kcOwned) {
                 apply(client, DataServiceObjects.DATABASE, DataServiceObjects.keycloakDatabase(p), "CloudNativePG");
@@ -57,6 +58,28 @@ final class DataServices {
         return new Readiness(dbOwned, !dbOwned || DataServiceObjects.ready(cluster),
                 dbOwned ? DataServiceObjects.state(cluster) : null, kcOwned,
                 !kcOwned || DataServiceObjects.ready(keycloak), kcOwned ? DataServiceObjects.state(keycloak) : null);
+    }
+
+    /**
+     * The Keycloak servers whose pods may connect to the Cluster: the first one, the managed shards that exist, and
+     * one more while the policy may still open one, so that opening a shard finds PostgreSQL ready for it (the bump
+     * for the one after restarts PostgreSQL then, not when the shard is needed).
+     */
+    static int keycloakServers(KubernetesClient client, EntPlatform p) {
+        ManagedKeycloak kc = p.getSpec().getManagedKeycloak();
+        if (kc == null) {
+            return 0;
+        }
+        if (kc.getShards() == null) {
+            return 1;
+        }
+        int max = kc.getShards().maxShardsOrDefault();
+        String prefix = DataServiceObjects.keycloakName(p) + "-";
+        long shards = client.genericKubernetesResources(DataServiceObjects.KEYCLOAK).inNamespace(p.getMetadata()
+                .getNamespace()).withLabel(RuntimeObjects.COMPONENT_LABEL, "identity-shard").list().getItems().stream()
+                .filter(k -> k.getMetadata().getName().startsWith(prefix)).count();
+        int open = 1 + (int) shards;
+        return Math.min(max, open + 1);
     }
 
     /** Create-or-update of the resource's spec; returns it as the API server has it (with its status). */

@@ -33,6 +33,13 @@ public class ManagedDatabase {
     @JsonPropertyDescription("PostgreSQL operand image (from an allowed registry); CloudNativePG's default when absent")
     private String imageName;
 
+    @Min(20)
+    @Max(10000)
+    @JsonPropertyDescription("PostgreSQL's max_connections; absent, the operator sums the pools of the pods it runs"
+            + " (runtime pods at maxReplicas + 1, each 40 + connectionLanes × 10; Keycloak pods whose database is"
+            + " here, each its databasePoolSize) and 20 reserved (ADR 0058)")
+    private Integer maxConnections;
+
     @Default("Retain")
     @Pattern("^(Retain|Delete)$")
     @JsonPropertyDescription("What deleting the EntPlatform does to the database: Retain (default) keeps the Cluster and its backups; Delete removes them with it")
@@ -133,6 +140,14 @@ public class ManagedDatabase {
         public void setSchedule(String schedule) {
             this.schedule = schedule;
         }
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public Integer getInstances() {

@@ -23,6 +23,12 @@ public class ManagedKeycloak {
     @JsonPropertyDescription("Keycloak pods")
     private Integer instances = 2;
 
+    @Min(5)
+    @Max(200)
+    @JsonPropertyDescription("Database connections of each Keycloak pod (the Keycloak resource's db.poolMaxSize);"
+            + " default 30. Counted in the managed PostgreSQL's max_connections (ADR 0058)")
+    private Integer databasePoolSize;
+
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("Host name Keycloak answers on, e.g. auth.ent.example.fr")
@@ -87,6 +93,22 @@ public class ManagedKeycloak {
 
     public void setShards(ManagedShards shards) {
         this.shards = shards;
+    }
+
+    int instancesOrDefault() {
+        return instances == null ? 2 : instances;
+    }
+
+    int databasePoolSizeOrDefault() {
+        return databasePoolSize == null ? ConnectionBudget.KEYCLOAK_POOL : databasePoolSize;
+    }
+
+    public Integer getDatabasePoolSize() {
+        return databasePoolSize;
+    }
+
+    public void setDatabasePoolSize(Integer databasePoolSize) {
+        this.databasePoolSize = databasePoolSize;
     }
 
     public Integer getInstances() {

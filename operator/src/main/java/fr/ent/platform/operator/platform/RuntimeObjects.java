@@ -132,6 +132,10 @@ public final class RuntimeObjects {
         env.add(fromSecret("ENT_DB_USER", secret, "username"));
         env.add(fromSecret("ENT_DB_PASSWORD", secret, "password"));
         env.add(new EnvVarBuilder().withName("ENT_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).build());
+        // the pools' sizes said here rather than left to the image's defaults: ConnectionBudget counts them in the
+        // managed PostgreSQL's max_connections (ADR 0058)
+        env.add(value("ENT_DB_POOL_MAX", Integer.toString(ConnectionBudget.RUNTIME_POOL)));
+        env.add(value("ENT_DB_LANE_POOL_MAX", Integer.toString(ConnectionBudget.LANE_POOL)));
         if (spec.getConnectionLanes() != null) { // absent: the runtime's default, one shared pool (ADR 0057)
             env.add(value("ENT_DB_LANES", Integer.toString(spec.getConnectionLanes())));
         }

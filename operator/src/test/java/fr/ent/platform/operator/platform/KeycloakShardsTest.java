@@ -92,6 +92,10 @@ class KeycloakShardsTest {
         assertThat(shard.getMetadata().getOwnerReferences()).extracting("kind").containsExactly("EntPlatform");
         assertThat(spec(get(DataServiceObjects.DATABASE, "ent-keycloak-2"))).containsEntry("name", "keycloak_2")
                 .containsEntry("owner", "keycloak").containsEntry("databaseReclaimPolicy", "retain");
+        // PostgreSQL had room for this shard's pods before it opened (the next one counted ahead), and counts no more
+        // than maxShards (2) servers: 5 runtime pods × 40, 2 servers × 2 pods × 30, 20 reserved (ADR 0058)
+        assertThat(path(spec(get(DataServiceObjects.CLUSTER, "ent-db")), "postgresql", "parameters"))
+                .isEqualTo(Map.of("max_connections", "340"));
         EntPlatform opening = Eventually.await(Duration.ofSeconds(20), "ShardOpening", this::read,
                 p -> reason(p).equals("ShardOpening"));
         assertThat(opening.getStatus().getKeycloakShards()).extracting(EntPlatformStatus.ShardStatus::name,
@@ -187,6 +191,23 @@ class KeycloakShardsTest {
                 .isEqualTo(KeycloakShards.Decision.OPENING);
         assertThat(KeycloakShards.decide(List.of(a), false, 4, 90, 4)).isEqualTo(KeycloakShards.Decision.FULL);
         assertThat(KeycloakShards.decide(List.of(closed), false, 1, 90, 4)).isEqualTo(KeycloakShards.Decision.OPEN);
+    }
+
+    @Test
+    void postgresqlCountsTheKeycloakServersThereAndTheNextOneUpToTheMaximum() {
+        // never applied, so not reconciled: only its Keycloak resources, written here, are counted
+        EntPlatform p = ManagedShardsPlatform.of("budget", NS,
+                new ManagedKeycloak.ManagedShards(50, 90, 3, "auth-{n}.budget.example.fr", null));
+        assertThat(DataServices.keycloakServers(client, p)).as("the first, and room for one more").isEqualTo(2);
+        client.resource(DataServiceObjects.keycloakShard(p, 2)).create();
+        assertThat(DataServices.keycloakServers(client, p)).isEqualTo(3);
+        client.resource(DataServiceObjects.keycloakShard(p, 3)).create();
+        assertThat(DataServices.keycloakServers(client, p)).as("maxShards 3").isEqualTo(3);
+        // another platform's shards are not this one's
+        assertThat(DataServices.keycloakServers(client, ManagedShardsPlatform.of("other", NS,
+                new ManagedKeycloak.ManagedShards(50, 90, 5, "auth-{n}.other.example.fr", null)))).isEqualTo(2);
+        p.getSpec().getManagedKeycloak().setShards(null);
+        assertThat(DataServices.keycloakServers(client, p)).as("no shards asked for").isEqualTo(1);
     }
 
     /** A platform whose Keycloak (the shard default, of {@code capacity}) and {@code shards} are run elsewhere. */

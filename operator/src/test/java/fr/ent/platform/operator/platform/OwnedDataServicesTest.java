@@ -75,6 +75,8 @@ class OwnedDataServicesTest {
                 "isWALArchiver", true, "parameters", Map.of("barmanObjectName", "ent-db-backups"))));
         assertThat(path(spec, "managed")).isEqualTo(Map.of("roles", List.of(Map.of("name", "keycloak",
                 "ensure", "present", "login", true, "passwordSecret", Map.of("name", "ent-keycloak-db")))));
+        // PostgreSQL sized for the pools the operator sets (ADR 0058): 5 runtime pods × 40, 2 Keycloak pods × 30, 20
+        assertThat(path(spec, "postgresql", "parameters")).isEqualTo(Map.of("max_connections", "280"));
         // Retain (the default): deleting the EntPlatform leaves the database and its backups
         assertThat(cluster.getMetadata().getOwnerReferences()).isEmpty();
 
@@ -93,6 +95,7 @@ class OwnedDataServicesTest {
 
         Map<String, Object> kc = spec(keycloak);
         assertThat(path(kc, "db")).containsEntry("host", "ent-db-rw").containsEntry("database", "keycloak")
+                .containsEntry("poolMaxSize", 30)
                 .containsEntry("passwordSecret", Map.of("name", "ent-keycloak-db", "key", "password"));
         assertThat(path(kc, "hostname")).containsEntry("hostname", "auth.ent.example.fr");
         assertThat(path(kc, "scheduling", "affinity", "nodeAffinity")).isNotEmpty();
@@ -108,6 +111,9 @@ class OwnedDataServicesTest {
             assertThat(e.getName()).isEqualTo("ENT_DB_NAME");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("ent-db-app");
             assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("dbname");
+        }).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("ENT_DB_POOL_MAX");
+            assertThat(e.getValue()).isEqualTo("40");
         }).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("ENT_KEYCLOAK_URL");
             assertThat(e.getValue()).isEqualTo("https://auth.ent.example.fr");
@@ -142,11 +148,14 @@ class OwnedDataServicesTest {
         String before = password(client.secrets().inNamespace(NS).withName("ent-keycloak-db").get());
         onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
             p.getSpec().getManagedDatabase().setInstances(2);
+            p.getSpec().setConnectionLanes(4);
             return p;
         }));
         poke(); // JOSDK 5.3.2 can drop an edit made during its own status patch (EntPlatformReconciler.RECHECK)
-        Eventually.await(Duration.ofSeconds(20), "2 instances", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
-                c -> Integer.valueOf(2).equals(spec(c).get("instances")));
+        GenericKubernetesResource edited = Eventually.await(Duration.ofSeconds(20), "2 instances",
+                () -> get(DataServiceObjects.CLUSTER, "ent-db"), c -> Integer.valueOf(2).equals(spec(c).get("instances")));
+        // four lanes of 10 more on each of the 5 runtime pods
+        assertThat(path(spec(edited), "postgresql", "parameters")).isEqualTo(Map.of("max_connections", "480"));
         assertThat(password(client.secrets().inNamespace(NS).withName("ent-keycloak-db").get())).isEqualTo(before);
         // the Cluster's status (written by CloudNativePG) survives the operator's update of its spec
         assertThat(get(DataServiceObjects.CLUSTER, "ent-db").getAdditionalProperties()).containsKey("status");
@@ -203,12 +212,21 @@ class OwnedDataServicesTest {
         return platform;
     }
 
-    /** A watched change (the Deployment's status) so that the reconciler looks again after a spec edit. */
+    /**
+     * A watched change (the Deployment's status) so that the reconciler looks again after a spec edit. A spec edit
+     * that changes the pods (connection lanes) makes the operator update the Deployment, which the mock server keeps
+     * without its status: one is written again then.
+     */
     private void poke() {
-        client.apps().deployments().inNamespace(NS).withName("ent").editStatus(d -> {
+        onConflictAgain(() -> client.apps().deployments().inNamespace(NS).withName("ent").editStatus(d -> {
+            if (d.getStatus() == null) {
+                d.setStatus(new DeploymentStatusBuilder().withReplicas(2).withUpdatedReplicas(2).withReadyReplicas(2)
+                        .withAvailableReplicas(2).build());
+                return d;
+            }
             d.getStatus().setReadyReplicas(d.getStatus().getReadyReplicas() == 2 ? 1 : 2);
             return d;
-        });
+        }));
     }
 
     private void rolloutCompletes() {
