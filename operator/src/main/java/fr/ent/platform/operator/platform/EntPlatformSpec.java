@@ -54,7 +54,8 @@ public class EntPlatformSpec {
     @JsonPropertyDescription("Connection lanes of each runtime pod (ENT_DB_LANES, ADR 0057): each collectivity's database"
             + " work on one of n pools of 10 connections, so that a connection keeps the prepared statements of a"
             + " share of the collectivities; for platforms with more active collectivities than that (4 measured at"
-            + " 1,000). Absent: one shared pool. PostgreSQL must accept 40 + n × 10 connections per pod")
+            + " 1,000). Absent: one shared pool. PostgreSQL must accept 40 + n × 10 connections per pod; a managedDatabase"
+            + " is sized for it (ADR 0058)")
     private Integer connectionLanes;
 
     @JsonPropertyDescription("Secret with the connection to a PostgreSQL run elsewhere: keys host, port, database, username, password")
