@@ -9,9 +9,10 @@ package fr.ent.platform.operator.platform;
  *
  * @param runtimePods   the most runtime pods at once: maxReplicas, plus the one a rolling update adds (maxSurge 1)
  * @param perRuntimePod the shared pool and, with connection lanes, each lane's pool (ADR 0057)
- * @param keycloakPods  Keycloak pods whose database is in the Cluster: instances × servers (the first Keycloak, the
- *                      managed shards open now, and room for the next one)
- * @param perKeycloakPod each Keycloak pod's pool ({@code db.poolMaxSize})
+ * @param keycloakPods  the managed Keycloak's pods: instances × servers (the first Keycloak, the managed shards open
+ *                      now, and room for the next one)
+ * @param perKeycloakPod each one's pool ({@code db.poolMaxSize}) when its database is in the Cluster, and with
+ *                      directory accounts the provider's connections to the platform database
  */
 record ConnectionBudget(int runtimePods, int perRuntimePod, int keycloakPods, int perKeycloakPod) {
 
@@ -26,6 +27,14 @@ record ConnectionBudget(int runtimePods, int perRuntimePod, int keycloakPods, in
      */
     static final int KEYCLOAK_POOL = 30;
     /**
+     * With directory accounts (ADR 0043), what each Keycloak pod's provider may hold on the platform database: its
+     * idle connections, at most 32 for all realms of the pod (keycloak-federation's {@code IdleBudget}), and 16 for
+     * logins in flight. That second part is an allowance, not a bound: a login reaches the provider at its first
+     * sign-in and when Keycloak's cache of the account expires, holding one connection while it reads, and each realm
+     * is bounded by its role's CONNECTION LIMIT 8, not the pod.
+     */
+    static final int DIRECTORY_PER_KEYCLOAK_POD = 32 + 16;
+    /**
      * Beyond the pods' pools: PostgreSQL's superuser reserve (3), CloudNativePG's instance manager and monitoring,
      * the replicas' WAL senders, backups, and an operator's psql.
      */
@@ -34,11 +43,15 @@ record ConnectionBudget(int runtimePods, int perRuntimePod, int keycloakPods, in
     static ConnectionBudget of(EntPlatformSpec spec, int keycloakServers) {
         int lanes = spec.getConnectionLanes() == null ? 0 : spec.getConnectionLanes();
         ManagedKeycloak kc = spec.getManagedKeycloak();
-        // a Keycloak with its own database elsewhere (managedKeycloak.database) opens nothing in this Cluster
-        boolean keycloakHere = kc != null && spec.getManagedDatabase() != null && kc.getDatabase() == null;
+        if (kc == null) { // a Keycloak run elsewhere: its pods are not ours to count (docs/operator.md)
+            return new ConnectionBudget(spec.maxReplicasOrMin() + 1, RUNTIME_POOL + lanes * LANE_POOL, 0, 0);
+        }
+        // a Keycloak with its own database elsewhere (managedKeycloak.database) has its pool there
+        boolean poolHere = spec.getManagedDatabase() != null && kc.getDatabase() == null;
+        int perPod = (poolHere ? kc.databasePoolSizeOrDefault() : 0)
+                + (spec.getDirectoryAccounts() != null ? DIRECTORY_PER_KEYCLOAK_POD : 0);
         return new ConnectionBudget(spec.maxReplicasOrMin() + 1, RUNTIME_POOL + lanes * LANE_POOL,
-                keycloakHere ? kc.instancesOrDefault() * keycloakServers : 0,
-                kc == null ? 0 : kc.databasePoolSizeOrDefault());
+                perPod == 0 ? 0 : kc.instancesOrDefault() * keycloakServers, perPod);
     }
 
     int total() {
@@ -48,11 +61,5 @@ record ConnectionBudget(int runtimePods, int perRuntimePod, int keycloakPods, in
     /** The Cluster's {@code max_connections}: the spec's, or the sum of the pools and the reserve. */
     int maxConnections(ManagedDatabase db) {
         return db.getMaxConnections() != null ? db.getMaxConnections() : total();
-    }
-
-    /** How it adds up, for the status message and the operator's log. */
-    String explain() {
-        return runtimePods + " runtime pods × " + perRuntimePod + " + " + keycloakPods + " Keycloak pods × "
-                + perKeycloakPod + " + " + RESERVE + " reserved = " + total();
     }
 }

@@ -70,6 +70,16 @@ public final class DataServiceObjects {
         return keycloakName(p) + "-initial-admin";
     }
 
+    /**
+     * The platform database as Keycloak's provider reaches it (ADR 0043): the spec's, or the Cluster's primary
+     * Service inside the namespace. No credentials: each realm's component carries its own role's.
+     */
+    static String directoryJdbcUrl(EntPlatform p) {
+        String given = p.getSpec().getDirectoryAccounts().jdbcUrl();
+        return given != null && !given.isBlank() ? given
+                : "jdbc:postgresql://" + clusterName(p) + "-rw:5432/" + RUNTIME_DATABASE;
+    }
+
     static GenericKubernetesResource cluster(EntPlatform p, ConnectionBudget connections) {
         ManagedDatabase db = p.getSpec().getManagedDatabase();
         Map<String, Object> spec = new LinkedHashMap<>();

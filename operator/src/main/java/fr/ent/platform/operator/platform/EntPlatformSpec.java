@@ -25,6 +25,8 @@ import java.util.List;
         message = "managedKeycloak needs managedDatabase or its own managedKeycloak.database")
 @ValidationRule(value = "!has(self.managedKeycloak) || !has(self.managedKeycloak.shards) || has(self.managedDatabase)",
         message = "managedKeycloak.shards needs managedDatabase: each shard gets a database of its own in the platform's Cluster")
+@ValidationRule(value = "!has(self.directoryAccounts) || has(self.managedDatabase) || has(self.directoryAccounts.jdbcUrl)",
+        message = "directoryAccounts needs jdbcUrl when the database is run elsewhere: the address Keycloak reaches it at")
 public class EntPlatformSpec {
 
     @Required
@@ -70,6 +72,12 @@ public class EntPlatformSpec {
     @JsonPropertyDescription("Keycloak owned by the platform as a Keycloak Operator resource, instead of keycloak")
     private ManagedKeycloak managedKeycloak;
 
+    @JsonPropertyDescription("Accounts federated from the directory (ADR 0043): each new collectivity's realm reads its"
+            + " people from its directory schema through the platform's Keycloak provider, which Keycloak's image must"
+            + " hold (keycloak-federation/deploy/Containerfile); existing collectivities are switched one by one"
+            + " (Collectivity spec.accounts). Absent: accounts are copied into Keycloak")
+    private DirectoryAccounts directoryAccounts;
+
     @Size(min = 1)
     @JsonPropertyDescription("Regions (topology.kubernetes.io/region) the runtime may be scheduled in, e.g. fr-par")
     private List<String> allowedRegions = new ArrayList<>();
@@ -80,6 +88,16 @@ public class EntPlatformSpec {
     @JsonPropertyDescription("Secret whose key 'keys' holds the backup master keys given to tenant-manager as ENT_BACKUP_KEYS"
             + " (1:<base64 of 32 random bytes>,2:...; docs/backup.md); default <name>-backup-keys")
     private String backupKeysSecret;
+
+    /** Where Keycloak's provider reaches the platform database (ENT_IDENTITY_FEDERATION_JDBC_URL). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectoryAccounts(
+            @Pattern("^jdbc:postgresql://[^?]+$")
+            @JsonPropertyDescription("The platform database as Keycloak's pods reach it, without credentials (each"
+                    + " realm gets a role of its own), e.g. jdbc:postgresql://pg.example.fr:5432/ent; default with"
+                    + " managedDatabase: its Cluster's primary Service")
+            String jdbcUrl) {
+    }
 
     public record SecretReference(@Required String name) {
     }
@@ -178,6 +196,14 @@ public class EntPlatformSpec {
 
     public void setManagedDatabase(ManagedDatabase managedDatabase) {
         this.managedDatabase = managedDatabase;
+    }
+
+    public DirectoryAccounts getDirectoryAccounts() {
+        return directoryAccounts;
+    }
+
+    public void setDirectoryAccounts(DirectoryAccounts directoryAccounts) {
+        this.directoryAccounts = directoryAccounts;
     }
 
     public ManagedKeycloak getManagedKeycloak() {

@@ -136,6 +136,9 @@ public final class RuntimeObjects {
         // managed PostgreSQL's max_connections (ADR 0058)
         env.add(value("ENT_DB_POOL_MAX", Integer.toString(ConnectionBudget.RUNTIME_POOL)));
         env.add(value("ENT_DB_LANE_POOL_MAX", Integer.toString(ConnectionBudget.LANE_POOL)));
+        if (spec.getDirectoryAccounts() != null) { // ADR 0043: the REALM step gives each new realm the provider
+            env.add(value("ENT_IDENTITY_FEDERATION_JDBC_URL", DataServiceObjects.directoryJdbcUrl(p)));
+        }
         if (spec.getConnectionLanes() != null) { // absent: the runtime's default, one shared pool (ADR 0057)
             env.add(value("ENT_DB_LANES", Integer.toString(spec.getConnectionLanes())));
         }

@@ -14,7 +14,6 @@ class ConnectionBudgetTest {
         ConnectionBudget budget = ConnectionBudget.of(spec, 1);
         assertThat(budget).isEqualTo(new ConnectionBudget(5, 40, 2, 30));
         assertThat(budget.maxConnections(spec.getManagedDatabase())).isEqualTo(5 * 40 + 2 * 30 + 20);
-        assertThat(budget.explain()).isEqualTo("5 runtime pods × 40 + 2 Keycloak pods × 30 + 20 reserved = 280");
     }
 
     @Test
@@ -41,6 +40,15 @@ class ConnectionBudgetTest {
         assertThat(ConnectionBudget.of(spec, 1).keycloakPods()).isZero();
         spec.setManagedKeycloak(null);
         assertThat(ConnectionBudget.of(spec, 0).total()).isEqualTo(5 * 40 + 20);
+    }
+
+    @Test
+    void directoryAccountsAddTheProvidersConnectionsToEveryKeycloakPodWhereverItsOwnDatabaseIs() {
+        EntPlatformSpec spec = spec();
+        spec.setDirectoryAccounts(new EntPlatformSpec.DirectoryAccounts(null));
+        assertThat(ConnectionBudget.of(spec, 1)).isEqualTo(new ConnectionBudget(5, 40, 2, 30 + 32 + 16));
+        spec.getManagedKeycloak().setDatabase(new EntPlatformSpec.SecretReference("kc-db-elsewhere"));
+        assertThat(ConnectionBudget.of(spec, 1)).isEqualTo(new ConnectionBudget(5, 40, 2, 32 + 16));
     }
 
     @Test

@@ -149,13 +149,20 @@ class OwnedDataServicesTest {
         onConflictAgain(() -> client.resources(EntPlatform.class).inNamespace(NS).withName("ent").edit(p -> {
             p.getSpec().getManagedDatabase().setInstances(2);
             p.getSpec().setConnectionLanes(4);
+            p.getSpec().setDirectoryAccounts(new EntPlatformSpec.DirectoryAccounts(null));
             return p;
         }));
         poke(); // JOSDK 5.3.2 can drop an edit made during its own status patch (EntPlatformReconciler.RECHECK)
-        GenericKubernetesResource edited = Eventually.await(Duration.ofSeconds(20), "2 instances",
-                () -> get(DataServiceObjects.CLUSTER, "ent-db"), c -> Integer.valueOf(2).equals(spec(c).get("instances")));
-        // four lanes of 10 more on each of the 5 runtime pods
-        assertThat(path(spec(edited), "postgresql", "parameters")).isEqualTo(Map.of("max_connections", "480"));
+        Eventually.await(Duration.ofSeconds(20), "2 instances", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
+                c -> Integer.valueOf(2).equals(spec(c).get("instances")));
+        // four lanes of 10 more on each of the 5 runtime pods; the directory provider's 48 on each Keycloak pod
+        Eventually.await(Duration.ofSeconds(20), "576 connections", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
+                c -> Map.of("max_connections", "576").equals(path(spec(c), "postgresql", "parameters")));
+        // and the REALM step told where Keycloak's provider reaches the platform database: the Cluster's primary
+        Eventually.await(Duration.ofSeconds(20), "ENT_IDENTITY_FEDERATION_JDBC_URL", () -> client.apps().deployments()
+                .inNamespace(NS).withName("ent").get().getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv(), e -> e.stream().anyMatch(v -> v.getName().equals("ENT_IDENTITY_FEDERATION_JDBC_URL")
+                        && "jdbc:postgresql://ent-db-rw:5432/ent".equals(v.getValue())));
         assertThat(password(client.secrets().inNamespace(NS).withName("ent-keycloak-db").get())).isEqualTo(before);
         // the Cluster's status (written by CloudNativePG) survives the operator's update of its spec
         assertThat(get(DataServiceObjects.CLUSTER, "ent-db").getAdditionalProperties()).containsKey("status");
