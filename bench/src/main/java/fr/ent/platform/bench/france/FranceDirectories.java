@@ -11,14 +11,9 @@ import fr.ent.platform.tenancy.Slug;
 import fr.ent.platform.tenancy.TenantNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -58,37 +53,22 @@ public final class FranceDirectories {
         AtomicLong rejected = new AtomicLong();
         AtomicInteger done = new AtomicInteger();
         try (ConnectionPool pool = new ConnectionPool(superuser); FranceImport importer = new FranceImport(pool)) {
-            ExecutorService workers = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < slugs.size(); i++) {
-                    Collectivity c = plan.collectivities().get(i);
-                    TenantNames names = TenantNames.of(Slug.of(slugs.get(i)));
-                    futures.add(workers.submit(() -> {
-                        Path dir = files.resolve(c.slug());
-                        for (ImportReport r : importer.be1d(c, names, dir)) {
-                            rejected.addAndGet(r.rejected().size());
-                        }
-                        Optional<AafImportReport> aaf = importer.aaf(c, names, dir);
-                        aaf.ifPresent(r -> rejected.addAndGet(r.rejected()));
-                        int n = done.incrementAndGet();
-                        if (n % 50 == 0 || n == slugs.size()) {
-                            say(String.format(Locale.ROOT, "  France imported into %d/%d collectivities (%.0f s)", n,
-                                    slugs.size(), (System.nanoTime() - t0) / 1e9));
-                        }
-                        return null;
-                    }));
+            List<Integer> indexes = java.util.stream.IntStream.range(0, slugs.size()).boxed().toList();
+            FranceImportBench.each(indexes, 2, i -> {
+                Collectivity c = plan.collectivities().get(i);
+                TenantNames names = TenantNames.of(Slug.of(slugs.get(i)));
+                Path dir = files.resolve(c.slug());
+                for (ImportReport r : importer.be1d(c, names, dir)) {
+                    rejected.addAndGet(r.rejected().size());
                 }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (ExecutionException e) {
-                        throw e.getCause() instanceof Exception x ? x : e;
-                    }
+                Optional<AafImportReport> aaf = importer.aaf(c, names, dir);
+                aaf.ifPresent(r -> rejected.addAndGet(r.rejected()));
+                int n = done.incrementAndGet();
+                if (n % 50 == 0 || n == slugs.size()) {
+                    say(String.format(Locale.ROOT, "  France imported into %d/%d collectivities (%.0f s)", n,
+                            slugs.size(), (System.nanoTime() - t0) / 1e9));
                 }
-            } finally {
-                workers.shutdownNow();
-            }
+            });
         } finally {
             Bench.deleteTree(root);
         }

@@ -164,21 +164,26 @@ public final class FranceImportBench {
         }
     }
 
-    private interface Work {
-        void run(Collectivity c) throws Exception;
+    interface Work<T> {
+        void run(T item) throws Exception;
     }
 
     /**
      * The phase's work for every collectivity, {@code threads} collectivities at a time (as many administrators
      * importing at once; each collectivity's own work stays in order, one transaction per structure).
      */
-    private static void each(FrancePlan plan, int threads, Work work) throws Exception {
+    private static void each(FrancePlan plan, int threads, Work<Collectivity> work) throws Exception {
+        each(plan.collectivities(), threads, work);
+    }
+
+    /** The work for every item, {@code threads} at a time; the first failure in the items' order is thrown, the rest stopped. */
+    static <T> void each(List<T> items, int threads, Work<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Collectivity c : plan.collectivities()) {
+            for (T item : items) {
                 futures.add(pool.submit(() -> {
-                    work.run(c);
+                    work.run(item);
                     return null;
                 }));
             }
