@@ -176,7 +176,10 @@ public final class FranceImportBench {
         each(plan.collectivities(), threads, work);
     }
 
-    /** The work for every item, {@code threads} at a time; the first failure in the items' order is thrown, the rest stopped. */
+    /**
+     * The work for every item, {@code threads} at a time; the first failure in the items' order is thrown, the rest
+     * stopped.
+     */
     static <T> void each(List<T> items, int threads, Work<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
