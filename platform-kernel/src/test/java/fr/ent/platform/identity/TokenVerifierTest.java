@@ -41,9 +41,9 @@ class TokenVerifierTest {
     static HttpServer server;
     static final Map<String, JWKSet> published = new ConcurrentHashMap<>();
     static final AtomicInteger jwksFetches = new AtomicInteger();
-    /** JWKS answers sent, by realm. */
+    /** JWKS answers, by realm, counted as they are sent. */
     static final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
-    /** A realm whose JWKS answers wait on the latch while it is here; counted down on each such request's arrival. */
+    /** Realms whose JWKS answers wait, while here, for {@code release}; {@code arrived} when one such request came. */
     static final Map<String, Hold> held = new ConcurrentHashMap<>();
 
     record Hold(CountDownLatch arrived, CountDownLatch release) {
@@ -76,12 +76,13 @@ class TokenVerifierTest {
             }
             JWKSet set = published.get(realm);
             jwksFetches.incrementAndGet();
+            // Counted before it is sent: once its client has the answer, the count says so.
+            answered.computeIfAbsent(realm, r -> new AtomicInteger()).incrementAndGet();
             byte[] body = (set == null ? "{\"keys\":[]}" : set.toString()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
-            answered.computeIfAbsent(realm, r -> new AtomicInteger()).incrementAndGet();
         });
         // A held answer must not hold up the others (the default runs every exchange on the one dispatcher thread).
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -237,15 +238,29 @@ class TokenVerifierTest {
             // ent-ahead's keys were the last fetched: they expire at most 10 s after now, and the others before.
             long loaded = System.currentTimeMillis();
             held.put("ent-ahead", hold);
-            Thread.sleep(Math.max(0, loaded + ttl.toMillis() - window / 2 - System.currentTimeMillis()));
-
-            // In the window: answered from the cached keys while their refresh waits on the stand-in server.
             String token = sign(lyonKey, claims("ent-ahead").build());
+            Map<String, String> otherTokens = new java.util.HashMap<>();
             for (String realm : others) {
-                fresh.verifyAccessToken(sign(lyonKey, claims(realm).build()), realm, "ent-api");
+                otherTokens.put(realm, sign(lyonKey, claims(realm).build()));
             }
-            assertThat(fresh.verifyAccessToken(token, "ent-ahead", "ent-api").realm()).isEqualTo("ent-ahead");
+            // Just inside the window (it starts at most 9 s after `loaded`): a late wake-up on a busy machine still
+            // has most of the window's second before ent-ahead's keys expire.
+            long inWindow = loaded + ttl.toMillis() - window + 50;
+            while (System.currentTimeMillis() < inWindow) {
+                Thread.sleep(Math.max(1, inWindow - System.currentTimeMillis()));
+            }
+
+            // In the window: answered from the cached keys while their refresh waits on the stand-in server. Were
+            // the keys fetched before answering, the held fetch would time out and the verification fail.
             long late = System.currentTimeMillis() - loaded;
+            try {
+                assertThat(fresh.verifyAccessToken(token, "ent-ahead", "ent-api").realm()).isEqualTo("ent-ahead");
+            } catch (InvalidTokenException e) {
+                throw new AssertionError("not answered from the cache " + late + " ms after the keys came", e);
+            }
+            for (String realm : others) {
+                fresh.verifyAccessToken(otherTokens.get(realm), realm, "ent-api");
+            }
             assertThat(hold.arrived().await(5, TimeUnit.SECONDS))
                     .as("a refresh of ent-ahead's keys was started (in the window %d ms after they came)", late)
                     .isTrue();
