@@ -265,9 +265,15 @@ class TokenVerifierTest {
                     .as("a refresh of ent-ahead's keys was started (in the window %d ms after they came)", late)
                     .isTrue();
             assertThat(answered.get("ent-ahead")).as("ent-ahead's refresh is still held").hasValue(1);
-            // Five realms refreshed, on the verifier's two shared threads rather than one each.
-            assertThat(Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().startsWith("ent-realm-keys-")).count()).isBetween(1L, 2L);
+            // ...its fetch under way on one of the verifier's threads (the request's own would have given up on it:
+            // nimbus ignores a failed refresh), and five realms refreshed on those two threads rather than one each.
+            Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+            assertThat(threads.entrySet().stream().filter(t -> t.getKey().getName().startsWith("ent-realm-keys-"))
+                    .anyMatch(t -> java.util.Arrays.stream(t.getValue())
+                            .anyMatch(frame -> frame.getClassName().endsWith(".DefaultResourceRetriever"))))
+                    .as("a keys thread is fetching").isTrue();
+            assertThat(threads.keySet().stream().filter(thread -> thread.getName().startsWith("ent-realm-keys-"))
+                    .count()).isBetween(1L, 2L);
 
             published.put("ent-ahead", new JWKSet(List.of(rotated.toPublicJWK(), lyonKey.toPublicJWK())));
             hold.release().countDown();
