@@ -27,6 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.net.URI;
 
@@ -36,6 +40,12 @@ import java.net.URI;
  * signed with a key the cache does not know triggers one (rate-limited) refetch, which is how Keycloak key
  * rotation is picked up without a restart. Nothing is trusted before the signature is verified: the unverified
  * issuer is only read to refuse another realm's token without fetching anything.
+ *
+ * <h2>Realm keys refreshed ahead</h2>
+ * A realm's cached keys are fetched again shortly before they expire (the last tenth of their time to live, at most
+ * 30 s), by the first request that falls in that window: the request goes on with the still-valid keys and the fetch
+ * runs on two background threads ({@code ent-realm-keys-N}) shared by every realm of this verifier. Only a realm
+ * with no request in that window waits for its keys once they have expired.
  */
 public final class TokenVerifier {
 
@@ -49,6 +59,16 @@ public final class TokenVerifier {
     private final Duration keysTimeToLive;
     /** By JWKS address rather than realm name: a realm moved to another shard has other keys there. */
     private final Map<String, JWKSource<SecurityContext>> keysByAddress = new ConcurrentHashMap<>();
+    /**
+     * Runs the refresh-ahead fetches of every realm, instead of nimbus's default of one single-thread executor per
+     * source (a thread per realm: 1,000 with 1,000 realms). Two threads: a fetch is a few milliseconds of Keycloak's
+     * time, and one slow shard must not hold up the others. The queue is unbounded but holds at most one refresh per
+     * realm (nimbus starts no second refresh of a cached key set while one is pending), and a rejected task would
+     * fail the request that triggered it. The threads are daemons and end after a minute idle: TokenVerifier has no
+     * close() (the applications keep theirs for the life of the server), so a verifier dropped on an application
+     * restart leaves no thread behind.
+     */
+    private final ExecutorService keysRefresh = keysRefreshExecutor();
 
     public TokenVerifier(RealmEndpoints endpoints, Duration keysTimeToLive) {
         this(endpoints, keysTimeToLive, realm -> Optional.empty());
@@ -219,16 +239,35 @@ public final class TokenVerifier {
             String r = realm;
             try {
                 long ttl = keysTimeToLive.toMillis();
+                // Refresh ahead in the last tenth of the time to live, at most 30 s (300 s in production: 30 s): a
+                // realm with at least one request in that window never waits for its keys, and no realm fetches
+                // them more than ~10 % more often than the TTL says. 30 s is far longer than a fetch (2 s connect +
+                // 2 s read, retried once), so the new keys are in before the old ones expire. nimbus requires
+                // refresh-ahead + refresh timeout <= TTL and rate-limit interval < TTL: the halves below keep every
+                // TTL the settings accept (>= 1 s) valid and are 5 s and 10 s, as before, from 20 s up (its builder
+                // defaults to a 30 s refresh-ahead, which refused any TTL under 35 s).
+                long refreshTimeout = Math.min(5_000, ttl / 2);
+                long refreshAhead = Math.min(30_000, ttl / 10);
                 return JWKSourceBuilder.<SecurityContext>create(URI.create(address).toURL(),
                                 new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
-                        .cache(ttl, 5_000)
-                        .rateLimited(10_000)
+                        .cache(ttl, refreshTimeout)
+                        // Not scheduled (no scheduled executor): a realm nobody uses is not fetched every TTL for
+                        // nothing. Not shut down with the source: the executor is this verifier's, for all realms.
+                        .refreshAheadCache(refreshAhead, null, keysRefresh, false, null, false)
+                        .rateLimited(Math.min(10_000, ttl / 2))
                         .retrying(true)
                         .build();
             } catch (MalformedURLException e) {
                 throw new IllegalArgumentException("bad JWKS address for realm " + r, e);
             }
         });
+    }
+
+    private static ExecutorService keysRefreshExecutor() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("ent-realm-keys-", 1).daemon(true).factory());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     private static VerifiedToken toVerified(String realm, JWTClaimsSet claims) throws InvalidTokenException {

@@ -24,6 +24,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,16 @@ class TokenVerifierTest {
     static HttpServer server;
     static final Map<String, JWKSet> published = new ConcurrentHashMap<>();
     static final AtomicInteger jwksFetches = new AtomicInteger();
+    /** JWKS answers, by realm, counted as they are sent. */
+    static final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+    /** Realms whose JWKS answers wait, while here, for {@code release}; {@code arrived} when one such request came. */
+    static final Map<String, Hold> held = new ConcurrentHashMap<>();
+
+    record Hold(CountDownLatch arrived, CountDownLatch release) {
+        Hold() {
+            this(new CountDownLatch(1), new CountDownLatch(1));
+        }
+    }
     static RSAKey lyonKey;
     static RSAKey occitanieKey;
     static TokenVerifier verifier;
@@ -52,14 +65,27 @@ class TokenVerifierTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/realms/", exchange -> {
             String realm = exchange.getRequestURI().getPath().split("/")[2];
+            Hold hold = held.get(realm);
+            if (hold != null) {
+                hold.arrived().countDown();
+                try {
+                    hold.release().await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             JWKSet set = published.get(realm);
             jwksFetches.incrementAndGet();
+            // Counted before it is sent: once its client has the answer, the count says so.
+            answered.computeIfAbsent(realm, r -> new AtomicInteger()).incrementAndGet();
             byte[] body = (set == null ? "{\"keys\":[]}" : set.toString()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // A held answer must not hold up the others (the default runs every exchange on the one dispatcher thread).
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         verifier = new TokenVerifier(RealmEndpoints.of(base, base), Duration.ofMinutes(5));
@@ -189,6 +215,91 @@ class TokenVerifierTest {
             fresh.verifyAccessToken(token, "ent-lyon", "ent-api");
         }
         assertThat(jwksFetches.get()).isEqualTo(before);
+    }
+
+    @Test
+    void keys_are_refreshed_ahead_of_expiry_in_the_background_and_fetched_again_once_expired() throws Exception {
+        // TokenVerifier refreshes in the last tenth of the TTL: here from 9 s to 10 s after a realm's keys came.
+        Duration ttl = Duration.ofSeconds(10);
+        long window = ttl.toMillis() / 10;
+        List<String> others = List.of("ent-ahead-2", "ent-ahead-3", "ent-ahead-4", "ent-ahead-5");
+        List<String> realms = new java.util.ArrayList<>(List.of("ent-ahead", "ent-expiry"));
+        realms.addAll(others);
+        realms.forEach(realm -> published.put(realm, new JWKSet(lyonKey.toPublicJWK())));
+        RSAKey rotated = new RSAKeyGenerator(2048).keyID("lyon-ahead-2").generate();
+        Hold hold = new Hold();
+        try {
+            // Warm (classes, JIT) so that the realms' first fetches below take milliseconds, not the window's half.
+            verifier.verifyAccessToken(sign(lyonKey, claims("ent-lyon").build()), "ent-lyon", "ent-api");
+            TokenVerifier fresh = new TokenVerifier(RealmEndpoints.of(base, base), ttl);
+            for (String realm : realms.reversed()) {
+                fresh.verifyAccessToken(sign(lyonKey, claims(realm).build()), realm, "ent-api");
+            }
+            // ent-ahead's keys were the last fetched: they expire at most 10 s after now, and the others before.
+            long loaded = System.currentTimeMillis();
+            held.put("ent-ahead", hold);
+            String token = sign(lyonKey, claims("ent-ahead").build());
+            Map<String, String> otherTokens = new java.util.HashMap<>();
+            for (String realm : others) {
+                otherTokens.put(realm, sign(lyonKey, claims(realm).build()));
+            }
+            // Just inside the window (it starts at most 9 s after `loaded`): a late wake-up on a busy machine still
+            // has most of the window's second before ent-ahead's keys expire.
+            long inWindow = loaded + ttl.toMillis() - window + 50;
+            while (System.currentTimeMillis() < inWindow) {
+                Thread.sleep(Math.max(1, inWindow - System.currentTimeMillis()));
+            }
+
+            // In the window: answered from the cached keys while their refresh waits on the stand-in server. Were
+            // the keys fetched before answering, the held fetch would time out and the verification fail.
+            long late = System.currentTimeMillis() - loaded;
+            try {
+                assertThat(fresh.verifyAccessToken(token, "ent-ahead", "ent-api").realm()).isEqualTo("ent-ahead");
+            } catch (InvalidTokenException e) {
+                throw new AssertionError("not answered from the cache " + late + " ms after the keys came", e);
+            }
+            for (String realm : others) {
+                fresh.verifyAccessToken(otherTokens.get(realm), realm, "ent-api");
+            }
+            assertThat(hold.arrived().await(5, TimeUnit.SECONDS))
+                    .as("a refresh of ent-ahead's keys was started (in the window %d ms after they came)", late)
+                    .isTrue();
+            assertThat(answered.get("ent-ahead")).as("ent-ahead's refresh is still held").hasValue(1);
+            // ...its fetch under way on one of the verifier's threads (the request's own would have given up on it:
+            // nimbus ignores a failed refresh), and five realms refreshed on those two threads rather than one each.
+            Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+            assertThat(threads.entrySet().stream().filter(t -> t.getKey().getName().startsWith("ent-realm-keys-"))
+                    .anyMatch(t -> java.util.Arrays.stream(t.getValue())
+                            .anyMatch(frame -> frame.getClassName().endsWith(".DefaultResourceRetriever"))))
+                    .as("a keys thread is fetching").isTrue();
+            assertThat(threads.keySet().stream().filter(thread -> thread.getName().startsWith("ent-realm-keys-"))
+                    .count()).isBetween(1L, 2L);
+
+            published.put("ent-ahead", new JWKSet(List.of(rotated.toPublicJWK(), lyonKey.toPublicJWK())));
+            hold.release().countDown();
+            held.remove("ent-ahead");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (answered.get("ent-ahead").get() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(answered.get("ent-ahead")).hasValue(2);
+            // The refreshed keys are the cached ones: a token of the key published meanwhile needs no fetch.
+            assertThat(fresh.verifyAccessToken(sign(rotated, claims("ent-ahead").build()), "ent-ahead", "ent-api")
+                    .realm()).isEqualTo("ent-ahead");
+            assertThat(fresh.verifyAccessToken(token, "ent-ahead", "ent-api").realm()).isEqualTo("ent-ahead");
+            assertThat(answered.get("ent-ahead")).hasValue(2);
+
+            // ent-expiry had no request in its window: once expired, its keys are fetched again, and it still works.
+            assertThat(answered.get("ent-expiry")).hasValue(1);
+            Thread.sleep(Math.max(0, loaded + ttl.toMillis() + 200 - System.currentTimeMillis()));
+            assertThat(fresh.verifyAccessToken(sign(lyonKey, claims("ent-expiry").build()), "ent-expiry", "ent-api")
+                    .realm()).isEqualTo("ent-expiry");
+            assertThat(answered.get("ent-expiry")).hasValue(2);
+        } finally {
+            hold.release().countDown();
+            held.remove("ent-ahead");
+            realms.forEach(published::remove);
+        }
     }
 
     @Test
