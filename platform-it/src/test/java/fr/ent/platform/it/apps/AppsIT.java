@@ -53,7 +53,7 @@ class AppsIT {
             assertThat(scalar("SELECT max(version) FROM " + schema + ".flyway_history_notifications")).isEqualTo("3");
             String version = Platform.json(PLATFORM.admin("GET", "/collectivities/" + slug(d), null))
                     .getString("schemaVersion");
-            assertThat(version).contains("directory=9").contains("notifications=3").contains("console=3");
+            assertThat(version).contains("directory=10").contains("notifications=3").contains("console=3");
         }
     }
 
