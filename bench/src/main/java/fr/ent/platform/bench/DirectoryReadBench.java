@@ -3,7 +3,6 @@ package fr.ent.platform.bench;
 import static fr.ent.platform.bench.Bench.fmt;
 import static fr.ent.platform.bench.Bench.say;
 
-import fr.ent.platform.bench.france.FranceDirectories;
 import fr.ent.platform.local.PlatformClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -39,8 +38,7 @@ import org.HdrHistogram.Recorder;
  * by the whole machine ({@link ProcessCpu}): the first two the neighbours of a shared machine disturb much less than
  * throughput; the last is the honest total when the bench runs alone.
  * Parameters: -Dbench.dir.tenants (200), .users (20), .threads (16), .warmupSeconds (15), .phaseSeconds (10),
- * .rounds (6), .shardCapacity (0), .shardHeap (kc.sh's default) and .france (false: see
- * {@link #fillWithFrance}); {@code -Dbench.variants=…} compares server
+ * .rounds (6), .shardCapacity (0) and .shardHeap (kc.sh's default); {@code -Dbench.variants=…} compares server
  * settings side by side on one set-up ({@link ServerVariants}).
  * <p>With {@code -Dbench.dir.shardCapacity=N} (N &gt; 0) the realms are spread over Keycloak shards of N realms, as
  * the platform spreads them in production (ADR 0044, ADR 0050): one Keycloak is too slow to create a thousand
@@ -50,9 +48,19 @@ import org.HdrHistogram.Recorder;
  */
 public final class DirectoryReadBench {
 
-    static final String PATH = "/api/directory/users?limit=20";
-    /** {@code -Dbench.dir.france=true}: the directories filled with the generated France before the measure. */
-    private static final boolean FRANCE = Boolean.getBoolean("bench.dir.france");
+    public static final String PATH = "/api/directory/users?limit=20";
+
+    /**
+     * What changes the collectivities between their seeding and the measure, and says so in the report: nothing by
+     * default; {@code bench.france.FranceReadBench} fills each directory with a collectivity of the generated France.
+     */
+    public interface Fill {
+        /** Returns the targets, the one A reads first. */
+        Target[] fill(BenchPlatform platform, Target[] targets, int users) throws Exception;
+
+        /** For the report's first line and its JSON, e.g. "each directory filled with …". */
+        String description();
+    }
     private static final double TARGET_RATIO = 0.90;
     /** Issue 19: the p99 of reads spread over every collectivity at most 1.1 times that of reads on one. */
     private static final double TARGET_P99_RATIO = 1.10;
@@ -95,6 +103,11 @@ public final class DirectoryReadBench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(null);
+    }
+
+    /** The bench, with {@code fill} (or none) between the seeding and the measure. */
+    public static void run(Fill fill) throws Exception {
         int tenants = Bench.intProperty("bench.dir.tenants", 200);
         int users = Bench.intProperty("bench.dir.users", 20);
         int threads = Bench.intProperty("bench.dir.threads", 16);
@@ -103,13 +116,12 @@ public final class DirectoryReadBench {
         int rounds = Bench.intProperty("bench.dir.rounds", 6);
         int shardCapacity = Bench.intProperty("bench.dir.shardCapacity", 0);
         String shardHeap = System.getProperty("bench.dir.shardHeap", "");
-        String franceNote = FRANCE ? "; then each directory filled with its collectivity of the generated France"
-                + " (bench.france.divisor " + Bench.intProperty("bench.france.divisor", 1) + ")" : "";
+        String fillNote = fill == null ? "" : "; then " + fill.description();
         say("DirectoryReadBench: " + tenants + " collectivities × (1 school, 1 class, " + users + " people); "
                 + threads + " client threads; warm-up " + warmup + " s; " + rounds + " rounds of A then B, "
                 + phaseSeconds + " s each" + (shardCapacity > 0 ? "; realms on Keycloak shards of " + shardCapacity
                         + (shardHeap.isBlank() ? "" : " (heap '" + shardHeap + "')") : "; realms on one Keycloak")
-                + franceNote);
+                + fillNote);
         say("Machine: " + Bench.machineLine());
 
         List<Phase> phases = new ArrayList<>();
@@ -125,8 +137,8 @@ public final class DirectoryReadBench {
                         shardHeap.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(shardHeap));
             }
             Target[] targets = prepare(platform, "", tenants, users);
-            if (FRANCE) {
-                targets = fillWithFrance(platform, targets, users);
+            if (fill != null) {
+                targets = fill.fill(platform, targets, users);
             }
             setupSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
             shards = platform.shardCount();
@@ -187,7 +199,7 @@ public final class DirectoryReadBench {
         json.add("parameters", Json.createObjectBuilder().add("tenants", tenants).add("usersPerTenant", users)
                         .add("threads", threads).add("warmupSeconds", warmup).add("phaseSeconds", phaseSeconds)
                         .add("rounds", rounds).add("path", PATH).add("shardCapacity", shardCapacity)
-                        .add("shardHeap", shardHeap).add("france", FRANCE))
+                        .add("shardHeap", shardHeap).add("fill", fill == null ? "" : fill.description()))
                 .add("keycloakShards", shards)
                 .add("setupSeconds", setupSeconds).add("phases", phaseJson).add("meanThroughputA", meanA)
                 .add("meanThroughputB", meanB).add("ratioBA", ratio).add("medianRoundRatioBA", medianRatio)
@@ -436,7 +448,7 @@ public final class DirectoryReadBench {
     }
 
     /** A collectivity's domain and the accounts whose reads are measured there. */
-    record Target(String host, List<? extends Reader> readers) {
+    public record Target(String host, List<? extends Reader> readers) {
     }
 
     /** The HTTP client of the load: HTTP/1.1 keep-alive (the JDK's h2c upgrade was seen to hang Liberty's writers). */
@@ -498,55 +510,6 @@ public final class DirectoryReadBench {
             say("  readers signed in per shard, each on its shard's Keycloak: " + readersPerShard);
         }
         return targets;
-    }
-
-    /**
-     * Issue 19's "directory reads after that import": each collectivity's directory, once its readers are signed in,
-     * gets the people of one collectivity of the generated France (about 10,000 with the whole France), imported
-     * with the platform's BE1D and AAF code straight into its schema ({@link FranceDirectories}).
-     * <p>The generated collectivities differ in size, and a listing's cost grows with the directory (its total is
-     * counted, its page sorted). So that A compares with B on spreading alone, A's collectivity becomes the one whose
-     * size (its total through the API, read once for every collectivity) is closest to the mean: the targets come
-     * back with it first.
-     */
-    static Target[] fillWithFrance(BenchPlatform platform, Target[] targets, int users) throws Exception {
-        List<String> slugs = new ArrayList<>();
-        for (int i = 1; i <= targets.length; i++) {
-            slugs.add("dir-" + i);
-        }
-        FranceDirectories.Imported imported = FranceDirectories.pour(platform.dataSource(), slugs,
-                Bench.targetDirectory().resolve("france-reads"));
-        long[] totals = new long[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            HttpResponse<String> r = platform.client().get(targets[i].host(), PATH);
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(targets[i].host() + ": " + r.statusCode() + " " + r.body());
-            }
-            totals[i] = PlatformClient.json(r).getJsonNumber("total").longValue();
-            if (totals[i] <= users) {
-                throw new IllegalStateException("the France import did not reach " + targets[i].host() + ": "
-                        + totals[i] + " people");
-            }
-        }
-        double mean = java.util.Arrays.stream(totals).average().orElseThrow();
-        int typical = 0;
-        for (int i = 1; i < totals.length; i++) {
-            if (Math.abs(totals[i] - mean) < Math.abs(totals[typical] - mean)) {
-                typical = i;
-            }
-        }
-        say("  France poured into " + targets.length + " directories in " + fmt(imported.seconds(), 0) + " s ("
-                + imported.generated() + "; " + imported.rejected() + " rejected); directories of "
-                + java.util.Arrays.stream(totals).min().orElseThrow() + " to "
-                + java.util.Arrays.stream(totals).max().orElseThrow() + " people, mean " + fmt(mean, 0)
-                + "; A reads " + targets[typical].host() + " (" + totals[typical] + " people)");
-        if (imported.rejected() > 0) {
-            throw new IllegalStateException(imported.rejected() + " records rejected by the France import");
-        }
-        Target[] ordered = targets.clone();
-        ordered[0] = targets[typical];
-        ordered[typical] = targets[0];
-        return ordered;
     }
 
     /** One school, one class, {@code users} people per collectivity, through the directory API; 4 in parallel. */
