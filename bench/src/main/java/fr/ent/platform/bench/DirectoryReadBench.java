@@ -103,11 +103,11 @@ public final class DirectoryReadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        run(null);
+        benchmark(null);
     }
 
     /** The bench, with {@code fill} (or none) between the seeding and the measure. */
-    public static void run(Fill fill) throws Exception {
+    public static void benchmark(Fill fill) throws Exception {
         int tenants = Bench.intProperty("bench.dir.tenants", 200);
         int users = Bench.intProperty("bench.dir.users", 20);
         int threads = Bench.intProperty("bench.dir.threads", 16);

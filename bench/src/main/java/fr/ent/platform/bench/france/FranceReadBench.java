@@ -29,7 +29,7 @@ public final class FranceReadBench implements DirectoryReadBench.Fill {
     }
 
     public static void main(String[] args) throws Exception {
-        DirectoryReadBench.run(new FranceReadBench());
+        DirectoryReadBench.benchmark(new FranceReadBench());
     }
 
     @Override
