@@ -74,10 +74,13 @@ final class DataServices {
             return 1;
         }
         int max = kc.getShards().maxShardsOrDefault();
-        String prefix = DataServiceObjects.keycloakName(p) + "-";
+        // this platform's shard names exactly: a name prefix would also take the shards of a platform named
+        // "<this>-keycloak" in the same namespace
+        java.util.Set<String> names = java.util.stream.IntStream.rangeClosed(2, max)
+                .mapToObj(n -> DataServiceObjects.keycloakShardName(p, n)).collect(java.util.stream.Collectors.toSet());
         long shards = client.genericKubernetesResources(DataServiceObjects.KEYCLOAK).inNamespace(p.getMetadata()
                 .getNamespace()).withLabel(RuntimeObjects.COMPONENT_LABEL, "identity-shard").list().getItems().stream()
-                .filter(k -> k.getMetadata().getName().startsWith(prefix)).count();
+                .filter(k -> names.contains(k.getMetadata().getName())).count();
         int open = 1 + (int) shards;
         return Math.min(max, open + 1);
     }

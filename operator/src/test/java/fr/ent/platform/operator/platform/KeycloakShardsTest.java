@@ -199,6 +199,11 @@ class KeycloakShardsTest {
         EntPlatform p = ManagedShardsPlatform.of("budget", NS,
                 new ManagedKeycloak.ManagedShards(50, 90, 3, "auth-{n}.budget.example.fr", null));
         assertThat(DataServices.keycloakServers(client, p)).as("the first, and room for one more").isEqualTo(2);
+        // a platform named "budget-keycloak" has shards named "budget-keycloak-keycloak-n": not this one's
+        EntPlatform lookalike = ManagedShardsPlatform.of("budget-keycloak", NS,
+                new ManagedKeycloak.ManagedShards(50, 90, 5, "auth-{n}.lookalike.example.fr", null));
+        client.resource(DataServiceObjects.keycloakShard(lookalike, 2)).create();
+        assertThat(DataServices.keycloakServers(client, p)).as("budget-keycloak's shard not counted").isEqualTo(2);
         client.resource(DataServiceObjects.keycloakShard(p, 2)).create();
         assertThat(DataServices.keycloakServers(client, p)).isEqualTo(3);
         client.resource(DataServiceObjects.keycloakShard(p, 3)).create();
