@@ -30,14 +30,14 @@ public final class FranceDirectories {
     private FranceDirectories() {
     }
 
-    /** What was generated (the whole plan's totals), the records the imports rejected, and the time it all took. */
+    /** What was generated and poured, the records the imports rejected, and the time it all took. */
     public record Imported(String generated, long rejected, double seconds) {
     }
 
     /**
-     * Generates the France of {@code bench.france.divisor} (the seed's whole France by default) under {@code root},
-     * then imports its first {@code slugs.size()} collectivities into {@code slugs}, in order; the files are deleted
-     * afterwards. {@code superuser}: the platform database as its superuser (the import sets each unit's role).
+     * Generates the first {@code slugs.size()} collectivities of the France of {@code bench.france.divisor} (the
+     * seed's whole France by default) under {@code root}, then imports them into {@code slugs}, in order; the files
+     * are deleted afterwards. {@code superuser}: the platform database as its superuser (the import sets each unit's role).
      */
     public static Imported pour(DataSource superuser, List<String> slugs, Path root) throws Exception {
         FrancePlan plan = FrancePlan.of(FranceGenerator.shape());
@@ -48,7 +48,11 @@ public final class FranceDirectories {
         long t0 = System.nanoTime();
         Bench.deleteTree(root);
         Path files = Files.createDirectories(root);
-        FranceGenerator.Totals totals = FranceGenerator.write(plan, files);
+        // only the collectivities poured: a run on fewer than the plan's writes no file it would not read
+        FranceGenerator.Totals totals = new FranceGenerator.Totals();
+        for (Collectivity c : plan.collectivities().subList(0, slugs.size())) {
+            FranceGenerator.write(plan, c, files.resolve(c.slug()), totals);
+        }
         say("  France generated: " + totals + " (" + (System.nanoTime() - t0) / 1_000_000_000L + " s)");
         AtomicLong rejected = new AtomicLong();
         AtomicInteger done = new AtomicInteger();
