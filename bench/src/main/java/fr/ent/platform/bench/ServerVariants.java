@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * joins them with {@code +} ({@code ent.db.statement.cache:4096+ent.db.prepared.cache.mib:64}). Each variant is written to the
  * running Liberty's {@code configDropins/overrides} (Liberty reads it again within a second), then the usual
  * interleaved A/B rounds run with their own warm-up. Repeating the variants in alternation (a, b, a, b) keeps the
- * server's warm-up and the machine's drift from favouring one.
+ * server's warm-up and the machine's drift from favouring one. A setting named {@code path} is not a server variable:
+ * it replaces the measured request's path and query for that variant ({@code path:/api/directory/users?limit=20&count=exact}),
+ * to compare two ways of asking side by side.
  *
  * <p>{@code -Dbench.gate=<dir>}: before the first measure the bench writes {@code <dir>/ready} and waits for
  * {@code <dir>/go}, and writes {@code <dir>/done} after the last, so that a shared machine's lock can be held for the
@@ -97,16 +99,23 @@ final class ServerVariants {
             for (String variant : variants) {
                 String label = variant.strip();
                 StringBuilder xml = new StringBuilder("<server>\n");
+                URI asked = uri;
                 for (String setting : label.split("\\+")) {
                     int colon = setting.indexOf(':');
-                    xml.append("  <variable name=\"").append(setting.substring(0, colon).strip())
-                            .append("\" value=\"").append(setting.substring(colon + 1).strip()).append("\"/>\n");
+                    String setName = setting.substring(0, colon).strip();
+                    String value = setting.substring(colon + 1).strip();
+                    if (setName.equals("path")) {
+                        asked = uri.resolve(value);
+                        continue;
+                    }
+                    xml.append("  <variable name=\"").append(setName).append("\" value=\"").append(value)
+                            .append("\"/>\n");
                 }
                 Files.writeString(file, xml.append("</server>\n").toString());
                 Thread.sleep(3000); // Liberty polls its configuration every 500 ms
                 say("Variant " + label);
                 double loadBefore = Bench.load();
-                List<Phase> phases = DirectoryReadBench.interleaved(targets, uri, threads, warmup, rounds,
+                List<Phase> phases = DirectoryReadBench.interleaved(targets, asked, threads, warmup, rounds,
                         phaseSeconds, http, errors, kinds);
                 try {
                     stillValid.run();

@@ -55,7 +55,7 @@ public final class FranceReadBench implements DirectoryReadBench.Fill {
                 Bench.targetDirectory().resolve("france-reads"));
         long[] totals = new long[targets.length];
         for (int i = 0; i < targets.length; i++) {
-            HttpResponse<String> r = platform.client().get(targets[i].host(), DirectoryReadBench.PATH);
+            HttpResponse<String> r = platform.client().get(targets[i].host(), DirectoryReadBench.PATH + "&count=exact");
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(targets[i].host() + ": " + r.statusCode() + " " + r.body());
             }

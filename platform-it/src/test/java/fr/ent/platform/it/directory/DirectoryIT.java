@@ -99,7 +99,11 @@ class DirectoryIT {
         assertThat(ids(page1.getJsonArray("items"))).containsExactly(eloise.getString("id"), father.getString("id"));
         JsonObject page2 = api.read("/users?q=" + q(name) + "&limit=2&offset=2");
         assertThat(page2.getInt("total")).isEqualTo(3);
+        assertThat(page2.getBoolean("totalExact")).as("3 is below the bound of ADR 0059").isTrue();
         assertThat(ids(page2.getJsonArray("items"))).containsExactly(noe.getString("id"));
+        assertThat(api.read("/users?q=" + q(name) + "&limit=2&count=exact").getInt("total")).isEqualTo(3);
+        JsonObject badCount = problem(api.get("/users?count=approximately"), 400, "invalid-input");
+        assertThat(badCount.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("count");
 
         // A search made of LIKE wildcards finds nobody, instead of everyone.
         for (String pattern : List.of("%", "_", "%%", "\\", "% _")) {

@@ -52,13 +52,13 @@ final class PortalSteps {
     }
 
     static void fill(RealBrowser browser, String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
+        WebElement field = browser.find(By.id(id));
         field.clear();
         field.sendKeys(text);
     }
 
     static String value(RealBrowser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getAttribute("value");
+        return browser.find(By.id(id)).getAttribute("value");
     }
 
     /** Sends one of the page's forms and waits for the next page (the old one gone). */

@@ -143,7 +143,21 @@ public final class RealBrowser implements AutoCloseable {
     }
 
     public void click(By element) {
-        driver.findElement(element).click();
+        find(element).click();
+    }
+
+    /**
+     * The element, or a failure that says which page the browser was on instead (its address, title and the start
+     * of its text): a missing field is most often a different page than expected (an error, a sign-in page).
+     */
+    public WebElement find(By element) {
+        List<WebElement> found = driver.findElements(element);
+        if (found.isEmpty()) {
+            String text = driver.findElements(By.tagName("body")).isEmpty() ? "" : text();
+            throw new AssertionError("no " + element + " on " + driver.getCurrentUrl() + " (« " + driver.getTitle()
+                    + " »): " + (text.length() > 600 ? text.substring(0, 600) + "…" : text));
+        }
+        return found.getFirst();
     }
 
     /**

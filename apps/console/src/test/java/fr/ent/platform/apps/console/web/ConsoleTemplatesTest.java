@@ -60,7 +60,7 @@ class ConsoleTemplatesTest {
                         "classes", List.of(new ClassView(UUID.randomUUID(), MACE.id(), "CP", null)), "error", null,
                         "classError", "taken", "types", List.of("ECOLE"), "done", "class-renamed");
                 render("users.jte", locale, scope, "query", new ConsolePeople.Query("dur", null, null, 1),
-                        "found", new UserPage(List.of(LEA), 60, 25, 0), "schools", List.of(MACE),
+                        "found", new UserPage(List.of(LEA), 60, true, 25, 0), "schools", List.of(MACE),
                         "profiles", List.of("Student", "Relative", "Teacher", "Personnel", "Guest"), "pageSize", 25);
                 for (AccountView account : new AccountView[] {null, new AccountView(LEA.id().toString(), "lea.durand",
                         false, List.of("ADMIN_LOCAL", "CLASS_ADMIN"), List.of("0693331W"), true)}) {
@@ -115,6 +115,19 @@ class ConsoleTemplatesTest {
                 LEA.id().toString(), "admin.lyon", "Ada", "Admin", List.of("SUPER_ADMIN"), List.of(), true, false),
                 new AdministratorView(null, "adml", "Léo", "Local", List.of("ADMIN_LOCAL"), List.of("0693331W"),
                         true, true)), "schoolsById", Map.of(MACE.id(), MACE));
+    }
+
+    @Test
+    void a_large_directory_says_more_than_its_bounded_count_and_still_offers_the_next_page() {
+        String large = render("users.jte", Locale.FRENCH, SUPER, "query", new ConsolePeople.Query("", null, null, 3),
+                "found", new UserPage(List.of(LEA), 1050, false, 25, 50), "schools", List.of(MACE),
+                "profiles", List.of("Student"), "pageSize", 25);
+        assertThat(large).contains("Plus de 1\u202f050 personnes, page 3").contains("rel=\"next\"")
+                .contains("rel=\"prev\"");
+        String last = render("users.jte", Locale.FRENCH, SUPER, "query", new ConsolePeople.Query("", null, null, 3),
+                "found", new UserPage(List.of(LEA), 51, true, 25, 50), "schools", List.of(MACE),
+                "profiles", List.of("Student"), "pageSize", 25);
+        assertThat(last).contains("51 personnes, page 3 sur 3").doesNotContain("rel=\"next\"");
     }
 
     @Test

@@ -36,13 +36,18 @@ public class UsersResource {
     @Context
     UriInfo uri;
 
-    /** Parameters are read as text so that a malformed limit gets a 400 naming it, not the REST default 404. */
+    /**
+     * A page of people in name order. Parameters are read as text so that a malformed limit gets a 400 naming it,
+     * not the REST default 404. {@code count=exact} counts every match; by default the total stops past the page
+     * ({@code totalExact: false}, ADR 0059).
+     */
     @GET
     @Allow({Roles.TEACHER, Roles.PERSONNEL, Roles.SUPER_ADMIN, Roles.ADMIN_LOCAL, Roles.CLASS_ADMIN})
     public UserPage search(@QueryParam("q") String q, @QueryParam("profile") String profile,
             @QueryParam("structureId") String structureId, @QueryParam("classId") String classId,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return search.search(new UserSearch.Query(q, profile, structureId, classId, limit, offset));
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @QueryParam("count") String count) {
+        return search.search(new UserSearch.Query(q, profile, structureId, classId, limit, offset, count));
     }
 
     @GET
