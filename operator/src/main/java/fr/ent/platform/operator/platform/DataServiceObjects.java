@@ -84,10 +84,15 @@ public final class DataServiceObjects {
         ManagedDatabase db = p.getSpec().getManagedDatabase();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("instances", db.getInstances());
-        // CloudNativePG takes PostgreSQL's parameters as strings; a change of this one restarts the instances (the
-        // replicas first, then a switchover), which it does by itself (ADR 0058)
-        spec.put("postgresql", Map.of("parameters", Map.of("max_connections",
-                Integer.toString(connections.maxConnections(db)))));
+        // CloudNativePG takes PostgreSQL's parameters as strings; a change of these restarts the instances (the
+        // replicas first, then a switchover), which it does by itself (ADR 0058, ADR 0060)
+        DatabaseMemory memory = DatabaseMemory.of(db.getResources());
+        Map<String, String> parameters = new java.util.TreeMap<>(memory.parameters());
+        parameters.put("max_connections", Integer.toString(connections.maxConnections(db)));
+        spec.put("postgresql", Map.of("parameters", parameters));
+        if (!memory.resources().isEmpty()) {
+            spec.put("resources", memory.resources());
+        }
         if (db.getImageName() != null) {
             spec.put("imageName", db.getImageName());
         }

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /**
  * The platform's PostgreSQL, owned as a CloudNativePG {@code Cluster} (issue 18 item 7, ADR 0038): instances spread
@@ -39,6 +40,12 @@ public class ManagedDatabase {
             + " (runtime pods at maxReplicas + 1, each 40 + connectionLanes × 10; Keycloak pods whose database is"
             + " here, each its databasePoolSize) and 20 reserved (ADR 0058)")
     private Integer maxConnections;
+
+    @JsonPropertyDescription("CPU and memory of each instance (requests and limits, as CloudNativePG takes them; equal"
+            + " requests and limits give the Guaranteed QoS it recommends). With memory, the operator sets"
+            + " shared_buffers to a quarter of the limit (or request) and effective_cache_size to three quarters"
+            + " (ADR 0060); absent, PostgreSQL keeps its defaults (shared_buffers 128 MB)")
+    private ResourceRequirements resources;
 
     @Default("Retain")
     @Pattern("^(Retain|Delete)$")
@@ -148,6 +155,14 @@ public class ManagedDatabase {
 
     public void setMaxConnections(Integer maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
     }
 
     public Integer getInstances() {

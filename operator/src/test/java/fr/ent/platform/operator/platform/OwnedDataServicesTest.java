@@ -13,6 +13,8 @@ import fr.ent.platform.sovereignty.inventory.Inventory;
 import fr.ent.platform.sovereignty.inventory.PlatformConfiguration;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -77,6 +79,7 @@ class OwnedDataServicesTest {
                 "ensure", "present", "login", true, "passwordSecret", Map.of("name", "ent-keycloak-db")))));
         // PostgreSQL sized for the pools the operator sets (ADR 0058): 5 runtime pods × 40, 2 Keycloak pods × 30, 20
         assertThat(path(spec, "postgresql", "parameters")).isEqualTo(Map.of("max_connections", "280"));
+        assertThat(spec).as("no resources asked: PostgreSQL's memory defaults (ADR 0060)").doesNotContainKey("resources");
         // Retain (the default): deleting the EntPlatform leaves the database and its backups
         assertThat(cluster.getMetadata().getOwnerReferences()).isEmpty();
 
@@ -150,14 +153,22 @@ class OwnedDataServicesTest {
             p.getSpec().getManagedDatabase().setInstances(2);
             p.getSpec().setConnectionLanes(4);
             p.getSpec().setDirectoryAccounts(new EntPlatformSpec.DirectoryAccounts(null));
+            p.getSpec().getManagedDatabase().setResources(new ResourceRequirementsBuilder()
+                    .addToRequests("memory", new Quantity("8Gi"))
+                    .addToLimits("memory", new Quantity("8Gi")).build());
             return p;
         }));
         poke(); // JOSDK 5.3.2 can drop an edit made during its own status patch (EntPlatformReconciler.RECHECK)
         Eventually.await(Duration.ofSeconds(20), "2 instances", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
                 c -> Integer.valueOf(2).equals(spec(c).get("instances")));
-        // four lanes of 10 more on each of the 5 runtime pods; the directory provider's 48 on each Keycloak pod
-        Eventually.await(Duration.ofSeconds(20), "576 connections", () -> get(DataServiceObjects.CLUSTER, "ent-db"),
-                c -> Map.of("max_connections", "576").equals(path(spec(c), "postgresql", "parameters")));
+        // four lanes of 10 more on each of the 5 runtime pods; the directory provider's 48 on each Keycloak pod; and
+        // PostgreSQL's memory from the instances' 8 GiB (ADR 0060)
+        GenericKubernetesResource resized = Eventually.await(Duration.ofSeconds(20), "576 connections and 8 GiB",
+                () -> get(DataServiceObjects.CLUSTER, "ent-db"), c -> Map.of("max_connections", "576",
+                        "shared_buffers", "2048MB", "effective_cache_size", "6144MB")
+                        .equals(path(spec(c), "postgresql", "parameters")));
+        assertThat(path(spec(resized), "resources")).isEqualTo(Map.of("requests", Map.of("memory", "8Gi"),
+                "limits", Map.of("memory", "8Gi")));
         // and the REALM step told where Keycloak's provider reaches the platform database: the Cluster's primary
         Eventually.await(Duration.ofSeconds(20), "ENT_IDENTITY_FEDERATION_JDBC_URL", () -> client.apps().deployments()
                 .inNamespace(NS).withName("ent").get().getSpec().getTemplate().getSpec().getContainers().get(0)
