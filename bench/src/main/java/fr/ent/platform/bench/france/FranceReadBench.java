@@ -19,9 +19,10 @@ import java.util.List;
  * the people of one collectivity of the generated France (about 10,000 with the whole France,
  * {@code bench.france.divisor} for 1/N of it), imported with the platform's BE1D and AAF code straight into its
  * schema ({@link FranceDirectories}).
- * <p>The generated collectivities differ in size, and a listing's cost grows with the directory (its total is
- * counted). So that A compares with B on spreading alone, A's collectivity becomes the one whose size (its total
- * through the API, read once for every collectivity) is closest to the mean. Even so, B's tail is that of the largest
+ * <p>The generated collectivities differ in size. A listing's cost grew with the directory while its total was
+ * counted exactly ({@code count=exact}, compared side by side with {@code -Dbench.variants=path:…}); the default
+ * count stops 1,000 matches past the page (ADR 0059). A's collectivity is the one whose size (its exact total through
+ * the API, read once for every collectivity) is closest to the mean. Even so, B's tail is that of the largest
  * directories (the generated France has collectivities of a few hundred to 160,000 people): with
  * {@code -Dbench.france.band=P}, B reads only the collectivities within P % of A's size (all 1,000 being imported
  * all the same), which leaves spreading as the one difference between A and B.
