@@ -83,8 +83,8 @@ public class UserSearch {
                         + " AS uuid) AND m.user_id = u.id)");
             }
             String matches = "FROM ent_user u" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-            jakarta.persistence.Query page = em.createNativeQuery("SELECT u.* " + matches + " ORDER BY u.search_key, u.id LIMIT "
-                    + limit + " OFFSET " + offset, EntUser.class);
+            jakarta.persistence.Query page = em.createNativeQuery("SELECT u.* " + matches
+                    + " ORDER BY u.search_key, u.id LIMIT " + limit + " OFFSET " + offset, EntUser.class);
             // Bounded: counting stops one match past the bound, so "more than the bound" is known without reading
             // the rest of the directory.
             long bound = (long) offset + COUNT_AHEAD;
