@@ -11,9 +11,8 @@ import java.util.TreeMap;
 /**
  * The managed PostgreSQL's memory (ADR 0060): the CPU and memory each instance gets, as the spec gives them, and the
  * PostgreSQL parameters that follow from its memory. Without them PostgreSQL keeps its 128 MB of
- * {@code shared_buffers} whatever the pod has, and a platform of 1,000 collectivities reads many of its pages from
- * the kernel's cache or the disk (our reading of the 1.2× that spreading reads over the generated France still costs
- * at the p99 against one collectivity: docs/benchmarks.md, session 26).
+ * {@code shared_buffers} whatever the pod has, and a platform of 1,000 collectivities (17 GB for the generated
+ * France's directories) reads many of its pages from the kernel's cache or the disk.
  *
  * @param resources the instances' requests and limits, as CloudNativePG's {@code resources} takes them
  * @param memory    the memory PostgreSQL may plan for: the limit, or the request when there is no limit
