@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The data services an EntPlatform may own (ADR 0038), as the resources of the operators made for them: a
@@ -87,7 +88,7 @@ public final class DataServiceObjects {
         // CloudNativePG takes PostgreSQL's parameters as strings; a change of these restarts the instances (the
         // replicas first, then a switchover), which it does by itself (ADR 0058, ADR 0060)
         DatabaseMemory memory = DatabaseMemory.of(db.getResources());
-        Map<String, String> parameters = new java.util.TreeMap<>(memory.parameters());
+        Map<String, String> parameters = new TreeMap<>(memory.parameters());
         parameters.put("max_connections", Integer.toString(connections.maxConnections(db)));
         spec.put("postgresql", Map.of("parameters", parameters));
         if (!memory.resources().isEmpty()) {

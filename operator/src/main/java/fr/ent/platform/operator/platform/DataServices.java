@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the data services an EntPlatform owns ({@link DataServiceObjects}) and reads back whether they are ready.
@@ -76,8 +79,8 @@ final class DataServices {
         int max = kc.getShards().maxShardsOrDefault();
         // this platform's shard names exactly: a name prefix would also take the shards of a platform named
         // "<this>-keycloak" in the same namespace
-        java.util.Set<String> names = java.util.stream.IntStream.rangeClosed(2, max)
-                .mapToObj(n -> DataServiceObjects.keycloakShardName(p, n)).collect(java.util.stream.Collectors.toSet());
+        Set<String> names = IntStream.rangeClosed(2, max).mapToObj(n -> DataServiceObjects.keycloakShardName(p, n))
+                .collect(Collectors.toSet());
         long shards = client.genericKubernetesResources(DataServiceObjects.KEYCLOAK).inNamespace(p.getMetadata()
                 .getNamespace()).withLabel(RuntimeObjects.COMPONENT_LABEL, "identity-shard").list().getItems().stream()
                 .filter(k -> names.contains(k.getMetadata().getName())).count();

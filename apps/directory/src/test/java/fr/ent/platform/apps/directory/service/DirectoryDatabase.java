@@ -72,6 +72,20 @@ public final class DirectoryDatabase {
         };
     }
 
+    /** The directory's structure service on this schema, as CDI would inject it. */
+    public StructureService structures() {
+        StructureService structures = new StructureService();
+        structures.data = data();
+        return structures;
+    }
+
+    /** The directory's user service on this schema, as CDI would inject it. */
+    public UserService users() {
+        UserService users = new UserService();
+        users.data = data();
+        return users;
+    }
+
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = unit.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT,
                 schema));

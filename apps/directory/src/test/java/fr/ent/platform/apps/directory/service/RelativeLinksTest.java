@@ -19,10 +19,8 @@ class RelativeLinksTest {
     @Test
     void a_parent_is_linked_to_a_child_and_unlinked_and_only_a_parent_to_a_pupil() {
         DirectoryDatabase db = DirectoryDatabase.fresh();
-        StructureService structures = new StructureService();
-        structures.data = db.data();
-        UserService users = new UserService();
-        users.data = db.data();
+        StructureService structures = db.structures();
+        UserService users = db.users();
         String school = structures.create(new NewStructure("0693331W", "École Jean Macé", "ECOLE", null)).id()
                 .toString();
         String cp = structures.createClass(school, new NewClass("CP", null)).id().toString();
@@ -50,10 +48,8 @@ class RelativeLinksTest {
     @Test
     void a_parents_schools_are_their_own_by_name_and_their_childrens_by_uai_in_one_statement() {
         DirectoryDatabase db = DirectoryDatabase.fresh();
-        StructureService structures = new StructureService();
-        structures.data = db.data();
-        UserService users = new UserService();
-        users.data = db.data();
+        StructureService structures = db.structures();
+        UserService users = db.users();
         String ecole = structures.create(new NewStructure("0693331W", "École Jean Macé", "ECOLE", null)).id()
                 .toString();
         String college = structures.create(new NewStructure("0610663P", "Collège Jean Moulin", "COLLEGE", null)).id()

@@ -21,8 +21,7 @@ class StructureServiceTest {
 
     @BeforeAll
     static void aDatabase() {
-        structures = new StructureService();
-        structures.data = DirectoryDatabase.fresh().data();
+        structures = DirectoryDatabase.fresh().structures();
     }
 
     @Test

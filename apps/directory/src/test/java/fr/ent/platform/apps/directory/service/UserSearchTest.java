@@ -36,10 +36,8 @@ class UserSearchTest {
         DirectoryDatabase db = DirectoryDatabase.fresh();
         UserSearch search = new UserSearch();
         search.data = db.data();
-        StructureService structures = new StructureService();
-        structures.data = db.data();
-        UserService users = new UserService();
-        users.data = db.data();
+        StructureService structures = db.structures();
+        UserService users = db.users();
         String school = structures.create(new NewStructure("0693331W", "École Jean Macé", "ECOLE", null)).id()
                 .toString();
         String cp = structures.createClass(school, new NewClass("CP", null)).id().toString();
