@@ -6,7 +6,6 @@ import fr.ent.platform.testing.browser.RealBrowser;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,10 +42,8 @@ public final class PageSteps {
         try {
             element.isEnabled();
             return false;
-        } catch (StaleElementReferenceException stale) {
-            return true;
         } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (RealBrowser.pageReplaced(e)) {
                 return true;
             }
             throw e;

@@ -157,10 +157,7 @@ class ActualitesAccessibilityIT {
     }
 
     private static void awaitText(RealBrowser browser, String text) {
-        // the page being replaced by the form's answer: a body found before the navigation goes stale, look again
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        browser.awaitText(text, java.time.Duration.ofSeconds(60));
     }
 
     private static void signIn(RealBrowser browser, String username) {

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The flash messages' screens in a real Chromium, scanned with axe-core against WCAG 2.1 AA (no serious or critical
@@ -70,8 +69,7 @@ class FlashAccessibilityIT {
 
             browser.click(By.cssSelector("form[action$='/dismiss'] button"));
             // POST, then redirected to the same home page: wait for the page without the message
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> !d.findElement(By.tagName("body")).getText().contains("Grève des transports"));
+            browser.awaitTextGone("Grève des transports", Duration.ofSeconds(30));
             assertThat(browser.currentUrl()).isEqualTo(home());
         }
     }
@@ -95,8 +93,7 @@ class FlashAccessibilityIT {
             browser.driver().findElement(By.id("flash-text")).sendKeys("Mardi à 18 h, salle polyvalente.");
             browser.click(By.cssSelector("input[name='profiles'][value='Relative']"));
             browser.driver().findElement(By.cssSelector("form.flash-form")).submit();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains("Le message n'a pas été enregistré"));
+            browser.awaitText("Le message n'a pas été enregistré", Duration.ofSeconds(30));
             assertThat(browser.text()).contains("Titre : entre 1 et 120 caractères");
             assertThat(browser.driver().findElement(By.id("flash-text")).getDomProperty("value"))
                     .isEqualTo("Mardi à 18 h, salle polyvalente.");
@@ -124,8 +121,7 @@ class FlashAccessibilityIT {
         browser.driver().findElement(By.id("from-0")).sendKeys("22:00");
         browser.driver().findElement(By.id("to-0")).sendKeys("06:00");
         browser.driver().findElement(By.cssSelector("form.quiet-hours")).submit();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> d.findElement(By.tagName("body")).getText().contains("finit avant de commencer"));
+        browser.awaitText("finit avant de commencer", Duration.ofSeconds(30));
         AccessibilityScan.assertNoSeriousViolation(browser.driver(), "a school's quiet hours refused");
 
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Moderation as its users work it in a real Chromium, without a script of ours: a parent reports a message from
@@ -66,8 +65,7 @@ class ModerationPagesIT {
             // sent as a script would (form.submit() skips the browser's "required"): the server's check shows
             parent.driver().findElement(By.id("mod-comment")).sendKeys("Un code confidentiel est affiché.");
             parent.driver().findElement(By.cssSelector("form.mod-form")).submit();
-            new WebDriverWait(parent.driver(), Duration.ofSeconds(30))
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains("Choisissez un motif"));
+            parent.awaitText("Choisissez un motif", Duration.ofSeconds(30));
             assertThat(parent.driver().findElement(By.id("mod-comment")).getDomProperty("value"))
                     .isEqualTo("Un code confidentiel est affiché.");
             scan(parent, "report form with an error");

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -132,10 +131,7 @@ class OperatorPagesIT {
             // signing out drops the cookie: the page asks for a token again
             browser.open(page);
             browser.click(By.cssSelector("form[action$='/operator/session/end'] button"));
-            // the body found may belong to the page being left (the form posts, then redirects): look again
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains("Vous êtes déconnecté"));
+            browser.awaitText("Vous êtes déconnecté", Duration.ofSeconds(30));
             browser.open(page);
             assertThat(browser.text()).contains("Connexion requise").doesNotContain(a);
         }

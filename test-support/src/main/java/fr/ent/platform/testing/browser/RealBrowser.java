@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -172,6 +175,41 @@ public final class RealBrowser implements AutoCloseable {
         driver.findElement(By.id(KeycloakLoginForm.PASSWORD)).sendKeys(password);
         driver.findElement(By.id(KeycloakLoginForm.SUBMIT_ID)).click();
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !formPage.equals(d.getCurrentUrl()));
+    }
+
+    /**
+     * Waits until the page shown contains this text, for a page that replaces the current one (a form posts, then
+     * redirects). The body read may belong to the page being left: Selenium then answers a stale element, and
+     * Chrome 150 sometimes "Node with given id does not belong to the document" instead; both mean "look again".
+     */
+    public void awaitText(String text, Duration timeout) {
+        awaitBody(body -> body.contains(text), "« " + text + " » shown", timeout);
+    }
+
+    /** Waits until the page shown no longer contains this text, as {@link #awaitText} does for a text to come. */
+    public void awaitTextGone(String text, Duration timeout) {
+        awaitBody(body -> !body.contains(text), "« " + text + " » gone", timeout);
+    }
+
+    private void awaitBody(Predicate<String> wanted, String what, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .withMessage(() -> what + " on " + driver.getCurrentUrl() + " (« " + driver.getTitle() + " »)")
+                .until(d -> {
+                    try {
+                        return wanted.test(d.findElement(By.tagName("body")).getText());
+                    } catch (WebDriverException e) {
+                        if (pageReplaced(e)) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    /** Whether this failure only says that the element's page was replaced by another one meanwhile. */
+    public static boolean pageReplaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits until the current URL starts with this prefix. */
