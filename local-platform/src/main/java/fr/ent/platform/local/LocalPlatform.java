@@ -151,6 +151,11 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("ENT_BACKUP_KEYS", "1:" + localBackupKey(setup.work()));
             environment.putAll(antivirus.map(LocalAntivirus::environment)
                     .orElse(Map.of("ENT_ANTIVIRUS_REQUIRED", "false")));
+            // accounts federated from the directory (ADR 0043): every realm made here reads its people through the
+            // provider jar the local Keycloak loads; ENT_IDENTITY_FEDERATION_JDBC_URL= (blank) in the setup's
+            // environment goes back to copying accounts into Keycloak
+            environment.put("ENT_IDENTITY_FEDERATION_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.port()
+                    + "/postgres");
             prometheus = startPrometheus(setup, LocalPrometheus.binary());
             if (prometheus != null) {
                 environment.put("ENT_PROMETHEUS_URL", prometheus.url().toString());

@@ -219,7 +219,11 @@ class DirectoryFederationTest {
         assertThat(storage.of(other).storage()).as("the other collectivity is not switched").isEqualTo("keycloak");
 
         UUID pupil = insertUser(before, "Student", "Inès", "Girard");
-        AccountSync.NewAccount made = only(sync.sync(before), pupil);
+        AccountSync.Result afterSwitch = sync.sync(before);
+        // the teacher the realm holds gets no second way in: a row with his Keycloak login and no code
+        assertThat(afterSwitch.created()).extracting(AccountSync.NewAccount::userId).containsExactly(pupil);
+        assertThat(row(before, teacher)).isEqualTo(copied.login() + " without code");
+        AccountSync.NewAccount made = only(afterSwitch, pupil);
         assertThat(admin.get(realm + "/users/count").body()).as("no copy for the new person").isEqualTo("1");
         allowPasswordGrant(before);
         allowPasswordGrant(other);
@@ -286,6 +290,17 @@ class DirectoryFederationTest {
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 return rs.getBytes(1);
+            }
+        }
+    }
+
+    /** A person's {@code ent_account} row: its login, and whether it holds a code. */
+    private String row(Collectivity c, UUID userId) throws SQLException {
+        try (Connection connection = db.getConnection(); PreparedStatement ps = connection.prepareStatement(
+                "SELECT login, activation_hash IS NULL FROM " + c.names().schema() + ".ent_account WHERE user_id = ?")) {
+            ps.setObject(1, userId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) + (rs.getBoolean(2) ? " without code" : " with a code") : "no row";
             }
         }
     }

@@ -2,6 +2,7 @@ package fr.ent.platform.it.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.platform.identity.Claims;
 import fr.ent.platform.it.Platform;
 import fr.ent.platform.testing.login.LoginAgent;
 import jakarta.json.Json;
@@ -67,6 +68,9 @@ class BrokeringIT {
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         assertThat(Platform.json(linked).getInt("recorded")).isEqualTo(1);
         int usersInA = userCount(A);
+        // with accounts federated from the directory (ADR 0043) her account comes into Keycloak at this first
+        // sign-in; copied accounts are there already
+        int herAccountsBefore = accountsOf(A, lea);
 
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> home = upstreamLogin(browser, A_HOST, "lea.educ");
@@ -78,7 +82,9 @@ class BrokeringIT {
         assertThat(Platform.json(me).getString("directoryUserId")).isEqualTo(lea);
         assertThat(Platform.json(me).getString("collectivity")).isEqualTo(A);
         assertThat(Platform.json(me).getJsonArray("roles").toString()).contains("Student");
-        assertThat(userCount(A)).isEqualTo(usersInA);
+        // her own account and no other: one account with her directory id, nobody else added
+        assertThat(accountsOf(A, lea)).isEqualTo(1);
+        assertThat(userCount(A)).isEqualTo(usersInA + 1 - herAccountsBefore);
     }
 
     @Test
@@ -287,6 +293,14 @@ class BrokeringIT {
                 + "/users?exact=true&username=" + username, null);
         JsonArray users = Json.createReader(new StringReader(found.body())).readArray();
         return users.getJsonObject(0).getString("id");
+    }
+
+    /** The realm's accounts that carry this directory id. */
+    private static int accountsOf(String slug, String entUserId) throws Exception {
+        HttpResponse<String> found = platform.keycloak().admin("GET", "/admin/realms/ent-" + slug
+                + "/users?exact=true&q=" + Claims.USER_ID + ":" + entUserId, null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(found.body())).readArray().size();
     }
 
     private static int userCount(String slug) throws Exception {

@@ -192,25 +192,29 @@ class TenantLifecycleIT {
      */
     @Test
     void whereAccountsAreMadeIsReadAndAnImpossibleSwitchIsAProblem() throws Exception {
+        // the platform runs with the directory provider (as the local platform does): a new collectivity's accounts
+        // are made in its directory from the start (ADR 0043); a platform without it refuses the switch with
+        // directory-accounts-unavailable (DirectoryFederationTest)
         String slug = slug("accst");
         platform.provisionActive(slug, slug + ".localhost");
         String path = "/collectivities/" + slug + "/account-storage";
         HttpResponse<String> now = platform.admin("GET", path, null);
         assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
-        assertThat(Platform.json(now).getString("storage")).isEqualTo("keycloak");
-        assertThat(Platform.json(now).getBoolean("directoryAvailable")).isFalse();
+        assertThat(Platform.json(now).getString("storage")).isEqualTo("directory");
+        assertThat(Platform.json(now).getBoolean("directoryAvailable")).isTrue();
 
         HttpResponse<String> nowhere = platform.admin("PUT", path, "{\"storage\":\"nowhere\"}");
         assertThat(nowhere.statusCode()).isEqualTo(400);
         assertThat(Platform.json(nowhere).getString("type")).isEqualTo("urn:ent:problem:invalid-input");
         assertThat(Platform.json(nowhere).getJsonArray("errors").getJsonObject(0).getString("field"))
                 .isEqualTo("storage");
-        HttpResponse<String> noProvider = platform.admin("PUT", path, "{\"storage\":\"directory\"}");
-        assertThat(noProvider.statusCode()).isEqualTo(409);
-        assertThat(noProvider.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(Platform.json(noProvider).getString("type"))
-                .isEqualTo("urn:ent:problem:directory-accounts-unavailable");
-        assertThat(Platform.json(platform.admin("GET", path, null)).getString("storage")).isEqualTo("keycloak");
+        HttpResponse<String> again = platform.admin("PUT", path, "{\"storage\":\"directory\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        HttpResponse<String> back = platform.admin("PUT", path, "{\"storage\":\"keycloak\"}");
+        assertThat(back.statusCode()).isEqualTo(409);
+        assertThat(back.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Platform.json(back).getString("type")).isEqualTo("urn:ent:problem:account-storage-one-way");
+        assertThat(Platform.json(platform.admin("GET", path, null)).getString("storage")).isEqualTo("directory");
         assertThat(platform.admin("PUT", "/collectivities/" + slug("nobody") + "/account-storage",
                 "{\"storage\":\"directory\"}").statusCode()).isEqualTo(404);
     }

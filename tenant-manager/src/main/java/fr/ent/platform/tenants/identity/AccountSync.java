@@ -106,8 +106,10 @@ public class AccountSync {
         if (DirectoryAccounts.enabled(dataSource, c.names())) {
             // The realm finds this collectivity's people in its directory (ADR 0043): accounts are made there, and
             // Keycloak imports each person at first login. Logins taken in the realm stay taken.
-            return new DirectoryAccounts(dataSource, validity, clock).create(c, only,
-                    realmAccounts(admin, realm).logins());
+            // People the realm holds already (copied before the switch, made by hand) keep that account.
+            RealmAccounts held = realmAccounts(admin, realm);
+            return new DirectoryAccounts(dataSource, validity, clock).create(c, only, held.logins(),
+                    held.loginOf());
         }
         Instant expiresAt = clock.instant().plus(validity);
         List<DirectoryUser> users = DirectoryUser.readAll(dataSource, c.names()).stream()

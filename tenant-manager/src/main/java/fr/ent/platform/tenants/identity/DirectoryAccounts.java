@@ -54,16 +54,42 @@ public class DirectoryAccounts {
      * copied before the switch), which the new ones must not take.
      */
     public AccountSync.Result create(Collectivity c, Set<UUID> only, Set<String> takenLogins) throws SQLException {
+        return create(c, only, takenLogins, Map.of());
+    }
+
+    /**
+     * The same, where some people already hold an account in the realm ({@code heldLogins}: their login there, by
+     * directory id; an account copied before the switch, or made in Keycloak by hand). They are not missing an
+     * account: their row is made without a code and with that login, as {@link #createWithoutCodes} makes it, and
+     * they are counted as already there. A code for them would be a second way in under another login, and the
+     * provider would import a second account for the same person at its first use.
+     */
+    public AccountSync.Result create(Collectivity c, Set<UUID> only, Set<String> takenLogins,
+            Map<UUID, String> heldLogins) throws SQLException {
         long started = System.nanoTime();
         TenantNames names = c.names();
         Instant expiresAt = clock.instant().plus(validity);
         AccountSync.Result result = new TenantTransactions(dataSource).write(names, connection -> {
-            Missing missing = withoutRow(connection, only, takenLogins, Map.of());
+            Missing missing = withoutRow(connection, only, takenLogins, heldLogins);
             List<DirectoryUser> users = missing.people();
             List<AccountSync.NewAccount> created = new ArrayList<>();
+            List<NewLogin> held = new ArrayList<>();
             for (NewLogin n : missing.logins()) {
-                created.add(new AccountSync.NewAccount(n.login(), ActivationCodes.next(), n.user().id(),
-                        n.user().profile(), expiresAt));
+                if (heldLogins.containsKey(n.user().id())) {
+                    held.add(n);
+                } else {
+                    created.add(new AccountSync.NewAccount(n.login(), ActivationCodes.next(), n.user().id(),
+                            n.user().profile(), expiresAt));
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
+                    + " VALUES (?, ?)")) {
+                for (NewLogin n : held) {
+                    insert.setObject(1, n.user().id());
+                    insert.setString(2, n.login());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             // Hashing the codes is most of the cost (PBKDF2, ActivationCodes.ITERATIONS each): on every core.
             byte[][] salts = new byte[created.size()][];
