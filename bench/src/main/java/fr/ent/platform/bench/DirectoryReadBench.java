@@ -76,7 +76,8 @@ public final class DirectoryReadBench {
     record Phase(String name, String pattern, int round, double seconds, long requests, double throughput,
             double p50Ms, double p90Ms, double p99Ms, double maxMs, long errors, double platformCpuMsPerRequest,
             double keycloakCpuMsPerRequest, double clientCpuMsPerRequest, double postgresCpuMsPerRequest,
-            double machineCpuMsPerRequest, double plansPerRequest, double planMsPerRequest) {
+            double machineCpuMsPerRequest, double plansPerRequest, double planMsPerRequest, double execMsPerRequest,
+            double blocksReadPerRequest) {
     }
 
     /**
@@ -248,8 +249,9 @@ public final class DirectoryReadBench {
                         phase.platformCpuMsPerRequest(), phase.keycloakCpuMsPerRequest(),
                         phase.postgresCpuMsPerRequest(), phase.machineCpuMsPerRequest(), phase.errors(),
                         loadAverage()) + (Double.isNaN(phase.plansPerRequest()) ? "" : String.format(
-                                "  PostgreSQL plans %5.2f/req (%5.2f ms)", phase.plansPerRequest(),
-                                phase.planMsPerRequest())));
+                                "  PostgreSQL plans %5.2f/req (%5.2f ms), execution %5.2f ms/req, blocks read"
+                                + " %6.2f/req", phase.plansPerRequest(), phase.planMsPerRequest(),
+                                phase.execMsPerRequest(), phase.blocksReadPerRequest())));
             }
         }
         return phases;
@@ -259,14 +261,17 @@ public final class DirectoryReadBench {
     static Table phaseTable(List<Phase> phases, int tenants) {
         Table table = new Table("phase", "pattern", "s", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
                 "platform CPU ms/req", "of which Keycloak", "client CPU ms/req", "PostgreSQL CPU ms/req",
-                "machine CPU ms/req", "PostgreSQL plans/req", "non-200");
+                "machine CPU ms/req", "PostgreSQL plans/req", "PostgreSQL execution ms/req",
+                "PostgreSQL blocks read/req", "non-200");
         for (Phase p : phases) {
             table.row(p.name(), p.pattern().equals("A") ? "A: one tenant" : "B: " + tenants + " tenants",
                     fmt(p.seconds(), 1), p.requests(), fmt(p.throughput(), 1), fmt(p.p50Ms(), 2), fmt(p.p90Ms(), 2),
                     fmt(p.p99Ms(), 2), fmt(p.maxMs(), 1), fmt(p.platformCpuMsPerRequest(), 2),
                     fmt(p.keycloakCpuMsPerRequest(), 2), fmt(p.clientCpuMsPerRequest(), 2), fmt(p.postgresCpuMsPerRequest(), 2),
                     fmt(p.machineCpuMsPerRequest(), 2),
-                    Double.isNaN(p.plansPerRequest()) ? "" : fmt(p.plansPerRequest(), 2), p.errors());
+                    Double.isNaN(p.plansPerRequest()) ? "" : fmt(p.plansPerRequest(), 2),
+                    Double.isNaN(p.execMsPerRequest()) ? "" : fmt(p.execMsPerRequest(), 3),
+                    Double.isNaN(p.blocksReadPerRequest()) ? "" : fmt(p.blocksReadPerRequest(), 2), p.errors());
         }
         return table;
     }
@@ -284,7 +289,9 @@ public final class DirectoryReadBench {
                     .add("postgresCpuMsPerRequest", finite(p.postgresCpuMsPerRequest()))
                     .add("machineCpuMsPerRequest", finite(p.machineCpuMsPerRequest()))
                     .add("postgresPlansPerRequest", finite(p.plansPerRequest()))
-                    .add("postgresPlanMsPerRequest", finite(p.planMsPerRequest())));
+                    .add("postgresPlanMsPerRequest", finite(p.planMsPerRequest()))
+                    .add("postgresExecMsPerRequest", finite(p.execMsPerRequest()))
+                    .add("postgresBlocksReadPerRequest", finite(p.blocksReadPerRequest())));
         }
         return phaseJson;
     }
@@ -424,18 +431,25 @@ public final class DirectoryReadBench {
         double machineCpu = ProcessCpu.machineBusyMillis() - machineCpu0;
         java.util.Optional<StatementStats.Planning> planning1 = StatementStats.planning();
         // planned at each call or kept: what the PostgreSQL CPU per request hides (ADR 0047)
+        // and where the rest goes: execution, and blocks not found in shared buffers (read from the OS's cache)
         double plans = Double.NaN;
         double planMillis = Double.NaN;
+        double execMillis = Double.NaN;
+        double blocksRead = Double.NaN;
         if (planning0.isPresent() && planning1.isPresent() && planning1.get().plans() >= planning0.get().plans()) {
-            plans = (planning1.get().plans() - planning0.get().plans()) / (double) count.get();
-            planMillis = (planning1.get().planMillis() - planning0.get().planMillis()) / count.get();
+            StatementStats.Planning before = planning0.get();
+            StatementStats.Planning after = planning1.get();
+            plans = (after.plans() - before.plans()) / (double) count.get();
+            planMillis = (after.planMillis() - before.planMillis()) / count.get();
+            execMillis = (after.execMillis() - before.execMillis()) / count.get();
+            blocksRead = (after.blocksRead() - before.blocksRead()) / (double) count.get();
         }
         Histogram h = recorder.getIntervalHistogram();
         return new Phase(name, pattern, round, elapsed, count.get(), count.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, errors.get(),
                 platformCpu / count.get(), keycloakCpu / count.get(), clientCpu / count.get(), postgresCpu / count.get(),
-                machineCpu / count.get(), plans, planMillis);
+                machineCpu / count.get(), plans, planMillis, execMillis, blocksRead);
     }
 
     private static double median(double[] values) {
