@@ -65,6 +65,10 @@ public final class RealPlatform {
                 if (!Boolean.getBoolean("ent.bench.productionHashing")) {
                     environment.put("ENT_KEYCLOAK_PASSWORD_HASHING", SharedKeycloak.PASSWORD_HASHING);
                 }
+                // a platform without the directory provider (the local platform has it since session 27): the
+                // operator's tests see what a platform that copies accounts answers, including the refusal of
+                // spec.accounts: directory (CollectivityLifecycleIT)
+                environment.put("ENT_IDENTITY_FEDERATION_JDBC_URL", "");
                 LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Setup(
                         Path.of(System.getProperty("ent.liberty.home")), work, "liberty-" + pid,
                         work.resolve("pgdata-" + pid), true, FreePorts.next(),

@@ -98,9 +98,17 @@ class BrokeringIT {
 
         HttpResponse<String> sync = platform.admin("POST", "/collectivities/" + A + "/accounts/sync", null);
         assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
-        JsonObject account = Platform.json(sync).getJsonArray("accounts").stream().map(v -> v.asJsonObject())
-                .filter(a -> a.getString("userId").equals(tom)).findFirst().orElseThrow();
-        assertThat(account.containsKey("activationCode")).as(account.toString()).isFalse();
+        // his account (a directory row, made by this sync or by the reconciliation just before it) has a login and
+        // no activation code: a linked person signs in upstream
+        assertThat(Platform.json(sync).getJsonArray("accounts").stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("userId").equals(tom)).filter(a -> a.containsKey("activationCode")))
+                .isEmpty();
+        HttpResponse<String> status = platform.admin("POST", "/collectivities/" + A + "/accounts/activation/status",
+                Json.createObjectBuilder().add("entUserIds", Json.createArrayBuilder().add(tom)).build().toString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        JsonObject account = Platform.json(status).getJsonArray("accounts").getJsonObject(0);
+        assertThat(account.getString("state")).as(account.toString()).isEqualTo("NONE");
+        assertThat(account.getString("login")).as(account.toString()).isNotBlank();
 
         LoginAgent browser = new LoginAgent(platform.server().runtimeBase());
         HttpResponse<String> home = upstreamLogin(browser, A_HOST, "tom.educ");
