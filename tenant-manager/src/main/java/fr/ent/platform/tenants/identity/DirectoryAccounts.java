@@ -82,15 +82,7 @@ public class DirectoryAccounts {
                             n.user().profile(), expiresAt));
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
-                    + " VALUES (?, ?)")) {
-                for (NewLogin n : held) {
-                    insert.setObject(1, n.user().id());
-                    insert.setString(2, n.login());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertWithoutCodes(connection, held);
             // Hashing the codes is most of the cost (PBKDF2, ActivationCodes.ITERATIONS each): on every core.
             byte[][] salts = new byte[created.size()][];
             byte[][] hashes = new byte[created.size()][];
@@ -168,24 +160,33 @@ public class DirectoryAccounts {
         Bulk result = new TenantTransactions(dataSource).write(names, connection -> {
             Missing missing = withoutRow(connection, null, takenLogins, heldLogins);
             List<DirectoryUser> users = missing.people();
-            List<UUID> ids = missing.logins().stream().map(n -> n.user().id()).toList();
-            List<String> made = missing.logins().stream().map(NewLogin::login).toList();
-            int created = 0;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
-                    + " SELECT * FROM unnest(?::uuid[], ?::text[]) ON CONFLICT DO NOTHING")) {
-                for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
-                    int to = Math.min(ids.size(), from + ROWS_PER_INSERT);
-                    insert.setArray(1, connection.createArrayOf("uuid", ids.subList(from, to).toArray()));
-                    insert.setArray(2, connection.createArrayOf("text", made.subList(from, to).toArray()));
-                    created += insert.executeUpdate();
-                }
-            }
-            return new Bulk(users.size(), users.size() - ids.size(), created);
+            int created = insertWithoutCodes(connection, missing.logins());
+            return new Bulk(users.size(), users.size() - missing.logins().size(), created);
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "tenant=" + c.slug() + " directory accounts without codes: " + result.created() + " created in "
                 + millis + " ms (" + result.alreadyThere() + " already there)");
         return result;
+    }
+
+    /**
+     * Rows without a code for these logins, {@value #ROWS_PER_INSERT} per statement ({@code INSERT … SELECT FROM
+     * unnest(uuid[], text[])}); a person who got a row meanwhile keeps theirs. Returns the rows made.
+     */
+    private static int insertWithoutCodes(Connection connection, List<NewLogin> logins) throws SQLException {
+        List<UUID> ids = logins.stream().map(n -> n.user().id()).toList();
+        List<String> made = logins.stream().map(NewLogin::login).toList();
+        int created = 0;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_account (user_id, login)"
+                + " SELECT * FROM unnest(?::uuid[], ?::text[]) ON CONFLICT DO NOTHING")) {
+            for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+                int to = Math.min(ids.size(), from + ROWS_PER_INSERT);
+                insert.setArray(1, connection.createArrayOf("uuid", ids.subList(from, to).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", made.subList(from, to).toArray()));
+                created += insert.executeUpdate();
+            }
+        }
+        return created;
     }
 
     /**
